@@ -1,0 +1,136 @@
+"""The authoring contract as JSON Schema, and its violations as messages an author can act on.
+
+The schema files in `schemas/` are the single statement of the rules for front matter and data files:
+`check`, the build and authors' editors all read them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .problems import Problems
+from .yamldoc import YamlDocument
+
+SCHEMA_NAMES = ("brief", "actors", "indicators")
+_BASE_URI = "https://briefings.invalid/schemas/"
+
+
+def schema_text(name: str) -> str:
+    return resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+
+
+@cache
+def _registry() -> Registry:
+    resources_ = []
+    for name in SCHEMA_NAMES:
+        contents = json.loads(schema_text(name))
+        resources_.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources_)
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    schema = _registry().get_or_retrieve(f"{_BASE_URI}{name}.schema.json").value.contents
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+def validate(doc: YamlDocument, name: str, problems: Problems) -> set[tuple]:
+    """Check `doc` against schema `name` and report each violation once, at its line.
+
+    Returns the paths of the parts of the document that are wrong (empty when it is valid).
+    """
+    errors = validator(name).iter_errors(doc.value)
+    wrong: set[tuple] = set()
+    reported: set = set()
+    for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        for where, message in _messages(error):
+            wrong.add(where)
+            location = doc.locate(where)
+            if (location, message) not in reported:
+                reported.add((location, message))
+                problems.error(location, message)
+    return wrong
+
+
+def _field(path: Iterable[Any]) -> str:
+    """How an author would name the place: `actors`, `sources[2].url`, `qatar.kind`."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the document"
+
+
+def _hint(schema: dict) -> str:
+    parts = []
+    if schema.get("description"):
+        parts.append(schema["description"])
+    if schema.get("examples"):
+        parts.append(f"for example {json.dumps(schema['examples'][0], ensure_ascii=False)}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+_TYPE_NAMES = {
+    "string": "text", "array": "a list", "object": "a mapping of keys to values",
+    "boolean": "true or false", "number": "a number", "integer": "a whole number", "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
+    path = tuple(error.absolute_path)
+    name = _field(path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        sub = schema.get("properties", {}).get(missing, {})
+        yield path, f"missing required field '{missing}'{_hint(sub)}: add it to {_field(path) if path else 'the front matter'}"
+    elif kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            tip = f"did you mean '{close[0]}'?" if close else f"the known fields are: {', '.join(allowed)}"
+            yield path + (key,), f"unknown field '{key}': {tip}"
+    elif kind == "type":
+        expected = schema.get("type")
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        yield path, f"'{name}' must be {wanted}, not {_describe(error.instance)}{_hint(schema)}"
+    elif schema.get("format") == "date" and kind in ("format", "pattern"):
+        yield path, f"'{name}' must be a real date written YYYY-MM-DD, not '{error.instance}'"
+    elif kind == "pattern":
+        # A list item or value; through propertyNames, a key of a data file (then the path is its parent's).
+        where = path if path else (error.instance,)
+        what = f"'{name}'" if path else "a key"
+        yield where, f"{what} must be {schema.get('description', 'valid')}, not '{error.instance}'"
+    elif kind == "enum":
+        options = schema["enum"]
+        close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
+        tip = f"; did you mean '{close[0]}'?" if close else ""
+        yield path, f"'{name}' must be one of: {', '.join(map(str, options))}, not '{error.instance}'{tip}"
+    elif kind in ("minLength", "minItems", "minProperties"):
+        yield path, f"'{name}' must not be empty{_hint(schema)}"
+    elif kind == "uniqueItems":
+        yield path, f"'{name}' lists the same entry twice: remove the repeat"
+    else:  # pragma: no cover - every keyword the schemas use is handled above
+        yield path, f"'{name}': {error.message}"

@@ -1,0 +1,124 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the briefings core.
+
+- on_config loads and validates every brief and data file once (errors stop the build, with file and line);
+- on_files drops drafts and adds the pages generated from the data;
+- on_page_markdown gives each brief its header and sources, and checks the macro calls of other pages.
+
+No domain rule lives here: everything is decided by the `briefings` package.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import briefings
+from briefings.loader import split_front_matter
+from briefings.pages import Site, generate
+from briefings.pages.brief import decorate
+from briefings.references import find_references
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+SITE = "briefings_site"  # where the site for this build is kept on the config, for the macros adapter
+
+
+def _fail(problems: briefings.Problems) -> None:
+    for problem in problems:
+        (log.error if problem.is_error else log.info)(str(problem))
+    if problems.errors:
+        raise PluginError(f"{problems.summary()} in briefs and data: fix the errors above, then build again.")
+
+
+def _tag_page(config: MkDocsConfig):
+    """Where a tag is listed: the tags page, at the anchor Material's tags plugin gives it."""
+    tags = config.plugins.get("material/tags")
+    if tags is None:
+        return lambda tag: "tags.md"
+    slugify, form = tags.config.tags_slugify, tags.config.tags_slugify_format
+    separator = tags.config.tags_slugify_separator
+    return lambda tag: "tags.md#" + form.format(slug=slugify(tag, separator))
+
+
+@event_priority(100)  # before the macros plugin, whose define_env reads the site
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = briefings.Project.at(Path(config.config_file_path).parent, config.docs_dir)
+    found = briefings.inspect(project)
+    _fail(found.problems)
+    config[SITE] = Site(project, found.catalog, tag_page=_tag_page(config))
+    return config
+
+
+@event_priority(100)  # before other plugins, so that search and tags see the generated pages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site: Site = config[SITE]
+    for draft in site.catalog.drafts:
+        if file := files.get_file_from_path(draft.src_uri):
+            files.remove(file)
+    problems = briefings.Problems()
+    for page in generate(site):
+        if files.get_file_from_path(page.src_uri):
+            problems.error(
+                briefings.Location(f"{Path(config.docs_dir).name}/{page.src_uri}"),
+                f"this page is generated from {page.edit_path}: remove the file and edit the data instead",
+            )
+            continue
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    _fail(problems)
+    return files
+
+
+@event_priority(100)  # before the macros plugin renders the page
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site: Site = config[SITE]
+    # Material prints titles and descriptions into HTML as they are: give it escaped text.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key])
+    brief = site.catalog.brief(page.file.src_uri)
+    if brief is not None:
+        page.meta.setdefault("description", html.escape(brief.summary))
+        page.meta["hide"] = [*page.meta.get("hide", []), "tags"]  # the brief's header shows its tags
+        return decorate(site, brief, markdown)
+    if page.file.abs_src_path and not page.file.generated_by and page.meta.get("render_macros", True):
+        _check_macro_calls(site, page)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell MkDocs' anchor check about the tag anchors the tags plugin adds to its page later on."""
+    tag_page = _tag_page(config)
+    for tag in config[SITE].catalog.tags():
+        target, _, anchor = tag_page(tag).partition("#")
+        if target == page.file.src_uri and page.present_anchor_ids is not None:
+            page.present_anchor_ids.add(anchor)
+    return html
+
+
+def _check_macro_calls(site: Site, page: Page) -> None:
+    """Hand-written pages other than briefs (the home page, About...) may call macros too."""
+    path = Path(page.file.abs_src_path)
+    text = path.read_text("utf-8")
+    body, first_line = text, 1
+    if parts := split_front_matter(text):
+        _, body, first_line = parts
+    problems = briefings.Problems()
+    known = {"actor": site.catalog.actors, "indicator": site.catalog.indicators}
+    find_references(body, site.project.relative(path), first_line, problems, known)
+    _fail(problems)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild the preview when the data, the core or the templates change, not only the docs."""
+    root = Path(config.config_file_path).parent
+    for watched in ("data", "briefings", "macros", "overrides"):
+        if (root / watched).exists():
+            server.watch(str(root / watched))
+    return server
