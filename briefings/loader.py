@@ -32,14 +32,18 @@ class Inspection:
     problems: Problems
 
 
-def load(project: Project) -> Catalog:
-    found = inspect(project)
+def load(project: Project, *, include_drafts: bool = False) -> Catalog:
+    found = inspect(project, include_drafts=include_drafts)
     if found.catalog is None:
         raise InvalidProject(found.problems)
     return found.catalog
 
 
-def inspect(project: Project) -> Inspection:
+def inspect(project: Project, *, include_drafts: bool = False) -> Inspection:
+    """Everything wrong with the project, and its catalog if nothing is.
+
+    With `include_drafts` (the live preview), drafts are listed and shown like published briefs.
+    """
     problems = Problems()
     actors_doc, actors_wrong = _read_data(project, project.actors_file, "actors", problems)
     indicators_doc, indicators_wrong = _read_data(project, project.indicators_file, "indicators", problems)
@@ -64,8 +68,8 @@ def inspect(project: Project) -> Inspection:
     catalog = Catalog(
         actors=actors,
         indicators=indicators,
-        briefs=[b for b in briefs if not b.draft],
-        drafts=[b for b in briefs if b.draft],
+        briefs=[b for b in briefs if include_drafts or not b.draft],
+        drafts=[b for b in briefs if b.draft and not include_drafts],
         problems=problems,
     )
     return Inspection(catalog, problems)
@@ -82,13 +86,23 @@ def _read_data(project: Project, path: Path, name: str, problems: Problems) -> t
         return YamlDocument({}, rel), set()
     doc = parse_yaml(path.read_text("utf-8"), rel, problems)
     if doc is None:
-        return YamlDocument({}, rel), set()
+        return YamlDocument(None, rel), set()  # unreadable: its ids are unknown, see _AnyId
     if doc.value is None:
         doc.value = {}
     return doc, schema.validate(doc, name, problems)
 
 
+class _AnyId(list):
+    """The ids of a data file that could not be read: every id passes, so one broken file does not make
+    every reference to it an error as well."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _ids(doc: YamlDocument) -> list[str]:
+    if doc.value is None:
+        return _AnyId()
     return list(doc.value) if isinstance(doc.value, dict) else []
 
 

@@ -56,6 +56,8 @@ def parse_yaml(text: str, path: str, problems: Problems, *, first_line: int = 1)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and (exc.context or "").startswith(("while scanning a quoted", "while parsing a flow")):
+            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         what = exc.problem or "malformed YAML"

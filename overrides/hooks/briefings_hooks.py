@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,12 @@ from briefings.references import find_references
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 SITE = "briefings_site"  # where the site for this build is kept on the config, for the macros adapter
+_preview = False  # `mkdocs serve` shows drafts; `mkdocs build` leaves them out
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview
+    _preview = command == "serve"
 
 
 def _fail(problems: briefings.Problems) -> None:
@@ -50,9 +57,11 @@ def _tag_page(config: MkDocsConfig):
 @event_priority(100)  # before the macros plugin, whose define_env reads the site
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = briefings.Project.at(Path(config.config_file_path).parent, config.docs_dir)
-    found = briefings.inspect(project)
+    found = briefings.inspect(project, include_drafts=_preview)
     _fail(found.problems)
     config[SITE] = Site(project, found.catalog, tag_page=_tag_page(config))
+    if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
+        config.edit_uri = None
     return config
 
 
@@ -70,7 +79,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"this page is generated from {page.edit_path}: remove the file and edit the data instead",
             )
             continue
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        # "Edit this page" opens the data file the page is generated from.
+        docs = site.project.relative(site.project.docs_dir)
+        file.edit_uri = posixpath.relpath(page.edit_path, docs)
+        files.append(file)
     _fail(problems)
     return files
 

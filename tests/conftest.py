@@ -1,0 +1,175 @@
+"""Shared fixtures: copies of the real project, real MkDocs builds, a local web server, real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "macros")
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run(*args: str | Path, cwd: Path, env: dict | None = None) -> Run:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's content and configuration, to change and build without touching the real one."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def mkdocs_build(project: Path, site_dir: Path, *, env: dict | None = None, strict: bool = True) -> Run:
+    args = [BIN / "mkdocs", "build", "--site-dir", site_dir] + (["--strict"] if strict else [])
+    return run(*args, cwd=project, env=env)
+
+
+def briefings(*args: str | Path, cwd: Path) -> Run:
+    return run(BIN / "briefings", *args, cwd=cwd)
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@dataclass
+class BuiltSite:
+    project: Path
+    site: Path
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        return soup(self.site / url_path.strip("/") / "index.html")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The real project, built once with --strict as it would be published."""
+    base = tmp_path_factory.mktemp("built")
+    project = copy_project(base / "project")
+    result = mkdocs_build(project, base / "site", env={"REPO_URL": "https://github.com/example-owner/briefings"})
+    assert result.returncode == 0, result.output
+    return BuiltSite(project, base / "site")
+
+
+# -- serving a built site over HTTP ----------------------------------------------------------------------------
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under `prefix`, with its 404 page for anything missing, as GitHub Pages does."""
+
+    prefix = "/"
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def send_head(self):
+        if not self.path.startswith(self.prefix):
+            return self._not_found()
+        self.path = "/" + self.path[len(self.prefix):]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and not (target / "index.html").exists() or not target.exists():
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@dataclass
+class Server:
+    url: str  # the site's base URL, ending in "/"
+
+
+def serve(site: Path, prefix: str = "/"):
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd, Server(f"http://127.0.0.1:{httpd.server_address[1]}{prefix}")
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: BuiltSite):
+    httpd, server = serve(built_site.site)
+    yield server
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def subpath_server(tmp_path_factory):
+    """The site built for, and served from, a project path: http://127.0.0.1:PORT/briefings/."""
+    base = tmp_path_factory.mktemp("subpath")
+    project = copy_project(base / "project")
+    httpd, server = serve(base / "site", "/briefings/")
+    result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
+    assert result.returncode == 0, result.output
+    yield server
+    httpd.shutdown()
+
+
+# -- the browser -----------------------------------------------------------------------------------------------
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM); None means Playwright's own."""
+    if os.environ.get("BRIEFINGS_CHROMIUM"):
+        return os.environ["BRIEFINGS_CHROMIUM"]
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args}
+    if executable := chromium_executable():
+        args["executable_path"] = executable
+    flags = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags.append("--no-sandbox")
+    args["args"] = [*args.get("args", []), *flags]
+    return args

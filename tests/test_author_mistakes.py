@@ -1,0 +1,230 @@
+"""Every kind of author mistake: `briefings check` and the build both name the file, the line and the fix.
+
+Each case writes one mistake into a copy of the real project, then asserts on what the author gets: the
+message with path and line, in both output formats of `check`, a failed build with the same message, no
+Python traceback, and nothing published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import briefings, mkdocs_build
+
+BRIEF = "docs/briefs/2026/test-brief.md"
+BODY = """
+## What happened
+
+The hosts in {{ actor("qatar") }} kept the channel open.
+
+## Who gains leverage
+
+Text.
+
+## What mechanism is operating
+
+Text.
+
+## Why it matters
+
+Text.
+
+## What to watch next
+
+Watch {{ indicator("talks-direct") }}.
+"""
+FRONT = """title: A test brief
+date: 2026-06-01
+summary: One sentence.
+actors: [qatar, iran]
+indicators: [talks-direct]
+"""
+
+
+def write_brief(project: Path, front: str = FRONT, body: str = BODY, name: str = BRIEF) -> None:
+    path = project / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\n{body}", "utf-8")
+
+
+def append(project: Path, data_file: str, text: str) -> int:
+    """Append `text` to a data file; returns the line number its first line lands on."""
+    path = project / data_file
+    existing = path.read_text("utf-8")
+    path.write_text(existing + text, "utf-8")
+    return existing.count("\n") + 1
+
+
+@dataclass
+class Mistake:
+    name: str
+    make: Callable[[Path], int | None]  # writes the mistake; may return the line it is on
+    path: str
+    line: int | None  # None: the line `make` returned
+    message: str
+
+
+def front_with(replace: str, by: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        assert replace in FRONT
+        write_brief(project, FRONT.replace(replace, by))
+    return make
+
+
+def body_with(replace: str, by: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        assert replace in BODY
+        write_brief(project, body=BODY.replace(replace, by))
+    return make
+
+
+MISTAKES = [
+    Mistake("malformed front matter", front_with("title: A test brief", 'title: "A test brief'),
+            BRIEF, 2, "malformed YAML"),
+    Mistake("missing required field", front_with("summary: One sentence.\n", ""),
+            BRIEF, 2, "missing required field 'summary'"),
+    Mistake("wrong type", front_with("actors: [qatar, iran]", "actors: qatar"),
+            BRIEF, 5, "'actors' must be a list, not the text 'qatar'"),
+    Mistake("bad date", front_with("date: 2026-06-01", "date: 2026-02-30"),
+            BRIEF, 3, "'date' must be a real date written YYYY-MM-DD, not '2026-02-30'"),
+    Mistake("date in another format", front_with("date: 2026-06-01", "date: 1 June 2026"),
+            BRIEF, 3, "'date' must be a real date written YYYY-MM-DD"),
+    Mistake("updated before date", front_with("summary:", "updated: 2026-05-01\nsummary:"),
+            BRIEF, 4, "'updated' (2026-05-01) is before 'date' (2026-06-01)"),
+    Mistake("duplicate front matter key", front_with("summary:", "title: Another title\nsummary:"),
+            BRIEF, 4, "duplicate key 'title' (first defined at line 2)"),
+    Mistake("unknown front matter key", front_with("actors:", "actor: [qatar]\nactors:"),
+            BRIEF, 5, "unknown field 'actor': did you mean 'actors'?"),
+    Mistake("unknown actor id", front_with("actors: [qatar, iran]", "actors: [qatar, irann]"),
+            BRIEF, 5, "unknown actor 'irann': did you mean 'iran'"),
+    Mistake("unknown indicator id", front_with("indicators: [talks-direct]", "indicators: [talks-directt]"),
+            BRIEF, 6, "unknown indicator 'talks-directt': did you mean 'talks-direct'"),
+    Mistake("empty actors", front_with("actors: [qatar, iran]", "actors: []"),
+            BRIEF, 5, "'actors' must not be empty"),
+    Mistake("source that is not http(s)",
+            front_with("indicators:", "sources:\n  - title: A file\n    url: ftp://example.org/a\nindicators:"),
+            BRIEF, 8, "'sources[1].url' must be an http:// or https:// address, not 'ftp://example.org/a'"),
+    Mistake("unknown actor in a macro", body_with('actor("qatar")', 'actor("qatr")'),
+            BRIEF, 11, "unknown actor 'qatr': did you mean 'qatar'?"),
+    Mistake("macro names an actor missing from front matter", body_with('actor("qatar")', 'actor("oman")'),
+            BRIEF, 11, "the text names the actor 'oman', which the front matter does not list"),
+    Mistake("macro syntax error", body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'),
+            BRIEF, 11, "macro syntax error"),
+    Mistake("misspelt macro", body_with('{{ actor("qatar") }}', '{{ actr("qatar") }}'),
+            BRIEF, 11, "unknown macro 'actr': did you mean 'actor'?"),
+    Mistake("no front matter", lambda p: (p / BRIEF).write_text("# Just text\n", "utf-8"),
+            BRIEF, 1, "no front matter"),
+    Mistake("file name that is not a slug", lambda p: write_brief(p, name="docs/briefs/2026/Test Brief.md"),
+            "docs/briefs/2026/Test Brief.md", 1, "use lowercase letters, digits and hyphens"),
+    Mistake("duplicate actor id",
+            lambda p: append(p, "data/actors.yml", "qatar:\n  name: Qatar again\n  kind: state\n  summary: Again.\n"),
+            "data/actors.yml", None, "duplicate key 'qatar'"),
+    Mistake("malformed data file",
+            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: [unclosed\n") + 1,
+            "data/actors.yml", None, "malformed YAML"),
+    Mistake("actor kind outside the vocabulary",
+            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: country\n  summary: S.\n") + 2,
+            "data/actors.yml", None, "'new-actor.kind' must be one of: state, person, institution, organisation, group"),
+    Mistake("actor without a summary",
+            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n"),
+            "data/actors.yml", None, "missing required field 'summary'"),
+    Mistake("invalid actor id",
+            lambda p: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
+            "data/actors.yml", None, "a key must be an actor id: lowercase letters, digits and hyphens, not 'New_Actor'"),
+    Mistake("unknown data field",
+            lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
+            "data/indicators.yml", None, "unknown field 'signal': did you mean 'signals'?"),
+    Mistake("indicator concerning an unknown actor",
+            lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3,
+            "data/indicators.yml", None, "unknown actor 'qatarr': did you mean 'qatar'?"),
+]
+
+
+def _expected(mistake: Mistake, project: Path) -> tuple[str, int]:
+    returned = mistake.make(project)
+    line = mistake.line if mistake.line is not None else returned
+    assert line, "the case must say which line the mistake is on"
+    return mistake.path, line
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_check_reports_the_file_line_and_fix(project: Path, mistake: Mistake):
+    path, line = _expected(mistake, project)
+    result = briefings("check", cwd=project)
+    assert result.returncode == 1, result.output
+    assert f"{path}:{line}:" in result.stdout and mistake.message in result.stdout, result.stdout
+    reported = [row for row in result.stdout.splitlines() if row.startswith(f"{path}:{line}:")]
+    assert any(mistake.message in row for row in reported), result.stdout
+    assert "Traceback" not in result.output
+    assert "error" in result.stderr  # the summary line: "briefings check: 1 error, ..."
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_check_annotates_the_pull_request(project: Path, mistake: Mistake):
+    path, line = _expected(mistake, project)
+    result = briefings("check", "--format", "github", cwd=project)
+    assert result.returncode == 1
+    annotation = f"::error file={path},line={line},col="
+    rows = [row for row in result.stdout.splitlines() if row.startswith(annotation)]
+    assert rows and any(mistake.message.split(":")[0] in row for row in rows), result.stdout
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
+def test_build_fails_with_the_same_message_and_publishes_nothing(project: Path, tmp_path: Path, mistake: Mistake):
+    path, line = _expected(mistake, project)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert f"{path}:{line}:" in result.output and mistake.message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not site.exists() or not any(site.iterdir())
+
+
+def test_every_problem_is_reported_in_one_run(project: Path):
+    write_brief(project, FRONT.replace("date: 2026-06-01", "date: 2026-02-30").replace("actors: [qatar, iran]", "actors: [qatr]"),
+                body="## What happened\n\nText without macros.\n")
+    append(project, "data/actors.yml", "qatar:\n  name: Q\n  kind: state\n  summary: S.\n")
+    result = briefings("check", cwd=project)
+    assert result.returncode == 1
+    assert "not '2026-02-30'" in result.stdout
+    assert "unknown actor 'qatr'" in result.stdout
+    assert "duplicate key 'qatar'" in result.stdout
+    assert "3 errors" in result.stderr
+
+
+def test_missing_house_heading_is_a_warning_not_an_error(project: Path, tmp_path: Path):
+    write_brief(project, body=BODY.replace("## Why it matters\n", ""))
+    result = briefings("check", cwd=project)
+    assert result.returncode == 0, result.output
+    assert f"{BRIEF}:8:1: warning: missing the house heading '## Why it matters'" in result.stdout
+    github = briefings("check", "--format", "github", cwd=project)
+    assert f"::warning file={BRIEF},line=8,col=1::missing the house heading" in github.stdout
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert "missing the house heading '## Why it matters'" in build.output
+
+
+def test_unused_actor_is_a_warning(project: Path):
+    line = append(project, "data/actors.yml", "lonely:\n  name: Lonely\n  kind: group\n  summary: Nobody names it.\n")
+    result = briefings("check", cwd=project)
+    assert result.returncode == 0
+    assert f"data/actors.yml:{line}:1: warning: no brief names the actor 'lonely'" in result.stdout
+
+
+def test_check_limits_the_report_to_the_files_given(project: Path):
+    write_brief(project, FRONT.replace("actors: [qatar, iran]", "actors: [qatr]"))
+    other = briefings("check", "data/actors.yml", cwd=project)
+    assert other.returncode == 0 and "qatr" not in other.stdout
+    mine = briefings("check", BRIEF, cwd=project)
+    assert mine.returncode == 1 and "unknown actor 'qatr'" in mine.stdout
+
+
+def test_the_shipped_content_has_no_problem(project: Path):
+    result = briefings("check", cwd=project)
+    assert result.returncode == 0, result.output
+    assert result.stdout == ""
+    assert "0 errors, 0 warnings" in result.stderr

@@ -1,0 +1,205 @@
+"""The GitHub Actions workflows (and the issue forms), linted offline.
+
+Both workflows must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
+actionlint; the publish and pull-request workflows must keep the steps the project relies on. The issue
+forms are validated against check-jsonschema's vendored schemas too. The linters are
+pinned in requirements-dev.txt and installed beside the running Python: if one is missing, the test fails.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS_DIR = ROOT / ".github" / "workflows"
+PUBLISH = WORKFLOWS_DIR / "publish.yml"
+PULL_REQUEST = WORKFLOWS_DIR / "pull-request.yml"
+WORKFLOWS = [PUBLISH, PULL_REQUEST]
+ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
+ISSUE_FORMS = [ISSUE_TEMPLATES / "correction.yml", ISSUE_TEMPLATES / "brief-idea.yml"]
+
+# Not resolved: in a virtualenv, the interpreter is a symlink and the tools sit beside the link.
+BIN_DIR = Path(sys.executable).parent
+
+MAJOR_TAG = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@v[0-9]+$")
+
+
+def _tool(name: str) -> Path:
+    path = BIN_DIR / name
+    assert path.is_file(), f"{name} is not installed in {BIN_DIR}: install requirements-dev.txt"
+    return path
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(a) for a in args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def _load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    assert isinstance(data, dict), f"{path.name} is not a mapping"
+    return data
+
+
+def _triggers(workflow: dict) -> dict:
+    # YAML 1.1 (PyYAML) reads the key `on` as the boolean true.
+    triggers = workflow.get("on", workflow.get(True))
+    assert triggers is not None, "the workflow has no 'on' triggers"
+    if isinstance(triggers, str):
+        return {triggers: None}
+    if isinstance(triggers, list):
+        return {name: None for name in triggers}
+    return triggers
+
+
+def _steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def _uses(workflow: dict) -> list[str]:
+    uses = [step["uses"] for step in _steps(workflow) if "uses" in step]
+    uses += [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
+    return uses
+
+
+def _step_using(workflow: dict, action: str) -> dict:
+    found = [step for step in _steps(workflow) if step.get("uses", "").split("@")[0] == action]
+    assert found, f"no step uses {action}"
+    return found[0]
+
+
+def _commands(workflow: dict) -> str:
+    return "\n".join(step["run"] for step in _steps(workflow) if "run" in step)
+
+
+def _ids(paths):
+    return [p.name for p in paths]
+
+
+# -- both workflows --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_matches_the_github_workflow_schema(workflow: Path):
+    result = _run(_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_passes_actionlint(workflow: Path):
+    result = _run(_tool("actionlint"), "-no-color", workflow)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_every_action_is_pinned_to_a_major_version(workflow: Path):
+    uses = _uses(_load(workflow))
+    assert uses, f"{workflow.name} uses no action"
+    unpinned = [u for u in uses if not MAJOR_TAG.match(u)]
+    assert not unpinned, f"pin these to a major version tag such as @v5: {unpinned}"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_has_a_concurrency_group(workflow: Path):
+    concurrency = _load(workflow).get("concurrency")
+    assert isinstance(concurrency, dict) and concurrency.get("group"), "set concurrency.group"
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=_ids(ISSUE_FORMS))
+def test_issue_form_matches_its_schema(form: Path):
+    result = _run(_tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", form)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_template_config_matches_its_schema():
+    config = ISSUE_TEMPLATES / "config.yml"
+    result = _run(_tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-config", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _load(config)["blank_issues_enabled"] is True
+
+
+# -- publish ---------------------------------------------------------------------------------------------------
+
+
+def test_publish_runs_on_push_to_main_and_by_hand():
+    triggers = _triggers(_load(PUBLISH))
+    assert set(triggers) == {"push", "workflow_dispatch"}
+    assert triggers["push"]["branches"] == ["main"]
+
+
+def test_publish_has_the_permissions_pages_needs():
+    permissions = _load(PUBLISH)["permissions"]
+    assert permissions == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_publish_never_cancels_a_deployment_in_progress():
+    concurrency = _load(PUBLISH)["concurrency"]
+    assert concurrency["group"] == "pages"
+    assert concurrency["cancel-in-progress"] is False
+
+
+def test_publish_checks_then_builds_strictly_for_the_pages_address():
+    workflow = _load(PUBLISH)
+    build = workflow["jobs"]["build"]["steps"]
+    commands = [step.get("run", "") for step in build]
+    check = next(i for i, c in enumerate(commands) if "briefings check --format github" in c)
+    mkdocs = next(i for i, c in enumerate(commands) if "mkdocs build --strict" in c)
+    assert check < mkdocs
+    pages = _step_using(workflow, "actions/configure-pages")
+    assert pages.get("id") == "pages"
+    assert build.index(pages) < mkdocs
+    env = build[mkdocs]["env"]
+    assert env["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert env["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    upload = _step_using(workflow, "actions/upload-pages-artifact")
+    assert upload["with"]["path"] == "site"
+    assert build.index(upload) > mkdocs
+
+
+def test_publish_deploys_only_after_the_build():
+    jobs = _load(PUBLISH)["jobs"]
+    deploy = jobs["deploy"]
+    needs = deploy["needs"]
+    assert (needs if isinstance(needs, list) else [needs]) == ["build"]
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
+    [step] = [s for s in deploy["steps"] if s.get("uses", "").startswith("actions/deploy-pages@")]
+    assert step["id"] == "deployment"
+
+
+# -- pull request ----------------------------------------------------------------------------------------------
+
+
+def test_pull_request_workflow_runs_on_pull_requests():
+    triggers = _triggers(_load(PULL_REQUEST))
+    assert "pull_request" in triggers and "workflow_dispatch" in triggers
+
+
+def test_pull_request_workflow_only_reads():
+    assert _load(PULL_REQUEST)["permissions"] == {"contents": "read"}
+
+
+def test_pull_request_workflow_cancels_superseded_runs():
+    concurrency = _load(PULL_REQUEST)["concurrency"]
+    assert "github.event.pull_request.number" in concurrency["group"]
+    assert concurrency["cancel-in-progress"] is True
+
+
+def test_pull_request_workflow_checks_builds_and_tests():
+    commands = _commands(_load(PULL_REQUEST))
+    assert "briefings check --format github" in commands
+    assert "mkdocs build --strict" in commands
+    assert "python -m pytest" in commands
+    assert "playwright install --with-deps chromium" in commands
+
+
+def test_pull_request_workflow_uploads_the_built_site():
+    upload = _step_using(_load(PULL_REQUEST), "actions/upload-artifact")
+    assert upload["with"]["name"] == "site-preview"
+    assert upload["with"]["path"] == "site"
+    assert 1 <= int(upload["with"]["retention-days"]) <= 14
