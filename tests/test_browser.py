@@ -1,0 +1,108 @@
+"""End to end in a real Chromium: what a reader does on the built site, on a desktop and on a phone.
+
+Every flow runs against the site served at the root and against a build for a project path
+(http://127.0.0.1:PORT/briefings/), the way GitHub Pages serves a project site.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=["root", "subpath"])
+def site_url(request) -> str:
+    server = request.getfixturevalue("site_server" if request.param == "root" else "subpath_server")
+    return server.url
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request, page: Page) -> Page:
+    """A page at the viewport's size that records every request it makes."""
+    page.set_viewport_size(VIEWPORTS[request.param])
+    page.requests_made = []
+    page.on("request", lambda r: page.requests_made.append(r.url))
+    return page
+
+
+def is_phone(page: Page) -> bool:
+    return page.viewport_size["width"] < 600
+
+
+def assert_stayed_on_this_machine(page: Page) -> None:
+    hosts = {urlsplit(url).hostname for url in page.requests_made if not url.startswith(("data:", "blob:"))}
+    assert hosts <= {"127.0.0.1"}, f"requests left the machine: {hosts}"
+
+
+def assert_styled(page: Page) -> None:
+    """Material's stylesheet and ours are loaded: the header is coloured and briefs' styles apply."""
+    background = page.locator("header.md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.evaluate("[...document.styleSheets].some(s => (s.href || '').includes('briefings.css'))")
+
+
+def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: Page, site_url: str):
+    reader.goto(site_url)
+    assert_styled(reader)
+    expect(reader.locator("h1")).to_have_text(re.compile("Latest briefs"))
+    doha = reader.get_by_role("link", name="Indirect US–Iran talks in Doha keep escalation in check, for now")
+    doha.click()
+    expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
+    expect(reader.locator("dl.brief-meta")).to_contain_text("min read")
+
+    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).click()
+    expect(reader).to_have_url(re.compile(r"/actors/qatar/$"))
+    expect(reader.locator("h1")).to_have_text(re.compile("^Qatar"))
+    listed = reader.locator(".brief-list").first.get_by_role(
+        "link", name="Indirect US–Iran talks in Doha keep escalation in check, for now"
+    )
+    expect(listed).to_be_visible()
+    listed.click()
+    expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
+    assert_stayed_on_this_machine(reader)
+
+
+def test_link_in_the_text_of_a_brief_leads_to_the_indicator(reader: Page, site_url: str):
+    reader.goto(site_url + "briefs/2026/doha-indirect-talks/")
+    link = reader.locator("article a.entity-link--indicator").first
+    name = link.inner_text()
+    link.click()
+    expect(reader).to_have_url(re.compile(r"/indicators/[a-z-]+/$"))
+    expect(reader.locator("h2", has_text="Briefs tracking")).to_be_visible()
+    expect(reader.locator(".brief-list")).to_contain_text("Indirect US–Iran talks in Doha")
+    assert name
+
+
+def search(page: Page, text: str) -> None:
+    if is_phone(page):
+        page.locator("label.md-header__button[for='__search']").click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(text, delay=30)
+
+
+def test_searching_an_alias_finds_the_actor(reader: Page, site_url: str):
+    reader.goto(site_url)
+    search(reader, "White House")
+    result = reader.locator(".md-search-result__item a[href*='actors/us-presidency/']").first
+    expect(result).to_be_visible(timeout=15_000)
+    result.click()
+    expect(reader).to_have_url(re.compile(r"/actors/us-presidency/"))
+    expect(reader.locator("h1")).to_have_text(re.compile("US presidency"))
+    assert_stayed_on_this_machine(reader)
+
+
+def test_unknown_address_shows_the_styled_not_found_page(page: Page, site_url: str):
+    response = page.goto(site_url + "briefs/no-such-brief/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text(re.compile("404"))
+    assert_styled(page)
+    page.locator("a.md-header__button.md-logo").click()
+    expect(page.locator("h1")).to_have_text(re.compile("Latest briefs"))

@@ -1,0 +1,232 @@
+"""The real site, built with --strict: what a reader finds on its pages.
+
+Expectations are computed from the source files directly (front matter and data read with PyYAML), not
+from the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from conftest import ROOT, BuiltSite, front_matter, mkdocs_build, soup
+
+ACTORS = yaml.safe_load((ROOT / "data/actors.yml").read_text("utf-8"))
+INDICATORS = yaml.safe_load((ROOT / "data/indicators.yml").read_text("utf-8"))
+BRIEF_FILES = sorted(p for p in (ROOT / "docs/briefs").rglob("*.md") if p.name != "index.md")
+ALL_BRIEFS = {p: front_matter(p) for p in BRIEF_FILES}
+BRIEFS = {p: m for p, m in ALL_BRIEFS.items() if not m.get("draft")}
+DRAFTS = {p: m for p, m in ALL_BRIEFS.items() if m.get("draft")}
+
+
+def url_of(path: Path) -> str:
+    """docs/briefs/2026/x.md -> briefs/2026/x/"""
+    return path.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+
+
+def newest_first(briefs: dict) -> list[Path]:
+    return [p for p, m in sorted(briefs.items(), key=lambda item: (-item[1]["date"].toordinal(), item[1]["title"].casefold()))]
+
+
+def listed_briefs(page, heading_text: str, page_url: str) -> list[str]:
+    """The brief URLs listed under the heading that starts with `heading_text`, in order, as site paths."""
+    heading = next(h for h in page.find_all("h2") if h.get_text().startswith(heading_text))
+    listing = heading.find_next_sibling("div", class_="brief-list")
+    base = "http://site/" + page_url
+    return [urljoin(base, a["href"]).removeprefix("http://site/") for a in listing.select(".brief-list__title a")]
+
+
+def test_the_example_content_is_big_enough():
+    assert len(BRIEFS) >= 8 and len(ACTORS) >= 12 and len(INDICATORS) >= 10
+    assert DRAFTS, "the example content includes a draft, so that the tests can check drafts stay out"
+
+
+@pytest.mark.parametrize("actor_id", sorted(ACTORS))
+def test_actor_page_lists_exactly_the_briefs_naming_it_newest_first(built_site: BuiltSite, actor_id: str):
+    page = built_site.page(f"actors/{actor_id}/")
+    expected = [url_of(p) for p in newest_first({p: m for p, m in BRIEFS.items() if actor_id in m["actors"]})]
+    assert listed_briefs(page, "Briefs naming", f"actors/{actor_id}/") == expected
+    assert page.find("h1").get_text(strip=True).startswith(ACTORS[actor_id]["name"])
+    text = page.get_text(" ")
+    for alias in ACTORS[actor_id].get("aliases", []):
+        assert alias in text
+
+
+@pytest.mark.parametrize("indicator_id", sorted(INDICATORS))
+def test_indicator_page_lists_exactly_the_briefs_tracking_it(built_site: BuiltSite, indicator_id: str):
+    page = built_site.page(f"indicators/{indicator_id}/")
+    expected = [url_of(p) for p in newest_first({p: m for p, m in BRIEFS.items() if indicator_id in m.get("indicators", [])})]
+    assert listed_briefs(page, "Briefs tracking", f"indicators/{indicator_id}/") == expected
+    text = page.get_text(" ")
+    for signal in INDICATORS[indicator_id].get("signals", {}).get("advancing", []):
+        assert " ".join(signal.split()) in " ".join(text.split())
+    actor_links = {a["href"] for a in page.select("article a[href*='actors/']")}
+    for actor_id in INDICATORS[indicator_id].get("actors", []):
+        assert f"../../actors/{actor_id}/" in actor_links
+
+
+def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
+    page = built_site.page("actors/qatar/")
+    together = sum(1 for m in BRIEFS.values() if {"qatar", "iran"} <= set(m["actors"]))
+    heading = next(h for h in page.find_all("h2") if h.get_text().startswith("Most often named alongside"))
+    row = next(li for li in heading.find_next("ul").find_all("li") if li.a.get_text() == "Iran")
+    assert row.get_text().endswith(f"{together} briefs")
+
+
+@pytest.mark.parametrize("path", sorted(BRIEFS), ids=lambda p: p.stem)
+def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite, path: Path):
+    meta = BRIEFS[path]
+    page = built_site.page(url_of(path))
+    header = page.select_one("dl.brief-meta")
+    hrefs = {a["href"] for a in header.find_all("a")}
+    for actor_id in meta["actors"]:
+        assert f"../../../actors/{actor_id}/" in hrefs
+    for indicator_id in meta.get("indicators", []):
+        assert f"../../../indicators/{indicator_id}/" in hrefs
+    header_text = header.get_text(" ")
+    assert "min read" in header_text
+    for tag in meta.get("tags", []):
+        assert tag in header_text
+    for region in meta.get("regions", []):
+        assert region in header_text
+    assert page.select_one("time[datetime]")["datetime"] == meta["date"].isoformat()
+    for source in meta.get("sources", []):
+        assert page.find("a", href=source["url"]).get_text() == source["title"]
+    assert page.find("meta", attrs={"name": "description"})["content"] == " ".join(meta["summary"].split())
+
+
+def test_macro_links_in_the_text_carry_the_summary_as_tooltip(built_site: BuiltSite):
+    page = built_site.page("briefs/2026/doha-indirect-talks/")
+    body_links = page.select("a.entity-link--actor")
+    assert body_links, "the brief's text links actors with {{ actor(...) }}"
+    qatar = next(a for a in body_links if a["href"] == "../../../actors/qatar/")
+    assert qatar["title"] == " ".join(ACTORS["qatar"]["summary"].split())
+
+
+def test_drafts_appear_nowhere(built_site: BuiltSite):
+    site = built_site.site
+    for path, meta in DRAFTS.items():
+        assert not (site / url_of(path)).exists()
+        slug = path.stem
+        for file in site.rglob("*"):
+            if file.suffix in {".html", ".json", ".xml"}:
+                text = file.read_text("utf-8")
+                assert slug not in text and meta["title"] not in text, f"draft '{slug}' found in {file}"
+
+
+def test_no_macro_syntax_survives(built_site: BuiltSite):
+    for file in built_site.site.rglob("*.html"):
+        page = soup(file)
+        for code in page.find_all(["code", "pre"]):  # "How to write a brief" shows macros as examples
+            code.decompose()
+        text = str(page)
+        assert "{{" not in text and "{%" not in text and "{##" not in text, file
+
+
+def test_home_page_lists_the_latest_briefs(built_site: BuiltSite):
+    page = built_site.page("")
+    titles = [a.get_text() for a in page.select(".brief-list__title a")]
+    assert titles == [BRIEFS[p]["title"] for p in newest_first(BRIEFS)][:10]
+    first = page.select_one(".brief-list li")
+    newest = BRIEFS[newest_first(BRIEFS)[0]]
+    assert newest["summary"].split()[0] in first.get_text()
+    assert {a.get_text() for a in first.select(".brief-list__meta a")} == {ACTORS[a]["name"] for a in newest["actors"]}
+
+
+def test_archive_lists_every_brief_by_month(built_site: BuiltSite):
+    page = built_site.page("briefs/")
+    months = {}
+    for path in newest_first(BRIEFS):
+        months.setdefault(BRIEFS[path]["date"].strftime("%B %Y"), []).append(url_of(path))
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")]
+    assert headings == list(months)
+    for month, urls in months.items():
+        assert listed_briefs(page, month, "briefs/") == urls
+
+
+def test_actors_index_groups_actors_by_kind(built_site: BuiltSite):
+    page = built_site.page("actors/")
+    for kind, label in [("state", "States"), ("person", "People"), ("institution", "Institutions"),
+                        ("organisation", "Organisations"), ("group", "Groups")]:
+        members = {a["name"] for a in ACTORS.values() if a["kind"] == kind}
+        if not members:
+            continue
+        heading = next(h for h in page.find_all("h2") if h.get_text().startswith(label))
+        assert {a.get_text() for a in heading.find_next("ul").find_all("a")} == members
+
+
+def test_listing_pages_reach_every_entity_which_stays_out_of_the_nav(built_site: BuiltSite):
+    actors = {a["href"] for a in built_site.page("actors/").select("article a")}
+    assert {f"{i}/" for i in ACTORS} <= actors
+    indicators = {a["href"] for a in built_site.page("indicators/").select("article a")}
+    assert {f"{i}/" for i in INDICATORS} <= indicators
+    nav = built_site.page("about/").select_one("nav.md-nav--primary")
+    nav_links = {a.get("href", "") for a in nav.find_all("a")}
+    assert not any(re.search(r"(actors|indicators|briefs/\d{4})/[a-z]", href) for href in nav_links)
+    assert {"Briefs", "Actors", "Indicators", "How to write a brief", "About"} <= {
+        a.get_text(strip=True) for a in nav.find_all("a")
+    }
+
+
+def test_search_index_covers_briefs_actors_indicators_and_aliases(built_site: BuiltSite):
+    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {url_of(p) for p in BRIEFS} <= locations
+    assert {f"actors/{i}/" for i in ACTORS} <= locations
+    assert {f"indicators/{i}/" for i in INDICATORS} <= locations
+    us_presidency = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("actors/us-presidency/"))
+    assert "White House" in us_presidency
+
+
+def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite):
+    for file in built_site.site.rglob("*.html"):
+        page = soup(file)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attr, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
+
+
+def test_edit_links_open_the_source_or_the_data_file(built_site: BuiltSite):
+    repo = "https://github.com/example-owner/briefings"
+    brief = built_site.page("briefs/2026/doha-indirect-talks/")
+    assert brief.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/docs/briefs/2026/doha-indirect-talks.md"
+    actor = built_site.page("actors/qatar/")
+    assert actor.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/data/actors.yml"
+    indicator = built_site.page("indicators/talks-direct/")
+    assert indicator.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/data/indicators.yml"
+
+
+NASTY = '<script>alert("x")</script> *bold* [link](https://example.org) {{ 1 + 1 }} & co'
+
+
+def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
+    actors = project / "data/actors.yml"
+    actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", f"name: {json.dumps(NASTY)}\n", 1), "utf-8")
+    brief = project / "docs/briefs/2026/doha-indirect-talks.md"
+    text = brief.read_text("utf-8")
+    title = re.search(r"^title: .*$", text, re.M).group(0)
+    summary = re.search(r"^summary: .*$", text, re.M).group(0)
+    brief.write_text(text.replace(title, f"title: {json.dumps(NASTY)}").replace(summary, f"summary: {json.dumps(NASTY)}"), "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for file in (tmp_path / "site").rglob("*.html"):
+        html = file.read_text("utf-8")
+        assert "<script>alert" not in html, file
+    shown = [
+        soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
+        soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
+        soup(tmp_path / "site/index.html").select_one(".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"),
+    ]
+    for element in shown:
+        assert element.get_text().replace("¶", "").strip() == NASTY
+    page = soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html")
+    assert page.find("meta", attrs={"name": "description"})["content"] == NASTY
+    assert page.title.get_text().startswith(NASTY)
