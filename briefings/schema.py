@@ -19,7 +19,6 @@ from .problems import Problems
 from .yamldoc import YamlDocument
 
 SCHEMA_NAMES = ("brief", "actors", "indicators")
-_BASE_URI = "https://briefings.invalid/schemas/"
 
 
 def schema_text(name: str) -> str:
@@ -27,17 +26,21 @@ def schema_text(name: str) -> str:
 
 
 @cache
+def _schema(name: str) -> dict:
+    return json.loads(schema_text(name))
+
+
+@cache
 def _registry() -> Registry:
-    resources_ = []
-    for name in SCHEMA_NAMES:
-        contents = json.loads(schema_text(name))
-        resources_.append((contents["$id"], Resource.from_contents(contents)))
-    return Registry().with_resources(resources_)
+    # The schema files refer to each other by file name (no $id), as editors resolving them from disk do.
+    return Registry().with_resources(
+        (f"{name}.schema.json", Resource.from_contents(_schema(name))) for name in SCHEMA_NAMES
+    )
 
 
 @cache
 def validator(name: str) -> jsonschema.protocols.Validator:
-    schema = _registry().get_or_retrieve(f"{_BASE_URI}{name}.schema.json").value.contents
+    schema = _schema(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
 

@@ -1,0 +1,187 @@
+"""The authors' tools: scaffolding, the checker's contract with editors and pre-commit, the live preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import BIN, ROOT, briefings, mkdocs_build, run, soup
+
+SCHEMAS = ROOT / "briefings/schemas"
+
+
+def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project: Path, tmp_path: Path):
+    result = briefings("new", "brief", "Airline routes as a test: the Gulf’s view", "--actor", "qatar",
+                       "--indicator", "airline-route-resumptions", cwd=project)
+    assert result.returncode == 0, result.output
+    created = project / result.stdout.strip()
+    assert created == project / f"docs/briefs/{dt.date.today().year}/airline-routes-as-a-test-the-gulfs-view.md"
+    text = created.read_text("utf-8")
+    assert f"date: {dt.date.today().isoformat()}" in text and "draft: true" in text
+    for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
+                    "What to watch next"):
+        assert f"\n## {heading}\n" in text
+    assert '{## ' in text and '{{ actor("qatar") }}' in text  # macro examples, in a comment
+
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0 and "error" not in check.stdout, check.output
+
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    assert not (site / "briefs" / str(dt.date.today().year) / created.stem).exists()  # a draft until ready
+
+    created.write_text(text.replace("draft: true", "draft: false"), "utf-8")
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.output
+    page = soup(site / "briefs" / str(dt.date.today().year) / created.stem / "index.html")
+    assert page.find("h1").get_text().startswith("Airline routes as a test: the Gulf’s view")
+    assert page.select_one("dl.brief-meta a[href$='actors/qatar/']")
+
+
+def test_new_brief_without_actors_uses_a_real_placeholder_and_refuses_unknown_ids(project: Path):
+    result = briefings("new", "brief", "Placeholder actors", cwd=project)
+    assert result.returncode == 0
+    assert "# replace with the ids of the actors" in (project / result.stdout.strip()).read_text("utf-8")
+    assert briefings("check", cwd=project).returncode == 0
+    again = briefings("new", "brief", "Placeholder actors", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    unknown = briefings("new", "brief", "Unknown", "--actor", "qatr", cwd=project)
+    assert unknown.returncode == 1 and "did you mean 'qatar'?" in unknown.stderr
+
+
+def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(project: Path, tmp_path: Path):
+    actors, indicators = project / "data/actors.yml", project / "data/indicators.yml"
+    before = actors.read_text("utf-8"), indicators.read_text("utf-8")
+    result = briefings("new", "actor", "gulf-shippers", "--name", "Gulf shipping firms", "--kind", "group",
+                       "--summary", "Companies whose routes: a signal of risk.", "--alias", "Shippers", cwd=project)
+    assert result.returncode == 0, result.output
+    result = briefings("new", "indicator", "shipping-insurance", "--name", "Shipping insurance",
+                       "--summary", "Whether war-risk cover gets cheaper.", "--actor", "gulf-shippers", cwd=project)
+    assert result.returncode == 0, result.output
+    after = actors.read_text("utf-8"), indicators.read_text("utf-8")
+    assert after[0].startswith(before[0]) and after[1].startswith(before[1])  # comments and order untouched
+    assert yaml.safe_load(after[0])["gulf-shippers"]["summary"] == "Companies whose routes: a signal of risk."
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0
+    assert "no brief names the actor 'gulf-shippers'" in check.stdout  # a warning until a brief names it
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    assert (tmp_path / "site/actors/gulf-shippers/index.html").exists()
+
+    duplicate = briefings("new", "actor", "qatar", "--name", "Q", "--kind", "state", "--summary", "S", cwd=project)
+    assert duplicate.returncode == 1 and "already has an actor 'qatar'" in duplicate.stderr
+    bad = briefings("new", "indicator", "x", "--name", "X", "--summary", "S", "--actor", "nobody", cwd=project)
+    assert bad.returncode == 1 and "unknown actor 'nobody'" in bad.stderr
+    assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
+
+
+@pytest.mark.parametrize("name", ["brief", "actors", "indicators"])
+def test_schemas_are_valid_json_schema(name: str):
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+@pytest.mark.parametrize("name", ["actors", "indicators"])
+def test_data_files_point_editors_at_their_schema(name: str):
+    first_line = (ROOT / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
+    assert match, first_line
+    assert (ROOT / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
+
+
+def test_schemas_work_outside_the_project_too(tmp_path: Path):
+    """An editor or another tool can validate with the schema files alone (check-jsonschema here)."""
+    result = run(BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json",
+                 ROOT / "data/actors.yml", cwd=ROOT)
+    assert result.returncode == 0, result.output
+    bad = tmp_path / "actors.yml"
+    bad.write_text("qatar:\n  name: Qatar\n  kind: country\n  summary: S.\n", "utf-8")
+    result = run(BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json", bad, cwd=ROOT)
+    assert result.returncode == 1 and "country" in result.output
+
+
+def test_pre_commit_hook_runs_check_on_the_changed_files(project: Path):
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "briefings-check")
+    assert hook.get("pass_filenames", True)
+    files = re.compile(hook["files"])
+    changed = "docs/briefs/2026/doha-indirect-talks.md"
+    assert files.search(changed) and files.search("data/actors.yml") and not files.search("README.md")
+    entry = hook["entry"].split()
+    command = [str(BIN / "briefings") if entry[0].endswith("briefings") else entry[0], *entry[1:]]
+    assert run(*command, changed, cwd=project).returncode == 0
+    path = project / changed
+    text = path.read_text("utf-8")
+    line = text[: text.index("actors: [")].count("\n") + 1
+    path.write_text(text.replace("actors: [", "actors: [qatr, "), "utf-8")
+    broken = run(*command, changed, cwd=project)
+    assert broken.returncode == 1 and f"{changed}:{line}:" in broken.stdout
+
+
+def test_contributing_and_the_site_page_state_the_same_contract():
+    contributing = " ".join((ROOT / "CONTRIBUTING.md").read_text("utf-8").split())
+    page = " ".join((ROOT / "docs/write-a-brief.md").read_text("utf-8").split())
+    schema = json.loads((SCHEMAS / "brief.schema.json").read_text("utf-8"))
+    for field in schema["required"]:
+        assert f"`{field}`" in page
+    for field in schema["properties"]:
+        assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
+    for command in ("briefings new brief", "briefings new actor", "briefings new indicator", "briefings check",
+                    "script/server"):
+        assert command in contributing and command in page, command
+    for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
+                    "What to watch next"):
+        assert heading in contributing and heading in page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path):
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        draft = _wait_for(base + "briefs/2026/draft-mediator-terms/", "Draft")
+        assert "the preview shows it, the published site does not" in draft
+        actors = project / "data/actors.yml"
+        actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatar (renamed)\n"), "utf-8")
+        _wait_for(base + "actors/qatar/", "Qatar (renamed)")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
