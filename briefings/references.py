@@ -35,6 +35,8 @@ _PLAIN_CALL = re.compile(
     r"""(?:,[ \t]*(?P<q2>["'])[^"'\\\n]*(?P=q2)[ \t]*)?\)[ \t]*-?\}\}"""
 )
 
+_COMMENT = re.compile(re.escape(MACRO_SYNTAX["comment_start_string"]) + ".*?" + re.escape(MACRO_SYNTAX["comment_end_string"]), re.S)
+
 
 def find_references(
     text: str,
@@ -56,7 +58,11 @@ def find_references(
         calls.append((match["name"], match["id"], text.count("\n", 0, match.start()) + 1))
         return " " * len(match[0])
 
-    rest = _PLAIN_CALL.sub(plain, text)
+    # Comments are blanked out first (keeping their line breaks); with blocks such as {% raw %} about, the
+    # parser reads everything.
+    rest = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    if "{%" not in rest:
+        rest = _PLAIN_CALL.sub(plain, rest)
     if any(start in rest for start in _JINJA_STARTS):
         try:
             tree = _env.parse(rest)
