@@ -230,3 +230,19 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     page = soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html")
     assert page.find("meta", attrs={"name": "description"})["content"] == NASTY
     assert page.title.get_text().startswith(NASTY)
+
+
+def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
+    import feedparser
+
+    feed = feedparser.parse((built_site.site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    expected = newest_first(BRIEFS)[:20]
+    assert [e.title for e in feed.entries] == [BRIEFS[p]["title"] for p in expected]
+    for entry, path in zip(feed.entries, expected):
+        assert entry.link == "http://127.0.0.1:8000/" + url_of(path)
+        assert (built_site.site / url_of(path) / "index.html").exists()
+        assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
+        assert {t.term for t in entry.tags} == set(BRIEFS[path]["actors"])
+    home = built_site.page("")
+    assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"

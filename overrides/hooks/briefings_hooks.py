@@ -1,7 +1,7 @@
 """MkDocs hooks: the thin adapter between MkDocs and the briefings core.
 
 - on_config loads and validates every brief and data file once (errors stop the build, with file and line);
-- on_files drops drafts and adds the pages generated from the data;
+- on_files drops drafts and adds the pages generated from the data, and the Atom feed;
 - on_page_markdown gives each brief its header and sources, and checks the macro calls of other pages.
 
 No domain rule lives here: everything is decided by the `briefings` package.
@@ -13,6 +13,7 @@ import html
 import logging
 import posixpath
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import briefings
+from briefings.feed import FEED_PATH, render_feed
 from briefings.loader import split_front_matter
 from briefings.pages import Site, generate
 from briefings.pages.brief import decorate
@@ -85,7 +87,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = posixpath.relpath(page.edit_path, docs)
         files.append(file)
     _fail(problems)
+    files.append(File.generated(config, FEED_PATH, content=_feed(site, files, config)))
     return files
+
+
+def _feed(site: Site, files: Files, config: MkDocsConfig) -> str:
+    home = config.site_url or "/"
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    return render_feed(
+        site.catalog,
+        site.project.templates_dir,
+        site_name=config.site_name,
+        description=config.site_description or "",
+        home_url=home,
+        url_of=lambda brief: urljoin(home, pages[brief.src_uri].url),
+    )
 
 
 @event_priority(100)  # before the macros plugin renders the page
