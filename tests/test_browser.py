@@ -106,3 +106,13 @@ def test_unknown_address_shows_the_styled_not_found_page(page: Page, site_url: s
     assert_styled(page)
     page.locator("a.md-header__button.md-logo").click()
     expect(page.locator("h1")).to_have_text(re.compile("Latest briefs"))
+
+
+@pytest.mark.parametrize("path", ["", "briefs/", "briefs/2026/doha-indirect-talks/", "actors/", "actors/qatar/",
+                                  "indicators/", "indicators/talks-direct/", "tags/", "write-a-brief/", "about/"])
+def test_pages_have_no_serious_accessibility_violations(page: Page, site_server, path: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_server.url + path)
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
