@@ -239,7 +239,7 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
     assert not feed.bozo, feed.bozo_exception
     expected = newest_first(BRIEFS)[:20]
     assert [e.title for e in feed.entries] == [BRIEFS[p]["title"] for p in expected]
-    for entry, path in zip(feed.entries, expected):
+    for entry, path in zip(feed.entries, expected, strict=True):
         assert entry.link == "http://127.0.0.1:8000/" + url_of(path)
         assert (built_site.site / url_of(path) / "index.html").exists()
         assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
