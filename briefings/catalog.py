@@ -43,6 +43,12 @@ class Catalog:
         """The published brief whose source is `src_uri` (relative to the docs folder), if any."""
         return self._by_src.get(src_uri)
 
+    def actors_of(self, brief: Brief) -> list[Actor]:
+        return [self.actors[i] for i in brief.actor_ids]
+
+    def indicators_of(self, brief: Brief) -> list[Indicator]:
+        return [self.indicators[i] for i in brief.indicator_ids]
+
     def briefs_naming(self, actor_id: str) -> list[Brief]:
         return self._by_actor.get(actor_id, [])
 

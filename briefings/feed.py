@@ -41,5 +41,5 @@ def render_feed(
         updated=updated.isoformat() if updated else "1970-01-01",
         briefs=briefs,
         url_of=url_of,
-        actors_of=lambda brief: [catalog.actors[i] for i in brief.actor_ids],
+        actors_of=catalog.actors_of,
     )

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalog import Catalog
-from ..model import Brief
 from ..project import Project
 from ..render import Templates
 
@@ -26,18 +25,12 @@ class Site:
         self.catalog = catalog
         self.templates = Templates(
             project.templates_dir,
-            actors_of=self.actors_of,
-            indicators_of=self.indicators_of,
+            actors_of=catalog.actors_of,
+            indicators_of=catalog.indicators_of,
             briefs_naming=catalog.briefs_naming,
             briefs_tracking=catalog.briefs_tracking,
             **functions,
         )
-
-    def actors_of(self, brief: Brief):
-        return [self.catalog.actors[i] for i in brief.actor_ids]
-
-    def indicators_of(self, brief: Brief):
-        return [self.catalog.indicators[i] for i in brief.indicator_ids]
 
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.templates.render(template, page, **context)

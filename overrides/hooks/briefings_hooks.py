@@ -31,6 +31,7 @@ from briefings.references import find_references
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 SITE = "briefings_site"  # where the site for this build is kept on the config, for the macros adapter
+_tag_anchors: dict[str, set[str]] = {}  # the tags page's anchors, by page, computed once per build
 _preview = False  # `mkdocs serve` shows drafts; `mkdocs build` leaves them out
 
 
@@ -61,7 +62,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = briefings.Project.at(Path(config.config_file_path).parent, config.docs_dir)
     found = briefings.inspect(project, include_drafts=_preview)
     _fail(found.problems)
-    config[SITE] = Site(project, found.catalog, tag_page=_tag_page(config))
+    tag_page = _tag_page(config)
+    config[SITE] = Site(project, found.catalog, tag_page=tag_page)
+    global _tag_anchors
+    _tag_anchors = {}
+    for tag in found.catalog.tags():
+        target, _, anchor = tag_page(tag).partition("#")
+        _tag_anchors.setdefault(target, set()).add(anchor)
     if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
         config.edit_uri = None
     return config
@@ -123,11 +130,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Tell MkDocs' anchor check about the tag anchors the tags plugin adds to its page later on."""
-    tag_page = _tag_page(config)
-    for tag in config[SITE].catalog.tags():
-        target, _, anchor = tag_page(tag).partition("#")
-        if target == page.file.src_uri and page.present_anchor_ids is not None:
-            page.present_anchor_ids.add(anchor)
+    if page.file.src_uri in _tag_anchors and page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(_tag_anchors[page.file.src_uri])
     return html
 
 
