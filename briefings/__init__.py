@@ -1,15 +1,16 @@
-"""Briefings: analytical briefs, the actors they name and the indicators they track, as a static site.
+"""Briefings: analytical briefs, and the actors and indicators they name, as a static site.
 
-This package is the core: loading, validation and the catalog, with no knowledge of the site engine.
+This package is the core (loading, validation, the catalog, generated pages, feeds, the authors' command
+line), with no knowledge of the site engine, plus the MkDocs plugin (`briefings.plugin`) that adapts it.
 """
 
 from .catalog import Catalog
-from .loader import inspect, load
-from .model import Actor, Brief, Indicator
-from .problems import InvalidProject, Location, Problem, Problems
+from .loader import Loaded, load_project
+from .model import Actor, Brief, Entity, Indicator
+from .problems import Location, Problem, Problems
 from .project import Project
 
 __all__ = [
-    "Actor", "Brief", "Catalog", "Indicator", "InvalidProject", "Location", "Problem", "Problems", "Project",
-    "inspect", "load",
+    "Actor", "Brief", "Catalog", "Entity", "Indicator", "Loaded", "Location", "Problem", "Problems", "Project",
+    "load_project",
 ]

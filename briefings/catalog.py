@@ -1,59 +1,66 @@
-"""The catalog: every published brief, actor and indicator, and the indexes between them.
+"""The catalog: every published brief and entity, and the indexes between them.
 
-Built once per build by `briefings.loader`, in time linear in the number of briefs; the macros, the generated
-pages, the feed and the checker all read it.
+Built once per build by `briefings.loader`, in time linear in the number of briefs; the macros, the
+generated pages, the feed and the checker all read it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import ACTOR_KINDS, Actor, Brief, Indicator
-from .problems import Problems
+from .model import ACTOR_KINDS, Actor, Brief, Entity
+
+
+def tag_slug(tag: str) -> str:
+    """The anchor of a tag on the tags page: lowercase ASCII words joined by hyphens."""
+    ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
 
 
 @dataclass
 class Catalog:
-    actors: dict[str, Actor]
-    indicators: dict[str, Indicator]
-    briefs: list[Brief]  # published, newest first
-    drafts: list[Brief] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)  # warnings: a catalog is only built without errors
+    entities: dict[str, dict[str, Entity]]  # by the folder of their kind, then by id
+    briefs: list[Brief]  # published (and, in the preview, drafts), newest first
+    drafts: list[Brief] = field(default_factory=list)  # drafts left out of the site
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
         self._by_src = {b.src_uri: b for b in self.briefs}
-        self._by_actor: dict[str, list[Brief]] = defaultdict(list)
-        self._by_indicator: dict[str, list[Brief]] = defaultdict(list)
+        self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
         self._alongside: dict[str, Counter] = defaultdict(Counter)
+        self._tagged: dict[str, list[Brief]] = defaultdict(list)
         for brief in self.briefs:  # already newest first, so every index is too
-            for actor_id in brief.actor_ids:
-                self._by_actor[actor_id].append(brief)
-            for indicator_id in brief.indicator_ids:
-                self._by_indicator[indicator_id].append(brief)
-            for a, b in itertools.permutations(brief.actor_ids, 2):
+            for folder, ids in brief.named.items():
+                for entity_id in ids:
+                    self._naming[folder, entity_id].append(brief)
+            for a, b in itertools.permutations(brief.ids("actors"), 2):
                 self._alongside[a][b] += 1
+            for tag in brief.tags:
+                self._tagged[tag].append(brief)
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        return self.entities["actors"]  # type: ignore[return-value]
 
     # -- lookups ---------------------------------------------------------------------------------------------
 
     def brief(self, src_uri: str) -> Brief | None:
-        """The published brief whose source is `src_uri` (relative to the docs folder), if any."""
+        """The brief whose source is `src_uri` (relative to the docs folder), if it is in the site."""
         return self._by_src.get(src_uri)
 
-    def actors_of(self, brief: Brief) -> list[Actor]:
-        return [self.actors[i] for i in brief.actor_ids]
+    def named_by(self, brief: Brief, folder: str) -> list[Entity]:
+        """The entities of one kind a brief names, in its front matter's order."""
+        entities = self.entities[folder]
+        return [entities[i] for i in brief.ids(folder)]
 
-    def indicators_of(self, brief: Brief) -> list[Indicator]:
-        return [self.indicators[i] for i in brief.indicator_ids]
-
-    def briefs_naming(self, actor_id: str) -> list[Brief]:
-        return self._by_actor.get(actor_id, [])
-
-    def briefs_tracking(self, indicator_id: str) -> list[Brief]:
-        return self._by_indicator.get(indicator_id, [])
+    def briefs_naming(self, entity: Entity) -> list[Brief]:
+        """The briefs that name an entity, newest first."""
+        return self._naming.get((entity.folder, entity.id), [])
 
     def actors_alongside(self, actor_id: str) -> list[tuple[Actor, int]]:
         """The actors named in the same briefs as `actor_id`, most often first."""
@@ -61,8 +68,8 @@ class Catalog:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name.casefold()))
         return [(self.actors[other], n) for other, n in ranked]
 
-    def indicators_concerning(self, actor_id: str) -> list[Indicator]:
-        return [i for i in self.indicators.values() if actor_id in i.actor_ids]
+    def indicators_concerning(self, actor_id: str) -> list[Entity]:
+        return [i for i in self.entities["indicators"].values() if actor_id in i.actor_ids]  # type: ignore[attr-defined]
 
     # -- groupings for listings ------------------------------------------------------------------------------
 
@@ -70,7 +77,7 @@ class Catalog:
         return self.briefs[:limit]
 
     def by_month(self) -> list[tuple[dt.date, list[Brief]]]:
-        """Published briefs grouped by month, newest month first."""
+        """Briefs grouped by month, newest month first."""
         return [(month, list(group)) for month, group in itertools.groupby(self.briefs, key=lambda b: b.month)]
 
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
@@ -82,8 +89,9 @@ class Catalog:
                 groups.append((label, members))
         return groups
 
-    def tags(self) -> list[str]:
-        return sorted({tag for brief in self.briefs for tag in brief.tags}, key=str.casefold)
+    def by_name(self, folder: str) -> list[Entity]:
+        return sorted(self.entities[folder].values(), key=lambda e: e.name.casefold())
 
-    def indicators_by_name(self) -> list[Indicator]:
-        return sorted(self.indicators.values(), key=lambda i: i.name.casefold())
+    def tags(self) -> list[tuple[str, list[Brief]]]:
+        """Every tag with the briefs carrying it, tags in alphabetical order."""
+        return sorted(self._tagged.items(), key=lambda item: item[0].casefold())

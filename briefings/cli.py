@@ -1,4 +1,4 @@
-"""The authors' command line: `briefings check` and `briefings new brief|actor|indicator`."""
+"""The authors' command line: `briefings check`, `briefings new brief` and `briefings new <kind>`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import inspect
-from .model import ACTOR_KINDS
-from .problems import Problems
+from .kinds import KINDS
+from .loader import load_project
+from .problems import Location, Problems
 from .project import Project
 from .scaffold import ScaffoldError, add_entry, new_brief
 
@@ -30,50 +30,49 @@ def _date(text: str) -> dt.date:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="briefings", description="Write and check briefs, actors and indicators.")
+    p = argparse.ArgumentParser(prog="briefings", description="Write and check briefs and the entities they name.")
     p.add_argument("--root", type=Path, help="the project folder (default: the nearest with a mkdocs.yml)")
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate all data and every brief without building the site")
+    check = commands.add_parser("check", help="check all data and every page without building the site")
     check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report only problems in these files")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github: GitHub Actions annotations, shown inline on a pull request")
 
-    new = commands.add_parser("new", help="create a brief, or add an actor or an indicator")
-    kinds = new.add_subparsers(dest="what", required=True, metavar="WHAT")
+    new = commands.add_parser("new", help="create a brief, or add an entity to its data file")
+    what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
 
-    brief = kinds.add_parser("brief", help="a new brief from the template, ready to fill in")
+    brief = what.add_parser("brief", help="a new draft brief from the template, ready to fill in")
     brief.add_argument("title")
-    brief.add_argument("--actor", action="append", default=[], metavar="ID", help="an actor the brief names")
-    brief.add_argument("--indicator", action="append", default=[], metavar="ID", help="an indicator it tracks")
+    for kind in KINDS:
+        brief.add_argument(f"--{kind.name}", dest=kind.name, action="append", default=[], metavar="ID",
+                           help=f"an {kind.name} the brief names (repeatable)")
     brief.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (default: today)")
 
-    actor = kinds.add_parser("actor", help="add an actor to data/actors.yml")
-    actor.add_argument("id")
-    actor.add_argument("--name", required=True)
-    actor.add_argument("--kind", required=True, choices=list(ACTOR_KINDS))
-    actor.add_argument("--summary", required=True)
-    actor.add_argument("--alias", action="append", default=[], metavar="NAME")
-    actor.add_argument("--region")
-
-    indicator = kinds.add_parser("indicator", help="add an indicator to data/indicators.yml")
-    indicator.add_argument("id")
-    indicator.add_argument("--name", required=True)
-    indicator.add_argument("--summary", required=True)
-    indicator.add_argument("--actor", action="append", default=[], metavar="ID", help="an actor it concerns")
+    for kind in KINDS:
+        entity = what.add_parser(kind.name, help=f"add an {kind.name} to {kind.data_file}")
+        entity.add_argument("id")
+        for option in kind.options:
+            entity.add_argument(
+                option.option, dest=option.field, required=option.required, metavar=option.flag.upper() or None,
+                action="append" if option.many else "store", default=[] if option.many else None,
+                choices=option.choices or None, help=option.help + (" (repeatable)" if option.many else ""),
+            )
     return p
 
 
 def run_check(project: Project, files: list[Path], output_format: str) -> int:
-    found = inspect(project)
-    problems = found.problems
+    loaded = load_project(project)
+    problems = loaded.problems
     if files:
+        missing = [f for f in files if not f.exists()]
         wanted = {project.relative(f) for f in files}
         problems = Problems([p for p in problems if p.location.path in wanted])
+        for path in missing:
+            problems.error(Location(project.relative(path)), "no such file: check the path")
     for problem in problems:
         print(problem.github() if output_format == "github" else str(problem))
-    briefs = len(project.brief_files())
-    print(f"briefings check: {problems.summary()} in {briefs} briefs and 2 data files", file=sys.stderr)
+    print(f"briefings check: {problems.summary()} in {loaded.files} files", file=sys.stderr)
     return 1 if problems.errors else 0
 
 
@@ -84,16 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return run_check(project, args.files, args.format)
         if args.what == "brief":
-            path = new_brief(project, args.title, actors=args.actor, indicators=args.indicator, date=args.date)
-            print(project.relative(path))
-        elif args.what == "actor":
-            entry = dict(name=args.name, kind=args.kind, summary=args.summary, aliases=args.alias, region=args.region)
-            path = add_entry(project, "actor", args.id, entry)
-            print(f"added actor '{args.id}' to {project.relative(path)}")
-        else:
-            entry = dict(name=args.name, summary=args.summary, actors=args.actor)
-            path = add_entry(project, "indicator", args.id, entry)
-            print(f"added indicator '{args.id}' to {project.relative(path)}")
+            named = {kind.name: getattr(args, kind.name) for kind in KINDS}
+            print(project.relative(new_brief(project, args.title, named=named, date=args.date)))
+            return 0
+        kind = next(kind for kind in KINDS if kind.name == args.what)
+        entry = {option.field: getattr(args, option.field) for option in kind.options}
+        path = add_entry(project, kind, args.id, entry)
+        print(f"added {kind.name} '{args.id}' to {project.relative(path)}")
     except ScaffoldError as exc:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1

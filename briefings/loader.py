@@ -1,95 +1,399 @@
-"""Reading and validating the data files and every brief, once, into a Catalog.
+"""Reading and validating the data files and every page of the docs folder, once, into a Catalog.
 
-`inspect` reports every problem it finds in one pass (the checker shows them all); `load` is what a build
-calls: it returns the catalog, or raises `InvalidProject` with every problem if there is any error.
+`load_project` reports every problem it finds in one pass; `briefings check`, the build and pre-commit all
+call it, so every rule lives here (or in the modules it calls) and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator
 
-from . import schema
-from .catalog import Catalog
-from .model import HOUSE_HEADINGS, Actor, Brief, Indicator, Link, Signals
-from .problems import InvalidProject, Location, Problems
+from . import safety, schema
+from .calls import COMMENT_START, read_calls
+from .catalog import Catalog, tag_slug
+from .kinds import BY_FOLDER, KINDS, EntityKind
+from .model import HOUSE_HEADINGS, Brief, Entity, Link
+from .problems import Location, Problems
 from .project import Project
-from .references import find_references, unknown_id_message
+from .site import Site
 from .yamldoc import YamlDocument, parse_yaml
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_HEADING = re.compile(r"^##\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$", re.M)
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.S)
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+_TEMPLATE_SYNTAX = ("{{", "{%", COMMENT_START)
+
+#: What `briefings new brief` writes where the author's text is to go.
+PLACEHOLDER = "TODO"
 
 
 @dataclass
-class Inspection:
-    catalog: Catalog | None
+class Loaded:
+    """Everything wrong with a project, and its catalog if nothing is."""
+
     problems: Problems
+    catalog: Catalog | None = None
+    templated: frozenset[str] = frozenset()  # pages (src_uri) whose macros the engine must render
+    files: int = 0  # how many files were read
+
+    @property
+    def ok(self) -> bool:
+        return self.catalog is not None
 
 
-def load(project: Project, *, include_drafts: bool = False) -> Catalog:
-    found = inspect(project, include_drafts=include_drafts)
-    if found.catalog is None:
-        raise InvalidProject(found.problems)
-    return found.catalog
+def load_project(project: Project, *, preview: bool = False) -> Loaded:
+    """Read and check the whole project. In the `preview`, drafts are part of the site."""
+    return _Reader(project, preview).read()
 
 
-def inspect(project: Project, *, include_drafts: bool = False) -> Inspection:
-    """Everything wrong with the project, and its catalog if nothing is.
+@dataclass
+class _Page:
+    path: Path
+    rel: str  # relative to the project root
+    src_uri: str  # relative to the docs folder
 
-    With `include_drafts` (the live preview), drafts are listed and shown like published briefs.
-    """
-    problems = Problems()
-    actors_doc, actors_wrong = _read_data(project, project.actors_file, "actors", problems)
-    indicators_doc, indicators_wrong = _read_data(project, project.indicators_file, "indicators", problems)
-    actor_ids = _ids(actors_doc)
-    indicator_ids = _ids(indicators_doc)
-    known = {"actor": actor_ids, "indicator": indicator_ids}
 
-    actors = {i: _actor(i, v, actors_doc) for i, v in _valid_entries(actors_doc, actors_wrong)}
-    indicators = {}
-    for i, value in _valid_entries(indicators_doc, indicators_wrong):
-        for n, actor_id in enumerate(value.get("actors", [])):
-            if actor_id not in actor_ids:
-                problems.error(indicators_doc.locate((i, "actors", n)), unknown_id_message("actor", actor_id, actor_ids))
-        indicators[i] = _indicator(i, value, indicators_doc)
+@dataclass
+class _Reader:
+    project: Project
+    preview: bool
+    problems: Problems = field(default_factory=Problems)
+    files: int = 0
+    documents: dict[str, YamlDocument] = field(default_factory=dict)  # each kind's data file, when readable
 
-    briefs = [b for path in project.brief_files() if (b := _read_brief(project, path, known, problems))]
-    _report_unused(actors_doc, "actor", {i for b in briefs for i in b.actor_ids}, problems)
-    _report_unused(indicators_doc, "indicator", {i for b in briefs for i in b.indicator_ids}, problems)
+    def read(self) -> Loaded:
+        entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
+        known = {folder: ids for folder, (_, ids) in entities.items()}
+        for kind in KINDS:
+            self._check_references(kind, entities[kind.folder][0], known)
+        entity_maps = {folder: found for folder, (found, _) in entities.items()}
 
-    if problems.errors:
-        return Inspection(None, problems)
-    catalog = Catalog(
-        actors=actors,
-        indicators=indicators,
-        briefs=[b for b in briefs if include_drafts or not b.draft],
-        drafts=[b for b in briefs if b.draft and not include_drafts],
-        problems=problems,
+        pages = list(self._pages())
+        briefs: list[Brief] = []
+        templated: set[str] = set()
+        others: list[_Page] = []
+        for page in pages:
+            if page.src_uri.startswith("briefs/") and page.path.name != "index.md":
+                if brief := self._read_brief(page, known, templated):
+                    briefs.append(brief)
+            else:
+                others.append(page)
+        for page in others:
+            self._read_page(page, known, templated)
+        self._check_tags(briefs)
+
+        if self.problems.errors:
+            return Loaded(self.problems, files=self.files)
+        self._report_unused(entity_maps, briefs)
+        catalog = Catalog(
+            entities=entity_maps,
+            briefs=[b for b in briefs if self.preview or not b.draft],
+            drafts=[b for b in briefs if b.draft and not self.preview],
+        )
+        generated = Site(catalog).generated_uris()
+        for page in others:
+            if page.src_uri in generated:
+                self.problems.error(
+                    Location(page.rel),
+                    "the site generates this page from the data: remove the file and edit the data instead",
+                )
+        if self.problems.errors:
+            return Loaded(self.problems, files=self.files)
+        return Loaded(self.problems, catalog, frozenset(templated), self.files)
+
+    # -- files -----------------------------------------------------------------------------------------------
+
+    def _text(self, path: Path, rel: str) -> str | None:
+        self.files += 1
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is dropped
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            self.problems.error(
+                Location(rel, line, column),
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file with the UTF-8 encoding",
+            )
+            return None
+
+    def _pages(self) -> Iterator[_Page]:
+        """Every Markdown page of the docs folder, refusing links that lead out of the project."""
+        docs = self.project.docs_dir
+        if not docs.is_dir():
+            self.problems.error(Location(self.project.relative(docs)), "missing docs folder")
+            return
+        for path in self._walk(docs, set()):
+            if path.suffix == ".md":
+                yield _Page(path, self.project.relative(path), path.relative_to(docs).as_posix())
+
+    def _walk(self, folder: Path, seen: set[Path]) -> Iterator[Path]:
+        real = folder.resolve()
+        if real in seen:
+            return
+        seen.add(real)
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue  # not published
+            if entry.is_symlink() and not self.project.contains(path):
+                self.problems.error(
+                    Location(self.project.relative(path)),
+                    "a link to a file outside the project: the site publishes only files of the project; "
+                    "copy the file in or remove the link",
+                )
+                continue
+            if entry.is_dir():
+                yield from self._walk(path, seen)
+            elif entry.is_file():
+                yield path
+
+    # -- data files ------------------------------------------------------------------------------------------
+
+    def _read_kind(self, kind: EntityKind) -> tuple[dict[str, Entity], Any]:
+        """A kind's valid entities, and every id its data file defines (valid or not)."""
+        path = self.project.file(kind.data_file)
+        rel = kind.data_file
+        if not path.is_file():
+            self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
+            return {}, []
+        text = self._text(path, rel)
+        doc = parse_yaml(text, rel, self.problems) if text is not None else None
+        if doc is None:
+            return {}, _AnyId()  # unreadable: every reference to it passes, so one error is not reported a hundred times
+        if doc.value is None:
+            doc.value = {}
+        wrong = schema.validate(doc, kind.folder, self.problems)
+        if not isinstance(doc.value, dict) or () in wrong:
+            return {}, _AnyId()
+        bad = {where[0] for where in wrong}
+        entities = {
+            entity_id: kind.build(entity_id, value, doc.locate((entity_id,)))
+            for entity_id, value in doc.value.items()
+            if entity_id not in bad
+        }
+        self.documents[kind.folder] = doc
+        return entities, list(doc.value)
+
+    def _check_references(self, kind: EntityKind, entities: dict[str, Entity], known: dict) -> None:
+        doc = self.documents.get(kind.folder)
+        if doc is None:
+            return
+        for entity_id in entities:
+            for field_name, folder in kind.references.items():
+                target = BY_FOLDER[folder]
+                for n, other in enumerate(doc.value[entity_id].get(field_name, ())):
+                    if other not in known[folder]:
+                        self.problems.error(doc.locate((entity_id, field_name, n)), target.unknown(other, known[folder]))
+
+    def _report_unused(self, entities: dict[str, dict[str, Entity]], briefs: list[Brief]) -> None:
+        for kind in KINDS:
+            used = {i for b in briefs for i in b.ids(kind.folder)}
+            for entity in entities[kind.folder].values():
+                if entity.id not in used:
+                    self.problems.warning(
+                        entity.source,
+                        f"no brief names the {kind.name} '{entity.id}': list it in a brief's front matter or remove it",
+                    )
+
+    # -- pages -----------------------------------------------------------------------------------------------
+
+    def _front_matter(self, page: _Page, text: str, required: bool) -> tuple[YamlDocument | None, str, int]:
+        """The page's front matter (None if unusable), its body and the line the body starts on."""
+        parts = split_front_matter(text)
+        if parts is None:
+            if required:
+                self.problems.error(
+                    Location(page.rel),
+                    "no front matter: a brief starts with a line '---', its fields (title, date, summary, actors), "
+                    "then another '---'",
+                )
+            return None, text, 1
+        front, body, body_line = parts
+        doc = parse_yaml(front, page.rel, self.problems, first_line=2)
+        if doc is not None and not isinstance(doc.value, dict):
+            self.problems.error(Location(page.rel, 2), "the front matter must be fields written as 'name: value', one per line")
+            doc = None
+        if doc is not None:
+            self._refuse_template_syntax(doc, doc.value, ())
+        return doc, body, body_line
+
+    def _refuse_template_syntax(self, doc: YamlDocument, value: Any, where: tuple) -> None:
+        """Front matter is shown as data, never run: template delimiters in it are refused."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self._refuse_template_syntax(doc, item, where + (key,))
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                self._refuse_template_syntax(doc, item, where + (n,))
+        elif isinstance(value, str) and (found := next((s for s in _TEMPLATE_SYNTAX if s in value), None)):
+            self.problems.error(
+                doc.locate(where),
+                f"'{schema.field_name(where)}' contains '{found}': front matter may not contain {{{{, {{% or "
+                f"{COMMENT_START}, which the site would read as a template; reword it",
+            )
+
+    def _read_page(self, page: _Page, known: dict, templated: set[str]) -> None:
+        """A hand-written page (home, About...): its front matter and its macro calls."""
+        text = self._text(page.path, page.rel)
+        if text is None:
+            return
+        doc, body, body_line = self._front_matter(page, text, required=False)
+        meta = doc.value if doc else {}
+        if doc is not None:
+            schema.validate(doc, "page", self.problems)
+        if meta.get("render_macros") is False:
+            return  # a page that shows macro syntax as written
+        if read_calls(body, page.rel, body_line, self.problems, known).templated:
+            templated.add(page.src_uri)
+
+    def _read_brief(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
+        rel = page.rel
+        if not _SLUG.match(page.path.name):
+            self.problems.error(
+                Location(rel),
+                "a brief's file name becomes its address: use lowercase letters, digits and hyphens, e.g. doha-talks.md",
+            )
+        text = self._text(page.path, rel)
+        if text is None:
+            return None
+        doc, body, body_line = self._front_matter(page, text, required=True)
+        if doc is None:
+            return None
+        valid = not schema.validate(doc, "brief", self.problems)
+        meta = doc.value
+        draft = meta.get("draft") is True
+
+        listed: dict[str, set[str]] = {}
+        for kind in KINDS:
+            ids = meta.get(kind.folder) or []
+            listed[kind.folder] = set(ids) if isinstance(ids, list) else set()
+            for n, entity_id in enumerate(ids if isinstance(ids, list) else []):
+                if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
+                    self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]))
+
+        macros = read_calls(body, rel, body_line, self.problems, known)
+        if macros.templated:
+            templated.add(page.src_uri)
+        for ref in macros.references:
+            if ref.id not in listed[ref.folder]:
+                kind = BY_FOLDER[ref.folder]
+                self.problems.error(
+                    ref.location,
+                    f"the text names the {kind.name} '{ref.id}', which the front matter does not list: "
+                    f"add it to '{kind.folder}' so that its page lists this brief",
+                )
+        safety.check_text(body, rel, body_line, self.problems)
+        self._check_headings(body, rel, body_line)
+        if not draft:
+            self._check_publishable(doc, body, rel, body_line)
+
+        if not valid:
+            return None
+        date = dt.date.fromisoformat(meta["date"])
+        updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
+        if updated and updated < date:
+            self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
+            return None
+        return Brief(
+            src_uri=page.src_uri,
+            title=" ".join(meta["title"].split()),
+            date=date,
+            summary=" ".join(meta["summary"].split()),
+            named={kind.folder: tuple(meta.get(kind.folder, ())) for kind in KINDS},
+            tags=tuple(meta.get("tags", ())),
+            regions=tuple(meta.get("regions", ())),
+            updated=updated,
+            authors=tuple(meta.get("authors", ())),
+            sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
+            draft=draft,
+            words=len(_WORD.findall(_MACRO.sub(" x ", body))),
+            source=Location(rel, 1),
+        )
+
+    def _check_headings(self, body: str, rel: str, body_line: int) -> None:
+        """The five house headings, each once, spelt right, in order."""
+        text = safety.blank_code(body)
+        found: list[tuple[int, str]] = []  # (line, house heading it stands for)
+        for match in _HEADING.finditer(text):
+            line = body_line + text.count("\n", 0, match.start())
+            heading = match.group(1).strip()
+            if heading in HOUSE_HEADINGS:
+                found.append((line, heading))
+                continue
+            close = difflib.get_close_matches(heading, HOUSE_HEADINGS, n=1, cutoff=0.75)
+            if close:
+                self.problems.error(
+                    Location(rel, line),
+                    f"the house heading '## {heading}' is misspelt: did you mean '## {close[0]}'?",
+                )
+                found.append((line, close[0]))
+        present = {heading for _, heading in found}
+        order = "; ".join(HOUSE_HEADINGS)
+        for n, heading in enumerate(HOUSE_HEADINGS):
+            if heading not in present:
+                after = next((h for h in reversed(HOUSE_HEADINGS[:n]) if h in present), None)
+                line = next((line for line, h in found if h == after), body_line) if after else body_line
+                where = f" after '## {after}'" if after else ""
+                self.problems.error(
+                    Location(rel, line),
+                    f"missing the house heading '## {heading}'{where}: a brief has five sections, in this order: {order}",
+                )
+        latest = (-1, "")
+        for line, heading in found:
+            rank = HOUSE_HEADINGS.index(heading)
+            if rank < latest[0]:
+                self.problems.error(
+                    Location(rel, line),
+                    f"the house heading '## {heading}' comes after '## {latest[1]}': put the sections in this "
+                    f"order: {order}",
+                )
+            else:
+                latest = (rank, heading)
+
+    def _check_publishable(self, doc: YamlDocument, body: str, rel: str, body_line: int) -> None:
+        """What a draft may still lack: an actor, and the text in place of the template's placeholders."""
+        meta = doc.value
+        if isinstance(meta.get("actors"), list) and not meta["actors"]:
+            self.problems.error(
+                doc.locate(("actors",)),
+                "'actors' must not be empty (the ids of the actors the brief names, from data/actors.yml)",
+            )
+        for key in ("title", "summary"):
+            if isinstance(meta.get(key), str) and _PLACEHOLDER.search(meta[key]):
+                self.problems.error(doc.locate((key,)), _placeholder_message(key))
+        for match in _PLACEHOLDER.finditer(body):
+            line = body_line + body.count("\n", 0, match.start())
+            self.problems.error(Location(rel, line), _placeholder_message("the text"))
+            break
+
+    def _check_tags(self, briefs: list[Brief]) -> None:
+        """Two spellings of one tag would share its anchor on the tags page."""
+        first: dict[str, str] = {}
+        for brief in briefs:
+            for tag in brief.tags:
+                slug = tag_slug(tag)
+                if first.setdefault(slug, tag) != tag:
+                    self.problems.error(
+                        brief.source,
+                        f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
+                    )
+
+
+def _placeholder_message(where: str) -> str:
+    return (
+        f"{where} still holds a {PLACEHOLDER} placeholder from the template: write the text, "
+        "or keep 'draft: true' until the brief is ready"
     )
-    return Inspection(catalog, problems)
-
-
-# -- data files ------------------------------------------------------------------------------------------------
-
-
-def _read_data(project: Project, path: Path, name: str, problems: Problems) -> tuple[YamlDocument, set[tuple]]:
-    """The data file and the paths of its entries that break the schema."""
-    rel = project.relative(path)
-    if not path.is_file():
-        problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {name} keyed by id)")
-        return YamlDocument({}, rel), set()
-    doc = parse_yaml(path.read_text("utf-8"), rel, problems)
-    if doc is None:
-        return YamlDocument(None, rel), set()  # unreadable: its ids are unknown, see _AnyId
-    if doc.value is None:
-        doc.value = {}
-    return doc, schema.validate(doc, name, problems)
 
 
 class _AnyId(list):
@@ -100,62 +404,8 @@ class _AnyId(list):
         return True
 
 
-def _ids(doc: YamlDocument) -> list[str]:
-    if doc.value is None:
-        return _AnyId()
-    return list(doc.value) if isinstance(doc.value, dict) else []
-
-
-def _valid_entries(doc: YamlDocument, wrong: set[tuple]):
-    """The entries of a data file that passed the schema, so that one bad entry does not hide the others."""
-    if isinstance(doc.value, dict) and () not in wrong:
-        bad = {where[0] for where in wrong}
-        yield from ((i, v) for i, v in doc.value.items() if i not in bad)
-
-
-def _links(values) -> tuple[Link, ...]:
-    return tuple(Link(v["title"], v["url"]) for v in values or ())
-
-
-def _actor(actor_id: str, v: dict, doc: YamlDocument) -> Actor:
-    return Actor(
-        id=actor_id,
-        name=v["name"],
-        kind=v["kind"],
-        summary=v["summary"].strip(),
-        aliases=tuple(v.get("aliases", ())),
-        region=v.get("region"),
-        links=_links(v.get("links")),
-        source=doc.locate((actor_id,)),
-    )
-
-
-def _indicator(indicator_id: str, v: dict, doc: YamlDocument) -> Indicator:
-    signals = v.get("signals", {})
-    return Indicator(
-        id=indicator_id,
-        name=v["name"],
-        summary=v["summary"].strip(),
-        signals=Signals(tuple(signals.get("advancing", ())), tuple(signals.get("reversing", ()))),
-        actor_ids=tuple(v.get("actors", ())),
-        source=doc.locate((indicator_id,)),
-    )
-
-
-def _report_unused(doc: YamlDocument, kind: str, used: set[str], problems: Problems) -> None:
-    for entity_id in _ids(doc):
-        if entity_id not in used:
-            problems.warning(
-                doc.locate((entity_id,)),
-                f"no brief names the {kind} '{entity_id}': list it in a brief's front matter or remove it",
-            )
-
-
-# -- briefs ----------------------------------------------------------------------------------------------------
-
-
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, line number of the body's first line), or None if the file has no front matter."""
+    """(front matter, body, line number of the body's first line), or None if the text has no front matter."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return None
@@ -163,81 +413,3 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         if _FENCE.match(line):
             return "".join(lines[1:n]), "".join(lines[n + 1 :]), n + 2
     return None
-
-
-def _read_brief(project: Project, path: Path, known: dict, problems: Problems) -> Brief | None:
-    rel = project.relative(path)
-    src_uri = path.relative_to(project.docs_dir).as_posix()
-    if not _SLUG.match(path.name):
-        problems.error(
-            Location(rel),
-            "a brief's file name becomes its address: use lowercase letters, digits and hyphens, "
-            "e.g. doha-talks.md",
-        )
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(Location(rel), f"not UTF-8 text ({exc.reason}): save the file as UTF-8")
-        return None
-    parts = split_front_matter(text)
-    if parts is None:
-        problems.error(
-            Location(rel),
-            "no front matter: a brief starts with a line '---', its fields (title, date, summary, actors), "
-            "then another '---'",
-        )
-        return None
-    front, body, body_line = parts
-    doc = parse_yaml(front, rel, problems, first_line=2)
-    if doc is None:
-        return None
-    if not isinstance(doc.value, dict):
-        problems.error(Location(rel, 2), "the front matter must be fields written as 'name: value', one per line")
-        return None
-    valid = not schema.validate(doc, "brief", problems)
-    meta = doc.value
-
-    for field, kind in (("actors", "actor"), ("indicators", "indicator")):
-        for n, entity_id in enumerate(meta.get(field) or []):
-            if isinstance(entity_id, str) and entity_id not in known[kind]:
-                problems.error(doc.locate((field, n)), unknown_id_message(kind, entity_id, known[kind]))
-
-    references = find_references(body, rel, body_line, problems, known)
-    listed = {"actor": set(meta.get("actors") or []), "indicator": set(meta.get("indicators") or [])}
-    for ref in references:
-        if ref.id not in listed[ref.kind]:
-            problems.error(
-                ref.location,
-                f"the text names the {ref.kind} '{ref.id}', which the front matter does not list: "
-                f"add it to '{ref.kind}s' so that its page lists this brief",
-            )
-
-    headings = {m.group(1).strip() for line in body.splitlines() if (m := _HEADING.match(line))}
-    for heading in HOUSE_HEADINGS:
-        if heading not in headings:
-            problems.warning(Location(rel, body_line), f"missing the house heading '## {heading}'")
-
-    if not valid:
-        return None
-    date = dt.date.fromisoformat(meta["date"])
-    updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
-    if updated and updated < date:
-        problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
-        return None
-    return Brief(
-        src_uri=src_uri,
-        title=meta["title"],
-        date=date,
-        summary=" ".join(meta["summary"].split()),
-        actor_ids=tuple(meta["actors"]),
-        indicator_ids=tuple(meta.get("indicators", ())),
-        tags=tuple(meta.get("tags", ())),
-        regions=tuple(meta.get("regions", ())),
-        updated=updated,
-        authors=tuple(meta.get("authors", ())),
-        sources=_links(meta.get("sources")),
-        draft=meta.get("draft", False),
-        words=len(_WORD.findall(_MACRO.sub(" x ", body))),
-        references=tuple(references),
-        source=Location(rel, 1),
-    )

@@ -1,4 +1,4 @@
-"""The domain: briefs, the actors they name and the indicators they track.
+"""The domain: briefs, and the entities they name (actors, indicators...).
 
 Small, typed, immutable structures with no knowledge of how they are loaded or published. Each entity
 knows the source path of its own page inside the docs folder (its `src_uri`): the site's URL scheme.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from .problems import Location
 
@@ -38,20 +39,30 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
-class Actor:
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    """Something briefs name, defined once in a data file and given a page of its own."""
+
+    folder: ClassVar[str]  # where its pages live in the docs folder; also its data file's and field's name
+
     id: str
     name: str
-    kind: str
     summary: str
     aliases: tuple[str, ...] = ()
-    region: str | None = None
-    links: tuple[Link, ...] = ()
     source: Location | None = None
 
     @property
     def src_uri(self) -> str:
-        return f"actors/{self.id}.md"
+        return f"{self.folder}/{self.id}.md"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Actor(Entity):
+    folder: ClassVar[str] = "actors"
+
+    kind: str
+    region: str | None = None
+    links: tuple[Link, ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -64,37 +75,21 @@ class Signals:
     reversing: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Indicator:
-    id: str
-    name: str
-    summary: str
+@dataclass(frozen=True, kw_only=True)
+class Indicator(Entity):
+    folder: ClassVar[str] = "indicators"
+
     signals: Signals = field(default_factory=Signals)
     actor_ids: tuple[str, ...] = ()
-    source: Location | None = None
-
-    @property
-    def src_uri(self) -> str:
-        return f"indicators/{self.id}.md"
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A macro call in a page's text that names an actor or an indicator."""
-
-    kind: str  # "actor" or "indicator"
-    id: str
-    location: Location
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Brief:
     src_uri: str  # path inside the docs folder, e.g. "briefs/2026/doha-talks.md"
     title: str
     date: dt.date
     summary: str
-    actor_ids: tuple[str, ...]
-    indicator_ids: tuple[str, ...] = ()
+    named: dict[str, tuple[str, ...]]  # entity ids by the folder of their kind: {"actors": ("qatar",), ...}
     tags: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     updated: dt.date | None = None
@@ -102,8 +97,11 @@ class Brief:
     sources: tuple[Link, ...] = ()
     draft: bool = False
     words: int = 0
-    references: tuple[Reference, ...] = ()
     source: Location | None = None
+
+    def ids(self, folder: str) -> tuple[str, ...]:
+        """The ids of the entities of one kind the brief names, in the order its front matter lists them."""
+        return self.named.get(folder, ())
 
     @property
     def reading_minutes(self) -> int:

@@ -1,4 +1,4 @@
-"""New content from templates, in the spirit of Hugo's archetypes: a brief to fill in, an actor, an indicator."""
+"""New content from templates, in the spirit of Hugo's archetypes: a brief to fill in, or an entity of any kind."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import re
 import unicodedata
 from pathlib import Path
 
-import jinja2
 import yaml
 
 from . import schema
+from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind
+from .loader import PLACEHOLDER
 from .problems import Problems
 from .project import Project
-from .references import unknown_id_message
-from .render import yaml_string
+from .templating import scaffold_templates, yaml_string
 from .yamldoc import YamlDocument, parse_yaml
 
 
@@ -30,89 +30,69 @@ def slugify(title: str, max_length: int = 60) -> str:
     return slug
 
 
-def _archetypes(project: Project) -> jinja2.Environment:
-    # Square-bracket delimiters, so that the `{{ actor(...) }}` examples in the template stay as written.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(project.templates_dir),
-        variable_start_string="[[", variable_end_string="]]",
-        block_start_string="[%", block_end_string="%]",
-        comment_start_string="[#", comment_end_string="#]",
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(yaml=yaml_string, flow=lambda items: "[" + ", ".join(items) + "]")
-    return env
+def _data_ids(project: Project, kind: EntityKind) -> list[str]:
+    """The ids a data file defines, read with the project's own strict reader."""
+    path = project.file(kind.data_file)
+    if not path.is_file():
+        return []
+    problems = Problems()
+    doc = parse_yaml(path.read_text("utf-8-sig"), kind.data_file, problems)
+    if problems.errors or doc is None:
+        raise ScaffoldError(f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)")
+    return list(doc.value) if isinstance(doc.value, dict) else []
 
 
-def _data_ids(path: Path) -> list[str]:
-    data = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else None
-    return list(data) if isinstance(data, dict) else []
-
-
-def _require_known(kind: str, ids: list[str], known: list[str]) -> None:
+def _require_known(kind: EntityKind, ids: list[str], known: list[str]) -> None:
     for entity_id in ids:
         if entity_id not in known:
-            raise ScaffoldError(unknown_id_message(kind, entity_id, known))
+            raise ScaffoldError(kind.unknown(entity_id, known))
 
 
-def new_brief(
-    project: Project,
-    title: str,
-    *,
-    actors: list[str] = (),
-    indicators: list[str] = (),
-    date: dt.date | None = None,
-) -> Path:
-    """Create a brief to fill in; returns its path."""
+def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date: dt.date | None = None) -> Path:
+    """Create a draft brief to fill in, naming the given entities (ids by kind); returns its path."""
     date = date or dt.date.today()
     slug = slugify(title)
     if not slug:
         raise ScaffoldError("the title needs at least one letter or digit to make the file name from")
-    known_actors = _data_ids(project.actors_file)
-    known_indicators = _data_ids(project.indicators_file)
-    _require_known("actor", list(actors), known_actors)
-    _require_known("indicator", list(indicators), known_indicators)
-    if not actors and not known_actors:
-        raise ScaffoldError(f"{project.relative(project.actors_file)} has no actor yet: add one first")
+    for name, ids in named.items():
+        _require_known(BY_NAME[name], ids, _data_ids(project, BY_NAME[name]))
     path = project.briefs_dir / str(date.year) / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{project.relative(path)} already exists: choose another title")
-    text = _archetypes(project).get_template("new-brief.md").render(
+    text = scaffold_templates(yaml=yaml_string, flow=lambda items: "[" + ", ".join(items) + "]").get_template(
+        "scaffolds/brief.md"
+    ).render(
         title=title,
         date=date.isoformat(),
-        actors=list(actors) or known_actors[:1],
-        placeholder_actor=not actors,
-        indicators=list(indicators),
-        example_actor=(list(actors) or known_actors)[0],
-        example_indicator=(list(indicators) or known_indicators or ["an-indicator-id"])[0],
+        named=named,
+        kinds=KINDS,
+        placeholder=PLACEHOLDER,
+        example_actor=(named.get("actor") or ["an-actor-id"])[0],
+        example_indicator=(named.get("indicator") or ["an-indicator-id"])[0],
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
     return path
 
 
-def add_entry(project: Project, kind: str, entity_id: str, entry: dict) -> Path:
-    """Append an actor or indicator to its data file, leaving everything already there as it was."""
-    path = project.actors_file if kind == "actor" else project.indicators_file
-    text = path.read_text("utf-8") if path.is_file() else ""
-    rel = project.relative(path)
-    if entity_id in _data_ids(path):
-        raise ScaffoldError(f"{rel} already has an {kind} '{entity_id}'")
+def add_entry(project: Project, kind: EntityKind, entity_id: str, entry: dict) -> Path:
+    """Append an entity to its kind's data file, leaving everything already there as it was."""
+    path = project.file(kind.data_file)
+    rel = kind.data_file
+    if entity_id in _data_ids(project, kind):
+        raise ScaffoldError(f"{rel} already has an {kind.name} '{entity_id}'")
     entry = {key: value for key, value in entry.items() if value not in (None, [], "")}
-    _require_known("actor", entry.get("actors", []), _data_ids(project.actors_file))
+    for field_name, folder in kind.references.items():
+        target = BY_FOLDER[folder]
+        _require_known(target, entry.get(field_name, []), _data_ids(project, target))
     problems = Problems()
-    schema.validate(YamlDocument({entity_id: entry}, rel), f"{kind}s", problems)
+    schema.validate(YamlDocument({entity_id: entry}, rel), kind.folder, problems)
     if problems.errors:
         raise ScaffoldError("; ".join(p.message for p in problems.errors))
+    text = path.read_text("utf-8") if path.is_file() else ""
     block = yaml.safe_dump({entity_id: entry}, sort_keys=False, allow_unicode=True, width=110)
     if text and not text.endswith("\n"):
         text += "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text + block, "utf-8")
-    # The file as a whole must still parse: a reader of the file is never left with a broken one.
-    check = Problems()
-    parse_yaml(path.read_text("utf-8"), rel, check)
-    if check.errors:  # pragma: no cover - safe_dump always writes valid YAML
-        path.write_text(text, "utf-8")
-        raise ScaffoldError(str(check.errors[0]))
     return path

@@ -15,10 +15,12 @@ from typing import Any, Iterable
 import jsonschema
 from referencing import Registry, Resource
 
+from .kinds import KINDS
 from .problems import Problems
 from .yamldoc import YamlDocument
 
-SCHEMA_NAMES = ("brief", "actors", "indicators")
+#: Every schema: a brief's front matter, a hand-written page's, and each entity kind's data file.
+SCHEMA_NAMES = ("brief", "page", *(kind.folder for kind in KINDS))
 
 
 def schema_text(name: str) -> str:
@@ -63,7 +65,7 @@ def validate(doc: YamlDocument, name: str, problems: Problems) -> set[tuple]:
     return wrong
 
 
-def _field(path: Iterable[Any]) -> str:
+def field_name(path: Iterable[Any]) -> str:
     """How an author would name the place: `actors`, `sources[2].url`, `qatar.kind`."""
     out = ""
     for part in path:
@@ -102,13 +104,13 @@ def _describe(value: Any) -> str:
 
 def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
     path = tuple(error.absolute_path)
-    name = _field(path)
+    name = field_name(path)
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     if kind == "required":
         missing = error.message.split("'")[1]
         sub = schema.get("properties", {}).get(missing, {})
-        yield path, f"missing required field '{missing}'{_hint(sub)}: add it to {_field(path) if path else 'the front matter'}"
+        yield path, f"missing required field '{missing}'{_hint(sub)}: add it to {field_name(path) if path else 'the front matter'}"
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):

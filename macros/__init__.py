@@ -1,22 +1,8 @@
-"""The mkdocs-macros entry point: binds the site's macros (briefings.macros) to the page being rendered."""
-
-from briefings.macros import Macros
-from briefings.references import macro_names
-
-SITE = "briefings_site"  # set on the config by overrides/hooks/briefings_hooks.py before this runs
+"""The mkdocs-macros module: binds the site's macros, which the briefings plugin provides, to the page being
+rendered. The briefings plugin then renders every page in a sandbox where these macros are all there is."""
 
 
 def define_env(env):
-    macros = Macros(env.conf[SITE])
-
-    def bind(name):
-        method = getattr(macros, name)
-
-        def macro(*args, **kwargs):
-            return method(env.page.file.src_uri, *args, **kwargs)
-
-        macro.__name__, macro.__doc__ = name, method.__doc__
-        return macro
-
-    for name in macro_names():
-        env.macro(bind(name), name)
+    plugin = env.conf.plugins["briefings"]
+    for name, function in plugin.macro_functions(lambda: env.page.file.src_uri).items():
+        env.macro(function, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,44 @@ def mkdocs_build(project: Path, site_dir: Path, *, env: dict | None = None, stri
 
 def briefings(*args: str | Path, cwd: Path) -> Run:
     return run(BIN / "briefings", *args, cwd=cwd)
+
+
+_BUILD_PROBLEM = re.compile(r"^(?:ERROR|INFO)\s+-\s+([^\s:][^:]*:\d+:\d+: .*)$")
+
+
+@dataclass
+class CheckAndBuild:
+    """`briefings check` and a strict build of the same project, side by side."""
+
+    check: Run
+    build: Run
+    site: Path
+
+    @property
+    def output(self) -> str:
+        return f"check:\n{self.check.output}\nbuild:\n{self.build.output}"
+
+    @property
+    def check_rows(self) -> list[str]:
+        return self.check.stdout.splitlines()
+
+    @property
+    def build_rows(self) -> list[str]:
+        return [m.group(1) for line in self.build.output.splitlines() if (m := _BUILD_PROBLEM.match(line))]
+
+    @property
+    def published(self) -> bool:
+        return self.site.exists() and any(self.site.iterdir())
+
+    def assert_agree(self) -> None:
+        """Same outcome, and the same problems row by row (file, line, column, message), no traceback."""
+        assert (self.check.returncode == 0) == (self.build.returncode == 0), self.output
+        assert sorted(self.check_rows) == sorted(self.build_rows), self.output
+        assert "Traceback" not in self.check.output + self.build.output
+
+
+def check_and_build(project: Path, site: Path) -> CheckAndBuild:
+    return CheckAndBuild(briefings("check", cwd=project), mkdocs_build(project, site), site)
 
 
 def front_matter(path: Path) -> dict:

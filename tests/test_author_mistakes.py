@@ -1,8 +1,8 @@
-"""Every kind of author mistake: `briefings check` and the build both name the file, the line and the fix.
+"""Every kind of author mistake, through `briefings check` and a real strict build, which must agree.
 
 Each case writes one mistake into a copy of the real project, then asserts on what the author gets: the
-message with path and line, in both output formats of `check`, a failed build with the same message, no
-Python traceback, and nothing published.
+message with path, line and fix, in both output formats of `check`; the same problems, row by row, from the
+build, with the same outcome; no Python traceback; and nothing published.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import briefings, mkdocs_build
+from conftest import briefings, check_and_build
 
 BRIEF = "docs/briefs/2026/test-brief.md"
 BODY = """
@@ -52,7 +52,7 @@ def write_brief(project: Path, front: str = FRONT, body: str = BODY, name: str =
 
 
 def append(project: Path, data_file: str, text: str) -> int:
-    """Append `text` to a data file; returns the line number its first line lands on."""
+    """Append `text` to a file; returns the line number its first line lands on."""
     path = project / data_file
     existing = path.read_text("utf-8")
     path.write_text(existing + text, "utf-8")
@@ -103,7 +103,7 @@ MISTAKES = [
             BRIEF, 5, "unknown actor 'irann': did you mean 'iran'"),
     Mistake("unknown indicator id", front_with("indicators: [talks-direct]", "indicators: [talks-directt]"),
             BRIEF, 6, "unknown indicator 'talks-directt': did you mean 'talks-direct'"),
-    Mistake("empty actors", front_with("actors: [qatar, iran]", "actors: []"),
+    Mistake("empty actors in a published brief", front_with("actors: [qatar, iran]", "actors: []"),
             BRIEF, 5, "'actors' must not be empty"),
     Mistake("source that is not http(s)",
             front_with("indicators:", "sources:\n  - title: A file\n    url: ftp://example.org/a\nindicators:"),
@@ -113,7 +113,7 @@ MISTAKES = [
     Mistake("macro names an actor missing from front matter", body_with('actor("qatar")', 'actor("oman")'),
             BRIEF, 11, "the text names the actor 'oman', which the front matter does not list"),
     Mistake("macro syntax error", body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'),
-            BRIEF, 11, "macro syntax error"),
+            BRIEF, 11, "is not a macro call"),
     Mistake("misspelt macro", body_with('{{ actor("qatar") }}', '{{ actr("qatar") }}'),
             BRIEF, 11, "unknown macro 'actr': did you mean 'actor'?"),
     Mistake("no front matter", lambda p: (p / BRIEF).write_text("# Just text\n", "utf-8"),
@@ -141,6 +141,42 @@ MISTAKES = [
     Mistake("indicator concerning an unknown actor",
             lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3,
             "data/indicators.yml", None, "unknown actor 'qatarr': did you mean 'qatar'?"),
+    Mistake("misspelt house heading", body_with("## Who gains leverage", "## Who gains leaverage"),
+            BRIEF, 13, "the house heading '## Who gains leaverage' is misspelt: did you mean '## Who gains leverage'?"),
+    Mistake("missing house heading", body_with("## Why it matters\n", ""),
+            BRIEF, 17, "missing the house heading '## Why it matters' after '## What mechanism is operating'"),
+    Mistake("house headings out of order",
+            body_with("## Why it matters\n\nText.\n\n## What to watch next", "## What to watch next\n\nText.\n\n## Why it matters"),
+            BRIEF, 25, "the house heading '## Why it matters' comes after '## What to watch next'"),
+    Mistake("placeholder left in a published brief", body_with("Text.\n\n## What mechanism", "TODO: text.\n\n## What mechanism"),
+            BRIEF, 15, "the text still holds a TODO placeholder from the template"),
+    Mistake("placeholder summary in a published brief", front_with("summary: One sentence.", 'summary: "TODO: one sentence."'),
+            BRIEF, 4, "summary still holds a TODO placeholder"),
+    Mistake("template key in a brief", front_with("summary:", "template: ../../etc/passwd\nsummary:"),
+            BRIEF, 4, "unknown field 'template'"),
+    Mistake("expression in a brief's text", body_with("Text.\n\n## What mechanism", "{{ 7*7 }}\n\n## What mechanism"),
+            BRIEF, 15, "'{{ 7*7 }}' is not a macro call"),
+    Mistake("template syntax in a title", front_with("title: A test brief", "title: A {{ 7*7 }} brief"),
+            BRIEF, 2, "'title' contains '{{': front matter may not contain"),
+    Mistake("raw HTML in a brief", body_with("Text.\n\n## What mechanism", "<script>alert(1)</script>\n\n## What mechanism"),
+            BRIEF, 15, "raw HTML <script> is not allowed in a brief"),
+    Mistake("javascript link in a brief", body_with("Text.\n\n## What mechanism", "[x](javascript:alert(1))\n\n## What mechanism"),
+            BRIEF, 15, "a link to a javascript: address could run code"),
+    Mistake("misspelt macro on a hand-written page",
+            lambda p: append(p, "docs/about.md", "\n{{ actr('qatar') }}\n") + 1,
+            "docs/about.md", None, "unknown macro 'actr': did you mean 'actor'?"),
+    Mistake("unknown actor on a hand-written page",
+            lambda p: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
+            "docs/index.md", None, "unknown actor 'qatr': did you mean 'qatar'?"),
+    Mistake("template key on a hand-written page",
+            lambda p: (p / "docs/about.md").write_text("---\ntemplate: main.html\n---\n\n# About\n", "utf-8"),
+            "docs/about.md", 2, "unknown field 'template'"),
+    Mistake("hand-written file at a generated page's path",
+            lambda p: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
+            "docs/actors/qatar.md", 1, "the site generates this page from the data: remove the file"),
+    Mistake("mechanical mistake in a draft is still an error",
+            lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
+            BRIEF, 12, "unknown actor 'qatr'"),
 ]
 
 
@@ -152,15 +188,15 @@ def _expected(mistake: Mistake, project: Path) -> tuple[str, int]:
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_check_reports_the_file_line_and_fix(project: Path, mistake: Mistake):
+def test_check_and_build_report_the_same_file_line_and_fix(project: Path, tmp_path: Path, mistake: Mistake):
     path, line = _expected(mistake, project)
-    result = briefings("check", cwd=project)
-    assert result.returncode == 1, result.output
-    assert f"{path}:{line}:" in result.stdout and mistake.message in result.stdout, result.stdout
-    reported = [row for row in result.stdout.splitlines() if row.startswith(f"{path}:{line}:")]
-    assert any(mistake.message in row for row in reported), result.stdout
-    assert "Traceback" not in result.output
-    assert "error" in result.stderr  # the summary line: "briefings check: 1 error, ..."
+    outcome = check_and_build(project, tmp_path / "site")
+    assert outcome.check.returncode == 1 and outcome.build.returncode != 0, outcome.output
+    rows = [row for row in outcome.check_rows if row.startswith(f"{path}:{line}:")]
+    assert any(mistake.message in row for row in rows), outcome.check.stdout
+    assert "error" in outcome.check.stderr  # the summary line: "briefings check: 1 error, ..."
+    outcome.assert_agree()
+    assert not outcome.published
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
@@ -173,20 +209,9 @@ def test_check_annotates_the_pull_request(project: Path, mistake: Mistake):
     assert rows and any(mistake.message.split(":")[0] in row for row in rows), result.stdout
 
 
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_build_fails_with_the_same_message_and_publishes_nothing(project: Path, tmp_path: Path, mistake: Mistake):
-    path, line = _expected(mistake, project)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode != 0
-    assert f"{path}:{line}:" in result.output and mistake.message in result.output, result.output
-    assert "Traceback" not in result.output
-    assert not site.exists() or not any(site.iterdir())
-
-
 def test_every_problem_is_reported_in_one_run(project: Path):
     write_brief(project, FRONT.replace("date: 2026-06-01", "date: 2026-02-30").replace("actors: [qatar, iran]", "actors: [qatr]"),
-                body="## What happened\n\nText without macros.\n")
+                body=BODY.replace('{{ actor("qatar") }}', "Qatar"))
     append(project, "data/actors.yml", "qatar:\n  name: Q\n  kind: state\n  summary: S.\n")
     result = briefings("check", cwd=project)
     assert result.returncode == 1
@@ -196,23 +221,31 @@ def test_every_problem_is_reported_in_one_run(project: Path):
     assert "3 errors" in result.stderr
 
 
-def test_missing_house_heading_is_a_warning_not_an_error(project: Path, tmp_path: Path):
-    write_brief(project, body=BODY.replace("## Why it matters\n", ""))
-    result = briefings("check", cwd=project)
-    assert result.returncode == 0, result.output
-    assert f"{BRIEF}:8:1: warning: missing the house heading '## Why it matters'" in result.stdout
-    github = briefings("check", "--format", "github", cwd=project)
-    assert f"::warning file={BRIEF},line=8,col=1::missing the house heading" in github.stdout
-    build = mkdocs_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.output
-    assert "missing the house heading '## Why it matters'" in build.output
-
-
-def test_unused_actor_is_a_warning(project: Path):
+def test_unused_actor_is_a_warning_from_check_and_build_alike(project: Path, tmp_path: Path):
     line = append(project, "data/actors.yml", "lonely:\n  name: Lonely\n  kind: group\n  summary: Nobody names it.\n")
+    outcome = check_and_build(project, tmp_path / "site")
+    assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
+    expected = f"data/actors.yml:{line}:1: warning: no brief names the actor 'lonely'"
+    assert any(row.startswith(expected) for row in outcome.check_rows), outcome.output
+    outcome.assert_agree()
+
+
+def test_warnings_caused_by_an_error_elsewhere_are_not_shown(project: Path):
+    line = append(project, "data/actors.yml", "newcomer:\n  name: Newcomer\n  kind: group\n  summary: A new actor.\n")
+    write_brief(project, FRONT.replace("actors: [qatar, iran]", "actors: [qatar, iran, newcomer]")
+                .replace("date: 2026-06-01", "date: 2026-13-01"))
     result = briefings("check", cwd=project)
-    assert result.returncode == 0
-    assert f"data/actors.yml:{line}:1: warning: no brief names the actor 'lonely'" in result.stdout
+    assert result.returncode == 1
+    assert "2026-13-01" in result.stdout
+    assert "no brief names" not in result.stdout, "the broken brief, not the new actor, is the problem"
+    assert line
+
+
+def test_a_draft_may_be_unfinished(project: Path):
+    created = briefings("new", "brief", "Unfinished thoughts", cwd=project)
+    assert created.returncode == 0
+    result = briefings("check", cwd=project)
+    assert result.returncode == 0 and result.stdout == "", result.output
 
 
 def test_check_limits_the_report_to_the_files_given(project: Path):
@@ -221,6 +254,12 @@ def test_check_limits_the_report_to_the_files_given(project: Path):
     assert other.returncode == 0 and "qatr" not in other.stdout
     mine = briefings("check", BRIEF, cwd=project)
     assert mine.returncode == 1 and "unknown actor 'qatr'" in mine.stdout
+
+
+def test_check_of_a_file_that_does_not_exist_is_an_error(project: Path):
+    result = briefings("check", "docs/briefs/2026/nonexistent.md", cwd=project)
+    assert result.returncode == 1
+    assert "docs/briefs/2026/nonexistent.md:1:1: no such file" in result.stdout
 
 
 def test_the_shipped_content_has_no_problem(project: Path):

@@ -41,7 +41,12 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
     assert mkdocs_build(project, site).returncode == 0
     assert not (site / "briefs" / str(dt.date.today().year) / created.stem).exists()  # a draft until ready
 
+    # Published with the template's placeholders still in: an error from check and the build alike.
     created.write_text(text.replace("draft: true", "draft: false"), "utf-8")
+    assert "TODO placeholder" in briefings("check", cwd=project).stdout
+    assert mkdocs_build(project, site).returncode == 1
+    written = re.sub(r"TODO: [^\n\"]*", "Written.", text.replace("draft: true", "draft: false"))
+    created.write_text(written, "utf-8")
     build = mkdocs_build(project, site)
     assert build.returncode == 0, build.output
     page = soup(site / "briefs" / str(dt.date.today().year) / created.stem / "index.html")
@@ -49,11 +54,11 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
     assert page.select_one("dl.brief-meta a[href$='actors/qatar/']")
 
 
-def test_new_brief_without_actors_uses_a_real_placeholder_and_refuses_unknown_ids(project: Path):
+def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(project: Path):
     result = briefings("new", "brief", "Placeholder actors", cwd=project)
     assert result.returncode == 0
-    assert "# replace with the ids of the actors" in (project / result.stdout.strip()).read_text("utf-8")
-    assert briefings("check", cwd=project).returncode == 0
+    assert "\nactors: []  # ids from data/actors.yml\n" in (project / result.stdout.strip()).read_text("utf-8")
+    assert briefings("check", cwd=project).returncode == 0  # a draft may be unfinished
     again = briefings("new", "brief", "Placeholder actors", cwd=project)
     assert again.returncode == 1 and "already exists" in again.stderr
     unknown = briefings("new", "brief", "Unknown", "--actor", "qatr", cwd=project)
@@ -85,7 +90,7 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "actors", "indicators"])
+@pytest.mark.parametrize("name", ["brief", "page", "actors", "indicators"])
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
@@ -110,22 +115,21 @@ def test_schemas_work_outside_the_project_too(tmp_path: Path):
     assert result.returncode == 1 and "country" in result.output
 
 
-def test_pre_commit_hook_runs_check_on_the_changed_files(project: Path):
+def test_pre_commit_hook_checks_the_whole_project_when_content_changes(project: Path):
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
     hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "briefings-check")
-    assert hook.get("pass_filenames", True)
+    assert hook["pass_filenames"] is False  # a renamed actor breaks briefs the commit does not touch
     files = re.compile(hook["files"])
-    changed = "docs/briefs/2026/doha-indirect-talks.md"
-    assert files.search(changed) and files.search("data/actors.yml") and not files.search("README.md")
+    for changed in ("docs/briefs/2026/doha-indirect-talks.md", "docs/index.md", "data/actors.yml", "mkdocs.yml"):
+        assert files.search(changed), changed
+    assert not files.search("README.md")
     entry = hook["entry"].split()
     command = [str(BIN / "briefings") if entry[0].endswith("briefings") else entry[0], *entry[1:]]
-    assert run(*command, changed, cwd=project).returncode == 0
-    path = project / changed
-    text = path.read_text("utf-8")
-    line = text[: text.index("actors: [")].count("\n") + 1
-    path.write_text(text.replace("actors: [", "actors: [qatr, "), "utf-8")
-    broken = run(*command, changed, cwd=project)
-    assert broken.returncode == 1 and f"{changed}:{line}:" in broken.stdout
+    assert run(*command, cwd=project).returncode == 0
+    actors = project / "data/actors.yml"
+    actors.write_text(actors.read_text("utf-8").replace("\nqatar:\n", "\nqatar-state:\n"), "utf-8")
+    broken = run(*command, cwd=project)
+    assert broken.returncode == 1 and "docs/briefs/2026/doha-indirect-talks.md:" in broken.stdout
 
 
 def test_contributing_and_the_site_page_state_the_same_contract():

@@ -205,6 +205,7 @@ def test_edit_links_open_the_source_or_the_data_file(built_site: BuiltSite):
 
 
 NASTY = '<script>alert("x")</script> *bold* [link](https://example.org) {{ 1 + 1 }} & co'
+NASTY_FRONT = NASTY.replace("{{ 1 + 1 }}", "{ 1 + 1 }")  # front matter may not hold template delimiters at all
 
 
 def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
@@ -214,22 +215,30 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     text = brief.read_text("utf-8")
     title = re.search(r"^title: .*$", text, re.M).group(0)
     summary = re.search(r"^summary: .*$", text, re.M).group(0)
-    brief.write_text(text.replace(title, f"title: {json.dumps(NASTY)}").replace(summary, f"summary: {json.dumps(NASTY)}"), "utf-8")
+    brief.write_text(text.replace(title, f"title: {json.dumps(NASTY_FRONT)}")
+                     .replace(summary, f"summary: {json.dumps(NASTY_FRONT)}"), "utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     for file in (tmp_path / "site").rglob("*.html"):
         html = file.read_text("utf-8")
         assert "<script>alert" not in html, file
-    shown = [
-        soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
-        soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
-        soup(tmp_path / "site/index.html").select_one(".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"),
-    ]
-    for element in shown:
-        assert element.get_text().replace("¶", "").strip() == NASTY
+    shown = {
+        NASTY: [
+            soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
+            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one("dl.brief-meta a[href$='actors/qatar/']"),
+        ],
+        NASTY_FRONT: [
+            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
+            soup(tmp_path / "site/index.html").select_one(".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"),
+            soup(tmp_path / "site/tags/index.html").select_one(".brief-list__title a[href$='doha-indirect-talks/']"),
+        ],
+    }
+    for text, elements in shown.items():
+        for element in elements:
+            assert element.get_text().replace("¶", "").strip() == text
     page = soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html")
-    assert page.find("meta", attrs={"name": "description"})["content"] == NASTY
-    assert page.title.get_text().startswith(NASTY)
+    assert page.find("meta", attrs={"name": "description"})["content"] == NASTY_FRONT
+    assert page.title.get_text().startswith(NASTY_FRONT)
 
 
 def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
@@ -246,3 +255,44 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
         assert {t.term for t in entry.tags} == set(BRIEFS[path]["actors"])
     home = built_site.page("")
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
+
+
+def _material_files() -> dict[str, bytes]:
+    """Every file the Material theme ships, by its path inside the theme: the assets it copies into a site."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    return {p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()}
+
+
+def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_site: BuiltSite):
+    """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site: only
+    what is meant may end up there, and no file may hold template syntax that was never rendered."""
+    site = built_site.site
+    material = _material_files()
+    expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "search/search_index.json",
+                "assets/stylesheets/briefings.css"}
+    unexpected, templated = [], []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        data = path.read_bytes()
+        if material.get(rel) == data:
+            continue  # the theme's own assets, unchanged
+        if not (rel in expected or rel.endswith("/index.html")):
+            unexpected.append(rel)
+            continue
+        text = data.decode("utf-8") if not rel.endswith(".gz") else ""
+        if rel.endswith(".html"):
+            page = soup(path)
+            for code in page.find_all("code"):
+                code.decompose()  # a page may show macro syntax as code (How to write a brief)
+            text = str(page)
+        elif rel == "search/search_index.json":
+            docs = json.loads(text)["docs"]
+            text = json.dumps([d for d in docs if not d["location"].startswith("write-a-brief/")])
+        for syntax in ("{{", "{%", "{#"):
+            if syntax in text:
+                templated.append(f"{rel}: {syntax}")
+    assert not unexpected, f"files nobody meant to publish: {unexpected}"
+    assert not templated, f"template syntax left in the built site: {templated}"
+    assert (site / "write-a-brief/index.html").exists() and (site / "tags/index.html").exists()

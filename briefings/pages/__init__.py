@@ -1,22 +1,16 @@
-"""Pages generated from the data: one module per kind of page.
+"""Pages generated from the catalog: one module per kind of page.
 
-Each module has `pages(site) -> Iterable[GeneratedPage]`. Adding a kind of entity means its data file, one
-module here, its template in overrides/briefings/ and its tests.
+Each module has `pages(site) -> Iterable[GeneratedPage]`; an entity kind names its module in its declaration
+(`briefings.kinds`), and `briefings.site.generate` runs them all.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
-
-from . import actors, indicators
-from .site import GeneratedPage, Site
-
-KINDS = (actors, indicators)
+from dataclasses import dataclass
 
 
-def generate(site: Site) -> Iterable[GeneratedPage]:
-    for kind in KINDS:
-        yield from kind.pages(site)
-
-
-__all__ = ["GeneratedPage", "Site", "generate"]
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page pretends to live in the docs folder, e.g. "actors/qatar.md"
+    markdown: str
+    edit_path: str  # the project file to change to change this page, e.g. "data/actors.yml"

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .site import GeneratedPage, Site
+from . import GeneratedPage
+
+if TYPE_CHECKING:
+    from ..site import Site
 
 INDEX = "actors/index.md"
+SOURCE = "data/actors.yml"
 
 
 def pages(site: Site) -> Iterable[GeneratedPage]:
     catalog = site.catalog
-    source = site.project.relative(site.project.actors_file)
-    yield GeneratedPage(INDEX, site.render("actors.md", INDEX, groups=catalog.actors_by_kind()), source)
+    yield GeneratedPage(INDEX, site.render("actors.md", INDEX, groups=catalog.actors_by_kind()), SOURCE)
     for actor in catalog.actors.values():
         markdown = site.render(
             "actor.md",
@@ -21,4 +24,4 @@ def pages(site: Site) -> Iterable[GeneratedPage]:
             alongside=catalog.actors_alongside(actor.id),
             indicators=catalog.indicators_concerning(actor.id),
         )
-        yield GeneratedPage(actor.src_uri, markdown, source)
+        yield GeneratedPage(actor.src_uri, markdown, SOURCE)

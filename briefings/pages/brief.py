@@ -1,14 +1,20 @@
-"""A brief's page: its header (dates, reading time, actors, indicators, tags, regions) and its sources."""
+"""A brief's page: the author's text between a header (dates, reading time, entities, tags, regions) and
+its sources."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..model import Brief
-from .site import Site
+
+if TYPE_CHECKING:
+    from ..site import Site
 
 
-def decorate(site: Site, brief: Brief, body: str) -> str:
+def brief_markdown(site: Site, brief: Brief, body: str) -> str:
     """The brief's Markdown as published: header, the author's text, then the sources."""
-    context = dict(brief=brief, actors=site.catalog.actors_of(brief), indicators=site.catalog.indicators_of(brief))
+    catalog = site.catalog
+    context = dict(brief=brief, actors=catalog.named_by(brief, "actors"), indicators=catalog.named_by(brief, "indicators"))
     header = site.render("brief-header.md", brief.src_uri, **context)
     sources = site.render("brief-sources.md", brief.src_uri, **context)
     return f"{header}\n{body.rstrip()}\n{sources}"

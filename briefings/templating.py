@@ -1,9 +1,13 @@
-"""Markdown templates: how generated pages and listings are written, given the catalog's data.
+"""The project's own templates, in `briefings/templates/`, behind one loader.
 
-The templates live in `overrides/briefings/` and produce Markdown (with a little inline HTML) that the site
-engine then renders like any page, so generated pages get headings, a table of contents, search and link
-checking like hand-written ones. Every value a template prints is escaped for both Markdown and HTML unless
-it is marked safe, so text from authors always shows as written and never becomes markup.
+- `pages/`: Markdown (with a little inline HTML) for generated pages and listings, which the site engine
+  then renders like any page, so they get headings, a table of contents, search and link checking like
+  hand-written ones. Every value is escaped for both Markdown and HTML unless marked safe.
+- `feeds/`: Atom XML; every value is escaped for XML.
+- `scaffolds/`: new content for authors (`briefings new`), with `[[ ]]` delimiters so that the macro examples
+  they contain stay as written.
+
+Values are only ever printed into these templates: text from briefs and data is never a template itself.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ import html
 import json
 import posixpath
 import re
-from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
@@ -60,18 +63,41 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-class Templates:
-    """The Markdown templates of a project, with the escaping and filters they rely on."""
+_LOADER = jinja2.PackageLoader("briefings", "templates")
 
-    def __init__(self, directory: Path, **functions: Callable):
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(directory),
+
+def _environment(**options: Any) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=_LOADER, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, **options
+    )
+
+
+def feed_templates() -> jinja2.Environment:
+    """Atom feeds: XML-escaped values."""
+    return _environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def scaffold_templates(**filters: Callable) -> jinja2.Environment:
+    """New content for authors."""
+    env = _environment(
+        variable_start_string="[[", variable_end_string="]]",
+        block_start_string="[%", block_end_string="%]",
+        comment_start_string="[#", comment_end_string="#]",
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters.update(filters)
+    return env
+
+
+class PageTemplates:
+    """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
+
+    def __init__(self, **functions: Callable):
+        self.env = _environment(
             autoescape=True,
             finalize=escape_text,
-            undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            keep_trailing_newline=True,
         )
         self.env.filters.update(
             attr=escape_attribute,
@@ -90,4 +116,4 @@ class Templates:
             path = relative_link(page, target if isinstance(target, str) else target.src_uri)
             return Markup(quote(path, safe="/#:.-_~"))
 
-        return self.env.get_template(name).render(link=link, page=page, **context)
+        return self.env.get_template(f"pages/{name}").render(link=link, page=page, **context)

@@ -1,0 +1,190 @@
+"""The macro calls in authors' text, read strictly.
+
+Authors' pages are rendered by the macros plugin as Jinja templates, so anything Jinja would evaluate is
+checked here first, with the file, line and column of each problem. The text may hold:
+
+- calls of the site's macros with literal arguments: `{{ actor("qatar") }}`, `{{ actor("qatar", "the hosts") }}`,
+  `{{ latest_briefs(5) }}`;
+- comments, `{## ... ##}`, which never reach the site;
+- `{% raw %} ... {% endraw %}`, whose content is shown exactly as written (the documented escape).
+
+Anything else between `{{ }}` or `{% %}` is an error, so no expression, variable, filter or statement of an
+author's ever runs. The same reading serves `briefings check` and the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .macros import MACROS, MacroSpec
+from .problems import Location, Problems
+
+#: Jinja delimiters, as mkdocs.yml sets them for the macros plugin: `{#` starts attr_list heading ids
+#: (`## Title {#id}`), so comments are `{## ... ##}`.
+COMMENT_START, COMMENT_END = "{##", "##}"
+MACRO_SYNTAX = {"comment_start_string": COMMENT_START, "comment_end_string": COMMENT_END}
+
+_OPENING = re.compile(r"\{\{|\{%|" + re.escape(COMMENT_START))
+_CALL = re.compile(r"\{\{-?[ \t]*(?P<name>[A-Za-z_]\w*)[ \t]*\((?P<args>[^()\n]*)\)[ \t]*-?\}\}")
+_ARGUMENT = re.compile(r"""[ \t]*(?:"(?P<double>[^"\\\n]*)"|'(?P<single>[^'\\\n]*)'|(?P<number>-?\d+))[ \t]*(?:,|$)""")
+_RAW = re.compile(r"\{%-?[ \t]*raw[ \t]*-?%\}")
+_ENDRAW = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
+_BLOCK = re.compile(r"\{%.*?%\}", re.S)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+
+_ESCAPE_TIP = "to show braces as written, put them between {% raw %} and {% endraw %}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A macro call that names an entity: `{{ actor("qatar") }}` names the actor 'qatar'."""
+
+    folder: str  # the folder of the entity's kind, e.g. "actors"
+    id: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class MacroText:
+    """What the macro syntax in one page's text amounts to."""
+
+    references: tuple[Reference, ...] = ()
+    templated: bool = False  # holds any macro syntax at all: the macros plugin must render the page
+
+
+def read_calls(
+    text: str,
+    path: str,
+    first_line: int,
+    problems: Problems,
+    known: Mapping[str, Iterable[str]],
+) -> MacroText:
+    """Read `text` (whose first line is line `first_line` of file `path`), reporting every problem.
+
+    `known` maps the folder of each entity kind to its known ids.
+    """
+    start = _OPENING.search(text)
+    if start is None:
+        return MacroText()
+    references: list[Reference] = []
+    line_starts = _LineStarts(text)
+
+    def where(offset: int) -> Location:
+        line, column = line_starts.position(offset)
+        return Location(path, first_line + line - 1, column)
+
+    while start is not None:
+        at = start.start()
+        opening = start.group()
+        if opening == COMMENT_START:
+            end = text.find(COMMENT_END, at + len(COMMENT_START))
+            if end < 0:
+                problems.error(where(at), f"a comment opened with {COMMENT_START} is never closed with {COMMENT_END}")
+                break
+            resume = end + len(COMMENT_END)
+        elif opening == "{%":
+            raw = _RAW.match(text, at)
+            if raw:
+                endraw = _ENDRAW.search(text, raw.end())
+                if endraw is None:
+                    problems.error(where(at), "{% raw %} is never closed: add {% endraw %} after the text to show as written")
+                    break
+                resume = endraw.end()
+            else:
+                block = _BLOCK.match(text, at)
+                shown = _shorten(block.group() if block else text[at : at + 40])
+                problems.error(
+                    where(at),
+                    f"'{shown}' is not allowed: the only {{% %}} block authors may use is {{% raw %}}...{{% endraw %}}; "
+                    f"{_ESCAPE_TIP}",
+                )
+                resume = block.end() if block else at + 2
+        else:
+            call = _CALL.match(text, at)
+            if call is None:
+                expression = _EXPRESSION.match(text, at)
+                shown = _shorten(expression.group() if expression else text[at : at + 40])
+                problems.error(
+                    where(at),
+                    f"'{shown}' is not a macro call: between {{{{ and }}}} only the site's macros may appear, "
+                    f"with literal arguments, as in {{{{ actor(\"qatar\") }}}}; {_ESCAPE_TIP}",
+                )
+                resume = expression.end() if expression else at + 2
+            else:
+                name_at = call.start("name")
+                reference = _reference(call["name"], call["args"], where(name_at), where(call.start("args")), problems, known)
+                if reference:
+                    references.append(reference)
+                resume = call.end()
+        start = _OPENING.search(text, resume)
+    return MacroText(tuple(references), templated=True)
+
+
+def _reference(name, args_text, location, args_location, problems, known) -> Reference | None:
+    spec = MACROS.get(name)
+    if spec is None:
+        close = difflib.get_close_matches(name, list(MACROS), n=1)
+        tip = f"did you mean '{close[0]}'?" if close else f"the macros are: {', '.join(MACROS)}"
+        problems.error(location, f"unknown macro '{name}': {tip}")
+        return None
+    args = _arguments(args_text)
+    if args is None:
+        problems.error(
+            args_location,
+            f"the arguments of {name}() must be literal text in quotes or whole numbers, "
+            f"as in {spec.example}",
+        )
+        return None
+    if message := spec.mismatch(args):
+        problems.error(location, f"{message}: write it as {spec.example}")
+        return None
+    if spec.kind is None:
+        return None
+    entity_id = args[0]
+    ids = known[spec.kind.folder]
+    at = Location(args_location.path, args_location.line, args_location.column + args_text.find(entity_id))
+    if entity_id not in ids:
+        problems.error(at, spec.kind.unknown(entity_id, ids))
+        return None
+    return Reference(spec.kind.folder, entity_id, at)
+
+
+def _arguments(text: str) -> list[str | int] | None:
+    """The literal arguments of a call, or None if any of them is not a literal."""
+    if not text.strip():
+        return []
+    args: list[str | int] = []
+    position = 0
+    while position < len(text):
+        match = _ARGUMENT.match(text, position)
+        if match is None or match.end() == position:
+            return None
+        number = match["number"]
+        args.append(int(number) if number is not None else match["double"] if match["double"] is not None else match["single"])
+        position = match.end()
+    if text.rstrip().endswith(","):
+        return None
+    return args
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _LineStarts:
+    """Line and column of an offset in a text, without scanning the text again for every call."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+__all__ = ["MACRO_SYNTAX", "MacroSpec", "MacroText", "Reference", "read_calls"]

@@ -1,0 +1,137 @@
+"""The kinds of entity briefs can name, each declared once.
+
+Loading, validation, the catalog, the macros, the generated pages, the scaffold and the command line all
+loop over `KINDS`. A new kind is: its model in `model.py`, its data file, its JSON Schema in `schemas/`
+(named after its folder), its page templates and page module, one declaration here, and its tests.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Signals
+from .pages import GeneratedPage, actors, indicators
+from .problems import Location
+
+if TYPE_CHECKING:
+    from .site import Site
+
+
+@dataclass(frozen=True)
+class Option:
+    """A field that `briefings new <kind>` takes on the command line."""
+
+    field: str
+    help: str
+    flag: str = ""  # the option's name, if not the field's: --alias for aliases
+    required: bool = False
+    many: bool = False  # repeatable; the field is a list
+    choices: tuple[str, ...] = ()
+
+    @property
+    def option(self) -> str:
+        return "--" + (self.flag or self.field)
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    name: str  # singular: the macro that links one, and how messages name it
+    model: type[Entity]
+    title: str  # the heading of its listing page
+    build: Callable[[str, dict, Location], Entity]  # a valid data entry -> the entity
+    pages: Callable[["Site"], Iterable[GeneratedPage]]
+    references: dict[str, str]  # fields of an entry holding ids of entities: field -> folder of their kind
+    options: tuple[Option, ...]
+
+    @property
+    def folder(self) -> str:
+        """Its pages' folder, its data file's name, its schema's name and the front-matter field listing it."""
+        return self.model.folder
+
+    @property
+    def data_file(self) -> str:
+        return f"data/{self.folder}.yml"
+
+    @property
+    def index_uri(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def unknown(self, entity_id: object, ids: Iterable[str]) -> str:
+        """`unknown actor 'qatr': did you mean 'qatar'?`, shared by every check of an id."""
+        close = difflib.get_close_matches(str(entity_id), list(ids), n=3, cutoff=0.5)
+        if close:
+            tip = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        else:
+            tip = f"add it to {self.data_file} or use an id defined there"
+        return f"unknown {self.name} '{entity_id}': {tip}"
+
+
+def _links(values: Any) -> tuple[Link, ...]:
+    return tuple(Link(v["title"], v["url"]) for v in values or ())
+
+
+def _actor(actor_id: str, v: dict, source: Location) -> Actor:
+    return Actor(
+        id=actor_id,
+        name=v["name"],
+        kind=v["kind"],
+        summary=" ".join(v["summary"].split()),
+        aliases=tuple(v.get("aliases", ())),
+        region=v.get("region"),
+        links=_links(v.get("links")),
+        source=source,
+    )
+
+
+def _indicator(indicator_id: str, v: dict, source: Location) -> Indicator:
+    signals = v.get("signals", {})
+    return Indicator(
+        id=indicator_id,
+        name=v["name"],
+        summary=" ".join(v["summary"].split()),
+        signals=Signals(tuple(signals.get("advancing", ())), tuple(signals.get("reversing", ()))),
+        actor_ids=tuple(v.get("actors", ())),
+        source=source,
+    )
+
+
+_NAME = Option("name", "its usual name", required=True)
+_SUMMARY = Option("summary", "one or two sentences on what it is", required=True)
+
+ACTOR = EntityKind(
+    name="actor",
+    model=Actor,
+    title="Actors",
+    build=_actor,
+    pages=actors.pages,
+    references={},
+    options=(
+        _NAME,
+        Option("kind", "what sort of actor it is", required=True, choices=tuple(ACTOR_KINDS)),
+        _SUMMARY,
+        Option("aliases", "another name readers may search for", flag="alias", many=True),
+        Option("region", "a free-text region"),
+    ),
+)
+
+INDICATOR = EntityKind(
+    name="indicator",
+    model=Indicator,
+    title="Indicators",
+    build=_indicator,
+    pages=indicators.pages,
+    references={"actors": "actors"},
+    options=(
+        _NAME,
+        _SUMMARY,
+        Option("actors", "an actor it concerns", flag="actor", many=True),
+    ),
+)
+
+#: Every kind, in the order pages, messages and the command line list them.
+KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR)
+
+BY_NAME = {kind.name: kind for kind in KINDS}
+BY_FOLDER = {kind.folder: kind for kind in KINDS}

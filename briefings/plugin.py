@@ -1,0 +1,183 @@
+"""The MkDocs plugin: translates the engine's events into calls of the core, and holds no rule of its own.
+
+- `on_config` reads and checks the whole project once (`load_project`); any error stops the build, with
+  file, line and message, before anything is written. It tells the macros plugin which pages hold macro
+  calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
+  leaves the last good site as it was.
+- `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
+- `on_files` leaves drafts out and adds the pages and the feed the core generates.
+- `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
+  matter therefore never pass through the template engine.
+- `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
+- `on_post_build` puts the finished site in place.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .feed import FEED_PATH, render_feed
+from .loader import Loaded, load_project
+from .macros import MACROS, MacroSandbox, Macros
+from .problems import Problems
+from .safety import sanitise
+from .project import Project
+from .site import Site
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+class BriefingsConfig(base.Config):
+    pass
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.preview = False
+        self.loaded: Loaded | None = None
+        self.site: Site | None = None
+        self.macros: Macros | None = None
+        self.site_dir: str | None = None  # where the finished site goes; the build writes to a temporary folder
+        self.building: Path | None = None  # that temporary folder
+
+    # -- the core, once per build ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"  # the preview shows drafts
+
+    @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
+        self.loaded = load_project(project, preview=self.preview)
+        _report(self.loaded.problems)
+        self.site = Site(self.loaded.catalog)
+        self.macros = Macros(self.site)
+        if macros := config.plugins.get("macros"):
+            macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
+            macros.config["force_render_paths"] = "\n".join("/" + _glob_escape(uri) for uri in sorted(self.loaded.templated))
+        if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
+            config.edit_uri = None
+        if not self.preview:
+            self.site_dir = config.site_dir
+            parent = Path(config.site_dir).parent
+            parent.mkdir(parents=True, exist_ok=True)
+            self.building = Path(tempfile.mkdtemp(prefix=".site-building-", dir=parent))
+            config.site_dir = str(self.building)
+        return config
+
+    def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
+        """The macros for the macros plugin (see macros/__init__.py), for the page `current_page()` names."""
+        return self.macros.functions(current_page)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if macros := config.plugins.get("macros"):
+            env = macros.env
+            syntax = {name: getattr(env, name) for name in _SYNTAX}
+            macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
+
+    # -- pages -----------------------------------------------------------------------------------------------
+
+    @event_priority(100)  # before other plugins, so that search sees the generated pages
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for draft in self.site.catalog.drafts:
+            if file := files.get_file_from_path(draft.src_uri):
+                files.remove(file)
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent
+        for page in self.site.generated_pages():
+            file = File.generated(config, page.src_uri, content=page.markdown)
+            # "Edit this page" opens the file the page is generated from.
+            file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
+            files.append(file)
+        files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
+        return files
+
+    def _feed(self, files: Files, config: MkDocsConfig) -> str:
+        home = config.site_url or "/"
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        return render_feed(
+            self.site.catalog,
+            site_name=config.site_name,
+            description=config.site_description or "",
+            home_url=home,
+            url_of=lambda brief: urljoin(home, pages[brief.src_uri].url),
+        )
+
+    @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints titles and descriptions into HTML as they are: give it escaped text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = html.escape(page.meta[key])
+        brief = self.site.catalog.brief(page.file.src_uri)
+        if brief is None:
+            return markdown
+        page.meta.setdefault("description", html.escape(brief.summary))
+        return self.site.brief_markdown(page.file.src_uri, markdown)
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.site.catalog.brief(page.file.src_uri) is None:
+            return html_text
+        return sanitise(html_text)
+
+    # -- the finished site -----------------------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.building is None:
+            return
+        built, final = self.building, Path(self.site_dir)
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=final.parent))
+            final.rename(old / "site")
+            built.rename(final)
+            shutil.rmtree(old)
+        else:
+            built.rename(final)
+        config.site_dir, self.building = str(final), None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.building is not None:
+            shutil.rmtree(self.building, ignore_errors=True)
+            self.building = None
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Rebuild the preview when the data, the macros module or the package change, not only the docs."""
+        root = Path(config.config_file_path).parent
+        for watched in (root / "data", root / "macros", Path(__file__).parent):
+            if watched.exists():
+                server.watch(str(watched))
+        return server
+
+
+_SYNTAX = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+)
+
+
+def _glob_escape(path: str) -> str:
+    return "".join("\\" + c if c in "[]*?!\\" else c for c in path)
+
+
+def _report(problems: Problems) -> None:
+    """Show every problem as `path:line:column: message`; stop the build if any is an error."""
+    for problem in problems:
+        (log.error if problem.is_error else log.info)(str(problem))
+    if problems.errors:
+        raise PluginError(f"{problems.summary()} in briefs and data: fix the errors above, then build again.")

@@ -1,0 +1,47 @@
+"""The site as the core writes it: the catalog, the templates, and every page generated from them."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .catalog import Catalog, tag_slug
+from .kinds import KINDS
+from .pages import GeneratedPage, tags
+from .pages.brief import brief_markdown
+from .templating import PageTemplates
+
+
+class Site:
+    """The catalog together with the templates that write its pages."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.templates = PageTemplates(
+            actors_of=lambda brief: catalog.named_by(brief, "actors"),
+            indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
+            briefs_naming=catalog.briefs_naming,
+            tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
+            tag_slug=tag_slug,
+        )
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        return self.templates.render(template, page, **context)
+
+    def generated_pages(self) -> Iterable[GeneratedPage]:
+        """Every page generated from the catalog: each entity kind's pages, then the tags page."""
+        for kind in KINDS:
+            yield from kind.pages(self)
+        yield from tags.pages(self)
+
+    def generated_uris(self) -> set[str]:
+        """Where the generated pages live, without writing them."""
+        uris = {tags.INDEX}
+        for kind in KINDS:
+            uris.add(kind.index_uri)
+            uris.update(entity.src_uri for entity in self.catalog.entities[kind.folder].values())
+        return uris
+
+    def brief_markdown(self, src_uri: str, body: str) -> str | None:
+        """A brief's page as published, or None if `src_uri` is not a brief of the site."""
+        brief = self.catalog.brief(src_uri)
+        return None if brief is None else brief_markdown(self, brief, body)
