@@ -1,9 +1,10 @@
 """The GitHub Actions workflows (and the issue forms), linted offline.
 
 Both workflows must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
-actionlint; the publish and pull-request workflows must keep the steps the project relies on. The issue
-forms are validated against check-jsonschema's vendored schemas too. The linters are
-pinned in requirements-dev.txt and installed beside the running Python: if one is missing, the test fails.
+actionlint; the publish and pull-request workflows must keep the steps the project relies on. Each job's
+token holds only what the job needs: only the publish workflow's deploy job may deploy to Pages. The issue
+forms are validated against check-jsonschema's vendored schemas too. The linters are pinned in
+requirements-dev.txt and installed beside the running Python: if one is missing, the test fails.
 """
 
 from __future__ import annotations
@@ -81,6 +82,29 @@ def _ids(paths):
     return [p.name for p in paths]
 
 
+def _grants(permissions) -> dict[str, str]:
+    """A permissions block as {scope: level}, without the scopes set to none; read-all and write-all as '*'."""
+    if permissions in ("read-all", "write-all"):
+        return {"*": permissions.removesuffix("-all")}
+    assert isinstance(permissions, dict), f"unexpected permissions: {permissions!r}"
+    return {scope: level for scope, level in permissions.items() if level != "none"}
+
+
+def _job_grants(workflow: dict, name: str) -> dict[str, str]:
+    """What the job's token may do: its own permissions, else the workflow's."""
+    job = workflow["jobs"][name]
+    permissions = job["permissions"] if "permissions" in job else workflow.get("permissions")
+    assert permissions is not None, (
+        f"job {name!r} sets no permissions and neither does its workflow: "
+        "it would get the repository's default token, which may write"
+    )
+    return _grants(permissions)
+
+
+def _writes(grants: dict[str, str]) -> dict[str, str]:
+    return {scope: level for scope, level in grants.items() if level == "write"}
+
+
 # -- both workflows --------------------------------------------------------------------------------------------
 
 
@@ -123,6 +147,43 @@ def test_issue_template_config_matches_its_schema():
     assert _load(config)["blank_issues_enabled"] is True
 
 
+# -- permissions -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_top_level_permissions_grant_at_most_reading_the_contents(workflow: Path):
+    data = _load(workflow)
+    assert "permissions" in data, "set top-level permissions: without them, jobs get the repository's default"
+    assert _grants(data["permissions"]) in ({}, {"contents": "read"})
+
+
+def test_only_the_deploy_job_may_deploy_to_pages():
+    deployers = {}
+    for path in WORKFLOWS:
+        workflow = _load(path)
+        for name in workflow["jobs"]:
+            grants = _job_grants(workflow, name)
+            if {"pages", "id-token", "*"} & set(_writes(grants)):
+                deployers[f"{path.name}:{name}"] = grants
+    assert deployers == {"publish.yml:deploy": {"pages": "write", "id-token": "write"}}
+
+
+def test_the_build_job_only_reads():
+    grants = _job_grants(_load(PUBLISH), "build")
+    assert not _writes(grants), f"the build job runs the content's build: it must not write ({grants})"
+    assert grants.get("contents") == "read"
+    assert set(grants) <= {"contents", "pages"}, grants  # configure-pages reads the site's address
+
+
+def test_pull_request_workflow_writes_nothing_anywhere():
+    workflow = _load(PULL_REQUEST)
+    assert _grants(workflow["permissions"]) == {"contents": "read"}
+    for name in workflow["jobs"]:
+        grants = _job_grants(workflow, name)
+        assert not _writes(grants), f"job {name!r} may write: {grants}"
+        assert "id-token" not in grants, f"job {name!r} may request an OIDC token"
+
+
 # -- publish ---------------------------------------------------------------------------------------------------
 
 
@@ -130,11 +191,6 @@ def test_publish_runs_on_push_to_main_and_by_hand():
     triggers = _triggers(_load(PUBLISH))
     assert set(triggers) == {"push", "workflow_dispatch"}
     assert triggers["push"]["branches"] == ["main"]
-
-
-def test_publish_has_the_permissions_pages_needs():
-    permissions = _load(PUBLISH)["permissions"]
-    assert permissions == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
 def test_publish_never_cancels_a_deployment_in_progress():
@@ -178,10 +234,6 @@ def test_publish_deploys_only_after_the_build():
 def test_pull_request_workflow_runs_on_pull_requests():
     triggers = _triggers(_load(PULL_REQUEST))
     assert "pull_request" in triggers and "workflow_dispatch" in triggers
-
-
-def test_pull_request_workflow_only_reads():
-    assert _load(PULL_REQUEST)["permissions"] == {"contents": "read"}
 
 
 def test_pull_request_workflow_cancels_superseded_runs():
