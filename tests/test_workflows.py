@@ -2,9 +2,10 @@
 
 Both workflows must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
 actionlint; the publish and pull-request workflows must keep the steps the project relies on. Each job's
-token holds only what the job needs: only the publish workflow's deploy job may deploy to Pages. The issue
-forms are validated against check-jsonschema's vendored schemas too. The linters are pinned in
-requirements-dev.txt and installed beside the running Python: if one is missing, the test fails.
+token holds only what the job needs: only the publish workflow's deploy job may deploy to Pages, and a site
+is uploaded only after its check and strict build have succeeded. The issue forms are validated against
+check-jsonschema's vendored schemas too. The linters are pinned in requirements-dev.txt and installed beside
+the running Python: if one is missing, the test fails.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def _writes(grants: dict[str, str]) -> dict[str, str]:
     return {scope: level for scope, level in grants.items() if level == "write"}
 
 
+STATUS_FUNCTIONS = re.compile(r"\b(always|failure|cancelled)\s*\(")
+
+
 # -- both workflows --------------------------------------------------------------------------------------------
 
 
@@ -147,7 +151,7 @@ def test_issue_template_config_matches_its_schema():
     assert _load(config)["blank_issues_enabled"] is True
 
 
-# -- permissions -----------------------------------------------------------------------------------------------
+# -- permissions and uploads -----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
@@ -182,6 +186,34 @@ def test_pull_request_workflow_writes_nothing_anywhere():
         grants = _job_grants(workflow, name)
         assert not _writes(grants), f"job {name!r} may write: {grants}"
         assert "id-token" not in grants, f"job {name!r} may request an OIDC token"
+
+
+UPLOADS = [(PUBLISH, "actions/upload-pages-artifact"), (PULL_REQUEST, "actions/upload-artifact")]
+
+
+@pytest.mark.parametrize("workflow, action", UPLOADS, ids=[p.name for p, _ in UPLOADS])
+def test_the_site_is_uploaded_only_after_a_successful_check_and_build(workflow: Path, action: str):
+    """Never a partial site: the upload follows the check and the strict build in the same job, and no
+    status function or continue-on-error lets it run after either of them has failed."""
+    jobs = _load(workflow)["jobs"]
+    [(job_name, job)] = [
+        (name, job) for name, job in jobs.items()
+        if any(step.get("uses", "").split("@")[0] == action for step in job.get("steps", []))
+    ]
+    steps = job["steps"]
+    runs = [step.get("run", "") for step in steps]
+    [upload] = [i for i, step in enumerate(steps) if step.get("uses", "").split("@")[0] == action]
+    [check] = [i for i, command in enumerate(runs) if "briefings check" in command]
+    [build] = [i for i, command in enumerate(runs) if "mkdocs build --strict" in command]
+    assert check < build < upload, f"{job_name}: the upload must follow the check and the build"
+    assert "continue-on-error" not in job, f"{job_name}: continue-on-error on the job"
+    for step in steps[: upload + 1]:
+        name = step.get("name", step.get("uses", step.get("run")))
+        assert "continue-on-error" not in step, f"{job_name}: {name!r} has continue-on-error"
+    for step in (steps[check], steps[build]):
+        assert "||" not in step["run"], f"{job_name}: {step['name']!r} must fail when its command fails"
+    condition = str(steps[upload].get("if", ""))
+    assert not STATUS_FUNCTIONS.search(condition), f"{job_name}: the upload runs on `if: {condition}`"
 
 
 # -- publish ---------------------------------------------------------------------------------------------------
@@ -226,6 +258,9 @@ def test_publish_deploys_only_after_the_build():
     assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
     [step] = [s for s in deploy["steps"] if s.get("uses", "").startswith("actions/deploy-pages@")]
     assert step["id"] == "deployment"
+    # A status function would let it deploy whatever a failed or cancelled build left behind.
+    assert not STATUS_FUNCTIONS.search(str(deploy.get("if", ""))), deploy["if"]
+    assert "continue-on-error" not in jobs["build"]
 
 
 # -- pull request ----------------------------------------------------------------------------------------------
