@@ -1,9 +1,11 @@
 """The GitHub Actions workflows (and the issue forms), linted offline.
 
 Both workflows must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
-actionlint; the publish and pull-request workflows must keep the steps the project relies on. The issue
-forms are validated against check-jsonschema's vendored schemas too. The linters are
-pinned in requirements-dev.txt and installed beside the running Python: if one is missing, the test fails.
+actionlint; the publish and pull-request workflows must keep the steps the project relies on. Each job's
+token holds only what the job needs: only the publish workflow's deploy job may deploy to Pages, and a site
+is uploaded only after its check and strict build have succeeded. The issue forms are validated against
+check-jsonschema's vendored schemas too. The linters are pinned in requirements-dev.txt and installed beside
+the running Python: if one is missing, the test fails.
 """
 
 from __future__ import annotations
@@ -81,6 +83,32 @@ def _ids(paths):
     return [p.name for p in paths]
 
 
+def _grants(permissions) -> dict[str, str]:
+    """A permissions block as {scope: level}, without the scopes set to none; read-all and write-all as '*'."""
+    if permissions in ("read-all", "write-all"):
+        return {"*": permissions.removesuffix("-all")}
+    assert isinstance(permissions, dict), f"unexpected permissions: {permissions!r}"
+    return {scope: level for scope, level in permissions.items() if level != "none"}
+
+
+def _job_grants(workflow: dict, name: str) -> dict[str, str]:
+    """What the job's token may do: its own permissions, else the workflow's."""
+    job = workflow["jobs"][name]
+    permissions = job["permissions"] if "permissions" in job else workflow.get("permissions")
+    assert permissions is not None, (
+        f"job {name!r} sets no permissions and neither does its workflow: "
+        "it would get the repository's default token, which may write"
+    )
+    return _grants(permissions)
+
+
+def _writes(grants: dict[str, str]) -> dict[str, str]:
+    return {scope: level for scope, level in grants.items() if level == "write"}
+
+
+STATUS_FUNCTIONS = re.compile(r"\b(always|failure|cancelled)\s*\(")
+
+
 # -- both workflows --------------------------------------------------------------------------------------------
 
 
@@ -123,6 +151,71 @@ def test_issue_template_config_matches_its_schema():
     assert _load(config)["blank_issues_enabled"] is True
 
 
+# -- permissions and uploads -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_top_level_permissions_grant_at_most_reading_the_contents(workflow: Path):
+    data = _load(workflow)
+    assert "permissions" in data, "set top-level permissions: without them, jobs get the repository's default"
+    assert _grants(data["permissions"]) in ({}, {"contents": "read"})
+
+
+def test_only_the_deploy_job_may_deploy_to_pages():
+    deployers = {}
+    for path in WORKFLOWS:
+        workflow = _load(path)
+        for name in workflow["jobs"]:
+            grants = _job_grants(workflow, name)
+            if {"pages", "id-token", "*"} & set(_writes(grants)):
+                deployers[f"{path.name}:{name}"] = grants
+    assert deployers == {"publish.yml:deploy": {"pages": "write", "id-token": "write"}}
+
+
+def test_the_build_job_only_reads():
+    grants = _job_grants(_load(PUBLISH), "build")
+    assert not _writes(grants), f"the build job runs the content's build: it must not write ({grants})"
+    assert grants.get("contents") == "read"
+    assert set(grants) <= {"contents", "pages"}, grants  # configure-pages reads the site's address
+
+
+def test_pull_request_workflow_writes_nothing_anywhere():
+    workflow = _load(PULL_REQUEST)
+    assert _grants(workflow["permissions"]) == {"contents": "read"}
+    for name in workflow["jobs"]:
+        grants = _job_grants(workflow, name)
+        assert not _writes(grants), f"job {name!r} may write: {grants}"
+        assert "id-token" not in grants, f"job {name!r} may request an OIDC token"
+
+
+UPLOADS = [(PUBLISH, "actions/upload-pages-artifact"), (PULL_REQUEST, "actions/upload-artifact")]
+
+
+@pytest.mark.parametrize("workflow, action", UPLOADS, ids=[p.name for p, _ in UPLOADS])
+def test_the_site_is_uploaded_only_after_a_successful_check_and_build(workflow: Path, action: str):
+    """Never a partial site: the upload follows the check and the strict build in the same job, and no
+    status function or continue-on-error lets it run after either of them has failed."""
+    jobs = _load(workflow)["jobs"]
+    [(job_name, job)] = [
+        (name, job) for name, job in jobs.items()
+        if any(step.get("uses", "").split("@")[0] == action for step in job.get("steps", []))
+    ]
+    steps = job["steps"]
+    runs = [step.get("run", "") for step in steps]
+    [upload] = [i for i, step in enumerate(steps) if step.get("uses", "").split("@")[0] == action]
+    [check] = [i for i, command in enumerate(runs) if "briefings check" in command]
+    [build] = [i for i, command in enumerate(runs) if "mkdocs build --strict" in command]
+    assert check < build < upload, f"{job_name}: the upload must follow the check and the build"
+    assert "continue-on-error" not in job, f"{job_name}: continue-on-error on the job"
+    for step in steps[: upload + 1]:
+        name = step.get("name", step.get("uses", step.get("run")))
+        assert "continue-on-error" not in step, f"{job_name}: {name!r} has continue-on-error"
+    for step in (steps[check], steps[build]):
+        assert "||" not in step["run"], f"{job_name}: {step['name']!r} must fail when its command fails"
+    condition = str(steps[upload].get("if", ""))
+    assert not STATUS_FUNCTIONS.search(condition), f"{job_name}: the upload runs on `if: {condition}`"
+
+
 # -- publish ---------------------------------------------------------------------------------------------------
 
 
@@ -130,11 +223,6 @@ def test_publish_runs_on_push_to_main_and_by_hand():
     triggers = _triggers(_load(PUBLISH))
     assert set(triggers) == {"push", "workflow_dispatch"}
     assert triggers["push"]["branches"] == ["main"]
-
-
-def test_publish_has_the_permissions_pages_needs():
-    permissions = _load(PUBLISH)["permissions"]
-    assert permissions == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
 def test_publish_never_cancels_a_deployment_in_progress():
@@ -170,6 +258,9 @@ def test_publish_deploys_only_after_the_build():
     assert deploy["environment"]["url"] == "${{ steps.deployment.outputs.page_url }}"
     [step] = [s for s in deploy["steps"] if s.get("uses", "").startswith("actions/deploy-pages@")]
     assert step["id"] == "deployment"
+    # A status function would let it deploy whatever a failed or cancelled build left behind.
+    assert not STATUS_FUNCTIONS.search(str(deploy.get("if", ""))), deploy["if"]
+    assert "continue-on-error" not in jobs["build"]
 
 
 # -- pull request ----------------------------------------------------------------------------------------------
@@ -178,10 +269,6 @@ def test_publish_deploys_only_after_the_build():
 def test_pull_request_workflow_runs_on_pull_requests():
     triggers = _triggers(_load(PULL_REQUEST))
     assert "pull_request" in triggers and "workflow_dispatch" in triggers
-
-
-def test_pull_request_workflow_only_reads():
-    assert _load(PULL_REQUEST)["permissions"] == {"contents": "read"}
 
 
 def test_pull_request_workflow_cancels_superseded_runs():
