@@ -1,0 +1,152 @@
+"""Unit tests of `briefings.yamldoc`: YAML read strictly, with the line and column of every part.
+
+Every test runs with both of PyYAML's parsers, the C one (libyaml) and the pure-Python one, since which of
+them `parse_yaml` uses depends on how PyYAML was built.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from briefings import yamldoc
+from briefings.problems import Location, Problems
+from briefings.yamldoc import YamlDocument, parse_yaml
+
+PATH = "data/actors.yml"
+
+
+@pytest.fixture(autouse=True, params=["C", "Python"])
+def loader(request, monkeypatch):
+    if request.param == "C":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML was built without libyaml")
+        monkeypatch.setattr(yamldoc, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yamldoc, "_Loader", yaml.SafeLoader)
+
+
+def parse(text: str, first_line: int = 1) -> tuple[YamlDocument | None, list[tuple[int, int, str]]]:
+    """The document and its problems as (line, column, message), in the order reported."""
+    problems = Problems()
+    doc = parse_yaml(text, PATH, problems, first_line=first_line)
+    assert all(p.location.path == PATH and p.is_error for p in problems.items)
+    return doc, [(p.location.line, p.location.column, p.message) for p in problems.items]
+
+
+def at(line: int, column: int) -> Location:
+    return Location(PATH, line, column)
+
+
+# -- valid documents ----------------------------------------------------------------------------------------
+
+
+ACTORS = """\
+qatar:
+  name: Qatar
+  aliases: [Doha, State of Qatar]
+  links:
+    - url: https://a.example
+      title: A
+    - url: https://b.example
+"""
+
+
+def test_values_and_the_position_of_every_key_and_item():
+    doc, problems = parse(ACTORS)
+    assert problems == []
+    assert doc.value == {
+        "qatar": {
+            "name": "Qatar",
+            "aliases": ["Doha", "State of Qatar"],
+            "links": [{"url": "https://a.example", "title": "A"}, {"url": "https://b.example"}],
+        }
+    }
+    assert doc.positions == {
+        (): at(1, 1),
+        ("qatar",): at(1, 1),
+        ("qatar", "name"): at(2, 3),
+        ("qatar", "aliases"): at(3, 3),
+        ("qatar", "aliases", 0): at(3, 13),
+        ("qatar", "aliases", 1): at(3, 19),
+        ("qatar", "links"): at(4, 3),
+        ("qatar", "links", 0): at(5, 7),
+        ("qatar", "links", 0, "url"): at(5, 7),
+        ("qatar", "links", 0, "title"): at(6, 7),
+        ("qatar", "links", 1): at(7, 7),
+        ("qatar", "links", 1, "url"): at(7, 7),
+    }
+
+
+def test_locate_falls_back_to_the_nearest_located_parent():
+    doc, _ = parse(ACTORS)
+    assert doc.locate(("qatar", "links", 1, "title")) == at(7, 7)
+    assert doc.locate(("iran", "name")) == at(1, 1)
+
+
+def test_front_matter_lines_are_counted_from_first_line():
+    doc, problems = parse("title: T\ndate: 2026-06-01\nactors:\n  - qatar\ntitle: U\n", first_line=2)
+    assert doc.value == {"title": "T", "date": "2026-06-01", "actors": ["qatar"]}
+    assert doc.positions[("title",)] == at(2, 1)
+    assert doc.positions[("actors", 0)] == at(5, 5)
+    assert problems == [
+        (
+            6,
+            1,
+            "duplicate key 'title' (first defined at line 2): YAML would silently keep only the last one; "
+            "remove or rename one of them",
+        )
+    ]
+
+
+def test_a_duplicate_key_is_reported_and_the_first_value_kept():
+    doc, problems = parse("a: 1\nb: 2\na: 3\n")
+    assert doc.value == {"a": 1, "b": 2}
+    assert [(line, column) for line, column, _ in problems] == [(3, 1)]
+    assert "duplicate key 'a' (first defined at line 1)" in problems[0][2]
+
+
+def test_scalars_are_plain_values_and_dates_stay_as_written():
+    doc, problems = parse(
+        "i: 12\nf: 1.5\nb: yes\nn: ~\nd: 2026-06-01\nt: 2026-06-01T10:00:00Z\nq: '12'\ns: !!str 5\n"
+    )
+    assert problems == []
+    assert doc.value == {
+        "i": 12, "f": 1.5, "b": True, "n": None,
+        "d": "2026-06-01", "t": "2026-06-01T10:00:00Z", "q": "12", "s": "5",
+    }
+
+
+def test_keys_that_are_not_text_become_text_as_written():
+    doc, problems = parse("1: x\ntrue: y\nnull: z\n~: w\n2024-01-01: d\n1.5: f\n")
+    assert problems == []
+    assert doc.value == {"1": "x", "true": "y", "null": "z", "~": "w", "2024-01-01": "d", "1.5": "f"}
+    assert doc.positions[("null",)] == at(3, 1)
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "---\n"])
+def test_an_empty_document_is_none(text):
+    doc, problems = parse(text)
+    assert (doc.value, problems) == (None, [])
+
+
+def test_a_document_may_start_with_its_marker():
+    doc, problems = parse("---\na: 1\n")
+    assert (doc.value, doc.positions[("a",)], problems) == ({"a": 1}, at(2, 1), [])
+
+
+# -- malformed documents ------------------------------------------------------------------------------------
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    doc, problems = parse("a: 1\nb: 'unclosed\nc: 2\n", first_line=2)
+    assert doc is None
+    assert [(line, column) for line, column, _ in problems] == [(3, 4)]
+    assert problems[0][2].startswith("malformed YAML: while scanning a quoted scalar")
+    assert problems[0][2].endswith("check the indentation and quoting")
+
+
+def test_a_key_that_is_a_list_is_reported():
+    doc, problems = parse("[a]: 1\nb: 2\n")
+    assert doc.value == {"b": 2}
+    assert problems == [(1, 1, "a key must be plain text, not a list or mapping")]
