@@ -1,7 +1,9 @@
 """YAML read strictly, remembering where every value came from.
 
-PyYAML on its own keeps the last of two duplicate keys and turns dates into objects; here a duplicate key
-is a problem, dates stay as written (the schemas check them), and every key and item keeps its line and
+PyYAML on its own keeps the last of two duplicate keys, turns dates into objects and expands aliases
+(`&name` ... `*name`), so that a few lines can ask for billions of values. Here the document is read
+from the parser's events, one at a time, and only plain data is built: a duplicate key or an alias is a
+problem, dates stay as written (the schemas check them), and every key and item keeps its line and
 column so that a message can point at it.
 """
 
@@ -50,79 +52,134 @@ class YamlDocument:
 def parse_yaml(text: str, path: str, problems: Problems, *, first_line: int = 1) -> YamlDocument | None:
     """Parse `text` (from file `path`, starting at line `first_line` of it).
 
-    Reports syntax errors and duplicate keys to `problems` and returns None if the document is unusable.
+    Reports every problem to `problems` and returns None if the document is unusable; never raises.
     """
+    found = Problems()  # kept only if the whole text is well-formed: otherwise the syntax error says it all
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        doc = _Reader(_Loader(text), path, found, first_line).document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and (exc.context or "").startswith(("while scanning a quoted", "while parsing a flow")):
             mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
-        line = first_line + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
         what = exc.problem or "malformed YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
-        problems.error(Location(path, line, column), f"malformed YAML: {what}; check the indentation and quoting")
+        location = _location(path, first_line, mark) if mark else Location(path, first_line, 1)
+        problems.error(location, f"malformed YAML: {what}; check the indentation and quoting")
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its parse errors
         problems.error(Location(path, first_line, 1), f"malformed YAML: {exc}")
         return None
-    doc = YamlDocument(None, path)
-    if node is not None:
-        builder = _Builder(doc, problems, first_line)
-        doc.value = builder.build(node, ())
+    problems.extend(found.items)
     return doc
 
 
-class _Builder:
-    def __init__(self, doc: YamlDocument, problems: Problems, first_line: int):
-        self.doc = doc
+def _location(path: str, first_line: int, mark: yaml.Mark) -> Location:
+    return Location(path, first_line + mark.line, mark.column + 1)
+
+
+class _Reader:
+    """Builds plain data from a parser's events, recording where each part is and what is wrong with it."""
+
+    def __init__(self, loader: Any, path: str, problems: Problems, first_line: int):
+        self.loader = loader
+        self.doc = YamlDocument(None, path)
         self.problems = problems
         self.first_line = first_line
-        self.constructor = yaml.constructor.SafeConstructor()
 
-    def location(self, node: yaml.Node) -> Location:
-        mark = node.start_mark
-        return Location(self.doc.path, self.first_line + mark.line, mark.column + 1)
+    def document(self) -> YamlDocument:
+        self.loader.get_event()  # the stream starts
+        if not self.loader.check_event(yaml.StreamEndEvent):  # else the text is empty or only comments
+            self.loader.get_event()  # the document starts
+            self.doc.value = self.node(())
+            self.loader.get_event()  # the document ends
+        return self.doc
 
-    def build(self, node: yaml.Node, where: Path) -> Any:
-        self.doc.positions.setdefault(where, self.location(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+    def node(self, where: Path) -> Any:
+        event = self.loader.get_event()
+        self.doc.positions.setdefault(where, self.location(event))
+        if self.refused(event):
+            return None
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(where)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(where)
+        return self.scalar(event)
 
-    def mapping(self, node: yaml.MappingNode, where: Path) -> dict:
+    def sequence(self, where: Path) -> list:
+        items: list = []
+        while not self.loader.check_event(yaml.SequenceEndEvent):
+            items.append(self.node(where + (len(items),)))
+        self.loader.get_event()
+        return items
+
+    def mapping(self, where: Path) -> dict:
         result: dict = {}
-        first_seen: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.error(self.location(key_node), "a key must be plain text, not a list or mapping")
+        first_seen: dict[str, Location] = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.get_event()
+            key = self.key(key_event, first_seen)
+            if key is None:  # reported; its value is not read
+                self.skip(self.loader.get_event())
                 continue
-            key = self.scalar(key_node)
-            if not isinstance(key, str):
-                key = str(key_node.value)
-            loc = self.location(key_node)
-            if key in first_seen:
-                self.problems.error(
-                    loc,
-                    f"duplicate key '{key}' (first defined at line {first_seen[key].line}): "
-                    "YAML would silently keep only the last one; remove or rename one of them",
-                )
-                continue
-            first_seen[key] = loc
             # A key's location is where the author wrote the key: that is the line a message should name.
-            self.doc.positions[where + (key,)] = loc
-            result[key] = self.build(value_node, where + (key,))
+            self.doc.positions[where + (key,)] = first_seen[key]
+            result[key] = self.node(where + (key,))
+        self.loader.get_event()
         return result
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _TIMESTAMP:
-            return node.value  # kept as written; the schema checks it is a real date
-        if node.tag in _PLAIN_TAGS:
-            return self.constructor.construct_object(node)
+    def key(self, event: yaml.Event, first_seen: dict[str, Location]) -> str | None:
+        """The key that `event` starts, as text, or None if it cannot be used (reported)."""
+        if self.refused(event):
+            return None
+        if not isinstance(event, yaml.ScalarEvent):
+            self.error(event, "a key must be plain text, not a list or mapping")
+            self.skip(event)
+            return None
+        self.scalar(event)  # reports a tag that has no place here
+        key = event.value  # as written: `1: x`, `true: y` and `null: z` name fields '1', 'true' and 'null'
+        if key in first_seen:
+            self.error(
+                event,
+                f"duplicate key '{key}' (first defined at line {first_seen[key].line}): "
+                "YAML would silently keep only the last one; remove or rename one of them",
+            )
+            return None
+        first_seen[key] = self.location(event)
+        return key
+
+    def refused(self, event: yaml.Event) -> bool:
+        """Whether `event` is something briefs and data do not allow (reported)."""
+        if isinstance(event, yaml.AliasEvent):
+            # Never expanded: a few lines of aliases to aliases can stand for billions of values.
+            self.error(
+                event,
+                f"YAML aliases (*{event.anchor}) are not allowed in briefs and data: write the value out in full",
+            )
+            return True
+        return False
+
+    def skip(self, event: yaml.Event) -> None:
+        """Read past the node that `event` starts, without building it."""
+        depth = isinstance(event, yaml.CollectionStartEvent)
+        while depth:
+            event = self.loader.get_event()
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):  # not written: resolved from the text, as PyYAML does
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _TIMESTAMP:
+            return event.value  # kept as written; the schema checks it is a real date
+        if tag in _PLAIN_TAGS:
+            return self.loader.construct_object(yaml.ScalarNode(tag, event.value))
         # Anything else (binary, sets, Python objects...) has no place in briefs or data.
-        self.problems.error(self.location(node), f"unsupported YAML tag {node.tag}: write plain text instead")
-        return node.value
+        self.error(event, f"unsupported YAML tag {tag}: write plain text instead")
+        return event.value
+
+    def location(self, event: yaml.Event) -> Location:
+        return _location(self.doc.path, self.first_line, event.start_mark)
+
+    def error(self, event: yaml.Event, message: str) -> None:
+        self.problems.error(self.location(event), message)

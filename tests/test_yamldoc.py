@@ -6,6 +6,8 @@ them `parse_yaml` uses depends on how PyYAML was built.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import yaml
 
@@ -150,3 +152,46 @@ def test_a_key_that_is_a_list_is_reported():
     doc, problems = parse("[a]: 1\nb: 2\n")
     assert doc.value == {"b": 2}
     assert problems == [(1, 1, "a key must be plain text, not a list or mapping")]
+
+
+# -- anchors and aliases ------------------------------------------------------------------------------------
+
+ALIAS = "YAML aliases (*{}) are not allowed in briefs and data: write the value out in full"
+
+BILLION_LAUGHS = "\n".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+)
+
+
+def test_an_alias_is_refused_at_its_place_and_not_expanded():
+    doc, problems = parse("base: &base\n  kind: state\nqatar: *base\nlist: [a, *base, c]\n")
+    assert doc.value == {"base": {"kind": "state"}, "qatar": None, "list": ["a", None, "c"]}
+    assert doc.positions[("list", 1)] == at(4, 11)
+    assert problems == [(3, 8, ALIAS.format("base")), (4, 11, ALIAS.format("base"))]
+
+
+def test_a_billion_laughs_is_reported_promptly():
+    start = time.perf_counter()
+    doc, problems = parse(BILLION_LAUGHS, first_line=2)
+    assert time.perf_counter() - start < 2
+    assert len(problems) == 8 * 9
+    assert problems[0] == (3, 8, ALIAS.format("a"))
+    assert problems[-1] == (10, 32, ALIAS.format("h"))
+    assert doc.value["i"] == [None] * 9
+
+
+def test_an_alias_to_itself_neither_loops_nor_recurses():
+    doc, problems = parse("a: &x [*x]\n")
+    assert (doc.value, problems) == ({"a": [None]}, [(1, 8, ALIAS.format("x"))])
+
+
+def test_an_alias_is_refused_as_a_key_with_its_value():
+    doc, problems = parse("a: &k key\n*k : value\nb: 2\n")
+    assert doc.value == {"a": "key", "b": 2}
+    assert problems == [(2, 1, ALIAS.format("k"))]
+
+
+def test_an_alias_to_an_anchor_never_defined_is_refused_all_the_same():
+    doc, problems = parse("a: *nowhere\n")
+    assert (doc.value, problems) == ({"a": None}, [(1, 4, ALIAS.format("nowhere"))])
