@@ -1,10 +1,12 @@
 """YAML read strictly, remembering where every value came from.
 
-PyYAML on its own keeps the last of two duplicate keys, turns dates into objects and expands aliases
-(`&name` ... `*name`), so that a few lines can ask for billions of values. Here the document is read
-from the parser's events, one at a time, and only plain data is built: a duplicate key or an alias is a
-problem, dates stay as written (the schemas check them), and every key and item keeps its line and
-column so that a message can point at it.
+PyYAML on its own keeps the last of two duplicate keys, turns dates into objects, expands aliases
+(`&name` ... `*name`), so that a few lines can ask for billions of values, and builds whatever a tag
+such as `!!python/object/apply:` or `!!set` asks for. Here the document is read from the parser's events,
+one at a time, and only plain data is built: text, numbers, true or false, empty values, lists and
+mappings, with keys always text and dates kept as written (the schemas check them). A duplicate key, an
+alias, a merge key (`<<:`) or any other tag is a problem, and the value it marks is not read. Every key
+and item keeps its line and column so that a message can point at it.
 """
 
 from __future__ import annotations
@@ -23,14 +25,17 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 Path = tuple  # a path into the document: keys and list indexes, as jsonschema reports them
 
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+_YAML = "tag:yaml.org,2002:"  # written `!!`: `!!str` is "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null")}
+_ALLOWED_TAGS = {  # the tags an author may write, on each kind of node
+    yaml.ScalarEvent: _PLAIN_TAGS | {_YAML + "timestamp"},
+    yaml.SequenceStartEvent: {_YAML + "seq"},
+    yaml.MappingStartEvent: {_YAML + "map"},
 }
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_UNTAGGED = (None, "!")  # no tag, or the non-specific "!": PyYAML resolves the tag from the text
+_MERGE = _YAML + "merge"
+_KINDS = {_YAML + "int": "a whole number", _YAML + "float": "a number", _YAML + "bool": "true or false"}
+_LONGEST_NUMBER = 100  # characters; Python is slow to read far longer ones and refuses to print some
 
 
 @dataclass
@@ -136,7 +141,9 @@ class _Reader:
             self.error(event, "a key must be plain text, not a list or mapping")
             self.skip(event)
             return None
-        self.scalar(event)  # reports a tag that has no place here
+        if self.tag(event) == _MERGE:
+            self.error(event, "merge keys (<<) are not allowed in briefs and data: write each field out in full")
+            return None
         key = event.value  # as written: `1: x`, `true: y` and `null: z` name fields '1', 'true' and 'null'
         if key in first_seen:
             self.error(
@@ -149,7 +156,7 @@ class _Reader:
         return key
 
     def refused(self, event: yaml.Event) -> bool:
-        """Whether `event` is something briefs and data do not allow (reported)."""
+        """Whether `event` is an alias, or starts a node with a tag it may not have: reported and skipped."""
         if isinstance(event, yaml.AliasEvent):
             # Never expanded: a few lines of aliases to aliases can stand for billions of values.
             self.error(
@@ -157,7 +164,16 @@ class _Reader:
                 f"YAML aliases (*{event.anchor}) are not allowed in briefs and data: write the value out in full",
             )
             return True
-        return False
+        if event.tag in _UNTAGGED or event.tag in _ALLOWED_TAGS[type(event)]:
+            return False
+        # Binary, sets, Python objects...: not read at all, since reading them is what an attacker wants.
+        self.error(
+            event,
+            f"the YAML tag {_shown(event.tag)} is not allowed here: remove it; briefs and data hold only "
+            "plain text, numbers, dates, true or false, lists and fields",
+        )
+        self.skip(event)
+        return True
 
     def skip(self, event: yaml.Event) -> None:
         """Read past the node that `event` starts, without building it."""
@@ -167,19 +183,38 @@ class _Reader:
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
-        tag = event.tag
-        if tag in (None, "!"):  # not written: resolved from the text, as PyYAML does
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == _TIMESTAMP:
-            return event.value  # kept as written; the schema checks it is a real date
-        if tag in _PLAIN_TAGS:
+        tag = self.tag(event)
+        if tag not in _PLAIN_TAGS:
+            return event.value  # a date, kept as written for the schema to check; or '=' or '<<', also text
+        if tag in _KINDS and len(event.value) > _LONGEST_NUMBER:
+            return self.unreadable(event, tag)
+        try:
             return self.loader.construct_object(yaml.ScalarNode(tag, event.value))
-        # Anything else (binary, sets, Python objects...) has no place in briefs or data.
-        self.error(event, f"unsupported YAML tag {tag}: write plain text instead")
-        return event.value
+        except (ValueError, KeyError, IndexError, OverflowError):  # `!!int abc`, `!!bool maybe`, `0x_`...
+            return self.unreadable(event, tag)
+
+    def unreadable(self, event: yaml.ScalarEvent, tag: str) -> None:
+        """Report a scalar whose text is not a value of type `tag`; it reads as empty."""
+        if event.tag in _UNTAGGED:
+            fix = "put it in quotes to keep it as text"
+        else:
+            fix = f"correct it, or remove the tag {_shown(tag)}"
+        value = event.value if len(event.value) <= 40 else event.value[:40] + "..."
+        self.error(event, f"cannot read '{value}' as {_KINDS[tag]}: {fix}")
+
+    def tag(self, event: yaml.ScalarEvent) -> str:
+        """The tag of a scalar: as written, or else as PyYAML resolves it from the text."""
+        if event.tag in _UNTAGGED:
+            return self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return event.tag
 
     def location(self, event: yaml.Event) -> Location:
         return _location(self.doc.path, self.first_line, event.start_mark)
 
     def error(self, event: yaml.Event, message: str) -> None:
         self.problems.error(self.location(event), message)
+
+
+def _shown(tag: str) -> str:
+    """A tag as an author would write it."""
+    return "!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag

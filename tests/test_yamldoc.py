@@ -195,3 +195,105 @@ def test_an_alias_is_refused_as_a_key_with_its_value():
 def test_an_alias_to_an_anchor_never_defined_is_refused_all_the_same():
     doc, problems = parse("a: *nowhere\n")
     assert (doc.value, problems) == ({"a": None}, [(1, 4, ALIAS.format("nowhere"))])
+
+
+# -- tags ---------------------------------------------------------------------------------------------------
+
+TAG = (
+    "the YAML tag {} is not allowed here: remove it; briefs and data hold only plain text, numbers, dates, "
+    "true or false, lists and fields"
+)
+
+
+@pytest.mark.parametrize(
+    "value, tag",
+    [
+        ("!!python/object/apply:os.system [ls]", "!!python/object/apply:os.system"),
+        ("!!python/object/apply:os.system\n  - ls", "!!python/object/apply:os.system"),
+        ("!!python/object:foo {}", "!!python/object:foo"),
+        ("!!python/object/new:foo\n  args: [1]", "!!python/object/new:foo"),
+        ("!!python/name:os.system ''", "!!python/name:os.system"),
+        ("!!set {a, b}", "!!set"),
+        ("!!omap [a: 1, b: 2]", "!!omap"),
+        ("!!pairs [a: 1]", "!!pairs"),
+        ("!!binary aGk=", "!!binary"),
+        ("!foo bar", "!foo"),
+        ("!foo [bar]", "!foo"),
+        ("!<tag:example.com,2026:x> {}", "tag:example.com,2026:x"),
+        ("!!str [a]", "!!str"),
+        ("!!map [a]", "!!map"),
+        ("!!seq a", "!!seq"),
+    ],
+)
+def test_a_tag_on_any_node_is_refused_and_what_it_marks_not_read(value, tag):
+    doc, problems = parse(f"title: T\nrun: {value}\nafter: [*alias]\n", first_line=2)
+    assert doc.value == {"title": "T", "run": None, "after": [None]}
+    after = 4 + value.count("\n")
+    assert problems == [(3, 6, TAG.format(tag)), (after, 9, ALIAS.format("alias"))]
+
+
+def test_a_tag_inside_a_refused_value_is_not_reported_again():
+    doc, problems = parse("run: !!python/object/apply:os.system [!!python/name:os.system '', *a]\n")
+    assert (doc.value, problems) == ({"run": None}, [(1, 6, TAG.format("!!python/object/apply:os.system"))])
+
+
+def test_a_tag_directive_does_not_smuggle_a_tag_in():
+    doc, problems = parse("%TAG !p! tag:yaml.org,2002:python/\n---\nrun: !p!object/apply:os.system [ls]\n")
+    assert problems == [(3, 6, TAG.format("!!python/object/apply:os.system"))]
+
+
+def test_a_key_with_a_tag_is_refused_with_its_value():
+    doc, problems = parse("!!python/name:os.system k: v\nb: 2\n")
+    assert (doc.value, problems) == ({"b": 2}, [(1, 1, TAG.format("!!python/name:os.system"))])
+
+
+def test_the_tags_of_plain_data_are_allowed():
+    doc, problems = parse(
+        "s: !!str 5\ni: !!int '7'\nf: !!float 1\nb: !!bool yes\nn: !!null ''\nd: !!timestamp 2026-06-01\n"
+        "l: !!seq [a]\nm: !!map {a: 1}\ne: ! 5\n"
+    )
+    assert problems == []
+    assert doc.value == {
+        "s": "5", "i": 7, "f": 1.0, "b": True, "n": None, "d": "2026-06-01", "l": ["a"], "m": {"a": 1}, "e": 5,
+    }
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("!!int abc", "cannot read 'abc' as a whole number: correct it, or remove the tag !!int"),
+        ("!!int ''", "cannot read '' as a whole number: correct it, or remove the tag !!int"),
+        ("!!float '-'", "cannot read '-' as a number: correct it, or remove the tag !!float"),
+        ("!!bool maybe", "cannot read 'maybe' as true or false: correct it, or remove the tag !!bool"),
+        ("0x_", "cannot read '0x_' as a whole number: put it in quotes to keep it as text"),
+        ("0b_", "cannot read '0b_' as a whole number: put it in quotes to keep it as text"),
+        ("1" * 5000, f"cannot read '{'1' * 40}...' as a whole number: put it in quotes to keep it as text"),
+        ("0x" + "f" * 5000, f"cannot read '0x{'f' * 38}...' as a whole number: put it in quotes to keep it as text"),
+        ("1:" * 3000 + "1.5", f"cannot read '{'1:' * 20}...' as a number: put it in quotes to keep it as text"),
+    ],
+)
+def test_a_value_that_cannot_be_read_as_its_type_is_reported(value, message):
+    doc, problems = parse(f"a: 1\nb: {value}\n")
+    assert (doc.value, problems) == ({"a": 1, "b": None}, [(2, 4, message)])
+
+
+def test_a_long_number_in_quotes_is_text():
+    doc, problems = parse(f"a: '{'1' * 5000}'\n")
+    assert (doc.value, problems) == ({"a": "1" * 5000}, [])
+
+
+@pytest.mark.parametrize("value", ["=", "<<"])
+def test_values_that_pyyaml_gives_special_tags_are_text(value):
+    doc, problems = parse(f"a: {value}\nb: [{value}]\n")
+    assert (doc.value, problems) == ({"a": value, "b": [value]}, [])
+
+
+def test_a_merge_key_is_refused_and_its_value_not_read():
+    doc, problems = parse("base: &b {kind: state}\nqatar:\n  <<: *b\n  name: Qatar\n")
+    assert doc.value == {"base": {"kind": "state"}, "qatar": {"name": "Qatar"}}
+    assert problems == [(3, 3, "merge keys (<<) are not allowed in briefs and data: write each field out in full")]
+
+
+def test_a_key_written_in_quotes_as_lt_lt_is_just_text():
+    doc, problems = parse("'<<': x\n")
+    assert (doc.value, problems) == ({"<<": "x"}, [])
