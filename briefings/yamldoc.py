@@ -5,8 +5,9 @@ PyYAML on its own keeps the last of two duplicate keys, turns dates into objects
 such as `!!python/object/apply:` or `!!set` asks for. Here the document is read from the parser's events,
 one at a time, and only plain data is built: text, numbers, true or false, empty values, lists and
 mappings, with keys always text and dates kept as written (the schemas check them). A duplicate key, an
-alias, a merge key (`<<:`) or any other tag is a problem, and the value it marks is not read. Every key
-and item keeps its line and column so that a message can point at it.
+alias, a merge key (`<<:`) or any other tag is a problem, and the value it marks is not read. Nesting is
+bounded, so that thousands of brackets are a problem too rather than a RecursionError. Every key and
+item keeps its line and column so that a message can point at it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _ALLOWED_TAGS = {  # the tags an author may write, on each kind of node
 _UNTAGGED = (None, "!")  # no tag, or the non-specific "!": PyYAML resolves the tag from the text
 _MERGE = _YAML + "merge"
 _KINDS = {_YAML + "int": "a whole number", _YAML + "float": "a number", _YAML + "bool": "true or false"}
+_MAX_DEPTH = 50  # lists and mappings inside one another; briefs and data need four or five
+_TOO_DEEP = (
+    f"nested too deeply: more than {_MAX_DEPTH} lists or mappings inside one another; "
+    "write this value with fewer levels"
+)
 _LONGEST_NUMBER = 100  # characters; Python is slow to read far longer ones and refuses to print some
 
 
@@ -62,15 +68,14 @@ def parse_yaml(text: str, path: str, problems: Problems, *, first_line: int = 1)
     found = Problems()  # kept only if the whole text is well-formed: otherwise the syntax error says it all
     try:
         doc = _Reader(_Loader(text), path, found, first_line).document()
+    except _TooDeep as exc:
+        problems.error(_location(path, first_line, exc.mark), _TOO_DEEP)
+        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and (exc.context or "").startswith(("while scanning a quoted", "while parsing a flow")):
-            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
-        what = exc.problem or "malformed YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        location = _location(path, first_line, mark) if mark else Location(path, first_line, 1)
-        problems.error(location, f"malformed YAML: {what}; check the indentation and quoting")
+        if exc.problem == "exceeded maximum nesting depth":  # libyaml's own bound, met as it reads ahead
+            problems.error(_location(path, first_line, exc.problem_mark), _TOO_DEEP)
+        else:
+            problems.error(*_malformed(exc, path, first_line))
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its parse errors
         problems.error(Location(path, first_line, 1), f"malformed YAML: {exc}")
@@ -79,8 +84,24 @@ def parse_yaml(text: str, path: str, problems: Problems, *, first_line: int = 1)
     return doc
 
 
+def _malformed(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> tuple[Location, str]:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (exc.context or "").startswith(("while scanning a quoted", "while parsing a flow")):
+        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+    what = exc.problem or "malformed YAML"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    location = _location(path, first_line, mark) if mark else Location(path, first_line, 1)
+    return location, f"malformed YAML: {what}; check the indentation and quoting"
+
+
 def _location(path: str, first_line: int, mark: yaml.Mark) -> Location:
     return Location(path, first_line + mark.line, mark.column + 1)
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
 
 
 class _Reader:
@@ -91,17 +112,30 @@ class _Reader:
         self.doc = YamlDocument(None, path)
         self.problems = problems
         self.first_line = first_line
+        self.depth = 0  # lists and mappings open
 
     def document(self) -> YamlDocument:
-        self.loader.get_event()  # the stream starts
+        self.next_event()  # the stream starts
         if not self.loader.check_event(yaml.StreamEndEvent):  # else the text is empty or only comments
-            self.loader.get_event()  # the document starts
+            self.next_event()  # the document starts
             self.doc.value = self.node(())
-            self.loader.get_event()  # the document ends
+            self.next_event()  # the document ends
         return self.doc
 
-    def node(self, where: Path) -> Any:
+    def next_event(self) -> yaml.Event:
+        """The parser's next event. Stops at the first list or mapping nested too deeply, before the
+        parser reads on: the pure-Python parser takes time quadratic in the depth."""
         event = self.loader.get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            self.depth += 1
+            if self.depth > _MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.depth -= 1
+        return event
+
+    def node(self, where: Path) -> Any:
+        event = self.next_event()
         self.doc.positions.setdefault(where, self.location(event))
         if self.refused(event):
             return None
@@ -115,22 +149,22 @@ class _Reader:
         items: list = []
         while not self.loader.check_event(yaml.SequenceEndEvent):
             items.append(self.node(where + (len(items),)))
-        self.loader.get_event()
+        self.next_event()
         return items
 
     def mapping(self, where: Path) -> dict:
         result: dict = {}
         first_seen: dict[str, Location] = {}
         while not self.loader.check_event(yaml.MappingEndEvent):
-            key_event = self.loader.get_event()
+            key_event = self.next_event()
             key = self.key(key_event, first_seen)
             if key is None:  # reported; its value is not read
-                self.skip(self.loader.get_event())
+                self.skip(self.next_event())
                 continue
             # A key's location is where the author wrote the key: that is the line a message should name.
             self.doc.positions[where + (key,)] = first_seen[key]
             result[key] = self.node(where + (key,))
-        self.loader.get_event()
+        self.next_event()
         return result
 
     def key(self, event: yaml.Event, first_seen: dict[str, Location]) -> str | None:
@@ -177,10 +211,10 @@ class _Reader:
 
     def skip(self, event: yaml.Event) -> None:
         """Read past the node that `event` starts, without building it."""
-        depth = isinstance(event, yaml.CollectionStartEvent)
-        while depth:
-            event = self.loader.get_event()
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+        if isinstance(event, yaml.CollectionStartEvent):
+            outside = self.depth - 1
+            while self.depth > outside:
+                self.next_event()
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = self.tag(event)

@@ -26,6 +26,7 @@ def loader(request, monkeypatch):
         monkeypatch.setattr(yamldoc, "_Loader", yaml.CSafeLoader)
     else:
         monkeypatch.setattr(yamldoc, "_Loader", yaml.SafeLoader)
+    return request.param
 
 
 def parse(text: str, first_line: int = 1) -> tuple[YamlDocument | None, list[tuple[int, int, str]]]:
@@ -297,3 +298,46 @@ def test_a_merge_key_is_refused_and_its_value_not_read():
 def test_a_key_written_in_quotes_as_lt_lt_is_just_text():
     doc, problems = parse("'<<': x\n")
     assert (doc.value, problems) == ({"<<": "x"}, [])
+
+
+# -- nesting ------------------------------------------------------------------------------------------------
+
+TOO_DEEP = (
+    "nested too deeply: more than 50 lists or mappings inside one another; write this value with fewer levels"
+)
+
+
+def test_fifty_levels_of_nesting_are_fine():
+    doc, problems = parse("a: " + "[" * 49 + "x" + "]" * 49 + "\n")
+    value = doc.value["a"]
+    for _ in range(48):
+        (value,) = value
+    assert (value, problems) == (["x"], [])
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ("[" * 51 + "]" * 51, 2, 51),
+        ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 60)), 52, 101),
+        ("".join("  " * i + "a:\n" for i in range(60)) + "  " * 60 + "b\n", 52, 101),
+        ("[\n" * 100_000, 52, 1),
+    ],
+)
+def test_nesting_too_deep_is_reported_where_it_goes_too_deep(text, line, column):
+    doc, problems = parse(text, first_line=2)
+    assert (doc, problems) == (None, [(line, column, TOO_DEEP)])
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_a_hundred_thousand_brackets_are_reported_promptly(loader, closed):
+    start = time.perf_counter()
+    doc, problems = parse("a: " + "[" * 100_000 + "]" * 100_000 * closed)
+    assert time.perf_counter() - start < 2
+    # libyaml reads ahead and stops at its own bound, 1,000 levels
+    assert (doc, problems) == (None, [(1, 1003 if loader == "C" else 53, TOO_DEEP)])
+
+
+def test_deep_nesting_inside_a_refused_tag_is_reported_too():
+    doc, problems = parse("a: !!set " + "[" * 60 + "]" * 60)
+    assert (doc, problems) == (None, [(1, 59, TOO_DEEP)])
