@@ -1,13 +1,16 @@
 """YAML read strictly, remembering where every value came from.
 
-PyYAML on its own keeps the last of two duplicate keys, turns dates into objects, expands aliases
-(`&name` ... `*name`), so that a few lines can ask for billions of values, and builds whatever a tag
-such as `!!python/object/apply:` or `!!set` asks for. Here the document is read from the parser's events,
-one at a time, and only plain data is built: text, numbers, true or false, empty values, lists and
-mappings, with keys always text and dates kept as written (the schemas check them). A duplicate key, an
-alias, a merge key (`<<:`) or any other tag is a problem, and the value it marks is not read. Nesting is
-bounded, so that thousands of brackets are a problem too rather than a RecursionError. Every key and
-item keeps its line and column so that a message can point at it.
+Left to itself, PyYAML keeps the last of two duplicate keys, turns dates into objects, expands aliases
+(`&name` ... `*name`), so that a few lines can stand for billions of values, and takes tags such as
+`!!python/object/apply:` or `!!set` as orders to build Python objects. Here the document is read from
+the parser's events, one at a time, and only plain data is built: text, numbers, true or false, empty
+values, lists and mappings, with keys always text and dates kept as written (the schemas check them).
+Every key and item keeps its line and column so that a message can point at it.
+
+Each of these is reported at its line and column, never raised, and what it marks is left out:
+a duplicate key; an alias or a merge key (`<<:`); a tag other than those of plain data, on any node; a
+value that cannot be read as its type (`!!int abc`, a number of thousands of digits); lists and
+mappings nested more than 50 deep; a second document in the text; a control character.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _TOO_DEEP = (
     "write this value with fewer levels"
 )
 _LONGEST_NUMBER = 100  # characters; Python is slow to read far longer ones and refuses to print some
+# Control characters, lone surrogates (undecodable bytes) and the like, which both PyYAML parsers refuse
+_NOT_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 @dataclass
@@ -65,6 +70,14 @@ def parse_yaml(text: str, path: str, problems: Problems, *, first_line: int = 1)
 
     Reports every problem to `problems` and returns None if the document is unusable; never raises.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark: editors show no column for it
+    if bad := _NOT_PRINTABLE.search(text):
+        problems.error(
+            _offset_location(path, first_line, text, bad.start()),
+            f"the invisible character U+{ord(bad.group()):04X} is not allowed in YAML: delete it "
+            "(it usually comes with text pasted from elsewhere)",
+        )
+        return None
     found = Problems()  # kept only if the whole text is well-formed: otherwise the syntax error says it all
     try:
         doc = _Reader(_Loader(text), path, found, first_line).document()
@@ -99,6 +112,11 @@ def _location(path: str, first_line: int, mark: yaml.Mark) -> Location:
     return Location(path, first_line + mark.line, mark.column + 1)
 
 
+def _offset_location(path: str, first_line: int, text: str, offset: int) -> Location:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(path, first_line + text.count("\n", 0, offset), offset - line_start + 1)
+
+
 class _TooDeep(Exception):
     def __init__(self, mark: yaml.Mark):
         self.mark = mark
@@ -120,6 +138,11 @@ class _Reader:
             self.next_event()  # the document starts
             self.doc.value = self.node(())
             self.next_event()  # the document ends
+            if self.loader.check_event(yaml.DocumentStartEvent):
+                self.error(
+                    self.loader.peek_event(),
+                    "only one YAML document is allowed, but a second one starts here: remove this '---' line",
+                )
         return self.doc
 
     def next_event(self) -> yaml.Event:

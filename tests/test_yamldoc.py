@@ -341,3 +341,76 @@ def test_a_hundred_thousand_brackets_are_reported_promptly(loader, closed):
 def test_deep_nesting_inside_a_refused_tag_is_reported_too():
     doc, problems = parse("a: !!set " + "[" * 60 + "]" * 60)
     assert (doc, problems) == (None, [(1, 59, TOO_DEEP)])
+
+
+# -- byte-order mark, control characters, several documents ------------------------------------------------
+
+
+def test_a_byte_order_mark_is_accepted_and_shifts_no_column():
+    doc, problems = parse("\ufeffa: 1\nb: [x, y]\n")
+    assert (doc.value, problems) == ({"a": 1, "b": ["x", "y"]}, [])
+    assert doc.positions == {(): at(1, 1), ("a",): at(1, 1), ("b",): at(2, 1), ("b", 0): at(2, 5), ("b", 1): at(2, 8)}
+    _, problems = parse("\ufeffa: [1\n")
+    assert [(line, column) for line, column, _ in problems] == [(1, 4)]
+    _, problems = parse("\ufeffa: \x01\n")
+    assert [(line, column) for line, column, _ in problems] == [(1, 4)]
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x7f", "\ud800", "\uffff"])
+def test_a_control_character_is_reported_where_it_is(character):
+    doc, problems = parse(f"a: 1\nb: [x, y{character}]\nc: \x02\n", first_line=2)
+    assert doc is None
+    assert problems == [
+        (
+            3,
+            9,
+            f"the invisible character U+{ord(character):04X} is not allowed in YAML: delete it "
+            "(it usually comes with text pasted from elsewhere)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("text", ["a: 1\n---\nb: 2\n", "a: 1\n...\n---\nb: 2\n", "---\na: 1\n--- [\n"])
+def test_a_second_document_is_reported_and_the_first_kept(text):
+    doc, problems = parse(text, first_line=2)
+    assert doc.value == {"a": 1}
+    line = 2 + text.splitlines().index("---" if text.startswith("a") else "--- [", 1)
+    assert problems == [
+        (line, 1, "only one YAML document is allowed, but a second one starts here: remove this '---' line")
+    ]
+
+
+def test_a_document_may_end_with_its_end_marker():
+    doc, problems = parse("a: 1\n...\n")
+    assert (doc.value, problems) == ({"a": 1}, [])
+
+
+# -- whatever the text, no exception -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system\n  args: [ls]\n  kwds: {x: *y}\n",
+        "*x",
+        "&x [*x, !!set {*x}]",
+        "? [a, b]\n: c\n? {a: b}\n: d\n",
+        "<<: [*a, *b]\n",
+        "a: !!float\nb: !!int\nc: !!bool\n",
+        "%YAML 1.1\n%TAG ! tag:example.com,2026:\n--- !x\n",
+        "\t- a",
+        "a: 'b\x85c\u2028d'",
+        "-" * 10_000,
+        "- " * 10_000,
+        "a: " + "b" * 100_000,
+        "{" * 60 + "a" + "}" * 60,
+        "a:\n" + "\n".join(f"  k{i}: *x" for i in range(10_000)),
+    ],
+)
+def test_no_exception_escapes(text):
+    problems = Problems()
+    start = time.perf_counter()
+    doc = parse_yaml(text, PATH, problems, first_line=2)
+    assert time.perf_counter() - start < 2
+    assert doc is None or isinstance(doc, YamlDocument)
+    assert all(p.location.path == PATH and p.location.line >= 2 for p in problems.items)
