@@ -7,6 +7,7 @@ them `parse_yaml` uses depends on how PyYAML was built.
 from __future__ import annotations
 
 import time
+import tracemalloc
 
 import pytest
 import yaml
@@ -172,10 +173,15 @@ def test_an_alias_is_refused_at_its_place_and_not_expanded():
     assert problems == [(3, 8, ALIAS.format("base")), (4, 11, ALIAS.format("base"))]
 
 
-def test_a_billion_laughs_is_reported_promptly():
+def test_a_billion_laughs_is_reported_promptly_in_little_memory():
+    tracemalloc.start()
     start = time.perf_counter()
     doc, problems = parse(BILLION_LAUGHS, first_line=2)
-    assert time.perf_counter() - start < 2
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 2
+    assert peak < 1_000_000
     assert len(problems) == 8 * 9
     assert problems[0] == (3, 8, ALIAS.format("a"))
     assert problems[-1] == (10, 32, ALIAS.format("h"))
