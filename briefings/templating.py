@@ -24,17 +24,31 @@ import jinja2
 from markupsafe import Markup
 
 _WHITESPACE = re.compile(r"\s+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+#: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
+#: closing hashes), and what may start a block when it opens a line (lists, headings, quotes, setext rules).
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]#])")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)])|=)")
 
 
 def escape_text(value: Any) -> Markup:
-    """Text as Markdown that renders exactly as the text: HTML-escaped, Markdown syntax backslash-escaped."""
+    """Text as Markdown that renders exactly as the text: HTML-escaped, and Markdown syntax backslash-escaped
+    where it could take effect (escaping every punctuation mark would slow the Markdown engine down for
+    nothing)."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    text = _MARKDOWN_INLINE.sub(r"\\\1", html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
+    return Markup(_MARKDOWN_BLOCK_START.sub(_escape_block_start, text))
+
+
+def _escape_block_start(match: re.Match) -> str:
+    space, marker, number, delimiter = match.groups()
+    if marker:
+        return f"{space}\\{marker}"
+    if number:
+        return f"{space}{number}\\{delimiter}" if delimiter == "." else f"{space}{number}&#41;"
+    return f"{space}&#61;"
 
 
 def escape_attribute(value: Any) -> Markup:
