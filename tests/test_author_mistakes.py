@@ -134,7 +134,7 @@ MISTAKES = [
             "data/actors.yml", None, "missing required field 'summary'"),
     Mistake("invalid actor id",
             lambda p: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
-            "data/actors.yml", None, "a key must be an actor id: lowercase letters, digits and hyphens, not 'New_Actor'"),
+            "data/actors.yml", None, "a key must be an actor id: lowercase letters, digits and hyphens"),
     Mistake("unknown data field",
             lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
             "data/indicators.yml", None, "unknown field 'signal': did you mean 'signals'?"),
