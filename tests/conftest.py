@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -33,9 +34,12 @@ class Run:
         return self.stdout + self.stderr
 
 
-def run(*args: str | Path, cwd: Path, env: dict | None = None) -> Run:
+def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
+    """Run a command; `memory` limits its address space, in bytes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment)
+    limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
+    done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment,
+                          preexec_fn=limit)
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -51,13 +55,14 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def mkdocs_build(project: Path, site_dir: Path, *, env: dict | None = None, strict: bool = True) -> Run:
+def mkdocs_build(project: Path, site_dir: Path, *, env: dict | None = None, strict: bool = True,
+                 memory: int | None = None) -> Run:
     args = [BIN / "mkdocs", "build", "--site-dir", site_dir] + (["--strict"] if strict else [])
-    return run(*args, cwd=project, env=env)
+    return run(*args, cwd=project, env=env, memory=memory)
 
 
-def briefings(*args: str | Path, cwd: Path) -> Run:
-    return run(BIN / "briefings", *args, cwd=cwd)
+def briefings(*args: str | Path, cwd: Path, memory: int | None = None) -> Run:
+    return run(BIN / "briefings", *args, cwd=cwd, memory=memory)
 
 
 _BUILD_PROBLEM = re.compile(r"^(?:ERROR|INFO)\s+-\s+([^\s:][^:]*:\d+:\d+: .*)$")
