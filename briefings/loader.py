@@ -127,7 +127,8 @@ class _Reader:
             return None
 
     def _pages(self) -> Iterator[_Page]:
-        """Every Markdown page of the docs folder, refusing links that lead out of the project."""
+        """Every Markdown page of the docs folder, refusing links that lead out of the project and files that
+        would be published as they are unless a browser only ever shows them."""
         docs = self.project.docs_dir
         if not docs.is_dir():
             self.problems.error(Location(self.project.relative(docs)), "missing docs folder")
@@ -135,6 +136,8 @@ class _Reader:
         for path in self._walk(docs, set()):
             if path.suffix == ".md":
                 yield _Page(path, self.project.relative(path), path.relative_to(docs).as_posix())
+            elif path.suffix.lower() not in safety.STATIC_SUFFIXES:
+                self.problems.error(Location(self.project.relative(path)), safety.static_file_message(path.suffix))
 
     def _walk(self, folder: Path, seen: set[Path]) -> Iterator[Path]:
         real = folder.resolve()

@@ -4,6 +4,7 @@ Briefs are analysis, not web applications: raw HTML other than a few inline elem
 styles and `javascript:`, `data:` or `vbscript:` addresses are errors, reported with file, line and column by
 `check` and the build alike. (The build also runs the rendered HTML of briefs through a sanitiser, as a
 second line of defence.) Code spans and fenced code blocks are shown as written, so they are not checked.
+Beside its pages, docs/ may hold only files a browser shows and never runs, such as images.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "del", "em", "i", "ins", "kbd", "
                     "strong", "sub", "sup", "u")
 ALLOWED_ATTRIBUTES = ("title",)
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
+#: The files other than Markdown pages that docs/ may hold. The site publishes them as they are, so only
+#: types a browser shows and never runs: not HTML, SVG, scripts or style sheets.
+STATIC_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".txt")
 
 #: What the HTML of a brief may hold once rendered: Markdown's output, the header's and the allowed inline HTML.
 _SANITISER = dict(
@@ -75,6 +79,15 @@ def check_value(value: Any, where: Location, field: str, problems: Problems) -> 
     if isinstance(value, str) and (scheme := dangerous_scheme(value)):
         problems.error(where, f"'{field}' uses a {scheme}: address, which could run code in a reader's browser: "
                               "use an http:// or https:// address")
+
+
+def static_file_message(suffix: str) -> str:
+    """What to do about a file of docs/ that is neither a page nor of a type in STATIC_SUFFIXES."""
+    what = f"a {suffix} file" if suffix else "a file without an extension"
+    return (
+        f"{what} would be published as it is, unchecked: besides Markdown pages, docs/ holds only files a "
+        f"browser shows without running anything ({', '.join(STATIC_SUFFIXES)}); remove it or write it as a page"
+    )
 
 
 def _findings(text: str) -> Iterator[tuple[int, str]]:

@@ -170,6 +170,15 @@ def symlink(name: str, target: str) -> Write:
     return write
 
 
+def static(name: str, content: str) -> Write:
+    """A file under docs/ that is not a Markdown page."""
+    def write(project: Path, slug: str) -> Where:
+        path = f"docs/{name.format(slug=slug)}"
+        (project / path).write_text(content, "utf-8")
+        return Where(path, 1)
+    return write
+
+
 def replaced(file: str, transform: Callable[[bytes], bytes], shown: Shown) -> Write:
     """A file of the project, transformed as a byte string (another encoding, other line endings)."""
     def write(project: Path, slug: str) -> Shown:
@@ -307,6 +316,11 @@ REFUSED = [
     Refused("year zero", front_replacing("date: 2026-06-01", "date: 0000-01-01"), "'date' must be a real date"),
     Refused("date with a time", front_replacing("date: 2026-06-01", "date: 2026-06-01T10:00:00"), "'date' must be a real date"),
     Refused("leap day of a common year", front("updated: 2027-02-29"), "'updated' must be a real date"),
+    # Files published as they are.
+    Refused("web page beside the pages", static("{slug}.html", "<script>alert(1)</script>"), "a .html file would be published"),
+    Refused("svg with a script", static("{slug}.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+            "a .svg file would be published"),
+    Refused("theme template beside the pages", static("main.html", "{{ config.config_file_path }}"), "a .html file"),
     # Files that lead out of the project.
     Refused("link to a file outside the project", symlink("{slug}.md", "secret.md"),
             "a link to a file outside the project"),
