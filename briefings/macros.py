@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any, Callable
 
-from jinja2 import StrictUndefined, Template
+from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .calls import MACROS, plain_parts
@@ -80,7 +80,8 @@ class MacroSandbox(ImmutableSandboxedEnvironment):
     template_class = _ContextFreeTemplate
 
     def __init__(self, macros: dict[str, Callable[..., str]], **syntax: Any):
-        super().__init__(undefined=StrictUndefined, autoescape=False, loader=None, **syntax)
+        # A loader without templates: an include, import or extends is "template not found".
+        super().__init__(undefined=StrictUndefined, autoescape=False, loader=DictLoader({}), **syntax)
         self.globals = dict(macros)
         self.filters = {}
         self.tests = {}
