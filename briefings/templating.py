@@ -2,7 +2,8 @@
 
 - `pages/`: Markdown (with a little inline HTML) for generated pages and listings, which the site engine
   then renders like any page, so they get headings, a table of contents, search and link checking like
-  hand-written ones. Every value is escaped for both Markdown and HTML unless marked safe.
+  hand-written ones. Every value is escaped for both Markdown and HTML unless marked safe; `| html` escapes
+  it for HTML only, inside raw HTML blocks, and `| attr` for an HTML attribute.
 - `feeds/`: Atom XML; every value is escaped for XML.
 - `scaffolds/`: new content for authors (`briefings new`), with `[[ ]]` delimiters so that the macro examples
   they contain stay as written.
@@ -38,7 +39,7 @@ def escape_text(value: Any) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _MARKDOWN_INLINE.sub(r"\\\1", html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
+    text = _MARKDOWN_INLINE.sub(r"\\\1", _escape_html(_WHITESPACE.sub(" ", str(value))))
     return Markup(_MARKDOWN_BLOCK_START.sub(_escape_block_start, text))
 
 
@@ -51,8 +52,20 @@ def _escape_block_start(match: re.Match) -> str:
     return f"{space}&#61;"
 
 
+def _escape_html(text: str) -> str:
+    """`<`, `>`, `&` and double quotes as entities. A single quote stays as it is: Markdown's table of contents
+    would show the numeric entity for it as written."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def escape_html(value: Any) -> Markup:
+    """Text for the content of a raw HTML block, which Markdown leaves alone: HTML-escaped only, since a
+    Markdown escape there would show to readers as written (`alert\\(1\\)`)."""
+    return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()))
+
+
 def escape_attribute(value: Any) -> Markup:
-    """Text for an HTML attribute or a Markdown link title: HTML-escaped, quotes included."""
+    """Text for an HTML attribute: HTML-escaped, quotes included. (A Markdown link title is Markdown text.)"""
     return Markup(html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True))
 
 
@@ -115,6 +128,7 @@ class PageTemplates:
         )
         self.env.filters.update(
             attr=escape_attribute,
+            html=escape_html,
             yaml=yaml_string,
             join=join_text,
             e=escape_text,
