@@ -9,7 +9,8 @@
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
   matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
-- `on_post_build` puts the finished site in place.
+- `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
+  after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import html
 import logging
 import os
 import posixpath
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urljoin
@@ -35,6 +34,7 @@ from .feed import FEED_PATH, render_feed
 from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
 from .problems import Problems
+from .publishing import StagedSite
 from .safety import sanitise
 from .project import Project
 from .catalog import Catalog
@@ -55,8 +55,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.loaded: Loaded | None = None
         self.site: Site | None = None
         self.macros: Macros | None = None
-        self.site_dir: str | None = None  # where the finished site goes; the build writes to a temporary folder
-        self.building: Path | None = None  # that temporary folder
+        self.staged: StagedSite | None = None  # the folder the build writes to, until it replaces the site
+        self.finished = False  # every page of it is written; the engine may still fail the build
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -81,11 +81,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
             config.edit_uri = None
         if not self.preview:
-            self.site_dir = config.site_dir
-            parent = Path(config.site_dir).parent
-            parent.mkdir(parents=True, exist_ok=True)
-            self.building = Path(tempfile.mkdtemp(prefix=".site-building-", dir=parent))
-            config.site_dir = str(self.building)
+            self.staged, self.finished = StagedSite(Path(config.site_dir)), False
+            config.site_dir = str(self.staged.folder)
         return config
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -148,22 +145,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.building is None:
-            return
-        built, final = self.building, Path(self.site_dir)
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=final.parent))
-            final.rename(old / "site")
-            built.rename(final)
-            shutil.rmtree(old)
-        else:
-            built.rename(final)
-        config.site_dir, self.building = str(final), None
+        self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.building is not None:
-            shutil.rmtree(self.building, ignore_errors=True)
-            self.building = None
+        self._drop_staged()
+
+    def on_shutdown(self) -> None:
+        """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
+        if self.staged is not None and self.finished:
+            self.staged.publish()
+            self.staged = None
+        self._drop_staged()
+
+    def _drop_staged(self) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+        self.finished = False
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild the preview when the data, the macros module or the package change, not only the docs."""

@@ -1,0 +1,123 @@
+"""A failed build leaves the last good site as it was, byte for byte, with nothing beside it.
+
+The build writes into a temporary folder beside the site folder and puts it in place only once the engine
+has accepted it, strict mode included. Each case starts from a good site, breaks the project in one way
+(an error the check finds before anything is written, a warning that strict mode turns into a failure
+only after every page is written, a template that fails halfway) and builds again, into a given folder
+and into the project's site/ with the command `script/build` runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import BIN, ROOT, copy_project, mkdocs_build, run
+
+BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
+
+
+def snapshot(site: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None) of a site, by path."""
+    return {p.relative_to(site).as_posix(): None if p.is_dir() else p.read_bytes() for p in sorted(site.rglob("*"))}
+
+
+def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def make(project: Path) -> None:
+        file = project / path
+        text = file.read_text("utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), "utf-8")
+    return make
+
+
+@dataclass(frozen=True)
+class Breakage:
+    name: str
+    make: Callable[[Path], None]
+    says: str  # what the failed build's output says
+
+
+BREAKAGES = [
+    Breakage("an error found before anything is written", edit(BRIEF, "date: 2026-05-08", "date: 2026-05-32"),
+             "'date' must be a real date"),
+    Breakage("a broken link, which strict mode fails once every page is written",
+             edit("docs/about.md", "# About\n", "# About\n\nSee [the missing page](missing.md).\n"),
+             "Aborted with 1 warnings in strict mode"),
+    Breakage("a template that fails while pages are written",
+             edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}{{ page.no_such_method() }}"),
+             "no_such_method"),
+]
+
+
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("good")
+    result = mkdocs_build(copy_project(base / "project"), base / "site")
+    assert result.returncode == 0, result.output
+    return base / "site"
+
+
+def beside(site: Path) -> list[str]:
+    return sorted(p.name for p in site.parent.iterdir() if p.name not in ("site", "project"))
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES, ids=lambda b: b.name)
+def test_a_failed_build_leaves_the_last_good_site_intact(good_site: Path, tmp_path: Path, breakage: Breakage):
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = snapshot(site)
+    project = copy_project(tmp_path / "project")
+    breakage.make(project)
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and breakage.says in result.output, result.output
+    assert snapshot(site) == before
+    assert beside(site) == [], "a temporary folder was left behind"
+
+
+def test_a_good_build_replaces_the_site_with_a_folder_like_any_other(good_site: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    (site / "stale.html").write_text("a page the last build had", "utf-8")
+    project = copy_project(tmp_path / "project")
+    edit("docs/about.md", "# About\n", "# About the site\n")(project)
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.output
+    assert "About the site" in (site / "about/index.html").read_text("utf-8")
+    assert not (site / "stale.html").exists()
+    assert beside(site) == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask, "the site folder is readable by whoever serves it"
+
+
+def script_build_command() -> list[str]:
+    """The command `script/build` runs once the virtualenv is set up, with this virtualenv's mkdocs."""
+    line = next(line for line in (ROOT / "script/build").read_text("utf-8").splitlines() if line.startswith("exec "))
+    program, *args = shlex.split(line)[1:]
+    assert program == ".venv/bin/mkdocs" and args == ["build", "--strict", "$@"], line
+    return [str(BIN / "mkdocs"), "build", "--strict"]
+
+
+def test_script_build_replaces_the_site_only_when_the_build_succeeds(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    command = script_build_command()
+    good = run(*command, cwd=project)
+    assert good.returncode == 0, good.output
+    site = project / "site"
+    before = snapshot(site)
+    for breakage in BREAKAGES:
+        for part in ("docs", "overrides"):
+            shutil.copytree(ROOT / part, project / part, dirs_exist_ok=True)  # only this breakage
+        breakage.make(project)
+        failed = run(*command, cwd=project)
+        assert failed.returncode != 0 and breakage.says in failed.output, failed.output
+        assert snapshot(site) == before, breakage.name
+        assert [p.name for p in project.iterdir() if p.name.startswith(".")] == [], breakage.name
