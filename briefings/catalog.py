@@ -42,6 +42,7 @@ class Catalog:
                 self._alongside[a][b] += 1
             for tag in brief.tags:
                 self._tagged[tag].append(brief)
+        self._site_changed = max((b.updated or b.date for b in self.briefs), default=dt.date(1970, 1, 1))
 
     @property
     def actors(self) -> dict[str, Actor]:
@@ -52,6 +53,13 @@ class Catalog:
     def brief(self, src_uri: str) -> Brief | None:
         """The brief whose source is `src_uri` (relative to the docs folder), if it is in the site."""
         return self._by_src.get(src_uri)
+
+    def last_changed(self, src_uri: str) -> dt.date:
+        """When a page last changed, as far as the content says, so that two builds of the same content are
+        the same site: a brief's update or publication date; for any other page the latest of those, since the
+        listings show them (1970-01-01 on a site without briefs)."""
+        brief = self.brief(src_uri)
+        return (brief.updated or brief.date) if brief else self._site_changed
 
     def named_by(self, brief: Brief, folder: str) -> list[Entity]:
         """The entities of one kind a brief names, in its front matter's order."""
