@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .kinds import KINDS, EntityKind
-from .problems import Location, Problems
+from .problems import Location, Problems, TextLines
 
 
 @dataclass(frozen=True)
@@ -103,11 +102,10 @@ def read_calls(
     if start is None:
         return MacroText()
     references: list[Reference] = []
-    line_starts = _LineStarts(text)
-
-    def where(offset: int) -> Location:
-        line, column = line_starts.position(offset)
-        return Location(path, first_line + line - 1, column)
+    where = TextLines(text, path, first_line).location
+    # Where the last closing delimiters are: past them, nothing is looked for to the end of the text again and
+    # again (thousands of unclosed openings would take minutes).
+    last_closing = {"{%": text.rfind("%}"), "{{": text.rfind("}}")}
 
     while start is not None:
         at = start.start()
@@ -127,7 +125,7 @@ def read_calls(
                     break
                 resume = endraw.end()
             else:
-                block = _BLOCK.match(text, at)
+                block = _BLOCK.match(text, at) if last_closing["{%"] >= at + 2 else None
                 shown = _shorten(block.group() if block else text[at : at + 40])
                 problems.error(
                     where(at),
@@ -138,7 +136,7 @@ def read_calls(
         else:
             call = _CALL.match(text, at)
             if call is None:
-                expression = _EXPRESSION.match(text, at)
+                expression = _EXPRESSION.match(text, at) if last_closing["{{"] >= at + 2 else None
                 shown = _shorten(expression.group() if expression else text[at : at + 40])
                 problems.error(
                     where(at),
@@ -250,17 +248,6 @@ def _arguments(text: str) -> list[str | int] | None:
 def _shorten(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _LineStarts:
-    """Line and column of an offset in a text, without scanning the text again for every call."""
-
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
 
 
 __all__ = ["MACROS", "MACRO_SYNTAX", "MacroSpec", "MacroText", "Reference", "plain_parts", "read_calls"]

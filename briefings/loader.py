@@ -19,15 +19,17 @@ from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind
 from .model import HOUSE_HEADINGS, Brief, Entity, Link
-from .problems import Location, Problems
+from .problems import Location, Problems, TextLines
 from .project import Project
 from .site import Site
 from .yamldoc import YamlDocument, parse_yaml
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$", re.M)
-_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", re.S)
+_HEADING = re.compile(r"^##[ \t]+(.+)$", re.M)  # its text is then read by `_heading_text`
+#: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
+#: delimiter would scan to the end of the text from every opening never closed.)
+_MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _TEMPLATE_SYNTAX = ("{{", "{%", COMMENT_START)
@@ -325,11 +327,12 @@ class _Reader:
 
     def _check_headings(self, body: str, rel: str, body_line: int) -> None:
         """The five house headings, each once, spelt right, in order."""
-        text = safety.blank_code(body)
+        # Backticks hide no heading: Markdown finds headings before it pairs backticks into code.
+        lines = TextLines(body, rel, body_line)
         found: list[tuple[int, str]] = []  # (line, house heading it stands for)
-        for match in _HEADING.finditer(text):
-            line = body_line + text.count("\n", 0, match.start())
-            heading = match.group(1).strip()
+        for match in _HEADING.finditer(body):
+            line = lines.location(match.start()).line
+            heading = _heading_text(match.group(1))
             if heading in HOUSE_HEADINGS:
                 found.append((line, heading))
                 continue
@@ -390,6 +393,16 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
+
+
+def _heading_text(line: str) -> str:
+    """A heading's text without its closing hashes and attribute list: `Why it matters {#why} ##` gives
+    `Why it matters`. (Read with string operations: a regular expression of the same took minutes on a
+    heading holding a long run of spaces.)"""
+    text = line.rstrip(" \t").rstrip("#").rstrip(" \t")
+    if text.endswith("}") and (start := text.rfind("{")) > 0 and "}" not in text[start + 1 : -1]:
+        text = text[:start]
+    return text.strip()
 
 
 def _placeholder_message(where: str) -> str:

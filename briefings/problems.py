@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Iterator
@@ -22,6 +24,20 @@ class Location:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+
+class TextLines:
+    """Where an offset in a text is, as a location in its file: found in logarithmic time, so that a text with
+    many problems is not scanned again for each of them."""
+
+    def __init__(self, text: str, path: str, first_line: int = 1):
+        self.path = path
+        self.first_line = first_line  # the file's line the text starts on
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def location(self, offset: int) -> Location:
+        line = bisect_right(self.starts, offset)
+        return Location(self.path, self.first_line + line - 1, offset - self.starts[line - 1] + 1)
 
 
 @dataclass(frozen=True)

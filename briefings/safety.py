@@ -3,7 +3,9 @@
 Briefs are analysis, not web applications: raw HTML other than a few inline elements, event handlers,
 styles and `javascript:`, `data:` or `vbscript:` addresses are errors, reported with file, line and column by
 `check` and the build alike. (The build also runs the rendered HTML of briefs through a sanitiser, as a
-second line of defence.) Code spans and fenced code blocks are shown as written, so they are not checked.
+second line of defence.) Text between backticks is checked too: which backticks Markdown pairs into code
+depends on the blocks around them (and this site's Markdown has no fenced code blocks), so a check that
+skipped what it took for code would let through HTML that the site renders.
 Beside its pages, docs/ may hold only files a browser shows and never runs, such as images.
 """
 
@@ -11,11 +13,12 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from typing import Any, Iterator
 
 import nh3
 
-from .problems import Location, Problems
+from .problems import Location, Problems, TextLines
 
 #: Inline elements a brief may write as raw HTML, with the only attribute any of them may carry.
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
@@ -43,20 +46,11 @@ _SANITISER = dict(
     strip_comments=True,
 )
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_TAG_SYNTAX = re.compile(r"[>\"']")  # what decides where a tag ends: its '>', outside quoted values
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>", re.M)
+_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]{0,3}\[[^\[\]]+\]:\s*<?(\S+)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>", re.M)
 _CONTROL = re.compile(r"[\x00-\x20]+")
-
-
-def blank_code(text: str) -> str:
-    """The text with code blocks and code spans replaced by spaces, line breaks kept, so offsets still match."""
-    def blank(match: re.Match) -> str:
-        return re.sub(r"[^\n]", " ", match.group())
-
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
 
 
 def dangerous_scheme(url: str) -> str | None:
@@ -67,11 +61,9 @@ def dangerous_scheme(url: str) -> str | None:
 
 def check_text(text: str, path: str, first_line: int, problems: Problems) -> None:
     """Report raw HTML outside the allow-list and dangerous addresses in Markdown `text`."""
-    plain = blank_code(text)
-    for offset, message in _findings(plain):
-        line = first_line + plain.count("\n", 0, offset)
-        column = offset - (plain.rfind("\n", 0, offset) + 1) + 1
-        problems.error(Location(path, line, column), message)
+    lines = TextLines(text, path, first_line)
+    for offset, message in _findings(text):
+        problems.error(lines.location(offset), message)
 
 
 def check_value(value: Any, where: Location, field: str, problems: Problems) -> None:
@@ -90,14 +82,38 @@ def static_file_message(suffix: str) -> str:
     )
 
 
+def _tags(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """Every HTML tag of the text: (offset, "/" or "", name, attributes). A quoted attribute value may hold
+    '>'. Where a tag that starts at some point ends is worked out once, from the quotes and '>' that follow,
+    so that a text of unclosed tags takes as long as any other."""
+    syntax = [(m.start(), m.group()) for m in _TAG_SYNTAX.finditer(text)]
+    positions = [position for position, _ in syntax]
+    ends: list[int | None] = [None] * (len(syntax) + 1)  # where a tag scanned from each of them ends (None: never)
+    next_quote: dict[str, int] = {}
+    for n in range(len(syntax) - 1, -1, -1):
+        position, char = syntax[n]
+        if char == ">":
+            ends[n] = position
+        else:  # an opening quote: the tag goes on after the matching one, if there is one
+            ends[n] = ends[next_quote[char] + 1] if char in next_quote else None
+        next_quote[char] = n
+    position = 0
+    while start := _TAG_START.search(text, position):
+        end = ends[bisect_left(positions, start.end())]
+        if end is None:
+            position = start.start() + 1
+            continue
+        yield start.start(), start.group(1), start.group(2), text[start.end() : end]
+        position = end + 1
+
+
 def _findings(text: str) -> Iterator[tuple[int, str]]:
-    for match in _TAG.finditer(text):
-        closing, name, attributes = match.groups()
+    for offset, closing, name, attributes in _tags(text):
         element = name.lower()
         if element not in ALLOWED_ELEMENTS:
             if closing:
                 continue  # reported at its opening tag
-            yield match.start(), (
+            yield offset, (
                 f"raw HTML <{element}> is not allowed in a brief: write Markdown instead "
                 f"(the inline elements allowed are {', '.join(ALLOWED_ELEMENTS)})"
             )
@@ -107,7 +123,7 @@ def _findings(text: str) -> Iterator[tuple[int, str]]:
         for attribute in _ATTRIBUTE.finditer(attributes):
             attribute_name = attribute.group(1).lower()
             if attribute_name not in ALLOWED_ATTRIBUTES:
-                yield match.start(), (
+                yield offset, (
                     f"the attribute '{attribute_name}' of <{element}> is not allowed: "
                     f"only {', '.join(ALLOWED_ATTRIBUTES)} may be set on raw HTML"
                 )
