@@ -7,7 +7,7 @@ overrides, no generated pages. It reads the corpus project with plain YAML (not 
 that it measures the same pages whatever the core does) and writes:
 
 - mkdocs.yml: the project's site name, URL, nav, `not_in_nav`, markdown_extensions and theme settings with
-  `theme: material` and no custom_dir; of the plugins only `search` and `tags` (where the project has them);
+  `theme: material` and no custom_dir; of the plugins only `search` (where the project has it), with the tags page written out;
 - every published brief as static Markdown: its header (dates, reading time, authors, actors, indicators,
   regions, and mechanisms, leverage and readings where the corpus has them) written out, each macro call
   replaced by a plain relative link, then its sources;
@@ -36,7 +36,7 @@ import yaml
 
 from .common import as_date, link, plugin_names, read_config, read_yaml, split_front_matter, url_of, write_config
 
-FLOOR_PLUGINS = ("search", "tags", "material/search", "material/tags")
+FLOOR_PLUGINS = ("search", "material/search")
 DROPPED_SETTINGS = ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "watch",
                     "strict", "plugins", "theme")
 KIND_LABELS = {"state": "States", "person": "People", "institution": "Institutions",
@@ -378,8 +378,20 @@ def write_floor(project: Path, destination: Path) -> Path:
         write(f"{kind}s/index.md", index_page(corpus, kind))
         for entity in entities.values():
             write(entity.src, writers.get(kind, other_entity_page)(corpus, entity))
+    write("tags/index.md", tags_page(corpus))
     write("feed.xml", feed(corpus))
     return destination
+
+
+def tags_page(corpus: Corpus) -> str:
+    """Every tag with the briefs carrying it, newest first, as the project's generated tags page shows them."""
+    tagged: dict[str, list[Brief]] = defaultdict(list)
+    for brief in sorted(corpus.briefs, key=lambda b: b.sort_key):
+        for tag in brief.meta.get("tags") or []:
+            tagged[str(tag)].append(brief)
+    sections = [f"## {text(tag)}\n\n{brief_list(corpus, 'tags/index.md', briefs)}"
+                for tag, briefs in sorted(tagged.items(), key=lambda item: item[0].casefold())]
+    return "---\ntitle: Tags\n---\n\n# Tags\n\n" + "\n".join(sections)
 
 
 def main(argv: list[str] | None = None) -> None:
