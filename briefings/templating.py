@@ -13,6 +13,7 @@ Values are only ever printed into these templates: text from briefs and data is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -126,8 +127,15 @@ class PageTemplates:
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it)."""
+        folder = posixpath.dirname(page)
+
         def link(target: Any) -> Markup:
-            path = relative_link(page, target if isinstance(target, str) else target.src_uri)
-            return Markup(quote(path, safe="/#:.-_~"))
+            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         return self.env.get_template(f"pages/{name}").render(link=link, page=page, **context)
+
+
+@functools.lru_cache(maxsize=65536)
+def _link_from(folder: str, target: str) -> Markup:
+    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
+    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
