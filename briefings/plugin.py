@@ -32,8 +32,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .feed import FEED_PATH, render_feed
-from .loader import Loaded, load_project
+from .loader import LoadCache, Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
+from .preview import pages_to_rebuild
 from .problems import Problems
 from .safety import sanitise
 from .project import Project
@@ -57,6 +58,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.macros: Macros | None = None
         self.site_dir: str | None = None  # where the finished site goes; the build writes to a temporary folder
         self.building: Path | None = None  # that temporary folder
+        # The live preview, across rebuilds: what was read, what was written, and what a save changes.
+        self.cache = LoadCache()
+        self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -66,9 +71,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        self.loaded = load_project(project, preview=self.preview)
+        before = self.site.catalog if self.site and self.loaded and self.loaded.ok else None
+        self.loaded = load_project(project, preview=self.preview, cache=self.cache if self.preview else None)
         _report(self.loaded.problems, stop=not self.preview)
+        self.rebuild = None
         if self.loaded.ok:
+            if self.preview:
+                self.rebuild = pages_to_rebuild(before, self.loaded.catalog, self.loaded.changed)
             self.site = Site(self.loaded.catalog)
             self.macros = Macros(self.site)
         elif self.site is None:  # a preview that never built: no page to show but the problems
@@ -108,11 +117,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         for page in self.site.generated_pages():
-            file = File.generated(config, page.src_uri, content=page.markdown)
+            if self.rebuild is None or page.src_uri in self.rebuild or page.src_uri not in self.written:
+                self.written[page.src_uri] = self.site.markdown(page)
+            file = File.generated(config, page.src_uri, content=self.written[page.src_uri])
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
         files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
+        if self.rebuild is not None:  # a preview rebuilt with --dirty writes only what the save changed
+            for file in files.documentation_pages():
+                handwritten = file.src_uri not in self.written and self.site.catalog.brief(file.src_uri) is None
+                file.is_modified = (lambda wanted: lambda: wanted)(handwritten or file.src_uri in self.rebuild)
         return files
 
     def _feed(self, files: Files, config: MkDocsConfig) -> str:

@@ -15,8 +15,7 @@ SOURCE = "data/indicators.yml"
 
 def pages(site: Site) -> Iterable[GeneratedPage]:
     catalog = site.catalog
-    yield GeneratedPage(INDEX, site.render("indicators.md", INDEX, indicators=catalog.by_name("indicators")), SOURCE)
+    yield GeneratedPage(INDEX, "indicators.md", dict(indicators=catalog.by_name("indicators")), SOURCE)
     for indicator in catalog.entities["indicators"].values():
         actors = [catalog.actors[i] for i in indicator.actor_ids]
-        markdown = site.render("indicator.md", indicator.src_uri, indicator=indicator, actors=actors)
-        yield GeneratedPage(indicator.src_uri, markdown, SOURCE)
+        yield GeneratedPage(indicator.src_uri, "indicator.md", dict(indicator=indicator, actors=actors), SOURCE)
