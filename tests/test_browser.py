@@ -137,6 +137,18 @@ def test_article_text_keeps_a_readable_measure_on_a_desktop(page: Page, site_ser
         assert 30 < max(per_line) <= 75, (path, per_line)
 
 
+def test_archive_months_are_labels_below_the_briefs_titles_and_listings_keep_actor_links_quiet(page: Page, site_server):
+    page.goto(site_server.url + "briefs/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    month = page.locator("article h2").first.evaluate(size)
+    title = page.locator(".brief-list__title").first.evaluate(size)
+    assert month < title
+    meta = page.locator(".brief-list__meta").first
+    actor = meta.locator("a").first
+    style = "e => [getComputedStyle(e).color, getComputedStyle(e).textDecorationStyle]"
+    assert actor.evaluate(style) == [meta.evaluate("e => getComputedStyle(e).color"), "dotted"]
+
+
 def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furniture(page: Page, subpath_server):
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.goto(subpath_server.url + "briefs/2026/doha-indirect-talks/")
