@@ -7,7 +7,8 @@ overrides, no generated pages. It reads the corpus project with plain YAML (not 
 that it measures the same pages whatever the core does) and writes:
 
 - mkdocs.yml: the project's site name, URL, nav, `not_in_nav`, markdown_extensions and theme settings with
-  `theme: material` and no custom_dir; of the plugins only `search` (where the project has it), with the tags page written out;
+  `theme: material` and no custom_dir (nor the icon and favicon that live there); of the plugins only
+  `search` (where the project has it), with the tags page written out;
 - every published brief as static Markdown: its header (dates, reading time, authors, actors, indicators,
   regions, and mechanisms, leverage and readings where the corpus has them) written out, each macro call
   replaced by a plain relative link, then its sources;
@@ -39,6 +40,8 @@ from .common import as_date, link, plugin_names, read_config, read_yaml, split_f
 FLOOR_PLUGINS = ("search", "material/search")
 DROPPED_SETTINGS = ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "watch",
                     "strict", "plugins", "theme")
+# The theme's custom folder, and the logo icon and favicon that live in it.
+CUSTOM_THEME_SETTINGS = ("custom_dir", "icon", "favicon")
 KIND_LABELS = {"state": "States", "person": "People", "institution": "Institutions",
                "organisation": "Organisations", "group": "Groups"}
 FEED_SIZE = 20
@@ -341,7 +344,8 @@ def floor_config(config: dict) -> dict:
     """The project's configuration as a plain Material site: same pages and Markdown, no custom machinery."""
     floor = {key: value for key, value in config.items() if key not in DROPPED_SETTINGS}
     theme = config.get("theme") or {}
-    theme = {key: value for key, value in (theme if isinstance(theme, dict) else {}).items() if key != "custom_dir"}
+    theme = {key: value for key, value in (theme if isinstance(theme, dict) else {}).items()
+             if key not in CUSTOM_THEME_SETTINGS}
     floor["theme"] = {**theme, "name": "material"}
     plugins = [entry for entry, name in zip(config.get("plugins") or [], plugin_names(config)) if name in FLOOR_PLUGINS]
     floor["plugins"] = plugins or ["search"]

@@ -6,8 +6,8 @@
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
 - `on_files` leaves drafts out and adds the pages and the feed the core generates.
-- `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
-  matter therefore never pass through the template engine.
+- `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
+  metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
 - `on_post_build` puts the finished site in place.
 """
@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 from .feed import FEED_PATH, render_feed
 from .loader import LoadCache, Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
+from .metadata import article_metadata
 from .preview import pages_to_rebuild
 from .problems import Problems
 from .safety import sanitise
@@ -153,6 +154,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if brief is None:
             return markdown
         page.meta.setdefault("description", html.escape(brief.summary))
+        # Dates, authors and actors for the page's head and the sitemap (overrides/main.html, sitemap.xml).
+        page.meta["article"] = article_metadata(self.site.catalog, brief, url=page.canonical_url, site_name=config.site_name)
         return self.site.brief_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
