@@ -133,9 +133,29 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
         close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
         tip = f"; did you mean '{close[0]}'?" if close else ""
         yield path, f"'{name}' must be one of: {', '.join(map(str, options))}, not '{error.instance}'{tip}"
+    elif kind == "anyOf":
+        yield from _alternatives(error, path, name)
     elif kind in ("minLength", "minItems", "minProperties"):
         yield path, f"'{name}' must not be empty{_hint(schema)}"
     elif kind == "uniqueItems":
         yield path, f"'{name}' lists the same entry twice: remove the repeat"
     else:  # pragma: no cover - every keyword the schemas use is handled above
         yield path, f"'{name}': {error.message}"
+
+
+def _alternatives(error: jsonschema.ValidationError, path: tuple, name: str) -> Iterable[tuple[tuple, str]]:
+    """A value matching none of several shapes (a status, or a mapping with a status): the problems of the
+    shapes of the value's own type, or, if it has none of their types, what the value may be."""
+    by_shape: dict[int, list[jsonschema.ValidationError]] = {}
+    for sub in error.context:
+        by_shape.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [
+        sub
+        for subs in by_shape.values()
+        if not any(s.validator == "type" and not s.relative_path for s in subs)
+        for sub in subs
+    ]
+    if not fitting:
+        yield path, f"'{name}' must be {error.schema.get('description', 'valid')}, not {_describe(error.instance)}"
+    for sub in fitting:
+        yield from _messages(sub)
