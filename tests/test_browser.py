@@ -57,7 +57,7 @@ def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: P
     expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
     expect(reader.locator("dl.brief-meta")).to_contain_text("min read")
 
-    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).click()
+    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).first.click()  # under Actors
     expect(reader).to_have_url(re.compile(r"/actors/qatar/$"))
     expect(reader.locator("h1")).to_have_text(re.compile("^Qatar"))
     listed = reader.locator(".brief-list").first.get_by_role(
