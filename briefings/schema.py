@@ -124,9 +124,12 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
     elif schema.get("format") == "date" and kind in ("format", "pattern"):
         yield path, f"'{name}' must be a real date written YYYY-MM-DD, not '{error.instance}'"
     elif kind == "pattern":
-        # A list item or value; through propertyNames, a key of a data file (then the path is its parent's).
-        where = path if path else (error.instance,)
-        what = f"'{name}'" if path else "a key"
+        # A list item or value; through propertyNames, a key (of a data file, or of a mapping such as
+        # 'readings'), and then the path is the mapping's.
+        if "propertyNames" in error.absolute_schema_path:
+            where, what = path + (error.instance,), f"a key of '{name}'" if path else "a key"
+        else:
+            where, what = path, f"'{name}'"
         yield where, f"{what} must be {schema.get('description', 'valid')}, not '{error.instance}'"
     elif kind == "enum":
         options = schema["enum"]

@@ -205,6 +205,8 @@ MISTAKES = [
     Mistake("reading of a misspelt indicator", front_plus("readings:\n  talks-directt: steady\n"),
             BRIEF, 8, "a reading of the indicator 'talks-directt', which the brief's 'indicators' does not list: "
                       "did you mean 'talks-direct'?"),
+    Mistake("reading of an id that is not an id", front_plus("readings:\n  Talks_Direct: steady\n"),
+            BRIEF, 8, "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'"),
     Mistake("misspelt status", front_plus("readings:\n  talks-direct: stedy\n"),
             BRIEF, 8, "'readings.talks-direct' must be one of: advancing, steady, reversing, resolved, not 'stedy'; "
                       "did you mean 'steady'?"),

@@ -1,7 +1,7 @@
 """Benchmark: `briefings check` against a full `mkdocs build`, on the shipped site and on 1,000 briefs.
 
 Run with `.venv/bin/python tests/benchmarks/check_vs_build.py [--briefs N]`. It copies the project into a
-temporary folder, adds N generated briefs (mixing the real actors and indicators), and prints wall-clock
+temporary folder, adds N generated briefs (mixing the real actors, indicators and mechanisms, with leverage and readings), and prints wall-clock
 seconds and peak memory for each command, with ratios against the shipped site measured in the same run.
 It asserts nothing: figures, not pass or fail.
 """
@@ -28,6 +28,8 @@ import yaml  # noqa: E402
 def generate_briefs(project: Path, count: int) -> None:
     actors = list(yaml.safe_load((project / "data/actors.yml").read_text("utf-8")))
     indicators = list(yaml.safe_load((project / "data/indicators.yml").read_text("utf-8")))
+    mechanisms = list(yaml.safe_load((project / "data/mechanisms.yml").read_text("utf-8")))
+    statuses = ["advancing", "steady", "reversing"]
     rng = random.Random(1)
     start = dt.date(2020, 1, 1)
     for n in range(count):
@@ -46,7 +48,9 @@ def generate_briefs(project: Path, count: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
             f"---\ntitle: Generated brief {n}\ndate: {date}\nsummary: A generated brief for the benchmark.\n"
-            f"actors: [{', '.join(named)}]\nindicators: [{', '.join(tracked)}]\ntags: [benchmark]\n---\n\n"
+            f"actors: [{', '.join(named)}]\nindicators: [{', '.join(tracked)}]\n"
+            f"mechanisms: [{rng.choice(mechanisms)}]\nleverage: {{gains: [{named[0]}], loses: [{named[1]}]}}\n"
+            f"readings: {{{', '.join(f'{i}: {rng.choice(statuses)}' for i in tracked)}}}\ntags: [benchmark]\n---\n\n"
             f"{sections}\n\n## What to watch next\n\nWatch {watch}.\n",
             "utf-8",
         )
