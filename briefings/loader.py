@@ -304,6 +304,7 @@ class _Reader:
             return None
         date = dt.date.fromisoformat(meta["date"])
         updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
+        leverage = meta.get("leverage", {})
         if updated and updated < date:
             self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
             return None
@@ -318,7 +319,7 @@ class _Reader:
             updated=updated,
             authors=tuple(meta.get("authors", ())),
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
-            leverage=Leverage(*(tuple(meta.get("leverage", {}).get(side, ())) for side in ("gains", "loses"))),
+            leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
             readings=tuple(_reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
