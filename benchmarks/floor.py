@@ -14,7 +14,8 @@ that it measures the same pages whatever the core does) and writes:
   replaced by a plain relative link, then its sources;
 - one page per actor and per indicator (and mechanism, where data/mechanisms.yml exists) listing the briefs
   that name it, newest first, and the index pages of each;
-- the hand-written pages with their macro calls written out (the latest briefs, the archive by month);
+- the hand-written pages with their macro calls written out (the latest briefs, the archive by month, what
+  moved);
 - feed.xml as a static file.
 
 A macro it does not know stops it with an error naming the page: the floor must be taught a new macro
@@ -181,6 +182,27 @@ def by_month(corpus: Corpus, page: str) -> str:
     return "\n".join(sections) or "No briefs are published yet.\n"
 
 
+def readings(brief: Brief) -> dict[str, tuple[str, str | None]]:
+    """A brief's readings: indicator id -> (status, note), whether written as a status alone or a mapping."""
+    found = {}
+    for indicator_id, value in (brief.meta.get("readings") or {}).items():
+        found[indicator_id] = (value, None) if isinstance(value, str) else (value["status"], value.get("note"))
+    return found
+
+
+def what_moved(corpus: Corpus, page: str, limit: int = 5) -> str:
+    """The indicators whose latest reading differs from the one before, latest change first."""
+    history: dict[str, list[tuple[Brief, str]]] = defaultdict(list)
+    for brief in reversed(corpus.briefs):  # oldest first
+        for indicator_id, (state, _) in readings(brief).items():
+            history[indicator_id].append((brief, state))
+    moved = [(i, r[-2][1], *r[-1]) for i, r in history.items() if len(r) > 1 and r[-1][1] != r[-2][1]]
+    moved.sort(key=lambda m: m[2].sort_key)
+    items = [f"- {entity_link(corpus, page, 'indicator', i)}: {before} → {after}, {long_date(brief.date)}, "
+             f"[{text(brief.title)}]({link(page, brief.src)})" for i, before, brief, after in moved[:limit]]
+    return "\n".join(items) + "\n" if items else "No indicator moved.\n"
+
+
 def render_calls(corpus: Corpus, page: str, markdown: str) -> str:
     """Replace every macro call in `markdown` by what it writes, as static Markdown."""
     markdown = _COMMENT.sub("", markdown)
@@ -197,6 +219,8 @@ def render_calls(corpus: Corpus, page: str, markdown: str) -> str:
             return brief_list(corpus, page, corpus.briefs[: args[0] if args else 10])
         if name == "briefs_by_month":
             return by_month(corpus, page)
+        if name == "what_moved":
+            return what_moved(corpus, page, *args)
         if name == "brief_count":
             return str(len(corpus.briefs))
         if name.endswith("_count") and name[: -len("_count")] in corpus.entities:
@@ -233,8 +257,8 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
     for side in ("gains", "loses"):
         if leverage.get(side):
             lines.append(f"Leverage {side}: " + ", ".join(entity_link(corpus, page, "actor", a) for a in leverage[side]))
-    for indicator_id, state in (meta.get("readings") or {}).items():
-        lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state}")
+    for indicator_id, (state, note) in readings(brief).items():
+        lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state} {text(note or '')}")
     if meta.get("regions"):
         lines.append("Regions: " + ", ".join(meta["regions"]))
     header = f"# {text(brief.title)}\n\n" + "  \n".join(lines) + "\n\n"

@@ -19,7 +19,7 @@ from . import safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind
-from .model import HOUSE_HEADINGS, Brief, Entity, Link
+from .model import HOUSE_HEADINGS, Brief, Entity, Leverage, Link, Reading
 from .problems import Location, Problems
 from .project import Project
 from .site import Site
@@ -348,6 +348,9 @@ class _Reader:
                 if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
                     self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]))
 
+        self._check_leverage(doc, listed["actors"])
+        self._check_readings(doc, listed["indicators"])
+
         macros = read_calls(body, rel, body_line, self.problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
@@ -369,6 +372,7 @@ class _Reader:
             return None
         date = dt.date.fromisoformat(meta["date"])
         updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
+        leverage = meta.get("leverage", {})
         if updated and updated < date:
             self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
             return None
@@ -383,10 +387,47 @@ class _Reader:
             updated=updated,
             authors=tuple(meta.get("authors", ())),
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
+            leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
+            readings=tuple(_reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
         )
+
+    def _check_leverage(self, doc: YamlDocument, actors: set[str]) -> None:
+        """Whose leverage moved: actors the brief lists, each on one side only."""
+        leverage = doc.value.get("leverage")
+        if not isinstance(leverage, dict):
+            return
+        sides = {side: ids for side in ("gains", "loses") if isinstance(ids := leverage.get(side), list)}
+        for side, ids in sides.items():
+            for n, actor_id in enumerate(ids):
+                if isinstance(actor_id, str) and actor_id not in actors:
+                    self.problems.error(
+                        doc.locate(("leverage", side, n)),
+                        f"'leverage.{side}' names the actor '{actor_id}', which the brief's 'actors' does not list: "
+                        + _closest(actor_id, actors, "actors"),
+                    )
+        for n, actor_id in enumerate(sides.get("loses", [])):
+            if actor_id in sides.get("gains", []):
+                self.problems.error(
+                    doc.locate(("leverage", "loses", n)),
+                    f"'{actor_id}' is in both 'leverage.gains' and 'leverage.loses': a brief judges that an actor "
+                    "gains or loses leverage, not both; remove it from one of them",
+                )
+
+    def _check_readings(self, doc: YamlDocument, indicators: set[str]) -> None:
+        """A brief records readings only of the indicators it tracks."""
+        readings = doc.value.get("readings")
+        if not isinstance(readings, dict):
+            return
+        for indicator_id in readings:
+            if indicator_id not in indicators:
+                self.problems.error(
+                    doc.locate(("readings", indicator_id)),
+                    f"a reading of the indicator '{indicator_id}', which the brief's 'indicators' does not list: "
+                    + _closest(indicator_id, indicators, "indicators"),
+                )
 
     def _check_headings(self, body: str, rel: str, body_line: int) -> None:
         """The five house headings, each once, spelt right, in order (in `body`, its code blanked)."""
@@ -455,6 +496,20 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
+
+
+def _closest(wrong: str, ids: set[str], field_name: str) -> str:
+    """The end of a message about an id a brief uses without listing it: the closest id it lists, or the fix."""
+    close = difflib.get_close_matches(wrong, sorted(i for i in ids if isinstance(i, str)), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"add it to '{field_name}'"
+
+
+def _reading(indicator_id: str, value: str | dict) -> Reading:
+    """A valid reading: the status alone, or a mapping with a status and perhaps a note."""
+    if isinstance(value, str):
+        return Reading(indicator_id, value)
+    note = value.get("note")
+    return Reading(indicator_id, value["status"], " ".join(note.split()) if note else None)
 
 
 def _placeholder_message(where: str) -> str:

@@ -21,6 +21,8 @@ class Site:
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
             briefs_naming=catalog.briefs_naming,
+            latest_reading=catalog.latest_reading,
+            movement=catalog.movement,
             tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
             tag_slug=tag_slug,
         )

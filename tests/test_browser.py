@@ -57,7 +57,7 @@ def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: P
     expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
     expect(reader.locator("dl.brief-meta")).to_contain_text("min read")
 
-    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).click()
+    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).first.click()  # under Actors
     expect(reader).to_have_url(re.compile(r"/actors/qatar/$"))
     expect(reader.locator("h1")).to_have_text(re.compile("^Qatar"))
     listed = reader.locator(".brief-list").first.get_by_role(
@@ -208,3 +208,47 @@ def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url:
     fetched = [url for url in reader.requests_made if url.endswith(("sitemap.xml", "sitemap.xml.gz"))]
     assert not fetched, fetched
     assert reader.locator("link[type='application/atom+xml']").count() == 1  # the feed is still announced
+
+
+def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(reader: Page, site_url: str):
+    reader.goto(site_url + "indicators/written-commitments/")
+    chart = reader.get_by_role("img", name=re.compile("^Readings of Written commitments over time"))
+    expect(chart).to_be_visible()
+    box, width = chart.bounding_box(), reader.viewport_size["width"]
+    assert box["width"] >= min(300, width * 0.7) and box["x"] >= 0 and box["x"] + box["width"] <= width
+    rows = reader.locator("h2#readings ~ .md-typeset__scrollwrap table tbody tr, h2#readings ~ table tbody tr")
+    expect(reader.locator("svg .reading-chart__mark")).to_have_count(rows.count())
+    assert rows.count() >= 3
+    # The chart is drawn in the colour of the text, whatever the scheme.
+    for scheme in ("light", "dark"):
+        reader.emulate_media(color_scheme=scheme)
+        reader.reload()
+        fill, text = reader.evaluate("""() => [
+            getComputedStyle(document.querySelector('svg.reading-chart__svg text')).fill,
+            getComputedStyle(document.querySelector('article')).color]""")
+        assert fill == text, (scheme, fill, text)
+
+    last = rows.last
+    title = last.locator("a").inner_text()
+    status = last.locator(".reading-status").inner_text()
+    last.locator("a").click()
+    expect(reader).to_have_url(re.compile(r"/briefs/2026/[a-z-]+/$"))
+    expect(reader.locator("h1")).to_have_text(re.compile("^" + re.escape(title)))
+    reading = reader.locator("h2#readings ~ * tr", has=reader.get_by_role("link", name="Written commitments"))
+    expect(reading.locator(".reading-status")).to_have_text(status)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "mechanisms/", "mechanisms/mediated-de-escalation/", "indicators/",
+                                  "indicators/written-commitments/", "indicators/us-political-calendar/",
+                                  "actors/us-presidency/", "briefs/2026/intermittent-flare-up-risk/"])
+def test_pages_of_mechanisms_readings_and_leverage_are_accessible_in_both_schemes(page: Page, site_server,
+                                                                                   path: str, scheme: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_server.url + path)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]

@@ -21,5 +21,6 @@ def pages(site: Site) -> Iterable[GeneratedPage]:
             actor=actor,
             alongside=catalog.actors_alongside(actor.id),
             indicators=catalog.indicators_concerning(actor.id),
+            leverage=catalog.leverage_of(actor),
         )
         yield GeneratedPage(actor.src_uri, "actor.md", context, SOURCE)
