@@ -32,15 +32,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .feed import FEED_PATH, render_feed
-from .loader import LoadCache, Loaded, load_project
+from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
 from .metadata import article_metadata
-from .preview import pages_to_rebuild
+from .preview import Preview
 from .problems import Problems
 from .safety import sanitise
 from .project import Project
-from .catalog import Catalog
-from .kinds import KINDS
 from .site import Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -59,10 +57,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.macros: Macros | None = None
         self.site_dir: str | None = None  # where the finished site goes; the build writes to a temporary folder
         self.building: Path | None = None  # that temporary folder
-        # The live preview, across rebuilds: what was read, what was written, and what a save changes.
-        self.cache = LoadCache()
-        self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
-        self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all
+        self.previewing = Preview()  # what the live preview remembers across rebuilds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -72,18 +67,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        before = self.site.catalog if self.site and self.loaded and self.loaded.ok else None
-        self.loaded = load_project(project, preview=self.preview, cache=self.cache if self.preview else None)
+        if self.preview:
+            self.loaded, self.site = self.previewing.load(project)
+        else:
+            self.loaded = load_project(project)
         _report(self.loaded.problems, stop=not self.preview)
-        self.rebuild = None
-        if self.loaded.ok:
-            if self.preview:
-                self.rebuild = pages_to_rebuild(before, self.loaded.catalog, self.loaded.changed)
+        if not self.preview:
             self.site = Site(self.loaded.catalog)
-            self.macros = Macros(self.site)
-        elif self.site is None:  # a preview that never built: no page to show but the problems
-            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
-            self.macros = Macros(self.site)
+        self.macros = Macros(self.site)
         if macros := config.plugins.get("macros"):
             macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
             templated = sorted(self.loaded.templated) if self.loaded.ok else []
@@ -118,17 +109,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         for page in self.site.generated_pages():
-            if self.rebuild is None or page.src_uri in self.rebuild or page.src_uri not in self.written:
-                self.written[page.src_uri] = self.site.markdown(page)
-            file = File.generated(config, page.src_uri, content=self.written[page.src_uri])
+            markdown = self.previewing.markdown(page) if self.preview else self.site.markdown(page)
+            file = File.generated(config, page.src_uri, content=markdown)
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
         files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
-        if self.rebuild is not None:  # a preview rebuilt with --dirty writes only what the save changed
+        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
-                handwritten = file.src_uri not in self.written and self.site.catalog.brief(file.src_uri) is None
-                file.is_modified = (lambda wanted: lambda: wanted)(handwritten or file.src_uri in self.rebuild)
+                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
 
     def _feed(self, files: Files, config: MkDocsConfig) -> str:

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from briefings import Project, load_project
+from briefings.kinds import KINDS
 from briefings.loader import LoadCache
 from briefings.preview import pages_to_rebuild
 from conftest import BIN, mkdocs_build
@@ -37,8 +38,8 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     pages = pages_to_rebuild(before.catalog, after.catalog, after.changed)
     brief = after.catalog.brief("briefs/2026/doha-indirect-talks.md")
     named = {e.src_uri for folder in brief.named for e in after.catalog.named_by(brief, folder)}
-    assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", "actors/index.md",
-                     "indicators/index.md", *named}
+    indexes = {kind.index_uri for kind in KINDS}
+    assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *indexes, *named}
     assert not any(p.startswith("briefs/") and p != "briefs/2026/doha-indirect-talks.md" for p in pages)
 
     _edit(project, "data/actors.yml", "name: Qatar\n", "name: State of Qatar\n")
