@@ -91,7 +91,7 @@ MEASURES = ("shipments", "prices", "output", "flows", "deployments", "approvals"
             "reserves", "licences", "closures", "transfers", "appointments", "exports", "inspections")
 TAGS = ("diplomacy", "mediation", "de-escalation", "energy", "sanctions", "shipping", "elections", "security",
         "trade", "finance", "migration", "water", "food", "infrastructure", "military", "alliances",
-        "ceasefire", "negotiation", "domestic politics", "succession", "protests", "media", "cyber",
+        "ceasefire", "negotiation", "domestic-politics", "succession", "protests", "media", "cyber",
         "aviation", "ports", "oil", "gas", "grain", "borders", "courts", "parliaments", "coalitions",
         "aid", "debt", "currency", "labour", "health", "climate", "mining", "telecoms")
 NOUNS = ("channel", "deadline", "concession", "ceasefire", "corridor", "tariff", "quota", "treaty", "summit",

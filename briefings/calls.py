@@ -51,6 +51,7 @@ MACROS: dict[str, MacroSpec] = {
     **{kind.name: _entity_spec(kind) for kind in KINDS},
     "latest_briefs": MacroSpec("latest_briefs", (("limit", int, False),), "{{ latest_briefs(10) }}"),
     "briefs_by_month": MacroSpec("briefs_by_month", (), "{{ briefs_by_month() }}"),
+    "what_moved": MacroSpec("what_moved", (("limit", int, False),), "{{ what_moved(5) }}"),
 }
 
 
@@ -93,11 +94,14 @@ def read_calls(
     first_line: int,
     problems: Problems,
     known: Mapping[str, Iterable[str]],
+    memo: dict | None = None,
 ) -> MacroText:
     """Read `text` (whose first line is line `first_line` of file `path`), reporting every problem.
 
-    `known` maps the folder of each entity kind to its known ids.
+    `known` maps the folder of each entity kind to its known ids. `memo`, shared by the calls of one
+    reading of the project, remembers what each distinct call amounts to: most calls recur in many pages.
     """
+    memo = {} if memo is None else memo
     start = _OPENING.search(text)
     if start is None:
         return MacroText()
@@ -145,10 +149,15 @@ def read_calls(
                 )
                 resume = expression.end() if expression else at + 2
             else:
-                name_at = call.start("name")
-                reference = _reference(call["name"], call["args"], where(name_at), where(call.start("args")), problems, known)
-                if reference:
-                    references.append(reference)
+                key = (call["name"], call["args"])
+                if key not in memo:
+                    memo[key] = _judge(call["name"], call["args"], known)
+                judgement = memo[key]
+                at = where(call.start(judgement.anchor) + judgement.offset)
+                if judgement.message:
+                    problems.error(at, judgement.message)
+                elif judgement.folder:
+                    references.append(Reference(judgement.folder, judgement.entity_id, at))
                 resume = call.end()
         start = _OPENING.search(text, resume)
     return MacroText(tuple(references), templated=True)
@@ -198,33 +207,38 @@ def plain_parts(text: str) -> list | None:
     return parts
 
 
-def _reference(name, args_text, location, args_location, problems, known) -> Reference | None:
+@dataclass(frozen=True)
+class _Judgement:
+    """What one distinct call amounts to, wherever it is: an error, a reference, or neither."""
+
+    anchor: str  # the part of the call a message points at: "name" or "args"
+    offset: int = 0  # from the start of that part
+    message: str = ""
+    folder: str = ""  # for a reference: the folder of the entity's kind, and its id
+    entity_id: str = ""
+
+
+def _judge(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -> _Judgement:
     spec = MACROS.get(name)
     if spec is None:
         close = difflib.get_close_matches(name, list(MACROS), n=1)
         tip = f"did you mean '{close[0]}'?" if close else f"the macros are: {', '.join(MACROS)}"
-        problems.error(location, f"unknown macro '{name}': {tip}")
-        return None
+        return _Judgement("name", message=f"unknown macro '{name}': {tip}")
     args = _arguments(args_text)
     if args is None:
-        problems.error(
-            args_location,
-            f"the arguments of {name}() must be literal text in quotes or whole numbers, "
-            f"as in {spec.example}",
-        )
-        return None
+        return _Judgement("args", message=(
+            f"the arguments of {name}() must be literal text in quotes or whole numbers, as in {spec.example}"
+        ))
     if message := spec.mismatch(args):
-        problems.error(location, f"{message}: write it as {spec.example}")
-        return None
+        return _Judgement("name", message=f"{message}: write it as {spec.example}")
     if spec.kind is None:
-        return None
+        return _Judgement("name")
     entity_id = args[0]
     ids = known[spec.kind.folder]
-    at = Location(args_location.path, args_location.line, args_location.column + args_text.find(entity_id))
+    offset = args_text.find(entity_id)
     if entity_id not in ids:
-        problems.error(at, spec.kind.unknown(entity_id, ids))
-        return None
-    return Reference(spec.kind.folder, entity_id, at)
+        return _Judgement("args", offset, message=spec.kind.unknown(entity_id, ids))
+    return _Judgement("args", offset, folder=spec.kind.folder, entity_id=entity_id)
 
 
 def _arguments(text: str) -> list[str | int] | None:

@@ -14,6 +14,7 @@ Values are only ever printed into these templates: text from briefs and data is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -90,6 +91,11 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def signed(value: int) -> str:
+    """A balance with its sign: +2, 0, −1 (with a true minus sign)."""
+    return f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
+
+
 _LOADER = jinja2.PackageLoader("briefings", "templates")
 
 
@@ -134,14 +140,22 @@ class PageTemplates:
             e=escape_text,
             escape=escape_text,
             long_date=long_date,
+            signed=signed,
             month=lambda d: f"{d:%B %Y}",
         )
         self.env.globals.update(functions)
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it)."""
+        folder = posixpath.dirname(page)
+
         def link(target: Any) -> Markup:
-            path = relative_link(page, target if isinstance(target, str) else target.src_uri)
-            return Markup(quote(path, safe="/#:.-_~"))
+            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         return self.env.get_template(f"pages/{name}").render(link=link, page=page, **context)
+
+
+@functools.lru_cache(maxsize=65536)
+def _link_from(folder: str, target: str) -> Markup:
+    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
+    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
