@@ -137,6 +137,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
+        if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
+            page.title = page.meta["title"]
         brief = self.site.catalog.brief(page.file.src_uri)
         if brief is None:
             return markdown

@@ -27,8 +27,9 @@ from markupsafe import Markup
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
-#: closing hashes), and what may start a block when it opens a line (lists, headings, quotes, setext rules).
-_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]#])")
+#: closing hashes, table cells), and what may start a block when it opens a line (lists, headings, quotes,
+#: setext rules).
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)])|=)")
 
 

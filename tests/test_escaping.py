@@ -35,23 +35,27 @@ LABEL = "Quokka *star* _under_ [x](y) `code` 'single' \\ \\( # | ! javascript:wi
 URL = "https://example.org/?q=\"><svg/onload=window.__xss=1>&a='b"
 
 
+FRONT_FIELDS = ("brief title", "brief summary", "tag", "brief region", "author", "source title", "reading note")
+DATA_FIELDS = ("actor name", "actor summary", "alias", "region", "link title",
+               "indicator name", "indicator summary", "advancing", "reversing",
+               "mechanism name", "mechanism summary", "mechanism alias")
+BRIEF_URL = "briefs/2026/nasty-text/"
+RELATED = "mechanisms/mediated-de-escalation/"  # a mechanism of the example content, related to the nasty one
+
+
 def value(field: str) -> str:
     text = {"tag": LABEL, "brief region": LABEL}.get(field, NASTY)
-    if field.startswith(("actor", "alias", "region", "link", "indicator", "advancing", "reversing")):
+    if field in DATA_FIELDS:
         text += BRACES
     return f"«{field}» {text} «/»"
 
 
-FRONT_FIELDS = ("brief title", "brief summary", "tag", "brief region", "author", "source title")
-DATA_FIELDS = ("actor name", "actor summary", "alias", "region", "link title",
-               "indicator name", "indicator summary", "advancing", "reversing")
-BRIEF_URL = "briefs/2026/nasty-text/"
-
 #: Every page that shows a field, and the fields it shows (in its text or in an attribute).
 PAGES = {
-    BRIEF_URL: {"brief title", "brief summary", "tag", "brief region", "author", "source title",
-                "actor name", "actor summary", "indicator name", "indicator summary"},
-    "": {"brief title", "brief summary", "actor name"},
+    BRIEF_URL: {"brief title", "brief summary", "tag", "brief region", "author", "source title", "reading note",
+                "actor name", "actor summary", "indicator name", "indicator summary", "mechanism name",
+                "mechanism summary"},
+    "": {"brief title", "brief summary", "actor name"},  # the latest briefs, and what moved
     "briefs/": {"brief title", "brief summary", "actor name"},
     "actors/": {"actor name", "actor summary"},
     "actors/nasty/": {"actor name", "actor summary", "alias", "region", "link title", "brief title", "brief summary",
@@ -59,14 +63,21 @@ PAGES = {
     "actors/qatar/": {"actor name", "brief title", "brief summary", "indicator name", "indicator summary"},
     "indicators/": {"indicator name", "indicator summary"},
     "indicators/nasty-signal/": {"indicator name", "indicator summary", "advancing", "reversing", "actor name",
-                                 "actor summary", "brief title", "brief summary"},
+                                 "actor summary", "brief title", "brief summary", "reading note"},
+    "indicators/talks-direct/": {"brief title", "brief summary", "reading note", "actor name"},
+    "mechanisms/": {"mechanism name", "mechanism summary"},
+    "mechanisms/nasty-mechanism/": {"mechanism name", "mechanism summary", "mechanism alias", "brief title",
+                                    "brief summary", "actor name"},
+    RELATED: {"mechanism name", "mechanism summary"},
     "tags/": {"tag", "brief title", "brief summary", "actor name"},
 }
-#: What a reader sees on each page without hovering: tooltips and descriptions aside.
-VISIBLE = {
-    url: fields - {"brief summary", "actor summary", "indicator summary"} if url == BRIEF_URL else fields
-    for url, fields in PAGES.items()
+#: Shown only in a tooltip or the page's description, on these pages.
+TOOLTIPS = {
+    BRIEF_URL: {"brief summary", "actor summary", "indicator summary", "mechanism summary"},
+    RELATED: {"mechanism summary"},
 }
+#: What a reader sees on each page without hovering.
+VISIBLE = {url: fields - TOOLTIPS.get(url, set()) for url, fields in PAGES.items()}
 _WRAPPED = re.compile(r"«([^»]+)»(.*?)«/»", re.S)
 
 
@@ -81,6 +92,11 @@ def write_nasty_project(project: Path) -> None:
             f"  aliases: [{_y(value('alias'))}]\n  region: {_y(value('region'))}\n"
             f"  links:\n    - title: {_y(value('link title'))}\n      url: {_y(URL)}\n"
         )
+    with (project / "data/mechanisms.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            f"nasty-mechanism:\n  name: {_y(value('mechanism name'))}\n  summary: {_y(value('mechanism summary'))}\n"
+            f"  aliases: [{_y(value('mechanism alias'))}]\n  related: [{RELATED.split('/')[1]}]\n"
+        )
     with (project / "data/indicators.yml").open("a", encoding="utf-8") as file:
         file.write(
             f"nasty-signal:\n  name: {_y(value('indicator name'))}\n  summary: {_y(value('indicator summary'))}\n"
@@ -89,10 +105,15 @@ def write_nasty_project(project: Path) -> None:
         )
     (project / "docs" / BRIEF_URL.rstrip("/")).with_suffix(".md").write_text(f"""---
 title: {_y(value('brief title'))}
-date: 2026-06-30
+date: 2026-12-31
 summary: {_y(value('brief summary'))}
 actors: [nasty, qatar]
-indicators: [nasty-signal]
+indicators: [nasty-signal, talks-direct]
+mechanisms: [nasty-mechanism]
+leverage: {{gains: [nasty], loses: [qatar]}}
+readings:
+  nasty-signal: {{status: advancing, note: {_y(value('reading note'))}}}
+  talks-direct: {{status: reversing, note: {_y(value('reading note'))}}}
 tags: [{_y(value('tag'))}]
 regions: [{_y(value('brief region'))}]
 authors: [{_y(value('author'))}]
@@ -119,7 +140,7 @@ Text.
 
 ## What to watch next
 
-Watch {{{{ indicator("nasty-signal") }}}}.
+Watch {{{{ indicator("nasty-signal") }}}} and {{{{ indicator("talks-direct") }}}}.
 """, "utf-8")
 
 
