@@ -357,6 +357,8 @@ REFUSED = [
             "a key must be an actor id"),
     Refused("indicator id that would replace the indicators' list",
             data("data/indicators.yml", "index:\n  name: N\n  summary: S.\n", "index:"), "a key must be an indicator id"),
+    Refused("mechanism id that would replace the mechanisms' list",
+            data("data/mechanisms.yml", "index:\n  name: N\n  summary: S.\n", "index:"), "a key must be a mechanism id"),
     Refused("brief naming an id with ../", front_replacing("actors: [qatar, iran]", "actors: [qatar, ../iran]"),
             "'actors[2]' must be an id"),
     Refused("macro naming an id with ../", body('{{ actor("../qatar") }}'), "unknown actor '../qatar'"),
