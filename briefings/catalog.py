@@ -83,8 +83,9 @@ class Catalog:
 
     def last_changed(self, src_uri: str) -> dt.date:
         """When a page last changed, as far as the content says, so that two builds of the same content are
-        the same site: a brief's update or publication date; for any other page the latest of those, since the
-        listings show them (1970-01-01 on a site without briefs)."""
+        the same site (MkDocs stamps the compressed sitemap with the latest page date): a brief's update or
+        publication date; for any other page the latest of those, since the listings show them (1970-01-01 on
+        a site without briefs)."""
         brief = self.brief(src_uri)
         return (brief.updated or brief.date) if brief else self._site_changed
 

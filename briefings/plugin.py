@@ -132,7 +132,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
-        page.update_date = self.site.catalog.last_changed(page.file.src_uri).isoformat()  # the sitemap's date
+        # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
+        page.update_date = self.site.catalog.last_changed(page.file.src_uri).isoformat()
         # Material prints titles and descriptions into HTML as they are: give it escaped text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
