@@ -203,13 +203,17 @@ def accepted_brief(old: str, new: str, title: str, *, encode: Callable[[str], by
     return write
 
 
-def new_actor(name: str) -> Write:
-    """An actor of its own called `name`: its page must show the name as written."""
+def new_entity(folder: str, name: str, fields: str = "") -> Write:
+    """An entity of its own called `name`, in data/<folder>.yml: its page must show the name as written."""
     def write(project: Path, slug: str) -> Shown:
-        with (project / "data/actors.yml").open("a", encoding="utf-8") as file:
-            file.write(f"{slug}:\n  name: {json.dumps(name)}\n  kind: group\n  summary: Someone.\n")
-        return Shown(f"actors/{slug}/", name)
+        with (project / f"data/{folder}.yml").open("a", encoding="utf-8") as file:
+            file.write(f"{slug}:\n  name: {json.dumps(name)}\n  summary: Something.\n{fields}")
+        return Shown(f"{folder}/{slug}/", name)
     return write
+
+
+def new_actor(name: str) -> Write:
+    return new_entity("actors", name, "  kind: group\n")
 
 
 def alias_bomb(levels: int = 9, width: int = 9) -> str:
@@ -283,6 +287,9 @@ REFUSED = [
             "'sources[1].url' contains '{{'"),
     Refused("template syntax in a page's title", page("---\ntitle: \"{{ config }}\"\n---\n\n# A page\n", "title"),
             "'title' contains '{{'"),
+    Refused("expression in a reading's note",
+            front('readings:\n  talks-direct: {status: steady, note: "{{ 7*7 }}"}', "  talks-direct"),
+            "'readings.talks-direct.note' contains '{{'"),
     Refused("template key in a brief", front("template: ../../../../etc/passwd"), "unknown field 'template'"),
     Refused("template key on a hand-written page", page("---\ntemplate: ../../../../etc/passwd\n---\n\n# A page\n", "template"),
             "unknown field 'template'"),
@@ -389,6 +396,9 @@ ACCEPTED = [
              accepted_brief("PAYLOAD", "## Aside" + " " * 5_000 + "note\n\nText.", "A brief with a wide heading")),
     Accepted("20,000 autolinks never closed", accepted_brief("PAYLOAD", "<a:" * 20_000, "A brief of unclosed autolinks")),
     Accepted("a run of 5,000 backticks", accepted_brief("PAYLOAD", "`" * 5_000 + " a" * 100_000, "A brief of backticks")),
+    Accepted("template syntax in an indicator shown as written",
+             new_entity("indicators", "{{ 7*7 }}", "  signals:\n    advancing: [\"{% include 'x' %}\"]\n")),
+    Accepted("template syntax in a mechanism shown as written", new_entity("mechanisms", "{% raw %}{{ x }}")),
     Accepted("a name ending in an attribute list", new_actor("Someone { onclick=\"window.__xss=1\" }")),
     Accepted("a 5 MB brief", big_brief, group=None),
     Accepted("2,000 actors", many_actors, group=None),
