@@ -3,10 +3,12 @@
 A refused input must fail both with a message naming its file and line, no Python traceback, nothing
 published and no temporary folder left behind; an accepted one must pass both and show as written.
 
-To keep the table fast, every ordinary case writes its own files into one shared copy of the project
-(its own brief, its own data entry), which is checked and built once: each case then finds its own
-problem at its own line, and no problem may be reported that no case asked for. Pathological inputs
-(alias bombs, deep nesting, a 5 MB brief, 2,000 actors) get a project each, timed, under a memory limit.
+To keep the table fast, cases write their own files (their own brief, their own data entry) into a copy
+of the project they share, which is checked and built once: each case then finds its own problem at its
+own line, and in the main shared copy no problem may be reported that no case asked for. A case that makes
+a whole file unreadable, or is large (an alias bomb, deep nesting, a 5 MB brief, 2,000 actors), gets a
+copy of its own. Every check, and every build that refuses its input, must end within 10 seconds, and
+runs under a limit on memory.
 """
 
 from __future__ import annotations
@@ -128,10 +130,6 @@ def body(payload: str, at: str | None = None) -> Write:
 def front(field: str, at: str | None = None) -> Write:
     """A brief with one more line of front matter."""
     return brief("indicators: [talks-direct]\n", f"indicators: [talks-direct]\n{field}\n", at=at or field)
-
-
-def front_replacing(old: str, new: str) -> Write:
-    return brief(old, new)
 
 
 def page(text: str, at: str) -> Write:
@@ -272,9 +270,9 @@ REFUSED = [
     Refused("macro argument that is an expression", body("{{ actor(config) }}"), "must be literal text"),
     Refused("template syntax on a hand-written page",
             page("# A page\n\n{{ config.config_file_path }}\n", "{{"), "is not a macro call"),
-    Refused("summary variable in a title", front_replacing("title: A brief for the hostile table", "title: The {{ summary }}"),
+    Refused("summary variable in a title", brief("title: A brief for the hostile table", "title: The {{ summary }}"),
             "'title' contains '{{'"),
-    Refused("include in a summary", front_replacing("summary: One sentence.", "summary: \"{% include '/etc/passwd' %}\""),
+    Refused("include in a summary", brief("summary: One sentence.", "summary: \"{% include '/etc/passwd' %}\""),
             "'summary' contains '{%'"),
     Refused("expression in a tag", front('tags: ["{{ 7*7 }}"]'), "'tags[1]' contains '{{'"),
     Refused("comment in a region", front('regions: ["{## hidden ##}"]'), "'regions[1]' contains '{##'"),
@@ -325,9 +323,9 @@ REFUSED = [
     # Encodings and dates.
     Refused("brief in Latin-1", brief("Text.", "Caf\u00e9 text.", encode=lambda t: t.encode("latin-1")),
             "not UTF-8 text (byte 0xe9)"),
-    Refused("impossible month", front_replacing("date: 2026-06-01", "date: 2026-13-01"), "'date' must be a real date"),
-    Refused("year zero", front_replacing("date: 2026-06-01", "date: 0000-01-01"), "'date' must be a real date"),
-    Refused("date with a time", front_replacing("date: 2026-06-01", "date: 2026-06-01T10:00:00"), "'date' must be a real date"),
+    Refused("impossible month", brief("date: 2026-06-01", "date: 2026-13-01"), "'date' must be a real date"),
+    Refused("year zero", brief("date: 2026-06-01", "date: 0000-01-01"), "'date' must be a real date"),
+    Refused("date with a time", brief("date: 2026-06-01", "date: 2026-06-01T10:00:00"), "'date' must be a real date"),
     Refused("leap day of a common year", front("updated: 2027-02-29"), "'updated' must be a real date"),
     Refused("HTML after a stray backtick", body("A stray ` tick.\n\n<img src=x onerror=alert(1)>\n\nAnother ` tick.", "<img"),
             "raw HTML <img> is not allowed"),
@@ -366,13 +364,13 @@ REFUSED = [
             data("data/indicators.yml", "index:\n  name: N\n  summary: S.\n", "index:"), "a key must be an indicator id"),
     Refused("mechanism id that would replace the mechanisms' list",
             data("data/mechanisms.yml", "index:\n  name: N\n  summary: S.\n", "index:"), "a key must be a mechanism id"),
-    Refused("brief naming an id with ../", front_replacing("actors: [qatar, iran]", "actors: [qatar, ../iran]"),
+    Refused("brief naming an id with ../", brief("actors: [qatar, iran]", "actors: [qatar, ../iran]"),
             "'actors[2]' must be an id"),
     Refused("macro naming an id with ../", body('{{ actor("../qatar") }}'), "unknown actor '../qatar'"),
     Refused("duplicate indicator id",
             data("data/indicators.yml", "talks-direct:\n  name: Again\n  summary: Again.\n", "talks-direct"),
             "duplicate key 'talks-direct'"),
-    Refused("actor listed twice in a brief", front_replacing("actors: [qatar, iran]", "actors: [qatar, iran, qatar]"),
+    Refused("actor listed twice in a brief", brief("actors: [qatar, iran]", "actors: [qatar, iran, qatar]"),
             "'actors' lists the same entry twice"),
     # Pathological: each in its own project, timed, under a memory limit.
     Refused("alias bomb in a data file", replace_file("data/indicators.yml", alias_bomb(), "*lol0"), "YAML aliases (*lol0) are not allowed", group=None),
