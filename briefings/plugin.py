@@ -9,7 +9,8 @@
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
   matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
-- `on_post_build` puts the finished site in place.
+- `on_env` lets the theme's templates write dates as the core does.
+- `on_post_build` indexes the site for search (`briefings/search.py`, the preview too), then puts it in place.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from .macros import MACROS, MacroSandbox, Macros
 from .problems import Problems
 from .safety import sanitise
 from .project import Project
+from .search import SearchIndexError, index_site
 from .site import Site
+from .templating import long_date
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -136,9 +139,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return html_text
         return sanitise(html_text)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.filters["long_date"] = long_date
+        return env
+
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:  # before the swap: a site that cannot be searched is not published
+            log.info(f"Search: {index_site(Path(config.site_dir))} pages indexed")
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         if self.building is None:
             return
         built, final = self.building, Path(self.site_dir)
