@@ -20,8 +20,40 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .macros import MACROS, MacroSpec
+from .kinds import KINDS, EntityKind
 from .problems import Location, Problems
+
+
+@dataclass(frozen=True)
+class MacroSpec:
+    name: str
+    params: tuple[tuple[str, type, bool], ...]  # (name, type, required)
+    example: str
+    kind: EntityKind | None = None  # the kind of entity whose id is the first argument
+
+    def mismatch(self, args: list) -> str | None:
+        """What is wrong with these literal arguments, or None."""
+        required = sum(1 for _, _, needed in self.params if needed)
+        if not required <= len(args) <= len(self.params):
+            wanted = f"{required} to {len(self.params)}" if required != len(self.params) else str(required)
+            return f"{self.name}() takes {wanted} argument{'s' * (wanted != '1')}, not {len(args)}"
+        for value, (param, kind, _) in zip(args, self.params):
+            if not isinstance(value, kind):
+                what = "text in quotes" if kind is str else "a whole number"
+                return f"the argument '{param}' of {self.name}() must be {what}"
+        return None
+
+
+def _entity_spec(kind: EntityKind) -> MacroSpec:
+    return MacroSpec(kind.name, (("id", str, True), ("text", str, False)), f'{{{{ {kind.name}("an-id") }}}}', kind)
+
+
+MACROS: dict[str, MacroSpec] = {
+    **{kind.name: _entity_spec(kind) for kind in KINDS},
+    "latest_briefs": MacroSpec("latest_briefs", (("limit", int, False),), "{{ latest_briefs(10) }}"),
+    "briefs_by_month": MacroSpec("briefs_by_month", (), "{{ briefs_by_month() }}"),
+}
+
 
 #: Jinja delimiters, as mkdocs.yml sets them for the macros plugin: `{#` starts attr_list heading ids
 #: (`## Title {#id}`), so comments are `{## ... ##}`.
@@ -62,11 +94,14 @@ def read_calls(
     first_line: int,
     problems: Problems,
     known: Mapping[str, Iterable[str]],
+    memo: dict | None = None,
 ) -> MacroText:
     """Read `text` (whose first line is line `first_line` of file `path`), reporting every problem.
 
-    `known` maps the folder of each entity kind to its known ids.
+    `known` maps the folder of each entity kind to its known ids. `memo`, shared by the calls of one
+    reading of the project, remembers what each distinct call amounts to: most calls recur in many pages.
     """
+    memo = {} if memo is None else memo
     start = _OPENING.search(text)
     if start is None:
         return MacroText()
@@ -115,42 +150,96 @@ def read_calls(
                 )
                 resume = expression.end() if expression else at + 2
             else:
-                name_at = call.start("name")
-                reference = _reference(call["name"], call["args"], where(name_at), where(call.start("args")), problems, known)
-                if reference:
-                    references.append(reference)
+                key = (call["name"], call["args"])
+                if key not in memo:
+                    memo[key] = _judge(call["name"], call["args"], known)
+                judgement = memo[key]
+                at = where(call.start(judgement.anchor) + judgement.offset)
+                if judgement.message:
+                    problems.error(at, judgement.message)
+                elif judgement.folder:
+                    references.append(Reference(judgement.folder, judgement.entity_id, at))
                 resume = call.end()
         start = _OPENING.search(text, resume)
     return MacroText(tuple(references), templated=True)
 
 
-def _reference(name, args_text, location, args_location, problems, known) -> Reference | None:
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def plain_parts(text: str) -> list | None:
+    """The text as parts to copy and macro calls to run, exactly as Jinja would render it, or None if the
+    text holds anything beyond plain calls, plain comments and plain raw blocks (no whitespace control).
+
+    This lets the macro sandbox render a checked page without compiling it as a template.
+    """
+    lines = _NEWLINES.split(text)
+    if lines[-1] == "":
+        del lines[-1]  # Jinja drops one trailing newline and writes every newline as "\n"
+    text = "\n".join(lines)
+    parts: list = []
+    position = 0
+    for start in _OPENING.finditer(text):
+        at = start.start()
+        if at < position:
+            continue  # inside a call, comment or raw block already consumed
+        parts.append(text[position:at])
+        opening = start.group()
+        if opening == COMMENT_START:
+            end = text.find(COMMENT_END, at + len(COMMENT_START))
+            if end < 0 or text.startswith("-", at + 3) or text[end - 1] == "-":
+                return None
+            position = end + len(COMMENT_END)
+        elif opening == "{%":
+            raw = _RAW.match(text, at)
+            endraw = _ENDRAW.search(text, raw.end()) if raw else None
+            if endraw is None or "-" in raw.group() or "-" in endraw.group():
+                return None
+            parts.append(text[raw.end() : endraw.start()])
+            position = endraw.end()
+        else:
+            call = _CALL.match(text, at)
+            args = _arguments(call["args"]) if call else None
+            if call is None or args is None or "-" in (text[at + 2], text[call.end() - 3]):
+                return None
+            parts.append((call["name"], args))
+            position = call.end()
+    parts.append(text[position:])
+    return parts
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    """What one distinct call amounts to, wherever it is: an error, a reference, or neither."""
+
+    anchor: str  # the part of the call a message points at: "name" or "args"
+    offset: int = 0  # from the start of that part
+    message: str = ""
+    folder: str = ""  # for a reference: the folder of the entity's kind, and its id
+    entity_id: str = ""
+
+
+def _judge(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -> _Judgement:
     spec = MACROS.get(name)
     if spec is None:
         close = difflib.get_close_matches(name, list(MACROS), n=1)
         tip = f"did you mean '{close[0]}'?" if close else f"the macros are: {', '.join(MACROS)}"
-        problems.error(location, f"unknown macro '{name}': {tip}")
-        return None
+        return _Judgement("name", message=f"unknown macro '{name}': {tip}")
     args = _arguments(args_text)
     if args is None:
-        problems.error(
-            args_location,
-            f"the arguments of {name}() must be literal text in quotes or whole numbers, "
-            f"as in {spec.example}",
-        )
-        return None
+        return _Judgement("args", message=(
+            f"the arguments of {name}() must be literal text in quotes or whole numbers, as in {spec.example}"
+        ))
     if message := spec.mismatch(args):
-        problems.error(location, f"{message}: write it as {spec.example}")
-        return None
+        return _Judgement("name", message=f"{message}: write it as {spec.example}")
     if spec.kind is None:
-        return None
+        return _Judgement("name")
     entity_id = args[0]
     ids = known[spec.kind.folder]
-    at = Location(args_location.path, args_location.line, args_location.column + args_text.find(entity_id))
+    offset = args_text.find(entity_id)
     if entity_id not in ids:
-        problems.error(at, spec.kind.unknown(entity_id, ids))
-        return None
-    return Reference(spec.kind.folder, entity_id, at)
+        return _Judgement("args", offset, message=spec.kind.unknown(entity_id, ids))
+    return _Judgement("args", offset, folder=spec.kind.folder, entity_id=entity_id)
 
 
 def _arguments(text: str) -> list[str | int] | None:
@@ -187,4 +276,4 @@ class _LineStarts:
         return line, offset - self.starts[line - 1] + 1
 
 
-__all__ = ["MACRO_SYNTAX", "MacroSpec", "MacroText", "Reference", "read_calls"]
+__all__ = ["MACROS", "MACRO_SYNTAX", "MacroSpec", "MacroText", "Reference", "plain_parts", "read_calls"]

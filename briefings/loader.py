@@ -69,6 +69,7 @@ class _Reader:
     problems: Problems = field(default_factory=Problems)
     files: int = 0
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # each kind's data file, when readable
+    calls: dict = field(default_factory=dict)  # what each distinct macro call amounts to (see read_calls)
 
     def read(self) -> Loaded:
         entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
@@ -165,7 +166,7 @@ class _Reader:
         rel = kind.data_file
         if not path.is_file():
             self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
-            return {}, []
+            return {}, set()
         text = self._text(path, rel)
         doc = parse_yaml(text, rel, self.problems) if text is not None else None
         if doc is None:
@@ -182,7 +183,7 @@ class _Reader:
             if entity_id not in bad
         }
         self.documents[kind.folder] = doc
-        return entities, list(doc.value)
+        return entities, set(doc.value)
 
     def _check_references(self, kind: EntityKind, entities: dict[str, Entity], known: dict) -> None:
         doc = self.documents.get(kind.folder)
@@ -253,7 +254,7 @@ class _Reader:
             schema.validate(doc, "page", self.problems)
         if meta.get("render_macros") is False:
             return  # a page that shows macro syntax as written
-        if read_calls(body, page.rel, body_line, self.problems, known).templated:
+        if read_calls(body, page.rel, body_line, self.problems, known, self.calls).templated:
             templated.add(page.src_uri)
 
     def _read_brief(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
@@ -281,7 +282,7 @@ class _Reader:
                 if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
                     self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]))
 
-        macros = read_calls(body, rel, body_line, self.problems, known)
+        macros = read_calls(body, rel, body_line, self.problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
         for ref in macros.references:
@@ -292,8 +293,9 @@ class _Reader:
                     f"the text names the {kind.name} '{ref.id}', which the front matter does not list: "
                     f"add it to '{kind.folder}' so that its page lists this brief",
                 )
-        safety.check_text(body, rel, body_line, self.problems)
-        self._check_headings(body, rel, body_line)
+        prose = safety.blank_code(body)  # code is shown as written: no HTML, link or heading in it counts
+        safety.check_text(prose, rel, body_line, self.problems, code_blanked=True)
+        self._check_headings(prose, rel, body_line)
         if not draft:
             self._check_publishable(doc, body, rel, body_line)
 
@@ -321,8 +323,8 @@ class _Reader:
         )
 
     def _check_headings(self, body: str, rel: str, body_line: int) -> None:
-        """The five house headings, each once, spelt right, in order."""
-        text = safety.blank_code(body)
+        """The five house headings, each once, spelt right, in order (in `body`, its code blanked)."""
+        text = body
         found: list[tuple[int, str]] = []  # (line, house heading it stands for)
         for match in _HEADING.finditer(text):
             line = body_line + text.count("\n", 0, match.start())
@@ -396,7 +398,7 @@ def _placeholder_message(where: str) -> str:
     )
 
 
-class _AnyId(list):
+class _AnyId(frozenset):
     """The ids of a data file that could not be read: every id passes, so one broken file does not make
     every reference to it an error as well."""
 

@@ -9,7 +9,6 @@
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
   matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
-- `on_env` lets the theme's templates write dates as the core does.
 - `on_post_build` indexes the site for search (`briefings/search.py`, the preview too), then puts it in place.
 """
 
@@ -38,9 +37,10 @@ from .macros import MACROS, MacroSandbox, Macros
 from .problems import Problems
 from .safety import sanitise
 from .project import Project
-from .search import SearchIndexError, index_site
-from .site import Site
-from .templating import long_date
+from .catalog import Catalog
+from .kinds import KINDS
+from .search import index_site
+from .site import Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -68,12 +68,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         self.loaded = load_project(project, preview=self.preview)
-        _report(self.loaded.problems)
-        self.site = Site(self.loaded.catalog)
-        self.macros = Macros(self.site)
+        _report(self.loaded.problems, stop=not self.preview)
+        if self.loaded.ok:
+            self.site = Site(self.loaded.catalog)
+            self.macros = Macros(self.site)
+        elif self.site is None:  # a preview that never built: no page to show but the problems
+            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
+            self.macros = Macros(self.site)
         if macros := config.plugins.get("macros"):
             macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
-            macros.config["force_render_paths"] = "\n".join("/" + _glob_escape(uri) for uri in sorted(self.loaded.templated))
+            templated = sorted(self.loaded.templated) if self.loaded.ok else []
+            macros.config["force_render_paths"] = "\n".join("/" + _glob_escape(uri) for uri in templated)
         if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
             config.edit_uri = None
         if not self.preview:
@@ -124,6 +129,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
+            return render_problems(self.loaded.problems)
         # Material prints titles and descriptions into HTML as they are: give it escaped text.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
@@ -135,21 +142,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.site.brief_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.site.catalog.brief(page.file.src_uri) is None:
+        if not self.loaded.ok or self.site.catalog.brief(page.file.src_uri) is None:
             return html_text
         return sanitise(html_text)
-
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.filters["long_date"] = long_date
-        return env
 
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        try:  # before the swap: a site that cannot be searched is not published
-            log.info(f"Search: {index_site(Path(config.site_dir))} pages indexed")
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        # Before the swap: a site that cannot be searched is not published.
+        log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
         if self.building is None:
             return
         built, final = self.building, Path(self.site_dir)
@@ -186,9 +187,9 @@ def _glob_escape(path: str) -> str:
     return "".join("\\" + c if c in "[]*?!\\" else c for c in path)
 
 
-def _report(problems: Problems) -> None:
-    """Show every problem as `path:line:column: message`; stop the build if any is an error."""
+def _report(problems: Problems, *, stop: bool) -> None:
+    """Show every problem as `path:line:column: message`; with `stop`, stop the build if any is an error."""
     for problem in problems:
         (log.error if problem.is_error else log.info)(str(problem))
-    if problems.errors:
+    if problems.errors and stop:
         raise PluginError(f"{problems.summary()} in briefs and data: fix the errors above, then build again.")

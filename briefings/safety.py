@@ -61,9 +61,9 @@ def dangerous_scheme(url: str) -> str | None:
     return next((s for s in DANGEROUS_SCHEMES if seen.startswith(s + ":")), None)
 
 
-def check_text(text: str, path: str, first_line: int, problems: Problems) -> None:
+def check_text(text: str, path: str, first_line: int, problems: Problems, *, code_blanked: bool = False) -> None:
     """Report raw HTML outside the allow-list and dangerous addresses in Markdown `text`."""
-    plain = blank_code(text)
+    plain = text if code_blanked else blank_code(text)
     for offset, message in _findings(plain):
         line = first_line + plain.count("\n", 0, offset)
         column = offset - (plain.rfind("\n", 0, offset) + 1) + 1

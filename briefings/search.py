@@ -37,27 +37,30 @@ class SearchIndexError(Exception):
     """The site could not be indexed for search; the message says why and what to do."""
 
 
-def index_site(site: Path) -> int:
-    """Index the built site in `site` into `site/pagefind/`; return how many pages were indexed."""
+def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
+    """Index the built site in `site` into `site/pagefind/`; return how many pages were indexed.
+
+    A failure raises `error` (SearchIndexError unless the engine building the site wants its own).
+    """
     try:
         executable = get_executable()
     except OSError:  # a Pagefind package without its program
         executable = None
     if executable is None:
-        raise SearchIndexError(
+        raise error(
             "search: Pagefind's program is not installed; install the pinned requirements "
             "(script/setup, or pip install -r requirements.txt) and build again."
         )
     command = [str(executable), "--site", ".", "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDED]
     try:
         done = subprocess.run(command, cwd=site, capture_output=True, text=True)
-    except OSError as error:
-        raise SearchIndexError(f"search: could not run Pagefind ({executable}): {error}") from None
+    except OSError as failure:
+        raise error(f"search: could not run Pagefind ({executable}): {failure}") from None
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
-        raise SearchIndexError(f"search: Pagefind could not index the built site:\n{output}")
+        raise error(f"search: Pagefind could not index the built site:\n{output}")
     if _NO_BODY in output:
-        raise SearchIndexError(
+        raise error(
             "search: no page marks its article with data-pagefind-body, so Pagefind would index every "
             "page whole, navigation included; the theme's overrides/main.html should mark it."
         )

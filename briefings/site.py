@@ -8,6 +8,7 @@ from .catalog import Catalog, tag_slug
 from .kinds import KINDS
 from .pages import GeneratedPage, tags
 from .pages.brief import brief_markdown
+from .problems import Problems
 from .templating import PageTemplates
 
 
@@ -45,3 +46,8 @@ class Site:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""
         brief = self.catalog.brief(src_uri)
         return None if brief is None else brief_markdown(self, brief, body)
+
+
+def render_problems(problems: Problems) -> str:
+    """The page the preview shows while errors stop the build: every problem, with its place."""
+    return PageTemplates().render("problems.md", "index.md", problems=problems.errors)

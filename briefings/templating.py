@@ -13,6 +13,7 @@ Values are only ever printed into these templates: text from briefs and data is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -24,17 +25,31 @@ import jinja2
 from markupsafe import Markup
 
 _WHITESPACE = re.compile(r"\s+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+#: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
+#: closing hashes), and what may start a block when it opens a line (lists, headings, quotes, setext rules).
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]#])")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)])|=)")
 
 
 def escape_text(value: Any) -> Markup:
-    """Text as Markdown that renders exactly as the text: HTML-escaped, Markdown syntax backslash-escaped."""
+    """Text as Markdown that renders exactly as the text: HTML-escaped, and Markdown syntax backslash-escaped
+    where it could take effect (escaping every punctuation mark would slow the Markdown engine down for
+    nothing)."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    text = _MARKDOWN_INLINE.sub(r"\\\1", html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
+    return Markup(_MARKDOWN_BLOCK_START.sub(_escape_block_start, text))
+
+
+def _escape_block_start(match: re.Match) -> str:
+    space, marker, number, delimiter = match.groups()
+    if marker:
+        return f"{space}\\{marker}"
+    if number:
+        return f"{space}{number}\\{delimiter}" if delimiter == "." else f"{space}{number}&#41;"
+    return f"{space}&#61;"
 
 
 def escape_attribute(value: Any) -> Markup:
@@ -112,8 +127,15 @@ class PageTemplates:
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it)."""
+        folder = posixpath.dirname(page)
+
         def link(target: Any) -> Markup:
-            path = relative_link(page, target if isinstance(target, str) else target.src_uri)
-            return Markup(quote(path, safe="/#:.-_~"))
+            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         return self.env.get_template(f"pages/{name}").render(link=link, page=page, **context)
+
+
+@functools.lru_cache(maxsize=65536)
+def _link_from(folder: str, target: str) -> Markup:
+    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
+    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))

@@ -185,6 +185,18 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path)
         actors = project / "data/actors.yml"
         actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatar (renamed)\n"), "utf-8")
         _wait_for(base + "actors/qatar/", "Qatar (renamed)")
+
+        # A save that breaks the build: the open page shows what is wrong, where, then recovers by itself.
+        brief = project / "docs/briefs/2026/doha-indirect-talks.md"
+        good = brief.read_text("utf-8")
+        brief.write_text(good.replace('{{ actor("qatar") }}', '{{ actor("qatr") }}', 1), "utf-8")
+        line = good[: good.index('{{ actor("qatar") }}')].count("\n") + 1
+        shown = _wait_for(base + "briefs/2026/doha-indirect-talks/", "The preview cannot be built")
+        assert f"docs/briefs/2026/doha-indirect-talks.md:{line}:" in shown and "unknown actor" in shown
+        assert "unknown actor" in _get(base)  # whatever page is open
+        brief.write_text(good, "utf-8")
+        recovered = _wait_for(base + "briefs/2026/doha-indirect-talks/", "Who gains leverage")
+        assert "The preview cannot be built" not in recovered
     finally:
         server.terminate()
         server.wait(timeout=20)

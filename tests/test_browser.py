@@ -97,3 +97,13 @@ def test_pages_have_no_serious_accessibility_violations(page: Page, site_server,
     page.goto(site_server.url + path)
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+
+
+def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url: str):
+    """Material fetches sitemap.xml for any `link rel=alternate` it takes for another language of the site."""
+    for path in ("", "briefs/2026/doha-indirect-talks/", "actors/qatar/"):
+        reader.goto(site_url + path)
+        reader.wait_for_load_state("networkidle")
+    fetched = [url for url in reader.requests_made if url.endswith(("sitemap.xml", "sitemap.xml.gz"))]
+    assert not fetched, fetched
+    assert reader.locator("link[type='application/atom+xml']").count() == 1  # the feed is still announced

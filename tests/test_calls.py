@@ -80,3 +80,52 @@ def test_anything_else_between_delimiters_is_an_error_at_its_place(text: str, me
 def test_every_problem_of_a_page_is_reported():
     _, problems, _ = read("{{ 1 }} {{ 2 }}\n{% if x %}{% endif %}")
     assert [p.split(": ")[0] for p in problems] == ["page.md:10:1", "page.md:10:9", "page.md:11:1", "page.md:11:11"]
+
+
+# -- rendering: the sandbox ------------------------------------------------------------------------------------
+
+from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: E402
+
+from briefings.calls import MACRO_SYNTAX, plain_parts  # noqa: E402
+from briefings.macros import MacroSandbox, _CallsTemplate  # noqa: E402
+
+MACROS = {"actor": lambda id, text=None: f"<{id}|{text}>", "latest_briefs": lambda limit=10: f"[{limit}]"}
+
+
+@pytest.mark.parametrize("text", [
+    'A {{ actor("qatar") }} and {{ actor(\'iran\', "Tehran") }}.\n',
+    "No macro at all.\r\nWindows lines\r\n\r\n",
+    '{## a comment {{ 7*7 }} ##}\nafter\n{% raw %}{{ shown as written }}{% endraw %}\n{{ latest_briefs(3) }}',
+    "ends without a newline {{ latest_briefs() }}",
+    "two trailing newlines\n\n",
+])
+def test_plain_pages_render_exactly_as_jinja_would_without_compiling(text: str):
+    sandbox = MacroSandbox(MACROS, **MACRO_SYNTAX)
+    template = sandbox.from_string(text)
+    assert isinstance(template, _CallsTemplate)
+    jinja = ImmutableSandboxedEnvironment(**MACRO_SYNTAX)
+    jinja.globals.update(MACROS)
+    assert template.render(config="ignored") == jinja.from_string(text).render()
+
+
+def test_whitespace_control_is_left_to_jinja_in_the_sandbox():
+    assert plain_parts('a {{- actor("qatar") }}') is None
+    sandbox = MacroSandbox(MACROS, **MACRO_SYNTAX)
+    assert sandbox.from_string('a  {{- actor("qatar") }}').render() == "a<qatar|None>"
+
+
+@pytest.mark.parametrize("source", [
+    "{{ ''.__class__ }}",
+    "{{ actor.__globals__ }}",
+    "{{ cycler }}",
+    "{{ config }}",
+    "{{ range(3) | list }}",
+    "{% include 'x.html' %}",
+    "{{ actor.__call__('qatar') }}",
+])
+def test_the_sandbox_reaches_nothing_but_the_macros(source: str):
+    from jinja2 import TemplateError
+
+    sandbox = MacroSandbox(MACROS, **MACRO_SYNTAX)
+    with pytest.raises((TemplateError, TypeError)):
+        sandbox.from_string(source).render(config={"config_file_path": "/secret"})

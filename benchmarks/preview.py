@@ -1,0 +1,131 @@
+"""Edit-to-preview: from saving a brief to `mkdocs serve` showing the change on its page and on pages listing it.
+
+`mkdocs serve` runs on the corpus project at a free local port. Once it serves, the newest published brief's
+title gets a marker and its first paragraph a sentence with the same marker; the brief's page, the home
+page, the archive of every brief and the page of its first actor are then polled until each shows the new
+title (the brief's page also the new sentence). The time is from the write to the last page showing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .common import BIN, command_env, read_config, url_of
+from .floor import read_corpus
+
+
+@dataclass
+class Edit:
+    seconds: float | None  # None: the timeout passed before every page showed the change
+    pages: dict[str, float | None] = field(default_factory=dict)  # URL path -> seconds until it showed it
+
+
+@dataclass
+class PreviewResult:
+    brief: str
+    startup_seconds: float | None  # from starting `mkdocs serve` to the first page served
+    edits: list[Edit] = field(default_factory=list)
+    note: str = ""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+def _wait_until(condition, timeout: float, interval: float = 0.2) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def edit_brief(path: Path, marker: str) -> str:
+    """Add `marker` to the brief's title and a sentence with it to its first paragraph; return the new title."""
+    text = path.read_text("utf-8")
+    match = re.search(r"^title:[ \t]*(.*)$", text, re.M)
+    old = match[1].strip()
+    if old[:1] in "'\"":
+        old = yaml.safe_load(old)
+    title = f"{old} ({marker})"
+    text = text[: match.start(1)] + json.dumps(title, ensure_ascii=False) + text[match.end(1):]
+    heading = text.index("\n## ")
+    paragraph_end = text.find("\n\n", text.index("\n\n", heading + 1) + 2)
+    paragraph_end = len(text.rstrip("\n")) if paragraph_end == -1 else paragraph_end
+    text = text[:paragraph_end] + f" A sentence added for the {marker}." + text[paragraph_end:]
+    path.write_text(text, "utf-8")
+    return title
+
+
+def measure(project: Path, *, edits: int = 1, timeout: float = 180, startup_timeout: float = 900,
+            log_path: Path | None = None) -> PreviewResult:
+    """Start `mkdocs serve` on `project`, make `edits` edits one after the other, time each."""
+    corpus = read_corpus(project)
+    brief = corpus.briefs[0]  # the newest: the home page lists it
+    docs = project / (read_config(project).get("docs_dir") or "docs")
+    pages = ["", "briefs/", url_of(brief.src)]
+    if brief.ids("actor"):
+        pages.append(url_of(f"actors/{brief.ids('actor')[0]}.md"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    result = PreviewResult(brief.src, None)
+    log = open(log_path or project / "serve.log", "wb")
+    started = time.monotonic()
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              env=command_env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        if not _wait_until(lambda: server.poll() is not None or _get(base) is not None, startup_timeout, 0.5) \
+                or server.poll() is not None:
+            result.note = "mkdocs serve did not start" + (f" (exit {server.returncode})" if server.poll() else "")
+            return result
+        result.startup_seconds = round(time.monotonic() - started, 2)
+        for n in range(edits):
+            marker = f"benchmark edit {n + 1} {int(time.time())}"
+            edit_brief(docs / brief.src, marker)
+            saved = time.monotonic()
+            shown: dict[str, float | None] = {page: None for page in pages}
+
+            def all_shown() -> bool:
+                for page in pages:
+                    if shown[page] is None:
+                        html = _get(base + page) or ""
+                        wanted = (marker in html) and (page != url_of(brief.src) or f"added for the {marker}" in html)
+                        if wanted:
+                            shown[page] = round(time.monotonic() - saved, 2)
+                return all(v is not None for v in shown.values())
+
+            done = _wait_until(all_shown, timeout)
+            result.edits.append(Edit(round(time.monotonic() - saved, 2) if done else None, dict(shown)))
+            if not done:
+                result.note = f"timeout: not every page showed the edit within {timeout:.0f} s"
+                break
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+    return result

@@ -1,0 +1,329 @@
+"""The scale benchmark: the project against its plain-Material floor, at N briefs (and optionally at more).
+
+    script/bench [--briefs N] [--runs K] [--growth M] [--json PATH]
+
+1. Generates a corpus of N briefs (benchmarks.corpus) and its floor (benchmarks.floor).
+2. Builds each with `mkdocs build --strict`, alternating, K times (project-floor, then floor-project, ...),
+   measuring wall time and the peak resident memory of each build; prints the medians and the ratios.
+3. Times `briefings check` K times and prints its share of the project's build.
+4. With --growth M, does the same at M briefs (fewer runs) and prints how each grew.
+5. Measures the bytes a reader fetches from opening a page to the first search result (benchmarks.search)
+   on both sites, and flags the fetched files that grow with the number of briefs, against the sites at M
+   briefs or, without --growth, against a small corpus of N/10 briefs built for the purpose.
+6. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview).
+
+It prints figures and asserts nothing. The machine's other load makes single runs noisy: compare medians,
+and read the load average printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import corpus as corpus_module
+from . import preview, search
+from .common import BIN, ROOT, url_of
+from .floor import read_corpus, write_floor
+from .measure import CommandFailed, Sample, median, summary, timed
+
+BUILD = ["build", "--strict"]  # as script/build and CI build the site
+QUERY = "leverage"  # in a house heading of every brief: every site has results for it
+
+
+def progress(message: str) -> None:
+    print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def environment() -> dict:
+    def version(package: str) -> str | None:
+        try:
+            return importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+    def output(*command: str) -> str | None:
+        try:
+            return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip() or None
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+
+    chromium = search.chromium_executable()
+    return {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "commit": output("git", "rev-parse", "--short", "HEAD"),
+        "uncommitted_changes": bool(output("git", "status", "--porcelain")),
+        "cores": os.cpu_count(),
+        "cores_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "packages": {p: version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
+                                              "pymdown-extensions", "playwright")},
+        "chromium": output(chromium, "--version") if chromium else None,
+        "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+def build(project: Path) -> Sample:
+    return timed([BIN / "mkdocs", *BUILD, "--site-dir", project / "site"], cwd=project)
+
+
+def alternate(project: Path, floor: Path, runs: int, label: str) -> tuple[list[Sample], list[Sample]]:
+    """`runs` builds of each, alternating and swapping which goes first every run."""
+    project_samples, floor_samples = [], []
+    for n in range(runs):
+        order = [("project", project, project_samples), ("floor", floor, floor_samples)]
+        for name, folder, samples in order if n % 2 == 0 else order[::-1]:
+            progress(f"{label}: building the {name} (run {n + 1} of {runs})")
+            samples.append(build(folder))
+            progress(f"  {samples[-1].seconds:.1f} s, {samples[-1].peak_mib:.0f} MiB")
+    return project_samples, floor_samples
+
+
+def make_corpus(work: Path, briefs: int, args: argparse.Namespace) -> tuple[corpus_module.Corpus, Path]:
+    progress(f"generating {briefs} briefs and their floor")
+    corpus = corpus_module.generate(work / f"project-{briefs}", briefs, args.actors, args.indicators, args.seed)
+    floor = write_floor(corpus.root, work / f"floor-{briefs}")
+    return corpus, floor
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a and b else None
+
+
+# -- the report ------------------------------------------------------------------------------------------------
+
+
+def size(n: int | None) -> str:
+    if n is None:
+        return "-"
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.2f} {unit}" if unit == "MB" else f"{n / scale:.0f} {unit}"
+    return f"{n} B"
+
+
+def times(xs: dict) -> str:
+    return " ".join(f"{s:.1f}" for s in xs["seconds"])
+
+
+def report(results: dict) -> str:
+    env, corpus = results["environment"], results["corpus"]
+    lines = [
+        f"Briefings benchmark, {env['date']}, commit {env['commit']}{' (uncommitted changes)' if env['uncommitted_changes'] else ''}",
+        f"Machine: {env['cores']} cores ({env['cores_usable']} usable), {env['platform']}; load average "
+        f"{' '.join(f'{x:.1f}' for x in env['load_average_start'] or [])} at start, "
+        f"{' '.join(f'{x:.1f}' for x in results.get('load_average_end') or [])} at end",
+        f"Python {env['python']}, " + ", ".join(f"{p} {v}" for p, v in env["packages"].items() if v)
+        + (f"; {env['chromium']}" if env["chromium"] else ""),
+        f"Corpus: {corpus['published_briefs']:,} published briefs ({corpus['generated_briefs']:,} generated), "
+        f"{corpus['actors']} actors, {corpus['indicators']} indicators"
+        + (f", {corpus['mechanisms']} mechanisms" if corpus["mechanisms"] else "")
+        + f"; HTML pages: project {corpus['project_html_pages']:,}, floor {corpus['floor_html_pages']:,}",
+        "",
+    ]
+    b = results["build"]
+    k = len(b["project"]["seconds"])
+    lines += [
+        f"Full build, `mkdocs {' '.join(BUILD)}`, {k} alternating runs    median     runs (s)              peak RSS (median)",
+        f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB",
+        f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB",
+        f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x",
+        "",
+    ]
+    c = results["check"]
+    lines += [
+        f"`briefings check`, {len(c['seconds'])} runs                              {c['median_seconds']:7.2f} s  {times(c):20}  {c['median_peak_mib']:6.0f} MiB",
+        f"  check / project build                                {c['share_of_build']:7.1%}",
+        "",
+    ]
+    g = results.get("growth")
+    if g:
+        lines += [
+            f"Growth {corpus['generated_briefs']:,} -> {g['generated_briefs']:,} generated briefs "
+            f"({g['published_briefs']:,} published; x{g['brief_ratio']:.2f}), {len(g['project']['seconds'])} run(s) each",
+            f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})",
+            f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})",
+            f"  project / floor at {g['generated_briefs']:,}: {g['time_ratio']:.2f} x time, {g['memory_ratio']:.2f} x memory",
+            "",
+        ]
+    p = results.get("preview")
+    if p:
+        lines.append(f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)")
+        lines.append(f"  serve start to first page served: {p['startup_seconds']} s" if p["startup_seconds"] is not None
+                     else "  serve start: failed")
+        for n, edit in enumerate(p["edits"], 1):
+            shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit["pages"].items())
+            lines.append(f"  edit {n}: {edit['seconds'] if edit['seconds'] is not None else 'timeout'}"
+                         f"{' s' if edit['seconds'] is not None else ''}  ({shown})")
+        if p["median_seconds"] is not None:
+            lines.append(f"  median: {p['median_seconds']} s")
+        if p["note"]:
+            lines.append(f"  note: {p['note']}")
+        lines.append("")
+    s = results.get("search")
+    if s:
+        names = {path: name for name, path in s["pages"].items()}
+        lines.append(f"Search: bytes from opening a page to the first result for {QUERY!r} "
+                     f"(pages: " + ", ".join(f"{name} /{path}" for name, path in s["pages"].items()) + ")")
+        lines.append(f"  {'site':14} {'page':6} {'files':>5} {'bytes':>10} {'gzip':>9} {'on load':>10} {'1st result':>10}  how")
+        for cost in s["costs"]:
+            ms = f"{cost['first_result_ms'] / 1000:.1f} s" if cost["first_result_ms"] is not None else "-"
+            lines.append(f"  {cost['site']:14} {names[cost['page']]:6} {len(cost['fetches']):5} {size(cost['total_bytes']):>10} "
+                         f"{size(cost['total_gzip_bytes']):>9} {size(cost['on_load_bytes']):>10} {ms:>10}  {cost['method']}"
+                         + (f" ({cost['note']})" if cost["note"] else ""))
+        lines.append(f"  Fetched files that grow with the briefs ({s['compared_with']}):")
+        if not s["growing"]:
+            lines.append("    none")
+        for grown in s["growing"]:
+            lines.append(f"    {grown['site']:8} {grown['path']:34} {size(grown['smaller_site_bytes']):>9} -> "
+                         f"{size(grown['bytes']):>9}  (x{grown['ratio']})  fetched by: {', '.join(names[p] for p in grown['pages'])}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# -- the run ---------------------------------------------------------------------------------------------------
+
+
+def search_costs(sites: dict[str, Path], pages: list[str], use_browser: bool) -> list[search.SearchCost]:
+    costs = []
+    for label, site in sites.items():
+        for page in pages:
+            progress(f"search bytes: {label} /{page}")
+            costs.append(search.measure(site, page, QUERY, label=label, use_browser=use_browser))
+    return costs
+
+
+def growing(costs: list[search.SearchCost], sites: dict[str, Path], smaller: dict[str, Path]) -> list[dict]:
+    """The fetched files, by site, that are bigger than in the smaller build; with the pages fetching them."""
+    found: dict[tuple[str, str], dict] = {}
+    for cost in costs:
+        for grown in search.growing_files(cost, sites[cost.site], smaller[cost.site]):
+            entry = found.setdefault((cost.site, grown["path"]), {"site": cost.site, **grown, "pages": []})
+            entry["pages"].append(cost.page)
+    return list(found.values())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="script/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, default=1000, metavar="N", help="generated briefs (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, metavar="K", help="alternating builds of each (default 3)")
+    parser.add_argument("--growth", type=int, metavar="M", help="also build at M briefs, e.g. 4000")
+    parser.add_argument("--growth-runs", type=int, default=1, metavar="K", help="builds of each at M (default 1)")
+    parser.add_argument("--actors", type=int, default=200, help="actors in all (default 200)")
+    parser.add_argument("--indicators", type=int, default=100, help="indicators in all (default 100)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--edits", type=int, default=1, help="edits timed in mkdocs serve (default 1)")
+    parser.add_argument("--preview-timeout", type=float, default=180, metavar="S",
+                        help="seconds to wait for an edit to show (default 180)")
+    parser.add_argument("--no-preview", action="store_true", help="skip edit-to-preview")
+    parser.add_argument("--no-search", action="store_true", help="skip the search bytes")
+    parser.add_argument("--no-browser", action="store_true", help="estimate the search bytes without Chromium")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also save the results as JSON")
+    parser.add_argument("--workdir", type=Path, help="where to generate and build (kept; default: a temporary folder)")
+    args = parser.parse_args(argv)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
+    if args.workdir:
+        for old in work.glob("*-[0-9]*"):
+            shutil.rmtree(old)  # the projects and floors of an earlier run in the same folder
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"environment": environment(), "arguments": {k: str(v) if isinstance(v, Path) else v
+                                                                for k, v in vars(args).items()}}
+    try:
+        corpus, floor = make_corpus(work, args.briefs, args)
+        published = len(read_corpus(corpus.root).briefs)
+
+        project_samples, floor_samples = alternate(corpus.root, floor, args.runs, f"{args.briefs} briefs")
+        b = {"project": summary(project_samples), "floor": summary(floor_samples)}
+        b["time_ratio"] = ratio(b["project"]["median_seconds"], b["floor"]["median_seconds"])
+        b["memory_ratio"] = ratio(b["project"]["median_peak_mib"], b["floor"]["median_peak_mib"])
+        results["build"] = b
+        results["corpus"] = {
+            "generated_briefs": args.briefs, "published_briefs": published,
+            "actors": len(corpus.entities.actors), "indicators": len(corpus.entities.indicators),
+            "mechanisms": len(corpus.entities.mechanisms),
+            "project_html_pages": html_pages(corpus.root / "site"), "floor_html_pages": html_pages(floor / "site"),
+        }
+
+        checks = []
+        for n in range(args.runs):
+            progress(f"briefings check (run {n + 1} of {args.runs})")
+            checks.append(timed([BIN / "briefings", "check"], cwd=corpus.root))
+        results["check"] = {**summary(checks), "share_of_build": ratio(median([s.seconds for s in checks]),
+                                                                      b["project"]["median_seconds"])}
+
+        sites = {"project": corpus.root / "site", "floor": floor / "site"}
+        if args.growth:
+            big, big_floor = make_corpus(work, args.growth, args)
+            big_project_samples, big_floor_samples = alternate(big.root, big_floor, args.growth_runs,
+                                                               f"{args.growth} briefs")
+            g = {"generated_briefs": args.growth, "published_briefs": len(read_corpus(big.root).briefs),
+                 "project": summary(big_project_samples), "floor": summary(big_floor_samples)}
+            g["brief_ratio"] = ratio(g["published_briefs"], published)
+            for name in ("project", "floor"):
+                g[f"{name}_growth"] = ratio(g[name]["median_seconds"], b[name]["median_seconds"])
+                g[f"{name}_memory_growth"] = ratio(g[name]["median_peak_mib"], b[name]["median_peak_mib"])
+            g["time_ratio"] = ratio(g["project"]["median_seconds"], g["floor"]["median_seconds"])
+            g["memory_ratio"] = ratio(g["project"]["median_peak_mib"], g["floor"]["median_peak_mib"])
+            results["growth"] = g
+            bigger_sites = {"project": big.root / "site", "floor": big_floor / "site"}
+
+        if not args.no_search:
+            named = {"home": "", "brief": url_of(corpus.generated[0])} if corpus.generated else {"home": ""}
+            pages = list(named.values())
+            costs = search_costs(sites, pages, not args.no_browser)
+            if args.growth:
+                costs += search_costs({f"{k}@{args.growth}": v for k, v in bigger_sites.items()}, pages,
+                                      not args.no_browser)
+                smaller, larger, compared = sites, bigger_sites, f"{args.briefs:,} vs {args.growth:,} briefs"
+            else:
+                small_n = max(args.briefs // 10, 1)
+                small, small_floor = make_corpus(work, small_n, args)
+                progress(f"building the {small_n}-brief project and floor to compare file sizes")
+                build(small.root), build(small_floor)
+                smaller = {"project": small.root / "site", "floor": small_floor / "site"}
+                larger, compared = sites, f"{small_n:,} vs {args.briefs:,} generated briefs"
+            at_n = [c for c in costs if c.site in sites]
+            results["search"] = {"query": QUERY, "pages": named, "compared_with": compared,
+                                 "costs": [c.as_dict() for c in costs], "growing": growing(at_n, larger, smaller)}
+
+        if not args.no_preview:
+            progress(f"edit-to-preview: mkdocs serve on {args.briefs} briefs")
+            result = preview.measure(corpus.root, edits=args.edits, timeout=args.preview_timeout,
+                                     log_path=work / "serve.log")
+            edits = [{"seconds": e.seconds, "pages": e.pages} for e in result.edits]
+            results["preview"] = {"brief": result.brief, "startup_seconds": result.startup_seconds, "edits": edits,
+                                  "median_seconds": median([e.seconds for e in result.edits if e.seconds is not None]),
+                                  "note": result.note}
+    except CommandFailed as failure:
+        print(f"script/bench: a build failed, so there are no figures:\n{failure}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+
+    results["load_average_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print(report(results))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, default=str) + "\n", "utf-8")
+        print(f"Results saved to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

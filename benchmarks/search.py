@@ -1,0 +1,245 @@
+"""What a reader downloads from opening a page to the first search result.
+
+Preferred: a real Chromium (through Playwright) opens the page from a local server that logs every file it
+sends, waits for the network to settle (the bytes "on load"), types a query into the search box and waits
+for the first result; the bytes are what the server sent until then (bodies as stored; the gzip figure is
+what compression would make of each file, as GitHub Pages serves it). Without Chromium, a static estimate:
+the page, the stylesheets, scripts and icon it references, and the search engine's files.
+
+The search engine is recognised from the built site, so that the same code measures Material's built-in
+search (lunr in a web worker: `search/search_index.json`) and Pagefind (`pagefind/`: its script, entry
+file, WebAssembly, and the index chunks and fragments the query needs).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+BROWSER_FLAGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@dataclass(frozen=True)
+class SearchUI:
+    """How to use a search engine's interface: where to type, what a result looks like."""
+
+    engine: str
+    input: str
+    result: str
+
+
+MATERIAL = SearchUI("material", "input.md-search__input", ".md-search-result__item")
+PAGEFIND = SearchUI("pagefind", "input.pagefind-ui__search-input, input.md-search__input",
+                    ".pagefind-ui__result, .md-search-result__item")
+
+
+def search_ui(site: Path) -> SearchUI:
+    return PAGEFIND if (site / "pagefind").is_dir() else MATERIAL
+
+
+@dataclass
+class Fetch:
+    path: str
+    bytes: int
+    gzip_bytes: int
+
+
+@dataclass
+class SearchCost:
+    """The files fetched to open `page` and get a first result for `query`."""
+
+    site: str
+    page: str
+    engine: str
+    method: str  # "chromium" or "static"
+    query: str
+    fetches: list[Fetch] = field(default_factory=list)
+    on_load_bytes: int | None = None  # sent before the query was typed (browser only)
+    first_result_ms: float | None = None  # from navigation to the first result (browser only)
+    note: str = ""
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.bytes for f in self.fetches)
+
+    @property
+    def total_gzip_bytes(self) -> int:
+        return sum(f.gzip_bytes for f in self.fetches)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "total_bytes": self.total_bytes, "total_gzip_bytes": self.total_gzip_bytes}
+
+
+def file_for(site: Path, url_path: str) -> Path:
+    """The file of the built site that a URL path is served from."""
+    path = unquote(urlsplit(url_path).path).lstrip("/")
+    target = site / path
+    if not path or path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+@functools.lru_cache(maxsize=4096)
+def _gzip_size(path: Path, mtime: float) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def fetch_of(site: Path, url_path: str) -> Fetch:
+    path = file_for(site, url_path)
+    if not path.is_file():
+        return Fetch(url_path, 0, 0)
+    return Fetch(url_path, path.stat().st_size, _gzip_size(path, path.stat().st_mtime))
+
+
+# -- serving with a log ----------------------------------------------------------------------------------------
+
+
+class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
+    log: list  # (url path, bytes sent), shared with the server's owner
+
+    def log_message(self, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self.log.append((self.path, len(data)))
+
+
+@contextmanager
+def logging_server(site: Path):
+    """Serve `site` on a free local port; yields (base URL, the list every sent file is appended to)."""
+    log: list = []
+    handler = type("Handler", (_LoggingHandler,), {"log": log})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/", log
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+# -- measuring -------------------------------------------------------------------------------------------------
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium (or BRIEFINGS_CHROMIUM); None when there is none to use."""
+    if os.environ.get("BRIEFINGS_CHROMIUM"):
+        return os.environ["BRIEFINGS_CHROMIUM"]
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def browser_available() -> bool:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return chromium_executable() is not None
+
+
+def measure(site: Path, page: str, query: str, *, label: str = "", use_browser: bool = True) -> SearchCost:
+    """The bytes to open `page` (a URL path such as "" or "briefs/2026/x/") and get a result for `query`."""
+    if use_browser and browser_available():
+        try:
+            return measure_in_browser(site, page, query, label=label)
+        except Exception as exc:  # noqa: BLE001 - a figure is better than none: say why and estimate
+            cost = measure_static(site, page, query, label=label)
+            cost.note = f"Chromium failed ({type(exc).__name__}: {str(exc).splitlines()[0][:160]}); static estimate"
+            return cost
+    cost = measure_static(site, page, query, label=label)
+    cost.note = "no Chromium or Playwright here: static estimate"
+    return cost
+
+
+def measure_in_browser(site: Path, page_path: str, query: str, *, label: str = "",
+                       timeout_ms: int = 60_000) -> SearchCost:
+    from playwright.sync_api import sync_playwright
+
+    ui = search_ui(site)
+    flags = BROWSER_FLAGS + (["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])
+    with logging_server(site) as (base, log), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=flags)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(base + page_path, wait_until="load", timeout=timeout_ms)
+            try:
+                page.wait_for_load_state("networkidle", timeout=timeout_ms)
+            except Exception:  # noqa: BLE001 - a page that keeps fetching still gets measured
+                pass
+            on_load = sum(n for _, n in log)
+            box = page.locator(ui.input).first
+            box.click()
+            page.keyboard.type(query)
+            page.wait_for_selector(ui.result, timeout=timeout_ms)
+            first_result_ms = (time.perf_counter() - started) * 1000
+            sent = list(log)
+        finally:
+            browser.close()
+    fetches = [Fetch(path, n, fetch_of(site, path).gzip_bytes) for path, n in sent]
+    return SearchCost(label, page_path, ui.engine, "chromium", query, fetches, on_load, round(first_result_ms))
+
+
+_ASSET = re.compile(r"""<(?:link[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href|script[^>]*src)="([^"]+)\"""")
+
+
+_ALTERNATE = re.compile(r"""<link[^>]*rel="alternate"[^>]*href="([^"]+)\"""")
+
+
+def measure_static(site: Path, page_path: str, query: str, *, label: str = "") -> SearchCost:
+    """The page, what its HTML references, and the search engine's files (the query's chunks excepted)."""
+    page_file = file_for(site, page_path)
+    html = page_file.read_text("utf-8")
+    base = page_file.parent.relative_to(site).as_posix()
+    paths = ["/" + page_path]
+
+    def resolve(href: str) -> str:
+        parts = [p for p in (base + "/" + href if base != "." else href).split("/") if p not in ("", ".")]
+        stack: list[str] = []
+        for part in parts:
+            stack.pop() if part == ".." else stack.append(part)
+        return "/" + "/".join(stack)
+
+    paths += [resolve(h) for h in _ASSET.findall(html) if not urlsplit(h).scheme]
+    ui = search_ui(site)
+    note = ""
+    if ui.engine == "material":
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+        worker = json.loads(config.group(1)).get("search") if config else None
+        if worker:
+            paths.append(resolve(worker))
+        paths.append("/search/search_index.json")
+        # Material's bundle reads every <link rel="alternate"> as another language of the site and fetches
+        # the sitemap.xml beside it (seen in Chromium with Material 9.x): a feed link costs the sitemap.
+        for href in _ALTERNATE.findall(html):
+            if not urlsplit(href).scheme:
+                paths.append(resolve(href.rsplit("/", 1)[0] + "/sitemap.xml" if "/" in href else "sitemap.xml"))
+    else:
+        paths += ["/pagefind/pagefind.js", "/pagefind/pagefind-entry.json"]
+        paths += ["/" + p.relative_to(site).as_posix() for p in sorted((site / "pagefind").glob("wasm.*.pagefind"))]
+        note = "index chunks and fragments not counted: they depend on the query (use Chromium)"
+    fetches = [fetch_of(site, p) for p in dict.fromkeys(paths)]
+    return SearchCost(label, page_path, ui.engine, "static", query, fetches, note=note)
+
+
+def growing_files(cost: SearchCost, site: Path, smaller_site: Path, *, threshold: float = 0.10) -> list[dict]:
+    """The files `cost` fetched that are bigger in `site` than in the same site built from fewer briefs."""
+    grown = []
+    for fetch in cost.fetches:
+        big, small = fetch_of(site, fetch.path).bytes, fetch_of(smaller_site, fetch.path).bytes
+        if small and big - small > max(1024, threshold * small):
+            grown.append({"path": fetch.path, "bytes": big, "smaller_site_bytes": small, "ratio": round(big / small, 2)})
+    return grown
