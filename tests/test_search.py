@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 import briefings.search
 from briefings.search import UNUSED, SearchIndexError, index_site
-from conftest import BIN, ROOT, BuiltSite, mkdocs_build, search_records, serve
+from conftest import BIN, ROOT, BuiltSite, mkdocs_build, run, search_records, serve
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
@@ -303,11 +304,11 @@ def test_a_reader_fetches_at_most_the_budget_to_the_first_results(page: Page, si
 @pytest.fixture(scope="session")
 def large_site_server(tmp_path_factory):
     """The real project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
-    from benchmarks.corpus import generate
-
     base = tmp_path_factory.mktemp("large")
-    corpus = generate(base / "project", briefs=GENERATED_BRIEFS, actors=40, indicators=20)
-    result = mkdocs_build(corpus.root, base / "site")
+    made = run(sys.executable, "-m", "benchmarks.corpus", "--briefs", str(GENERATED_BRIEFS), "--actors", "40",
+               "--indicators", "20", "--out", base / "project", cwd=ROOT)
+    assert made.returncode == 0, made.output
+    result = mkdocs_build(base / "project", base / "site")
     assert result.returncode == 0, result.output
     httpd, server = serve(base / "site")
     yield server

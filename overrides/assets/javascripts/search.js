@@ -2,8 +2,8 @@
  * Search over the site's Pagefind index (briefings/search.py), in Material's search box and result markup.
  *
  * Nothing is fetched until the reader opens search. Then Pagefind's script, its WebAssembly engine and the
- * index's entry point load; each query fetches only the index chunks holding its words, and the fragment of
- * each result shown, ten at a time. Every address is worked out from this script's own, so the site works
+ * index's entry point load; a query runs once the reader pauses typing, and fetches only the index chunks
+ * holding its words and the fragment of each result shown, ten at a time. Every address is worked out from this script's own, so the site works
  * at the root of a host or under a project path, and nothing is asked of any other host.
  *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
@@ -19,6 +19,7 @@ const list = box.querySelector(".md-search-result__list");
 const scroller = box.querySelector(".md-search__scrollwrap");
 const site = new URL("../../", import.meta.url); // this script is assets/javascripts/search.js
 const BATCH = 10;
+const QUIET = 300; // milliseconds without typing before a query runs
 
 let engine = null; // Pagefind, once loading has started
 let ready = false;
@@ -54,8 +55,19 @@ function show(found) {
   scroller.scrollTop = 0;
 }
 
+/**
+ * The query to run for what the box holds: all of it, but for a last word of one letter. Pagefind would
+ * fetch the index of every word starting with that letter (much of the index on a large site), for results
+ * that the next letter replaces.
+ */
+function query() {
+  const words = input.value.trim().split(/\s+/);
+  if ([...words[words.length - 1]].length < 2) words.pop();
+  return words.join(" ");
+}
+
 async function search() {
-  const text = input.value.trim();
+  const text = query();
   if (!text) {
     show([]);
     say("placeholder");
@@ -64,12 +76,12 @@ async function search() {
   let found;
   try {
     if (!ready) say("loading");
-    found = await (await pagefind()).debouncedSearch(text, {}, 100);
+    found = await (await pagefind()).search(text);
   } catch (error) {
     say("failed");
     throw error;
   }
-  if (found === null || text !== input.value.trim()) return; // a newer query has taken over
+  if (text !== query()) return; // the reader has typed on: a newer query runs
   show(found.results);
   const count = results.length;
   say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
@@ -159,7 +171,11 @@ input.addEventListener("focus", () => {
   if (!toggle.checked) toggle.click();
   pagefind().catch(() => say("failed"));
 });
-input.addEventListener("input", () => { search().catch(console.error); });
+let typed = null;
+input.addEventListener("input", () => {
+  clearTimeout(typed);
+  typed = setTimeout(() => search().catch(console.error), QUIET);
+});
 toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("reset", () => setTimeout(() => { search().catch(console.error); input.focus(); }));
