@@ -7,13 +7,15 @@ overrides, no generated pages. It reads the corpus project with plain YAML (not 
 that it measures the same pages whatever the core does) and writes:
 
 - mkdocs.yml: the project's site name, URL, nav, `not_in_nav`, markdown_extensions and theme settings with
-  `theme: material` and no custom_dir; of the plugins only `search` (where the project has it), with the tags page written out;
+  `theme: material` and no custom_dir (nor the icon and favicon that live there); of the plugins only
+  `search` (where the project has it), with the tags page written out;
 - every published brief as static Markdown: its header (dates, reading time, authors, actors, indicators,
   regions, and mechanisms, leverage and readings where the corpus has them) written out, each macro call
   replaced by a plain relative link, then its sources;
 - one page per actor and per indicator (and mechanism, where data/mechanisms.yml exists) listing the briefs
   that name it, newest first, and the index pages of each;
-- the hand-written pages with their macro calls written out (the latest briefs, the archive by month);
+- the hand-written pages with their macro calls written out (the latest briefs, the archive by month, what
+  moved);
 - feed.xml as a static file.
 
 A macro it does not know stops it with an error naming the page: the floor must be taught a new macro
@@ -39,6 +41,8 @@ from .common import as_date, link, plugin_names, read_config, read_yaml, split_f
 FLOOR_PLUGINS = ("search", "material/search")
 DROPPED_SETTINGS = ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "watch",
                     "strict", "plugins", "theme")
+# The theme's custom folder, and the logo icon and favicon that live in it.
+CUSTOM_THEME_SETTINGS = ("custom_dir", "icon", "favicon")
 KIND_LABELS = {"state": "States", "person": "People", "institution": "Institutions",
                "organisation": "Organisations", "group": "Groups"}
 FEED_SIZE = 20
@@ -178,6 +182,27 @@ def by_month(corpus: Corpus, page: str) -> str:
     return "\n".join(sections) or "No briefs are published yet.\n"
 
 
+def readings(brief: Brief) -> dict[str, tuple[str, str | None]]:
+    """A brief's readings: indicator id -> (status, note), whether written as a status alone or a mapping."""
+    found = {}
+    for indicator_id, value in (brief.meta.get("readings") or {}).items():
+        found[indicator_id] = (value, None) if isinstance(value, str) else (value["status"], value.get("note"))
+    return found
+
+
+def what_moved(corpus: Corpus, page: str, limit: int = 5) -> str:
+    """The indicators whose latest reading differs from the one before, latest change first."""
+    history: dict[str, list[tuple[Brief, str]]] = defaultdict(list)
+    for brief in reversed(corpus.briefs):  # oldest first
+        for indicator_id, (state, _) in readings(brief).items():
+            history[indicator_id].append((brief, state))
+    moved = [(i, r[-2][1], *r[-1]) for i, r in history.items() if len(r) > 1 and r[-1][1] != r[-2][1]]
+    moved.sort(key=lambda m: m[2].sort_key)
+    items = [f"- {entity_link(corpus, page, 'indicator', i)}: {before} → {after}, {long_date(brief.date)}, "
+             f"[{text(brief.title)}]({link(page, brief.src)})" for i, before, brief, after in moved[:limit]]
+    return "\n".join(items) + "\n" if items else "No indicator moved.\n"
+
+
 def render_calls(corpus: Corpus, page: str, markdown: str) -> str:
     """Replace every macro call in `markdown` by what it writes, as static Markdown."""
     markdown = _COMMENT.sub("", markdown)
@@ -194,6 +219,8 @@ def render_calls(corpus: Corpus, page: str, markdown: str) -> str:
             return brief_list(corpus, page, corpus.briefs[: args[0] if args else 10])
         if name == "briefs_by_month":
             return by_month(corpus, page)
+        if name == "what_moved":
+            return what_moved(corpus, page, *args)
         if name == "brief_count":
             return str(len(corpus.briefs))
         if name.endswith("_count") and name[: -len("_count")] in corpus.entities:
@@ -230,8 +257,8 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
     for side in ("gains", "loses"):
         if leverage.get(side):
             lines.append(f"Leverage {side}: " + ", ".join(entity_link(corpus, page, "actor", a) for a in leverage[side]))
-    for indicator_id, state in (meta.get("readings") or {}).items():
-        lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state}")
+    for indicator_id, (state, note) in readings(brief).items():
+        lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state} {text(note or '')}")
     if meta.get("regions"):
         lines.append("Regions: " + ", ".join(meta["regions"]))
     header = f"# {text(brief.title)}\n\n" + "  \n".join(lines) + "\n\n"
@@ -341,7 +368,8 @@ def floor_config(config: dict) -> dict:
     """The project's configuration as a plain Material site: same pages and Markdown, no custom machinery."""
     floor = {key: value for key, value in config.items() if key not in DROPPED_SETTINGS}
     theme = config.get("theme") or {}
-    theme = {key: value for key, value in (theme if isinstance(theme, dict) else {}).items() if key != "custom_dir"}
+    theme = {key: value for key, value in (theme if isinstance(theme, dict) else {}).items()
+             if key not in CUSTOM_THEME_SETTINGS}
     floor["theme"] = {**theme, "name": "material"}
     plugins = [entry for entry, name in zip(config.get("plugins") or [], plugin_names(config)) if name in FLOOR_PLUGINS]
     floor["plugins"] = plugins or ["search"]

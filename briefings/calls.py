@@ -52,6 +52,7 @@ MACROS: dict[str, MacroSpec] = {
     **{kind.name: _entity_spec(kind) for kind in KINDS},
     "latest_briefs": MacroSpec("latest_briefs", (("limit", int, False),), "{{ latest_briefs(10) }}"),
     "briefs_by_month": MacroSpec("briefs_by_month", (), "{{ briefs_by_month() }}"),
+    "what_moved": MacroSpec("what_moved", (("limit", int, False),), "{{ what_moved(5) }}"),
 }
 
 

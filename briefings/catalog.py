@@ -1,4 +1,5 @@
-"""The catalog: every published brief and entity, and the indexes between them.
+"""The catalog: every published brief and entity, and the indexes between them (who names what, the history of
+each indicator's readings, the leverage each actor was judged to gain or lose).
 
 Built once per build by `briefings.loader`, in time linear in the number of briefs; the macros, the
 generated pages, the feed and the checker all read it.
@@ -13,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import ACTOR_KINDS, Actor, Brief, Entity
+from .model import ACTOR_KINDS, Actor, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement, Reading
 
 
 def tag_slug(tag: str) -> str:
@@ -34,6 +35,7 @@ class Catalog:
         self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
         self._alongside: dict[str, Counter] = defaultdict(Counter)
         self._tagged: dict[str, list[Brief]] = defaultdict(list)
+        self._involved: dict[str, Counter] = defaultdict(Counter)
         for brief in self.briefs:  # already newest first, so every index is too
             for folder, ids in brief.named.items():
                 for entity_id in ids:
@@ -42,10 +44,35 @@ class Catalog:
                 self._alongside[a][b] += 1
             for tag in brief.tags:
                 self._tagged[tag].append(brief)
+            for mechanism_id in brief.ids("mechanisms"):
+                self._involved[mechanism_id].update(brief.ids("actors"))
+        self._readings: dict[str, list[Reading]] = defaultdict(list)
+        self._leverage: dict[str, list[LeverageJudgement]] = defaultdict(list)
+        for brief in reversed(self.briefs):  # oldest first: histories and balances run forwards in time
+            for reading in brief.readings:
+                self._readings[reading.indicator_id].append(reading)
+            for gained, ids in ((True, brief.leverage.gains), (False, brief.leverage.loses)):
+                for actor_id in ids:
+                    judgements = self._leverage[actor_id]
+                    balance = (judgements[-1].balance if judgements else 0) + (1 if gained else -1)
+                    judgements.append(LeverageJudgement(brief, gained, balance))
+        self._related: dict[str, set[str]] = defaultdict(set)
+        for mechanism in self.mechanisms.values():
+            for other in mechanism.related_ids:
+                self._related[mechanism.id].add(other)
+                self._related[other].add(mechanism.id)
 
     @property
     def actors(self) -> dict[str, Actor]:
         return self.entities["actors"]  # type: ignore[return-value]
+
+    @property
+    def indicators(self) -> dict[str, Indicator]:
+        return self.entities["indicators"]  # type: ignore[return-value]
+
+    @property
+    def mechanisms(self) -> dict[str, Mechanism]:
+        return self.entities["mechanisms"]  # type: ignore[return-value]
 
     # -- lookups ---------------------------------------------------------------------------------------------
 
@@ -68,8 +95,55 @@ class Catalog:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name.casefold()))
         return [(self.actors[other], n) for other, n in ranked]
 
-    def indicators_concerning(self, actor_id: str) -> list[Entity]:
-        return [i for i in self.entities["indicators"].values() if actor_id in i.actor_ids]  # type: ignore[attr-defined]
+    def indicators_concerning(self, actor_id: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if actor_id in i.actor_ids]
+
+    def related_mechanisms(self, mechanism: Mechanism) -> list[Mechanism]:
+        """The mechanisms related to one, whichever of the two lists the other, by name."""
+        related = [self.mechanisms[i] for i in self._related.get(mechanism.id, ())]
+        return sorted(related, key=lambda m: m.name.casefold())
+
+    def actors_involved(self, mechanism: Mechanism) -> list[tuple[Actor, int]]:
+        """The actors named by the briefs that name a mechanism, most often first."""
+        counts = self._involved.get(mechanism.id, Counter())
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name.casefold()))
+        return [(self.actors[actor_id], n) for actor_id, n in ranked]
+
+    # -- readings and leverage -------------------------------------------------------------------------------
+
+    def readings_of(self, indicator: Indicator) -> list[Reading]:
+        """Every reading of an indicator, oldest first."""
+        return self._readings.get(indicator.id, [])
+
+    def latest_reading(self, indicator: Indicator) -> Reading | None:
+        """Where the newest brief that reads the indicator says it stands; None if no brief has read it."""
+        readings = self.readings_of(indicator)
+        return readings[-1] if readings else None
+
+    def movement(self, indicator: Indicator) -> Movement | None:
+        """The indicator's latest change of status, if its latest reading differs from the one before."""
+        readings = self.readings_of(indicator)
+        if len(readings) < 2 or readings[-1].status == readings[-2].status:
+            return None
+        return Movement(indicator, readings[-2], readings[-1])
+
+    def what_moved(self, limit: int | None = None) -> list[Movement]:
+        """The indicators whose latest reading differs from the one before it, latest change first."""
+        moved = [m for i in self.indicators.values() if (m := self.movement(i))]
+        moved.sort(key=lambda m: (m.after.brief.sort_key, m.indicator.name.casefold()))
+        return moved[:limit]
+
+    def indicators_by_reading(self) -> list[Indicator]:
+        """Every indicator, the most recently read first; those never read last, by name."""
+        def key(indicator: Indicator) -> tuple:
+            latest = self.latest_reading(indicator)
+            return (latest is None, latest.brief.sort_key if latest else (), indicator.name.casefold())
+
+        return sorted(self.indicators.values(), key=key)
+
+    def leverage_of(self, actor: Actor) -> list[LeverageJudgement]:
+        """The briefs that judged an actor to have gained or lost leverage, oldest first, with the running balance."""
+        return self._leverage.get(actor.id, [])
 
     # -- groupings for listings ------------------------------------------------------------------------------
 

@@ -46,11 +46,11 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("title")
     for kind in KINDS:
         brief.add_argument(f"--{kind.name}", dest=kind.name, action="append", default=[], metavar="ID",
-                           help=f"an {kind.name} the brief names (repeatable)")
+                           help=f"{kind.a_name} the brief names (repeatable)")
     brief.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (default: today)")
 
     for kind in KINDS:
-        entity = what.add_parser(kind.name, help=f"add an {kind.name} to {kind.data_file}")
+        entity = what.add_parser(kind.name, help=f"add {kind.a_name} to {kind.data_file}")
         entity.add_argument("id")
         for option in kind.options:
             entity.add_argument(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .catalog import Catalog
+from .kinds import KINDS
 from .model import Brief
 from .templating import feed_templates
 
@@ -31,5 +32,7 @@ def render_feed(
         updated=updated.isoformat() if updated else "1970-01-01",
         briefs=briefs,
         url_of=url_of,
-        actors_of=lambda brief: catalog.named_by(brief, "actors"),
+        categories=lambda brief: [
+            (f"{home_url}{kind.folder}/", entity) for kind in KINDS for entity in catalog.named_by(brief, kind.folder)
+        ],
     )

@@ -11,8 +11,8 @@ import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Signals
-from .pages import GeneratedPage, actors, indicators
+from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Mechanism, Signals
+from .pages import GeneratedPage, actors, indicators, mechanisms
 from .problems import Location
 
 if TYPE_CHECKING:
@@ -49,6 +49,11 @@ class EntityKind:
     def folder(self) -> str:
         """Its pages' folder, its data file's name, its schema's name and the front-matter field listing it."""
         return self.model.folder
+
+    @property
+    def a_name(self) -> str:
+        """The name with its indefinite article, for messages: "an actor", "a mechanism"."""
+        return ("an " if self.name[0] in "aeiou" else "a ") + self.name
 
     @property
     def data_file(self) -> str:
@@ -97,6 +102,17 @@ def _indicator(indicator_id: str, v: dict, source: Location) -> Indicator:
     )
 
 
+def _mechanism(mechanism_id: str, v: dict, source: Location) -> Mechanism:
+    return Mechanism(
+        id=mechanism_id,
+        name=v["name"],
+        summary=" ".join(v["summary"].split()),
+        aliases=tuple(v.get("aliases", ())),
+        related_ids=tuple(v.get("related", ())),
+        source=source,
+    )
+
+
 _NAME = Option("name", "its usual name", required=True)
 _SUMMARY = Option("summary", "one or two sentences on what it is", required=True)
 
@@ -130,8 +146,23 @@ INDICATOR = EntityKind(
     ),
 )
 
+MECHANISM = EntityKind(
+    name="mechanism",
+    model=Mechanism,
+    title="Mechanisms",
+    build=_mechanism,
+    pages=mechanisms.pages,
+    references={"related": "mechanisms"},
+    options=(
+        _NAME,
+        Option("summary", "one or two sentences on how it works", required=True),
+        Option("aliases", "another name readers may search for", flag="alias", many=True),
+        Option("related", "a related mechanism", many=True),
+    ),
+)
+
 #: Every kind, in the order pages, messages and the command line list them.
-KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR)
+KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR, MECHANISM)
 
 BY_NAME = {kind.name: kind for kind in KINDS}
 BY_FOLDER = {kind.folder: kind for kind in KINDS}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from . import safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind
-from .model import HOUSE_HEADINGS, Brief, Entity, Link
+from .model import HOUSE_HEADINGS, Brief, Entity, Leverage, Link, Reading
 from .problems import Location, Problems
 from .project import Project
 from .site import Site
@@ -44,15 +45,38 @@ class Loaded:
     catalog: Catalog | None = None
     templated: frozenset[str] = frozenset()  # pages (src_uri) whose macros the engine must render
     files: int = 0  # how many files were read
+    changed: Changes | None = None  # with a LoadCache: what changed since the last reading
 
     @property
     def ok(self) -> bool:
         return self.catalog is not None
 
 
-def load_project(project: Project, *, preview: bool = False) -> Loaded:
-    """Read and check the whole project. In the `preview`, drafts are part of the site."""
-    return _Reader(project, preview).read()
+@dataclass(frozen=True)
+class Changes:
+    """What changed in the project since the last reading through the same `LoadCache`."""
+
+    briefs: frozenset[str]  # briefs (src_uri) added, edited or removed
+    anything_else: bool  # a data file, a hand-written page, or which ids exist
+
+
+@dataclass
+class LoadCache:
+    """What the last reading found in each brief, for the live preview: a brief whose size and time are the
+    same, in a project whose ids are the same, is not read again."""
+
+    briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated)
+    others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
+
+    @property
+    def ok(self) -> bool:
+        return self.catalog is not None
+
+
+def load_project(project: Project, *, preview: bool = False, cache: LoadCache | None = None) -> Loaded:
+    """Read and check the whole project. In the `preview`, drafts are part of the site; with a `cache`,
+    briefs unchanged since the last reading through it are not read again."""
+    return _Reader(project, preview, cache).read()
 
 
 @dataclass
@@ -66,10 +90,13 @@ class _Page:
 class _Reader:
     project: Project
     preview: bool
+    cache: LoadCache | None = None
     problems: Problems = field(default_factory=Problems)
     files: int = 0
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # each kind's data file, when readable
     calls: dict = field(default_factory=dict)  # what each distinct macro call amounts to (see read_calls)
+    reread: set[str] = field(default_factory=set)  # briefs (rel) read anew, not taken from the cache
+    seen: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every file other than briefs
 
     def read(self) -> Loaded:
         entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
@@ -77,6 +104,8 @@ class _Reader:
         for kind in KINDS:
             self._check_references(kind, entities[kind.folder][0], known)
         entity_maps = {folder: found for folder, (found, _) in entities.items()}
+        self.ids_key = tuple(sorted((folder, tuple(sorted(ids))) for folder, ids in known.items()
+                                    if not isinstance(ids, _AnyId)))
 
         pages = list(self._pages())
         briefs: list[Brief] = []
@@ -100,7 +129,7 @@ class _Reader:
             briefs=[b for b in briefs if self.preview or not b.draft],
             drafts=[b for b in briefs if b.draft and not self.preview],
         )
-        generated = Site(catalog).generated_uris()
+        generated = {page.src_uri for page in Site(catalog).generated_pages()}
         for page in others:
             if page.src_uri in generated:
                 self.problems.error(
@@ -109,13 +138,28 @@ class _Reader:
                 )
         if self.problems.errors:
             return Loaded(self.problems, files=self.files)
-        return Loaded(self.problems, catalog, frozenset(templated), self.files)
+        return Loaded(self.problems, catalog, frozenset(templated), self.files, self._changes(pages))
+
+    def _changes(self, pages: list[_Page]) -> Changes | None:
+        if self.cache is None:
+            return None
+        current = {page.rel for page in pages if page.src_uri.startswith("briefs/")}
+        gone = set(self.cache.briefs) - current
+        for rel in gone:
+            del self.cache.briefs[rel]
+        docs = self.project.relative(self.project.docs_dir)
+        briefs = {posixpath.relpath(rel, docs) for rel in self.reread | gone}
+        others = {rel: signature for rel, signature in self.seen.items() if rel not in current}
+        anything_else = others != self.cache.others
+        self.cache.others = others
+        return Changes(frozenset(briefs), anything_else)
 
     # -- files -----------------------------------------------------------------------------------------------
 
     def _text(self, path: Path, rel: str) -> str | None:
         self.files += 1
         data = path.read_bytes()
+        self.seen[rel] = (len(data), path.stat().st_mtime_ns)
         try:
             return data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is dropped
         except UnicodeDecodeError as exc:
@@ -258,6 +302,28 @@ class _Reader:
             templated.add(page.src_uri)
 
     def _read_brief(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
+        """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
+        if self.cache is None:
+            return self._read_brief_anew(page, known, templated)
+        stat = page.path.stat()
+        key = (stat.st_size, stat.st_mtime_ns, self.ids_key)
+        cached = self.cache.briefs.get(page.rel)
+        if cached is None or cached[0] != key:
+            problems, self.problems = self.problems, Problems()
+            found: set[str] = set()
+            brief = self._read_brief_anew(page, known, found)
+            cached = self.cache.briefs[page.rel] = (key, brief, self.problems.items, bool(found))
+            self.problems = problems
+            self.reread.add(page.rel)
+        else:
+            self.files += 1
+        _, brief, problems, is_templated = cached
+        self.problems.extend(problems)
+        if is_templated:
+            templated.add(page.src_uri)
+        return brief
+
+    def _read_brief_anew(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
         rel = page.rel
         if not _SLUG.match(page.path.name):
             self.problems.error(
@@ -282,6 +348,9 @@ class _Reader:
                 if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
                     self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]))
 
+        self._check_leverage(doc, listed["actors"])
+        self._check_readings(doc, listed["indicators"])
+
         macros = read_calls(body, rel, body_line, self.problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
@@ -303,6 +372,7 @@ class _Reader:
             return None
         date = dt.date.fromisoformat(meta["date"])
         updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
+        leverage = meta.get("leverage", {})
         if updated and updated < date:
             self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
             return None
@@ -317,10 +387,47 @@ class _Reader:
             updated=updated,
             authors=tuple(meta.get("authors", ())),
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
+            leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
+            readings=tuple(_reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
         )
+
+    def _check_leverage(self, doc: YamlDocument, actors: set[str]) -> None:
+        """Whose leverage moved: actors the brief lists, each on one side only."""
+        leverage = doc.value.get("leverage")
+        if not isinstance(leverage, dict):
+            return
+        sides = {side: ids for side in ("gains", "loses") if isinstance(ids := leverage.get(side), list)}
+        for side, ids in sides.items():
+            for n, actor_id in enumerate(ids):
+                if isinstance(actor_id, str) and actor_id not in actors:
+                    self.problems.error(
+                        doc.locate(("leverage", side, n)),
+                        f"'leverage.{side}' names the actor '{actor_id}', which the brief's 'actors' does not list: "
+                        + _closest(actor_id, actors, "actors"),
+                    )
+        for n, actor_id in enumerate(sides.get("loses", [])):
+            if actor_id in sides.get("gains", []):
+                self.problems.error(
+                    doc.locate(("leverage", "loses", n)),
+                    f"'{actor_id}' is in both 'leverage.gains' and 'leverage.loses': a brief judges that an actor "
+                    "gains or loses leverage, not both; remove it from one of them",
+                )
+
+    def _check_readings(self, doc: YamlDocument, indicators: set[str]) -> None:
+        """A brief records readings only of the indicators it tracks."""
+        readings = doc.value.get("readings")
+        if not isinstance(readings, dict):
+            return
+        for indicator_id in readings:
+            if indicator_id not in indicators:
+                self.problems.error(
+                    doc.locate(("readings", indicator_id)),
+                    f"a reading of the indicator '{indicator_id}', which the brief's 'indicators' does not list: "
+                    + _closest(indicator_id, indicators, "indicators"),
+                )
 
     def _check_headings(self, body: str, rel: str, body_line: int) -> None:
         """The five house headings, each once, spelt right, in order (in `body`, its code blanked)."""
@@ -389,6 +496,20 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
+
+
+def _closest(wrong: str, ids: set[str], field_name: str) -> str:
+    """The end of a message about an id a brief uses without listing it: the closest id it lists, or the fix."""
+    close = difflib.get_close_matches(wrong, sorted(i for i in ids if isinstance(i, str)), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else f"add it to '{field_name}'"
+
+
+def _reading(indicator_id: str, value: str | dict) -> Reading:
+    """A valid reading: the status alone, or a mapping with a status and perhaps a note."""
+    if isinstance(value, str):
+        return Reading(indicator_id, value)
+    note = value.get("note")
+    return Reading(indicator_id, value["status"], " ".join(note.split()) if note else None)
 
 
 def _placeholder_message(where: str) -> str:

@@ -42,6 +42,10 @@ class Macros:
         """Every published brief, grouped by month, newest first."""
         return self.site.render("archive.md", page, months=self.site.catalog.by_month())
 
+    def what_moved(self, page: str, limit: int = 5) -> str:
+        """The indicators whose latest reading differs from the one before, latest change first."""
+        return self.site.render("what-moved.md", page, movements=self.site.catalog.what_moved(limit))
+
     def functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """Every macro as a plain function of its arguments, for the page `current_page()` names."""
         def entity(kind: EntityKind) -> Callable[..., str]:
@@ -51,6 +55,7 @@ class Macros:
             **{kind.name: entity(kind) for kind in KINDS},
             "latest_briefs": lambda limit=10: self.latest_briefs(current_page(), limit),
             "briefs_by_month": lambda: self.briefs_by_month(current_page()),
+            "what_moved": lambda limit=5: self.what_moved(current_page(), limit),
         }
 
 

@@ -7,7 +7,7 @@ knows the source path of its own page inside the docs folder (its `src_uri`): th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from .problems import Location
@@ -28,6 +28,15 @@ ACTOR_KINDS = {
     "institution": ("Institution", "Institutions"),
     "organisation": ("Organisation", "Organisations"),
     "group": ("Group", "Groups"),
+}
+
+#: The closed vocabulary of readings: where an indicator stands, with its label. Each indicator's `signals`
+#: say what counts as advancing or reversing; `resolved` means the watched development has happened.
+READING_STATUSES = {
+    "advancing": "Advancing",
+    "steady": "Steady",
+    "reversing": "Reversing",
+    "resolved": "Resolved",
 }
 
 WORDS_PER_MINUTE = 200
@@ -83,6 +92,44 @@ class Indicator(Entity):
     actor_ids: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
+class Mechanism(Entity):
+    """A recurring way in which events produce their effects, such as mediated de-escalation."""
+
+    folder: ClassVar[str] = "mechanisms"
+
+    related_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leverage:
+    """Whose leverage a brief judges to have moved: ids of actors the brief names."""
+
+    gains: tuple[str, ...] = ()
+    loses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where a brief judges an indicator to stand as of the brief's date: a status and an optional note.
+
+    A brief binds the readings it is given to itself, so that a reading knows its date and its source.
+    """
+
+    indicator_id: str
+    status: str  # a key of READING_STATUSES
+    note: str | None = None
+    brief: "Brief | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        return READING_STATUSES[self.status]
+
+    @property
+    def date(self) -> dt.date:
+        return self.brief.date
+
+
 @dataclass(frozen=True, eq=False)
 class Brief:
     src_uri: str  # path inside the docs folder, e.g. "briefs/2026/doha-talks.md"
@@ -95,9 +142,14 @@ class Brief:
     updated: dt.date | None = None
     authors: tuple[str, ...] = ()
     sources: tuple[Link, ...] = ()
+    leverage: Leverage = Leverage()
+    readings: tuple[Reading, ...] = ()  # in the order of the front matter
     draft: bool = False
     words: int = 0
     source: Location | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "readings", tuple(replace(r, brief=self) for r in self.readings))
 
     def ids(self, folder: str) -> tuple[str, ...]:
         """The ids of the entities of one kind the brief names, in the order its front matter lists them."""
@@ -115,3 +167,21 @@ class Brief:
     def sort_key(self) -> tuple:
         """Newest first, then by title: a stable order for every listing."""
         return (-self.date.toordinal(), self.title.casefold(), self.src_uri)
+
+
+@dataclass(frozen=True)
+class Movement:
+    """An indicator whose latest reading differs from the reading before it."""
+
+    indicator: Indicator
+    before: Reading
+    after: Reading
+
+
+@dataclass(frozen=True)
+class LeverageJudgement:
+    """A brief's judgement that an actor gained or lost leverage, with the balance up to that brief."""
+
+    brief: Brief
+    gained: bool
+    balance: int  # gains minus losses over the briefs up to and including this one, in date order

@@ -6,8 +6,8 @@
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
 - `on_files` leaves drafts out and adds the pages and the feed the core generates.
-- `on_page_markdown` (after the macros are rendered) gives each brief its header and sources; data and front
-  matter therefore never pass through the template engine.
+- `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
+  metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
 - `on_post_build` indexes the site for search (`briefings/search.py`, the preview too), then puts it in place.
 """
@@ -34,11 +34,11 @@ from mkdocs.structure.pages import Page
 from .feed import FEED_PATH, render_feed
 from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
+from .metadata import article_metadata
+from .preview import Preview
 from .problems import Problems
 from .safety import sanitise
 from .project import Project
-from .catalog import Catalog
-from .kinds import KINDS
 from .search import index_site
 from .site import Site, render_problems
 
@@ -58,6 +58,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.macros: Macros | None = None
         self.site_dir: str | None = None  # where the finished site goes; the build writes to a temporary folder
         self.building: Path | None = None  # that temporary folder
+        self.previewing = Preview()  # what the live preview remembers across rebuilds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -67,14 +68,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        self.loaded = load_project(project, preview=self.preview)
+        if self.preview:
+            self.loaded, self.site = self.previewing.load(project)
+        else:
+            self.loaded = load_project(project)
         _report(self.loaded.problems, stop=not self.preview)
-        if self.loaded.ok:
+        if not self.preview:
             self.site = Site(self.loaded.catalog)
-            self.macros = Macros(self.site)
-        elif self.site is None:  # a preview that never built: no page to show but the problems
-            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
-            self.macros = Macros(self.site)
+        self.macros = Macros(self.site)
         if macros := config.plugins.get("macros"):
             macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
             templated = sorted(self.loaded.templated) if self.loaded.ok else []
@@ -109,11 +110,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path).parent
         for page in self.site.generated_pages():
-            file = File.generated(config, page.src_uri, content=page.markdown)
+            markdown = self.previewing.markdown(page) if self.preview else self.site.markdown(page)
+            file = File.generated(config, page.src_uri, content=markdown)
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
         files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
+        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
+            for file in files.documentation_pages():
+                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
 
     def _feed(self, files: Files, config: MkDocsConfig) -> str:
@@ -139,6 +144,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if brief is None:
             return markdown
         page.meta.setdefault("description", html.escape(brief.summary))
+        # Dates, authors and actors for the page's head and the sitemap (overrides/main.html, sitemap.xml).
+        page.meta["article"] = article_metadata(self.site.catalog, brief, url=page.canonical_url, site_name=config.site_name)
         return self.site.brief_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -69,6 +69,7 @@ def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date
         placeholder=PLACEHOLDER,
         example_actor=(named.get("actor") or ["an-actor-id"])[0],
         example_indicator=(named.get("indicator") or ["an-indicator-id"])[0],
+        example_mechanism=(named.get("mechanism") or ["a-mechanism-id"])[0],
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
@@ -80,7 +81,7 @@ def add_entry(project: Project, kind: EntityKind, entity_id: str, entry: dict) -
     path = project.file(kind.data_file)
     rel = kind.data_file
     if entity_id in _data_ids(project, kind):
-        raise ScaffoldError(f"{rel} already has an {kind.name} '{entity_id}'")
+        raise ScaffoldError(f"{rel} already has {kind.a_name} '{entity_id}'")
     entry = {key: value for key, value in entry.items() if value not in (None, [], "")}
     for field_name, folder in kind.references.items():
         target = BY_FOLDER[folder]

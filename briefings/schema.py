@@ -124,18 +124,41 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
     elif schema.get("format") == "date" and kind in ("format", "pattern"):
         yield path, f"'{name}' must be a real date written YYYY-MM-DD, not '{error.instance}'"
     elif kind == "pattern":
-        # A list item or value; through propertyNames, a key of a data file (then the path is its parent's).
-        where = path if path else (error.instance,)
-        what = f"'{name}'" if path else "a key"
+        # A list item or value; through propertyNames, a key (of a data file, or of a mapping such as
+        # 'readings'), and then the path is the mapping's.
+        if "propertyNames" in error.absolute_schema_path:
+            where, what = path + (error.instance,), f"a key of '{name}'" if path else "a key"
+        else:
+            where, what = path, f"'{name}'"
         yield where, f"{what} must be {schema.get('description', 'valid')}, not '{error.instance}'"
     elif kind == "enum":
         options = schema["enum"]
         close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
         tip = f"; did you mean '{close[0]}'?" if close else ""
         yield path, f"'{name}' must be one of: {', '.join(map(str, options))}, not '{error.instance}'{tip}"
+    elif kind == "anyOf":
+        yield from _alternatives(error, path, name)
     elif kind in ("minLength", "minItems", "minProperties"):
         yield path, f"'{name}' must not be empty{_hint(schema)}"
     elif kind == "uniqueItems":
         yield path, f"'{name}' lists the same entry twice: remove the repeat"
     else:  # pragma: no cover - every keyword the schemas use is handled above
         yield path, f"'{name}': {error.message}"
+
+
+def _alternatives(error: jsonschema.ValidationError, path: tuple, name: str) -> Iterable[tuple[tuple, str]]:
+    """A value matching none of several shapes (a status, or a mapping with a status): the problems of the
+    shapes of the value's own type, or, if it has none of their types, what the value may be."""
+    by_shape: dict[int, list[jsonschema.ValidationError]] = {}
+    for sub in error.context:
+        by_shape.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [
+        sub
+        for subs in by_shape.values()
+        if not any(s.validator == "type" and not s.relative_path for s in subs)
+        for sub in subs
+    ]
+    if not fitting:
+        yield path, f"'{name}' must be {error.schema.get('description', 'valid')}, not {_describe(error.instance)}"
+    for sub in fitting:
+        yield from _messages(sub)

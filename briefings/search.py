@@ -18,11 +18,12 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 BUNDLE = "pagefind"
-# Never indexed: the "¶" permalink of each heading, which would otherwise end every title; and lists of
-# briefs (templates/pages/_brief-list.md), which repeat each brief's title and summary on the listing
-# pages. Indexed there, every listing would match every query about its briefs and outrank them, and
-# its fragment, which a result fetches whole, would grow with the number of briefs listed.
-EXCLUDED = ".headerlink, .brief-list"
+# Never indexed: the "¶" permalink of each heading, which would otherwise end every title; what a template
+# marks `data-search-exclude` (as for Material's search), such as a chart; and lists of briefs
+# (templates/pages/_brief-list.md), which repeat each brief's title and summary on the listing pages.
+# Indexed there, every listing would match every query about its briefs and outrank them, and its
+# fragment, which a result fetches whole, would grow with the number of briefs listed.
+EXCLUDED = ".headerlink, [data-search-exclude], .brief-list"
 # Pagefind's ready-made search interfaces. The site draws results in Material's markup instead, so they
 # are removed rather than published.
 UNUSED = (

@@ -21,6 +21,8 @@ class Site:
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
             briefs_naming=catalog.briefs_naming,
+            latest_reading=catalog.latest_reading,
+            movement=catalog.movement,
             tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
             tag_slug=tag_slug,
         )
@@ -29,18 +31,14 @@ class Site:
         return self.templates.render(template, page, **context)
 
     def generated_pages(self) -> Iterable[GeneratedPage]:
-        """Every page generated from the catalog: each entity kind's pages, then the tags page."""
+        """Every page generated from the catalog, not yet written: each entity kind's, then the tags page."""
         for kind in KINDS:
             yield from kind.pages(self)
         yield from tags.pages(self)
 
-    def generated_uris(self) -> set[str]:
-        """Where the generated pages live, without writing them."""
-        uris = {tags.INDEX}
-        for kind in KINDS:
-            uris.add(kind.index_uri)
-            uris.update(entity.src_uri for entity in self.catalog.entities[kind.folder].values())
-        return uris
+    def markdown(self, page: GeneratedPage) -> str:
+        """A generated page, written."""
+        return self.render(page.template, page.src_uri, **page.context)
 
     def brief_markdown(self, src_uri: str, body: str) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""

@@ -78,6 +78,11 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def signed(value: int) -> str:
+    """A balance with its sign: +2, 0, −1 (with a true minus sign)."""
+    return f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
+
+
 _LOADER = jinja2.PackageLoader("briefings", "templates")
 
 
@@ -121,6 +126,7 @@ class PageTemplates:
             e=escape_text,
             escape=escape_text,
             long_date=long_date,
+            signed=signed,
             month=lambda d: f"{d:%B %Y}",
         )
         self.env.globals.update(functions)

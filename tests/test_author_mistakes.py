@@ -7,13 +7,14 @@ build, with the same outcome; no Python traceback; and nothing published.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from conftest import briefings, check_and_build
+from conftest import briefings, check_and_build, soup
 
 BRIEF = "docs/briefs/2026/test-brief.md"
 BODY = """
@@ -73,6 +74,14 @@ def front_with(replace: str, by: str) -> Callable[[Path], None]:
         assert replace in FRONT
         write_brief(project, FRONT.replace(replace, by))
     return make
+
+
+def front_plus(extra: str) -> Callable[[Path], None]:
+    """The front matter with `extra` lines after its last field (line 7 onwards)."""
+    return front_with("indicators: [talks-direct]\n", "indicators: [talks-direct]\n" + extra)
+
+
+MECHANISM_SECTION = "## What mechanism is operating\n\nText."  # its text is line 19 of the brief
 
 
 def body_with(replace: str, by: str) -> Callable[[Path], None]:
@@ -174,6 +183,54 @@ MISTAKES = [
     Mistake("hand-written file at a generated page's path",
             lambda p: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
             "docs/actors/qatar.md", 1, "the site generates this page from the data: remove the file"),
+    Mistake("unknown mechanism id", front_plus("mechanisms: [mediated-deescalation]\n"),
+            BRIEF, 7, "unknown mechanism 'mediated-deescalation': did you mean 'mediated-de-escalation'?"),
+    Mistake("unknown mechanism in a macro",
+            body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeepin") }}.'),
+            BRIEF, 19, "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?"),
+    Mistake("macro names a mechanism missing from front matter",
+            body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeeping", "The host") }}.'),
+            BRIEF, 19, "the text names the mechanism 'gatekeeping', which the front matter does not list"),
+    Mistake("leverage of an actor the brief does not list", front_plus("leverage:\n  gains: [oman]\n"),
+            BRIEF, 8, "'leverage.gains' names the actor 'oman', which the brief's 'actors' does not list: add it to 'actors'"),
+    Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"),
+            BRIEF, 8, "'leverage.loses' names the actor 'irn', which the brief's 'actors' does not list: did you mean 'iran'?"),
+    Mistake("same actor gains and loses leverage", front_plus("leverage:\n  gains: [qatar]\n  loses: [iran, qatar]\n"),
+            BRIEF, 9, "'qatar' is in both 'leverage.gains' and 'leverage.loses'"),
+    Mistake("unknown leverage field", front_plus("leverage:\n  gain: [qatar]\n"),
+            BRIEF, 8, "unknown field 'gain': did you mean 'gains'?"),
+    Mistake("reading of an indicator the brief does not list", front_plus("readings:\n  airspace-reopening: steady\n"),
+            BRIEF, 8, "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list: "
+                      "add it to 'indicators'"),
+    Mistake("reading of a misspelt indicator", front_plus("readings:\n  talks-directt: steady\n"),
+            BRIEF, 8, "a reading of the indicator 'talks-directt', which the brief's 'indicators' does not list: "
+                      "did you mean 'talks-direct'?"),
+    Mistake("reading of an id that is not an id", front_plus("readings:\n  Talks_Direct: steady\n"),
+            BRIEF, 8, "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'"),
+    Mistake("misspelt status", front_plus("readings:\n  talks-direct: stedy\n"),
+            BRIEF, 8, "'readings.talks-direct' must be one of: advancing, steady, reversing, resolved, not 'stedy'; "
+                      "did you mean 'steady'?"),
+    Mistake("unknown status with a note", front_plus("readings:\n  talks-direct:\n    status: improving\n    note: N.\n"),
+            BRIEF, 9, "'readings.talks-direct.status' must be one of: advancing, steady, reversing, resolved, not 'improving'"),
+    Mistake("reading that is neither a status nor a mapping", front_plus("readings:\n  talks-direct: [steady]\n"),
+            BRIEF, 8, "'readings.talks-direct' must be a status (advancing, steady, reversing or resolved), or a mapping "
+                      "with 'status' and an optional 'note', not a list"),
+    Mistake("reading without a status", front_plus("readings:\n  talks-direct:\n    note: Only a note.\n"),
+            BRIEF, 8, "missing required field 'status'"),
+    Mistake("reading with an unknown field", front_plus("readings:\n  talks-direct:\n    status: steady\n    notes: N.\n"),
+            BRIEF, 10, "unknown field 'notes': did you mean 'note'?"),
+    Mistake("mechanism related to an unknown mechanism",
+            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n  summary: S.\n  related: [gatekeepng]\n") + 3,
+            "data/mechanisms.yml", None, "unknown mechanism 'gatekeepng': did you mean 'gatekeeping'?"),
+    Mistake("duplicate mechanism id",
+            lambda p: append(p, "data/mechanisms.yml", "gatekeeping:\n  name: Again\n  summary: Again.\n"),
+            "data/mechanisms.yml", None, "duplicate key 'gatekeeping'"),
+    Mistake("mechanism without a summary",
+            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n"),
+            "data/mechanisms.yml", None, "missing required field 'summary'"),
+    Mistake("malformed mechanisms file",
+            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: [unclosed\n") + 1,
+            "data/mechanisms.yml", None, "malformed YAML"),
     Mistake("mechanical mistake in a draft is still an error",
             lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
             BRIEF, 12, "unknown actor 'qatr'"),
@@ -207,6 +264,46 @@ def test_check_annotates_the_pull_request(project: Path, mistake: Mistake):
     annotation = f"::error file={path},line={line},col="
     rows = [row for row in result.stdout.splitlines() if row.startswith(annotation)]
     assert rows and any(mistake.message.split(":")[0] in row for row in rows), result.stdout
+
+
+NOTE = "Two carriers resumed limited routes: *not* <b>all</b> & {not a macro}."
+
+
+def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(project: Path, tmp_path: Path):
+    front = FRONT.replace("date: 2026-06-01", "date: 2026-12-01").replace(
+        "indicators: [talks-direct]", "indicators: [talks-direct, airspace-reopening]"
+    ) + (
+        "mechanisms: [mediated-de-escalation, gatekeeping]\n"
+        "leverage:\n  gains: [qatar]\n  loses: [iran]\n"
+        f"readings:\n  talks-direct: steady\n  airspace-reopening: {{status: advancing, note: {json.dumps(NOTE)}}}\n"
+    )
+    body = BODY.replace(MECHANISM_SECTION, '## What mechanism is operating\n\nThe host acts as a '
+                        '{{ mechanism("gatekeeping", "gatekeeper") }} in {{ mechanism("mediated-de-escalation") }}.')
+    write_brief(project, front, body)
+    outcome = check_and_build(project, tmp_path / "site")
+    assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
+    assert outcome.check_rows == []
+    outcome.assert_agree()
+
+    page = soup(tmp_path / "site/briefs/2026/test-brief/index.html")
+    header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select("dl.brief-meta dt")}
+    assert header["Mechanisms"] == "Mediated de-escalation, Gatekeeping"
+    assert (header["Gains leverage"], header["Loses leverage"]) == ("Qatar", "Iran")
+    links = page.select("article a.entity-link--mechanism")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("gatekeeper", "../../../mechanisms/gatekeeping/"),
+        ("Mediated de-escalation", "../../../mechanisms/mediated-de-escalation/"),
+    ]
+    assert links[0]["title"].startswith("When the parties do not speak directly")  # the summary as a tooltip
+    heading = page.find("h2", id="readings")
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
+    assert rows == [["Talks move from indirect to direct", "Steady", "—"], ["Airspace reopening", "Advancing", NOTE]]
+    headings = [h.get_text().rstrip("¶") for h in page.select("article h2")]
+    assert headings[-2:] == ["What to watch next", "Readings"]  # right after the text; no sources in this brief
+
+    indicator = soup(tmp_path / "site/indicators/airspace-reopening/index.html")
+    latest = " ".join(indicator.select_one(".reading-latest").get_text().split())
+    assert latest.startswith("Latest reading: Advancing on 1 December 2026, in A test brief") and NOTE in latest
 
 
 def test_every_problem_is_reported_in_one_run(project: Path):

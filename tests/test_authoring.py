@@ -90,18 +90,69 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "page", "actors", "indicators"])
+@pytest.mark.parametrize("name", ["brief", "page", "actors", "indicators", "mechanisms"])
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
-@pytest.mark.parametrize("name", ["actors", "indicators"])
+@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
 def test_data_files_point_editors_at_their_schema(name: str):
     first_line = (ROOT / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
     assert match, first_line
     assert (ROOT / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
+
+
+def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
+    """Each kind's field (`actors`, `mechanisms`...) is in brief.schema.json, which accepts no other field."""
+    from briefings.kinds import KINDS
+
+    schema = json.loads((SCHEMAS / "brief.schema.json").read_text("utf-8"))
+    assert schema["additionalProperties"] is False
+    for kind in KINDS:
+        assert schema["properties"][kind.folder]["items"] == {"$ref": "#/$defs/id"}, kind.folder
+
+
+def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_path: Path):
+    mechanisms = project / "data/mechanisms.yml"
+    before = mechanisms.read_text("utf-8")
+    result = briefings("new", "mechanism", "commitment-device", "--name", "Commitment device",
+                       "--summary", "Rules fixed in advance: departures from them become visible.",
+                       "--alias", "procedural commitment", "--related", "gatekeeping", cwd=project)
+    assert result.returncode == 0, result.output
+    after = mechanisms.read_text("utf-8")
+    assert after.startswith(before)
+    assert yaml.safe_load(after)["commitment-device"] == {
+        "name": "Commitment device", "summary": "Rules fixed in advance: departures from them become visible.",
+        "aliases": ["procedural commitment"], "related": ["gatekeeping"],
+    }
+    unknown = briefings("new", "mechanism", "x", "--name", "X", "--summary", "S.", "--related", "gatekeepin", cwd=project)
+    assert unknown.returncode == 1 and "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?" in unknown.stderr
+    assert briefings("new", "brief", "T", "--mechanism", "brokerge", cwd=project).returncode == 1
+
+    created = briefings("new", "brief", "Commitments as devices", "--actor", "qatar", "--indicator", "talks-direct",
+                        "--mechanism", "commitment-device", cwd=project)
+    assert created.returncode == 0, created.output
+    path = project / created.stdout.strip()
+    text = path.read_text("utf-8")
+    assert "\nmechanisms: [commitment-device]  # ids from data/mechanisms.yml\n" in text
+    assert '{{ mechanism("commitment-device") }}' in text  # an example, in a comment
+    assert "\n# leverage:\n" in text and "\n# readings:\n" in text  # offered, commented out
+    assert briefings("check", cwd=project).returncode == 0
+
+    # Uncommented, the offered fields are a valid brief, shown on its page once published.
+    uncommented = re.sub(r"^# (leverage:|readings:|  )", r"\1", text, flags=re.M)
+    written = re.sub(r"TODO: [^\n\"]*", "Written.", uncommented.replace("draft: true", "draft: false"))
+    path.write_text(written, "utf-8")
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0 and "error" not in check.stdout, check.output
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    page = soup(site / path.relative_to(project / "docs").with_suffix("") / "index.html")
+    assert page.select_one("dl.brief-meta a[href$='mechanisms/commitment-device/']")
+    assert [td.get_text() for td in page.find("h2", id="readings").find_next("table").select("tbody td")][:2] == [
+        "Talks move from indirect to direct", "Steady"]
 
 
 def test_schemas_work_outside_the_project_too(tmp_path: Path):
@@ -140,8 +191,8 @@ def test_contributing_and_the_site_page_state_the_same_contract():
         assert f"`{field}`" in page
     for field in schema["properties"]:
         assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
-    for command in ("briefings new brief", "briefings new actor", "briefings new indicator", "briefings check",
-                    "script/server"):
+    for command in ("briefings new brief", "briefings new actor", "briefings new indicator",
+                    "briefings new mechanism", "briefings check", "script/server"):
         assert command in contributing and command in page, command
     for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
                     "What to watch next"):

@@ -57,7 +57,7 @@ def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: P
     expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
     expect(reader.locator("dl.brief-meta")).to_contain_text("min read")
 
-    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).click()
+    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).first.click()  # under Actors
     expect(reader).to_have_url(re.compile(r"/actors/qatar/$"))
     expect(reader.locator("h1")).to_have_text(re.compile("^Qatar"))
     listed = reader.locator(".brief-list").first.get_by_role(
@@ -80,23 +80,105 @@ def test_link_in_the_text_of_a_brief_leads_to_the_indicator(reader: Page, site_u
     assert name
 
 
-def test_unknown_address_shows_the_styled_not_found_page(page: Page, site_url: str):
+def test_unknown_address_shows_a_not_found_page_with_ways_into_the_site(page: Page, site_url: str):
     response = page.goto(site_url + "briefs/no-such-brief/")
     assert response.status == 404
-    expect(page.locator("h1")).to_have_text(re.compile("404"))
+    expect(page.locator("h1")).to_have_text("Page not found")
+    expect(page.locator("article")).to_contain_text("search")
     assert_styled(page)
+    page.locator("article").get_by_role("link", name="Every brief, by month").click()
+    expect(page.locator("h1")).to_have_text(re.compile("All briefs"))
+    page.goto(site_url + "no/such/page/at/all/")
+    page.locator("article").get_by_role("link", name="Indicators").click()
+    expect(page).to_have_url(site_url + "indicators/")
+    page.goto(site_url + "no-such-page/")
     page.locator("a.md-header__button.md-logo").click()
     expect(page.locator("h1")).to_have_text(re.compile("Latest briefs"))
 
 
-@pytest.mark.parametrize("path", ["", "briefs/", "briefs/2026/doha-indirect-talks/", "actors/", "actors/qatar/",
-                                  "indicators/", "indicators/talks-direct/", "tags/", "write-a-brief/", "about/"])
-def test_pages_have_no_serious_accessibility_violations(page: Page, site_server, path: str):
+def test_every_page_names_its_own_address_for_link_previews(page: Page, subpath_server):
+    """og:url and the canonical link are the absolute address the page is served at, under a project path."""
+    for path in ("", "briefs/2026/doha-indirect-talks/", "actors/qatar/"):
+        page.goto(subpath_server.url + path)
+        assert page.locator("meta[property='og:url']").get_attribute("content") == page.url
+    assert page.locator("link[rel=canonical]").get_attribute("href") == page.url
+
+
+def test_article_text_keeps_a_readable_measure_on_a_desktop(page: Page, site_server):
+    """No line of running text is much longer than about 70 characters (it was 125 to 160 on the home page)."""
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    for path in ("", "briefs/2026/doha-indirect-talks/", "about/"):
+        page.goto(site_server.url + path)
+        per_line = page.evaluate("""() => [...document.querySelectorAll("article p")].map(p => {
+            const range = document.createRange();
+            range.selectNodeContents(p);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+            return lines >= 3 ? p.textContent.trim().length / lines : 0;
+        })""")
+        assert 30 < max(per_line) <= 75, (path, per_line)
+
+
+def test_archive_months_are_labels_below_the_briefs_titles_and_listings_keep_actor_links_quiet(page: Page, site_server):
+    page.goto(site_server.url + "briefs/")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    month = page.locator("article h2").first.evaluate(size)
+    title = page.locator(".brief-list__title").first.evaluate(size)
+    assert month < title
+    meta = page.locator(".brief-list__meta").first
+    actor = meta.locator("a").first
+    style = "e => [getComputedStyle(e).color, getComputedStyle(e).textDecorationStyle]"
+    assert actor.evaluate(style) == [meta.evaluate("e => getComputedStyle(e).color"), "dotted"]
+
+
+def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furniture(page: Page, subpath_server):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(subpath_server.url + "briefs/2026/doha-indirect-talks/")
+    page.emulate_media(media="print")
+    for furniture in ("header.md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", "footer.md-footer"):
+        expect(page.locator(furniture).first).to_be_hidden()
+    address = page.locator(".print-address")
+    expect(address).to_be_visible()
+    expect(address).to_contain_text(page.url)
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("article")).to_contain_text("Briefings desk")  # the byline
+    expect(page.locator("article h2", has_text="What happened")).to_be_visible()
+    expect(page.locator("dl.brief-meta dt", has_text="Actors")).to_be_hidden()
+    standfirst = page.locator(".brief-standfirst")
+    if standfirst.count():
+        expect(standfirst).to_be_visible()
+    source = page.locator("article h2#sources ~ ul a").first
+    href = source.get_attribute("href")
+    assert href.startswith("https://")
+    after = source.evaluate("a => getComputedStyle(a, '::after').content")
+    assert href in after, after
+    page.emulate_media(media="screen")
+    expect(address).to_be_hidden()
+    expect(page.locator("header.md-header")).to_be_visible()
+
+
+NOT_FOUND = "no-such-page/"
+A11Y_PATHS = ["", "briefs/", "briefs/2026/doha-indirect-talks/", "actors/", "actors/qatar/", "indicators/",
+              "indicators/talks-direct/", "tags/", "write-a-brief/", "about/", NOT_FOUND]
+
+
+@pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("desktop", "dark"), ("phone", "dark")])
+def test_pages_have_no_serious_accessibility_violations(page: Page, site_server, viewport: str, scheme: str):
+    """Every kind of page, the 404 page included, in the light and the dark scheme, and on a phone's layout (in
+    the dark scheme: the two schemes share every layout, and each is checked on a desktop)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(site_server.url + path)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
+    axe, found = Axe(), {}
+    for path in A11Y_PATHS:
+        response = page.goto(site_server.url + path)
+        assert response.status == (404 if path == NOT_FOUND else 200)
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if violations:
+            found[path or "/"] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
+    assert not found, found
 
 
 def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url: str):
@@ -107,3 +189,47 @@ def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url:
     fetched = [url for url in reader.requests_made if url.endswith(("sitemap.xml", "sitemap.xml.gz"))]
     assert not fetched, fetched
     assert reader.locator("link[type='application/atom+xml']").count() == 1  # the feed is still announced
+
+
+def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(reader: Page, site_url: str):
+    reader.goto(site_url + "indicators/written-commitments/")
+    chart = reader.get_by_role("img", name=re.compile("^Readings of Written commitments over time"))
+    expect(chart).to_be_visible()
+    box, width = chart.bounding_box(), reader.viewport_size["width"]
+    assert box["width"] >= min(300, width * 0.7) and box["x"] >= 0 and box["x"] + box["width"] <= width
+    rows = reader.locator("h2#readings ~ .md-typeset__scrollwrap table tbody tr, h2#readings ~ table tbody tr")
+    expect(reader.locator("svg .reading-chart__mark")).to_have_count(rows.count())
+    assert rows.count() >= 3
+    # The chart is drawn in the colour of the text, whatever the scheme.
+    for scheme in ("light", "dark"):
+        reader.emulate_media(color_scheme=scheme)
+        reader.reload()
+        fill, text = reader.evaluate("""() => [
+            getComputedStyle(document.querySelector('svg.reading-chart__svg text')).fill,
+            getComputedStyle(document.querySelector('article')).color]""")
+        assert fill == text, (scheme, fill, text)
+
+    last = rows.last
+    title = last.locator("a").inner_text()
+    status = last.locator(".reading-status").inner_text()
+    last.locator("a").click()
+    expect(reader).to_have_url(re.compile(r"/briefs/2026/[a-z-]+/$"))
+    expect(reader.locator("h1")).to_have_text(re.compile("^" + re.escape(title)))
+    reading = reader.locator("h2#readings ~ * tr", has=reader.get_by_role("link", name="Written commitments"))
+    expect(reading.locator(".reading-status")).to_have_text(status)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "mechanisms/", "mechanisms/mediated-de-escalation/", "indicators/",
+                                  "indicators/written-commitments/", "indicators/us-political-calendar/",
+                                  "actors/us-presidency/", "briefs/2026/intermittent-flare-up-risk/"])
+def test_pages_of_mechanisms_readings_and_leverage_are_accessible_in_both_schemes(page: Page, site_server,
+                                                                                   path: str, scheme: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_server.url + path)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]

@@ -171,9 +171,34 @@ def test_listing_pages_reach_every_entity_which_stays_out_of_the_nav(built_site:
     nav = built_site.page("about/").select_one("nav.md-nav--primary")
     nav_links = {a.get("href", "") for a in nav.find_all("a")}
     assert not any(re.search(r"(actors|indicators|briefs/\d{4})/[a-z]", href) for href in nav_links)
-    assert {"Briefs", "Actors", "Indicators", "How to write a brief", "About"} <= {
-        a.get_text(strip=True) for a in nav.find_all("a")
-    }
+    assert {"Briefs", "Actors", "Indicators", "About"} <= {a.get_text(strip=True) for a in nav.find_all("a")}
+
+
+def test_the_authors_guide_stays_out_of_the_readers_way_but_within_reach(built_site: BuiltSite):
+    """Not in the navigation nor its tabs, nor in search results, linked from About and every page's footer."""
+    for path in ("", "about/", "briefs/2026/doha-indirect-talks/"):
+        page = built_site.page(path)
+        menus = page.select("nav.md-nav--primary a, nav.md-tabs a")
+        assert menus and not [a for a in menus if "write-a-brief" in a["href"]], path
+        assert page.select_one("footer a[href$='write-a-brief/']").get_text(strip=True) == "How to write a brief"
+    assert built_site.page("about/").select_one("article a[href='../write-a-brief/']")
+    records = search_records(built_site.site)
+    assert "/about/" in records and "/write-a-brief/" not in records
+
+
+def test_every_page_has_a_footer_with_about_the_feed_and_corrections(built_site: BuiltSite):
+    for path in ("", "actors/qatar/", "briefs/2026/doha-indirect-talks/"):
+        footer = built_site.page(path).select_one("footer.md-footer")
+        links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+        depth = "../" * path.count("/")
+        assert links == {
+            "About": f"{depth}about/",
+            "Atom feed": f"{depth}feed.xml",
+            "How to write a brief": f"{depth}write-a-brief/",
+            "Report a correction": "https://github.com/example-owner/briefings/issues/new?template=correction.yml",
+        }
+        assert "Material for MkDocs" not in footer.get_text()
+    assert (ROOT / ".github/ISSUE_TEMPLATE/correction.yml").exists()
 
 
 def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite):
@@ -232,6 +257,59 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     page = soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html")
     assert page.find("meta", attrs={"name": "description"})["content"] == NASTY_FRONT
     assert page.title.get_text().startswith(NASTY_FRONT)
+    assert page.find("meta", property="og:title")["content"] == NASTY_FRONT
+    json_ld = page.find("script", type="application/ld+json").string
+    assert "<" not in json_ld and ">" not in json_ld and "&" not in json_ld  # nothing can close the script
+    article = json.loads(json_ld)
+    assert (article["headline"], article["description"]) == (NASTY_FRONT, NASTY_FRONT)
+    assert NASTY in [actor["name"] for actor in article["about"]]
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
+def test_brief_page_tells_link_previews_and_search_engines_its_dates_authors_and_actors(built_site: BuiltSite, path: Path):
+    meta = BRIEFS[path]
+    page = built_site.page(url_of(path))
+    og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+    published = meta["date"].isoformat()
+    modified = meta.get("updated", meta["date"]).isoformat()
+    assert og["og:type"] == "article"
+    assert og["og:title"] == meta["title"]
+    assert og["og:description"] == meta["summary"]
+    assert og["og:url"] == "http://127.0.0.1:8000/" + url_of(path)
+    assert (og["article:published_time"], og["article:modified_time"]) == (published, modified)
+
+    blocks = page.find_all("script", type="application/ld+json")
+    assert len(blocks) == 1
+    article = json.loads(blocks[0].string)
+    assert article["@type"] == "AnalysisNewsArticle"
+    assert article["headline"] == meta["title"]
+    assert (article["datePublished"], article["dateModified"]) == (published, modified)
+    assert [a["name"] for a in article["author"]] == meta.get("authors", ["Briefings"])
+    assert [a["name"] for a in article["about"]] == [ACTORS[i]["name"] for i in meta["actors"]]
+    assert article["url"] == og["og:url"]
+
+
+def test_other_pages_are_described_as_pages_of_the_site(built_site: BuiltSite):
+    for path, title in (("", "Briefings"), ("actors/qatar/", "Qatar"), ("about/", "About")):
+        page = built_site.page(path)
+        og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+        assert (og["og:type"], og["og:title"], og["og:site_name"]) == ("website", title, "Briefings")
+        assert og["og:url"] == "http://127.0.0.1:8000/" + path
+        assert not page.find("script", type="application/ld+json")
+
+
+def test_sitemap_dates_each_brief_by_its_last_update_and_nothing_by_the_build(built_site: BuiltSite):
+    import gzip
+
+    sitemap = (built_site.site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((built_site.site / "sitemap.xml.gz").read_bytes()) == sitemap
+    entries = re.findall(rb"<url>\s*<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>\s*)?</url>", sitemap)
+    lastmod = {loc.decode().removeprefix("http://127.0.0.1:8000/"): date.decode() for loc, date in entries}
+    assert len(entries) == sitemap.count(b"<url>")
+    assert {"", "about/", "actors/qatar/", "indicators/talks-direct/"} <= set(lastmod)
+    assert {url: date for url, date in lastmod.items() if date} == {
+        url_of(p): m.get("updated", m["date"]).isoformat() for p, m in BRIEFS.items()
+    }
 
 
 def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
@@ -245,7 +323,9 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
         assert entry.link == "http://127.0.0.1:8000/" + url_of(path)
         assert (built_site.site / url_of(path) / "index.html").exists()
         assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
-        assert {t.term for t in entry.tags} == set(BRIEFS[path]["actors"])
+        for folder in ("actors", "indicators", "mechanisms"):  # each entity the brief names, by its kind
+            terms = {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
+            assert terms == set(BRIEFS[path].get(folder, [])), folder
     home = built_site.page("")
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
@@ -270,7 +350,7 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
     site = built_site.site
     material = _material_files()
     expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml",
-                "assets/stylesheets/briefings.css", "assets/javascripts/search.js"}
+                "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
     unexpected, templated = [], []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()

@@ -1,16 +1,19 @@
 """Pages generated from the catalog: one module per kind of page.
 
-Each module has `pages(site) -> Iterable[GeneratedPage]`; an entity kind names its module in its declaration
-(`briefings.kinds`), and `briefings.site.generate` runs them all.
+Each module has `pages(site) -> Iterable[GeneratedPage]`, saying which template writes each page from
+what; an entity kind names its module in its declaration (`briefings.kinds`), and
+`briefings.site.Site.generated_pages` runs them all. `Site.markdown` writes a page when it is needed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # where the page pretends to live in the docs folder, e.g. "actors/qatar.md"
-    markdown: str
-    edit_path: str  # the project file to change to change this page, e.g. "data/actors.yml"
+    template: str  # the template in briefings/templates/pages/ that writes it
+    context: dict[str, Any] = field(repr=False)  # what the template is given
+    edit_path: str = ""  # the project file to change to change this page, e.g. "data/actors.yml"

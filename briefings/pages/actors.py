@@ -15,13 +15,12 @@ SOURCE = "data/actors.yml"
 
 def pages(site: Site) -> Iterable[GeneratedPage]:
     catalog = site.catalog
-    yield GeneratedPage(INDEX, site.render("actors.md", INDEX, groups=catalog.actors_by_kind()), SOURCE)
+    yield GeneratedPage(INDEX, "actors.md", dict(groups=catalog.actors_by_kind()), SOURCE)
     for actor in catalog.actors.values():
-        markdown = site.render(
-            "actor.md",
-            actor.src_uri,
+        context = dict(
             actor=actor,
             alongside=catalog.actors_alongside(actor.id),
             indicators=catalog.indicators_concerning(actor.id),
+            leverage=catalog.leverage_of(actor),
         )
-        yield GeneratedPage(actor.src_uri, markdown, SOURCE)
+        yield GeneratedPage(actor.src_uri, "actor.md", context, SOURCE)

@@ -1,9 +1,11 @@
-"""The indicators index (`indicators/`) and a page for every indicator (`indicators/<id>/`)."""
+"""The indicators index (`indicators/`), the most recently read first, and a page for every indicator
+(`indicators/<id>/`) with its latest reading and their history, as a chart and a table."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from ..chart import reading_chart
 from . import GeneratedPage
 
 if TYPE_CHECKING:
@@ -15,8 +17,15 @@ SOURCE = "data/indicators.yml"
 
 def pages(site: Site) -> Iterable[GeneratedPage]:
     catalog = site.catalog
-    yield GeneratedPage(INDEX, site.render("indicators.md", INDEX, indicators=catalog.by_name("indicators")), SOURCE)
-    for indicator in catalog.entities["indicators"].values():
-        actors = [catalog.actors[i] for i in indicator.actor_ids]
-        markdown = site.render("indicator.md", indicator.src_uri, indicator=indicator, actors=actors)
-        yield GeneratedPage(indicator.src_uri, markdown, SOURCE)
+    yield GeneratedPage(INDEX, "indicators.md", dict(indicators=catalog.indicators_by_reading()), SOURCE)
+    for indicator in catalog.indicators.values():
+        readings = catalog.readings_of(indicator)
+        context = dict(
+            indicator=indicator,
+            actors=[catalog.actors[i] for i in indicator.actor_ids],
+            readings=readings,
+            latest=catalog.latest_reading(indicator),
+            movement=catalog.movement(indicator),
+            chart=reading_chart(readings) if readings else None,
+        )
+        yield GeneratedPage(indicator.src_uri, "indicator.md", context, SOURCE)

@@ -14,4 +14,4 @@ SOURCE = "docs/briefs"
 
 
 def pages(site: Site) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, site.render("tags.md", INDEX, tags=site.catalog.tags()), SOURCE)
+    yield GeneratedPage(INDEX, "tags.md", dict(tags=site.catalog.tags()), SOURCE)

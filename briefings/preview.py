@@ -1,0 +1,67 @@
+"""What a save changes in the live preview: the pages to write again, and only those.
+
+A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
+that list it: the pages of those entities (before and after the edit), every listing index, the tags page and
+the hand-written pages that call listing macros. Anything else (a data file, a hand-written page, which ids
+exist) changes pages all over the site: then everything is written again.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .kinds import KINDS
+from .loader import Changes, LoadCache, Loaded, load_project
+from .pages import GeneratedPage, tags
+from .project import Project
+from .site import Site
+
+
+class Preview:
+    """What the live preview remembers from one rebuild to the next, so that a save writes again only what
+    it changes: what each brief held, the generated pages' Markdown, and the last site that built."""
+
+    def __init__(self) -> None:
+        self.cache = LoadCache()
+        self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
+        self.site: Site | None = None
+
+    def load(self, project: Project) -> tuple[Loaded, Site]:
+        """Read the project again; while it has errors, the last site that built stays the one shown."""
+        before = self.site.catalog if self.site else None
+        loaded = load_project(project, preview=True, cache=self.cache)
+        self.rebuild = None
+        if loaded.ok:
+            self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
+            self.site = Site(loaded.catalog)
+        elif self.site is None:
+            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
+        return loaded, self.site
+
+    def markdown(self, page: GeneratedPage) -> str:
+        """A generated page, written again only if this rebuild changes it."""
+        if self.rebuild is None or page.src_uri in self.rebuild or page.src_uri not in self.written:
+            self.written[page.src_uri] = self.site.markdown(page)
+        return self.written[page.src_uri]
+
+    def rewrites(self, src_uri: str) -> bool:
+        """Whether this rebuild writes the page again (hand-written pages always are: they are few)."""
+        handwritten = src_uri not in self.written and self.site.catalog.brief(src_uri) is None
+        return self.rebuild is None or handwritten or src_uri in self.rebuild
+
+
+def pages_to_rebuild(before: Catalog | None, after: Catalog, changes: Changes | None) -> set[str] | None:
+    """The pages (src_uri) a change makes different, or None when it may touch any page."""
+    if before is None or changes is None or changes.anything_else:
+        return None
+    pages = {tags.INDEX, *(kind.index_uri for kind in KINDS)}
+    for src_uri in changes.briefs:
+        for catalog in (before, after):
+            brief = catalog.brief(src_uri)
+            if brief is None:
+                continue
+            pages.add(src_uri)
+            for folder, ids in brief.named.items():
+                entities = catalog.entities[folder]
+                pages.update(entities[i].src_uri for i in ids if i in entities)
+    return pages

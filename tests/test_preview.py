@@ -1,0 +1,106 @@
+"""The live preview writes again only what a save changes, and what it serves is what a fresh build writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from briefings import Project, load_project
+from briefings.kinds import KINDS
+from briefings.loader import LoadCache
+from briefings.preview import pages_to_rebuild
+from conftest import BIN, mkdocs_build
+
+DOHA = "docs/briefs/2026/doha-indirect-talks.md"
+
+
+def _edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), "utf-8")
+    stat = file.stat()
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a later save, whatever the clock
+
+
+def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(project: Path):
+    cache = LoadCache()
+    before = load_project(Project.at(project), preview=True, cache=cache)
+    assert pages_to_rebuild(None, before.catalog, before.changed) is None  # the first build writes everything
+    _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
+    after = load_project(Project.at(project), preview=True, cache=cache)
+    assert after.changed.briefs == {"briefs/2026/doha-indirect-talks.md"} and not after.changed.anything_else
+    pages = pages_to_rebuild(before.catalog, after.catalog, after.changed)
+    brief = after.catalog.brief("briefs/2026/doha-indirect-talks.md")
+    named = {e.src_uri for folder in brief.named for e in after.catalog.named_by(brief, folder)}
+    indexes = {kind.index_uri for kind in KINDS}
+    assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *indexes, *named}
+    assert not any(p.startswith("briefs/") and p != "briefs/2026/doha-indirect-talks.md" for p in pages)
+
+    _edit(project, "data/actors.yml", "name: Qatar\n", "name: State of Qatar\n")
+    data = load_project(Project.at(project), preview=True, cache=cache)
+    assert data.changed.anything_else and pages_to_rebuild(after.catalog, data.catalog, data.changed) is None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float = 90) -> str:
+    deadline, last = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            if text in (last := _get(url)):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+_LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
+
+
+def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(project: Path, tmp_path: Path):
+    (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
+        _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
+        for page in ("briefs/2026/doha-indirect-talks/", "", "briefs/", "actors/qatar/", "tags/"):
+            _wait_for(base + page, "keep escalation contained")
+
+        fresh = tmp_path / "fresh"
+        result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
+        assert result.returncode == 0, result.output
+        compared, different = 0, []
+        for page in sorted(fresh.rglob("*.html")):
+            rel = page.relative_to(fresh).as_posix()
+            url = base + ("" if rel == "index.html" else rel.removesuffix("index.html"))
+            if rel == "404.html":
+                continue
+            served = _LIVERELOAD.sub("", _get(url))
+            compared += 1
+            if served != page.read_text("utf-8"):
+                different.append(rel)
+        assert compared > 30 and not different, different
+        assert _get(base + "feed.xml") == (fresh / "feed.xml").read_text("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
