@@ -18,7 +18,7 @@ def catalog(**brief) -> tuple[Catalog, Brief]:
                   summary="They met & talked.", named={"actors": ("qatar", "donald-trump", "mediators")})
     made = Brief(**{**fields, **brief})
     actors = {a.id: a for a in (QATAR, TRUMP, MEDIATORS)}
-    return Catalog(entities={"actors": actors, "indicators": {}}, briefs=[made]), made
+    return Catalog(entities={"actors": actors, "indicators": {}, "mechanisms": {}}, briefs=[made]), made
 
 
 def test_an_updated_brief_is_modified_on_its_update_and_names_its_authors_and_actors():
