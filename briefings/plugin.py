@@ -9,6 +9,7 @@
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
+- `on_post_build` indexes the site for search (`briefings/search.py`, the preview too).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -36,9 +37,10 @@ from .macros import MACROS, MacroSandbox, Macros
 from .metadata import article_metadata
 from .preview import Preview
 from .problems import Problems
+from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .project import Project
+from .search import index_site
 from .site import Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -156,6 +158,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Before it is published: a site that cannot be searched is not published.
+        log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import os
 import re
 import resource
@@ -109,6 +111,18 @@ def front_matter(path: Path) -> dict:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each page it indexed (briefings/search.py), by URL path ("/actors/qatar/"): the
+    indexed text (`content`) and metadata (`meta`: title, summary, date), read from its fragment files."""
+    records = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["url"]] = record
+    return records
 
 
 @pytest.fixture

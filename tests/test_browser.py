@@ -80,25 +80,6 @@ def test_link_in_the_text_of_a_brief_leads_to_the_indicator(reader: Page, site_u
     assert name
 
 
-def search(page: Page, text: str) -> None:
-    if is_phone(page):
-        page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(text, delay=30)
-
-
-def test_searching_an_alias_finds_the_actor(reader: Page, site_url: str):
-    reader.goto(site_url)
-    search(reader, "White House")
-    result = reader.locator(".md-search-result__item a[href*='actors/us-presidency/']").first
-    expect(result).to_be_visible(timeout=15_000)
-    result.click()
-    expect(reader).to_have_url(re.compile(r"/actors/us-presidency/"))
-    expect(reader.locator("h1")).to_have_text(re.compile("US presidency"))
-    assert_stayed_on_this_machine(reader)
-
-
 def test_unknown_address_shows_a_not_found_page_with_ways_into_the_site(page: Page, site_url: str):
     response = page.goto(site_url + "briefs/no-such-brief/")
     assert response.status == 404

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, BuiltSite, front_matter, mkdocs_build, soup
+from conftest import ROOT, BuiltSite, front_matter, mkdocs_build, search_records, soup
 
 ACTORS = yaml.safe_load((ROOT / "data/actors.yml").read_text("utf-8"))
 INDICATORS = yaml.safe_load((ROOT / "data/indicators.yml").read_text("utf-8"))
@@ -117,6 +117,9 @@ def test_drafts_appear_nowhere(built_site: BuiltSite):
             if file.suffix in {".html", ".json", ".xml"}:
                 text = file.read_text("utf-8")
                 assert slug not in text and meta["title"] not in text, f"draft '{slug}' found in {file}"
+        for url, record in search_records(site).items():
+            text = json.dumps(record, ensure_ascii=False)
+            assert slug not in text and meta["title"] not in text, f"draft '{slug}' found in the search record of {url}"
 
 
 def test_no_macro_syntax_survives(built_site: BuiltSite):
@@ -179,9 +182,8 @@ def test_the_authors_guide_stays_out_of_the_readers_way_but_within_reach(built_s
         assert menus and not [a for a in menus if "write-a-brief" in a["href"]], path
         assert page.select_one("footer a[href$='write-a-brief/']").get_text(strip=True) == "How to write a brief"
     assert built_site.page("about/").select_one("article a[href='../write-a-brief/']")
-    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "about/" in locations and not [loc for loc in locations if loc.startswith("write-a-brief/")]
+    records = search_records(built_site.site)
+    assert "/about/" in records and "/write-a-brief/" not in records
 
 
 def test_every_page_has_a_footer_with_about_the_feed_and_corrections(built_site: BuiltSite):
@@ -197,16 +199,6 @@ def test_every_page_has_a_footer_with_about_the_feed_and_corrections(built_site:
         }
         assert "Material for MkDocs" not in footer.get_text()
     assert (ROOT / ".github/ISSUE_TEMPLATE/correction.yml").exists()
-
-
-def test_search_index_covers_briefs_actors_indicators_and_aliases(built_site: BuiltSite):
-    index = json.loads((built_site.site / "search/search_index.json").read_text("utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {url_of(p) for p in BRIEFS} <= locations
-    assert {f"actors/{i}/" for i in ACTORS} <= locations
-    assert {f"indicators/{i}/" for i in INDICATORS} <= locations
-    us_presidency = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("actors/us-presidency/"))
-    assert "White House" in us_presidency
 
 
 def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite):
@@ -346,23 +338,29 @@ def _material_files() -> dict[str, bytes]:
     return {p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()}
 
 
+# Pagefind's bundle (briefings/search.py): its program, as Pagefind writes it, and the index of the site.
+SEARCH_PROGRAM = re.compile(r"pagefind/(pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)")
+SEARCH_INDEX = re.compile(r"pagefind/(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|index/[\w-]+\.pf_index"
+                          r"|fragment/[\w-]+\.pf_fragment)")
+
+
 def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_site: BuiltSite):
     """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site: only
     what is meant may end up there, and no file may hold template syntax that was never rendered."""
     site = built_site.site
     material = _material_files()
-    expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "search/search_index.json",
-                "assets/stylesheets/briefings.css", "assets/images/favicon.svg"}
+    expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml",
+                "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
     unexpected, templated = [], []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
         data = path.read_bytes()
-        if material.get(rel) == data:
-            continue  # the theme's own assets, unchanged
-        if not (rel in expected or rel.endswith("/index.html")):
+        if material.get(rel) == data or SEARCH_PROGRAM.fullmatch(rel):
+            continue  # the theme's own assets, unchanged, and the search program
+        if not (rel in expected or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
             unexpected.append(rel)
             continue
-        text = data.decode("utf-8") if not rel.endswith(".gz") else ""
+        text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js")) else ""
         if rel.endswith(".html"):
             page = soup(path)
             for code in page.find_all("code"):
@@ -371,6 +369,10 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
         for syntax in ("{{", "{%", "{#"):
             if syntax in text:
                 templated.append(f"{rel}: {syntax}")
+    for url, record in search_records(site).items():
+        if url != "/write-a-brief/":  # it shows macro syntax as code
+            templated += [f"search record of {url}: {s}" for s in ("{{", "{%", "{#") if s in record["content"]]
     assert not unexpected, f"files nobody meant to publish: {unexpected}"
     assert not templated, f"template syntax left in the built site: {templated}"
     assert (site / "write-a-brief/index.html").exists() and (site / "tags/index.html").exists()
+    assert any(SEARCH_PROGRAM.fullmatch(p.relative_to(site).as_posix()) for p in site.rglob("*"))
