@@ -9,7 +9,7 @@
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
-- `on_post_build` indexes the site for search (`briefings/search.py`, the preview too).
+- `on_post_build` indexes the site for search (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -40,7 +40,7 @@ from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .search import index_site
+from .search import PreviewIndex, index_site
 from .site import Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -60,6 +60,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staged: StagedSite | None = None  # the folder the build writes to, until it replaces the site
         self.finished = False  # every page of it is written; the engine may still fail the build
         self.previewing = Preview()  # what the live preview remembers across rebuilds
+        self.search = PreviewIndex()
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -158,8 +159,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Before it is published: a site that cannot be searched is not published.
-        log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
+        if self.preview:
+            self.search.update(Path(config.site_dir))
+        else:  # before it is published: a site that cannot be searched is not published
+            log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -167,6 +170,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
+        self.search.wait()
         if self.staged is not None and self.finished:
             self.staged.publish()
             self.staged = None

@@ -12,10 +12,14 @@ reader downloads to search stays about the same size however many briefs the sit
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
+import threading
 from pathlib import Path
 
 from pagefind.service import get_executable
+
+log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
 # Never indexed: the "¶" permalink of each heading, which would otherwise end every title; what a template
@@ -70,3 +74,28 @@ def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
         (bundle / name).unlink(missing_ok=True)
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     return sum(language["page_count"] for language in entry["languages"].values())
+
+
+class PreviewIndex:
+    """The live preview's index, brought up to date in the background after each rebuild, one run at a time:
+    a save shows at once, and search catches up a moment later (indexing every page takes seconds on a
+    large site, which the preview should not wait for)."""
+
+    def __init__(self) -> None:
+        self._run: threading.Thread | None = None
+
+    def update(self, site: Path) -> None:
+        self.wait()  # two runs writing the same bundle at once would spoil it
+        self._run = threading.Thread(target=self._index, args=(site,), name="briefings-search", daemon=True)
+        self._run.start()
+
+    def wait(self) -> None:
+        if self._run is not None:
+            self._run.join()
+
+    @staticmethod
+    def _index(site: Path) -> None:
+        try:
+            index_site(site)
+        except SearchIndexError as failure:
+            log.warning(str(failure))

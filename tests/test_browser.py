@@ -197,7 +197,7 @@ def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(rea
     expect(chart).to_be_visible()
     box, width = chart.bounding_box(), reader.viewport_size["width"]
     assert box["width"] >= min(300, width * 0.7) and box["x"] >= 0 and box["x"] + box["width"] <= width
-    rows = reader.locator("h2#readings ~ .md-typeset__scrollwrap table tbody tr, h2#readings ~ table tbody tr")
+    rows = reader.locator(".reading-table table tbody tr")
     expect(reader.locator("svg .reading-chart__mark")).to_have_count(rows.count())
     assert rows.count() >= 3
     # The chart is drawn in the colour of the text, whatever the scheme.
