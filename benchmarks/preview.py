@@ -1,6 +1,7 @@
 """Edit-to-preview: from saving a brief to `mkdocs serve` showing the change on its page and on pages listing it.
 
-`mkdocs serve` runs on the corpus project at a free local port. Once it serves, the newest published brief's
+`mkdocs serve --dirty` runs on the corpus project at a free local port, as `script/server` runs it (with
+--dirty, the briefings plugin has MkDocs write again only the pages a save changes). Once it serves, the newest published brief's
 title gets a marker and its first paragraph a sentence with the same marker; the brief's page, the home
 page, the archive of every brief and the page of its first actor are then polled until each shows the new
 title (the brief's page also the new sentence). The time is from the write to the last page showing it.
@@ -92,7 +93,7 @@ def measure(project: Path, *, edits: int = 1, timeout: float = 180, startup_time
     result = PreviewResult(brief.src, None)
     log = open(log_path or project / "serve.log", "wb")
     started = time.monotonic()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                               env=command_env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         if not _wait_until(lambda: server.poll() is not None or _get(base) is not None, startup_timeout, 0.5) \
