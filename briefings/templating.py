@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import html
 import json
 import posixpath
@@ -88,6 +89,16 @@ def join_text(items: Any, separator: str = "") -> Markup:
     return escape_text(separator).join(escape_text(item) for item in items)
 
 
+#: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
+#: and date only, so that a page naming hundreds of briefs stays small.
+LISTED_IN_FULL = 20
+
+
+def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
+    """Briefs (newest first) grouped by the month of their date, newest month first."""
+    return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
+
+
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -143,8 +154,9 @@ class PageTemplates:
             long_date=long_date,
             signed=signed,
             month=lambda d: f"{d:%B %Y}",
+            by_month=by_month,
         )
-        self.env.globals.update(functions)
+        self.env.globals.update(functions, listed_in_full=LISTED_IN_FULL)
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it)."""

@@ -376,3 +376,34 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
     assert not templated, f"template syntax left in the built site: {templated}"
     assert (site / "write-a-brief/index.html").exists() and (site / "tags/index.html").exists()
     assert any(SEARCH_PROGRAM.fullmatch(p.relative_to(site).as_posix()) for p in site.rglob("*"))
+
+
+def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_month(project: Path, tmp_path: Path):
+    """An actor named in hundreds of briefs must not make a page of megabytes: the latest briefs are listed in
+    full, earlier ones by month with title and date only, each brief exactly once."""
+    from briefings.templating import LISTED_IN_FULL
+
+    body = "\n\n".join(f"## {h}\n\nText." for h in ("What happened", "Who gains leverage", "What mechanism is operating",
+                                                  "Why it matters", "What to watch next"))
+    for n in range(40):
+        path = project / f"docs/briefs/2025/many-{n:02d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        date = f"2025-{1 + n % 12:02d}-{1 + n // 12:02d}"
+        path.write_text(f"---\ntitle: Brief number {n}\ndate: {date}\nsummary: One of many.\nactors: [qatar]\n"
+                        f"mechanisms: [mediated-de-escalation]\n---\n\n{body}\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for url in ("actors/qatar/", "mechanisms/mediated-de-escalation/"):
+        page = soup(tmp_path / "site" / url / "index.html")
+        naming = sum(1 for p in (project / "docs/briefs").rglob("*.md")
+                     if p.name != "index.md" and not front_matter(p).get("draft")
+                     and ("qatar" in front_matter(p)["actors"] if url.startswith("actors")
+                          else "mediated-de-escalation" in front_matter(p).get("mechanisms", [])))
+        full = page.select(".brief-list .brief-list__title a")
+        compact = page.select(".brief-history li a")
+        assert len(full) == LISTED_IN_FULL and len(full) + len(compact) == naming
+        linked = [a["href"] for a in full + compact]
+        assert len(set(linked)) == len(linked)
+        dates = [t["datetime"] for t in page.select(".brief-history li time")]
+        assert dates == sorted(dates, reverse=True)  # still newest first
+        assert page.select(".brief-history .brief-history__month")
