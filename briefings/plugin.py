@@ -8,7 +8,8 @@
 - `on_files` leaves drafts out and adds the pages and the feed the core generates.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
-- `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
+- `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
+  allow-list sanitiser, a second line of defence.
 - `on_post_build` indexes the site for search (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
@@ -152,7 +153,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.site.brief_markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.loaded.ok or self.site.catalog.brief(page.file.src_uri) is None:
+        """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
+        core generates hold only escaped values."""
+        if not self.loaded.ok or page.file.generated_by:
             return html_text
         return sanitise(html_text)
 

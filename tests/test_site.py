@@ -407,3 +407,14 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
         dates = [t["datetime"] for t in page.select(".brief-history li time")]
         assert dates == sorted(dates, reverse=True)  # still newest first
         assert page.select(".brief-history .brief-history__month")
+
+
+def test_hand_written_pages_pass_through_the_sanitiser_too(project: Path, tmp_path: Path):
+    about = project / "docs/about.md"
+    about.write_text(about.read_text("utf-8") + '\n<script>window.__xss = 1</script>\n\n'
+                     '<p onclick="window.__xss = 1">Still shown.</p>\n', "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    article = soup(tmp_path / "site/about/index.html").select_one("article")
+    assert not article.find("script") and not article.select("[onclick]")
+    assert "Still shown." in article.get_text()
