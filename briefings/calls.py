@@ -151,13 +151,13 @@ def read_calls(
             else:
                 key = (call["name"], call["args"])
                 if key not in memo:
-                    memo[key] = _judge(call["name"], call["args"], known)
-                judgement = memo[key]
-                at = where(call.start(judgement.anchor) + judgement.offset)
-                if judgement.message:
-                    problems.error(at, judgement.message)
-                elif judgement.folder:
-                    references.append(Reference(judgement.folder, judgement.entity_id, at))
+                    memo[key] = _meaning_of(call["name"], call["args"], known)
+                meaning = memo[key]
+                at = where(call.start(meaning.anchor) + meaning.offset)
+                if meaning.message:
+                    problems.error(at, meaning.message)
+                elif meaning.folder:
+                    references.append(Reference(meaning.folder, meaning.entity_id, at))
                 resume = call.end()
         start = _OPENING.search(text, resume)
     return MacroText(tuple(references), templated=True)
@@ -208,7 +208,7 @@ def plain_parts(text: str) -> list | None:
 
 
 @dataclass(frozen=True)
-class _Judgement:
+class _CallMeaning:
     """What one distinct call amounts to, wherever it is: an error, a reference, or neither."""
 
     anchor: str  # the part of the call a message points at: "name" or "args"
@@ -218,27 +218,27 @@ class _Judgement:
     entity_id: str = ""
 
 
-def _judge(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -> _Judgement:
+def _meaning_of(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -> _CallMeaning:
     spec = MACROS.get(name)
     if spec is None:
         close = difflib.get_close_matches(name, list(MACROS), n=1)
         tip = f"did you mean '{close[0]}'?" if close else f"the macros are: {', '.join(MACROS)}"
-        return _Judgement("name", message=f"unknown macro '{name}': {tip}")
+        return _CallMeaning("name", message=f"unknown macro '{name}': {tip}")
     args = _arguments(args_text)
     if args is None:
-        return _Judgement("args", message=(
+        return _CallMeaning("args", message=(
             f"the arguments of {name}() must be literal text in quotes or whole numbers, as in {spec.example}"
         ))
     if message := spec.mismatch(args):
-        return _Judgement("name", message=f"{message}: write it as {spec.example}")
+        return _CallMeaning("name", message=f"{message}: write it as {spec.example}")
     if spec.kind is None:
-        return _Judgement("name")
+        return _CallMeaning("name")
     entity_id = args[0]
     ids = known[spec.kind.folder]
     offset = args_text.find(entity_id)
     if entity_id not in ids:
-        return _Judgement("args", offset, message=spec.kind.unknown(entity_id, ids))
-    return _Judgement("args", offset, folder=spec.kind.folder, entity_id=entity_id)
+        return _CallMeaning("args", offset, message=spec.kind.unknown(entity_id, ids))
+    return _CallMeaning("args", offset, folder=spec.kind.folder, entity_id=entity_id)
 
 
 def _arguments(text: str) -> list[str | int] | None:
