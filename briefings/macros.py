@@ -13,7 +13,7 @@ from typing import Any, Callable
 from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .calls import MACROS, plain_parts
+from .calls import plain_parts
 from .kinds import KINDS, EntityKind
 from .site import Site
 

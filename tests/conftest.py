@@ -10,9 +10,12 @@ import os
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,3 +234,31 @@ def browser_type_launch_args(browser_type_launch_args):
         flags.append("--no-sandbox")
     args["args"] = [*args.get("args", []), *flags]
     return args
+
+
+# -- a live preview -------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")

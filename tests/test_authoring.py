@@ -6,17 +6,14 @@ import datetime as dt
 import json
 import os
 import re
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, briefings, mkdocs_build, run, soup
+from conftest import BIN, ROOT, free_port, fetch, wait_for, briefings, mkdocs_build, run, soup
 
 SCHEMAS = ROOT / "briefings/schemas"
 
@@ -199,54 +196,29 @@ def test_contributing_and_the_site_page_state_the_same_contract():
         assert heading in contributing and heading in page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(url: str, text: str, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            last = _get(url)
-            if text in last:
-                return last
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
-
-
 def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}/"
-        draft = _wait_for(base + "briefs/2026/draft-mediator-terms/", "Draft")
+        draft = wait_for(base + "briefs/2026/draft-mediator-terms/", "Draft")
         assert "the preview shows it, the published site does not" in draft
         actors = project / "data/actors.yml"
         actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatar (renamed)\n"), "utf-8")
-        _wait_for(base + "actors/qatar/", "Qatar (renamed)")
+        wait_for(base + "actors/qatar/", "Qatar (renamed)")
 
         # A save that breaks the build: the open page shows what is wrong, where, then recovers by itself.
         brief = project / "docs/briefs/2026/doha-indirect-talks.md"
         good = brief.read_text("utf-8")
         brief.write_text(good.replace('{{ actor("qatar") }}', '{{ actor("qatr") }}', 1), "utf-8")
         line = good[: good.index('{{ actor("qatar") }}')].count("\n") + 1
-        shown = _wait_for(base + "briefs/2026/doha-indirect-talks/", "The preview cannot be built")
+        shown = wait_for(base + "briefs/2026/doha-indirect-talks/", "The preview cannot be built")
         assert f"docs/briefs/2026/doha-indirect-talks.md:{line}:" in shown and "unknown actor" in shown
-        assert "unknown actor" in _get(base)  # whatever page is open
+        assert "unknown actor" in fetch(base)  # whatever page is open
         brief.write_text(good, "utf-8")
-        recovered = _wait_for(base + "briefs/2026/doha-indirect-talks/", "Who gains leverage")
+        recovered = wait_for(base + "briefs/2026/doha-indirect-talks/", "Who gains leverage")
         assert "The preview cannot be built" not in recovered
     finally:
         server.terminate()

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 from briefings import Project, load_project
 from briefings.kinds import KINDS
 from briefings.loader import LoadCache
 from briefings.preview import pages_to_rebuild
-from conftest import BIN, mkdocs_build
+from conftest import BIN, free_port, fetch, wait_for, mkdocs_build
 
 DOHA = "docs/briefs/2026/doha-indirect-talks.md"
 
@@ -47,44 +44,21 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert data.changed.anything_else and pages_to_rebuild(after.catalog, data.catalog, data.changed) is None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
-
-
-def _wait_for(url: str, text: str, seconds: float = 90) -> str:
-    deadline, last = time.monotonic() + seconds, ""
-    while time.monotonic() < deadline:
-        try:
-            if text in (last := _get(url)):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
-
-
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
 
 
 def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(project: Path, tmp_path: Path):
     (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
+        wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
         for page in ("briefs/2026/doha-indirect-talks/", "", "briefs/", "actors/qatar/", "tags/"):
-            _wait_for(base + page, "keep escalation contained")
+            wait_for(base + page, "keep escalation contained")
 
         fresh = tmp_path / "fresh"
         result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
@@ -95,12 +69,12 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
             url = base + ("" if rel == "index.html" else rel.removesuffix("index.html"))
             if rel == "404.html":
                 continue
-            served = _LIVERELOAD.sub("", _get(url))
+            served = _LIVERELOAD.sub("", fetch(url))
             compared += 1
             if served != page.read_text("utf-8"):
                 different.append(rel)
         assert compared > 30 and not different, different
-        assert _get(base + "feed.xml") == (fresh / "feed.xml").read_text("utf-8")
+        assert fetch(base + "feed.xml") == (fresh / "feed.xml").read_text("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=20)

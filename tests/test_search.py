@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 
 import briefings.search
 from briefings.search import UNUSED, SearchIndexError, index_site
-from conftest import BIN, ROOT, BuiltSite, mkdocs_build, run, search_records, serve, soup
+from conftest import BIN, ROOT, BuiltSite, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
@@ -329,18 +329,17 @@ def test_what_a_reader_fetches_does_not_grow_with_the_site(page: Page, site_serv
 
 @pytest.mark.browser
 def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
-    from test_authoring import _free_port, _wait_for
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/"
-        _wait_for(base + "pagefind/pagefind-entry.json", '"en"')
+        wait_for(base + "pagefind/pagefind-entry.json", '"en"')
         actors = project / "data/actors.yml"
         actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatarland\n"), "utf-8")
-        _wait_for(base + "actors/qatar/", "Qatarland")
+        wait_for(base + "actors/qatar/", "Qatarland")
         page.goto(base)
         search(page, "Qatarland")
         expect(page.locator(".md-search-result__item a[href$='/actors/qatar/']")).to_be_visible(timeout=15_000)
