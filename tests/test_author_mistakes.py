@@ -286,7 +286,7 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
     outcome.assert_agree()
 
     page = soup(tmp_path / "site/briefs/2026/test-brief/index.html")
-    header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select("dl.brief-meta dt")}
+    header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select(".brief-meta dl dt")}
     assert header["Mechanisms"] == "Mediated de-escalation, Gatekeeping"
     assert (header["Gains leverage"], header["Loses leverage"]) == ("Qatar", "Iran")
     links = page.select("article a.entity-link--mechanism")

@@ -51,7 +51,7 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
     assert build.returncode == 0, build.output
     page = soup(site / "briefs" / str(dt.date.today().year) / created.stem / "index.html")
     assert page.find("h1").get_text().startswith("Airline routes as a test: the Gulf’s view")
-    assert page.select_one("dl.brief-meta a[href$='actors/qatar/']")
+    assert page.select_one(".brief-meta dl a[href$='actors/qatar/']")
 
 
 def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(project: Path):
@@ -150,7 +150,7 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     page = soup(site / path.relative_to(project / "docs").with_suffix("") / "index.html")
-    assert page.select_one("dl.brief-meta a[href$='mechanisms/commitment-device/']")
+    assert page.select_one(".brief-meta dl a[href$='mechanisms/commitment-device/']")
     assert [td.get_text() for td in page.find("h2", id="readings").find_next("table").select("tbody td")][:2] == [
         "Talks move from indirect to direct", "Steady"]
 

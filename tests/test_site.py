@@ -82,14 +82,15 @@ def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
 def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite, path: Path):
     meta = BRIEFS[path]
     page = built_site.page(url_of(path))
-    header = page.select_one("dl.brief-meta")
+    header = page.select_one(".brief-meta dl")
     hrefs = {a["href"] for a in header.find_all("a")}
     for actor_id in meta["actors"]:
         assert f"../../../actors/{actor_id}/" in hrefs
     for indicator_id in meta.get("indicators", []):
         assert f"../../../indicators/{indicator_id}/" in hrefs
     header_text = header.get_text(" ")
-    assert "min read" in header_text
+    assert "min read" in page.select_one(".brief-byline").get_text()
+    assert " ".join(page.select_one(".brief-standfirst").get_text().split()) == " ".join(meta["summary"].split())
     for tag in meta.get("tags", []):
         assert tag in header_text
     for region in meta.get("regions", []):
@@ -243,7 +244,7 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     shown = {
         NASTY: [
             soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
-            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one("dl.brief-meta a[href$='actors/qatar/']"),
+            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one(".brief-meta dl a[href$='actors/qatar/']"),
         ],
         NASTY_FRONT: [
             soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
