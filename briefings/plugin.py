@@ -5,7 +5,8 @@
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
-- `on_files` leaves drafts out and adds the pages and the feed the core generates.
+- `on_files` leaves drafts out and adds the pages, the feed and the open data (`/data/catalog.json` and its
+  schema) the core generates.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs each brief's HTML through an allow-list sanitiser, a second line of defence.
@@ -31,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
 from .feed import FEED_PATH, render_feed
 from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
@@ -114,22 +116,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
-        files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
+        home, url_of = _urls(files, config)
+        files.append(File.generated(config, FEED_PATH, content=render_feed(
+            self.site.catalog, site_name=config.site_name, description=config.site_description or "",
+            home_url=home, url_of=lambda brief: url_of(brief.src_uri))))
+        catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
+        files.append(File.generated(config, CATALOG_PATH, content=catalog))
+        files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
-
-    def _feed(self, files: Files, config: MkDocsConfig) -> str:
-        home = config.site_url or "/"
-        pages = {f.src_uri: f for f in files.documentation_pages()}
-        return render_feed(
-            self.site.catalog,
-            site_name=config.site_name,
-            description=config.site_description or "",
-            home_url=home,
-            url_of=lambda brief: urljoin(home, pages[brief.src_uri].url),
-        )
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -195,6 +192,13 @@ _SYNTAX = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
     "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
 )
+
+
+def _urls(files: Files, config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
+    """The site's home URL, and the URL of the page built from a source path (absolute given a site_url)."""
+    home = config.site_url or "/"
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    return home, lambda src_uri: urljoin(home, pages[src_uri].url)
 
 
 def _glob_escape(path: str) -> str:

@@ -345,12 +345,41 @@ SEARCH_INDEX = re.compile(r"pagefind/(pagefind-entry\.json|pagefind\.[\w-]+\.pf_
                           r"|fragment/[\w-]+\.pf_fragment)")
 
 
+def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_site: BuiltSite):
+    """/data/catalog.json lists exactly the published briefs, at addresses the site serves, and every entity."""
+    import jsonschema
+    from urllib.parse import urlsplit
+
+    data = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
+    schema = json.loads((built_site.site / "data/catalog.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+    def built(url: str) -> Path:
+        assert url.startswith("http://127.0.0.1:8000/"), url  # the site's configured address
+        return built_site.site / urlsplit(url).path.strip("/") / "index.html"
+
+    assert [b["title"] for b in data["briefs"]] == [BRIEFS[p]["title"] for p in newest_first(BRIEFS)]  # no drafts
+    for brief, path in zip(data["briefs"], newest_first(BRIEFS), strict=True):
+        assert built(brief["url"]) == built_site.site / url_of(path) / "index.html"
+        assert brief["actors"] == BRIEFS[path]["actors"] and brief["date"] == BRIEFS[path]["date"].isoformat()
+    mechanisms = yaml.safe_load((ROOT / "data/mechanisms.yml").read_text("utf-8"))
+    for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms)):
+        assert [e["id"] for e in data[folder]] == sorted(expected)
+        for entity in data[folder]:
+            assert entity["name"] == expected[entity["id"]]["name"]
+            assert built(entity["url"]).exists(), entity["url"]
+    doha = next(b for b in data["briefs"] if b["url"].endswith("/doha-indirect-talks/"))
+    assert doha["readings"] and all(r["indicator_id"] in INDICATORS for r in doha["readings"])
+
+
 def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_site: BuiltSite):
     """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site: only
     what is meant may end up there, and no file may hold template syntax that was never rendered."""
     site = built_site.site
     material = _material_files()
     expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml",
+                "data/catalog.json", "data/catalog.schema.json",
                 "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
     unexpected, templated = [], []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
