@@ -43,7 +43,7 @@ from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
 from .search import PreviewIndex, index_site
-from .site import Site, render_problems
+from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -146,7 +146,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.meta.setdefault("description", html.escape(brief.summary))
         # Dates, authors and actors for the page's head and the sitemap (overrides/main.html, sitemap.xml).
         page.meta["article"] = article_metadata(self.site.catalog, brief, url=page.canonical_url, site_name=config.site_name)
-        return self.site.brief_markdown(page.file.src_uri, markdown)
+        publication = Publication(url=page.canonical_url or page.abs_url, site_name=config.site_name,
+                                  repo_url=config.repo_url)
+        return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.loaded.ok or self.site.catalog.brief(page.file.src_uri) is None:

@@ -251,3 +251,41 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path)
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(project: Path, tmp_path: Path):
+    """Corrections show on the brief as dated notes and in its feed entry; "How to cite" gives a citation
+    line; "Report a correction" opens the repository's form with the brief's address filled in."""
+    import feedparser
+    from urllib.parse import parse_qs, urlsplit
+
+    path = project / "docs/briefs/2026/doha-indirect-talks.md"
+    text = path.read_text("utf-8")
+    correction = 'corrections:\n  - date: 2026-05-12\n    text: "An earlier version named the wrong <host> & city."\n'
+    path.write_text(text.replace("\nsummary:", "\n" + correction + "summary:", 1), "utf-8")
+    site = tmp_path / "site"
+    build = mkdocs_build(project, site, env={"REPO_URL": "https://github.com/example-owner/briefings"})
+    assert build.returncode == 0, build.output
+    page = soup(site / "briefs/2026/doha-indirect-talks/index.html")
+    url = "http://127.0.0.1:8000/briefs/2026/doha-indirect-talks/"
+
+    note = page.select_one(".brief-corrections p")
+    assert note.get_text() == "Correction, 12 May 2026: An earlier version named the wrong <host> & city."
+    assert note.find("time")["datetime"] == "2026-05-12"
+    cite = page.select_one(".brief-citation")
+    assert cite.get_text() == (f"Briefings desk, ‘Indirect US–Iran talks in Doha keep escalation in check, for now’, "
+                               f"Briefings, 8 May 2026, {url}.")
+    report = page.select_one(".brief-report a")
+    form = urlsplit(report["href"])
+    assert (form.netloc, form.path) == ("github.com", "/example-owner/briefings/issues/new")
+    assert parse_qs(form.query) == {"template": ["correction.yml"], "page": [url]}
+    issue_form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/correction.yml").read_text("utf-8"))
+    assert "page" in [field.get("id") for field in issue_form["body"]]
+
+    entry = next(e for e in feedparser.parse((site / "feed.xml").read_bytes()).entries if e.link == url)
+    assert "Correction, 2026-05-12: An earlier version named the wrong <host> & city." in entry.summary
+
+    # Without a repository there is nowhere to report to: no link.
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.output
+    assert soup(site / "briefs/2026/doha-indirect-talks/index.html").select_one(".brief-report") is None
