@@ -5,7 +5,7 @@
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
-- `on_files` leaves drafts out and adds the pages, the feed and the open data (`/data/catalog.json` and its
+- `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
   schema) the core generates.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
-from .feed import FEED_PATH, render_feed
+from .feed import feeds, render_feed
 from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
 from .metadata import article_metadata
@@ -117,9 +117,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
         home, url_of = _urls(files, config)
-        files.append(File.generated(config, FEED_PATH, content=render_feed(
-            self.site.catalog, site_name=config.site_name, description=config.site_description or "",
-            home_url=home, url_of=lambda brief: url_of(brief.src_uri))))
+        for feed in feeds(self.site.catalog):
+            files.append(File.generated(config, feed.path, content=render_feed(
+                self.site.catalog, feed, site_name=config.site_name, description=config.site_description or "",
+                language=config.theme["language"], home_url=home, url_of=url_of)))
         catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
         files.append(File.generated(config, CATALOG_PATH, content=catalog))
         files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))

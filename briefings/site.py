@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .catalog import Catalog, tag_slug
+from .feed import entity_feed_path, tag_feed_path
 from .kinds import KINDS
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
@@ -25,6 +26,8 @@ class Site:
             movement=catalog.movement,
             tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
             tag_slug=tag_slug,
+            entity_feed=entity_feed_path,
+            tag_feed=tag_feed_path,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:

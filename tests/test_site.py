@@ -331,6 +331,45 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
 
+@pytest.mark.parametrize("folder, entity_id", [("actors", "qatar"), ("indicators", "talks-direct"),
+                                               ("mechanisms", "mediated-de-escalation")])
+def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(built_site: BuiltSite, folder: str,
+                                                                             entity_id: str):
+    """The page links its feed in its head and visibly ('Follow'); the feed, in the site's language, lists the
+    briefs naming it, newest first, with their summaries and categories."""
+    import feedparser
+
+    page = built_site.page(f"{folder}/{entity_id}/")
+    heads = [link["href"] for link in page.find_all("link", type="application/atom+xml")]
+    assert heads == ["../../feed.xml", "feed.xml"]  # the site's, then its own
+    follow = page.select_one("a.entity-follow")
+    assert follow.get_text().startswith("Follow ") and follow["href"] == "feed.xml"
+    raw = (built_site.site / folder / entity_id / "feed.xml").read_bytes()
+    assert b'xml:lang="en"' in raw
+    feed = feedparser.parse(raw)
+    assert not feed.bozo, feed.bozo_exception
+    expected = newest_first({p: m for p, m in BRIEFS.items() if entity_id in m.get(folder, [])})[:20]
+    assert expected and [e.link for e in feed.entries] == ["http://127.0.0.1:8000/" + url_of(p) for p in expected]
+    assert feed.feed.link == f"http://127.0.0.1:8000/{folder}/{entity_id}/"
+    for entry, path in zip(feed.entries, expected, strict=True):
+        assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
+        assert entity_id in {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
+
+
+def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
+    import feedparser
+
+    page = built_site.page("tags/")
+    tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
+    follows = page.select("a.entity-follow")
+    assert [a.get_text() for a in follows] == [f"Follow “{tag}”" for tag in tags]
+    for tag, link in zip(tags, follows, strict=True):
+        feed = feedparser.parse((built_site.site / "tags" / link["href"]).read_bytes())
+        assert not feed.bozo and feed.feed.title == f"Briefings: {tag}"
+        expected = newest_first({p: m for p, m in BRIEFS.items() if tag in m.get("tags", [])})[:20]
+        assert [e.link for e in feed.entries] == ["http://127.0.0.1:8000/" + url_of(p) for p in expected]
+
+
 def _material_files() -> dict[str, bytes]:
     """Every file the Material theme ships, by its path inside the theme: the assets it copies into a site."""
     import material
@@ -387,7 +426,8 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
         data = path.read_bytes()
         if material.get(rel) == data or SEARCH_PROGRAM.fullmatch(rel):
             continue  # the theme's own assets, unchanged, and the search program
-        if not (rel in expected or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
+        topic_feed = rel.endswith("/feed.xml") and rel.split("/")[0] in ("actors", "indicators", "mechanisms", "tags")
+        if not (rel in expected or rel.endswith("/index.html") or topic_feed or SEARCH_INDEX.fullmatch(rel)):
             unexpected.append(rel)
             continue
         text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js")) else ""
