@@ -209,7 +209,7 @@ def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url:
         reader.wait_for_load_state("networkidle")
     fetched = [url for url in reader.requests_made if url.endswith(("sitemap.xml", "sitemap.xml.gz"))]
     assert not fetched, fetched
-    assert reader.locator("link[type='application/atom+xml']").count() == 1  # the feed is still announced
+    assert reader.locator("link[type='application/atom+xml']").count() == 2  # the site's feed and Qatar's are announced
 
 
 def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(reader: Page, site_url: str):
