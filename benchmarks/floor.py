@@ -16,7 +16,8 @@ that it measures the same pages whatever the core does) and writes:
   that name it, newest first, and the index pages of each;
 - the hand-written pages with their macro calls written out (the latest briefs, the archive by month, what
   moved);
-- feed.xml as a static file.
+- feed.xml as a static file, and the open data (data/catalog.json: the briefs' front matter and the
+  entities' data, with their addresses; data/catalog.schema.json copied from the project).
 
 A macro it does not know stops it with an error naming the page: the floor must be taught a new macro
 rather than silently leave it out.
@@ -28,6 +29,7 @@ import argparse
 import ast
 import datetime as dt
 import html
+import json
 import re
 import shutil
 from collections import Counter, defaultdict
@@ -36,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from .common import as_date, link, plugin_names, read_config, read_yaml, split_front_matter, url_of, write_config
+from .common import ROOT, as_date, link, plugin_names, read_config, read_yaml, split_front_matter, url_of, write_config
 
 FLOOR_PLUGINS = ("search", "material/search")
 DROPPED_SETTINGS = ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "watch",
@@ -408,7 +410,19 @@ def write_floor(project: Path, destination: Path) -> Path:
             write(entity.src, writers.get(kind, other_entity_page)(corpus, entity))
     write("tags/index.md", tags_page(corpus))
     write("feed.xml", feed(corpus))
+    write("data/catalog.json", catalog(corpus))
+    write("data/catalog.schema.json", (ROOT / "briefings/schemas/catalog.schema.json").read_text("utf-8"))
     return destination
+
+
+def catalog(corpus: Corpus) -> str:
+    """data/catalog.json as a static file, from the front matter and the data as they are."""
+    data = {
+        "briefs": [{**brief.meta, "url": url_of(brief.src)} for brief in corpus.briefs],
+        **{f"{kind}s": [{**e.data, "id": e.id, "url": url_of(e.src)} for e in entities.values()]
+           for kind, entities in corpus.entities.items()},
+    }
+    return json.dumps(data, default=str, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def tags_page(corpus: Corpus) -> str:

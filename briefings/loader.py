@@ -19,7 +19,7 @@ from . import safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind
-from .model import HOUSE_HEADINGS, Brief, Entity, Leverage, Link, Reading
+from .model import HOUSE_HEADINGS, Brief, Correction, Entity, Leverage, Link, Reading
 from .problems import Location, Problems, TextLines
 from .project import Project
 from .site import Site
@@ -380,6 +380,17 @@ class _Reader:
         if updated and updated < date:
             self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
             return None
+        corrections = tuple(Correction(dt.date.fromisoformat(c["date"]), " ".join(c["text"].split()))
+                            for c in meta.get("corrections", ()))
+        early = [(n, c) for n, c in enumerate(corrections) if c.date < date]
+        for n, correction in early:
+            self.problems.error(
+                doc.locate(("corrections", n, "date")),
+                f"the correction dated {correction.date} is before the brief's 'date' ({date}): "
+                "a correction is made after publication; fix its date",
+            )
+        if early:
+            return None
         return Brief(
             src_uri=page.src_uri,
             title=" ".join(meta["title"].split()),
@@ -391,6 +402,7 @@ class _Reader:
             updated=updated,
             authors=tuple(meta.get("authors", ())),
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
+            corrections=tuple(sorted(corrections, key=lambda c: c.date)),
             leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
             readings=tuple(_reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,

@@ -110,6 +110,14 @@ class Leverage:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A correction made to a brief after publication: when, and what was corrected."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Reading:
     """Where a brief judges an indicator to stand as of the brief's date: a status and an optional note.
 
@@ -142,6 +150,7 @@ class Brief:
     updated: dt.date | None = None
     authors: tuple[str, ...] = ()
     sources: tuple[Link, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # oldest first
     leverage: Leverage = Leverage()
     readings: tuple[Reading, ...] = ()  # in the order of the front matter
     draft: bool = False

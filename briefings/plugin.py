@@ -5,7 +5,8 @@
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
-- `on_files` leaves drafts out and adds the pages and the feed the core generates.
+- `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
+  schema) the core generates.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
@@ -32,7 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .feed import FEED_PATH, render_feed
+from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
+from .feed import feeds, render_feed
 from .loader import Loaded, load_project
 from .macros import MACROS, MacroSandbox, Macros
 from .metadata import article_metadata
@@ -42,7 +44,7 @@ from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
 from .search import PreviewIndex, index_site
-from .site import Site, render_problems
+from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -115,22 +117,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
-        files.append(File.generated(config, FEED_PATH, content=self._feed(files, config)))
+        home, url_of = _urls(files, config)
+        for feed in feeds(self.site.catalog):
+            files.append(File.generated(config, feed.path, content=render_feed(
+                self.site.catalog, feed, site_name=config.site_name, description=config.site_description or "",
+                language=config.theme["language"], home_url=home, url_of=url_of)))
+        catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
+        files.append(File.generated(config, CATALOG_PATH, content=catalog))
+        files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
-
-    def _feed(self, files: Files, config: MkDocsConfig) -> str:
-        home = config.site_url or "/"
-        pages = {f.src_uri: f for f in files.documentation_pages()}
-        return render_feed(
-            self.site.catalog,
-            site_name=config.site_name,
-            description=config.site_description or "",
-            home_url=home,
-            url_of=lambda brief: urljoin(home, pages[brief.src_uri].url),
-        )
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -150,7 +148,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.meta.setdefault("description", html.escape(brief.summary))
         # Dates, authors and actors for the page's head and the sitemap (overrides/main.html, sitemap.xml).
         page.meta["article"] = article_metadata(self.site.catalog, brief, url=page.canonical_url, site_name=config.site_name)
-        return self.site.brief_markdown(page.file.src_uri, markdown)
+        publication = Publication(url=page.canonical_url or page.abs_url, site_name=config.site_name,
+                                  repo_url=config.repo_url)
+        return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
@@ -198,6 +198,13 @@ _SYNTAX = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
     "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
 )
+
+
+def _urls(files: Files, config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
+    """The site's home URL, and the URL of the page built from a source path (absolute given a site_url)."""
+    home = config.site_url or "/"
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    return home, lambda src_uri: urljoin(home, pages[src_uri].url)
 
 
 def _glob_escape(path: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .catalog import Catalog, tag_slug
+from .feed import entity_feed_path, tag_feed_path
 from .kinds import KINDS
 from .pages import GeneratedPage, tags
-from .pages.brief import brief_markdown
+from .pages.brief import Publication, brief_markdown
 from .problems import Problems
 from .templating import PageTemplates
 
@@ -25,6 +26,8 @@ class Site:
             movement=catalog.movement,
             tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
             tag_slug=tag_slug,
+            entity_feed=entity_feed_path,
+            tag_feed=tag_feed_path,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:
@@ -40,10 +43,10 @@ class Site:
         """A generated page, written."""
         return self.render(page.template, page.src_uri, **page.context)
 
-    def brief_markdown(self, src_uri: str, body: str) -> str | None:
+    def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""
         brief = self.catalog.brief(src_uri)
-        return None if brief is None else brief_markdown(self, brief, body)
+        return None if brief is None else brief_markdown(self, brief, body, publication)
 
 
 def render_problems(problems: Problems) -> str:

@@ -104,6 +104,11 @@ MISTAKES = [
             BRIEF, 3, "'date' must be a real date written YYYY-MM-DD"),
     Mistake("updated before date", front_with("summary:", "updated: 2026-05-01\nsummary:"),
             BRIEF, 4, "'updated' (2026-05-01) is before 'date' (2026-06-01)"),
+    Mistake("correction dated before the brief",
+            front_with("summary:", "corrections:\n  - date: 2026-05-01\n    text: The host city was wrong.\nsummary:"),
+            BRIEF, 5, "the correction dated 2026-05-01 is before the brief's 'date' (2026-06-01)"),
+    Mistake("correction without its text", front_with("summary:", "corrections:\n  - date: 2026-06-02\nsummary:"),
+            BRIEF, 5, "missing required field 'text'"),
     Mistake("duplicate front matter key", front_with("summary:", "title: Another title\nsummary:"),
             BRIEF, 4, "duplicate key 'title' (first defined at line 2)"),
     Mistake("unknown front matter key", front_with("actors:", "actor: [qatar]\nactors:"),
@@ -286,7 +291,7 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
     outcome.assert_agree()
 
     page = soup(tmp_path / "site/briefs/2026/test-brief/index.html")
-    header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select("dl.brief-meta dt")}
+    header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select(".brief-meta dl dt")}
     assert header["Mechanisms"] == "Mediated de-escalation, Gatekeeping"
     assert (header["Gains leverage"], header["Loses leverage"]) == ("Qatar", "Iran")
     links = page.select("article a.entity-link--mechanism")
@@ -299,7 +304,7 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
     assert rows == [["Talks move from indirect to direct", "Steady", "—"], ["Airspace reopening", "Advancing", NOTE]]
     headings = [h.get_text().rstrip("¶") for h in page.select("article h2")]
-    assert headings[-2:] == ["What to watch next", "Readings"]  # right after the text; no sources in this brief
+    assert headings[-3:] == ["What to watch next", "Readings", "How to cite"]  # right after the text; no sources here
 
     indicator = soup(tmp_path / "site/indicators/airspace-reopening/index.html")
     latest = " ".join(indicator.select_one(".reading-latest").get_text().split())

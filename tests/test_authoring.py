@@ -48,7 +48,7 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
     assert build.returncode == 0, build.output
     page = soup(site / "briefs" / str(dt.date.today().year) / created.stem / "index.html")
     assert page.find("h1").get_text().startswith("Airline routes as a test: the Gulf’s view")
-    assert page.select_one("dl.brief-meta a[href$='actors/qatar/']")
+    assert page.select_one(".brief-meta dl a[href$='actors/qatar/']")
 
 
 def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(project: Path):
@@ -147,7 +147,7 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     page = soup(site / path.relative_to(project / "docs").with_suffix("") / "index.html")
-    assert page.select_one("dl.brief-meta a[href$='mechanisms/commitment-device/']")
+    assert page.select_one(".brief-meta dl a[href$='mechanisms/commitment-device/']")
     assert [td.get_text() for td in page.find("h2", id="readings").find_next("table").select("tbody td")][:2] == [
         "Talks move from indirect to direct", "Steady"]
 
@@ -223,3 +223,41 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path)
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(project: Path, tmp_path: Path):
+    """Corrections show on the brief as dated notes and in its feed entry; "How to cite" gives a citation
+    line; "Report a correction" opens the repository's form with the brief's address filled in."""
+    import feedparser
+    from urllib.parse import parse_qs, urlsplit
+
+    path = project / "docs/briefs/2026/doha-indirect-talks.md"
+    text = path.read_text("utf-8")
+    correction = 'corrections:\n  - date: 2026-05-12\n    text: "An earlier version named the wrong <host> & city."\n'
+    path.write_text(text.replace("\nsummary:", "\n" + correction + "summary:", 1), "utf-8")
+    site = tmp_path / "site"
+    build = mkdocs_build(project, site, env={"REPO_URL": "https://github.com/example-owner/briefings"})
+    assert build.returncode == 0, build.output
+    page = soup(site / "briefs/2026/doha-indirect-talks/index.html")
+    url = "http://127.0.0.1:8000/briefs/2026/doha-indirect-talks/"
+
+    note = page.select_one(".brief-corrections p")
+    assert note.get_text() == "Correction, 12 May 2026: An earlier version named the wrong <host> & city."
+    assert note.find("time")["datetime"] == "2026-05-12"
+    cite = page.select_one(".brief-citation")
+    assert cite.get_text() == (f"Briefings desk, ‘Indirect US–Iran talks in Doha keep escalation in check, for now’, "
+                               f"Briefings, 8 May 2026, {url}.")
+    report = page.select_one(".brief-report a")
+    form = urlsplit(report["href"])
+    assert (form.netloc, form.path) == ("github.com", "/example-owner/briefings/issues/new")
+    assert parse_qs(form.query) == {"template": ["correction.yml"], "page": [url]}
+    issue_form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/correction.yml").read_text("utf-8"))
+    assert "page" in [field.get("id") for field in issue_form["body"]]
+
+    entry = next(e for e in feedparser.parse((site / "feed.xml").read_bytes()).entries if e.link == url)
+    assert "Correction, 2026-05-12: An earlier version named the wrong <host> & city." in entry.summary
+
+    # Without a repository there is nowhere to report to: no link.
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.output
+    assert soup(site / "briefs/2026/doha-indirect-talks/index.html").select_one(".brief-report") is None

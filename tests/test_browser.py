@@ -55,9 +55,11 @@ def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: P
     doha = reader.get_by_role("link", name="Indirect US–Iran talks in Doha keep escalation in check, for now")
     doha.click()
     expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
-    expect(reader.locator("dl.brief-meta")).to_contain_text("min read")
+    expect(reader.locator(".brief-byline")).to_contain_text("min read")
 
-    reader.locator("dl.brief-meta").get_by_role("link", name="Qatar", exact=True).first.click()  # under Actors
+    if is_phone(reader):  # the actors wait in a block the reader opens
+        reader.locator(".brief-meta summary").click()
+    reader.locator(".brief-meta").get_by_role("link", name="Qatar", exact=True).first.click()  # under Actors
     expect(reader).to_have_url(re.compile(r"/actors/qatar/$"))
     expect(reader.locator("h1")).to_have_text(re.compile("^Qatar"))
     listed = reader.locator(".brief-list").first.get_by_role(
@@ -67,6 +69,25 @@ def test_reader_goes_from_home_to_brief_to_actor_and_back_to_the_brief(reader: P
     listed.click()
     expect(reader).to_have_url(re.compile(r"/briefs/2026/doha-indirect-talks/$"))
     assert_stayed_on_this_machine(reader)
+
+
+def test_on_a_phone_the_analysis_starts_on_the_first_screen(page: Page, site_server):
+    """The standfirst, the byline and the first paragraph of "What happened" show before any scrolling; the
+    actors and indicators are one tap away, and shown outright on a desktop."""
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(site_server.url + "briefs/2026/doha-indirect-talks/")
+    first_paragraph = page.locator("article h2#what-happened + p")
+    for seen in (page.locator(".brief-standfirst"), page.locator(".brief-byline"), first_paragraph):
+        expect(seen).to_be_visible()
+        assert seen.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
+    actors = page.locator(".brief-meta dt", has_text="Actors")
+    expect(actors).to_be_hidden()
+    page.get_by_text("Actors, indicators and tags").click()
+    expect(actors).to_be_visible()
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.reload()
+    expect(page.locator(".brief-meta dt", has_text="Actors")).to_be_visible()
+    expect(page.locator(".brief-meta summary")).to_be_hidden()
 
 
 def test_link_in_the_text_of_a_brief_leads_to_the_indicator(reader: Page, site_url: str):
@@ -142,7 +163,7 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator("article")).to_contain_text("Briefings desk")  # the byline
     expect(page.locator("article h2", has_text="What happened")).to_be_visible()
-    expect(page.locator("dl.brief-meta dt", has_text="Actors")).to_be_hidden()
+    expect(page.locator(".brief-meta dt", has_text="Actors")).to_be_hidden()
     standfirst = page.locator(".brief-standfirst")
     if standfirst.count():
         expect(standfirst).to_be_visible()
@@ -188,7 +209,7 @@ def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url:
         reader.wait_for_load_state("networkidle")
     fetched = [url for url in reader.requests_made if url.endswith(("sitemap.xml", "sitemap.xml.gz"))]
     assert not fetched, fetched
-    assert reader.locator("link[type='application/atom+xml']").count() == 1  # the feed is still announced
+    assert reader.locator("link[type='application/atom+xml']").count() == 2  # the site's feed and Qatar's are announced
 
 
 def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(reader: Page, site_url: str):

@@ -126,7 +126,7 @@ def test_mechanisms_are_in_the_navigation_only_as_their_listing(built_site: Buil
 @pytest.mark.parametrize("path", sorted(BRIEFS), ids=lambda p: p.stem)
 def test_brief_header_names_its_mechanisms_and_whose_leverage_moved(built_site: BuiltSite, path: Path):
     meta = BRIEFS[path]
-    header = built_site.page(url_of(path)).select_one("dl.brief-meta")
+    header = built_site.page(url_of(path)).select_one(".brief-meta dl")
     shown = {dt_.get_text(): dt_.find_next_sibling("dd") for dt_ in header.find_all("dt")}
     expected = {
         "Mechanisms": [(MECHANISMS[i]["name"], f"../../../mechanisms/{i}/") for i in meta.get("mechanisms", [])],

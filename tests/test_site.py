@@ -82,14 +82,15 @@ def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
 def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite, path: Path):
     meta = BRIEFS[path]
     page = built_site.page(url_of(path))
-    header = page.select_one("dl.brief-meta")
+    header = page.select_one(".brief-meta dl")
     hrefs = {a["href"] for a in header.find_all("a")}
     for actor_id in meta["actors"]:
         assert f"../../../actors/{actor_id}/" in hrefs
     for indicator_id in meta.get("indicators", []):
         assert f"../../../indicators/{indicator_id}/" in hrefs
     header_text = header.get_text(" ")
-    assert "min read" in header_text
+    assert "min read" in page.select_one(".brief-byline").get_text()
+    assert " ".join(page.select_one(".brief-standfirst").get_text().split()) == " ".join(meta["summary"].split())
     for tag in meta.get("tags", []):
         assert tag in header_text
     for region in meta.get("regions", []):
@@ -243,7 +244,7 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     shown = {
         NASTY: [
             soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
-            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one("dl.brief-meta a[href$='actors/qatar/']"),
+            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one(".brief-meta dl a[href$='actors/qatar/']"),
         ],
         NASTY_FRONT: [
             soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
@@ -330,6 +331,45 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
 
+@pytest.mark.parametrize("folder, entity_id", [("actors", "qatar"), ("indicators", "talks-direct"),
+                                               ("mechanisms", "mediated-de-escalation")])
+def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(built_site: BuiltSite, folder: str,
+                                                                             entity_id: str):
+    """The page links its feed in its head and visibly ('Follow'); the feed, in the site's language, lists the
+    briefs naming it, newest first, with their summaries and categories."""
+    import feedparser
+
+    page = built_site.page(f"{folder}/{entity_id}/")
+    heads = [link["href"] for link in page.find_all("link", type="application/atom+xml")]
+    assert heads == ["../../feed.xml", "feed.xml"]  # the site's, then its own
+    follow = page.select_one("a.entity-follow")
+    assert follow.get_text().startswith("Follow ") and follow["href"] == "feed.xml"
+    raw = (built_site.site / folder / entity_id / "feed.xml").read_bytes()
+    assert b'xml:lang="en"' in raw
+    feed = feedparser.parse(raw)
+    assert not feed.bozo, feed.bozo_exception
+    expected = newest_first({p: m for p, m in BRIEFS.items() if entity_id in m.get(folder, [])})[:20]
+    assert expected and [e.link for e in feed.entries] == ["http://127.0.0.1:8000/" + url_of(p) for p in expected]
+    assert feed.feed.link == f"http://127.0.0.1:8000/{folder}/{entity_id}/"
+    for entry, path in zip(feed.entries, expected, strict=True):
+        assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
+        assert entity_id in {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
+
+
+def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
+    import feedparser
+
+    page = built_site.page("tags/")
+    tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
+    follows = page.select("a.entity-follow")
+    assert [a.get_text() for a in follows] == [f"Follow “{tag}”" for tag in tags]
+    for tag, link in zip(tags, follows, strict=True):
+        feed = feedparser.parse((built_site.site / "tags" / link["href"]).read_bytes())
+        assert not feed.bozo and feed.feed.title == f"Briefings: {tag}"
+        expected = newest_first({p: m for p, m in BRIEFS.items() if tag in m.get("tags", [])})[:20]
+        assert [e.link for e in feed.entries] == ["http://127.0.0.1:8000/" + url_of(p) for p in expected]
+
+
 def _material_files() -> dict[str, bytes]:
     """Every file the Material theme ships, by its path inside the theme: the assets it copies into a site."""
     import material
@@ -344,12 +384,41 @@ SEARCH_INDEX = re.compile(r"pagefind/(pagefind-entry\.json|pagefind\.[\w-]+\.pf_
                           r"|fragment/[\w-]+\.pf_fragment)")
 
 
+def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_site: BuiltSite):
+    """/data/catalog.json lists exactly the published briefs, at addresses the site serves, and every entity."""
+    import jsonschema
+    from urllib.parse import urlsplit
+
+    data = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
+    schema = json.loads((built_site.site / "data/catalog.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+    def built(url: str) -> Path:
+        assert url.startswith("http://127.0.0.1:8000/"), url  # the site's configured address
+        return built_site.site / urlsplit(url).path.strip("/") / "index.html"
+
+    assert [b["title"] for b in data["briefs"]] == [BRIEFS[p]["title"] for p in newest_first(BRIEFS)]  # no drafts
+    for brief, path in zip(data["briefs"], newest_first(BRIEFS), strict=True):
+        assert built(brief["url"]) == built_site.site / url_of(path) / "index.html"
+        assert brief["actors"] == BRIEFS[path]["actors"] and brief["date"] == BRIEFS[path]["date"].isoformat()
+    mechanisms = yaml.safe_load((ROOT / "data/mechanisms.yml").read_text("utf-8"))
+    for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms)):
+        assert [e["id"] for e in data[folder]] == sorted(expected)
+        for entity in data[folder]:
+            assert entity["name"] == expected[entity["id"]]["name"]
+            assert built(entity["url"]).exists(), entity["url"]
+    doha = next(b for b in data["briefs"] if b["url"].endswith("/doha-indirect-talks/"))
+    assert doha["readings"] and all(r["indicator_id"] in INDICATORS for r in doha["readings"])
+
+
 def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_site: BuiltSite):
     """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site: only
     what is meant may end up there, and no file may hold template syntax that was never rendered."""
     site = built_site.site
     material = _material_files()
     expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz", "feed.xml",
+                "data/catalog.json", "data/catalog.schema.json",
                 "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
     unexpected, templated = [], []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -357,7 +426,8 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
         data = path.read_bytes()
         if material.get(rel) == data or SEARCH_PROGRAM.fullmatch(rel):
             continue  # the theme's own assets, unchanged, and the search program
-        if not (rel in expected or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
+        topic_feed = rel.endswith("/feed.xml") and rel.split("/")[0] in ("actors", "indicators", "mechanisms", "tags")
+        if not (rel in expected or rel.endswith("/index.html") or topic_feed or SEARCH_INDEX.fullmatch(rel)):
             unexpected.append(rel)
             continue
         text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js")) else ""

@@ -1,9 +1,11 @@
-"""A brief's page: the author's text between a header (dates, reading time, entities, leverage, tags, regions)
-and the readings it records and its sources."""
+"""A brief's page: the author's text between a header (standfirst, byline, corrections, entities, leverage, tags,
+regions) and the readings it records, its sources and how to cite it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from ..model import Brief
 
@@ -11,11 +13,35 @@ if TYPE_CHECKING:
     from ..site import Site
 
 
-def brief_markdown(site: Site, brief: Brief, body: str) -> str:
-    """The brief's Markdown as published: header, the author's text, the readings it records, then the sources."""
+#: The repository's issue form for corrections (.github/ISSUE_TEMPLATE/correction.yml), whose `page` field
+#: the link fills in with the brief's address.
+CORRECTION_FORM = "correction.yml"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where a brief is published: its address, the site's name and, if known, the site's repository."""
+
+    url: str
+    site_name: str
+    repo_url: str | None = None
+
+    @property
+    def correction_url(self) -> str | None:
+        """The repository's correction form with the brief's address filled in; None without a repository."""
+        if not self.repo_url:
+            return None
+        query = urlencode({"template": CORRECTION_FORM, "page": self.url})
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication) -> str:
+    """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
+    records, the sources, then how to cite it and report a correction."""
     catalog = site.catalog
     context = dict(
         brief=brief,
+        publication=publication,
         actors=catalog.named_by(brief, "actors"),
         indicators=catalog.named_by(brief, "indicators"),
         mechanisms=catalog.named_by(brief, "mechanisms"),
@@ -26,4 +52,5 @@ def brief_markdown(site: Site, brief: Brief, body: str) -> str:
     header = site.render("brief-header.md", brief.src_uri, **context)
     readings = site.render("brief-readings.md", brief.src_uri, **context)
     sources = site.render("brief-sources.md", brief.src_uri, **context)
-    return f"{header}\n{body.rstrip()}\n{readings}{sources}"
+    citation = site.render("brief-citation.md", brief.src_uri, **context)
+    return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}"

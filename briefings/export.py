@@ -1,0 +1,76 @@
+"""The catalog as open data: `/data/catalog.json`, with its JSON Schema beside it.
+
+Written from the same `Catalog` as the pages, so the data and the site cannot disagree: every published brief
+with its metadata, readings and URL, and every entity of every kind with its URL. The output is deterministic
+(sorted keys, briefs newest first, entities by id), so two builds of the same content publish the same file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any, Callable
+
+from .catalog import Catalog
+from .kinds import KINDS
+from .model import Brief, Entity
+from .schema import schema_text
+
+CATALOG_PATH = "data/catalog.json"
+CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
+
+#: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
+_INTERNAL_FIELDS = {"source", "src_uri", "named", "words", "draft", "brief"}
+
+
+def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str]) -> dict:
+    """The catalog as plain data; `url_of` gives the URL of the page built from a source path."""
+    return {
+        "site": {"name": site_name, "url": home_url},
+        "briefs": [_brief(brief, url_of) for brief in catalog.briefs],
+        **{
+            kind.folder: [_entity(entity, url_of) for _, entity in sorted(catalog.entities[kind.folder].items())]
+            for kind in KINDS
+        },
+    }
+
+
+def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str]) -> str:
+    """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted."""
+    data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def catalog_schema() -> str:
+    """`/data/catalog.schema.json`: the schema the published catalog follows."""
+    return schema_text("catalog")
+
+
+def _brief(brief: Brief, url_of: Callable[[str], str]) -> dict:
+    return {
+        **_plain(brief),
+        **{kind.folder: list(brief.ids(kind.folder)) for kind in KINDS},
+        "reading_minutes": brief.reading_minutes,
+        "url": url_of(brief.src_uri),
+    }
+
+
+def _entity(entity: Entity, url_of: Callable[[str], str]) -> dict:
+    return {**_plain(entity), "url": url_of(entity.src_uri)}
+
+
+def _plain(value: Any) -> Any:
+    """A model as JSON values: dataclasses as objects (without the site's bookkeeping), tuples as lists,
+    dates as ISO 8601."""
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _INTERNAL_FIELDS
+        }
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
