@@ -36,7 +36,8 @@ from mkdocs.structure.pages import Page
 from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
 from .feed import feeds, render_feed
 from .loader import Loaded, load_project
-from .macros import MACROS, MacroSandbox, Macros
+from .calls import MACROS
+from .macros import MacroSandbox, Macros
 from .metadata import article_metadata
 from .preview import Preview
 from .problems import Problems
