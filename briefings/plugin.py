@@ -33,10 +33,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .calls import MACROS
 from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
 from .feed import feeds, render_feed
 from .loader import Loaded, load_project
-from .calls import MACROS
 from .macros import MacroSandbox, Macros
 from .metadata import article_metadata
 from .preview import Preview
