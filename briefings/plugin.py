@@ -87,9 +87,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.macros = Macros(self.site)
         config.markdown_extensions.append(self.fragments.extension())
         if macros := config.plugins.get("macros"):
-            macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
-            templated = sorted(self.loaded.templated) if self.loaded.ok else []
-            macros.config["force_render_paths"] = "\n".join("/" + _glob_escape(uri) for uri in templated)
+            # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
+            # page (the plugin would try every pattern on every page).
+            macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
+            checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
+            macros.force_page_rendering = checked.__contains__
         if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
             config.edit_uri = None
         if not self.preview:
@@ -204,10 +206,6 @@ _SYNTAX = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
     "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
 )
-
-
-def _glob_escape(path: str) -> str:
-    return "".join("\\" + c if c in "[]*?!\\" else c for c in path)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

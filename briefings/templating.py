@@ -183,33 +183,8 @@ class PageTemplates:
 
     def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
         self.directory_urls = directory_urls
-
-        def stash(html: str) -> Markup:
-            return fragments.mark(html.strip()) if fragments else Markup(html.strip())
-
-        self.env = _environment(
-            autoescape=True,
-            finalize=escape_text,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(
-            attr=escape_attribute,
-            html=escape_html,
-            yaml=yaml_string,
-            join=join_text,
-            e=escape_text,
-            escape=escape_text,
-            long_date=long_date,
-            signed=signed,
-            month=lambda d: f"{d:%B %Y}",
-            by_month=by_month,
-            # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
-            # (`stash`) or as a block of its own (`stash_block`).
-            stash=stash,
-            stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
-        )
-        self.env.globals.update(functions, listed_in_full=LISTED_IN_FULL)
+        self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
+        self.functions = functions
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
@@ -227,12 +202,43 @@ class PageTemplates:
         def href(target: Any) -> Markup:
             return href_from(target if isinstance(target, str) else target.src_uri)
 
-        return self.env.get_template(f"pages/{name}").render(link=link, href=href, page=page, **context)
+        # The page's own values come last: they may hide a function of the same name, as they hid globals.
+        return self.env.get_template(f"pages/{name}").render(
+            {**self.functions, "link": link, "href": href, "page": page, **context}
+        )
 
     def href(self, page: str, target: str) -> Markup:
         """The address of `target` (a source path, with any `#anchor`) relative to the page built from `page`,
         HTML-escaped for an attribute."""
         return _href(page, target, self.directory_urls)
+
+
+@functools.cache
+def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
+    """The environment of page templates, with the escaping filters they rely on."""
+
+    def stash(html: str) -> Markup:
+        return fragments.mark(html.strip()) if fragments else Markup(html.strip())
+
+    env = _environment(autoescape=True, finalize=escape_text, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(
+        attr=escape_attribute,
+        html=escape_html,
+        yaml=yaml_string,
+        join=join_text,
+        e=escape_text,
+        escape=escape_text,
+        long_date=long_date,
+        signed=signed,
+        month=lambda d: f"{d:%B %Y}",
+        by_month=by_month,
+        # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
+        # (`stash`) or as a block of its own (`stash_block`).
+        stash=stash,
+        stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
+    )
+    env.globals.update(listed_in_full=LISTED_IN_FULL)
+    return env
 
 
 @functools.lru_cache(maxsize=65536)

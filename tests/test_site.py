@@ -450,7 +450,8 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_s
 
 def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_month(project: Path, tmp_path: Path):
     """An actor named in hundreds of briefs must not make a page of megabytes: the latest briefs are listed in
-    full, earlier ones by month with title and date only, each brief exactly once."""
+    full, earlier ones by month with title and date only, each brief exactly once. The archive likewise lists
+    the months of the latest briefs in full and earlier months by title and date."""
     from briefings.templating import LISTED_IN_FULL
 
     body = "\n\n".join(f"## {h}\n\nText." for h in ("What happened", "Who gains leverage", "What mechanism is operating",
@@ -477,6 +478,13 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
         dates = [t["datetime"] for t in page.select(".brief-history li time")]
         assert dates == sorted(dates, reverse=True)  # still newest first
         assert page.select(".brief-history .brief-history__month")
+    archive = soup(tmp_path / "site/briefs/index.html")
+    published = sum(1 for p in (project / "docs/briefs").rglob("*.md")
+                    if p.name != "index.md" and not front_matter(p).get("draft"))
+    full = archive.select(".brief-list:not(.brief-list--compact) .brief-list__title a")
+    compact = archive.select(".brief-list--compact .brief-list__title a")
+    assert LISTED_IN_FULL <= len(full) < LISTED_IN_FULL + 12 and len(full) + len(compact) == published  # by month
+    assert not archive.select(".brief-list--compact .brief-list__meta")  # title and date only
 
 
 def test_hand_written_pages_pass_through_the_sanitiser_too(project: Path, tmp_path: Path):
