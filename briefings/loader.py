@@ -71,6 +71,7 @@ class LoadCache:
     same, in a project whose ids are the same, is not read again."""
 
     briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated)
+    data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
     others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
 
     @property
@@ -208,12 +209,33 @@ class _Reader:
     # -- data files ------------------------------------------------------------------------------------------
 
     def _read_kind(self, kind: EntityKind) -> tuple[dict[str, Entity], Any]:
-        """A kind's valid entities, and every id its data file defines (valid or not)."""
+        """A kind's valid entities, and every id its data file defines (valid or not); from the cache when the
+        file has not changed since the last reading."""
         path = self.project.file(kind.data_file)
         rel = kind.data_file
         if not path.is_file():
             self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
             return {}, set()
+        if self.cache is None:
+            return self._read_kind_anew(kind, path, rel)
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+        cached = self.cache.data.get(rel)
+        if cached is None or cached[0] != key:
+            problems, self.problems = self.problems, Problems()
+            found = self._read_kind_anew(kind, path, rel)
+            cached = self.cache.data[rel] = (key, found, self.documents.get(kind.folder), self.problems.items)
+            self.problems = problems
+        else:
+            self.files += 1
+            self.seen[rel] = key
+        _, found, document, problems = cached
+        self.problems.extend(problems)
+        if document is not None:
+            self.documents[kind.folder] = document
+        return found
+
+    def _read_kind_anew(self, kind: EntityKind, path: Path, rel: str) -> tuple[dict[str, Entity], Any]:
         text = self._text(path, rel)
         doc = parse_yaml(text, rel, self.problems) if text is not None else None
         if doc is None:

@@ -42,6 +42,9 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     _edit(project, "data/actors.yml", "name: Qatar\n", "name: State of Qatar\n")
     data = load_project(Project.at(project), preview=True, cache=cache)
     assert data.changed.anything_else and pages_to_rebuild(after.catalog, data.catalog, data.changed) is None
+    assert data.catalog.actors["qatar"].name == "State of Qatar"  # a changed data file is read again
+    again = load_project(Project.at(project), preview=True, cache=cache)  # and an unchanged one is not
+    assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
 
 
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
