@@ -66,9 +66,10 @@ class FeedSite:
 
 def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, str]) -> str:
     """A feed as XML, given the HTML of each brief's text by its source (`SiteFeeds.keep`). Every value is
-    XML-escaped."""
+    XML-escaped. A feed that no brief is in yet is as recent as the page it follows (as the site's latest
+    brief): dated by the content, never by the build."""
     page, _, anchor = feed.page.partition("#")
-    updated = max((b.updated or b.date for b in feed.briefs), default=None)
+    updated = max((b.updated or b.date for b in feed.briefs), default=catalog.last_changed(page))
     return feed_templates().get_template("feeds/atom.xml").render(
         site_name=site.name,
         title=f"{site.name}: {feed.title}" if feed.title else site.name,
@@ -79,7 +80,7 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
         home_url=site.home_url,
         alternate_url=site.url_of(page) + (f"#{anchor}" if anchor else ""),
         self_url=site.home_url + feed.path,
-        updated=updated.isoformat() if updated else "1970-01-01",
+        updated=updated.isoformat(),
         briefs=feed.briefs,
         url_of=lambda brief: site.url_of(brief.src_uri),
         text_of=lambda brief: texts.get(brief.src_uri),

@@ -1,4 +1,4 @@
-"""The feeds' entries, in-process: a brief's text as feed readers get it."""
+"""The feeds' entries, in-process: a brief's text as feed readers get it, and the date of a feed no brief is in."""
 
 from __future__ import annotations
 
@@ -8,18 +8,19 @@ from xml.etree import ElementTree
 import feedparser
 
 from briefings.catalog import Catalog
-from briefings.feed import FeedSite, SiteFeeds, feeds, render_feed
+from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
 from briefings.model import Actor, Brief, Leverage
 
 HOME = "https://example.org/briefings/"
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "oman")}
 
 
-def brief(day: int) -> Brief:
+def brief(day: int, *, updated: int | None = None) -> Brief:
     return Brief(
         src_uri=f"briefs/2026/b{day:02d}.md",
         title=f"Brief of {day} June",
         date=dt.date(2026, 6, day),
+        updated=dt.date(2026, 6, updated) if updated else None,
         summary="What it means.",
         named={"actors": ("qatar",), "indicators": (), "mechanisms": ()},
         leverage=Leverage((), ()),
@@ -67,6 +68,18 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute(
     assert "<script" not in entry.content[0].value and f'href="{HOME}actors/qatar/"' in entry.content[0].value
     content = ElementTree.fromstring(xml).find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
     assert content.text == text  # escaped once for XML: an XML reader gets the HTML back as it was
+
+
+def test_a_feed_no_brief_is_in_yet_is_dated_by_the_sites_latest_brief_not_1970():
+    feeds_ = site_feeds(brief(2), brief(9, updated=20), brief(14))
+    empty = Feed("actors/oman/feed.xml", "Oman", "actors/oman.md", [])
+    parsed = feedparser.parse(render_feed(feeds_.catalog, empty, feeds_.site, feeds_.texts).encode("utf-8"))
+    assert not parsed.bozo and parsed.entries == []
+    assert parsed.feed.updated == "2026-06-20T00:00:00Z"
+    site_feed = feedparser.parse(
+        render_feed(feeds_.catalog, Feed(FEED_PATH, None, "index.md", feeds_.catalog.latest()), feeds_.site, {})
+        .encode("utf-8"))
+    assert site_feed.feed.updated == "2026-06-20T00:00:00Z"  # the same date as the site's own feed
 
 
 def test_the_texts_of_briefs_no_longer_published_are_forgotten():
