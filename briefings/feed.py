@@ -1,7 +1,7 @@
 """The Atom feeds: the site's latest briefs, and one for each actor, indicator, mechanism and tag.
 
 Each entry carries the brief's summary (with any corrections), its full text as its page shows it (sanitised,
-every address absolute, for readers see it away from the site), its authors and categories for the actors,
+every address absolute, since readers see it away from the site), its authors and categories for the actors,
 indicators and mechanisms it names. The feeds are therefore written once every page has rendered
 (`SiteFeeds`), and each holds the latest FEED_SIZE briefs only.
 """
