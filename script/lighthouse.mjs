@@ -30,7 +30,8 @@ try {
       for (const ref of category.auditRefs) {
         const audit = lhr.audits[ref.id];
         if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
-          const items = (audit.details?.items ?? []).slice(0, 5).map((item) => item.node?.snippet ?? item.url ?? "");
+          const items = (audit.details?.items ?? []).slice(0, 5)
+            .map((item) => item.node?.snippet ?? item.description ?? item.url ?? "");
           failing.push({ category: category.id, id: ref.id, title: audit.title, items });
         }
       }
