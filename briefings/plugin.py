@@ -77,12 +77,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         if self.preview:
-            self.loaded, self.site = self.previewing.load(project)
+            self.loaded, self.site = self.previewing.load(project, directory_urls=config.use_directory_urls)
         else:
             self.loaded = load_project(project)
         _report(self.loaded.problems, stop=not self.preview)
         if not self.preview:
-            self.site = Site(self.loaded.catalog)
+            self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls)
         self.macros = Macros(self.site)
         if macros := config.plugins.get("macros"):
             macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered

@@ -26,16 +26,17 @@ class Preview:
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
         self.site: Site | None = None
 
-    def load(self, project: Project) -> tuple[Loaded, Site]:
+    def load(self, project: Project, *, directory_urls: bool = True) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild = None
         if loaded.ok:
             self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
-            self.site = Site(loaded.catalog)
+            self.site = Site(loaded.catalog, directory_urls=directory_urls)
         elif self.site is None:
-            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
+            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
+                             directory_urls=directory_urls)
         return loaded, self.site
 
     def markdown(self, page: GeneratedPage) -> str:

@@ -16,9 +16,10 @@ from .templating import PageTemplates
 class Site:
     """The catalog together with the templates that write its pages."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, *, directory_urls: bool = True):
         self.catalog = catalog
         self.templates = PageTemplates(
+            directory_urls,
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
             briefs_naming=catalog.briefs_naming,
