@@ -39,13 +39,13 @@ def site_feeds(*briefs: Brief) -> SiteFeeds:
 PAGE = """<h1 id="brief-of-2-june">Brief of 2 June<a class="headerlink" href="#brief-of-2-june" title="Permanent link">¶</a></h1>
 <p class="brief-standfirst">What it means.</p>
 <h2 id="what-happened">What happened<a class="headerlink" href="#what-happened" title="Permanent link">¶</a></h2>
-<p>Talks in <a href="../../../actors/qatar/">Qatar</a>, see <a href="#what-happened">above</a>,
+<p>Talks in <a href="../../../actors/qatar/" title="A Gulf state.">Qatar</a> (<abbr title="Gulf Cooperation Council">GCC</abbr>), see <a href="#what-happened">above</a>,
 <a href="https://example.com/report">a report</a> and <img alt="A map" src="../map.png">.</p>
 <script>alert(1)</script><p onclick="alert(2)">Done.</p>
 """
 
 
-def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute():
+def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_and_no_link_tooltips():
     feeds_ = site_feeds(brief(2))
     feeds_.keep("briefs/2026/b02.md", PAGE)
     feeds_.keep("about.md", "<p>Not a brief</p>")
@@ -54,7 +54,8 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute(
     assert "<h1" not in text and "headerlink" not in text and "¶" not in text  # the entry has its own title
     assert "<script" not in text and "onclick" not in text and "alert(1)" not in text
     page = HOME + "briefs/2026/b02/"
-    assert f'<a href="{HOME}actors/qatar/">Qatar</a>' in text
+    assert f'<a href="{HOME}actors/qatar/">Qatar</a>' in text  # without the site's tooltip
+    assert '<abbr title="Gulf Cooperation Council">GCC</abbr>' in text
     assert f'<a href="{page}#what-happened">above</a>' in text
     assert '<a href="https://example.com/report">' in text
     assert f'src="{HOME}briefs/2026/map.png"' in text

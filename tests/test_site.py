@@ -355,6 +355,7 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
             text = BeautifulSoup(content.text, "html.parser")
             page = built_site.page(url_of(brief)).select_one("article")
             assert text.find("h1") is None and text.find("script") is None and text.select(".headerlink") == []
+            assert text.select("a[title]") == []  # the site's tooltips stay on the site
             assert [h.get_text() for h in text.find_all("h2")] == [h.get_text().rstrip("¶") for h in page.find_all("h2")]
             assert " ".join(BRIEFS[brief]["summary"].split()) in text.get_text()
             for address in [a["href"] for a in text.find_all("a")] + [i["src"] for i in text.find_all("img")]:
