@@ -26,6 +26,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from .fragments import Fragments
+
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
 #: closing hashes, table cells), and what may start a block when it opens a line (lists, headings, quotes,
@@ -179,8 +181,12 @@ def scaffold_templates(**filters: Callable) -> jinja2.Environment:
 class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
-    def __init__(self, directory_urls: bool = True, **functions: Callable):
+    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
         self.directory_urls = directory_urls
+
+        def stash(html: str) -> Markup:
+            return fragments.mark(html.strip()) if fragments else Markup(html.strip())
+
         self.env = _environment(
             autoescape=True,
             finalize=escape_text,
@@ -198,6 +204,10 @@ class PageTemplates:
             signed=signed,
             month=lambda d: f"{d:%B %Y}",
             by_month=by_month,
+            # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
+            # (`stash`) or as a block of its own (`stash_block`).
+            stash=stash,
+            stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
         )
         self.env.globals.update(functions, listed_in_full=LISTED_IN_FULL)
 
