@@ -1,19 +1,23 @@
 """The Atom feeds: the site's latest briefs, and one for each actor, indicator, mechanism and tag.
 
-Each entry carries the brief's summary (with any corrections), its authors and categories for the actors,
-indicators and mechanisms it names. Entries do not carry the full text: the feeds are written with the
-site's file list, before MkDocs renders any page.
+Each entry carries the brief's summary (with any corrections), its full text as its page shows it (sanitised,
+every address absolute, since readers see it away from the site), its authors and categories for the actors,
+indicators and mechanisms it names. The feeds are therefore written once every page has rendered
+(`SiteFeeds`), and each holds the latest FEED_SIZE briefs only.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .catalog import Catalog, tag_slug
 from .kinds import KINDS
 from .model import Brief, Entity
 from .pages import tags
+from .safety import sanitise
 from .templating import feed_templates
 
 FEED_PATH = "feed.xml"
@@ -49,34 +53,77 @@ def feeds(catalog: Catalog) -> Iterable[Feed]:
         yield Feed(tag_feed_path(tag), tag, f"{tags.INDEX}#{tag_slug(tag)}", briefs[:FEED_SIZE])
 
 
-def render_feed(
-    catalog: Catalog,
-    feed: Feed,
-    *,
-    site_name: str,
-    description: str,
-    language: str,
-    home_url: str,
-    url_of: Callable[[str], str],
-) -> str:
-    """A feed as XML; `url_of` gives the absolute URL of the page built from a source. Every value is
-    XML-escaped."""
-    updated = max((b.updated or b.date for b in feed.briefs), default=None)
+@dataclass(frozen=True)
+class FeedSite:
+    """What the feeds say of the site they belong to, and where its pages are."""
+
+    name: str
+    description: str
+    language: str
+    home_url: str
+    url_of: Callable[[str], str]  # the absolute URL of the page built from a source
+
+
+def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, str]) -> str:
+    """A feed as XML, given the HTML of each brief's text by its source (`SiteFeeds.keep`). Every value is
+    XML-escaped. A feed that no brief is in yet is as recent as the page it follows (as the site's latest
+    brief): dated by the content, never by the build."""
     page, _, anchor = feed.page.partition("#")
+    updated = max((b.updated or b.date for b in feed.briefs), default=catalog.last_changed(page))
     return feed_templates().get_template("feeds/atom.xml").render(
-        site_name=site_name,
-        title=f"{site_name}: {feed.title}" if feed.title else site_name,
+        site_name=site.name,
+        title=f"{site.name}: {feed.title}" if feed.title else site.name,
         # The site's feed keeps the id it has always had; a topic's is its own address.
-        feed_id=home_url if feed.path == FEED_PATH else home_url + feed.path,
-        description=description,
-        language=language,
-        home_url=home_url,
-        alternate_url=url_of(page) + (f"#{anchor}" if anchor else ""),
-        self_url=home_url + feed.path,
-        updated=updated.isoformat() if updated else "1970-01-01",
+        feed_id=site.home_url if feed.path == FEED_PATH else site.home_url + feed.path,
+        description=site.description,
+        language=site.language,
+        home_url=site.home_url,
+        alternate_url=site.url_of(page) + (f"#{anchor}" if anchor else ""),
+        self_url=site.home_url + feed.path,
+        updated=updated.isoformat(),
         briefs=feed.briefs,
-        url_of=lambda brief: url_of(brief.src_uri),
+        url_of=lambda brief: site.url_of(brief.src_uri),
+        text_of=lambda brief: texts.get(brief.src_uri),
         categories=lambda brief: [
-            (f"{home_url}{kind.folder}/", entity) for kind in KINDS for entity in catalog.named_by(brief, kind.folder)
+            (f"{site.home_url}{kind.folder}/", entity)
+            for kind in KINDS for entity in catalog.named_by(brief, kind.folder)
         ],
     )
+
+
+#: What a brief's page shows that its feed entry does not repeat: the title (the entry has its own) and the
+#: headings' permanent links.
+_TITLE = re.compile(r"\A\s*<h1[^>]*>.*?</h1>", re.S)
+_PERMALINK = re.compile(r'<a class="headerlink" [^>]*>.*?</a>', re.S)
+
+
+class SiteFeeds:
+    """The feeds of a site, written once its pages have rendered, since each entry carries its brief's text.
+
+    The texts are kept from one build to the next: the live preview renders again only the pages a save
+    changes, and its feeds must be those of a fresh build all the same."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}  # each brief's text for feed readers, by its source
+        self.catalog: Catalog | None = None
+        self.site: FeedSite | None = None
+
+    def plan(self, catalog: Catalog, site: FeedSite) -> list[str]:
+        """Start a build: the paths of the feeds it will write, for the site's list of files."""
+        self.catalog, self.site = catalog, site
+        published = {brief.src_uri for brief in catalog.briefs}
+        self.texts = {src_uri: text for src_uri, text in self.texts.items() if src_uri in published}
+        return [feed.path for feed in feeds(catalog)]
+
+    def keep(self, src_uri: str, html_text: str) -> None:
+        """Remember the text of a page as rendered, if it is a brief's (no other page is in the feeds)."""
+        if self.catalog.brief(src_uri) is not None:
+            text = _PERMALINK.sub("", _TITLE.sub("", html_text, count=1))
+            self.texts[src_uri] = sanitise(text, base_url=self.site.url_of(src_uri)).strip()
+
+    def write(self, site_dir: Path) -> None:
+        """Write every feed of the build into the built site."""
+        for feed in feeds(self.catalog):
+            path = site_dir / feed.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(render_feed(self.catalog, feed, self.site, self.texts).encode("utf-8"))

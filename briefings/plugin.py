@@ -6,12 +6,13 @@
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
 - `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
-  schema) the core generates.
+  schema) the core generates; the feeds are only announced there, and written once every page has rendered.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
-  allow-list sanitiser, a second line of defence.
-- `on_post_build` indexes the site for search (`briefings/search.py`; the preview in the background).
+  allow-list sanitiser, a second line of defence, and gives the feeds the text of each brief.
+- `on_post_build` writes the feeds (`briefings/feed.py`) and indexes the site for search
+  (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -35,7 +36,7 @@ from mkdocs.structure.pages import Page
 
 from .calls import MACROS
 from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
-from .feed import feeds, render_feed
+from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
@@ -67,6 +68,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.previewing = Preview()  # what the live preview remembers across rebuilds
         self.search = PreviewIndex()
         self.fragments = Fragments()  # the HTML the core writes into pages, by marker
+        self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -105,8 +107,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if macros := config.plugins.get("macros"):
-            env = macros.env
-            syntax = {name: getattr(env, name) for name in _SYNTAX}
+            syntax = {name: getattr(macros.env, name) for name in _SYNTAX}
             macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -126,10 +127,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
         home = config.site_url or "/"  # absolute addresses, given a site_url
         url_of = functools.partial(self.site.address, home=home)
-        for feed in feeds(self.site.catalog):
-            files.append(File.generated(config, feed.path, content=render_feed(
-                self.site.catalog, feed, site_name=config.site_name, description=config.site_description or "",
-                language=config.theme["language"], home_url=home, url_of=url_of)))
+        feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
+        for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
+            files.append(File.generated(config, path, content=""))
         catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
         files.append(File.generated(config, CATALOG_PATH, content=catalog))
         files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
@@ -165,11 +165,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         core generates hold only escaped values."""
         if not self.loaded.ok or page.file.generated_by:
             return html_text
+        self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
         return sanitise(html_text)
 
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.feeds.write(Path(config.site_dir))
         if self.preview:
             self.search.update(Path(config.site_dir))
         else:  # before it is published: a site that cannot be searched is not published

@@ -15,6 +15,7 @@ import html
 import re
 from bisect import bisect_left
 from typing import Any, Iterator
+from urllib.parse import urljoin
 
 import nh3
 
@@ -136,7 +137,18 @@ def _findings(text: str) -> Iterator[tuple[int, str]]:
             )
 
 
-def sanitise(html_text: str) -> str:
+def sanitise(html_text: str, *, base_url: str | None = None) -> str:
     """The rendered HTML of a brief with everything outside the allow-list removed: the build's second line
-    of defence behind the checks above."""
-    return nh3.clean(html_text, **_SANITISER)
+    of defence behind the checks above. With `base_url` (the page's absolute address), the HTML is made to be
+    read away from the site, in a feed reader: every link and image address is made absolute, and links lose
+    their tooltips (the site's summaries of the actors and indicators they lead to, which would weigh down
+    every feed a brief is in)."""
+    if base_url is None:
+        return nh3.clean(html_text, **_SANITISER)
+
+    def absolute(element: str, attribute: str, value: str) -> str | None:
+        if element == "a" and attribute == "title":
+            return None
+        return urljoin(base_url, value) if attribute in ("href", "src") else value
+
+    return nh3.clean(html_text, attribute_filter=absolute, **_SANITISER)

@@ -331,6 +331,42 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
 
+def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolute(built_site: BuiltSite):
+    """In every feed (the site's, each topic's): the entry's text is the brief's as its page shows it, less
+    the title, sanitised, and its links and images lead to the right place from a feed reader."""
+    import feedparser
+    from bs4 import BeautifulSoup
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    home = "http://127.0.0.1:8000/"
+    by_url = {home + url_of(p): p for p in BRIEFS}
+    headings = {p: [h.get_text().rstrip("¶") for h in built_site.page(url_of(p)).select("article h2")] for p in BRIEFS}
+    assert all("What happened" in h for h in headings.values())
+    paths = sorted(built_site.site.rglob("feed.xml"))
+    assert len(paths) > 30
+    for path in paths:
+        raw = path.read_bytes()
+        assert not feedparser.parse(raw).bozo, path
+        feed = ElementTree.fromstring(raw)
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+        for entry in feed.iter(f"{atom}entry"):
+            brief = by_url[entry.find(f"{atom}id").text]
+            content = entry.find(f"{atom}content")
+            assert content.get("type") == "html"
+            text = BeautifulSoup(content.text, "html.parser")
+            assert text.find("h1") is None and text.find("script") is None and text.select(".headerlink") == []
+            assert text.select("a[title]") == []  # the site's tooltips stay on the site
+            assert [h.get_text() for h in text.find_all("h2")] == headings[brief]
+            assert " ".join(BRIEFS[brief]["summary"].split()) in text.get_text()
+            for address in [a["href"] for a in text.find_all("a")] + [i["src"] for i in text.find_all("img")]:
+                assert address.startswith(("https://", "http://", "mailto:")), (path, address)
+                if address.startswith(home):  # a page of the site, or a place in one
+                    target = address.removeprefix(home).partition("#")[0]
+                    assert (built_site.site / target / "index.html").exists() or (built_site.site / target).is_file()
+            assert entry.find(f"{atom}summary").text.startswith(" ".join(BRIEFS[brief]["summary"].split()))
+
+
 @pytest.mark.parametrize("folder, entity_id", [("actors", "qatar"), ("indicators", "talks-direct"),
                                                ("mechanisms", "mediated-de-escalation")])
 def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(built_site: BuiltSite, folder: str,

@@ -1,0 +1,92 @@
+"""The feeds' entries, in-process: a brief's text as feed readers get it, and the date of a feed no brief is in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.etree import ElementTree
+
+import feedparser
+
+from briefings.catalog import Catalog
+from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
+from briefings.model import Actor, Brief, Leverage
+
+HOME = "https://example.org/briefings/"
+ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "oman")}
+
+
+def brief(day: int, *, updated: int | None = None) -> Brief:
+    return Brief(
+        src_uri=f"briefs/2026/b{day:02d}.md",
+        title=f"Brief of {day} June",
+        date=dt.date(2026, 6, day),
+        updated=dt.date(2026, 6, updated) if updated else None,
+        summary="What it means.",
+        named={"actors": ("qatar",), "indicators": (), "mechanisms": ()},
+        leverage=Leverage((), ()),
+    )
+
+
+def site_feeds(*briefs: Brief) -> SiteFeeds:
+    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}}, briefs=list(briefs))
+    site = FeedSite("Briefings", "Short briefs.", "en", HOME,
+                    lambda src_uri: HOME + src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
+    result = SiteFeeds()
+    result.plan(catalog, site)
+    return result
+
+
+PAGE = """<h1 id="brief-of-2-june">Brief of 2 June<a class="headerlink" href="#brief-of-2-june" title="Permanent link">¶</a></h1>
+<p class="brief-standfirst">What it means.</p>
+<h2 id="what-happened">What happened<a class="headerlink" href="#what-happened" title="Permanent link">¶</a></h2>
+<p>Talks in <a href="../../../actors/qatar/" title="A Gulf state.">Qatar</a> (<abbr title="Gulf Cooperation Council">GCC</abbr>), see <a href="#what-happened">above</a>,
+<a href="https://example.com/report">a report</a> and <img alt="A map" src="../map.png">.</p>
+<script>alert(1)</script><p onclick="alert(2)">Done.</p>
+"""
+
+
+def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_and_no_link_tooltips():
+    feeds_ = site_feeds(brief(2))
+    feeds_.keep("briefs/2026/b02.md", PAGE)
+    feeds_.keep("about.md", "<p>Not a brief</p>")
+    text = feeds_.texts["briefs/2026/b02.md"]
+    assert set(feeds_.texts) == {"briefs/2026/b02.md"}
+    assert "<h1" not in text and "headerlink" not in text and "¶" not in text  # the entry has its own title
+    assert "<script" not in text and "onclick" not in text and "alert(1)" not in text
+    page = HOME + "briefs/2026/b02/"
+    assert f'<a href="{HOME}actors/qatar/">Qatar</a>' in text  # without the site's tooltip
+    assert '<abbr title="Gulf Cooperation Council">GCC</abbr>' in text
+    assert f'<a href="{page}#what-happened">above</a>' in text
+    assert '<a href="https://example.com/report">' in text
+    assert f'src="{HOME}briefs/2026/map.png"' in text
+
+    xml = render_feed(feeds_.catalog, next(feeds(feeds_.catalog)), feeds_.site, feeds_.texts)
+    parsed = feedparser.parse(xml.encode("utf-8"))
+    assert not parsed.bozo, parsed.bozo_exception
+    (entry,) = parsed.entries
+    assert entry.summary == "What it means."
+    assert entry.content[0].type == "text/html" and entry.content[0].language == "en"
+    assert "<script" not in entry.content[0].value and f'href="{HOME}actors/qatar/"' in entry.content[0].value
+    content = ElementTree.fromstring(xml).find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
+    assert content.text == text  # escaped once for XML: an XML reader gets the HTML back as it was
+
+
+def test_a_feed_no_brief_is_in_yet_is_dated_by_the_sites_latest_brief_not_1970():
+    feeds_ = site_feeds(brief(2), brief(9, updated=20), brief(14))
+    empty = Feed("actors/oman/feed.xml", "Oman", "actors/oman.md", [])
+    parsed = feedparser.parse(render_feed(feeds_.catalog, empty, feeds_.site, feeds_.texts).encode("utf-8"))
+    assert not parsed.bozo and parsed.entries == []
+    assert parsed.feed.updated == "2026-06-20T00:00:00Z"
+    site_feed = feedparser.parse(
+        render_feed(feeds_.catalog, Feed(FEED_PATH, None, "index.md", feeds_.catalog.latest()), feeds_.site, {})
+        .encode("utf-8"))
+    assert site_feed.feed.updated == "2026-06-20T00:00:00Z"  # the same date as the site's own feed
+
+
+def test_the_texts_of_briefs_no_longer_published_are_forgotten():
+    feeds_ = site_feeds(brief(2), brief(3))
+    feeds_.keep("briefs/2026/b02.md", PAGE)
+    feeds_.keep("briefs/2026/b03.md", PAGE)
+    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}}, briefs=[brief(3)])
+    feeds_.plan(catalog, feeds_.site)
+    assert set(feeds_.texts) == {"briefs/2026/b03.md"}
