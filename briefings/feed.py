@@ -9,9 +9,12 @@ indicators and mechanisms it names. The feeds are therefore written once every p
 from __future__ import annotations
 
 import re
+from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
+
+from markupsafe import Markup
 
 from .catalog import Catalog, tag_slug
 from .kinds import KINDS
@@ -91,9 +94,12 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
     )
 
 
-#: What a brief's page shows that its feed entry does not repeat: the title (the entry has its own) and the
-#: headings' permanent links.
+#: What a brief's page shows that its feed entry does not repeat: the header (title, standfirst, byline,
+#: corrections and the lists of actors, indicators and tags, which the entry has as its title, summary, dates,
+#: authors and categories: repeated in each of the many feeds a brief is in, they would make most of their
+#: size) and the headings' permanent links.
 _TITLE = re.compile(r"\A\s*<h1[^>]*>.*?</h1>", re.S)
+_HEADER = re.compile(r'\A.*?<details class="brief-meta">.*?</details>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink" [^>]*>.*?</a>', re.S)
 
 
@@ -118,12 +124,29 @@ class SiteFeeds:
     def keep(self, src_uri: str, html_text: str) -> None:
         """Remember the text of a page as rendered, if it is a brief's (no other page is in the feeds)."""
         if self.catalog.brief(src_uri) is not None:
-            text = _PERMALINK.sub("", _TITLE.sub("", html_text, count=1))
+            text = _PERMALINK.sub("", _HEADER.sub("", _TITLE.sub("", html_text, count=1), count=1))
             self.texts[src_uri] = sanitise(text, base_url=self.site.url_of(src_uri)).strip()
 
-    def write(self, site_dir: Path) -> None:
-        """Write every feed of the build into the built site."""
+    def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
+        """Write the feeds of the build into the built site: every one, or in the live preview only those whose
+        page `rewrites` says this rebuild writes again (a feed changes with the page it follows)."""
+        escaped = _Escaped(self.texts)  # each text escaped for XML once, not in each feed it is in
         for feed in feeds(self.catalog):
             path = site_dir / feed.path
+            if rewrites is not None and path.exists() and not rewrites(feed.page.partition("#")[0]):
+                continue
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(render_feed(self.catalog, feed, self.site, self.texts).encode("utf-8"))
+            path.write_bytes(render_feed(self.catalog, feed, self.site, escaped).encode("utf-8"))
+
+
+class _Escaped(dict):
+    """Texts escaped for XML as they are asked for, each once."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+
+    def get(self, src_uri: str, default=None):
+        if src_uri not in self and src_uri in self.texts:
+            self[src_uri] = Markup(escape(self.texts[src_uri], quote=False))
+        return super().get(src_uri, default)

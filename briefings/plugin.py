@@ -129,7 +129,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         url_of = functools.partial(self.site.address, home=home)
         feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
-            files.append(File.generated(config, path, content=""))
+            files.append(feed := File.generated(config, path, content=""))
+            feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
         catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
         files.append(File.generated(config, CATALOG_PATH, content=catalog))
         files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
@@ -171,7 +172,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.feeds.write(Path(config.site_dir))
+        self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         if self.preview:
             self.search.update(Path(config.site_dir))
         else:  # before it is published: a site that cannot be searched is not published
