@@ -1,5 +1,5 @@
-"""Where to read on, in-process: the briefs before and after a brief, the briefs related to it, and which
-preview pages these make depend on each other."""
+"""Where a reader stands and where to read on, in-process: the section and breadcrumbs of each page, the briefs
+before and after a brief, the briefs related to it, and which preview pages these make depend on each other."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from briefings.catalog import RELATED_LIMIT, RELATED_WINDOW, Catalog
 from briefings.loader import Changes
 from briefings.model import Actor, Brief, Mechanism
+from briefings.navigation import BRIEFS_INDEX, Crumb, place_of, section_of
 from briefings.preview import pages_to_rebuild
 
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "iran", "oman", "usa")}
@@ -31,6 +32,29 @@ def catalog(*briefs: Brief) -> Catalog:
 
 def titles(briefs) -> list[str]:
     return [b.title for b in briefs]
+
+
+# -- sections and breadcrumbs ----------------------------------------------------------------------------------
+
+
+def test_each_page_outside_the_navigation_belongs_to_the_section_of_its_folder():
+    assert section_of("briefs/2026/doha.md") == BRIEFS_INDEX
+    assert section_of("tags/index.md") == BRIEFS_INDEX  # the navigation lists Tags under Briefs
+    assert section_of("actors/qatar.md") == "actors/index.md"
+    assert section_of("indicators/talks.md") == "indicators/index.md"
+    assert section_of("mechanisms/mediation.md") == "mechanisms/index.md"
+    assert section_of("index.md") is None and section_of("about.md") is None
+
+
+def test_a_brief_stands_under_its_month_of_the_archive_and_an_entity_under_its_kind():
+    c = catalog(brief(3, ("qatar",), month=3))
+    assert place_of(c, "briefs/2026/b0303.md").trail == (
+        Crumb("Briefs", BRIEFS_INDEX), Crumb("March 2026", BRIEFS_INDEX, "march-2026"))
+    assert place_of(c, "actors/qatar.md").trail == (Crumb("Actors", "actors/index.md"),)
+    assert place_of(c, "mechanisms/mediation.md").trail == (Crumb("Mechanisms", "mechanisms/index.md"),)
+    assert place_of(c, "tags/index.md").trail == (Crumb("Briefs", BRIEFS_INDEX),)
+    assert place_of(c, "actors/index.md") is None and place_of(c, BRIEFS_INDEX) is None
+    assert place_of(c, "about.md") is None
 
 
 # -- previous and next -----------------------------------------------------------------------------------------
