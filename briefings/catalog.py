@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .model import ACTOR_KINDS, Actor, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement, Reading
 
@@ -148,29 +150,30 @@ class Catalog:
         """The briefs that may be related to this one: for each actor and mechanism it names, the briefs
         naming it closest in time, up to `RELATED_WINDOW` on each side. The relation is symmetric: a brief
         is a candidate of each of its candidates."""
-        candidates = set()
-        for folder in RELATED_WEIGHTS:
+        return {other for _, other in self._sharing(brief)}
+
+    def related_briefs(self, brief: Brief) -> list[Brief]:
+        """Up to `RELATED_LIMIT` of the candidates sharing the most with this one, actors and mechanisms
+        weighted by `RELATED_WEIGHTS`; among equals, the most recent first. Worked out once per brief."""
+        if (related := self._related_briefs.get(brief.src_uri)) is not None:
+            return related
+        scores: Counter = Counter()
+        for weight, other in self._sharing(brief):
+            scores[other] += weight
+        related = heapq.nsmallest(RELATED_LIMIT, scores, key=lambda other: (-scores[other], other.sort_key))
+        self._related_briefs[brief.src_uri] = related
+        return related
+
+    def _sharing(self, brief: Brief) -> Iterator[tuple[int, Brief]]:
+        """Each candidate (see `related_candidates`) once for each entity it shares with the brief, with the
+        weight of that entity's kind."""
+        for folder, weight in RELATED_WEIGHTS.items():
             for entity_id in brief.ids(folder):
                 naming = self._naming.get((folder, entity_id), [])
                 n = bisect.bisect_left(naming, brief.sort_key, key=lambda b: b.sort_key)
-                candidates.update(naming[max(0, n - RELATED_WINDOW):n + RELATED_WINDOW + 1])
-        candidates.discard(brief)
-        return candidates
-
-    def related_briefs(self, brief: Brief) -> list[Brief]:
-        """Up to `RELATED_LIMIT` briefs sharing the most with this one, actors and mechanisms weighted by
-        `RELATED_WEIGHTS`; among equals, the most recent first. Worked out once per brief."""
-        if (related := self._related_briefs.get(brief.src_uri)) is not None:
-            return related
-        named = {(folder, i) for folder in RELATED_WEIGHTS for i in brief.ids(folder)}
-
-        def score(other: Brief) -> int:
-            return sum(RELATED_WEIGHTS[folder] for folder in RELATED_WEIGHTS for i in other.ids(folder)
-                       if (folder, i) in named)
-
-        ranked = sorted(self.related_candidates(brief), key=lambda other: (-score(other), other.sort_key))
-        self._related_briefs[brief.src_uri] = related = ranked[:RELATED_LIMIT]
-        return related
+                for other in itertools.chain(naming[max(0, n - RELATED_WINDOW):n],
+                                             naming[n + 1:n + RELATED_WINDOW + 1]):
+                    yield weight, other
 
     # -- readings and leverage -------------------------------------------------------------------------------
 
