@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import multiprocessing
 import os
 import posixpath
 import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -110,15 +113,10 @@ class _Reader:
                                     if not isinstance(ids, _AnyId)))
 
         pages = list(self._pages())
-        briefs: list[Brief] = []
         templated: set[str] = set()
-        others: list[_Page] = []
-        for page in pages:
-            if page.src_uri.startswith("briefs/") and page.path.name != "index.md":
-                if brief := self._read_brief(page, known, templated):
-                    briefs.append(brief)
-            else:
-                others.append(page)
+        is_brief = [page.src_uri.startswith("briefs/") and page.path.name != "index.md" for page in pages]
+        others = [page for page, brief in zip(pages, is_brief) if not brief]
+        briefs = [b for b in self._read_briefs([p for p, brief in zip(pages, is_brief) if brief], known, templated) if b]
         for page in others:
             self._read_page(page, known, templated)
         self._check_tags(briefs)
@@ -305,6 +303,27 @@ class _Reader:
             return  # a page that shows macro syntax as written
         if read_calls(body, page.rel, body_line, self.problems, known, self.calls).templated:
             templated.add(page.src_uri)
+
+    def _read_briefs(self, pages: list[_Page], known: dict, templated: set[str]) -> list[Brief | None]:
+        """Every brief, in order. Many briefs are read by as many processes as there are processors (each
+        brief is read on its own: only the problems found, in the same order, come back with it)."""
+        workers = min(len(os.sched_getaffinity(0)), _MAX_WORKERS) if hasattr(os, "sched_getaffinity") else 1
+        if self.cache is not None or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
+            return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
+        size = -(-len(pages) // workers)
+        chunks = [pages[start:start + size] for start in range(0, len(pages), size)]
+        with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
+            read = list(pool.map(_read_briefs_apart, *zip(*[(self.project, self.preview, known, c) for c in chunks])))
+        found: list[Brief | None] = []
+        for chunk, (results, files, seen) in zip(chunks, read):
+            for page, (brief, problems, is_templated) in zip(chunk, results):
+                self.problems.extend(problems)
+                if is_templated:
+                    templated.add(page.src_uri)
+                found.append(brief)
+            self.files += files
+            self.seen.update(seen)
+        return found
 
     def _read_brief(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
         """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
@@ -563,3 +582,20 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         if _FENCE.match(line):
             return "".join(lines[1:n]), "".join(lines[n + 1 :]), n + 2
     return None
+
+
+#: From how many briefs reading them in several processes pays for starting the processes, and how many.
+_READ_APART_FROM = 200
+_MAX_WORKERS = 4
+
+
+def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list[_Page]) -> tuple[list, int, dict]:
+    """Read `pages` (briefs) in a process of their own: for each, the brief (or None) and what was found
+    wrong with it; then how many files were read and their signatures."""
+    reader = _Reader(project, preview)
+    results = []
+    for page in pages:
+        reader.problems, templated = Problems(), set()
+        brief = reader._read_brief_anew(page, known, templated)
+        results.append((brief, reader.problems.items, bool(templated)))
+    return results, reader.files, reader.seen

@@ -18,6 +18,9 @@ from .kinds import KINDS, EntityKind
 from .site import Site
 
 
+_INDEX_PAGES = ("index.md", "README.md")
+
+
 class Macros:
     """The macros, bound to a site: each takes the source path of the calling page first, returns Markdown."""
 
@@ -27,7 +30,9 @@ class Macros:
 
     def link(self, kind: EntityKind, page: str, entity_id: str, text: str | None = None) -> str:
         """A link to an entity's page, with its name (or `text`) and its summary as a tooltip."""
-        key = (posixpath.dirname(page), kind.folder, entity_id, text)
+        # The link is the same from every page of a folder, index pages apart: no entity's page lies under a
+        # page that calls macros, so none is linked from its own folder.
+        key = (posixpath.dirname(page), posixpath.basename(page) in _INDEX_PAGES, kind.folder, entity_id, text)
         if key not in self._links:
             entity = self.site.catalog.entities[kind.folder][entity_id]
             link = self.site.render("entity-link.md", page, entity=entity, kind=kind.name, text=text or entity.name)

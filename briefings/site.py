@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from typing import Any, Iterable
+from urllib.parse import urljoin
 
 from .catalog import Catalog, tag_slug
 from .feed import entity_feed_path, tag_feed_path
+from .fragments import Fragments
 from .kinds import KINDS
 from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
 from .problems import Problems
-from .templating import PageTemplates
+from .templating import PageTemplates, page_url
 
 
 class Site:
     """The catalog together with the templates that write its pages."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog
         self.templates = PageTemplates(
+            directory_urls,
+            fragments,
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
             briefs_naming=catalog.briefs_naming,
@@ -30,6 +34,10 @@ class Site:
             entity_feed=entity_feed_path,
             tag_feed=tag_feed_path,
         )
+
+    def address(self, src_uri: str, home: str) -> str:
+        """The address of the page (or file) built from `src_uri` on the site whose home is `home`."""
+        return urljoin(home, page_url(src_uri, self.templates.directory_urls))
 
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.templates.render(template, page, **context)

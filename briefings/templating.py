@@ -26,6 +26,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from .fragments import Fragments
+
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
 #: closing hashes, table cells), and what may start a block when it opens a line (lists, headings, quotes,
@@ -67,9 +69,49 @@ def escape_html(value: Any) -> Markup:
     return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()))
 
 
+#: Characters the Markdown engine acts on inside an inline HTML tag before it sees the tag (code spans,
+#: backslash escapes, links), written as character references in attributes.
+_MARKDOWN_IN_TAGS = str.maketrans({"`": "&#96;", "\\": "&#92;", "[": "&#91;", "]": "&#93;"})
+
+
 def escape_attribute(value: Any) -> Markup:
-    """Text for an HTML attribute: HTML-escaped, quotes included. (A Markdown link title is Markdown text.)"""
-    return Markup(html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=True))
+    """Text for a double-quoted HTML attribute (every template quotes them so): HTML-escaped, double quotes
+    included, as the Markdown engine writes attributes, and safe in a tag within a paragraph of Markdown.
+    (A Markdown link title is Markdown text.)"""
+    return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()).translate(_MARKDOWN_IN_TAGS))
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The address, relative to the site's root, of what is built from `src_uri`, as the site engine gives it:
+    `actors/qatar.md` is `actors/qatar/` (or `actors/qatar.html` without directory URLs), `actors/index.md`
+    is `actors/`, `index.md` is `./`; any other file keeps its path."""
+    if not src_uri.endswith(".md"):
+        return quote(src_uri)
+    folder, name = posixpath.split(src_uri[:-3])
+    if name in ("index", "README"):
+        return quote(f"{folder or '.'}/" if directory_urls else posixpath.join(folder, "index.html"))
+    return quote(posixpath.join(folder, f"{name}/" if directory_urls else f"{name}.html"))
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` relative to the page at `from_url` (both relative to the site's root), as the site engine writes
+    the links it resolves: `actors/qatar/` from `briefs/2024/x/` is `../../../actors/qatar/`."""
+    folder, _, last = from_url.rpartition("/")
+    if "." in last:  # a file: links are relative to its folder
+        from_url = folder
+    to_parts, from_parts = _url_parts(url), _url_parts(from_url)
+    common = 0
+    for a, b in zip(from_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _url_parts(url: str) -> list[str]:
+    path = posixpath.normpath("/" + url)[1:]
+    return path.split("/") if path else []
 
 
 def relative_link(from_src: str, to_src: str) -> str:
@@ -117,8 +159,10 @@ def _environment(**options: Any) -> jinja2.Environment:
     )
 
 
+@functools.cache
 def feed_templates() -> jinja2.Environment:
-    """Atom feeds: XML-escaped values."""
+    """Atom feeds: XML-escaped values. One environment for the process, so that each template is compiled once
+    however many feeds there are."""
     return _environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
@@ -137,7 +181,12 @@ def scaffold_templates(**filters: Callable) -> jinja2.Environment:
 class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
-    def __init__(self, **functions: Callable):
+    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
+        self.directory_urls = directory_urls
+
+        def stash(html: str) -> Markup:
+            return fragments.mark(html.strip()) if fragments else Markup(html.strip())
+
         self.env = _environment(
             autoescape=True,
             finalize=escape_text,
@@ -155,17 +204,42 @@ class PageTemplates:
             signed=signed,
             month=lambda d: f"{d:%B %Y}",
             by_month=by_month,
+            # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
+            # (`stash`) or as a block of its own (`stash_block`).
+            stash=stash,
+            stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
         )
         self.env.globals.update(functions, listed_in_full=LISTED_IN_FULL)
 
     def render(self, name: str, page: str, **context: Any) -> str:
-        """Render template `name` for the page whose source is `page` (links are made relative to it)."""
+        """Render template `name` for the page whose source is `page` (links are made relative to it).
+
+        `link(target)` is a Markdown link target (a source path, which the engine resolves and checks);
+        `href(target)` the address itself, for raw HTML, which the Markdown engine passes through untouched and
+        so converts much faster. Either takes a source path (with any `#anchor`) or anything with a `src_uri`.
+        """
         folder = posixpath.dirname(page)
+        href_from = functools.partial(self.href, page)
 
         def link(target: Any) -> Markup:
             return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
-        return self.env.get_template(f"pages/{name}").render(link=link, page=page, **context)
+        def href(target: Any) -> Markup:
+            return href_from(target if isinstance(target, str) else target.src_uri)
+
+        return self.env.get_template(f"pages/{name}").render(link=link, href=href, page=page, **context)
+
+    def href(self, page: str, target: str) -> Markup:
+        """The address of `target` (a source path, with any `#anchor`) relative to the page built from `page`,
+        HTML-escaped for an attribute."""
+        return _href(page, target, self.directory_urls)
+
+
+@functools.lru_cache(maxsize=65536)
+def _href(page: str, target: str, directory_urls: bool) -> Markup:
+    source, _, anchor = target.partition("#")
+    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
+    return escape_attribute(f"{url}#{anchor}" if anchor else url)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -41,7 +41,7 @@ def sandbox() -> MacroSandbox:
 ])
 def test_the_macros_work(sandbox: MacroSandbox, source: str):
     rendered = sandbox.from_string(source).render(**ENGINE_VARIABLES)
-    assert "[Qatar](../../actors/qatar.md " in rendered
+    assert 'href="../../../actors/qatar/"' in rendered and ">Qatar</a>" in rendered
 
 
 @pytest.mark.parametrize("source, error", [
