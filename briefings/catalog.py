@@ -7,14 +7,28 @@ generated pages, the feed and the checker all read it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .model import ACTOR_KINDS, Actor, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement, Reading
+
+
+#: How much a brief sharing one entity of a kind with another counts towards their being related: a shared
+#: mechanism says more about what the analysis is about than a shared actor.
+RELATED_WEIGHTS = {"actors": 1, "mechanisms": 2}
+#: How many related briefs a brief lists.
+RELATED_LIMIT = 4
+#: How many briefs naming an entity, on each side of a brief in time, may be related to it through that
+#: entity: an actor named by thousands of briefs adds at most twice this many candidates, so that finding
+#: related briefs stays linear in the number of briefs.
+RELATED_WINDOW = 25
 
 
 def tag_slug(tag: str) -> str:
@@ -32,6 +46,8 @@ class Catalog:
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
         self._by_src = {b.src_uri: b for b in self.briefs}
+        self._position = {b.src_uri: n for n, b in enumerate(self.briefs)}
+        self._related_briefs: dict[str, list[Brief]] = {}  # filled as pages ask for them
         self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
         self._alongside: dict[str, Counter] = defaultdict(Counter)
         self._tagged: dict[str, list[Brief]] = defaultdict(list)
@@ -117,6 +133,47 @@ class Catalog:
         counts = self._involved.get(mechanism.id, Counter())
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name.casefold()))
         return [(self.actors[actor_id], n) for actor_id, n in ranked]
+
+    # -- a brief among the others ---------------------------------------------------------------------------
+
+    def previous_brief(self, brief: Brief) -> Brief | None:
+        """The brief published just before this one (in the preview, drafts count)."""
+        n = self._position[brief.src_uri] + 1
+        return self.briefs[n] if n < len(self.briefs) else None
+
+    def next_brief(self, brief: Brief) -> Brief | None:
+        """The brief published just after this one."""
+        n = self._position[brief.src_uri] - 1
+        return self.briefs[n] if n >= 0 else None
+
+    def related_candidates(self, brief: Brief) -> set[Brief]:
+        """The briefs that may be related to this one: for each actor and mechanism it names, the briefs
+        naming it closest in time, up to `RELATED_WINDOW` on each side. The relation is symmetric: a brief
+        is a candidate of each of its candidates."""
+        return {other for _, other in self._sharing(brief)}
+
+    def related_briefs(self, brief: Brief) -> list[Brief]:
+        """Up to `RELATED_LIMIT` of the candidates sharing the most with this one, actors and mechanisms
+        weighted by `RELATED_WEIGHTS`; among equals, the most recent first. Worked out once per brief."""
+        if (related := self._related_briefs.get(brief.src_uri)) is not None:
+            return related
+        scores: Counter = Counter()
+        for weight, other in self._sharing(brief):
+            scores[other] += weight
+        related = heapq.nsmallest(RELATED_LIMIT, scores, key=lambda other: (-scores[other], other.sort_key))
+        self._related_briefs[brief.src_uri] = related
+        return related
+
+    def _sharing(self, brief: Brief) -> Iterator[tuple[int, Brief]]:
+        """Each candidate (see `related_candidates`) once for each entity it shares with the brief, with the
+        weight of that entity's kind."""
+        for folder, weight in RELATED_WEIGHTS.items():
+            for entity_id in brief.ids(folder):
+                naming = self._naming.get((folder, entity_id), [])
+                n = bisect.bisect_left(naming, brief.sort_key, key=lambda b: b.sort_key)
+                for other in itertools.chain(naming[max(0, n - RELATED_WINDOW):n],
+                                             naming[n + 1:n + RELATED_WINDOW + 1]):
+                    yield weight, other
 
     # -- readings and leverage -------------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@
 - `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
   schema) the core generates; the feeds are only announced there, and written once every page has rendered.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
-  metadata (`page.meta["article"]`); data and front matter therefore never pass through the template engine.
+  metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
+  breadcrumbs); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
   allow-list sanitiser, a second line of defence, and gives the feeds the text of each brief.
 - `on_post_build` writes the feeds (`briefings/feed.py`) and indexes the site for search
@@ -151,6 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 page.meta[key] = html.escape(page.meta[key])
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
+        page.meta["place"] = self.site.place(page.file.src_uri)  # its section and breadcrumbs, for the theme
         brief = self.site.catalog.brief(page.file.src_uri)
         if brief is None:
             return markdown

@@ -2,7 +2,8 @@
 
 A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
 that list it: the pages of those entities (before and after the edit), every listing index, the tags page and
-the hand-written pages that call listing macros. Anything else (a data file, a hand-written page, which ids
+the hand-written pages that call listing macros; its title and date are also on the pages of the briefs
+published just before and after it, and of the briefs it is related to. Anything else (a data file, a hand-written page, which ids
 exist) changes pages all over the site: then everything is written again.
 """
 
@@ -67,4 +68,24 @@ def pages_to_rebuild(before: Catalog | None, after: Catalog, changes: Changes | 
             for folder, ids in brief.named.items():
                 entities = catalog.entities[folder]
                 pages.update(entities[i].src_uri for i in ids if i in entities)
+            pages.update(b.src_uri for b in (catalog.previous_brief(brief), catalog.next_brief(brief)) if b)
+    pages.update(_related_changed(before, after, changes.briefs))
+    return pages
+
+
+def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -> set[str]:
+    """The briefs whose related briefs change: among those that may be related to a changed brief (before or
+    after the change; a bounded number, see `Catalog.related_candidates`), those whose list differs or shows
+    a changed brief."""
+    suspects = set()
+    for src_uri in changed:
+        for catalog in (before, after):
+            if brief := catalog.brief(src_uri):
+                suspects.update(b.src_uri for b in catalog.related_candidates(brief))
+    pages = set()
+    for src_uri in suspects - changed:
+        old, new = before.brief(src_uri), after.brief(src_uri)
+        lists = [[b.src_uri for b in c.related_briefs(b)] if b else [] for c, b in ((before, old), (after, new))]
+        if lists[0] != lists[1] or changed.intersection(lists[0] + lists[1]):
+            pages.add(src_uri)
     return pages

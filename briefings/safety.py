@@ -41,7 +41,9 @@ _SANITISER = dict(
         "td": {"align", "colspan", "rowspan"},
         "th": {"align", "colspan", "rowspan"},
         "ol": {"start"},
+        "nav": {"aria-label"},
     },
+    tag_attribute_values={"a": {"rel": {"prev", "next"}}},  # the links to the briefs before and after
     url_schemes={"http", "https", "mailto"},
     link_rel=None,
     strip_comments=True,

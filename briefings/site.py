@@ -9,6 +9,7 @@ from .catalog import Catalog, tag_slug
 from .feed import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import KINDS
+from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
 from .problems import Problems
@@ -53,6 +54,10 @@ class Site:
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written."""
         return self.render(page.template, page.src_uri, **page.context)
+
+    def place(self, src_uri: str) -> Place | None:
+        """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`)."""
+        return place_of(self.catalog, src_uri)
 
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""

@@ -304,7 +304,8 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
     assert rows == [["Talks move from indirect to direct", "Steady", "—"], ["Airspace reopening", "Advancing", NOTE]]
     headings = [h.get_text().rstrip("¶") for h in page.select("article h2")]
-    assert headings[-3:] == ["What to watch next", "Readings", "How to cite"]  # right after the text; no sources here
+    # Right after the text (no sources here), then how to cite it and where to read on.
+    assert headings[-4:] == ["What to watch next", "Readings", "How to cite", "Related briefs"]
 
     indicator = soup(tmp_path / "site/indicators/airspace-reopening/index.html")
     latest = " ".join(indicator.select_one(".reading-latest").get_text().split())

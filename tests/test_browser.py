@@ -254,3 +254,99 @@ def test_pages_of_mechanisms_readings_and_leverage_are_accessible_in_both_scheme
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+
+
+# -- where the reader is, and where to read on -----------------------------------------------------------------
+
+HOST = "Qatar as host and gatekeeper of the Doha channel"  # 27 May 2026, between two other briefs
+
+
+def test_reader_sees_where_a_brief_stands_and_reads_on_to_the_next_previous_and_related_briefs(
+        page: Page, subpath_server):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    base = subpath_server.url
+    page.goto(base + "briefs/2026/qatar-host-and-gatekeeper/")
+    expect(page.locator(".md-tabs__item--active")).to_have_text("Briefs")
+    crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("listitem")
+    expect(crumbs).to_have_text(["Briefs", "May 2026"])
+    expect(page.locator(".md-sidebar--secondary").get_by_role("link", name="What happened")).to_be_visible()
+
+    sequence = page.get_by_role("navigation", name="Previous and next briefs")
+    expect(sequence.locator("a[rel=prev]")).to_have_text(re.compile("^Indirect US–Iran talks in Doha"))
+    expect(sequence).to_contain_text("8 May 2026")
+    expect(sequence).to_contain_text("16 June 2026")
+    sequence.locator("a[rel=next]").click()
+    expect(page).to_have_url(base + "briefs/2026/presidential-signalling-without-concessions/")
+    expect(page.get_by_role("navigation", name="Breadcrumb")).to_contain_text("June 2026")
+    page.get_by_role("navigation", name="Previous and next briefs").locator("a[rel=prev]").click()
+    expect(page.locator("h1")).to_have_text(re.compile("^" + re.escape(HOST)))
+
+    related = page.locator(".brief-related li")
+    assert 1 <= related.count() <= 5
+    expect(page.locator("h2#related-briefs")).to_be_visible()
+    first = related.first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_have_text(re.compile("^" + re.escape(title)))
+    expect(page.locator(".md-tabs__item--active")).to_have_text("Briefs")
+
+    page.goto(base + "briefs/2026/qatar-host-and-gatekeeper/")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="May 2026").click()
+    expect(page).to_have_url(base + "briefs/#may-2026")
+    expect(page.locator("h2#may-2026")).to_be_in_viewport()
+    expect(page.locator(".md-tabs__item--active")).to_have_text("Briefs")
+
+
+def test_entity_pages_mark_their_kind_s_tab_and_lead_back_to_its_index(page: Page, subpath_server):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    for path, tab in (("actors/qatar/", "Actors"), ("indicators/talks-direct/", "Indicators"),
+                      ("mechanisms/gatekeeping/", "Mechanisms"), ("tags/", "Briefs")):
+        page.goto(subpath_server.url + path)
+        expect(page.locator(".md-tabs__item--active")).to_have_text(tab)
+        breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+        expect(breadcrumb.get_by_role("listitem")).to_have_text([tab])
+        breadcrumb.get_by_role("link", name=tab).click()
+        expect(page).to_have_url(subpath_server.url + tab.lower() + "/")
+
+
+def assert_no_serious_violations(page: Page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_menu_marks_the_section_and_offers_the_brief_s_table_of_contents(page: Page, subpath_server,
+                                                                                        scheme: str):
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.emulate_media(color_scheme=scheme)
+    page.goto(subpath_server.url + "briefs/2026/qatar-host-and-gatekeeper/")
+    expect(page.locator(".md-sidebar--secondary")).to_be_hidden()  # no table of contents beside the text
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator(".md-nav--primary")
+    section = drawer.locator(".md-nav__item--active").first
+    expect(section.locator(".md-nav__link").first).to_have_text("Briefs")
+    entry = drawer.locator("label.md-nav__link[for=__toc]")
+    expect(entry).to_be_visible()
+    expect(entry).to_have_text(HOST)
+    entry.click()
+    heading = drawer.get_by_role("link", name="Why it matters")
+    expect(heading).to_be_visible()
+    # The open menu, its table of contents shown, once it has slid into place.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    assert_no_serious_violations(page)
+    heading.click()
+    expect(page).to_have_url(re.compile("#why-it-matters$"))
+    expect(page.locator("h2#why-it-matters")).to_be_in_viewport()
+
+    page.goto(subpath_server.url + "actors/qatar/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(drawer.locator(".md-nav__item--active .md-nav__container a").first).to_have_text("Actors")
+    expect(drawer.locator("label.md-nav__link[for=__toc]")).to_have_text("Qatar")
+    expect(drawer.locator("label.md-nav__link[for=__toc]")).to_be_visible()
+
+    page.set_viewport_size(VIEWPORTS["desktop"])  # the desktop keeps its table of contents beside the text
+    page.goto(subpath_server.url + "briefs/2026/qatar-host-and-gatekeeper/")
+    expect(page.locator(".md-sidebar--secondary").get_by_role("link", name="Why it matters")).to_be_visible()
+    expect(page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]")).to_be_hidden()

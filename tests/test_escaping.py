@@ -41,6 +41,7 @@ DATA_FIELDS = ("actor name", "actor summary", "alias", "region", "link title",
                "mechanism name", "mechanism summary", "mechanism alias")
 BRIEF_URL = "briefs/2026/nasty-text/"
 RELATED = "mechanisms/mediated-de-escalation/"  # a mechanism of the example content, related to the nasty one
+NEIGHBOUR = "briefs/2026/intermittent-flare-up-risk/"  # the brief of the example content published just before
 
 
 def value(field: str) -> str:
@@ -70,6 +71,7 @@ PAGES = {
                                     "brief summary", "actor name"},
     RELATED: {"mechanism name", "mechanism summary"},
     "tags/": {"tag", "brief title", "brief summary", "actor name"},
+    NEIGHBOUR: {"brief title"},  # the next brief after it, and a related one
 }
 #: Shown only in a tooltip or the page's description, on these pages.
 TOOLTIPS = {

@@ -33,7 +33,8 @@ def validate(files: list[Path]) -> list[dict]:
 def test_every_kind_of_page_is_valid_html(built_site: BuiltSite, tmp_path: Path):
     pages = sorted(built_site.site.rglob("*.html"))
     kinds = {p.relative_to(built_site.site).parts[0] for p in pages}
-    assert {"index.html", "404.html", "briefs", "actors", "indicators", "tags", "about", "write-a-brief"} <= kinds
+    assert {"index.html", "404.html", "briefs", "actors", "indicators", "mechanisms", "tags", "about",
+            "write-a-brief"} <= kinds
     invalid = tmp_path / "invalid.html"  # in the same run, to show that the checker does report errors
     invalid.write_text('<!doctype html><html lang="en"><title>x</title><input type="checkbox" autocomplete="off">',
                        "utf-8")

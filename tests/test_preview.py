@@ -36,8 +36,12 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     brief = after.catalog.brief("briefs/2026/doha-indirect-talks.md")
     named = {e.src_uri for folder in brief.named for e in after.catalog.named_by(brief, folder)}
     indexes = {kind.index_uri for kind in KINDS}
-    assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *indexes, *named}
-    assert not any(p.startswith("briefs/") and p != "briefs/2026/doha-indirect-talks.md" for p in pages)
+    # Its title also shows on the briefs published just before and after it and on those it is related to.
+    catalog = after.catalog
+    showing = {b.src_uri for b in catalog.briefs if brief in (*catalog.related_briefs(b), catalog.next_brief(b),
+                                                              catalog.previous_brief(b))}
+    assert showing and len(showing) < len(catalog.briefs) - 1
+    assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *indexes, *named, *showing}
 
     _edit(project, "data/actors.yml", "name: Qatar\n", "name: State of Qatar\n")
     data = load_project(Project.at(project), preview=True, cache=cache)
@@ -62,6 +66,13 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
         for page in ("briefs/2026/doha-indirect-talks/", "", "briefs/", "actors/qatar/", "tags/"):
             wait_for(base + page, "keep escalation contained")
+        # A new brief between two others: it is their next and previous, and related to briefs naming its actors.
+        host = (project / "docs/briefs/2026/qatar-host-and-gatekeeper.md").read_text("utf-8")
+        (project / "docs/briefs/2026/host-revisited.md").write_text(host.replace(
+            "title: Qatar as host and gatekeeper of the Doha channel", "title: The host revisited").replace(
+            "date: 2026-05-27", "date: 2026-06-01"), "utf-8")
+        for page in ("briefs/2026/qatar-host-and-gatekeeper/", "briefs/2026/presidential-signalling-without-concessions/"):
+            wait_for(base + page, "The host revisited")
 
         fresh = tmp_path / "fresh"
         result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)

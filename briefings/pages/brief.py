@@ -1,5 +1,6 @@
 """A brief's page: the author's text between a header (standfirst, byline, corrections, entities, leverage, tags,
-regions) and the readings it records, its sources and how to cite it."""
+regions) and the readings it records, its sources, how to cite it, the briefs related to it and the briefs
+published just before and after it."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class Publication:
 
 def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication) -> str:
     """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
-    records, the sources, then how to cite it and report a correction."""
+    records, the sources, how to cite it and report a correction, then where to read on."""
     catalog = site.catalog
     context = dict(
         brief=brief,
@@ -53,4 +54,6 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
     readings = site.render("brief-readings.md", brief.src_uri, **context)
     sources = site.render("brief-sources.md", brief.src_uri, **context)
     citation = site.render("brief-citation.md", brief.src_uri, **context)
-    return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}"
+    related = site.render("brief-related.md", brief.src_uri, related=catalog.related_briefs(brief),
+                          previous=catalog.previous_brief(brief), next=catalog.next_brief(brief))
+    return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"

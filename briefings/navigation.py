@@ -1,0 +1,63 @@
+"""Where a page stands in the site: the section of the navigation it belongs to, and the trail of links that
+leads to it (its breadcrumbs).
+
+Briefs, entities and tags have pages of their own that the navigation does not list (listing them would embed
+every page in every page). Each still belongs to a section the navigation does list, named here by the
+source of the section's index page: a brief and the tags page to the archive of briefs, an actor to the
+actors index, and so on for every kind. The theme (overrides/partials/) marks that section's tab and drawer
+entry as the current one, and prints the trail.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .catalog import Catalog, tag_slug
+from .kinds import BY_FOLDER
+from .pages import tags
+
+#: The archive of every brief, the index of the section briefs and tags belong to.
+BRIEFS_INDEX = "briefs/index.md"
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One link of a trail: its text, and the page it leads to (relative to the docs folder), with an anchor."""
+
+    title: str
+    src_uri: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A page's section (the source of the section's index page) and its trail, outermost first."""
+
+    section: str
+    trail: tuple[Crumb, ...]
+
+
+def section_of(src_uri: str) -> str | None:
+    """The index page of the section a page belongs to, by the page's folder; None for pages of no section
+    (the home page, About)."""
+    folder = posixpath.dirname(src_uri).split("/")[0]
+    if folder == "briefs" or src_uri == tags.INDEX:
+        return BRIEFS_INDEX
+    kind = BY_FOLDER.get(folder)
+    return kind.index_uri if kind else None
+
+
+def place_of(catalog: Catalog, src_uri: str) -> Place | None:
+    """Where a page stands: a brief under the month of the archive it is listed in ("Briefs › March 2026"),
+    an entity under its kind's index ("Actors"), the tags page under the archive; None for other pages."""
+    section = section_of(src_uri)
+    if section is None or src_uri == section:
+        return None
+    if section == BRIEFS_INDEX:
+        trail = [Crumb("Briefs", BRIEFS_INDEX)]
+        if brief := catalog.brief(src_uri):
+            month = f"{brief.date:%B %Y}"
+            trail.append(Crumb(month, BRIEFS_INDEX, tag_slug(month)))
+        return Place(section, tuple(trail))
+    return Place(section, (Crumb(BY_FOLDER[section.split("/")[0]].title, section),))
