@@ -82,7 +82,9 @@ def test_on_a_phone_the_analysis_starts_on_the_first_screen(page: Page, site_ser
         assert seen.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
     actors = page.locator(".brief-meta dt", has_text="Actors")
     expect(actors).to_be_hidden()
-    page.get_by_text("Actors, indicators and tags").click()
+    label = page.locator(".brief-meta summary")
+    expect(label).to_have_text("Actors, leverage, mechanisms, indicators, tags and regions")  # what it holds
+    label.click()
     expect(actors).to_be_visible()
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.reload()
