@@ -101,6 +101,8 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
 _TITLE = re.compile(r"\A\s*<h1[^>]*>.*?</h1>", re.S)
 _HEADER = re.compile(r'\A.*?<details class="brief-meta">.*?</details>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink" [^>]*>.*?</a>', re.S)
+#: Where to read on (templates/pages/brief-related.md): the site's navigation, not the brief's text.
+_ELSEWHERE = re.compile(r'<h2 id="related-briefs">.*?</ul>\s*|<nav class="brief-sequence".*?</nav>', re.S)
 
 
 class SiteFeeds:
@@ -111,6 +113,7 @@ class SiteFeeds:
 
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}  # each brief's text for feed readers, by its source
+        self.changed: set[str] = set()  # the briefs whose text changed since the feeds were last written
         self.catalog: Catalog | None = None
         self.site: FeedSite | None = None
 
@@ -125,7 +128,10 @@ class SiteFeeds:
         """Remember the text of a page as rendered, if it is a brief's (no other page is in the feeds)."""
         if self.catalog.brief(src_uri) is not None:
             text = _PERMALINK.sub("", _HEADER.sub("", _TITLE.sub("", html_text, count=1), count=1))
-            self.texts[src_uri] = sanitise(text, base_url=self.site.url_of(src_uri)).strip()
+            text = sanitise(_ELSEWHERE.sub("", text), base_url=self.site.url_of(src_uri)).strip()
+            if self.texts.get(src_uri) != text:
+                self.texts[src_uri] = text
+                self.changed.add(src_uri)
 
     def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
@@ -133,10 +139,13 @@ class SiteFeeds:
         escaped = _Escaped(self.texts)  # each text escaped for XML once, not in each feed it is in
         for feed in feeds(self.catalog):
             path = site_dir / feed.path
-            if rewrites is not None and path.exists() and not rewrites(feed.page.partition("#")[0]):
+            unchanged = rewrites is not None and not rewrites(feed.page.partition("#")[0]) and not any(
+                brief.src_uri in self.changed for brief in feed.briefs)
+            if unchanged and path.exists():
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(render_feed(self.catalog, feed, self.site, escaped).encode("utf-8"))
+        self.changed.clear()
 
 
 class _Escaped(dict):
