@@ -37,9 +37,10 @@ def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Cal
 
 
 def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str]) -> str:
-    """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted."""
+    """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted, compact (the encoder is many times faster
+    without indentation, and the file smaller)."""
     data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of)
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def catalog_schema() -> str:

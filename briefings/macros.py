@@ -88,6 +88,11 @@ class MacroSandbox(ImmutableSandboxedEnvironment):
     nothing but the macros can be called, and nothing can be included or imported."""
 
     template_class = _ContextFreeTemplate
+    #: The settings of an environment that say how templates are written, which the sandbox takes over.
+    SYNTAX = (
+        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+    )
 
     def __init__(self, macros: dict[str, Callable[..., str]], **syntax: Any):
         # A loader without templates: an include, import or extends is "template not found".

@@ -47,7 +47,7 @@ from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .search import PreviewIndex, index_site
+from .search import index_site
 from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -67,7 +67,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staged: StagedSite | None = None  # the folder the build writes to, until it replaces the site
         self.finished = False  # every page of it is written; the engine may still fail the build
         self.previewing = Preview()  # what the live preview remembers across rebuilds
-        self.search = PreviewIndex()
         self.fragments = Fragments()  # the HTML the core writes into pages, by marker
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
 
@@ -108,8 +107,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if macros := config.plugins.get("macros"):
-            syntax = {name: getattr(macros.env, name) for name in _SYNTAX}
+            syntax = {name: getattr(macros.env, name) for name in MacroSandbox.SYNTAX}
             macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
+        return env
 
     # -- pages -----------------------------------------------------------------------------------------------
 
@@ -176,7 +179,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         if self.preview:
-            self.search.update(Path(config.site_dir))
+            self.previewing.index.update(Path(config.site_dir))
         else:  # before it is published: a site that cannot be searched is not published
             log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
         self.finished = self.staged is not None
@@ -186,7 +189,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
-        self.search.wait()
+        self.previewing.index.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
             self.staged.publish()
             self.staged = None
@@ -206,11 +209,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 server.watch(str(watched))
         return server
 
-
-_SYNTAX = (
-    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

@@ -3,11 +3,15 @@
 A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
 that list it: the pages of those entities (before and after the edit), every listing index, the tags page and
 the hand-written pages that call listing macros; its title and date are also on the pages of the briefs
-published just before and after it, and of the briefs it is related to. Anything else (a data file, a hand-written page, which ids
-exist) changes pages all over the site: then everything is written again.
+published just before and after it, and of the briefs it is related to. Anything else (a data file, a
+hand-written page, which ids exist) changes pages all over the site: then everything is written again.
+The theme's templates stay compiled from one rebuild to the next (`CompiledTemplates`).
 """
 
 from __future__ import annotations
+
+import jinja2
+import jinja2.bccache
 
 from .catalog import Catalog
 from .fragments import Fragments
@@ -15,6 +19,7 @@ from .kinds import KINDS
 from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage, tags
 from .project import Project
+from .search import PreviewIndex
 from .site import Site
 
 
@@ -26,14 +31,18 @@ class Preview:
         self.cache = LoadCache()
         self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
+        self.templated: frozenset[str] = frozenset()  # the pages that call macros
         self.site: Site | None = None
+        self.compiled = CompiledTemplates()
+        self.index = PreviewIndex()  # search, brought up to date once the preview is quiet
 
     def load(self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
              ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
+        self.index.interrupt()  # a rebuild goes before search
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
-        self.rebuild = None
+        self.rebuild, self.templated = None, loaded.templated
         if loaded.ok:
             self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
@@ -49,9 +58,10 @@ class Preview:
         return self.written[page.src_uri]
 
     def rewrites(self, src_uri: str) -> bool:
-        """Whether this rebuild writes the page again (hand-written pages always are: they are few)."""
-        handwritten = src_uri not in self.written and self.site.catalog.brief(src_uri) is None
-        return self.rebuild is None or handwritten or src_uri in self.rebuild
+        """Whether this rebuild writes the page again. Hand-written pages that call macros always are (they are
+        few, and a listing macro shows any brief); those that do not depend on no brief."""
+        listing = src_uri in self.templated and self.site.catalog.brief(src_uri) is None
+        return self.rebuild is None or listing or src_uri in self.rebuild
 
 
 def pages_to_rebuild(before: Catalog | None, after: Catalog, changes: Changes | None) -> set[str] | None:
@@ -89,3 +99,18 @@ def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -
         if lists[0] != lists[1] or changed.intersection(lists[0] + lists[1]):
             pages.add(src_uri)
     return pages
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled, kept in memory from one rebuild to the next (the engine makes a new
+    template environment for each): a template is compiled again only when its source changes."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()

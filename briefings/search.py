@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -47,6 +49,15 @@ def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
 
     A failure raises `error` (SearchIndexError unless the engine building the site wants its own).
     """
+    command = _command(BUNDLE, error)
+    try:
+        done = subprocess.run(command, cwd=site, capture_output=True, text=True)
+    except OSError as failure:
+        raise error(f"search: could not run Pagefind ({command[0]}): {failure}") from None
+    return _finish(site / BUNDLE, done.returncode, done.stdout + done.stderr, error)
+
+
+def _command(output: str, error: type[Exception]) -> list[str]:
     try:
         executable = get_executable()
     except OSError:  # a Pagefind package without its program
@@ -56,20 +67,19 @@ def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
             "search: Pagefind's program is not installed; install the pinned requirements "
             "(script/setup, or pip install -r requirements.txt) and build again."
         )
-    command = [str(executable), "--site", ".", "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDED]
-    try:
-        done = subprocess.run(command, cwd=site, capture_output=True, text=True)
-    except OSError as failure:
-        raise error(f"search: could not run Pagefind ({executable}): {failure}") from None
-    output = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
+    return [str(executable), "--site", ".", "--output-subdir", output, "--exclude-selectors", EXCLUDED]
+
+
+def _finish(bundle: Path, returncode: int, output: str, error: type[Exception]) -> int:
+    """Check what Pagefind said, remove what the site does not use, and count the pages indexed."""
+    output = output.strip()
+    if returncode != 0:
         raise error(f"search: Pagefind could not index the built site:\n{output}")
     if _NO_BODY in output:
         raise error(
             "search: no page marks its article with data-pagefind-body, so Pagefind would index every "
             "page whole, navigation included; the theme's overrides/main.html should mark it."
         )
-    bundle = site / BUNDLE
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
@@ -77,25 +87,65 @@ def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
 
 
 class PreviewIndex:
-    """The live preview's index, brought up to date in the background after each rebuild, one run at a time:
-    a save shows at once, and search catches up a moment later (indexing every page takes seconds on a
-    large site, which the preview should not wait for)."""
+    """The live preview's index, brought up to date in the background, so that a save never waits for search.
+
+    Indexing every page takes seconds on a large site, and running beside a rebuild it would slow the
+    rebuild down: so it starts once the preview has been quiet for `QUIET` seconds after a rebuild, at the
+    lowest priority, and a rebuild that starts meanwhile stops it (`interrupt`). Each run writes a new bundle
+    beside the one served and then swaps it in, so search always works, a moment behind the last save."""
+
+    QUIET = 1.0  # seconds
+    NEXT = ".pagefind-next"  # the bundle being written, in the preview's own folder
 
     def __init__(self) -> None:
-        self._run: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._process: subprocess.Popen | None = None
+        self._generation = 0  # one more at each interruption: a run started before it does not start Pagefind
 
     def update(self, site: Path) -> None:
-        self.wait()  # two runs writing the same bundle at once would spoil it
-        self._run = threading.Thread(target=self._index, args=(site,), name="briefings-search", daemon=True)
-        self._run.start()
+        """The site was rebuilt: index it once the preview is quiet."""
+        self.interrupt()
+        self._timer = threading.Timer(self.QUIET, self._index, args=(site, self._generation))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def interrupt(self) -> None:
+        """A rebuild starts: stop indexing (the next update starts again)."""
+        with self._lock:
+            self._generation += 1
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+        self.wait()
 
     def wait(self) -> None:
-        if self._run is not None:
-            self._run.join()
+        if self._timer is not None:
+            self._timer.join()
 
-    @staticmethod
-    def _index(site: Path) -> None:
+    def _index(self, site: Path, generation: int) -> None:
+        staging, bundle = site / self.NEXT, site / BUNDLE
         try:
-            index_site(site)
-        except SearchIndexError as failure:
+            shutil.rmtree(staging, ignore_errors=True)
+            with self._lock:
+                if generation != self._generation:
+                    return
+                self._process = subprocess.Popen(
+                    _command(self.NEXT, SearchIndexError), cwd=site, text=True, preexec_fn=lambda: os.nice(19),
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                )
+            output, _ = self._process.communicate()
+            if self._process.returncode < 0:  # stopped for a rebuild
+                return
+            _finish(staging, self._process.returncode, output, SearchIndexError)
+            previous = site / ".pagefind-previous"
+            shutil.rmtree(previous, ignore_errors=True)
+            if bundle.exists():
+                bundle.rename(previous)
+            staging.rename(bundle)
+            shutil.rmtree(previous, ignore_errors=True)
+        except (SearchIndexError, OSError) as failure:
             log.warning(str(failure))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
