@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 import briefings.search
 from briefings.search import UNUSED, SearchIndexError, index_site
-from conftest import BIN, ROOT, BuiltSite, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
+from conftest import BIN, ROOT, BuiltSite, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
@@ -336,13 +337,24 @@ def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/"
-        wait_for(base + "pagefind/pagefind-entry.json", '"en"')
+        entry = wait_for(base + "pagefind/pagefind-entry.json", '"en"')
         actors = project / "data/actors.yml"
         actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatarland\n"), "utf-8")
-        wait_for(base + "actors/qatar/", "Qatarland")
+        wait_for(base + "actors/qatar/", "Qatarland")  # the page at once; search a moment later, once quiet:
+        deadline = time.monotonic() + 60
+        while _fetched(base + "pagefind/pagefind-entry.json") in (entry, None) and time.monotonic() < deadline:
+            time.sleep(0.3)  # the index's entry names its chunks by their content: a new index, a new entry
         page.goto(base)
         search(page, "Qatarland")
         expect(page.locator(".md-search-result__item a[href$='/actors/qatar/']")).to_be_visible(timeout=15_000)
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _fetched(url: str) -> str | None:
+    """The text at `url`, or None while it is missing (as for a moment while a new search bundle is swapped in)."""
+    try:
+        return fetch(url)
+    except OSError:
+        return None
