@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from typing import Any, Callable
 
@@ -50,11 +51,18 @@ def catalog_schema() -> str:
 
 def _brief(brief: Brief, url_of: Callable[[str], str]) -> dict:
     return {
-        **_plain(brief),
+        **_plain_brief(brief),
         **{kind.folder: list(brief.ids(kind.folder)) for kind in KINDS},
         "reading_minutes": brief.reading_minutes,
         "url": url_of(brief.src_uri),
     }
+
+
+@functools.lru_cache(maxsize=16384)
+def _plain_brief(brief: Brief) -> dict:
+    """A brief as JSON values, kept while it is unchanged: the live preview writes the catalog on every save,
+    and most briefs are the same objects from one rebuild to the next."""
+    return _plain(brief)
 
 
 def _entity(entity: Entity, url_of: Callable[[str], str]) -> dict:
