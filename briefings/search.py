@@ -26,10 +26,11 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 # Never indexed: the "¶" permalink of each heading, which would otherwise end every title; what a template
 # marks `data-search-exclude` (as for Material's search), such as a chart; and lists of briefs
-# (templates/pages/_brief-list.md), which repeat each brief's title and summary on the listing pages.
+# (templates/pages/_brief-list.md), which repeat each brief's title and summary on the listing pages, and a
+# brief's related, previous and next briefs (templates/pages/brief-related.md), which repeat their titles.
 # Indexed there, every listing would match every query about its briefs and outrank them, and its
 # fragment, which a result fetches whole, would grow with the number of briefs listed.
-EXCLUDED = ".headerlink, [data-search-exclude], .brief-list"
+EXCLUDED = ".headerlink, [data-search-exclude], .brief-list, .brief-related, .brief-sequence"
 # Pagefind's ready-made search interfaces. The site draws results in Material's markup instead, so they
 # are removed rather than published.
 UNUSED = (

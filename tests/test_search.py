@@ -119,7 +119,8 @@ def test_every_brief_entity_and_page_is_indexed_with_its_title_summary_and_date(
 
 def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltSite):
     """A listing page repeats each brief's title and summary: indexed, it would match every query about them,
-    and its record, which a result fetches whole, would grow with the site."""
+    and its record, which a result fetches whole, would grow with the site. So do a brief's links to other
+    briefs."""
     records = search_records(built_site.site)
     summaries = [one_line(meta["summary"]) for meta in BRIEFS.values()]
     for url in ("/", "/briefs/", "/tags/", "/actors/qatar/", "/indicators/talks-direct/"):
@@ -129,6 +130,11 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
     chart = built_site.page(indicator).select_one("[data-search-exclude]").get_text(" ", strip=True)
     assert chart and chart not in records[indicator]["content"]
     assert "127.0.0.1" not in records[indicator]["content"]  # the address a printed page shows
+    # A brief's related, previous and next briefs are the site's links, not its text: indexed, searching a
+    # brief's title would find its neighbours too.
+    brief = "/briefs/2026/doha-indirect-talks/"
+    elsewhere = built_site.page(brief).select(".brief-related a, .brief-sequence a")
+    assert elsewhere and not [a.get_text() for a in elsewhere if a.get_text() in records[brief]["content"]]
 
 
 def test_front_matter_weighs_a_pages_words(project: Path, tmp_path: Path):
