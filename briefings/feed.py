@@ -135,27 +135,16 @@ class SiteFeeds:
 
     def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
-        page `rewrites` says this rebuild writes again (a feed changes with the page it follows)."""
-        escaped = _Escaped(self.texts)  # each text escaped for XML once, not in each feed it is in
-        for feed in feeds(self.catalog):
+        page `rewrites` says this rebuild writes again (a feed changes with the page it follows) and those
+        holding a brief whose text changed."""
+        written = [feed for feed in feeds(self.catalog) if rewrites is None or rewrites(feed.page.partition("#")[0])
+                   or any(brief.src_uri in self.changed for brief in feed.briefs)
+                   or not (site_dir / feed.path).exists()]
+        # Each text escaped for XML once, not in each of the feeds it is in.
+        shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
+        escaped = {src_uri: Markup(escape(self.texts[src_uri], quote=False)) for src_uri in shown}
+        for feed in written:
             path = site_dir / feed.path
-            unchanged = rewrites is not None and not rewrites(feed.page.partition("#")[0]) and not any(
-                brief.src_uri in self.changed for brief in feed.briefs)
-            if unchanged and path.exists():
-                continue
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(render_feed(self.catalog, feed, self.site, escaped).encode("utf-8"))
         self.changed.clear()
-
-
-class _Escaped(dict):
-    """Texts escaped for XML as they are asked for, each once."""
-
-    def __init__(self, texts: dict[str, str]):
-        super().__init__()
-        self.texts = texts
-
-    def get(self, src_uri: str, default=None):
-        if src_uri not in self and src_uri in self.texts:
-            self[src_uri] = Markup(escape(self.texts[src_uri], quote=False))
-        return super().get(src_uri, default)

@@ -335,7 +335,8 @@ class _Reader:
         size = -(-len(pages) // workers)
         chunks = [pages[start:start + size] for start in range(0, len(pages), size)]
         with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
-            read = list(pool.map(_read_briefs_apart, *zip(*[(self.project, self.preview, known, c) for c in chunks])))
+            running = [pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks]
+            read = [reading.result() for reading in running]
         found: list[Brief | None] = []
         for chunk, (results, files, seen) in zip(chunks, read):
             for page, (brief, problems, is_templated) in zip(chunk, results):
