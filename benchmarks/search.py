@@ -7,8 +7,8 @@ what compression would make of each file, as GitHub Pages serves it). Without Ch
 the page, the stylesheets, scripts and icon it references, and the search engine's files.
 
 The search engine is recognised from the built site, so that the same code measures Material's built-in
-search (lunr in a web worker: `search/search_index.json`) and Pagefind (`pagefind/`: its script, entry
-file, WebAssembly, and the index chunks and fragments the query needs).
+search (lunr in a web worker: `search/search_index.json`) and the site's own (`search/words/` and
+`search/pages/`: the pieces of the index and the records of results that the query needs).
 """
 
 from __future__ import annotations
@@ -39,12 +39,11 @@ class SearchUI:
 
 
 MATERIAL = SearchUI("material", "input.md-search__input", ".md-search-result__item")
-PAGEFIND = SearchUI("pagefind", "input.pagefind-ui__search-input, input.md-search__input",
-                    ".pagefind-ui__result, .md-search-result__item")
+BRIEFINGS = SearchUI("briefings", "input.md-search__input", ".md-search-result__item")
 
 
 def search_ui(site: Path) -> SearchUI:
-    return PAGEFIND if (site / "pagefind").is_dir() else MATERIAL
+    return BRIEFINGS if (site / "search/words").is_dir() else MATERIAL
 
 
 @dataclass
@@ -228,9 +227,7 @@ def measure_static(site: Path, page_path: str, query: str, *, label: str = "") -
             if not urlsplit(href).scheme:
                 paths.append(resolve(href.rsplit("/", 1)[0] + "/sitemap.xml" if "/" in href else "sitemap.xml"))
     else:
-        paths += ["/pagefind/pagefind.js", "/pagefind/pagefind-entry.json"]
-        paths += ["/" + p.relative_to(site).as_posix() for p in sorted((site / "pagefind").glob("wasm.*.pagefind"))]
-        note = "index chunks and fragments not counted: they depend on the query (use Chromium)"
+        note = "the pieces of the index and the records of results not counted: they depend on the query (use Chromium)"
     fetches = [fetch_of(site, p) for p in dict.fromkeys(paths)]
     return SearchCost(label, page_path, ui.engine, "static", query, fetches, note=note)
 

@@ -9,6 +9,7 @@ indicators and mechanisms it names. The feeds are therefore written once every p
 from __future__ import annotations
 
 import re
+import zlib
 from html import escape
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +113,9 @@ class SiteFeeds:
     changes, and its feeds must be those of a fresh build all the same."""
 
     def __init__(self) -> None:
-        self.texts: dict[str, str] = {}  # each brief's text for feed readers, by its source
+        # Each brief's text for feed readers, by its source, compressed: a site's texts are kept from its
+        # first page to the last, and would otherwise weigh as much as its largest pages.
+        self.texts: dict[str, bytes] = {}
         self.changed: set[str] = set()  # the briefs whose text changed since the feeds were last written
         self.catalog: Catalog | None = None
         self.site: FeedSite | None = None
@@ -129,9 +132,14 @@ class SiteFeeds:
         if self.catalog.brief(src_uri) is not None:
             text = _PERMALINK.sub("", _HEADER.sub("", _TITLE.sub("", html_text, count=1), count=1))
             text = sanitise(_ELSEWHERE.sub("", text), base_url=self.site.url_of(src_uri)).strip()
-            if self.texts.get(src_uri) != text:
-                self.texts[src_uri] = text
+            kept = zlib.compress(text.encode("utf-8"), 1)
+            if self.texts.get(src_uri) != kept:
+                self.texts[src_uri] = kept
                 self.changed.add(src_uri)
+
+    def text(self, src_uri: str) -> str:
+        """The text kept of the brief whose source is `src_uri`."""
+        return zlib.decompress(self.texts[src_uri]).decode("utf-8")
 
     def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
@@ -142,7 +150,7 @@ class SiteFeeds:
                    or not (site_dir / feed.path).exists()]
         # Each text escaped for XML once, not in each of the feeds it is in.
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
-        escaped = {src_uri: Markup(escape(self.texts[src_uri], quote=False)) for src_uri in shown}
+        escaped = {src_uri: Markup(escape(self.text(src_uri), quote=False)) for src_uri in shown}
         for feed in written:
             path = site_dir / feed.path
             path.parent.mkdir(parents=True, exist_ok=True)

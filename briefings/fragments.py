@@ -30,19 +30,29 @@ class Fragments:
     def __init__(self) -> None:
         self._key = secrets.token_hex(4)
         self._numbers: dict[str, int] = {}  # the same HTML (a link, on many pages) is kept once
-        self._html: list[str] = []
+        self._html: dict[int, str] = {}
+        self._next = 0  # numbers are never reused: a marker outliving `release` fails loudly
+        self.generation = 0  # how many times the HTML was released: markers kept elsewhere are as old
         self._marker = re.compile(f"{_DELIMITER}{self._key}:([0-9]+){_DELIMITER}")
 
     def mark(self, html: str) -> Markup:
         """The marker standing for `html` in a page's Markdown."""
-        number = self._numbers.setdefault(str(html), len(self._html))
-        if number == len(self._html):
-            self._html.append(str(html))
+        number = self._numbers.setdefault(str(html), self._next)
+        if number == self._next:
+            self._html[number] = str(html)
+            self._next += 1
         return Markup(f"{_DELIMITER}{self._key}:{number}{_DELIMITER}")
 
     def unmark(self, text: str, store) -> str:
         """`text` with each marker replaced by what `store` returns for its HTML."""
         return self._marker.sub(lambda found: store(self._html[int(found[1])]), text)
+
+    def release(self) -> None:
+        """Forget the HTML marked so far, once every page holding its markers has been converted (a build
+        converts each page right after writing its Markdown, so that its HTML is not kept to the end)."""
+        self._numbers.clear()
+        self._html.clear()
+        self.generation += 1
 
     def extension(self) -> Extension:
         """The Markdown extension that hands marked HTML to the engine's raw HTML store."""

@@ -27,12 +27,15 @@ class Macros:
     def __init__(self, site: Site):
         self.site = site
         self._links: dict[tuple, str] = {}  # pages of one folder share their links: each is written once
+        self._generation = 0  # of the site's fragments, which the links' markers stand for
 
     def link(self, kind: EntityKind, page: str, entity_id: str, text: str | None = None) -> str:
         """A link to an entity's page, with its name (or `text`) and its summary as a tooltip."""
         # The link is the same from every page of a folder, index pages apart: no entity's page lies under a
         # page that calls macros, so none is linked from its own folder.
         key = (posixpath.dirname(page), posixpath.basename(page) in _INDEX_PAGES, kind.folder, entity_id, text)
+        if self.site.fragments is not None and self._generation != self.site.fragments.generation:
+            self._links, self._generation = {}, self.site.fragments.generation  # their markers are gone
         if key not in self._links:
             entity = self.site.catalog.entities[kind.folder][entity_id]
             link = self.site.render("entity-link.md", page, entity=entity, kind=kind.name, text=text or entity.name)

@@ -6,14 +6,16 @@
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
 - `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
-  schema) the core generates; the feeds are only announced there, and written once every page has rendered.
+  schema) the core generates; the pages are written as the engine reads them (`on_page_read_source`), and
+  the feeds once every page has rendered.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
-  allow-list sanitiser, a second line of defence, and gives the feeds the text of each brief.
-- `on_post_build` writes the feeds (`briefings/feed.py`) and indexes the site for search
-  (`briefings/search.py`; the preview in the background).
+  allow-list sanitiser, a second line of defence, gives the feeds the text of each brief and indexes every
+  page for search. A build then lets go of the page's Markdown: a large site would hold it to the end.
+- `on_post_build` writes the feeds (`briefings/feed.py`) and the search index (`briefings/search.py`; the
+  preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -21,7 +23,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import os
 import posixpath
@@ -41,13 +42,12 @@ from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
-from .metadata import article_metadata
 from .preview import Preview
 from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .search import index_site
+from .search import FOLDER, SearchIndex
 from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -69,6 +69,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.previewing = Preview()  # what the live preview remembers across rebuilds
         self.fragments = Fragments()  # the HTML the core writes into pages, by marker
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
+        self.generated: dict = {}  # the pages the core generates, by source path
+        self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -121,14 +123,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for draft in self.site.catalog.drafts:
             if file := files.get_file_from_path(draft.src_uri):
                 files.remove(file)
-        docs = Path(config.docs_dir)
-        root = Path(config.config_file_path).parent
-        for page in self.site.generated_pages():
-            markdown = self.previewing.markdown(page) if self.preview else self.site.markdown(page)
-            file = File.generated(config, page.src_uri, content=markdown)
-            # "Edit this page" opens the file the page is generated from.
-            file.edit_uri = posixpath.relpath(page.edit_path, os.path.relpath(docs, root).replace(os.sep, "/"))
-            files.append(file)
+        docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
+        self.generated = {page.src_uri: page for page in self.site.generated_pages()}
+        for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
+            files.append(file := File.generated(config, page.src_uri, content=""))
+            file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
         home = config.site_url or "/"  # absolute addresses, given a site_url
         url_of = functools.partial(self.site.address, home=home)
         feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
@@ -138,10 +137,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
         files.append(File.generated(config, CATALOG_PATH, content=catalog))
         files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
+        self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if (generated := self.generated.get(page.file.src_uri)) is None:
+            return None
+        return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -149,19 +154,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return render_problems(self.loaded.problems)
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
         page.update_date = self.site.catalog.last_changed(page.file.src_uri).isoformat()
-        # Material prints titles and descriptions into HTML as they are: give it escaped text.
-        for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = html.escape(page.meta[key])
+        page.meta.update(self.site.theme_metadata(page.file.src_uri, page.meta, url=page.canonical_url,
+                                                  site_name=config.site_name))
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        page.meta["place"] = self.site.place(page.file.src_uri)  # its section and breadcrumbs, for the theme
-        brief = self.site.catalog.brief(page.file.src_uri)
-        if brief is None:
+        if self.site.catalog.brief(page.file.src_uri) is None:
             return markdown
-        page.meta.setdefault("description", html.escape(brief.summary))
-        # Dates, authors and actors for the page's head and the sitemap (overrides/main.html, sitemap.xml).
-        page.meta["article"] = article_metadata(self.site.catalog, brief, url=page.canonical_url, site_name=config.site_name)
         publication = Publication(url=page.canonical_url or page.abs_url, site_name=config.site_name,
                                   repo_url=config.repo_url)
         return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
@@ -169,19 +167,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
         core generates hold only escaped values."""
-        if not self.loaded.ok or page.file.generated_by:
-            return html_text
-        self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
-        return sanitise(html_text)
+        if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
+            self.fragments.release()
+            page.markdown = ""
+        if self.loaded.ok and not page.file.generated_by:
+            self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
+            html_text = sanitise(html_text)
+        self.search.add(page.url, html_text, title=page.title or "", meta=page.meta)
+        return html_text
 
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         if self.preview:
-            self.previewing.index.update(Path(config.site_dir))
-        else:  # before it is published: a site that cannot be searched is not published
-            log.info(f"Search: {index_site(Path(config.site_dir), error=PluginError)} pages indexed")
+            self.previewing.index.update(self.search, Path(config.site_dir))
+        else:
+            log.info(f"Search: {self.search.write(Path(config.site_dir) / FOLDER)} pages indexed")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -1,152 +1,317 @@
-"""Search: a Pagefind index of the built site, which a reader's browser fetches a piece at a time.
+"""Search: the site's own index, in small pieces that a reader's browser fetches only as a query needs them.
 
-Pagefind reads the built HTML. On each page it indexes only the element marked `data-pagefind-body` (the
-article, marked in `overrides/main.html`), with the metadata marked `data-pagefind-meta` (a brief's date,
-a page's summary) and headings ranked above the text. It writes the bundle into `pagefind/` of the site: a
-small script, a WebAssembly search engine, and the index cut into chunks by word and one fragment per page.
-A query fetches only the chunks holding its words and the fragments of the results it shows, so what a
-reader downloads to search stays about the same size however many briefs the site holds.
-`overrides/assets/javascripts/search.js` draws the results in Material's search box.
+Each page is indexed as it renders (`SearchIndex.add`), from the HTML of its article before the theme wraps
+it: its words, each weighed by where it stands (the title most, then headings and what a template marks
+`data-search-weight="N"`, then the text), and its record (address, title, summary, a brief's date, and its
+text for excerpts). Never indexed: the "¶" permalink of each heading; what a template marks
+`data-search-exclude`, such as a chart; lists of briefs (templates/pages/_brief-list.md), which repeat each
+brief's title and summary on the listing pages; and a brief's related, previous and next briefs
+(templates/pages/brief-related.md). Indexed, every listing would match every query about its briefs and
+outrank them, and each brief would be found by its neighbours' titles.
+
+Once every page has rendered, `write` puts the index in `search/` of the site:
+
+- `search/words/<prefix>.json`: the words starting with <prefix> (their first two letters), each with the
+  pages that hold it and a score for each. A piece that would pass SHARD_BYTES is split by one more letter:
+  it then keeps only the words no longer than its prefix, and says so (`"split": true`).
+- `search/pages/<n>.json`: the record of page n.
+
+A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
+common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
+records of the ten results it shows, and what a reader downloads stays about the same however large the
+site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads words
+exactly as `words` does here.
+
+The index is kept from one rebuild of the live preview to the next, which renders again only the pages a
+save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search.
 """
 
 from __future__ import annotations
 
+import html
 import json
-import logging
-import os
+import math
+import re
 import shutil
-import subprocess
 import threading
+import unicodedata
+import zlib
+from array import array
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
-from pagefind.service import get_executable
+from .templating import long_date
 
-log = logging.getLogger(__name__)
+FOLDER = "search"
+SHARD_BYTES = 24_000  # a piece of the index larger than this is split by one more letter
+COMMON = 400  # pages a word keeps at most; beyond them it is common, and a query does not require it
+PREFIX = 2  # letters of the pieces that are not split
+TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
+#: Classes of elements left out of the index (see above), besides `data-search-exclude`.
+EXCLUDED_CLASSES = frozenset({"headerlink", "brief-list", "brief-related", "brief-sequence"})
+_UNSEEN = frozenset({"script", "style", "template", "svg", "button"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+#: How much a word weighs by where it stands.
+TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = _HEADINGS | {"p", "li", "dt", "dd", "div", "tr", "td", "th", "blockquote", "section", "table", "br",
+                       "details", "summary", "figcaption", "ul", "ol", "dl", "pre"}
 
-BUNDLE = "pagefind"
-# Never indexed: the "¶" permalink of each heading, which would otherwise end every title; what a template
-# marks `data-search-exclude` (as for Material's search), such as a chart; and lists of briefs
-# (templates/pages/_brief-list.md), which repeat each brief's title and summary on the listing pages, and a
-# brief's related, previous and next briefs (templates/pages/brief-related.md), which repeat their titles.
-# Indexed there, every listing would match every query about its briefs and outrank them, and its
-# fragment, which a result fetches whole, would grow with the number of briefs listed.
-EXCLUDED = ".headerlink, [data-search-exclude], .brief-list, .brief-related, .brief-sequence"
-# Pagefind's ready-made search interfaces. The site draws results in Material's markup instead, so they
-# are removed rather than published.
-UNUSED = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-)
-# What Pagefind says when no page marks its article: it would then index whole pages, menus and all.
-_NO_BODY = "Did not find a data-pagefind-body element"
-
-
-class SearchIndexError(Exception):
-    """The site could not be indexed for search; the message says why and what to do."""
-
-
-def index_site(site: Path, *, error: type[Exception] = SearchIndexError) -> int:
-    """Index the built site in `site` into `site/pagefind/`; return how many pages were indexed.
-
-    A failure raises `error` (SearchIndexError unless the engine building the site wants its own).
-    """
-    command = _command(BUNDLE, error)
-    try:
-        done = subprocess.run(command, cwd=site, capture_output=True, text=True)
-    except OSError as failure:
-        raise error(f"search: could not run Pagefind ({command[0]}): {failure}") from None
-    return _finish(site / BUNDLE, done.returncode, done.stdout + done.stderr, error)
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_WEIGHT = re.compile(r"""\bdata-search-weight\s*=\s*["']?([0-9.]+)""")
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPACE = re.compile(r"\s+")
 
 
-def _command(output: str, error: type[Exception]) -> list[str]:
-    try:
-        executable = get_executable()
-    except OSError:  # a Pagefind package without its program
-        executable = None
-    if executable is None:
-        raise error(
-            "search: Pagefind's program is not installed; install the pinned requirements "
-            "(script/setup, or pip install -r requirements.txt) and build again."
-        )
-    return [str(executable), "--site", ".", "--output-subdir", output, "--exclude-selectors", EXCLUDED]
+def words(text: str) -> list[str]:
+    """The words of `text` as the index holds them: letters and digits, accents removed, lower case, two
+    characters or more. (search.js reads a query the same way.)"""
+    plain = _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    return [word for word in _WORD.findall(plain) if len(word) >= 2]
 
 
-def _finish(bundle: Path, returncode: int, output: str, error: type[Exception]) -> int:
-    """Check what Pagefind said, remove what the site does not use, and count the pages indexed."""
-    output = output.strip()
-    if returncode != 0:
-        raise error(f"search: Pagefind could not index the built site:\n{output}")
-    if _NO_BODY in output:
-        raise error(
-            "search: no page marks its article with data-pagefind-body, so Pagefind would index every "
-            "page whole, navigation included; the theme's overrides/main.html should mark it."
-        )
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+def file_name(prefix: str) -> str:
+    """The file name of the piece of the index for words starting with `prefix` (search.js: `fileName`)."""
+    if re.fullmatch(r"[a-z0-9]+", prefix):
+        return prefix
+    return "_" + "-".join(f"{ord(c):x}" for c in prefix)
+
+
+@dataclass
+class Record:
+    """What a result shows of a page."""
+
+    url: str  # relative to the site's root, as "briefs/2026/talks/"
+    title: str
+    summary: str | None
+    date: date | None
+    text: bytes  # compressed: the texts of every page are kept until the index is written
+
+    def as_json(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"url": self.url, "title": self.title}
+        if self.summary:
+            record["summary"] = self.summary
+        if self.date:
+            record["date"], record["datetime"] = long_date(self.date), self.date.isoformat()
+        record["text"] = zlib.decompress(self.text).decode("utf-8")
+        return record
+
+
+class SearchIndex:
+    """The index of a site, page by page; written once its pages have rendered."""
+
+    def __init__(self) -> None:
+        self._vocabulary: dict[str, int] = {}  # word -> its number
+        self._words: list[str] = []
+        self._numbers: dict[str, int] = {}  # url -> the page's number, kept while the page is
+        self._records: dict[int, Record] = {}
+        self._terms: dict[int, array] = {}  # page number -> word number << 8 | score, for each of its words
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any]) -> None:
+        """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
+        title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
+        `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date."""
+        title = html.unescape(title)
+        page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
+        options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        if options.get("exclude"):
+            self.remove(url)
+            return
+        boost = options.get("boost", 1)
+        boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
+        text, weights = _read(content)
+        for word in words(title):
+            weights[word] = weights.get(word, 0.0) + TITLE
+        number = self._numbers.setdefault(url, len(self._numbers))
+        summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
+        self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
+                                       page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1))
+        terms = array("I")
+        for word, weight in weights.items():
+            score = max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
+            terms.append(self._number_of(word) << 8 | score)
+        self._terms[number] = terms
+
+    def remove(self, url: str) -> None:
+        number = self._numbers.get(url)
+        if number is not None:
+            self._records.pop(number, None)
+            self._terms.pop(number, None)
+
+    def keep_only(self, urls: set[str]) -> None:
+        """Forget the pages whose address is not in `urls` (the live preview: a brief deleted or unpublished)."""
+        for url in [url for url in self._numbers if url not in urls]:
+            self.remove(url)
+            del self._numbers[url]
+
+    def records(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        for number in sorted(self._records):
+            yield number, self._records[number].as_json()
+
+    def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
+        """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
+        `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "pages").mkdir(parents=True)
+        (folder / "words").mkdir()
+        for number, record in self.records():
+            _write_json(folder / "pages" / f"{number}.json", record)
+            if stop():
+                return 0
+        postings = self._postings()
+        pages = len(self._records)
+        order = sorted(postings, key=lambda n: self._words[n])
+        for prefix, piece in _pieces([(self._words[n], postings[n]) for n in order], PREFIX):
+            _write_json(folder / "words" / f"{file_name(prefix)}.json", {"pages": pages, **piece})
+            if stop():
+                return 0
+        return pages
+
+    def _number_of(self, word: str) -> int:
+        number = self._vocabulary.get(word)
+        if number is None:
+            number = self._vocabulary[word] = len(self._words)
+            self._words.append(word)
+        return number
+
+    def _postings(self) -> dict[int, array]:
+        """Word number -> page number << 8 | score, for each page holding the word, by page number."""
+        postings: dict[int, array] = {}
+        for number in sorted(self._terms):
+            for term in self._terms[number]:
+                found = postings.get(term >> 8)
+                if found is None:
+                    found = postings[term >> 8] = array("Q")
+                found.append(number << 8 | term & 0xFF)
+        return postings
+
+
+def _read(content: str) -> tuple[str, dict[str, float]]:
+    """The text of an article's HTML, and the weight of each of its words, leaving out what is not indexed."""
+    weights: dict[str, float] = {}
+    text: list[str] = []
+    stack: list[tuple[str, float, bool]] = [("", TEXT, False)]  # element, weight of its words, left out
+    position = 0
+
+    def read(chunk: str) -> None:
+        _, weight, left_out = stack[-1]
+        if left_out or not chunk.strip():
+            return
+        chunk = html.unescape(chunk)
+        text.append(chunk)
+        for word in words(chunk):
+            weights[word] = weights.get(word, 0.0) + weight
+
+    for tag in _TAG.finditer(content):
+        read(content[position:tag.start()])
+        position = tag.end()
+        closing, name, attributes = tag[1], (tag[2] or "").lower(), tag[3] or ""
+        if not name:  # a comment
+            continue
+        if name in _BLOCKS:
+            text.append(" ")
+        if closing:
+            for depth in range(len(stack) - 1, 0, -1):  # close it, and anything left open inside it
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+            continue
+        if name in _VOID or attributes.rstrip().endswith("/"):
+            continue
+        _, weight, left_out = stack[-1]
+        classes = _CLASS.search(attributes)
+        left_out = (left_out or name in _UNSEEN or "data-search-exclude" in attributes
+                    or bool(classes and EXCLUDED_CLASSES.intersection((classes[1] or classes[2] or "").split())))
+        if name in _HEADINGS:
+            weight = max(weight, HEADING)
+        if found := _WEIGHT.search(attributes):
+            weight = max(weight, float(found[1]))
+        stack.append((name, weight, left_out))
+    read(content[position:])
+    return _SPACE.sub(" ", "".join(text)).strip(), weights
+
+
+def _pieces(postings: list[tuple[str, array]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The pieces of the index for `postings` (by word, in order), each word's prefix `length` letters long."""
+    groups: dict[str, list[tuple[str, array]]] = {}
+    for word, found in postings:
+        groups.setdefault(word[:length], []).append((word, found))
+    for prefix, group in groups.items():
+        piece = {"words": {word: _encode(found) for word, found in group}}
+        if len(json.dumps(piece, separators=(",", ":"))) <= SHARD_BYTES or all(len(w) <= length for w, _ in group):
+            yield prefix, piece
+            continue
+        yield prefix, {"split": True, "words": {word: piece["words"][word] for word, _ in group if len(word) <= length}}
+        yield from _pieces([(word, found) for word, found in group if len(word) > length], length + 1)
+
+
+def _encode(found: array) -> list[int]:
+    """A word's pages: how many hold it, then for each kept (by page number) the number's difference from the
+    one before and the word's score there. A common word keeps the COMMON pages where it scores best."""
+    kept = sorted(found, key=lambda posting: -(posting & 0xFF))[:COMMON] if len(found) > COMMON else found
+    encoded, previous = [len(found)], 0
+    for posting in sorted(kept):
+        encoded += [(posting >> 8) - previous, posting & 0xFF]
+        previous = posting >> 8
+    return encoded
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 class PreviewIndex:
-    """The live preview's index, brought up to date in the background, so that a save never waits for search.
+    """The live preview's index, written in the background once the preview is quiet, so that a save never
+    waits for search.
 
-    Indexing every page takes seconds on a large site, and running beside a rebuild it would slow the
-    rebuild down: so it starts once the preview has been quiet for `QUIET` seconds after a rebuild, at the
-    lowest priority, and a rebuild that starts meanwhile stops it (`interrupt`). Each run writes a new bundle
-    beside the one served and then swaps it in, so search always works, a moment behind the last save."""
+    Writing the index of a large site takes a moment, and beside a rebuild it would slow the rebuild down: so
+    it starts once the preview has been quiet for `QUIET` seconds after a rebuild, and a rebuild that starts
+    meanwhile stops it (`interrupt`). Each run writes a new folder beside the one served and then swaps it
+    in, so that search always works, a moment behind the last save."""
 
     QUIET = 1.0  # seconds
-    NEXT = ".pagefind-next"  # the bundle being written, in the preview's own folder
+    NEXT = ".search-next"  # the index being written, in the preview's own folder
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-        self._process: subprocess.Popen | None = None
-        self._generation = 0  # one more at each interruption: a run started before it does not start Pagefind
+        self._stop = threading.Event()
 
-    def update(self, site: Path) -> None:
-        """The site was rebuilt: index it once the preview is quiet."""
+    def update(self, index: SearchIndex, site: Path) -> None:
+        """The site was rebuilt: write its index once the preview is quiet."""
         self.interrupt()
-        self._timer = threading.Timer(self.QUIET, self._index, args=(site, self._generation))
+        self._stop = threading.Event()
+        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop))
         self._timer.daemon = True
         self._timer.start()
 
     def interrupt(self) -> None:
-        """A rebuild starts: stop indexing (the next update starts again)."""
-        with self._lock:
-            self._generation += 1
-            if self._timer is not None:
-                self._timer.cancel()
-            if self._process is not None and self._process.poll() is None:
-                self._process.terminate()
+        """A rebuild starts: stop writing (the next update starts again)."""
+        self._stop.set()
+        if self._timer is not None:
+            self._timer.cancel()
         self.wait()
 
     def wait(self) -> None:
         if self._timer is not None:
             self._timer.join()
 
-    def _index(self, site: Path, generation: int) -> None:
-        staging, bundle = site / self.NEXT, site / BUNDLE
+    def _write(self, index: SearchIndex, site: Path, stop: threading.Event) -> None:
+        staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
         try:
-            shutil.rmtree(staging, ignore_errors=True)
-            with self._lock:
-                if generation != self._generation:
-                    return
-                self._process = subprocess.Popen(
-                    _command(self.NEXT, SearchIndexError), cwd=site, text=True, preexec_fn=lambda: os.nice(19),
-                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                )
-            output, _ = self._process.communicate()
-            if self._process.returncode < 0:  # stopped for a rebuild
+            if not index.write(staging, stop=stop.is_set) or stop.is_set():
                 return
-            _finish(staging, self._process.returncode, output, SearchIndexError)
-            previous = site / ".pagefind-previous"
             shutil.rmtree(previous, ignore_errors=True)
-            if bundle.exists():
-                bundle.rename(previous)
-            staging.rename(bundle)
+            if served.exists():
+                served.rename(previous)
+            staging.rename(served)
             shutil.rmtree(previous, ignore_errors=True)
-        except (SearchIndexError, OSError) as failure:
-            log.warning(str(failure))
         finally:
             shutil.rmtree(staging, ignore_errors=True)

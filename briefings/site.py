@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any, Iterable
 from urllib.parse import urljoin
 
@@ -9,6 +10,7 @@ from .catalog import Catalog, tag_slug
 from .feed import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import KINDS
+from .metadata import article_metadata
 from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
@@ -21,6 +23,7 @@ class Site:
 
     def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog
+        self.fragments = fragments
         self.templates = PageTemplates(
             directory_urls,
             fragments,
@@ -54,6 +57,18 @@ class Site:
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written."""
         return self.render(page.template, page.src_uri, **page.context)
+
+    def theme_metadata(self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str) -> dict[str, Any]:
+        """What the theme needs of a page beside its front matter `meta`: its title and description
+        HTML-escaped (Material prints them into HTML as they are), its place in the site, and for a brief its
+        summary as description and the metadata of its article (dates, authors and actors, for the page's
+        head and the sitemap: overrides/main.html, sitemap.xml)."""
+        theme = {key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)}
+        theme["place"] = self.place(src_uri)
+        if (brief := self.catalog.brief(src_uri)) is not None:
+            theme.setdefault("description", html.escape(brief.summary))
+            theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name)
+        return theme
 
     def place(self, src_uri: str) -> Place | None:
         """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import json
 import os
@@ -117,14 +116,13 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def search_records(site: Path) -> dict[str, dict]:
-    """Pagefind's record of each page it indexed (briefings/search.py), by URL path ("/actors/qatar/"): the
-    indexed text (`content`) and metadata (`meta`: title, summary, date), read from its fragment files."""
+    """The search index's record of each page (briefings/search.py), by URL path ("/actors/qatar/"): the
+    indexed text (`content`) and what a result shows (`meta`: title, summary, date), from its page files."""
     records = {}
-    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), path
-        record = json.loads(data[len(b"pagefind_dcd"):])
-        records[record["url"]] = record
+    for path in (site / "search/pages").glob("*.json"):
+        record = json.loads(path.read_text("utf-8"))
+        meta = {key: record[key] for key in ("title", "summary", "date", "datetime") if key in record}
+        records["/" + record["url"]] = {"url": "/" + record["url"], "meta": meta, "content": record["text"]}
     return records
 
 

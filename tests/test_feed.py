@@ -49,7 +49,7 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_
     feeds_ = site_feeds(brief(2))
     feeds_.keep("briefs/2026/b02.md", PAGE)
     feeds_.keep("about.md", "<p>Not a brief</p>")
-    text = feeds_.texts["briefs/2026/b02.md"]
+    text = feeds_.text("briefs/2026/b02.md")
     assert set(feeds_.texts) == {"briefs/2026/b02.md"}
     assert "<h1" not in text and "headerlink" not in text and "¶" not in text  # the entry has its own title
     assert "<script" not in text and "onclick" not in text and "alert(1)" not in text
@@ -60,7 +60,7 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_
     assert '<a href="https://example.com/report">' in text
     assert f'src="{HOME}briefs/2026/map.png"' in text
 
-    xml = render_feed(feeds_.catalog, next(feeds(feeds_.catalog)), feeds_.site, feeds_.texts)
+    xml = render_feed(feeds_.catalog, next(feeds(feeds_.catalog)), feeds_.site, {"briefs/2026/b02.md": text})
     parsed = feedparser.parse(xml.encode("utf-8"))
     assert not parsed.bozo, parsed.bozo_exception
     (entry,) = parsed.entries
@@ -74,7 +74,7 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_
 def test_a_feed_no_brief_is_in_yet_is_dated_by_the_sites_latest_brief_not_1970():
     feeds_ = site_feeds(brief(2), brief(9, updated=20), brief(14))
     empty = Feed("actors/oman/feed.xml", "Oman", "actors/oman.md", [])
-    parsed = feedparser.parse(render_feed(feeds_.catalog, empty, feeds_.site, feeds_.texts).encode("utf-8"))
+    parsed = feedparser.parse(render_feed(feeds_.catalog, empty, feeds_.site, {}).encode("utf-8"))
     assert not parsed.bozo and parsed.entries == []
     assert parsed.feed.updated == "2026-06-20T00:00:00Z"
     site_feed = feedparser.parse(

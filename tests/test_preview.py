@@ -98,40 +98,45 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         server.wait(timeout=20)
 
 
-def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(built_site, tmp_path: Path, monkeypatch):
-    """Search in the preview is brought up to date once the preview is quiet, in a new bundle swapped in
-    whole; a rebuild that starts meanwhile stops it, leaving the bundle served as it was."""
-    import shutil
+def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_path: Path, monkeypatch):
+    """Search in the preview is brought up to date once the preview is quiet, in a new index swapped in whole;
+    a rebuild that starts meanwhile stops it, leaving the index served as it was."""
+    import threading
     import time
 
-    from briefings import search
-    from briefings.search import BUNDLE, PreviewIndex
+    from briefings.search import FOLDER, PreviewIndex, SearchIndex
 
     site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
-    shutil.rmtree(site / BUNDLE)
-    index = PreviewIndex()
-    index.update(site)
-    assert not (site / BUNDLE).exists()  # not before the preview has been quiet
-    index.wait()
-    entry = site / BUNDLE / "pagefind-entry.json"
-    assert entry.is_file() and not (site / PreviewIndex.NEXT).exists()
-    written = entry.stat().st_mtime_ns
+    index = SearchIndex()
+    index.add("actors/qatar/", "<h1>Qatar</h1><p>A Gulf state.</p>", title="Qatar", meta={})
+    preview = PreviewIndex()
+    preview.update(index, site)
+    assert not (site / FOLDER).exists()  # not before the preview has been quiet
+    preview.wait()
+    record = site / FOLDER / "pages/0.json"
+    assert record.is_file() and not (site / PreviewIndex.NEXT).exists()
+    written = record.stat().st_mtime_ns
 
-    index.update(site)
-    index.interrupt()  # a save before the preview was quiet: no run
+    preview.update(index, site)
+    preview.interrupt()  # a save before the preview was quiet: no run
     time.sleep(PreviewIndex.QUIET + 0.5)
-    assert entry.stat().st_mtime_ns == written
+    assert record.stat().st_mtime_ns == written
 
-    # A run that is slow to finish (here a stand-in for Pagefind on a large site) is stopped by a rebuild.
-    monkeypatch.setattr(search, "_command", lambda output, error: ["sh", "-c", f"mkdir {output} && exec sleep 60"])
-    index.update(site)
-    deadline = time.monotonic() + 10
-    while not (site / PreviewIndex.NEXT).exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert (site / PreviewIndex.NEXT).exists(), "the run did not start"
+    # A run that is slow to finish (here a stand-in for a large site) is stopped by a rebuild.
+    started = threading.Event()
+
+    def slow(folder: Path, stop) -> int:
+        folder.mkdir(parents=True)
+        started.set()
+        while not stop():
+            time.sleep(0.01)
+        return 0
+
+    monkeypatch.setattr(index, "write", slow)
+    preview.update(index, site)
+    assert started.wait(10), "the run did not start"
     stopped = time.monotonic()
-    index.interrupt()
+    preview.interrupt()
     assert time.monotonic() - stopped < 5
-    assert entry.stat().st_mtime_ns == written  # the served bundle, untouched
+    assert record.stat().st_mtime_ns == written  # the served index, untouched
     assert not (site / PreviewIndex.NEXT).exists()

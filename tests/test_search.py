@@ -1,13 +1,16 @@
-"""Search: Pagefind's index of the built site (briefings/search.py) and the search box a reader uses.
+"""Search: the site's own index (briefings/search.py) and the search box a reader uses.
 
-The core is tested in-process on small folders of HTML with the real Pagefind program; the index of the real
-site is read back from the fragments Pagefind writes; and Chromium searches the site as a reader does, at the
-root and under a project path, on a desktop and on a phone, counting every byte it fetches.
+The core is tested in-process: pages indexed, the index written, and read back as search.js reads it (the
+`look_up` below mirrors it). The index of the real site is read back from its records, and Chromium
+searches the site as a reader does, at the root and under a project path, on a desktop and on a phone,
+counting every byte it fetches.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import os
 import re
 import subprocess
@@ -20,7 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import briefings.search
-from briefings.search import UNUSED, SearchIndexError, index_site
+from briefings.search import FOLDER, PREFIX, SearchIndex, file_name, words
 from conftest import BIN, ROOT, BuiltSite, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
@@ -38,57 +41,116 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-# -- the core: indexing a folder of HTML -----------------------------------------------------------------------
+# -- the core: indexing pages and writing the index ------------------------------------------------------------
 
-PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
-<nav>Navigation words</nav>
-<article {marks}><h1 id="t">{title}<a class="headerlink" href="#t">¶</a></h1>
-<p>{text}</p><div class="brief-list"><p>A listed brief about lighthouses.</p></div></article>
-<footer>Footer words</footer></body></html>
-"""
-MARKS = 'data-pagefind-body data-pagefind-meta="summary[data-summary]" data-summary="Tides &amp; harbours"'
+ARTICLE = """<h1 id="t">{title}<a class="headerlink" href="#t">¶</a></h1>
+<p>{text}</p><div class="brief-list"><p>A listed brief about lighthouses.</p></div>
+<figure data-search-exclude><p>Chart labels</p></figure><nav class="brief-sequence"><a>Next brief</a></nav>
+<p class="entity-aliases" data-search-weight="5">Also known as: Portmasters</p>"""
 
 
-def write_page(site: Path, path: str, *, title: str, text: str, marks: str = MARKS) -> None:
-    file = site / path
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(PAGE.format(title=title, text=text, marks=marks), "utf-8")
+def article(title: str, text: str) -> str:
+    return ARTICLE.format(title=title, text=text)
 
 
-def test_only_the_marked_article_of_each_page_is_indexed_with_its_metadata(tmp_path: Path):
-    write_page(tmp_path, "index.html", title="Harbours", text="Ships come in with the tide.")
-    write_page(tmp_path, "ports/north/index.html", title="North port", text="Cranes and quays.")
-    write_page(tmp_path, "404.html", title="Not found", text="Nothing here.", marks="")
+def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
+    """As search.js does: the piece of the index that holds `word`, and the score of each page holding it."""
+    length = PREFIX
+    path = lambda: folder / "words" / f"{file_name(word[:length])}.json"  # noqa: E731
+    piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
+    while piece.get("split") and len(word) > length:
+        length += 1
+        piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
+    postings = piece["words"].get(word, [0])
+    scores, page = {}, 0
+    for delta, score in zip(postings[1::2], postings[2::2]):
+        page += delta
+        scores[page] = score
+    return piece, scores
 
-    assert index_site(tmp_path) == 2
+
+def test_only_the_article_text_is_indexed_with_what_a_result_shows(tmp_path: Path):
+    index = SearchIndex()
+    index.add("", article("Harbours", "Ships come in with the tide &amp; leave."), title="Harbours",
+              meta={"description": "Tides &amp; harbours"})
+    index.add("briefs/2026/north/", article("North port", "Cranes and quays."), title="North port",
+              meta={"description": "Quays.", "date": dt.date(2026, 3, 4)})
+    index.add("write-a-brief/", article("Guide", "Not for readers."), title="Guide", meta={"search": {"exclude": True}})
+
+    assert index.write(tmp_path / FOLDER) == 2
     records = search_records(tmp_path)
-    assert set(records) == {"/", "/ports/north/"}
-    home = records["/"]
-    assert home["meta"] == {"title": "Harbours", "summary": "Tides & harbours"}
-    assert "Ships come in with the tide." in home["content"]
-    for left_out in ("¶", "Navigation", "Footer", "lighthouses"):
-        assert left_out not in home["content"]
-    bundle = tmp_path / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    assert not [name for name in UNUSED if (bundle / name).exists()]
+    assert set(records) == {"/", "/briefs/2026/north/"}
+    assert records["/"]["meta"] == {"title": "Harbours", "summary": "Tides & harbours"}
+    assert records["/briefs/2026/north/"]["meta"] == {"title": "North port", "summary": "Quays.",
+                                                      "date": "4 March 2026", "datetime": "2026-03-04"}
+    home = records["/"]["content"]
+    assert "Ships come in with the tide & leave." in home and "Portmasters" in home
+    for left_out in ("¶", "lighthouses", "Chart labels", "Next brief"):
+        assert left_out not in home
+        assert not look_up(tmp_path / FOLDER, words(left_out)[0] if words(left_out) else "zz")[1]
+    assert look_up(tmp_path / FOLDER, "tide")[1] == {0: look_up(tmp_path / FOLDER, "tide")[1][0]}
 
 
-def test_a_site_whose_pages_mark_no_article_is_refused(tmp_path: Path):
-    write_page(tmp_path, "index.html", title="Harbours", text="Ships.", marks="")
-    with pytest.raises(SearchIndexError, match=r"no page marks its article with data-pagefind-body.*overrides/main\.html"):
-        index_site(tmp_path)
+def test_titles_weigh_most_then_headings_and_marked_words_then_the_text(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", "<h1>Harbours</h1><p>Quiet.</p>", title="Harbours", meta={})
+    index.add("b/", "<h2>Harbours</h2><p>Quiet.</p>", title="Ports", meta={})
+    index.add("c/", '<p data-search-weight="5">Harbours</p>', title="Docks", meta={})
+    index.add("d/", "<p>Harbours, harbours and harbours.</p>", title="Piers", meta={})
+    index.add("e/", "<p>Harbours.</p>", title="Quays", meta={})
+    index.write(tmp_path / FOLDER)
+    scores = look_up(tmp_path / FOLDER, "harbours")[1]
+    assert scores[0] > scores[1] == scores[2] > scores[3] > scores[4] > 0
 
 
-def test_pagefind_failing_is_reported_with_what_it_said(tmp_path: Path):
-    with pytest.raises(SearchIndexError, match=r"(?s)Pagefind could not index the built site:\n.*not able to build an index"):
-        index_site(tmp_path)  # an empty folder
+def test_front_matter_weighs_a_pages_words_or_leaves_it_out(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", "<p>Harbours.</p>", title="One", meta={})
+    index.add("b/", "<p>Harbours.</p>", title="Two", meta={"search": {"boost": 0.5}})
+    index.add("c/", "<p>Harbours.</p>", title="Three", meta={"search": {"boost": 10}})
+    index.add("d/", "<p>Harbours.</p>", title="Four", meta={"search": {"exclude": True}})
+    assert index.write(tmp_path / FOLDER) == 3
+    scores = look_up(tmp_path / FOLDER, "harbours")[1]
+    assert scores[2] > scores[0] > scores[1] and 3 not in scores
 
 
-def test_a_missing_pagefind_program_is_reported_with_the_fix(tmp_path: Path, monkeypatch):
-    write_page(tmp_path, "index.html", title="Harbours", text="Ships.")
-    monkeypatch.setattr(briefings.search, "get_executable", lambda: None)
-    with pytest.raises(SearchIndexError, match=r"Pagefind's program is not installed.*script/setup"):
-        index_site(tmp_path)
+def test_words_are_read_without_accents_or_case_and_named_safely():
+    assert words("Doha’s TALKS: Ōman, São Tomé; 2026 a x_y") == ["doha", "talks", "oman", "sao", "tome", "2026"]
+    assert file_name("qa") == "qa" and file_name("20") == "20"
+    assert file_name("دو") == "_62f-648" and re.fullmatch(r"[\w-]+", file_name("ωσ"))
+
+
+def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(briefings.search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(briefings.search, "COMMON", 5)
+    index = SearchIndex()
+    vocabulary = [f"ta{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(60)]
+    for page in range(12):
+        text = " ".join(vocabulary[page::3]) + " talks" * (page % 4) + " ta"
+        index.add(f"p{page}/", f"<p>{text}</p>", title=f"Page {page}", meta={})
+    index.write(tmp_path / FOLDER)
+    folder = tmp_path / FOLDER
+    top, _ = look_up(folder, "ta")
+    assert top["split"] and set(top["words"]) == {"ta"}  # split: it keeps only the word as long as its prefix
+    assert max(path.stat().st_size for path in (folder / "words").iterdir()) < 300 + 200
+    for page in range(12):  # every word of every page is found where search.js looks for it
+        for word in vocabulary[page::3]:
+            assert page in look_up(folder, word)[1], word
+    piece, scores = look_up(folder, "talks")
+    assert piece["words"]["talks"][0] == 9  # on nine pages, of which it keeps the five where it weighs most
+    assert len(scores) == 5 and {3, 7, 11} <= set(scores) and all(page % 4 >= 2 for page in scores)
+
+
+def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
+    index = SearchIndex()
+    for url in ("a/", "b/", "c/"):
+        index.add(url, "<p>Harbours.</p>", title=url, meta={})
+    index.keep_only({"a/", "c/"})
+    index.add("a/", "<p>Quays.</p>", title="a/", meta={})  # indexed again, as the preview does after a save
+    assert index.write(tmp_path / FOLDER) == 2
+    assert set(look_up(tmp_path / FOLDER, "harbours")[1]) == {2}
+    assert set(look_up(tmp_path / FOLDER, "quays")[1]) == {0}
+    assert set(search_records(tmp_path)) == {"/a/", "/c/"}
 
 
 # -- the index of the real site --------------------------------------------------------------------------------
@@ -135,29 +197,6 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
     brief = "/briefs/2026/doha-indirect-talks/"
     elsewhere = built_site.page(brief).select(".brief-related a, .brief-sequence a")
     assert elsewhere and not [a.get_text() for a in elsewhere if a.get_text() in records[brief]["content"]]
-
-
-def test_front_matter_weighs_a_pages_words(project: Path, tmp_path: Path):
-    about = project / "docs/about.md"
-    about.write_text(about.read_text("utf-8").replace("title: About\n", "title: About\nsearch: {boost: 0.5}\n", 1))
-    assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    article = soup(tmp_path / "site/about/index.html").select_one("article")
-    assert article["data-pagefind-weight"] == "0.5" and article.has_attr("data-pagefind-body")
-    assert "/about/" in search_records(tmp_path / "site")
-
-
-def test_a_theme_that_marks_no_article_fails_the_build_and_leaves_the_site(project: Path, tmp_path: Path):
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
-    before = (site / "index.html").read_bytes()
-    main = project / "overrides/main.html"
-    main.write_text(main.read_text("utf-8").replace("data-pagefind-body", "data-unmarked"), "utf-8")
-    result = mkdocs_build(project, site)
-    assert result.returncode != 0
-    assert "no page marks its article with data-pagefind-body" in result.output
-    assert "Traceback" not in result.output
-    assert (site / "index.html").read_bytes() == before
-    assert not list(tmp_path.glob(".site-building-*"))
 
 
 def test_the_header_is_materials_own_but_for_search():
@@ -269,11 +308,14 @@ def test_nothing_is_fetched_for_search_until_the_reader_opens_it(page: Page, sit
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
     page.goto(site_url + "actors/qatar/")
     page.wait_for_load_state("networkidle")
-    assert not [path for path in fetched if re.search(r"pagefind/|sitemap\.xml|search_index", path)], fetched
+    assert not [path for path in fetched if re.search(r"/search/|sitemap\.xml|search_index", path)], fetched
     page.locator("input.md-search__input").click()
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.wait_for_load_state("networkidle")
-    assert [path for path in fetched if path.endswith("/pagefind/pagefind.js")]
+    assert not [path for path in fetched if "/search/" in path], fetched  # opening search costs nothing
+    page.keyboard.type("Qatar")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    assert [path for path in fetched if path.endswith("/search/words/qa.json")], fetched
 
 
 def bytes_to_first_results(page: Page, url: str, query: str) -> dict[str, int]:
@@ -343,13 +385,13 @@ def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}/"
-        entry = wait_for(base + "pagefind/pagefind-entry.json", '"en"')
+        wait_for(base + "search/words/qa.json", '"qatar"')
         actors = project / "data/actors.yml"
         actors.write_text(actors.read_text("utf-8").replace("name: Qatar\n", "name: Qatarland\n"), "utf-8")
         wait_for(base + "actors/qatar/", "Qatarland")  # the page at once; search a moment later, once quiet:
         deadline = time.monotonic() + 60
-        while _fetched(base + "pagefind/pagefind-entry.json") in (entry, None) and time.monotonic() < deadline:
-            time.sleep(0.3)  # the index's entry names its chunks by their content: a new index, a new entry
+        while '"qatarland"' not in (_fetched(base + "search/words/qa.json") or "") and time.monotonic() < deadline:
+            time.sleep(0.3)
         page.goto(base)
         search(page, "Qatarland")
         expect(page.locator(".md-search-result__item a[href$='/actors/qatar/']")).to_be_visible(timeout=15_000)
@@ -359,7 +401,7 @@ def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
 
 
 def _fetched(url: str) -> str | None:
-    """The text at `url`, or None while it is missing (as for a moment while a new search bundle is swapped in)."""
+    """The text at `url`, or None while it is missing (as for a moment while a new index is swapped in)."""
     try:
         return fetch(url)
     except OSError:

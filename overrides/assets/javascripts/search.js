@@ -1,10 +1,14 @@
 /*
- * Search over the site's Pagefind index (briefings/search.py), in Material's search box and result markup.
+ * Search over the site's own index (briefings/search.py), in Material's search box and result markup.
  *
- * Nothing is fetched until the reader opens search. Then Pagefind's script, its WebAssembly engine and the
- * index's entry point load; a query runs once the reader pauses typing, and fetches only the index chunks
- * holding its words and the fragment of each result shown, ten at a time. Every address is worked out from this script's own, so the site works
- * at the root of a host or under a project path, and nothing is asked of any other host.
+ * Nothing is fetched until the reader types. A query runs once the reader pauses typing; it fetches the piece
+ * of the index holding each of its words (`search/words/`) and the record of each result shown
+ * (`search/pages/`), ten at a time. Every address is worked out from this script's own, so the site works at
+ * the root of a host or under a project path, and nothing is asked of any other host.
+ *
+ * Ranking: a page must hold every word of the query (the last one may be the start of a word), but for words
+ * so common that the index keeps only the pages where they weigh most; each word adds its score on the page,
+ * a word on few pages more than one on many. Titles weigh most, then headings, then the text.
  *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
  * Enter opens the first result; Escape or Tab closes search.
@@ -18,29 +22,101 @@ const status = box.querySelector(".md-search-result__meta");
 const list = box.querySelector(".md-search-result__list");
 const scroller = box.querySelector(".md-search__scrollwrap");
 const site = new URL("../../", import.meta.url); // this script is assets/javascripts/search.js
+const index = new URL("search/", site);
 const BATCH = 10;
 const QUIET = 300; // milliseconds without typing before a query runs
+const PREFIX = 2; // letters of the index's pieces that are not split (briefings/search.py)
+const PARTIAL = 0.7; // what a word the query only starts weighs, against the word itself
+const EXCERPT = 24; // words of text shown around the first match
 
-let engine = null; // Pagefind, once loading has started
-let ready = false;
-let results = []; // every result of the query shown; their data loads as they are shown
+let results = []; // every result of the query shown; their records load as they are shown
 let shown = 0;
 let generation = 0; // counts the lists of results shown, so that late answers for an old one are dropped
 let pending = -1; // the list whose next results are loading
+const pieces = new Map(); // the pieces of the index fetched, by file name
+const records = new Map(); // the records of pages fetched, by number
 
-/** Pagefind, loaded on first use; after a failure, the next use tries again. */
-function pagefind() {
-  if (!engine) {
-    engine = import(new URL("pagefind/pagefind.js", site).href).then(async (module) => {
-      // Searching on the page rather than in a web worker spares the reader the worker's 40 KB.
-      await module.options({ baseUrl: site.pathname, excerptLength: 20, noWorker: true });
-      await module.init();
-      ready = true;
-      return module;
-    });
-    engine.catch(() => { engine = null; });
+/** Words as the index holds them (briefings/search.py, `words`): letters and digits, no accents, lower case. */
+function words(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 2);
+}
+
+function fileName(prefix) {
+  return /^[a-z0-9]+$/.test(prefix) ? prefix : `_${[...prefix].map((c) => c.codePointAt(0).toString(16)).join("-")}`;
+}
+
+async function fetchJson(path, missing) {
+  const response = await fetch(new URL(path, index));
+  if (response.status === 404 && missing !== undefined) return missing;
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+/** The piece of the index for words starting with `prefix`; a piece no word starts is empty. */
+function piece(prefix) {
+  const name = fileName(prefix);
+  if (!pieces.has(name)) {
+    const loading = fetchJson(`words/${name}.json`, { pages: 0, words: {} });
+    loading.catch(() => pieces.delete(name)); // after a failure, the next query tries again
+    pieces.set(name, loading);
   }
-  return engine;
+  return pieces.get(name);
+}
+
+/**
+ * The pages holding `word`, or a word it starts, with the score of each there: {scores: Map, common}. The
+ * piece of its first letters may be split: then the piece of one more letter holds it.
+ */
+async function lookUp(word) {
+  const letters = [...word];
+  let length = PREFIX;
+  let found = await piece(letters.slice(0, length).join(""));
+  while (found.split && letters.length > length) {
+    length += 1;
+    found = await piece(letters.slice(0, length).join(""));
+  }
+  const scores = new Map();
+  let common = false;
+  for (const [term, postings] of Object.entries(found.words)) {
+    if (!term.startsWith(word)) continue;
+    const [holding] = postings;
+    const kept = (postings.length - 1) / 2;
+    common ||= term === word && holding > kept;
+    const weight = (term === word ? 1 : PARTIAL) * Math.log(1 + found.pages / holding);
+    for (let at = 1, page = 0; at < postings.length; at += 2) {
+      page += postings[at];
+      const score = postings[at + 1] * weight;
+      if (!(scores.get(page) >= score)) scores.set(page, score);
+    }
+  }
+  return { scores, common };
+}
+
+/** The pages matching `text`, best first: [{page, score}]. */
+async function run(text) {
+  const found = await Promise.all([...new Set(words(text))].map(lookUp));
+  if (!found.length) return [];
+  const required = found.filter((word) => !word.common);
+  const filters = required.length ? required : found;
+  const smallest = filters.reduce((a, b) => (a.scores.size <= b.scores.size ? a : b));
+  const matches = [];
+  for (const page of smallest.scores.keys()) {
+    if (!filters.every((word) => word.scores.has(page))) continue;
+    const score = found.reduce((sum, word) => sum + (word.scores.get(page) || 0), 0);
+    matches.push({ page, score });
+  }
+  return matches.sort((a, b) => b.score - a.score || a.page - b.page);
+}
+
+/** The record of a page: its address, title, summary, date and text. */
+function record(page) {
+  if (!records.has(page)) {
+    const loading = fetchJson(`pages/${page}.json`);
+    loading.catch(() => records.delete(page));
+    records.set(page, loading);
+  }
+  return records.get(page);
 }
 
 function say(key, count) {
@@ -55,11 +131,8 @@ function show(found) {
   scroller.scrollTop = 0;
 }
 
-/**
- * The query to run for what the box holds: all of it, but for a last word of one letter. Pagefind would
- * fetch the index of every word starting with that letter (much of the index on a large site), for results
- * that the next letter replaces.
- */
+/** The query to run for what the box holds: all of it, but for a last word of one letter (the index holds
+ * no word shorter than two), whose results the next letter would replace. */
 function query() {
   const words = input.value.trim().split(/\s+/);
   if ([...words[words.length - 1]].length < 2) words.pop();
@@ -75,14 +148,14 @@ async function search() {
   }
   let found;
   try {
-    if (!ready) say("loading");
-    found = await (await pagefind()).search(text);
+    if (!pieces.size) say("loading");
+    found = await run(text);
   } catch (error) {
     say("failed");
     throw error;
   }
   if (text !== query()) return; // the reader has typed on: a newer query runs
-  show(found.results);
+  show(found);
   const count = results.length;
   say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
   await more();
@@ -98,10 +171,11 @@ async function more() {
   if (pending === asked || shown >= results.length) return;
   pending = asked;
   try {
-    const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => result.data()));
+    const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => record(result.page)));
     if (asked !== generation) return;
     shown += batch.length;
-    list.append(...batch.map(item));
+    const asking = words(query());
+    list.append(...batch.map((page) => item(page, asking)));
   } finally {
     if (pending === asked) pending = -1;
   }
@@ -115,17 +189,36 @@ function element(name, className, ...children) {
   return node;
 }
 
-/** Pagefind's excerpt as nodes: its text, with only the <mark>s of matched words kept as elements. */
-function excerpt(html) {
-  const parsed = document.createElement("template");
-  parsed.innerHTML = html;
-  return [...parsed.content.childNodes].map((node) =>
-    node.nodeName === "MARK" ? element("mark", "", node.textContent) : node.textContent);
+/**
+ * Where the words `asking` (as `words` reads them) match the page's `text`: the words around the first match,
+ * each matching word in a <mark>; and whether the match shows anything not already in `shownText`.
+ */
+function excerpt(text, asking, shownText) {
+  const parts = text.split(/([\p{L}\p{N}]+)/u); // separators at even places, words at odd ones
+  const matches = (part) => words(part).some((word) => asking.some((asked) => word.startsWith(asked)));
+  let first = 1;
+  while (first < parts.length && !matches(parts[first])) first += 2;
+  if (first >= parts.length) return { nodes: [], news: false };
+  const start = Math.max(1, first - 8);
+  const end = Math.min(parts.length, start + 2 * EXCERPT);
+  const nodes = [start > 1 ? "… " : ""];
+  const known = words(shownText);
+  let news = false;
+  for (let at = start; at < end; at += 1) {
+    if (at % 2 === 1 && matches(parts[at])) {
+      nodes.push(element("mark", "", parts[at]));
+      news ||= !known.includes(words(parts[at])[0]);
+    } else {
+      nodes.push(parts[at]);
+    }
+  }
+  if (end < parts.length) nodes.push(" …");
+  return { nodes, news };
 }
 
-/** One result in Material's markup: title, the brief's date and the page's summary, then the excerpt. */
-function item(result) {
-  const { title = result.url, date, datetime, summary } = result.meta;
+/** One result in Material's markup: title, the brief's date and the page's summary, then an excerpt. */
+function item(page, asking) {
+  const { title, date, datetime, summary } = page;
   const article = element("article", "md-search-result__article md-typeset",
     element("div", "md-search-result__icon md-icon"), element("h1", "", title));
   if (date || summary) {
@@ -139,14 +232,10 @@ function item(result) {
     article.append(about);
   }
   // The excerpt shows where the words matched, unless the title and summary already show them all.
-  const words = excerpt(result.excerpt);
-  const shownText = `${title} ${summary || ""}`.toLowerCase();
-  const matched = words.filter((word) => word instanceof Element).map((mark) => mark.textContent.toLowerCase());
-  if (!matched.length || !matched.every((word) => shownText.includes(word))) {
-    article.append(element("p", "", ...words));
-  }
+  const { nodes, news } = excerpt(page.text, asking, `${title} ${summary || ""}`);
+  if (news) article.append(element("p", "", ...nodes));
   const link = element("a", "md-search-result__link", article);
-  link.href = result.url;
+  link.href = new URL(page.url, site).pathname;
   link.tabIndex = -1;
   return element("li", "md-search-result__item", link);
 }
@@ -169,7 +258,6 @@ function typing(target) {
 
 input.addEventListener("focus", () => {
   if (!toggle.checked) toggle.click();
-  pagefind().catch(() => say("failed"));
 });
 let typed = null;
 input.addEventListener("input", () => {
