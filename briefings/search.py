@@ -28,6 +28,7 @@ save changes; `PreviewIndex` writes it once the preview is quiet, so that a save
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -37,6 +38,7 @@ import threading
 import unicodedata
 import zlib
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,29 +52,39 @@ COMMON = 400  # pages a word keeps at most; beyond them it is common, and a quer
 PREFIX = 2  # letters of the pieces that are not split
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
 #: Classes of elements left out of the index (see above), besides `data-search-exclude`.
-EXCLUDED_CLASSES = frozenset({"headerlink", "brief-list", "brief-related", "brief-sequence"})
-_UNSEEN = frozenset({"script", "style", "template", "svg", "button"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr"})
+EXCLUDED_CLASSES = ("headerlink", "brief-list", "brief-related", "brief-sequence")
 #: How much a word weighs by where it stands.
 TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BLOCKS = _HEADINGS | {"p", "li", "dt", "dd", "div", "tr", "td", "th", "blockquote", "section", "table", "br",
-                       "details", "summary", "figcaption", "ul", "ol", "dl", "pre"}
 
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
-_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_WEIGHT = re.compile(r"""\bdata-search-weight\s*=\s*["']?([0-9.]+)""")
-_WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
+#: The opening tags of what is never indexed: what a reader does not read as text, and what is marked so.
+_LEFT_OUT = re.compile(
+    rf"<(svg|script|style|template|button)\b[^>]*>|<({_NAME})\b[^>]*?(?:\sdata-search-exclude\b"
+    rf"|\sclass=\"(?:[^\"]*\s)?(?:{'|'.join(EXCLUDED_CLASSES)})(?:\s[^\"]*)?\")[^>]*>")
+#: The opening tags of headings and of what a template weighs.
+_WEIGHED = re.compile(rf"<(h[1-6])\b[^>]*>|<({_NAME})\b[^>]*?\sdata-search-weight=\"([0-9.]+)\"[^>]*>")
+_HEADING = re.compile(r"<(h[1-6])\b[^>]*>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"})
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|dt|dd|div|tr|td|th|blockquote|section|table|br|details|summary|figcaption"
+                        r"|ul|ol|dl|pre|h[1-6])\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; what is shorter than two, it skips whole
 _SPACE = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` as the index holds them: letters and digits, accents removed, lower case, two
-    characters or more. (search.js reads a query the same way.)"""
-    plain = _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
-    return [word for word in _WORD.findall(plain) if len(word) >= 2]
+    """The words of `text` as the index holds them: letters and digits, accents and other marks removed,
+    lower case, two characters or more. (search.js reads a query the same way.)"""
+    plain = text if text.isascii() else _NON_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", text))
+    return _WORD.findall(plain.lower())
+
+
+def _without_marks(found: re.Match) -> str:
+    """Characters other than marks (Unicode category M, as `\\p{M}` in search.js)."""
+    return "".join(c for c in found[0] if unicodedata.category(c)[0] != "M")
 
 
 def file_name(prefix: str) -> str:
@@ -134,11 +146,8 @@ class SearchIndex:
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
                                        page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1))
-        terms = array("I")
-        for word, weight in weights.items():
-            score = max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
-            terms.append(self._number_of(word) << 8 | score)
-        self._terms[number] = terms
+        self._terms[number] = array("I", [self._number_of(word) << 8 | _score(weight, boost)
+                                           for word, weight in weights.items()])
 
     def remove(self, url: str) -> None:
         number = self._numbers.get(url)
@@ -194,49 +203,64 @@ class SearchIndex:
         return postings
 
 
+@functools.lru_cache(maxsize=4096)
+def _score(weight: float, boost: float) -> int:
+    """A word's score on a page, 1 to 255, from its weight there: it grows ever more slowly with the weight."""
+    return max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
+
+
 def _read(content: str) -> tuple[str, dict[str, float]]:
     """The text of an article's HTML, and the weight of each of its words, leaving out what is not indexed."""
-    weights: dict[str, float] = {}
-    text: list[str] = []
-    stack: list[tuple[str, float, bool]] = [("", TEXT, False)]  # element, weight of its words, left out
-    position = 0
+    if "<!--" in content:
+        content = _COMMENT.sub("", content)
+    content = _without(_LEFT_OUT, content)
+    weights: dict[str, float] = Counter(words(_plain(content)))  # each word once a time it occurs
+    for segment, weight in _weighed(content):
+        for word in words(_plain(segment)):
+            weights[word] += weight
+    return _SPACE.sub(" ", _plain(content)).strip(), weights
 
-    def read(chunk: str) -> None:
-        _, weight, left_out = stack[-1]
-        if left_out or not chunk.strip():
-            return
-        chunk = html.unescape(chunk)
-        text.append(chunk)
-        for word in words(chunk):
-            weights[word] = weights.get(word, 0.0) + weight
 
-    for tag in _TAG.finditer(content):
-        read(content[position:tag.start()])
-        position = tag.end()
-        closing, name, attributes = tag[1], (tag[2] or "").lower(), tag[3] or ""
-        if not name:  # a comment
-            continue
-        if name in _BLOCKS:
-            text.append(" ")
-        if closing:
-            for depth in range(len(stack) - 1, 0, -1):  # close it, and anything left open inside it
-                if stack[depth][0] == name:
-                    del stack[depth:]
-                    break
-            continue
-        if name in _VOID or attributes.rstrip().endswith("/"):
-            continue
-        _, weight, left_out = stack[-1]
-        classes = _CLASS.search(attributes)
-        left_out = (left_out or name in _UNSEEN or "data-search-exclude" in attributes
-                    or bool(classes and EXCLUDED_CLASSES.intersection((classes[1] or classes[2] or "").split())))
-        if name in _HEADINGS:
-            weight = max(weight, HEADING)
-        if found := _WEIGHT.search(attributes):
-            weight = max(weight, float(found[1]))
-        stack.append((name, weight, left_out))
-    read(content[position:])
-    return _SPACE.sub(" ", "".join(text)).strip(), weights
+def _without(opening: re.Pattern, content: str) -> str:
+    """`content` without the elements whose opening tag matches `opening`."""
+    parts, position = [], 0
+    while found := opening.search(content, position):
+        parts.append(content[position:found.start()])
+        position = _end_of(content, (found[1] or found[2]).lower(), found)
+    parts.append(content[position:])
+    return "".join(parts)
+
+
+def _weighed(content: str) -> Iterator[tuple[str, float]]:
+    """The headings and what a template weighs, each with what its words weigh beyond the text's."""
+    position, opening = 0, _WEIGHED if "data-search-weight" in content else _HEADING
+    while found := opening.search(content, position):
+        position = _end_of(content, (found[1] or found[2]).lower(), found)
+        weight = HEADING if found[1] else float(found[3])
+        yield content[found.end():position], max(weight - TEXT, 0.0)
+
+
+def _end_of(content: str, name: str, opening: re.Match) -> int:
+    """Where the element `name` that `opening` opens ends, past its closing tag (the elements of the same
+    name inside it counted); the end of `content` if it is never closed."""
+    if name in _VOID or opening[0].endswith("/>"):
+        return opening.end()
+    depth = 1
+    for tag in _tags_named(name).finditer(content, opening.end()):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.end()
+    return len(content)
+
+
+@functools.cache
+def _tags_named(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){name}\b[^>]*>", re.I)
+
+
+def _plain(content: str) -> str:
+    """The text of HTML: its tags removed (those of blocks as spaces), its characters unescaped."""
+    return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", content)))
 
 
 def _pieces(postings: list[tuple[str, array]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:

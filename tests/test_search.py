@@ -114,10 +114,25 @@ def test_front_matter_weighs_a_pages_words_or_leaves_it_out(tmp_path: Path):
     assert scores[2] > scores[0] > scores[1] and 3 not in scores
 
 
+SAMPLES = ["Doha’s TALKS: Ōman, São Tomé; 2026 a x_y", "हिन्दी समाचार", "Ελλάδα, Türkiye, İstanbul", "قطر‎ و"]
+
+
 def test_words_are_read_without_accents_or_case_and_named_safely():
-    assert words("Doha’s TALKS: Ōman, São Tomé; 2026 a x_y") == ["doha", "talks", "oman", "sao", "tome", "2026"]
+    assert words(SAMPLES[0]) == ["doha", "talks", "oman", "sao", "tome", "2026"]
+    assert words(SAMPLES[1]) == ["हनद", "समचर"]  # marks removed, as search.js removes them
     assert file_name("qa") == "qa" and file_name("20") == "20"
     assert file_name("دو") == "_62f-648" and re.fullmatch(r"[\w-]+", file_name("ωσ"))
+
+
+@pytest.mark.browser
+def test_the_browser_reads_words_and_names_pieces_as_the_index_does(page: Page):
+    """search.js must find each word where briefings/search.py put it: its `words` and `fileName` are run in
+    Chromium on the same samples."""
+    script = (ROOT / "overrides/assets/javascripts/search.js").read_text("utf-8")
+    functions = "\n".join(re.search(rf"\nfunction {name}\(.*?\n}}\n", script, re.S)[0] for name in ("words", "fileName"))
+    found = page.evaluate(f"(samples) => {{ {functions}; return samples.map((s) => [words(s), words(s).map(fileName)]); }}",
+                          SAMPLES)
+    assert found == [[words(sample), [file_name(word) for word in words(sample)]] for sample in SAMPLES]
 
 
 def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path: Path, monkeypatch):
