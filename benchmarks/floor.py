@@ -32,6 +32,7 @@ import html
 import json
 import re
 import shutil
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -408,7 +409,8 @@ def write_floor(project: Path, destination: Path) -> Path:
         write(f"{kind}s/index.md", index_page(corpus, kind))
         for entity in entities.values():
             write(entity.src, writers.get(kind, other_entity_page)(corpus, entity))
-    write("tags/index.md", tags_page(corpus))
+    for src, page in tag_pages(corpus).items():
+        write(src, page)
     write("feed.xml", feed(corpus))
     write("data/catalog.json", catalog(corpus))
     write("data/catalog.schema.json", (ROOT / "briefings/schemas/catalog.schema.json").read_text("utf-8"))
@@ -425,15 +427,26 @@ def catalog(corpus: Corpus) -> str:
     return json.dumps(data, default=str, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def tags_page(corpus: Corpus) -> str:
-    """Every tag with the briefs carrying it, newest first, as the project's generated tags page shows them."""
+def tag_slug(tag: str) -> str:
+    """The folder of a tag's page, as the project names it: lowercase ASCII words joined by hyphens."""
+    ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
+
+
+def tag_pages(corpus: Corpus) -> dict[str, str]:
+    """The tags index and a page per tag with the briefs carrying it, newest first, by source path, as the
+    project generates them (tags/<slug>/index.md)."""
     tagged: dict[str, list[Brief]] = defaultdict(list)
     for brief in sorted(corpus.briefs, key=lambda b: b.sort_key):
         for tag in brief.meta.get("tags") or []:
             tagged[str(tag)].append(brief)
-    sections = [f"## {text(tag)}\n\n{brief_list(corpus, 'tags/index.md', briefs)}"
-                for tag, briefs in sorted(tagged.items(), key=lambda item: item[0].casefold())]
-    return "---\ntitle: Tags\n---\n\n# Tags\n\n" + "\n".join(sections)
+    tags = sorted(tagged.items(), key=lambda item: item[0].casefold())
+    index = [f"- [{text(tag)}]({tag_slug(tag)}/index.md): {len(briefs)} briefs" for tag, briefs in tags]
+    pages = {"tags/index.md": "---\ntitle: Tags\n---\n\n# Tags\n\n" + "\n".join(index) + "\n"}
+    for tag, briefs in tags:
+        src = f"tags/{tag_slug(tag)}/index.md"
+        pages[src] = front_matter({"title": tag}) + f"# {text(tag)}\n\n{brief_list(corpus, src, briefs)}\n"
+    return pages
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -32,7 +32,8 @@ RELATED_WINDOW = 25
 
 
 def tag_slug(tag: str) -> str:
-    """The anchor of a tag on the tags page: lowercase ASCII words joined by hyphens."""
+    """The name of a tag's page and feed (`tags/<slug>/`), and of a month's anchor in the archive: lowercase
+    ASCII words joined by hyphens."""
     ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
 

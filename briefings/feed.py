@@ -54,7 +54,7 @@ def feeds(catalog: Catalog) -> Iterable[Feed]:
             briefs = catalog.briefs_naming(entity)[:FEED_SIZE]
             yield Feed(entity_feed_path(entity), entity.name, entity.src_uri, briefs)
     for tag, briefs in catalog.tags():
-        yield Feed(tag_feed_path(tag), tag, f"{tags.INDEX}#{tag_slug(tag)}", briefs[:FEED_SIZE])
+        yield Feed(tag_feed_path(tag), tag, tags.page_of(tag), briefs[:FEED_SIZE])
 
 
 @dataclass(frozen=True)

@@ -545,7 +545,7 @@ class _Reader:
             break
 
     def _check_tags(self, briefs: list[Brief]) -> None:
-        """Two spellings of one tag would share its anchor on the tags page."""
+        """Two spellings of one tag would share its page and its feed."""
         first: dict[str, str] = {}
         for brief in briefs:
             for tag in brief.tags:

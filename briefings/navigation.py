@@ -42,7 +42,7 @@ def section_of(src_uri: str) -> str | None:
     """The index page of the section a page belongs to, by the page's folder; None for pages of no section
     (the home page, About)."""
     folder = posixpath.dirname(src_uri).split("/")[0]
-    if folder == "briefs" or src_uri == tags.INDEX:
+    if folder in ("briefs", "tags"):
         return BRIEFS_INDEX
     kind = BY_FOLDER.get(folder)
     return kind.index_uri if kind else None
@@ -50,7 +50,8 @@ def section_of(src_uri: str) -> str | None:
 
 def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     """Where a page stands: a brief under the month of the archive it is listed in ("Briefs › March 2026"),
-    an entity under its kind's index ("Actors"), the tags page under the archive; None for other pages."""
+    an entity under its kind's index ("Actors"), the tags under the archive ("Briefs › Tags" for a tag's page);
+    None for other pages."""
     section = section_of(src_uri)
     if section is None or src_uri == section:
         return None
@@ -59,5 +60,7 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
         if brief := catalog.brief(src_uri):
             month = f"{brief.date:%B %Y}"
             trail.append(Crumb(month, BRIEFS_INDEX, tag_slug(month)))
+        elif src_uri != tags.INDEX:  # a tag's page
+            trail.append(Crumb("Tags", tags.INDEX))
         return Place(section, tuple(trail))
     return Place(section, (Crumb(BY_FOLDER[section.split("/")[0]].title, section),))

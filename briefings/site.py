@@ -32,7 +32,7 @@ class Site:
             briefs_naming=catalog.briefs_naming,
             latest_reading=catalog.latest_reading,
             movement=catalog.movement,
-            tag_page=lambda tag: f"{tags.INDEX}#{tag_slug(tag)}",
+            tag_page=tags.page_of,
             tag_slug=tag_slug,
             entity_feed=entity_feed_path,
             tag_feed=tag_feed_path,

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from briefings.catalog import tag_slug
 from conftest import briefings, copy_project, mkdocs_build, serve, soup
 
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.
@@ -51,6 +52,9 @@ def value(field: str) -> str:
     return f"«{field}» {text} «/»"
 
 
+TAG_URL = f"tags/{tag_slug(value('tag'))}/"  # the tag's own page
+
+
 #: Every page that shows a field, and the fields it shows (in its text or in an attribute).
 PAGES = {
     BRIEF_URL: {"brief title", "brief summary", "tag", "brief region", "author", "source title", "reading note",
@@ -70,7 +74,8 @@ PAGES = {
     "mechanisms/nasty-mechanism/": {"mechanism name", "mechanism summary", "mechanism alias", "brief title",
                                     "brief summary", "actor name"},
     RELATED: {"mechanism name", "mechanism summary"},
-    "tags/": {"tag", "brief title", "brief summary", "actor name"},
+    "tags/": {"tag"},
+    TAG_URL: {"tag", "brief title", "brief summary", "actor name"},
     NEIGHBOUR: {"brief title"},  # the next brief after it, and a related one
 }
 #: Shown only in a tooltip or the page's description, on these pages.

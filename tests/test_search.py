@@ -200,7 +200,7 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
     briefs."""
     records = search_records(built_site.site)
     summaries = [one_line(meta["summary"]) for meta in BRIEFS.values()]
-    for url in ("/", "/briefs/", "/tags/", "/actors/qatar/", "/indicators/talks-direct/"):
+    for url in ("/", "/briefs/", "/tags/mediation/", "/actors/qatar/", "/indicators/talks-direct/"):
         assert built_site.page(url).select(".brief-list"), f"{url} lists briefs"
         assert not [summary for summary in summaries if summary in records[url]["content"]], url
     indicator = "/indicators/written-commitments/"

@@ -249,7 +249,7 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
         NASTY_FRONT: [
             soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
             soup(tmp_path / "site/index.html").select_one(".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"),
-            soup(tmp_path / "site/tags/index.html").select_one(".brief-list__title a[href$='doha-indirect-talks/']"),
+            soup(tmp_path / "site/tags/mediation/index.html").select_one(".brief-list__title a[href$='doha-indirect-talks/']"),
         ],
     }
     for text, elements in shown.items():
@@ -409,6 +409,26 @@ def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
         assert not feed.bozo and feed.feed.title == f"Briefings: {tag}"
         expected = newest_first({p: m for p, m in BRIEFS.items() if tag in m.get("tags", [])})[:20]
         assert [e.link for e in feed.entries] == ["http://127.0.0.1:8000/" + url_of(p) for p in expected]
+
+
+def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(built_site: BuiltSite):
+    """One page per tag, not one page of every tag: no page grows with the whole site."""
+    from briefings.catalog import tag_slug
+
+    tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
+    index = built_site.page("tags/")
+    assert [a["href"] for a in index.select("a.tag-index__tag")] == [f"{tag_slug(tag)}/" for tag in tags]
+    for tag in tags:
+        page = built_site.page(f"tags/{tag_slug(tag)}/")
+        assert page.find("h1").get_text().replace("¶", "").strip() == tag
+        assert page.select_one("link[rel='alternate'][href='feed.xml']")  # its feed, for feed readers
+        tagged = newest_first({p: m for p, m in BRIEFS.items() if tag in m.get("tags", [])})
+        listed = [a["href"] for a in page.select(".brief-list__title a")]
+        assert listed == ["../../" + url_of(p) for p in tagged]
+        assert [a.get_text() for a in page.select(".md-path a")] == ["Briefs", "Tags"]
+    brief = built_site.page("briefs/2026/doha-indirect-talks/")
+    assert [a["href"] for a in brief.select("a.brief-meta__tag")] == [
+        f"../../../tags/{tag}/" for tag in ("diplomacy", "mediation", "de-escalation")]
 
 
 def _material_files() -> dict[str, bytes]:

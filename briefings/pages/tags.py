@@ -1,9 +1,11 @@
-"""The tags page (`tags/`): every tag with the briefs carrying it, each under its own anchor."""
+"""The tags: an index of every tag (`tags/`) and a page for each (`tags/<slug>/`) listing the briefs that
+carry it, newest first, the latest in full and earlier ones by month, so that no page grows with the site."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
+from ..catalog import tag_slug
 from . import GeneratedPage
 
 if TYPE_CHECKING:
@@ -13,5 +15,14 @@ INDEX = "tags/index.md"
 SOURCE = "docs/briefs"
 
 
+def page_of(tag: str) -> str:
+    """The source path of a tag's page: a folder of its own, beside its feed (`tags/<slug>/feed.xml`), so that
+    no tag's page can be the index, whatever the tag."""
+    return f"tags/{tag_slug(tag)}/index.md"
+
+
 def pages(site: Site) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "tags.md", dict(tags=site.catalog.tags()), SOURCE)
+    tagged = site.catalog.tags()
+    yield GeneratedPage(INDEX, "tags.md", dict(tags=tagged), SOURCE)
+    for tag, briefs in tagged:
+        yield GeneratedPage(page_of(tag), "tag.md", dict(tag=tag, briefs=briefs), SOURCE)
