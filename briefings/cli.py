@@ -11,7 +11,6 @@ from .kinds import KINDS
 from .loader import load_project
 from .problems import Location, Problems
 from .project import Project
-from .scaffold import ScaffoldError, add_entry, new_brief
 
 
 def find_root(start: Path) -> Path:
@@ -79,9 +78,11 @@ def run_check(project: Project, files: list[Path], output_format: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     project = Project.at(args.root or find_root(Path.cwd()))
+    if args.command == "check":
+        return run_check(project, args.files, args.format)
+    from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
+
     try:
-        if args.command == "check":
-            return run_check(project, args.files, args.format)
         if args.what == "brief":
             named = {kind.name: getattr(args, kind.name) for kind in KINDS}
             print(project.relative(new_brief(project, args.title, named=named, date=args.date)))

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Mechanism, Signals
-from .pages import GeneratedPage, actors, indicators, mechanisms
+from .pages import GeneratedPage, actors, indicators, mechanisms, tags
 from .problems import Location
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class EntityKind:
     model: type[Entity]
     title: str  # the heading of its listing page
     build: Callable[[str, dict, Location], Entity]  # a valid data entry -> the entity
-    pages: Callable[["Site"], Iterable[GeneratedPage]]
+    pages: Callable[["Catalog"], Iterable[GeneratedPage]]
     references: dict[str, str]  # fields of an entry holding ids of entities: field -> folder of their kind
     options: tuple[Option, ...]
 
@@ -166,3 +166,10 @@ KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR, MECHANISM)
 
 BY_NAME = {kind.name: kind for kind in KINDS}
 BY_FOLDER = {kind.folder: kind for kind in KINDS}
+
+
+def generated_pages(catalog: Catalog) -> Iterable[GeneratedPage]:
+    """Every page generated from the catalog, not yet written: each entity kind's, then the tags'."""
+    for kind in KINDS:
+        yield from kind.pages(catalog)
+    yield from tags.pages(catalog)

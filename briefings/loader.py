@@ -21,11 +21,10 @@ from typing import Any, Iterator
 from . import safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
-from .kinds import BY_FOLDER, KINDS, EntityKind
+from .kinds import BY_FOLDER, KINDS, EntityKind, generated_pages
 from .model import HOUSE_HEADINGS, Brief, Correction, Entity, Leverage, Link, Reading
 from .problems import Location, Problems, TextLines
 from .project import Project
-from .site import Site
 from .yamldoc import YamlDocument, parse_yaml
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
@@ -130,7 +129,7 @@ class _Reader:
             briefs=[b for b in briefs if self.preview or not b.draft],
             drafts=[b for b in briefs if b.draft and not self.preview],
         )
-        generated = {page.src_uri for page in Site(catalog).generated_pages()}
+        generated = {page.src_uri for page in generated_pages(catalog)}
         for page in others:
             if page.src_uri in generated:
                 self.problems.error(
@@ -327,16 +326,18 @@ class _Reader:
             templated.add(page.src_uri)
 
     def _read_briefs(self, pages: list[_Page], known: dict, templated: set[str]) -> list[Brief | None]:
-        """Every brief, in order. Many briefs are read by as many processes as there are processors (each
-        brief is read on its own: only the problems found, in the same order, come back with it)."""
+        """Every brief, in order. Many briefs are read by as many processes as there are processors, this one
+        included (each brief is read on its own: only the problems found, in the same order, come back with
+        it)."""
         workers = min(len(os.sched_getaffinity(0)), _MAX_WORKERS) if hasattr(os, "sched_getaffinity") else 1
         if self.cache is not None or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
             return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
         size = -(-len(pages) // workers)
         chunks = [pages[start:start + size] for start in range(0, len(pages), size)]
-        with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
-            running = [pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks]
-            read = [reading.result() for reading in running]
+        with ProcessPoolExecutor(len(chunks) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            running = [pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks[1:]]
+            read = [_read_briefs_apart(self.project, self.preview, known, chunks[0])]  # meanwhile, the first here
+            read += [reading.result() for reading in running]
         found: list[Brief | None] = []
         for chunk, (results, files, seen) in zip(chunks, read):
             for page, (brief, problems, is_templated) in zip(chunk, results):

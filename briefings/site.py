@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from .catalog import Catalog, tag_slug
 from .feed import entity_feed_path, tag_feed_path
 from .fragments import Fragments
-from .kinds import KINDS
+from .kinds import generated_pages
 from .metadata import article_metadata
 from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
@@ -49,10 +49,8 @@ class Site:
         return self.templates.render(template, page, **context)
 
     def generated_pages(self) -> Iterable[GeneratedPage]:
-        """Every page generated from the catalog, not yet written: each entity kind's, then the tags page."""
-        for kind in KINDS:
-            yield from kind.pages(self)
-        yield from tags.pages(self)
+        """Every page generated from the catalog, not yet written (see `briefings.kinds.generated_pages`)."""
+        return generated_pages(self.catalog)
 
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written."""

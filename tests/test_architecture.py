@@ -39,3 +39,16 @@ def test_adapters_are_short(path):
     code = [line for n, line in enumerate(text.splitlines(), start=1)
             if line.strip() and not line.strip().startswith("#") and n not in docstrings]
     assert len(code) < 160, f"{path.name} has {len(code)} lines: domain rules belong in the briefings package"
+
+
+def test_checking_loads_no_template_or_markdown_engine():
+    """`briefings check` runs on every commit (pre-commit): it reads and checks, and imports nothing that only
+    writing pages needs."""
+    import subprocess
+    import sys
+
+    code = "import sys, briefings.cli; print(briefings.cli.main(['check']), sorted({m.split('.')[0] for m in sys.modules}))"
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert loaded.startswith("0 ")  # checked, and found nothing wrong
+    for engine in ("jinja2", "markdown", "markupsafe", "mkdocs"):
+        assert f"'{engine}'" not in loaded, engine

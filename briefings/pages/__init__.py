@@ -1,8 +1,9 @@
 """Pages generated from the catalog: one module per kind of page.
 
-Each module has `pages(site) -> Iterable[GeneratedPage]`, saying which template writes each page from
+Each module has `pages(catalog) -> Iterable[GeneratedPage]`, saying which template writes each page from
 what; an entity kind names its module in its declaration (`briefings.kinds`), and
-`briefings.site.Site.generated_pages` runs them all. `Site.markdown` writes a page when it is needed.
+`briefings.kinds.generated_pages` runs them all (without the templates: `check` needs only which pages
+exist). `Site.markdown` writes a page when it is needed.
 """
 
 from __future__ import annotations

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Iterable
 from . import GeneratedPage
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..catalog import Catalog
 
 INDEX = "actors/index.md"
 SOURCE = "data/actors.yml"
 
 
-def pages(site: Site) -> Iterable[GeneratedPage]:
-    catalog = site.catalog
+def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     yield GeneratedPage(INDEX, "actors.md", dict(groups=catalog.actors_by_kind()), SOURCE)
     for actor in catalog.actors.values():
         context = dict(

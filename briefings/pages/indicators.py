@@ -9,14 +9,13 @@ from ..chart import reading_chart
 from . import GeneratedPage
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..catalog import Catalog
 
 INDEX = "indicators/index.md"
 SOURCE = "data/indicators.yml"
 
 
-def pages(site: Site) -> Iterable[GeneratedPage]:
-    catalog = site.catalog
+def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     yield GeneratedPage(INDEX, "indicators.md", dict(indicators=catalog.indicators_by_reading()), SOURCE)
     for indicator in catalog.indicators.values():
         readings = catalog.readings_of(indicator)

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Iterable
 from . import GeneratedPage
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..catalog import Catalog
 
 INDEX = "mechanisms/index.md"
 SOURCE = "data/mechanisms.yml"
 
 
-def pages(site: Site) -> Iterable[GeneratedPage]:
-    catalog = site.catalog
+def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     mechanisms = catalog.by_name("mechanisms")
     yield GeneratedPage(INDEX, "mechanisms.md", dict(mechanisms=mechanisms), SOURCE)
     for mechanism in mechanisms:

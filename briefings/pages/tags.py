@@ -9,7 +9,7 @@ from ..catalog import tag_slug
 from . import GeneratedPage
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..catalog import Catalog
 
 INDEX = "tags/index.md"
 SOURCE = "docs/briefs"
@@ -21,8 +21,8 @@ def page_of(tag: str) -> str:
     return f"tags/{tag_slug(tag)}/index.md"
 
 
-def pages(site: Site) -> Iterable[GeneratedPage]:
-    tagged = site.catalog.tags()
+def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
+    tagged = catalog.tags()
     yield GeneratedPage(INDEX, "tags.md", dict(tags=tagged), SOURCE)
     for tag, briefs in tagged:
         yield GeneratedPage(page_of(tag), "tag.md", dict(tag=tag, briefs=briefs), SOURCE)
