@@ -116,7 +116,7 @@ def measure(project: Path, *, edits: int = 1, timeout: float = 180, startup_time
                             shown[page] = round(time.monotonic() - saved, 2)
                 return all(v is not None for v in shown.values())
 
-            done = _wait_until(all_shown, timeout)
+            done = _wait_until(all_shown, timeout, 0.05)  # fine-grained: the poll adds up to its interval
             result.edits.append(Edit(round(time.monotonic() - saved, 2) if done else None, dict(shown)))
             if not done:
                 result.note = f"timeout: not every page showed the edit within {timeout:.0f} s"
