@@ -25,11 +25,15 @@ CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
 _INTERNAL_FIELDS = {"source", "src_uri", "named", "words", "draft", "brief"}
 
 
-def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str]) -> dict:
-    """The catalog as plain data; `url_of` gives the URL of the page built from a source path."""
+def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
+                 remember: bool = False) -> dict:
+    """The catalog as plain data; `url_of` gives the URL of the page built from a source path. With
+    `remember`, each brief's data is kept while the brief is unchanged: the live preview writes the catalog
+    on every save, and most briefs are the same objects from one rebuild to the next."""
+    plain = _remembered if remember else _plain
     return {
         "site": {"name": site_name, "url": home_url},
-        "briefs": [_brief(brief, url_of) for brief in catalog.briefs],
+        "briefs": [_brief(brief, url_of, plain) for brief in catalog.briefs],
         **{
             kind.folder: [_entity(entity, url_of) for _, entity in sorted(catalog.entities[kind.folder].items())]
             for kind in KINDS
@@ -37,10 +41,11 @@ def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Cal
     }
 
 
-def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str]) -> str:
+def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
+                   remember: bool = False) -> str:
     """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted, compact (the encoder is many times faster
-    without indentation, and the file smaller)."""
-    data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of)
+    without indentation, and the file smaller). `remember`: see `catalog_data`."""
+    data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
@@ -49,9 +54,9 @@ def catalog_schema() -> str:
     return schema_text("catalog")
 
 
-def _brief(brief: Brief, url_of: Callable[[str], str]) -> dict:
+def _brief(brief: Brief, url_of: Callable[[str], str], plain: Callable[[Brief], dict]) -> dict:
     return {
-        **_plain_brief(brief),
+        **plain(brief),
         **{kind.folder: list(brief.ids(kind.folder)) for kind in KINDS},
         "reading_minutes": brief.reading_minutes,
         "url": url_of(brief.src_uri),
@@ -59,9 +64,8 @@ def _brief(brief: Brief, url_of: Callable[[str], str]) -> dict:
 
 
 @functools.lru_cache(maxsize=16384)
-def _plain_brief(brief: Brief) -> dict:
-    """A brief as JSON values, kept while it is unchanged: the live preview writes the catalog on every save,
-    and most briefs are the same objects from one rebuild to the next."""
+def _remembered(brief: Brief) -> dict:
+    """A brief as JSON values, kept (for the live preview, see `catalog_data`)."""
     return _plain(brief)
 
 

@@ -134,8 +134,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
             files.append(feed := File.generated(config, path, content=""))
             feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
-        catalog = render_catalog(self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of)
-        files.append(File.generated(config, CATALOG_PATH, content=catalog))
+        files.append(File.generated(config, CATALOG_PATH, content=render_catalog(  # the preview's: on every save
+            self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview)))
         files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed

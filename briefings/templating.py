@@ -241,14 +241,14 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # the links of a page, to the same targets again and again
 def _href(page: str, target: str, directory_urls: bool) -> Markup:
     source, _, anchor = target.partition("#")
     url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
     return escape_attribute(f"{url}#{anchor}" if anchor else url)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _link_from(folder: str, target: str) -> Markup:
     """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
     return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
