@@ -144,9 +144,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        if (generated := self.generated.get(page.file.src_uri)) is None:
-            return None
-        return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
+        if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
+            return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -173,7 +172,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.loaded.ok and not page.file.generated_by:
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
-        self.search.add(page.url, html_text, title=page.title or "", meta=page.meta)
+        if self.loaded.ok:  # a page showing what stops the build is not one to find
+            self.search.add(page.url, html_text, title=page.title or "", meta=page.meta)
         return html_text
 
     # -- the finished site -----------------------------------------------------------------------------------

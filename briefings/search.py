@@ -121,6 +121,7 @@ class SearchIndex:
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
         self._numbers: dict[str, int] = {}  # url -> the page's number, kept while the page is
+        self._next = 0  # the number of the next new page: numbers are never reused
         self._records: dict[int, Record] = {}
         self._terms: dict[int, array] = {}  # page number -> word number << 8 | score, for each of its words
 
@@ -142,7 +143,8 @@ class SearchIndex:
         text, weights = _read(content)
         for word in words(title):
             weights[word] = weights.get(word, 0.0) + TITLE
-        number = self._numbers.setdefault(url, len(self._numbers))
+        number = self._numbers.setdefault(url, self._next)
+        self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
                                        page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1))

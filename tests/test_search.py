@@ -162,10 +162,12 @@ def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
         index.add(url, "<p>Harbours.</p>", title=url, meta={})
     index.keep_only({"a/", "c/"})
     index.add("a/", "<p>Quays.</p>", title="a/", meta={})  # indexed again, as the preview does after a save
-    assert index.write(tmp_path / FOLDER) == 2
+    index.add("d/", "<p>Piers.</p>", title="d/", meta={})  # a new page: a number of its own
+    assert index.write(tmp_path / FOLDER) == 3
     assert set(look_up(tmp_path / FOLDER, "harbours")[1]) == {2}
     assert set(look_up(tmp_path / FOLDER, "quays")[1]) == {0}
-    assert set(search_records(tmp_path)) == {"/a/", "/c/"}
+    assert set(look_up(tmp_path / FOLDER, "piers")[1]) == {3}
+    assert set(search_records(tmp_path)) == {"/a/", "/c/", "/d/"}
 
 
 # -- the index of the real site --------------------------------------------------------------------------------
