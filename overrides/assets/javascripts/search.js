@@ -82,7 +82,7 @@ async function lookUp(word) {
     if (!term.startsWith(word)) continue;
     const [holding] = postings;
     const kept = (postings.length - 1) / 2;
-    common ||= term === word && holding > kept;
+    common ||= holding > kept; // some of the pages holding it are not listed: the word cannot be required
     const weight = (term === word ? 1 : PARTIAL) * Math.log(1 + found.pages / holding);
     for (let at = 1, page = 0; at < postings.length; at += 2) {
       page += postings[at];
