@@ -6,9 +6,10 @@
  * (`search/pages/`), ten at a time. Every address is worked out from this script's own, so the site works at
  * the root of a host or under a project path, and nothing is asked of any other host.
  *
- * Ranking: a page must hold every word of the query (the last one may be the start of a word), but for words
- * so common that the index keeps only the pages where they weigh most; each word adds its score on the page,
- * a word on few pages more than one on many. Titles weigh most, then headings, then the text.
+ * Ranking: a page must hold every word of the query, or a longer word it starts, but for words so common
+ * that the index keeps only the pages where they weigh most; each word adds its score on the page (a whole
+ * word more than one it starts), a word on few pages more than one on many. Titles weigh most, then
+ * headings, then the text.
  *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
  * Enter opens the first result; Escape or Tab closes search.
