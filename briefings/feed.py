@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from markupsafe import Markup
 
-from .catalog import Catalog, tag_slug
+from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief, Entity
 from .pages import tags
@@ -43,7 +43,7 @@ def entity_feed_path(entity: Entity) -> str:
 
 
 def tag_feed_path(tag: str) -> str:
-    return f"tags/{tag_slug(tag)}/feed.xml"
+    return f"{tags.folder_of(tag)}/feed.xml"
 
 
 def feeds(catalog: Catalog) -> Iterable[Feed]:

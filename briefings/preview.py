@@ -1,10 +1,11 @@
 """What a save changes in the live preview: the pages to write again, and only those.
 
 A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
-that list it: the pages of those entities (before and after the edit), every listing index, the tags index, the pages of its tags (before and after) and
-the hand-written pages that call listing macros; its title and date are also on the pages of the briefs
-published just before and after it, and of the briefs it is related to. Anything else (a data file, a
-hand-written page, which ids exist) changes pages all over the site: then everything is written again.
+that list it: the pages of those entities and of its tags (before and after the edit), every listing index,
+the tags index and the hand-written pages that call listing macros; its title and date are also on the
+pages of the briefs published just before and after it, and of the briefs it is related to. Anything else
+(a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
+written again.
 The theme's templates stay compiled from one rebuild to the next (`CompiledTemplates`).
 """
 

@@ -125,9 +125,6 @@ class SearchIndex:
         self._records: dict[int, Record] = {}
         self._terms: dict[int, array] = {}  # page number -> word number << 8 | score, for each of its words
 
-    def __len__(self) -> int:
-        return len(self._records)
-
     def add(self, url: str, content: str, *, title: str, meta: dict[str, Any]) -> None:
         """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
@@ -163,24 +160,20 @@ class SearchIndex:
             self.remove(url)
             del self._numbers[url]
 
-    def records(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        for number in sorted(self._records):
-            yield number, self._records[number].as_json()
-
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "pages").mkdir(parents=True)
         (folder / "words").mkdir()
-        for number, record in self.records():
-            _write_json(folder / "pages" / f"{number}.json", record)
+        for number in sorted(self._records):
+            _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
             if stop():
                 return 0
         postings = self._postings()
         pages = len(self._records)
         order = sorted(postings, key=lambda n: self._words[n])
-        for prefix, piece in _pieces([(self._words[n], postings[n]) for n in order], PREFIX):
+        for prefix, piece in _pieces([(self._words[n], _encode(postings[n])) for n in order], PREFIX):
             _write_json(folder / "words" / f"{file_name(prefix)}.json", {"pages": pages, **piece})
             if stop():
                 return 0
@@ -265,18 +258,18 @@ def _plain(content: str) -> str:
     return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", content)))
 
 
-def _pieces(postings: list[tuple[str, array]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The pieces of the index for `postings` (by word, in order), each word's prefix `length` letters long."""
-    groups: dict[str, list[tuple[str, array]]] = {}
-    for word, found in postings:
-        groups.setdefault(word[:length], []).append((word, found))
+def _pieces(postings: list[tuple[str, list[int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The pieces of the index for `postings` (each word's, encoded, in the words' order), each word's
+    prefix `length` letters long."""
+    groups: dict[str, dict[str, list[int]]] = {}
+    for word, encoded in postings:
+        groups.setdefault(word[:length], {})[word] = encoded
     for prefix, group in groups.items():
-        piece = {"words": {word: _encode(found) for word, found in group}}
-        if len(json.dumps(piece, separators=(",", ":"))) <= SHARD_BYTES or all(len(w) <= length for w, _ in group):
-            yield prefix, piece
+        if len(json.dumps(group, separators=(",", ":"))) <= SHARD_BYTES or all(len(w) <= length for w in group):
+            yield prefix, {"words": group}
             continue
-        yield prefix, {"split": True, "words": {word: piece["words"][word] for word, _ in group if len(word) <= length}}
-        yield from _pieces([(word, found) for word, found in group if len(word) > length], length + 1)
+        yield prefix, {"split": True, "words": {word: found for word, found in group.items() if len(word) <= length}}
+        yield from _pieces([(word, found) for word, found in group.items() if len(word) > length], length + 1)
 
 
 def _encode(found: array) -> list[int]:

@@ -3,22 +3,24 @@ carry it, newest first, the latest in full and earlier ones by month, so that no
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from ..catalog import tag_slug
+from ..catalog import Catalog, tag_slug
 from . import GeneratedPage
-
-if TYPE_CHECKING:
-    from ..catalog import Catalog
 
 INDEX = "tags/index.md"
 SOURCE = "docs/briefs"
 
 
+def folder_of(tag: str) -> str:
+    """A tag's folder, which holds its page and its feed: a folder of its own, so that no tag's page can be the
+    index, whatever the tag."""
+    return f"tags/{tag_slug(tag)}"
+
+
 def page_of(tag: str) -> str:
-    """The source path of a tag's page: a folder of its own, beside its feed (`tags/<slug>/feed.xml`), so that
-    no tag's page can be the index, whatever the tag."""
-    return f"tags/{tag_slug(tag)}/index.md"
+    """The source path of a tag's page."""
+    return f"{folder_of(tag)}/index.md"
 
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
