@@ -16,10 +16,8 @@ from typing import Any, Callable
 from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief, Entity
+from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from .schema import schema_text
-
-CATALOG_PATH = "data/catalog.json"
-CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
 _INTERNAL_FIELDS = {"source", "src_uri", "named", "words", "draft", "brief"}

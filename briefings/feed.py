@@ -19,12 +19,12 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .kinds import KINDS
-from .model import Brief, Entity
+from .model import Brief
+from .outputs import FEED_PATH, entity_feed_path, tag_feed_path
 from .pages import tags
 from .safety import sanitise
 from .templating import feed_templates
 
-FEED_PATH = "feed.xml"
 FEED_SIZE = 20
 
 
@@ -36,14 +36,6 @@ class Feed:
     title: str | None  # after the site's name, e.g. "Qatar"; None for the site's own feed
     page: str  # the source of the page it follows, with an anchor for a tag
     briefs: list[Brief]
-
-
-def entity_feed_path(entity: Entity) -> str:
-    return f"{entity.folder}/{entity.id}/feed.xml"
-
-
-def tag_feed_path(tag: str) -> str:
-    return f"{tags.folder_of(tag)}/feed.xml"
 
 
 def feeds(catalog: Catalog) -> Iterable[Feed]:

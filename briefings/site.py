@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from urllib.parse import urljoin
 
 from .catalog import Catalog, tag_slug
-from .feed import entity_feed_path, tag_feed_path
+from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata
@@ -54,7 +54,7 @@ class Site:
 
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written."""
-        return self.render(page.template, page.src_uri, **page.context)
+        return self.render(page.template, page.src_uri, **page.context())
 
     def theme_metadata(self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str) -> dict[str, Any]:
         """What the theme needs of a page beside its front matter `meta`: its title and description

@@ -9,12 +9,13 @@ exist). `Site.markdown` writes a page when it is needed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # where the page pretends to live in the docs folder, e.g. "actors/qatar.md"
     template: str  # the template in briefings/templates/pages/ that writes it
-    context: dict[str, Any] = field(repr=False)  # what the template is given
+    context: Callable[[], dict[str, Any]] = field(repr=False)  # what the template is given, worked out when it
+    # is written: which pages exist is known without it (`check` asks only that)
     edit_path: str = ""  # the project file to change to change this page, e.g. "data/actors.yml"

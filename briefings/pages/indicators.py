@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
 from ..chart import reading_chart
@@ -10,21 +11,25 @@ from . import GeneratedPage
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..model import Indicator
 
 INDEX = "indicators/index.md"
 SOURCE = "data/indicators.yml"
 
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "indicators.md", dict(indicators=catalog.indicators_by_reading()), SOURCE)
+    yield GeneratedPage(INDEX, "indicators.md", lambda: dict(indicators=catalog.indicators_by_reading()), SOURCE)
     for indicator in catalog.indicators.values():
-        readings = catalog.readings_of(indicator)
-        context = dict(
-            indicator=indicator,
-            actors=[catalog.actors[i] for i in indicator.actor_ids],
-            readings=readings,
-            latest=catalog.latest_reading(indicator),
-            movement=catalog.movement(indicator),
-            chart=reading_chart(readings) if readings else None,
-        )
-        yield GeneratedPage(indicator.src_uri, "indicator.md", context, SOURCE)
+        yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), SOURCE)
+
+
+def _context(catalog: Catalog, indicator: Indicator) -> dict:
+    readings = catalog.readings_of(indicator)
+    return dict(
+        indicator=indicator,
+        actors=[catalog.actors[i] for i in indicator.actor_ids],
+        readings=readings,
+        latest=catalog.latest_reading(indicator),
+        movement=catalog.movement(indicator),
+        chart=reading_chart(readings) if readings else None,
+    )

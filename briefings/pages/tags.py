@@ -3,6 +3,7 @@ carry it, newest first, the latest in full and earlier ones by month, so that no
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
 
 from ..catalog import Catalog, tag_slug
@@ -25,6 +26,6 @@ def page_of(tag: str) -> str:
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
-    yield GeneratedPage(INDEX, "tags.md", dict(tags=tagged), SOURCE)
+    yield GeneratedPage(INDEX, "tags.md", lambda: dict(tags=tagged), SOURCE)
     for tag, briefs in tagged:
-        yield GeneratedPage(page_of(tag), "tag.md", dict(tag=tag, briefs=briefs), SOURCE)
+        yield GeneratedPage(page_of(tag), "tag.md", partial(dict, tag=tag, briefs=briefs), SOURCE)

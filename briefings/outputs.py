@@ -1,0 +1,37 @@
+"""What the site publishes besides the pages and files of docs/: the pages generated from the catalog, the
+feeds and the open data, by their paths inside the site's sources. Links may lead to any of them."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .catalog import Catalog
+from .kinds import KINDS, generated_pages
+from .model import Entity
+from .pages import tags
+
+FEED_PATH = "feed.xml"
+CATALOG_PATH = "data/catalog.json"
+CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
+
+
+def entity_feed_path(entity: Entity) -> str:
+    return f"{entity.folder}/{entity.id}/feed.xml"
+
+
+def tag_feed_path(tag: str) -> str:
+    return f"{tags.folder_of(tag)}/feed.xml"
+
+
+def feed_paths(catalog: Catalog) -> Iterator[str]:
+    """The site's feed, then each actor's, indicator's and mechanism's, then each tag's."""
+    yield FEED_PATH
+    for kind in KINDS:
+        yield from (entity_feed_path(entity) for entity in catalog.entities[kind.folder].values())
+    yield from (tag_feed_path(tag) for tag, _ in catalog.tags())
+
+
+def published_outputs(catalog: Catalog) -> set[str]:
+    """Every page and file the site generates."""
+    return {page.src_uri for page in generated_pages(catalog)} | set(feed_paths(catalog)) | {
+        CATALOG_PATH, CATALOG_SCHEMA_PATH}
