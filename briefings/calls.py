@@ -155,7 +155,7 @@ def read_calls(
                 meaning = memo[key]
                 at = where(call.start(meaning.anchor) + meaning.offset)
                 if meaning.message:
-                    problems.error(at, meaning.message)
+                    problems.error(at, meaning.message, causes=(meaning.cause,) if meaning.cause else ())
                 elif meaning.folder:
                     references.append(Reference(meaning.folder, meaning.entity_id, at))
                 resume = call.end()
@@ -216,6 +216,7 @@ class _CallMeaning:
     message: str = ""
     folder: str = ""  # for a reference: the folder of the entity's kind, and its id
     entity_id: str = ""
+    cause: str = ""  # the data file that makes it an error, if another file does
 
 
 def _meaning_of(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -> _CallMeaning:
@@ -237,7 +238,7 @@ def _meaning_of(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -
     ids = known[spec.kind.folder]
     offset = args_text.find(entity_id)
     if entity_id not in ids:
-        return _CallMeaning("args", offset, message=spec.kind.unknown(entity_id, ids))
+        return _CallMeaning("args", offset, message=spec.kind.unknown(entity_id, ids), cause=spec.kind.data_file)
     return _CallMeaning("args", offset, folder=spec.kind.folder, entity_id=entity_id)
 
 

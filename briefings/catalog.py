@@ -43,10 +43,12 @@ class Catalog:
     entities: dict[str, dict[str, Entity]]  # by the folder of their kind, then by id
     briefs: list[Brief]  # published (and, in the preview, drafts), newest first
     drafts: list[Brief] = field(default_factory=list)  # drafts left out of the site
+    assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
         self._by_src = {b.src_uri: b for b in self.briefs}
+        self._left_out = {b.src_uri for b in self.drafts}
         self._position = {b.src_uri: n for n, b in enumerate(self.briefs)}
         self._related_briefs: dict[str, list[Brief]] = {}  # filled as pages ask for them
         self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
@@ -93,6 +95,13 @@ class Catalog:
         return self.entities["mechanisms"]  # type: ignore[return-value]
 
     # -- lookups ---------------------------------------------------------------------------------------------
+
+    def publishes(self, src_uri: str) -> bool:
+        """Whether the site publishes the page or file of docs/ at `src_uri`: every page but the drafts it
+        leaves out, and the files that its pages show or link."""
+        if src_uri.endswith(".md"):
+            return src_uri not in self._left_out
+        return src_uri in self.assets
 
     def brief(self, src_uri: str) -> Brief | None:
         """The brief whose source is `src_uri` (relative to the docs folder), if it is in the site."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import signal
 import sys
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def parser() -> argparse.ArgumentParser:
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check all data and every page without building the site")
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report only problems in these files")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="show only the problems in these files or folders and those they cause elsewhere")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github: GitHub Actions annotations, shown inline on a pull request")
 
@@ -61,27 +63,34 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def run_check(project: Project, files: list[Path], output_format: str) -> int:
+def run_check(project: Project, paths: list[Path], output_format: str) -> int:
+    """Check the whole project; with `paths`, show the problems in them and those they cause elsewhere (a brief
+    naming an id that a data file no longer defines), and count the others."""
     loaded = load_project(project)
-    problems = loaded.problems
-    if files:
-        missing = [f for f in files if not f.exists()]
-        wanted = {project.relative(f) for f in files}
-        problems = Problems([p for p in problems if p.location.path in wanted])
-        for path in missing:
-            problems.error(Location(project.relative(path)), "no such file: check the path")
-    for problem in problems:
+    shown, elsewhere = loaded.problems, Problems()
+    wanted = [project.relative(path) for path in paths]
+    if wanted:
+        shown = Problems([p for p in loaded.problems.items if p.concerns(wanted)])
+        elsewhere = Problems([p for p in loaded.problems.items if not p.concerns(wanted)])
+        for path, rel in zip(paths, wanted):
+            if not path.exists() and not any(p.concerns([rel]) for p in shown):
+                shown.error(Location(rel), "no such file: check the path")
+    for problem in shown:
         print(problem.github() if output_format == "github" else str(problem))
-    print(f"briefings check: {problems.summary()} in {loaded.files} files", file=sys.stderr)
-    return 1 if problems.errors else 0
+    where = f" in or caused by {', '.join(wanted)}" if wanted else ""
+    others = f"; {elsewhere.summary()} elsewhere ('briefings check' lists them)" if elsewhere else ""
+    print(f"briefings check: {shown.summary()}{where}{others} ({loaded.files} files read)", file=sys.stderr)
+    return 1 if shown.errors else 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `briefings check | head` ends quietly
     args = parser().parse_args(argv)
     project = Project.at(args.root or find_root(Path.cwd()))
     if args.command == "check":
         gc.disable()  # a short run that makes many objects and little garbage: collecting it only costs time
-        return run_check(project, args.files, args.format)
+        return run_check(project, args.paths, args.format)
     from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
 
     try:

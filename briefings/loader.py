@@ -22,14 +22,16 @@ from . import safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind, generated_pages
-from .model import HOUSE_HEADINGS, Brief, Correction, Entity, Leverage, Link, Reading
+from .links import PageLinks, Published, heading_text, read_links, resolve_links
+from .model import BRIEF_SECTIONS, HOUSE_HEADINGS, Brief, Correction, Entity, Leverage, Link, Reading
 from .problems import Location, Problems, TextLines
+from .outputs import published_outputs
 from .project import Project
 from .yamldoc import YamlDocument, parse_yaml
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_HEADING = re.compile(r"^##[ \t]+(.+)$", re.M)  # its text is then read by `_heading_text`
+_HEADING = re.compile(r"^##[ \t]+(.+)$", re.M)  # its text is then read by `heading_text`
 #: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
 #: delimiter would scan to the end of the text from every opening never closed.)
 _MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
@@ -69,7 +71,7 @@ class LoadCache:
     """What the last reading found in each brief, for the live preview: a brief whose size and time are the
     same, in a project whose ids are the same, is not read again."""
 
-    briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated)
+    briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated, links)
     data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
     others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
 
@@ -90,6 +92,20 @@ class _Page:
     rel: str  # relative to the project root
     src_uri: str  # relative to the docs folder
 
+    @property
+    def is_brief(self) -> bool:
+        """A brief is a page of briefs/<year>/: a file of its own (`slug.md`) or a folder holding it with its
+        images (`slug/index.md`), published at the same address."""
+        parts = self.src_uri.split("/")
+        return parts[0] == "briefs" and (len(parts) == 3 and parts[2] != "index.md"
+                                         or len(parts) == 4 and parts[3] == "index.md")
+
+    @property
+    def slug(self) -> str:
+        """A brief's name in its address: its file's name, or its folder's."""
+        parts = self.src_uri.split("/")
+        return parts[2].removesuffix(".md")
+
 
 @dataclass
 class _Reader:
@@ -102,6 +118,8 @@ class _Reader:
     calls: dict = field(default_factory=dict)  # what each distinct macro call amounts to (see read_calls)
     reread: set[str] = field(default_factory=set)  # briefs (rel) read anew, not taken from the cache
     seen: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every file other than briefs
+    links: dict[str, PageLinks] = field(default_factory=dict)  # what each page links, by src_uri
+    static: dict[str, str] = field(default_factory=dict)  # docs/'s files other than pages: src_uri -> rel
 
     def read(self) -> Loaded:
         entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
@@ -114,31 +132,49 @@ class _Reader:
 
         pages = list(self._pages())
         templated: set[str] = set()
-        is_brief = [page.src_uri.startswith("briefs/") and page.path.name != "index.md" for page in pages]
-        others = [page for page, brief in zip(pages, is_brief) if not brief]
-        briefs = [b for b in self._read_briefs([p for p, brief in zip(pages, is_brief) if brief], known, templated) if b]
+        others = [page for page in pages if not page.is_brief]
+        briefs = [b for b in self._read_briefs([page for page in pages if page.is_brief], known, templated) if b]
         for page in others:
             self._read_page(page, known, templated)
         self._check_tags(briefs)
+        self._check_bundles(pages)
 
-        if self.problems.errors:
-            return Loaded(self.problems, files=self.files)
-        self._report_unused(entity_maps, briefs)
         catalog = Catalog(
             entities=entity_maps,
             briefs=[b for b in briefs if self.preview or not b.draft],
             drafts=[b for b in briefs if b.draft and not self.preview],
         )
-        generated = {page.src_uri for page in generated_pages(catalog)}
+        outputs = published_outputs(catalog)
         for page in others:
-            if page.src_uri in generated:
+            if page.src_uri in outputs:
                 self.problems.error(
                     Location(page.rel),
                     "the site generates this page from the data: remove the file and edit the data instead",
                 )
+        catalog.assets, unlinked = resolve_links(self._published(pages, catalog, outputs), self.problems)
         if self.problems.errors:
             return Loaded(self.problems, files=self.files)
+        self._report_unused(entity_maps, briefs)
+        for path in unlinked:
+            self.problems.warning(
+                Location(self.static[path]),
+                "no page links or shows this file, so the site does not publish it: show it in a brief "
+                f"(![what it shows]({posixpath.basename(path)})) or remove it",
+            )
         return Loaded(self.problems, catalog, frozenset(templated), self.files, self._changes(pages))
+
+    def _published(self, pages: list[_Page], catalog: Catalog, outputs: set[str]) -> Published:
+        """What links may lead to: the pages read, docs/'s other files and what the site generates. (A page
+        that could not be read has no known anchors.)"""
+        return Published(
+            pages={page.src_uri: self.links.get(page.src_uri, PageLinks(exact=False)) for page in pages},
+            files=frozenset(self.static),
+            generated=frozenset(outputs),
+            drafts=frozenset(brief.src_uri for brief in catalog.briefs + catalog.drafts if brief.draft),
+            left_out=frozenset(brief.src_uri for brief in catalog.drafts),
+            extra_anchors={brief.src_uri: BRIEF_SECTIONS for brief in catalog.briefs + catalog.drafts},
+            docs=self.project.relative(self.project.docs_dir),
+        )
 
     def _changes(self, pages: list[_Page]) -> Changes | None:
         if self.cache is None:
@@ -183,6 +219,8 @@ class _Reader:
                 yield _Page(path, self.project.relative(path), path.relative_to(docs).as_posix())
             elif path.suffix.lower() not in safety.STATIC_SUFFIXES:
                 self.problems.error(Location(self.project.relative(path)), safety.static_file_message(path.suffix))
+            else:
+                self.static[path.relative_to(docs).as_posix()] = self.project.relative(path)
 
     def _walk(self, folder: Path, seen: set[Path]) -> Iterator[Path]:
         real = folder.resolve()
@@ -262,7 +300,8 @@ class _Reader:
                 target = BY_FOLDER[folder]
                 for n, other in enumerate(doc.value[entity_id].get(field_name, ())):
                     if other not in known[folder]:
-                        self.problems.error(doc.locate((entity_id, field_name, n)), target.unknown(other, known[folder]))
+                        self.problems.error(doc.locate((entity_id, field_name, n)), target.unknown(other, known[folder]),
+                                            causes=(target.data_file,))
 
     def _report_unused(self, entities: dict[str, dict[str, Entity]], briefs: list[Brief]) -> None:
         for kind in KINDS:
@@ -320,6 +359,7 @@ class _Reader:
         meta = doc.value if doc else {}
         if doc is not None:
             schema.validate(doc, "page", self.problems)
+        self.links[page.src_uri] = read_links(body, page.rel, body_line)
         if meta.get("render_macros") is False:
             return  # a page that shows macro syntax as written
         if read_calls(body, page.rel, body_line, self.problems, known, self.calls).templated:
@@ -340,8 +380,9 @@ class _Reader:
             read += [reading.result() for reading in running]
         found: list[Brief | None] = []
         for chunk, (results, files, seen) in zip(chunks, read):
-            for page, (brief, problems, is_templated) in zip(chunk, results):
+            for page, (brief, problems, is_templated, links) in zip(chunk, results):
                 self.problems.extend(problems)
+                self.links[page.src_uri] = links
                 if is_templated:
                     templated.add(page.src_uri)
                 found.append(brief)
@@ -360,12 +401,13 @@ class _Reader:
             problems, self.problems = self.problems, Problems()
             found: set[str] = set()
             brief = self._read_brief_anew(page, known, found)
-            cached = self.cache.briefs[page.rel] = (key, brief, self.problems.items, bool(found))
+            links = self.links.get(page.src_uri, PageLinks())
+            cached = self.cache.briefs[page.rel] = (key, brief, self.problems.items, bool(found), links)
             self.problems = problems
             self.reread.add(page.rel)
         else:
             self.files += 1
-        _, brief, problems, is_templated = cached
+        _, brief, problems, is_templated, self.links[page.src_uri] = cached
         self.problems.extend(problems)
         if is_templated:
             templated.add(page.src_uri)
@@ -373,10 +415,11 @@ class _Reader:
 
     def _read_brief_anew(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
         rel = page.rel
-        if not _SLUG.match(page.path.name):
+        if not _SLUG.match(page.slug + ".md"):
+            named = "file name" if page.path.name != "index.md" else "folder's name"
             self.problems.error(
                 Location(rel),
-                "a brief's file name becomes its address: use lowercase letters, digits and hyphens, e.g. doha-talks.md",
+                f"a brief's {named} becomes its address: use lowercase letters, digits and hyphens, e.g. doha-talks.md",
             )
         text = self._text(page.path, rel)
         if text is None:
@@ -394,10 +437,13 @@ class _Reader:
             listed[kind.folder] = set(ids) if isinstance(ids, list) else set()
             for n, entity_id in enumerate(ids if isinstance(ids, list) else []):
                 if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
-                    self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]))
+                    self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]),
+                                        causes=(kind.data_file,))
 
-        self._check_leverage(doc, listed["actors"])
-        self._check_readings(doc, listed["indicators"])
+        self._check_listed(doc, ("leverage", "gains"), BY_FOLDER["actors"], listed, known)
+        self._check_listed(doc, ("leverage", "loses"), BY_FOLDER["actors"], listed, known)
+        self._check_listed(doc, ("readings",), BY_FOLDER["indicators"], listed, known)
+        self._check_leverage(doc)
 
         macros = read_calls(body, rel, body_line, self.problems, known, self.calls)
         if macros.templated:
@@ -411,6 +457,7 @@ class _Reader:
                     f"add it to '{kind.folder}' so that its page lists this brief",
                 )
         safety.check_text(body, rel, body_line, self.problems)
+        self.links[page.src_uri] = read_links(body, rel, body_line)
         self._check_headings(body, rel, body_line)
         if not draft:
             self._check_publishable(doc, body, rel, body_line)
@@ -453,39 +500,40 @@ class _Reader:
             source=Location(rel, 1),
         )
 
-    def _check_leverage(self, doc: YamlDocument, actors: set[str]) -> None:
-        """Whose leverage moved: actors the brief lists, each on one side only."""
+    def _check_listed(self, doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict) -> None:
+        """Leverage names actors, readings indicators, that the brief lists: an id it does not list is
+        reported as unknown if no data file defines it (not as one to list), else as one to list."""
+        value: Any = doc.value
+        for key in where:
+            value = value.get(key) if isinstance(value, dict) else None
+        ids = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
+        for n, entity_id in enumerate(ids):
+            if not isinstance(entity_id, str) or entity_id in listed[kind.folder]:
+                continue
+            at = doc.locate((*where, entity_id if isinstance(value, dict) else n))
+            if entity_id not in known[kind.folder]:
+                self.problems.error(at, kind.unknown(entity_id, known[kind.folder]), causes=(kind.data_file,))
+                continue
+            what = (f"a reading of the {kind.name} '{entity_id}'" if where == ("readings",)
+                    else f"'{'.'.join(where)}' names the {kind.name} '{entity_id}'")
+            self.problems.error(
+                at,
+                f"{what}, which the brief's '{kind.folder}' does not list: "
+                + _closest(entity_id, listed[kind.folder], kind.folder),
+            )
+
+    def _check_leverage(self, doc: YamlDocument) -> None:
+        """An actor is judged to gain or to lose leverage, not both."""
         leverage = doc.value.get("leverage")
         if not isinstance(leverage, dict):
             return
-        sides = {side: ids for side in ("gains", "loses") if isinstance(ids := leverage.get(side), list)}
-        for side, ids in sides.items():
-            for n, actor_id in enumerate(ids):
-                if isinstance(actor_id, str) and actor_id not in actors:
-                    self.problems.error(
-                        doc.locate(("leverage", side, n)),
-                        f"'leverage.{side}' names the actor '{actor_id}', which the brief's 'actors' does not list: "
-                        + _closest(actor_id, actors, "actors"),
-                    )
-        for n, actor_id in enumerate(sides.get("loses", [])):
-            if actor_id in sides.get("gains", []):
+        gains, loses = (ids if isinstance(ids := leverage.get(side), list) else [] for side in ("gains", "loses"))
+        for n, actor_id in enumerate(loses):
+            if actor_id in gains:
                 self.problems.error(
                     doc.locate(("leverage", "loses", n)),
                     f"'{actor_id}' is in both 'leverage.gains' and 'leverage.loses': a brief judges that an actor "
                     "gains or loses leverage, not both; remove it from one of them",
-                )
-
-    def _check_readings(self, doc: YamlDocument, indicators: set[str]) -> None:
-        """A brief records readings only of the indicators it tracks."""
-        readings = doc.value.get("readings")
-        if not isinstance(readings, dict):
-            return
-        for indicator_id in readings:
-            if indicator_id not in indicators:
-                self.problems.error(
-                    doc.locate(("readings", indicator_id)),
-                    f"a reading of the indicator '{indicator_id}', which the brief's 'indicators' does not list: "
-                    + _closest(indicator_id, indicators, "indicators"),
                 )
 
     def _check_headings(self, body: str, rel: str, body_line: int) -> None:
@@ -495,7 +543,7 @@ class _Reader:
         found: list[tuple[int, str]] = []  # (line, house heading it stands for)
         for match in _HEADING.finditer(body):
             line = lines.location(match.start()).line
-            heading = _heading_text(match.group(1))
+            heading = heading_text(match.group(1))
             if heading in HOUSE_HEADINGS:
                 found.append((line, heading))
                 continue
@@ -545,6 +593,17 @@ class _Reader:
             self.problems.error(Location(rel, line), _placeholder_message("the text"))
             break
 
+    def _check_bundles(self, pages: list[_Page]) -> None:
+        """A brief is a file or a folder, not both: they would be published at the same address."""
+        files = {page.src_uri.removesuffix(".md"): page for page in pages if page.is_brief}
+        for page in pages:
+            if page.is_brief and page.path.name == "index.md" and (single := files.get(posixpath.dirname(page.src_uri))):
+                self.problems.error(
+                    Location(page.rel),
+                    f"{single.rel} is published at the same address as this brief: keep one of them "
+                    "(a brief with images of its own is a folder holding index.md and the images)",
+                )
+
     def _check_tags(self, briefs: list[Brief]) -> None:
         """Two spellings of one tag would share its page and its feed."""
         first: dict[str, str] = {}
@@ -556,16 +615,6 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
-
-
-def _heading_text(line: str) -> str:
-    """A heading's text without its closing hashes and attribute list: `Why it matters {#why} ##` gives
-    `Why it matters`. (Read with string operations: a regular expression of the same took minutes on a
-    heading holding a long run of spaces.)"""
-    text = line.rstrip(" \t").rstrip("#").rstrip(" \t")
-    if text.endswith("}") and (start := text.rfind("{")) > 0 and "}" not in text[start + 1 : -1]:
-        text = text[:start]
-    return text.strip()
 
 
 def _closest(wrong: str, ids: set[str], field_name: str) -> str:
@@ -621,5 +670,5 @@ def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list
     for page in pages:
         reader.problems, templated = Problems(), set()
         brief = reader._read_brief_anew(page, known, templated)
-        results.append((brief, reader.problems.items, bool(templated)))
+        results.append((brief, reader.problems.items, bool(templated), reader.links.get(page.src_uri, PageLinks())))
     return results, reader.files, reader.seen

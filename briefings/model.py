@@ -21,6 +21,10 @@ HOUSE_HEADINGS = (
     "What to watch next",
 )
 
+#: The sections the site adds to a brief's page after the author's text (briefings/templates/pages/brief-*.md),
+#: by their anchors, which links may lead to.
+BRIEF_SECTIONS = frozenset({"readings", "sources", "related-briefs", "how-to-cite"})
+
 #: The closed vocabulary of actor kinds, in the order the actors page lists them: (singular, plural) labels.
 ACTOR_KINDS = {
     "state": ("State", "States"),

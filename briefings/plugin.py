@@ -37,10 +37,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .calls import MACROS
-from .export import CATALOG_PATH, CATALOG_SCHEMA_PATH, catalog_schema, render_catalog
+from .export import catalog_schema, render_catalog
 from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
 from .loader import Loaded, load_project
+from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from .macros import MacroSandbox, Macros
 from .preview import Preview
 from .problems import Problems
@@ -120,9 +121,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before other plugins, so that search sees the generated pages
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for draft in self.site.catalog.drafts:
-            if file := files.get_file_from_path(draft.src_uri):
-                files.remove(file)
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
+            files.remove(file)  # drafts, and files no page of the site shows or links
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
         self.generated = {page.src_uri: page for page in self.site.generated_pages()}
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)

@@ -45,6 +45,11 @@ class Problem:
     location: Location
     message: str
     severity: Severity = Severity.ERROR
+    causes: tuple[str, ...] = ()  # other files (relative to the project root) whose content makes it a problem
+
+    def concerns(self, paths: Iterable[str]) -> bool:
+        """Whether the problem is in one of `paths` (files or folders), or comes from one of them."""
+        return any(_within(where, path) for where in (self.location.path, *self.causes) for path in paths)
 
     @property
     def is_error(self) -> bool:
@@ -63,6 +68,10 @@ class Problem:
         )
 
 
+def _within(where: str, path: str) -> bool:
+    return where == path or where.startswith(path.rstrip("/") + "/")
+
+
 def _gh_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -77,11 +86,11 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, location: Location, message: str) -> None:
-        self.items.append(Problem(location, message, Severity.ERROR))
+    def error(self, location: Location, message: str, causes: tuple[str, ...] = ()) -> None:
+        self.items.append(Problem(location, message, Severity.ERROR, causes))
 
-    def warning(self, location: Location, message: str) -> None:
-        self.items.append(Problem(location, message, Severity.WARNING))
+    def warning(self, location: Location, message: str, causes: tuple[str, ...] = ()) -> None:
+        self.items.append(Problem(location, message, Severity.WARNING, causes))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -106,11 +115,3 @@ class Problems:
     def summary(self) -> str:
         e, w = len(self.errors), len(self.warnings)
         return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
-
-
-class InvalidProject(Exception):
-    """Raised when the project has errors; carries every problem found, not just the first."""
-
-    def __init__(self, problems: Problems):
-        self.problems = problems
-        super().__init__(problems.summary())

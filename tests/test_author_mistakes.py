@@ -7,6 +7,7 @@ build, with the same outcome; no Python traceback; and nothing published.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ import pytest
 from conftest import briefings, check_and_build, soup
 
 BRIEF = "docs/briefs/2026/test-brief.md"
+#: A valid image of one pixel.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
 BODY = """
 ## What happened
 
@@ -199,7 +202,9 @@ MISTAKES = [
     Mistake("leverage of an actor the brief does not list", front_plus("leverage:\n  gains: [oman]\n"),
             BRIEF, 8, "'leverage.gains' names the actor 'oman', which the brief's 'actors' does not list: add it to 'actors'"),
     Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"),
-            BRIEF, 8, "'leverage.loses' names the actor 'irn', which the brief's 'actors' does not list: did you mean 'iran'?"),
+            BRIEF, 8, "unknown actor 'irn'"),
+    Mistake("leverage of an actor the brief does not list", front_plus("leverage:\n  gains: [united-states]\n"),
+            BRIEF, 8, "'leverage.gains' names the actor 'united-states', which the brief's 'actors' does not list"),
     Mistake("same actor gains and loses leverage", front_plus("leverage:\n  gains: [qatar]\n  loses: [iran, qatar]\n"),
             BRIEF, 9, "'qatar' is in both 'leverage.gains' and 'leverage.loses'"),
     Mistake("unknown leverage field", front_plus("leverage:\n  gain: [qatar]\n"),
@@ -208,8 +213,9 @@ MISTAKES = [
             BRIEF, 8, "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list: "
                       "add it to 'indicators'"),
     Mistake("reading of a misspelt indicator", front_plus("readings:\n  talks-directt: steady\n"),
-            BRIEF, 8, "a reading of the indicator 'talks-directt', which the brief's 'indicators' does not list: "
-                      "did you mean 'talks-direct'?"),
+            BRIEF, 8, "unknown indicator 'talks-directt'"),
+    Mistake("reading of an indicator the brief does not list", front_plus("readings:\n  airspace-reopening: steady\n"),
+            BRIEF, 8, "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list"),
     Mistake("reading of an id that is not an id", front_plus("readings:\n  Talks_Direct: steady\n"),
             BRIEF, 8, "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'"),
     Mistake("misspelt status", front_plus("readings:\n  talks-direct: stedy\n"),
@@ -239,6 +245,24 @@ MISTAKES = [
     Mistake("mechanical mistake in a draft is still an error",
             lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
             BRIEF, 12, "unknown actor 'qatr'"),
+    # Links and images, read by the core: line 11 is the first section's text.
+    Mistake("link to a page that does not exist", body_with("The hosts in", "See [the talks](nowhere.md). The hosts in"),
+            BRIEF, 11, "the link 'nowhere.md' leads to docs/briefs/2026/nowhere.md, which does not exist"),
+    Mistake("image that does not exist", body_with("The hosts in", "![A map of the strait](map.png)\nThe hosts in"),
+            BRIEF, 11, "the image 'map.png' leads to docs/briefs/2026/map.png, which does not exist"),
+    Mistake("image without alternative text", lambda p: (
+                (p / "docs/briefs/2026/map.png").write_bytes(PNG),
+                body_with("The hosts in", "![](map.png)\nThe hosts in")(p)),
+            BRIEF, 11, "the image 'map.png' has no alternative text"),
+    Mistake("anchor that no heading has", body_with("The hosts in", "See [below](#what-to-wach-next). The hosts in"),
+            BRIEF, 11, "leads to an anchor that no heading of this page has: did you mean '#what-to-watch-next'?"),
+    Mistake("published brief linking a draft", lambda p: (
+                write_brief(p, FRONT + "draft: true\n", name="docs/briefs/2026/unfinished.md"),
+                body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p)),
+            BRIEF, 11, "the link 'unfinished.md' leads to a draft, which the published site leaves out"),
+    Mistake("brief both a file and a folder", lambda p: (
+                write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
+            "docs/briefs/2026/test-brief/index.md", 1, "is published at the same address as this brief"),
 ]
 
 
@@ -351,12 +375,14 @@ def test_a_draft_may_be_unfinished(project: Path):
     assert result.returncode == 0 and result.stdout == "", result.output
 
 
-def test_check_limits_the_report_to_the_files_given(project: Path):
+def test_check_limits_the_report_to_the_files_given_and_what_they_cause(project: Path):
     write_brief(project, FRONT.replace("actors: [qatar, iran]", "actors: [qatr]"))
-    other = briefings("check", "data/actors.yml", cwd=project)
+    other = briefings("check", "docs/about.md", cwd=project)
     assert other.returncode == 0 and "qatr" not in other.stdout
-    mine = briefings("check", BRIEF, cwd=project)
-    assert mine.returncode == 1 and "unknown actor 'qatr'" in mine.stdout
+    assert "2 errors, 0 warnings elsewhere" in other.stderr  # the unknown id, and the macro naming qatar
+    for path in (BRIEF, "data/actors.yml"):  # the brief names an id that the data file does not define
+        mine = briefings("check", path, cwd=project)
+        assert mine.returncode == 1 and "unknown actor 'qatr'" in mine.stdout, path
 
 
 def test_check_of_a_file_that_does_not_exist_is_an_error(project: Path):

@@ -220,6 +220,15 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path)
         brief.write_text(good, "utf-8")
         recovered = wait_for(base + "briefs/2026/doha-indirect-talks/", "Who gains leverage")
         assert "The preview cannot be built" not in recovered
+
+        # A draft showing an image that does not exist: told on the open page too.
+        draft_file = project / "docs/briefs/2026/draft-mediator-terms.md"
+        good = draft_file.read_text("utf-8")
+        draft_file.write_text(good.replace("\n## What happened\n", "\n## What happened\n\n![A map](map.png)\n", 1), "utf-8")
+        shown = wait_for(base + "briefs/2026/draft-mediator-terms/", "The preview cannot be built")
+        assert "docs/briefs/2026/draft-mediator-terms.md:" in shown and "map.png" in shown and "which does not exist" in shown
+        draft_file.write_text(good, "utf-8")
+        wait_for(base + "briefs/2026/draft-mediator-terms/", "the preview shows it, the published site does not")
     finally:
         server.terminate()
         server.wait(timeout=20)

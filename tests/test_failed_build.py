@@ -48,8 +48,8 @@ class Breakage:
 BREAKAGES = [
     Breakage("an error found before anything is written", edit(BRIEF, "date: 2026-05-08", "date: 2026-05-32"),
              "'date' must be a real date"),
-    Breakage("a broken link, which strict mode fails once every page is written",
-             edit("docs/about.md", "# About\n", "# About\n\nSee [the missing page](missing.md).\n"),
+    Breakage("a warning of the engine's, which strict mode fails once every page is written",
+             edit("mkdocs.yml", "  - About: about.md\n", "  - About: about.md\n  - Missing: missing.md\n"),
              "Aborted with 1 warnings in strict mode"),
     Breakage("a template that fails while pages are written",
              edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}{{ page.no_such_method() }}"),
@@ -116,6 +116,7 @@ def test_script_build_replaces_the_site_only_when_the_build_succeeds(tmp_path: P
     for breakage in BREAKAGES:
         for part in ("docs", "overrides"):
             shutil.copytree(ROOT / part, project / part, dirs_exist_ok=True)  # only this breakage
+        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         breakage.make(project)
         failed = run(*command, cwd=project)
         assert failed.returncode != 0 and breakage.says in failed.output, failed.output

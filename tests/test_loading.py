@@ -38,4 +38,4 @@ def test_reading_briefs_in_several_processes_finds_what_reading_them_one_by_one_
     assert len(one_by_one.problems.errors) >= 20
     assert reported == sorted(str(problem) for problem in one_by_one.problems)
     assert checked.returncode == 1
-    assert f"in {one_by_one.files} files" in checked.output
+    assert f"{one_by_one.files} files read" in checked.output
