@@ -261,3 +261,28 @@ def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(p
     build = mkdocs_build(project, site)
     assert build.returncode == 0, build.output
     assert soup(site / "briefs/2026/doha-indirect-talks/index.html").select_one(".brief-report") is None
+
+
+def _checklist(text: str) -> list[str]:
+    """The `- [ ]` items of a Markdown checklist, each joined onto one line."""
+    items: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("- [ ] "):
+            items.append(line[len("- [ ] "):].strip())
+        elif items and line.startswith("      ") and line.strip():
+            items[-1] += " " + line.strip()
+        elif items and not line.strip():
+            items.append("")  # a blank line ends the item
+    return [item for item in items if item]
+
+
+def test_the_pull_request_template_and_contributing_ask_the_same_questions_no_check_can_answer():
+    template = _checklist((ROOT / ".github/PULL_REQUEST_TEMPLATE.md").read_text("utf-8"))
+    contributing = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    section = contributing.split("## Review checklist", 1)[1].split("\n## ", 1)[0]
+    assert template == _checklist(section)
+    assert [item.split(":")[0] for item in template[:2]] == ["Sourcing", "Fairness"]
+    assert any("phone width" in item for item in template)
+    # What `briefings check` already enforces is not asked of a reviewer.
+    for enforced in ("house heading", "front matter", "http", "TODO", "briefings check"):
+        assert not any(enforced in item for item in template), enforced
