@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, free_port, fetch, wait_for, briefings, mkdocs_build, run, soup
+from conftest import (BIN, ROOT, Run, briefings, check_and_build, fetch, free_port, front_matter, mkdocs_build, run,
+                      soup, wait_for)
 
 SCHEMAS = ROOT / "briefings/schemas"
 
@@ -286,3 +287,32 @@ def test_the_pull_request_template_and_contributing_ask_the_same_questions_no_ch
     # What `briefings check` already enforces is not asked of a reviewer.
     for enforced in ("house heading", "front matter", "http", "TODO", "briefings check"):
         assert not any(enforced in item for item in template), enforced
+
+
+def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(caplog):
+    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: MkDocs' warning about
+    dirty builds is filtered out in the preview, and only that one; its text is pinned to the installed MkDocs."""
+    import ast
+    import inspect
+    import logging
+
+    import mkdocs.commands.build
+
+    from briefings.plugin import DIRTY_BUILD_WARNING, BriefingsPlugin
+
+    warned = [node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(mkdocs.commands.build)))
+              if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "warning" and node.args
+              and isinstance(node.args[0], ast.Constant) and "'dirty' build" in str(node.args[0].value)]
+    assert warned == [DIRTY_BUILD_WARNING], "MkDocs changed its warning about dirty builds: update the plugin's copy"
+
+    build_log = logging.getLogger("mkdocs.commands.build")
+    try:
+        for command, shown in (("serve", False), ("build", True)):
+            BriefingsPlugin().on_startup(command=command, dirty=True)
+            caplog.clear()
+            with caplog.at_level(logging.WARNING, logger="mkdocs.commands.build"):
+                build_log.warning(DIRTY_BUILD_WARNING)
+                build_log.warning("Another warning")
+            assert [r.getMessage() for r in caplog.records] == [DIRTY_BUILD_WARNING] * shown + ["Another warning"]
+    finally:
+        BriefingsPlugin().on_startup(command="build", dirty=False)
