@@ -124,6 +124,7 @@ class _Reader:
         if self.problems.errors:
             return Loaded(self.problems, files=self.files)
         self._report_unused(entity_maps, briefs)
+        self._check_titles(briefs)
         catalog = Catalog(
             entities=entity_maps,
             briefs=[b for b in briefs if self.preview or not b.draft],
@@ -451,6 +452,7 @@ class _Reader:
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
+            title_at=doc.locate(("title",)),
         )
 
     def _check_leverage(self, doc: YamlDocument, actors: set[str]) -> None:
@@ -556,6 +558,19 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
+
+
+    def _check_titles(self, briefs: list[Brief]) -> None:
+        """Two briefs with one title, in any year, read as one in every listing and search result."""
+        first: dict[str, Brief] = {}
+        for brief in sorted(briefs, key=lambda b: (b.date, b.src_uri)):  # the later brief is told
+            other = first.setdefault(" ".join(brief.title.split()).casefold(), brief)
+            if other is not brief:
+                self.problems.warning(
+                    brief.title_at or brief.source,
+                    f"the title '{brief.title}' is also the title of {other.title_at or other.source}: "
+                    "give each brief a title of its own",
+                )
 
 
 def _heading_text(line: str) -> str:

@@ -316,3 +316,26 @@ def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(caplog):
             assert [r.getMessage() for r in caplog.records] == [DIRTY_BUILD_WARNING] * shown + ["Another warning"]
     finally:
         BriefingsPlugin().on_startup(command="build", dirty=False)
+
+
+def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(project: Path, tmp_path: Path):
+    from briefings.loader import load_project
+    from briefings.project import Project
+
+    original = project / "docs/briefs/2026/doha-indirect-talks.md"
+    title = front_matter(original)["title"]
+    copy = project / "docs/briefs/2025/doha-again.md"
+    copy.parent.mkdir()
+    text = original.read_text("utf-8").replace(f"title: {title}", f"title: '  {title.upper()}  '")
+    copy.write_text(text.replace("date: 2026-05-08", "date: 2025-05-08").replace("updated: 2026-05-12\n", ""), "utf-8")
+    line = text.split("\n---\n")[0].splitlines().index(f"title: '  {title.upper()}  '") + 1
+
+    problems = load_project(Project.at(project)).problems
+    duplicates = [p for p in problems if "is also the title of" in p.message]
+    assert [str(p) for p in duplicates] == [
+        f"docs/briefs/2026/doha-indirect-talks.md:{line}:1: warning: the title '{title}' is also the title of "
+        f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"]
+    both = check_and_build(project, tmp_path / "site")
+    both.assert_agree()
+    assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
+    assert str(duplicates[0]) in both.check_rows
