@@ -109,7 +109,7 @@ class _Reader:
         for kind in KINDS:
             self._check_references(kind, entities[kind.folder][0], known)
         entity_maps = {folder: found for folder, (found, _) in entities.items()}
-        self.ids_key = tuple(sorted((folder, tuple(sorted(ids))) for folder, ids in known.items()
+        self.ids_key = tuple(sorted((folder, tuple(sorted(ids.items()))) for folder, ids in known.items()
                                     if not isinstance(ids, _AnyId)))
 
         pages = list(self._pages())
@@ -209,13 +209,13 @@ class _Reader:
     # -- data files ------------------------------------------------------------------------------------------
 
     def _read_kind(self, kind: EntityKind) -> tuple[dict[str, Entity], Any]:
-        """A kind's valid entities, and every id its data file defines (valid or not); from the cache when the
-        file has not changed since the last reading."""
+        """A kind's valid entities, and every id its data file defines (valid or not) with its name and aliases;
+        from the cache when the file has not changed since the last reading."""
         path = self.project.file(kind.data_file)
         rel = kind.data_file
         if not path.is_file():
             self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
-            return {}, set()
+            return {}, {}
         if self.cache is None:
             return self._read_kind_anew(kind, path, rel)
         stat = path.stat()
@@ -252,7 +252,7 @@ class _Reader:
             if entity_id not in bad
         }
         self.documents[kind.folder] = doc
-        return entities, set(doc.value)
+        return entities, {entity_id: kind.names(value) for entity_id, value in doc.value.items()}
 
     def _check_references(self, kind: EntityKind, entities: dict[str, Entity], known: dict) -> None:
         doc = self.documents.get(kind.folder)

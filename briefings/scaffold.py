@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
 import yaml
 
 from . import schema
-from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind
+from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
 from .loader import PLACEHOLDER
 from .problems import Problems
 from .project import Project
@@ -23,26 +21,25 @@ class ScaffoldError(Exception):
 
 
 def slugify(title: str, max_length: int = 60) -> str:
-    ascii_title = unicodedata.normalize("NFKD", re.sub(r"['’]", "", title)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = folded(title)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
 
 
-def _data_ids(project: Project, kind: EntityKind) -> list[str]:
-    """The ids a data file defines, read with the project's own strict reader."""
+def data_entries(project: Project, kind: EntityKind) -> dict[str, tuple[str, ...]]:
+    """The ids a data file defines, each with its name and aliases, read with the project's own strict reader."""
     path = project.file(kind.data_file)
     if not path.is_file():
-        return []
+        return {}
     problems = Problems()
     doc = parse_yaml(path.read_text("utf-8-sig"), kind.data_file, problems)
     if problems.errors or doc is None:
         raise ScaffoldError(f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)")
-    return list(doc.value) if isinstance(doc.value, dict) else []
+    return {str(i): kind.names(entry) for i, entry in doc.value.items()} if isinstance(doc.value, dict) else {}
 
 
-def _require_known(kind: EntityKind, ids: list[str], known: list[str]) -> None:
+def _require_known(kind: EntityKind, ids: list[str], known: dict[str, tuple[str, ...]]) -> None:
     for entity_id in ids:
         if entity_id not in known:
             raise ScaffoldError(kind.unknown(entity_id, known))
@@ -55,7 +52,7 @@ def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date
     if not slug:
         raise ScaffoldError("the title needs at least one letter or digit to make the file name from")
     for name, ids in named.items():
-        _require_known(BY_NAME[name], ids, _data_ids(project, BY_NAME[name]))
+        _require_known(BY_NAME[name], ids, data_entries(project, BY_NAME[name]))
     path = project.briefs_dir / str(date.year) / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{project.relative(path)} already exists: choose another title")
@@ -80,12 +77,12 @@ def add_entry(project: Project, kind: EntityKind, entity_id: str, entry: dict) -
     """Append an entity to its kind's data file, leaving everything already there as it was."""
     path = project.file(kind.data_file)
     rel = kind.data_file
-    if entity_id in _data_ids(project, kind):
+    if entity_id in data_entries(project, kind):
         raise ScaffoldError(f"{rel} already has {kind.a_name} '{entity_id}'")
     entry = {key: value for key, value in entry.items() if value not in (None, [], "")}
     for field_name, folder in kind.references.items():
         target = BY_FOLDER[folder]
-        _require_known(target, entry.get(field_name, []), _data_ids(project, target))
+        _require_known(target, entry.get(field_name, []), data_entries(project, target))
     problems = Problems()
     schema.validate(YamlDocument({entity_id: entry}, rel), kind.folder, problems)
     if problems.errors:

@@ -339,3 +339,25 @@ def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(
     both.assert_agree()
     assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
     assert str(duplicates[0]) in both.check_rows
+
+
+def test_an_unknown_id_is_matched_against_ids_names_and_aliases_and_a_new_one_is_told_how_to_add_it(project: Path):
+    from briefings.kinds import ACTOR, MECHANISM
+    from briefings.project import Project
+    from briefings.scaffold import data_entries
+
+    known = data_entries(Project.at(project), ACTOR)
+    assert ACTOR.unknown("qatr", known) == "unknown actor 'qatr': did you mean 'qatar'?"
+    assert ACTOR.unknown("tehran", known) == "unknown actor 'tehran': did you mean 'iran'?"  # an alias
+    assert ACTOR.unknown("trump", known) == "unknown actor 'trump': did you mean 'donald-trump'?"  # a word of its name
+    for new in ("israel", "saudi-arabia", "houthis"):  # "israel" was once offered 'iran'
+        assert ACTOR.unknown(new, known) == (f"unknown actor '{new}': add it with 'briefings new actor {new} "
+                                             "--name …' or see 'briefings list actors'")
+    assert MECHANISM.unknown("brinkmanship", ["gatekeeping"]).endswith("or see 'briefings list mechanisms'")
+
+    brief = project / "docs/briefs/2026/doha-indirect-talks.md"
+    brief.write_text(brief.read_text("utf-8").replace("actors: [", "actors: [israel, ", 1), "utf-8")
+    check = briefings("check", cwd=project)
+    assert check.returncode == 1
+    assert ("unknown actor 'israel': add it with 'briefings new actor israel --name …' "
+            "or see 'briefings list actors'") in check.stdout
