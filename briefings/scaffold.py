@@ -39,6 +39,18 @@ def data_entries(project: Project, kind: EntityKind) -> dict[str, tuple[str, ...
     return {str(i): kind.names(entry) for i, entry in doc.value.items()} if isinstance(doc.value, dict) else {}
 
 
+def find_entries(project: Project, kind: EntityKind, words: list[str]) -> list[tuple[str, str]]:
+    """The (id, name) of each entry of a kind whose id, name or aliases hold every word, in the data file's
+    order; case and accents do not count."""
+    wanted = [folded(word) for word in words]
+    found = []
+    for entity_id, names in data_entries(project, kind).items():
+        texts = [folded(text) for text in (entity_id, *names)]
+        if all(any(word in text for text in texts) for word in wanted):
+            found.append((entity_id, names[0] if names else ""))
+    return found
+
+
 def _require_known(kind: EntityKind, ids: list[str], known: dict[str, tuple[str, ...]]) -> None:
     for entity_id in ids:
         if entity_id not in known:

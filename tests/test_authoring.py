@@ -361,3 +361,38 @@ def test_an_unknown_id_is_matched_against_ids_names_and_aliases_and_a_new_one_is
     assert check.returncode == 1
     assert ("unknown actor 'israel': add it with 'briefings new actor israel --name …' "
             "or see 'briefings list actors'") in check.stdout
+
+
+def _cli(project: Path, capsys, *args: str) -> Run:
+    """The command line in this process, as an author would run it in `project`."""
+    from briefings.cli import main
+
+    returncode = main(["--root", str(project), *args])
+    out = capsys.readouterr()
+    return Run(returncode, out.out, out.err)
+
+
+def test_list_finds_entries_by_id_name_or_alias_whatever_the_case_and_accents(project: Path, capsys):
+    listed = _cli(project, capsys, "list", "actors")
+    assert listed.returncode == 0
+    rows = listed.stdout.splitlines()
+    ids = list(yaml.safe_load((project / "data/actors.yml").read_text("utf-8")))
+    assert [row.split()[0] for row in rows] == ids  # every actor, in the data file's order
+    assert "qatar" in ids and any(re.fullmatch(r"qatar +Qatar", row) for row in rows)
+    assert len({row.index(row.split()[1]) for row in rows}) == 1  # names aligned in one column
+
+    actors = project / "data/actors.yml"
+    actors.write_text(actors.read_text("utf-8").replace("[Islamic Republic of Iran, Tehran]",
+                                                        "[Islamic Republic of Iran, Tehran, Téhéran]"), "utf-8")
+    for words in (["TEHERAN"], ["tehran"], ["islamic", "REPUBLIC"], ["irAN"]):
+        found = _cli(project, capsys, "list", "actors", *words)
+        assert found.returncode == 0 and [row.split()[0] for row in found.stdout.splitlines()][0] == "iran", words
+    only = _cli(project, capsys, "list", "actors", "state", "of", "qatar")  # every word, in any of its names
+    assert only.stdout.split() == ["qatar", "Qatar"]
+    for kind in ("indicators", "mechanisms"):
+        assert _cli(project, capsys, "list", kind).returncode == 0
+    assert _cli(project, capsys, "list", "mechanisms", "de-escalation").stdout.startswith("mediated-de-escalation")
+
+    none = _cli(project, capsys, "list", "actors", "qatar", "houthis")
+    assert none.returncode == 1 and none.stdout == ""
+    assert "no actor in data/actors.yml matches 'qatar houthis'" in none.stderr
