@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             print(project.relative(new_brief(project, args.title, named=named, date=args.date)))
             return 0
         kind = next(kind for kind in KINDS if kind.name == args.what)
-        entry = {option.field: getattr(args, option.field) for option in kind.options}
+        entry = kind.entry({option.field: getattr(args, option.field) for option in kind.options})
         path = add_entry(project, kind, args.id, entry)
         print(f"added {kind.name} '{args.id}' to {project.relative(path)}")
     except ScaffoldError as exc:

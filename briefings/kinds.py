@@ -31,6 +31,7 @@ class Option:
     required: bool = False
     many: bool = False  # repeatable; the field is a list
     choices: tuple[str, ...] = ()
+    within: str = ""  # the field holding this one, if not the entry: signals for advancing
 
     @property
     def option(self) -> str:
@@ -64,6 +65,15 @@ class EntityKind:
     @property
     def index_uri(self) -> str:
         return f"{self.folder}/index.md"
+
+    def entry(self, values: Mapping[str, Any]) -> dict:
+        """A data entry from the values of `briefings new <kind>`'s options, in their order; empty ones left out."""
+        entry: dict = {}
+        for option in self.options:
+            value = values.get(option.field)
+            if value not in (None, [], ""):
+                (entry.setdefault(option.within, {}) if option.within else entry)[option.field] = value
+        return entry
 
     def unknown(self, entity_id: object, known: Mapping[str, Iterable[str]] | Iterable[str]) -> str:
         """`unknown actor 'qatr': did you mean 'qatar'?`, shared by every check of an id.
@@ -174,6 +184,8 @@ INDICATOR = EntityKind(
     options=(
         _NAME,
         _SUMMARY,
+        Option("advancing", "an observation that would count as advancing", many=True, within="signals"),
+        Option("reversing", "an observation that would count as reversing", many=True, within="signals"),
         Option("actors", "an actor it concerns", flag="actor", many=True),
     ),
 )

@@ -396,3 +396,27 @@ def test_list_finds_entries_by_id_name_or_alias_whatever_the_case_and_accents(pr
     none = _cli(project, capsys, "list", "actors", "qatar", "houthis")
     assert none.returncode == 1 and none.stdout == ""
     assert "no actor in data/actors.yml matches 'qatar houthis'" in none.stderr
+
+
+def test_new_indicator_writes_its_signals(project: Path, capsys):
+    indicators = project / "data/indicators.yml"
+    before = indicators.read_text("utf-8")
+    added = _cli(project, capsys, "new", "indicator", "shipping-insurance", "--name", "Shipping insurance",
+                 "--summary", "Whether war-risk cover gets cheaper.",
+                 "--advancing", "Insurers cut war-risk premiums.", "--advancing", "Lloyd's lists fewer areas.",
+                 "--reversing", "Insurers withdraw cover: ships wait.", "--actor", "qatar")
+    assert added.returncode == 0, added.stderr
+    after = indicators.read_text("utf-8")
+    assert after.startswith(before)  # appended; comments and order untouched
+    assert yaml.safe_load(after)["shipping-insurance"] == {
+        "name": "Shipping insurance", "summary": "Whether war-risk cover gets cheaper.",
+        "signals": {"advancing": ["Insurers cut war-risk premiums.", "Lloyd's lists fewer areas."],
+                    "reversing": ["Insurers withdraw cover: ships wait."]},
+        "actors": ["qatar"],
+    }
+    one_way = _cli(project, capsys, "new", "indicator", "port-calls", "--name", "Port calls", "--summary", "S.",
+                   "--reversing", "Fewer calls.")
+    assert one_way.returncode == 0, one_way.stderr
+    assert yaml.safe_load(indicators.read_text("utf-8"))["port-calls"]["signals"] == {"reversing": ["Fewer calls."]}
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0 and "error" not in check.stdout, check.output
