@@ -54,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
         brief.add_argument(f"--{kind.name}", dest=kind.name, action="append", default=[], metavar="ID",
                            help=f"{kind.a_name} the brief names (repeatable)")
     brief.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (default: today)")
+    brief.add_argument("--slug", help="the file name, without .md: lowercase letters, digits and hyphens "
+                                      "(default: made from the title)")
 
     for kind in KINDS:
         entity = what.add_parser(kind.name, help=f"add {kind.a_name} to {kind.data_file}")
@@ -110,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_list(project, BY_FOLDER[args.folder], args.words)
         if args.what == "brief":
             named = {kind.name: getattr(args, kind.name) for kind in KINDS}
-            print(project.relative(new_brief(project, args.title, named=named, date=args.date)))
+            print(project.relative(new_brief(project, args.title, named=named, date=args.date, slug=args.slug)))
             return 0
         kind = next(kind for kind in KINDS if kind.name == args.what)
         entry = kind.entry({option.field: getattr(args, option.field) for option in kind.options})

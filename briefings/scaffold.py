@@ -9,7 +9,7 @@ import yaml
 
 from . import schema
 from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
-from .loader import PLACEHOLDER
+from .loader import _SLUG as BRIEF_FILE_NAME, PLACEHOLDER  # the loader's rule for a brief's file name
 from .problems import Problems
 from .project import Project
 from .templating import scaffold_templates, yaml_string
@@ -57,17 +57,23 @@ def _require_known(kind: EntityKind, ids: list[str], known: dict[str, tuple[str,
             raise ScaffoldError(kind.unknown(entity_id, known))
 
 
-def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date: dt.date | None = None) -> Path:
-    """Create a draft brief to fill in, naming the given entities (ids by kind); returns its path."""
+def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date: dt.date | None = None,
+              slug: str | None = None) -> Path:
+    """Create a draft brief to fill in, naming the given entities (ids by kind); returns its path. Its file
+    name is `slug`, or made from the title."""
     date = date or dt.date.today()
-    slug = slugify(title)
+    if slug is not None and not BRIEF_FILE_NAME.match(f"{slug}.md"):
+        raise ScaffoldError(f"'{slug}' cannot be a brief's file name: use lowercase letters, digits and hyphens, "
+                            "e.g. --slug doha-talks")
+    slug = slug or slugify(title)
     if not slug:
-        raise ScaffoldError("the title needs at least one letter or digit to make the file name from")
+        raise ScaffoldError("the title needs at least one letter or digit to make the file name from, "
+                            "or give one with --slug")
     for name, ids in named.items():
         _require_known(BY_NAME[name], ids, data_entries(project, BY_NAME[name]))
     path = project.briefs_dir / str(date.year) / f"{slug}.md"
     if path.exists():
-        raise ScaffoldError(f"{project.relative(path)} already exists: choose another title")
+        raise ScaffoldError(f"{project.relative(path)} already exists: choose another title or --slug")
     text = scaffold_templates(yaml=yaml_string, flow=lambda items: "[" + ", ".join(items) + "]").get_template(
         "scaffolds/brief.md"
     ).render(

@@ -420,3 +420,22 @@ def test_new_indicator_writes_its_signals(project: Path, capsys):
     assert yaml.safe_load(indicators.read_text("utf-8"))["port-calls"]["signals"] == {"reversing": ["Fewer calls."]}
     check = briefings("check", cwd=project)
     assert check.returncode == 0 and "error" not in check.stdout, check.output
+
+
+def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
+    made = _cli(project, capsys, "new", "brief", "A long title about the Doha talks", "--slug", "doha-talks-2",
+                "--date", "2026-06-01", "--actor", "qatar")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "docs/briefs/2026/doha-talks-2.md"
+    assert front_matter(project / made.stdout.strip())["title"] == "A long title about the Doha talks"
+    again = _cli(project, capsys, "new", "brief", "Another", "--slug", "doha-talks-2", "--date", "2026-06-01")
+    assert again.returncode == 1 and "docs/briefs/2026/doha-talks-2.md already exists" in again.stderr
+    shipped = _cli(project, capsys, "new", "brief", "T", "--slug", "doha-indirect-talks", "--date", "2026-01-01")
+    assert shipped.returncode == 1 and "already exists" in shipped.stderr
+    for wrong in ("Doha-Talks", "doha_talks", "doha talks", "doha-talks.md", "-doha", "../doha", "doha--talks"):
+        refused = _cli(project, capsys, "new", "brief", "T", f"--slug={wrong}")
+        assert refused.returncode == 1, wrong
+        assert refused.stderr == (f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
+                                  "digits and hyphens, e.g. --slug doha-talks\n"), wrong
+    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*")) == [
+        "doha-indirect-talks.md", "doha-talks-2.md"]
