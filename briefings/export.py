@@ -22,7 +22,7 @@ CATALOG_PATH = "data/catalog.json"
 CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
-_INTERNAL_FIELDS = {"source", "src_uri", "named", "words", "draft", "brief"}
+_INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief"}
 
 
 def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
