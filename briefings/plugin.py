@@ -52,23 +52,6 @@ from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
-#: What MkDocs warns on every `--dirty` build (mkdocs/commands/build.py; a test pins the installed text).
-DIRTY_BUILD_WARNING = (
-    "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other links within "
-    "your site. This option is designed for site development purposes only."
-)
-
-
-class ExactDirtyBuilds(logging.Filter):
-    """The preview's dirty builds write again every page a save changes (briefings/preview.py), so MkDocs'
-    warning that they are inaccurate is not shown to authors."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.getMessage() != DIRTY_BUILD_WARNING
-
-
-EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
-
 class BriefingsConfig(base.Config):
     pass
 
@@ -93,11 +76,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview shows drafts
-        build_log = logging.getLogger("mkdocs.commands.build")
-        if self.preview:
-            build_log.addFilter(EXACT_DIRTY_BUILDS)
-        else:
-            build_log.removeFilter(EXACT_DIRTY_BUILDS)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -289,33 +289,42 @@ def test_the_pull_request_template_and_contributing_ask_the_same_questions_no_ch
         assert not any(enforced in item for item in template), enforced
 
 
-def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(caplog):
-    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: MkDocs' warning about
-    dirty builds is filtered out in the preview, and only that one; its text is pinned to the installed MkDocs."""
+def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project: Path, caplog):
+    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: once the preview has
+    loaded the project, MkDocs' warning about dirty builds is filtered out, and only that one; its text is
+    pinned to the installed MkDocs."""
     import ast
     import inspect
     import logging
 
     import mkdocs.commands.build
 
-    from briefings.plugin import DIRTY_BUILD_WARNING, BriefingsPlugin
+    from briefings.preview import BUILD_LOG, DIRTY_BUILD_WARNING, EXACT_DIRTY_BUILDS, Preview
+    from briefings.project import Project
 
     warned = [node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(mkdocs.commands.build)))
               if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "warning" and node.args
               and isinstance(node.args[0], ast.Constant) and "'dirty' build" in str(node.args[0].value)]
-    assert warned == [DIRTY_BUILD_WARNING], "MkDocs changed its warning about dirty builds: update the plugin's copy"
+    assert warned == [DIRTY_BUILD_WARNING], "MkDocs changed its warning about dirty builds: update the preview's copy"
+    assert BUILD_LOG is logging.getLogger(mkdocs.commands.build.__name__)
 
-    build_log = logging.getLogger("mkdocs.commands.build")
+    def logged() -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger=BUILD_LOG.name):
+            BUILD_LOG.warning(DIRTY_BUILD_WARNING)
+            BUILD_LOG.warning("Another warning")
+        return [record.getMessage() for record in caplog.records]
+
+    BUILD_LOG.removeFilter(EXACT_DIRTY_BUILDS)
     try:
-        for command, shown in (("serve", False), ("build", True)):
-            BriefingsPlugin().on_startup(command=command, dirty=True)
-            caplog.clear()
-            with caplog.at_level(logging.WARNING, logger="mkdocs.commands.build"):
-                build_log.warning(DIRTY_BUILD_WARNING)
-                build_log.warning("Another warning")
-            assert [r.getMessage() for r in caplog.records] == [DIRTY_BUILD_WARNING] * shown + ["Another warning"]
+        assert logged() == [DIRTY_BUILD_WARNING, "Another warning"]  # a build, not the preview
+        preview = Preview()
+        for _ in range(2):  # every rebuild loads again
+            preview.load(Project.at(project))
+            assert logged() == ["Another warning"]
+        assert BUILD_LOG.filters.count(EXACT_DIRTY_BUILDS) == 1
     finally:
-        BriefingsPlugin().on_startup(command="build", dirty=False)
+        BUILD_LOG.removeFilter(EXACT_DIRTY_BUILDS)
 
 
 def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(project: Path, tmp_path: Path):
