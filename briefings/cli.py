@@ -1,4 +1,5 @@
-"""The authors' command line: `briefings check`, `briefings new brief` and `briefings new <kind>`."""
+"""The authors' command line: `briefings check`, `briefings list <kinds>`, `briefings new brief` and
+`briefings new <kind>`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .kinds import KINDS
+from .kinds import BY_FOLDER, KINDS, EntityKind
 from .loader import load_project
 from .problems import Location, Problems
 from .project import Project
@@ -41,6 +42,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github: GitHub Actions annotations, shown inline on a pull request")
 
+    listing = commands.add_parser("list", help="list the actors, indicators or mechanisms, or find one")
+    listing.add_argument("folder", choices=[kind.folder for kind in KINDS], metavar="|".join(k.folder for k in KINDS))
+    listing.add_argument("words", nargs="*", metavar="WORD",
+                         help="only entries whose id, name or aliases contain every word (case and accents aside)")
+
     new = commands.add_parser("new", help="create a brief, or add an entity to its data file")
     what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
 
@@ -50,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
         brief.add_argument(f"--{kind.name}", dest=kind.name, action="append", default=[], metavar="ID",
                            help=f"{kind.a_name} the brief names (repeatable)")
     brief.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (default: today)")
+    brief.add_argument("--slug", help="the file name, without .md: lowercase letters, digits and hyphens "
+                                      "(default: made from the title)")
 
     for kind in KINDS:
         entity = what.add_parser(kind.name, help=f"add {kind.a_name} to {kind.data_file}")
@@ -83,6 +91,21 @@ def run_check(project: Project, paths: list[Path], output_format: str) -> int:
     return 1 if shown.errors else 0
 
 
+def run_list(project: Project, kind: EntityKind, words: list[str]) -> int:
+    """`id  name` of each entry of the kind that holds every word, aligned; exit 1 if there is none."""
+    from .scaffold import find_entries
+
+    found = find_entries(project, kind, words)
+    if not found:
+        where = f"matches '{' '.join(words)}': see 'briefings list {kind.folder}' for all" if words else "yet"
+        print(f"briefings: no {kind.name} in {kind.data_file} {where}", file=sys.stderr)
+        return 1
+    width = max(len(entity_id) for entity_id, _ in found)
+    for entity_id, name in found:
+        print(f"{entity_id.ljust(width)}  {name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `briefings check | head` ends quietly
@@ -94,12 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
 
     try:
+        if args.command == "list":
+            return run_list(project, BY_FOLDER[args.folder], args.words)
         if args.what == "brief":
             named = {kind.name: getattr(args, kind.name) for kind in KINDS}
-            print(project.relative(new_brief(project, args.title, named=named, date=args.date)))
+            print(project.relative(new_brief(project, args.title, named=named, date=args.date, slug=args.slug)))
             return 0
         kind = next(kind for kind in KINDS if kind.name == args.what)
-        entry = {option.field: getattr(args, option.field) for option in kind.options}
+        entry = kind.entry({option.field: getattr(args, option.field) for option in kind.options})
         path = add_entry(project, kind, args.id, entry)
         print(f"added {kind.name} '{args.id}' to {project.relative(path)}")
     except ScaffoldError as exc:

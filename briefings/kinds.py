@@ -8,8 +8,10 @@ loop over `KINDS`. A new kind is: its model in `model.py`, its data file, its JS
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Mechanism, Signals
 from .pages import GeneratedPage, actors, indicators, mechanisms, tags
@@ -29,6 +31,7 @@ class Option:
     required: bool = False
     many: bool = False  # repeatable; the field is a list
     choices: tuple[str, ...] = ()
+    within: str = ""  # the field holding this one, if not the entry: signals for advancing
 
     @property
     def option(self) -> str:
@@ -63,14 +66,53 @@ class EntityKind:
     def index_uri(self) -> str:
         return f"{self.folder}/index.md"
 
-    def unknown(self, entity_id: object, ids: Iterable[str]) -> str:
-        """`unknown actor 'qatr': did you mean 'qatar'?`, shared by every check of an id."""
-        close = difflib.get_close_matches(str(entity_id), list(ids), n=3, cutoff=0.5)
-        if close:
-            tip = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    def entry(self, values: Mapping[str, Any]) -> dict:
+        """A data entry from the values of `briefings new <kind>`'s options, in their order; empty ones left out."""
+        entry: dict = {}
+        for option in self.options:
+            value = values.get(option.field)
+            if value not in (None, [], ""):
+                (entry.setdefault(option.within, {}) if option.within else entry)[option.field] = value
+        return entry
+
+    def unknown(self, entity_id: object, known: Mapping[str, Iterable[str]] | Iterable[str]) -> str:
+        """`unknown actor 'qatr': did you mean 'qatar'?`, shared by every check of an id.
+
+        `known` maps each id to its entity's name and aliases (or is the ids alone), so that an id written
+        after a name (`tehran`, `trump`) finds its entity. Only a close match is suggested; a genuinely new
+        entity gets the command that adds it."""
+        names = known if isinstance(known, Mapping) else dict.fromkeys(known, ())
+        by_text: dict[str, str] = {}
+        for known_id, others in names.items():
+            for text in (known_id, *others):
+                by_text.setdefault(folded(text), known_id)
+        wanted = folded(str(entity_id))
+        close = difflib.get_close_matches(wanted, list(by_text), n=3, cutoff=SUGGESTION_CUTOFF)
+        if len(wanted) > 3:  # a whole word of a longer name: `trump` for "Donald Trump"
+            close += [text for text in by_text if f"-{wanted}-" in f"-{text}-"]
+        ids = list(dict.fromkeys(by_text[text] for text in close))[:3]
+        if ids:
+            tip = "did you mean " + " or ".join(f"'{i}'" for i in ids) + "?"
         else:
-            tip = f"add it to {self.data_file} or use an id defined there"
+            tip = (f"add it with 'briefings new {self.name} {entity_id} --name …' "
+                   f"or see 'briefings list {self.folder}'")
         return f"unknown {self.name} '{entity_id}': {tip}"
+
+    def names(self, entry: object) -> tuple[str, ...]:
+        """The name and aliases of a data entry, as far as it has them (for suggestions and `briefings list`)."""
+        if not isinstance(entry, dict):
+            return ()
+        return tuple(text for text in (entry.get("name"), *(entry.get("aliases") or ())) if isinstance(text, str))
+
+
+#: How alike an unknown id and a known id, name or alias must be (difflib's ratio) to be suggested.
+SUGGESTION_CUTOFF = 0.75
+
+
+def folded(text: str) -> str:
+    """Text as an id would spell it, for comparing: "État d'Iran" gives "etat-diran"."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("'", "").replace("’", "")).encode("ascii", "ignore")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
 
 
 def _links(values: Any) -> tuple[Link, ...]:
@@ -142,6 +184,8 @@ INDICATOR = EntityKind(
     options=(
         _NAME,
         _SUMMARY,
+        Option("advancing", "an observation that would count as advancing", many=True, within="signals"),
+        Option("reversing", "an observation that would count as reversing", many=True, within="signals"),
         Option("actors", "an actor it concerns", flag="actor", many=True),
     ),
 )

@@ -127,7 +127,7 @@ class _Reader:
         for kind in KINDS:
             self._check_references(kind, entities[kind.folder][0], known)
         entity_maps = {folder: found for folder, (found, _) in entities.items()}
-        self.ids_key = tuple(sorted((folder, tuple(sorted(ids))) for folder, ids in known.items()
+        self.ids_key = tuple(sorted((folder, tuple(sorted(ids.items()))) for folder, ids in known.items()
                                     if not isinstance(ids, _AnyId)))
 
         pages = list(self._pages())
@@ -155,6 +155,7 @@ class _Reader:
         if self.problems.errors:
             return Loaded(self.problems, files=self.files)
         self._report_unused(entity_maps, briefs)
+        self._check_titles(briefs)
         for path in unlinked:
             self.problems.warning(
                 Location(self.static[path]),
@@ -246,13 +247,13 @@ class _Reader:
     # -- data files ------------------------------------------------------------------------------------------
 
     def _read_kind(self, kind: EntityKind) -> tuple[dict[str, Entity], Any]:
-        """A kind's valid entities, and every id its data file defines (valid or not); from the cache when the
-        file has not changed since the last reading."""
+        """A kind's valid entities, and every id its data file defines (valid or not) with its name and aliases;
+        from the cache when the file has not changed since the last reading."""
         path = self.project.file(kind.data_file)
         rel = kind.data_file
         if not path.is_file():
             self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
-            return {}, set()
+            return {}, {}
         if self.cache is None:
             return self._read_kind_anew(kind, path, rel)
         stat = path.stat()
@@ -289,7 +290,7 @@ class _Reader:
             if entity_id not in bad
         }
         self.documents[kind.folder] = doc
-        return entities, set(doc.value)
+        return entities, {entity_id: kind.names(value) for entity_id, value in doc.value.items()}
 
     def _check_references(self, kind: EntityKind, entities: dict[str, Entity], known: dict) -> None:
         doc = self.documents.get(kind.folder)
@@ -498,6 +499,7 @@ class _Reader:
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
+            title_at=doc.locate(("title",)),
         )
 
     def _check_listed(self, doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict) -> None:
@@ -615,6 +617,20 @@ class _Reader:
                         brief.source,
                         f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                     )
+
+
+    def _check_titles(self, briefs: list[Brief]) -> None:
+        """Two briefs with one title, in any year, read as one in every listing and search result."""
+        first: dict[str, Brief] = {}
+        for brief in sorted(briefs, key=lambda b: (b.date, b.src_uri)):  # the later brief is told
+            other = first.setdefault(" ".join(brief.title.split()).casefold(), brief)
+            if other is not brief:
+                self.problems.warning(
+                    brief.title_at or brief.source,
+                    f"the title '{brief.title}' is also the title of {other.title_at or other.source}: "
+                    "give each brief a title of its own",
+                    causes=(other.source.path,),
+                )
 
 
 def _closest(wrong: str, ids: set[str], field_name: str) -> str:

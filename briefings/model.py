@@ -160,6 +160,7 @@ class Brief:
     draft: bool = False
     words: int = 0
     source: Location | None = None
+    title_at: Location | None = None  # where its front matter gives the title
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "readings", tuple(replace(r, brief=self) for r in self.readings))

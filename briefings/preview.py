@@ -11,6 +11,8 @@ The theme's templates stay compiled from one rebuild to the next (`CompiledTempl
 
 from __future__ import annotations
 
+import logging
+
 import jinja2
 import jinja2.bccache
 
@@ -22,6 +24,26 @@ from .pages import GeneratedPage, tags
 from .project import Project
 from .search import PreviewIndex
 from .site import Site
+
+
+#: What MkDocs warns on every `--dirty` build, and the logger it warns on (mkdocs/commands/build.py; a test
+#: pins the installed text).
+DIRTY_BUILD_WARNING = (
+    "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other links within "
+    "your site. This option is designed for site development purposes only."
+)
+BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+class ExactDirtyBuilds(logging.Filter):
+    """The preview's dirty builds write again every page a save changes, so MkDocs' warning that they are
+    inaccurate is not shown to authors (the preview installs this filter when it first loads the project)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != DIRTY_BUILD_WARNING
+
+
+EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 
 class Preview:
@@ -40,6 +62,7 @@ class Preview:
     def load(self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
              ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
+        BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)  # once is enough: a logger holds a filter once
         self.index.interrupt()  # a rebuild goes before search
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)

@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, free_port, fetch, wait_for, briefings, mkdocs_build, run, soup
+from conftest import (BIN, ROOT, Run, briefings, check_and_build, fetch, free_port, front_matter, mkdocs_build, run,
+                      soup, wait_for)
 
 SCHEMAS = ROOT / "briefings/schemas"
 
@@ -189,7 +190,7 @@ def test_contributing_and_the_site_page_state_the_same_contract():
     for field in schema["properties"]:
         assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
     for command in ("briefings new brief", "briefings new actor", "briefings new indicator",
-                    "briefings new mechanism", "briefings check", "script/server"):
+                    "briefings new mechanism", "briefings list", "briefings check", "script/server"):
         assert command in contributing and command in page, command
     for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
                     "What to watch next"):
@@ -270,3 +271,189 @@ def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(p
     build = mkdocs_build(project, site)
     assert build.returncode == 0, build.output
     assert soup(site / "briefs/2026/doha-indirect-talks/index.html").select_one(".brief-report") is None
+
+
+def _checklist(text: str) -> list[str]:
+    """The `- [ ]` items of a Markdown checklist, each joined onto one line."""
+    items: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("- [ ] "):
+            items.append(line[len("- [ ] "):].strip())
+        elif items and line.startswith("      ") and line.strip():
+            items[-1] += " " + line.strip()
+        elif items and not line.strip():
+            items.append("")  # a blank line ends the item
+    return [item for item in items if item]
+
+
+def test_the_pull_request_template_and_contributing_ask_the_same_questions_no_check_can_answer():
+    template = _checklist((ROOT / ".github/PULL_REQUEST_TEMPLATE.md").read_text("utf-8"))
+    contributing = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+    section = contributing.split("## Review checklist", 1)[1].split("\n## ", 1)[0]
+    assert template == _checklist(section)
+    assert [item.split(":")[0] for item in template[:2]] == ["Sourcing", "Fairness"]
+    assert any("phone width" in item for item in template)
+    # What `briefings check` already enforces is not asked of a reviewer.
+    for enforced in ("house heading", "front matter", "http", "TODO", "briefings check"):
+        assert not any(enforced in item for item in template), enforced
+
+
+def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project: Path, caplog):
+    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: once the preview has
+    loaded the project, MkDocs' warning about dirty builds is filtered out, and only that one; its text is
+    pinned to the installed MkDocs."""
+    import ast
+    import inspect
+    import logging
+
+    import mkdocs.commands.build
+
+    from briefings.preview import BUILD_LOG, DIRTY_BUILD_WARNING, EXACT_DIRTY_BUILDS, Preview
+    from briefings.project import Project
+
+    warned = [node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(mkdocs.commands.build)))
+              if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "warning" and node.args
+              and isinstance(node.args[0], ast.Constant) and "'dirty' build" in str(node.args[0].value)]
+    assert warned == [DIRTY_BUILD_WARNING], "MkDocs changed its warning about dirty builds: update the preview's copy"
+    assert BUILD_LOG is logging.getLogger(mkdocs.commands.build.__name__)
+
+    def logged() -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger=BUILD_LOG.name):
+            BUILD_LOG.warning(DIRTY_BUILD_WARNING)
+            BUILD_LOG.warning("Another warning")
+        return [record.getMessage() for record in caplog.records]
+
+    BUILD_LOG.removeFilter(EXACT_DIRTY_BUILDS)
+    try:
+        assert logged() == [DIRTY_BUILD_WARNING, "Another warning"]  # a build, not the preview
+        preview = Preview()
+        for _ in range(2):  # every rebuild loads again
+            preview.load(Project.at(project))
+            assert logged() == ["Another warning"]
+        assert BUILD_LOG.filters.count(EXACT_DIRTY_BUILDS) == 1
+    finally:
+        BUILD_LOG.removeFilter(EXACT_DIRTY_BUILDS)
+
+
+def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(project: Path, tmp_path: Path):
+    from briefings.loader import load_project
+    from briefings.project import Project
+
+    original = project / "docs/briefs/2026/doha-indirect-talks.md"
+    title = front_matter(original)["title"]
+    copy = project / "docs/briefs/2025/doha-again.md"
+    copy.parent.mkdir()
+    text = original.read_text("utf-8").replace(f"title: {title}", f"title: '  {title.upper()}  '")
+    copy.write_text(text.replace("date: 2026-05-08", "date: 2025-05-08").replace("updated: 2026-05-12\n", ""), "utf-8")
+    line = text.split("\n---\n")[0].splitlines().index(f"title: '  {title.upper()}  '") + 1
+
+    problems = load_project(Project.at(project)).problems
+    duplicates = [p for p in problems if "is also the title of" in p.message]
+    assert [str(p) for p in duplicates] == [
+        f"docs/briefs/2026/doha-indirect-talks.md:{line}:1: warning: the title '{title}' is also the title of "
+        f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"]
+    both = check_and_build(project, tmp_path / "site")
+    both.assert_agree()
+    assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
+    assert str(duplicates[0]) in both.check_rows
+
+
+def test_an_unknown_id_is_matched_against_ids_names_and_aliases_and_a_new_one_is_told_how_to_add_it(project: Path):
+    from briefings.kinds import ACTOR, MECHANISM
+    from briefings.project import Project
+    from briefings.scaffold import data_entries
+
+    known = data_entries(Project.at(project), ACTOR)
+    assert ACTOR.unknown("qatr", known) == "unknown actor 'qatr': did you mean 'qatar'?"
+    assert ACTOR.unknown("tehran", known) == "unknown actor 'tehran': did you mean 'iran'?"  # an alias
+    assert ACTOR.unknown("trump", known) == "unknown actor 'trump': did you mean 'donald-trump'?"  # a word of its name
+    for new in ("israel", "saudi-arabia", "houthis"):  # "israel" was once offered 'iran'
+        assert ACTOR.unknown(new, known) == (f"unknown actor '{new}': add it with 'briefings new actor {new} "
+                                             "--name …' or see 'briefings list actors'")
+    assert MECHANISM.unknown("brinkmanship", ["gatekeeping"]).endswith("or see 'briefings list mechanisms'")
+
+    brief = project / "docs/briefs/2026/doha-indirect-talks.md"
+    brief.write_text(brief.read_text("utf-8").replace("actors: [", "actors: [israel, ", 1), "utf-8")
+    check = briefings("check", cwd=project)
+    assert check.returncode == 1
+    assert ("unknown actor 'israel': add it with 'briefings new actor israel --name …' "
+            "or see 'briefings list actors'") in check.stdout
+
+
+def _cli(project: Path, capsys, *args: str) -> Run:
+    """The command line in this process, as an author would run it in `project`."""
+    from briefings.cli import main
+
+    returncode = main(["--root", str(project), *args])
+    out = capsys.readouterr()
+    return Run(returncode, out.out, out.err)
+
+
+def test_list_finds_entries_by_id_name_or_alias_whatever_the_case_and_accents(project: Path, capsys):
+    listed = _cli(project, capsys, "list", "actors")
+    assert listed.returncode == 0
+    rows = listed.stdout.splitlines()
+    ids = list(yaml.safe_load((project / "data/actors.yml").read_text("utf-8")))
+    assert [row.split()[0] for row in rows] == ids  # every actor, in the data file's order
+    assert "qatar" in ids and any(re.fullmatch(r"qatar +Qatar", row) for row in rows)
+    assert len({row.index(row.split()[1]) for row in rows}) == 1  # names aligned in one column
+
+    actors = project / "data/actors.yml"
+    actors.write_text(actors.read_text("utf-8").replace("[Islamic Republic of Iran, Tehran]",
+                                                        "[Islamic Republic of Iran, Tehran, Téhéran]"), "utf-8")
+    for words in (["TEHERAN"], ["tehran"], ["islamic", "REPUBLIC"], ["irAN"]):
+        found = _cli(project, capsys, "list", "actors", *words)
+        assert found.returncode == 0 and [row.split()[0] for row in found.stdout.splitlines()][0] == "iran", words
+    only = _cli(project, capsys, "list", "actors", "state", "of", "qatar")  # every word, in any of its names
+    assert only.stdout.split() == ["qatar", "Qatar"]
+    for kind in ("indicators", "mechanisms"):
+        assert _cli(project, capsys, "list", kind).returncode == 0
+    assert _cli(project, capsys, "list", "mechanisms", "de-escalation").stdout.startswith("mediated-de-escalation")
+
+    none = _cli(project, capsys, "list", "actors", "qatar", "houthis")
+    assert none.returncode == 1 and none.stdout == ""
+    assert "no actor in data/actors.yml matches 'qatar houthis'" in none.stderr
+
+
+def test_new_indicator_writes_its_signals(project: Path, capsys):
+    indicators = project / "data/indicators.yml"
+    before = indicators.read_text("utf-8")
+    added = _cli(project, capsys, "new", "indicator", "shipping-insurance", "--name", "Shipping insurance",
+                 "--summary", "Whether war-risk cover gets cheaper.",
+                 "--advancing", "Insurers cut war-risk premiums.", "--advancing", "Lloyd's lists fewer areas.",
+                 "--reversing", "Insurers withdraw cover: ships wait.", "--actor", "qatar")
+    assert added.returncode == 0, added.stderr
+    after = indicators.read_text("utf-8")
+    assert after.startswith(before)  # appended; comments and order untouched
+    assert yaml.safe_load(after)["shipping-insurance"] == {
+        "name": "Shipping insurance", "summary": "Whether war-risk cover gets cheaper.",
+        "signals": {"advancing": ["Insurers cut war-risk premiums.", "Lloyd's lists fewer areas."],
+                    "reversing": ["Insurers withdraw cover: ships wait."]},
+        "actors": ["qatar"],
+    }
+    one_way = _cli(project, capsys, "new", "indicator", "port-calls", "--name", "Port calls", "--summary", "S.",
+                   "--reversing", "Fewer calls.")
+    assert one_way.returncode == 0, one_way.stderr
+    assert yaml.safe_load(indicators.read_text("utf-8"))["port-calls"]["signals"] == {"reversing": ["Fewer calls."]}
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0 and "error" not in check.stdout, check.output
+
+
+def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
+    made = _cli(project, capsys, "new", "brief", "A long title about the Doha talks", "--slug", "doha-talks-2",
+                "--date", "2026-06-01", "--actor", "qatar")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "docs/briefs/2026/doha-talks-2.md"
+    assert front_matter(project / made.stdout.strip())["title"] == "A long title about the Doha talks"
+    again = _cli(project, capsys, "new", "brief", "Another", "--slug", "doha-talks-2", "--date", "2026-06-01")
+    assert again.returncode == 1 and "docs/briefs/2026/doha-talks-2.md already exists" in again.stderr
+    shipped = _cli(project, capsys, "new", "brief", "T", "--slug", "doha-indirect-talks", "--date", "2026-01-01")
+    assert shipped.returncode == 1 and "already exists" in shipped.stderr
+    for wrong in ("Doha-Talks", "doha_talks", "doha talks", "doha-talks.md", "-doha", "../doha", "doha--talks"):
+        refused = _cli(project, capsys, "new", "brief", "T", f"--slug={wrong}")
+        assert refused.returncode == 1, wrong
+        assert refused.stderr == (f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
+                                  "digits and hyphens, e.g. --slug doha-talks\n"), wrong
+    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*")) == [
+        "doha-indirect-talks.md", "doha-talks-2.md"]
