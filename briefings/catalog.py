@@ -41,14 +41,16 @@ def tag_slug(tag: str) -> str:
 @dataclass
 class Catalog:
     entities: dict[str, dict[str, Entity]]  # by the folder of their kind, then by id
-    briefs: list[Brief]  # published (and, in the preview, drafts), newest first
-    drafts: list[Brief] = field(default_factory=list)  # drafts left out of the site
+    briefs: list[Brief]  # published (and, in the preview, drafts and scheduled briefs), newest first
+    #: The briefs this build leaves out of the site: drafts, and briefs scheduled for a day after `today`.
+    left_out: list[Brief] = field(default_factory=list)
+    today: dt.date | None = None  # the day the site is built for (briefings.clock); None: nothing is scheduled
     assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
         self._by_src = {b.src_uri: b for b in self.briefs}
-        self._left_out = {b.src_uri for b in self.drafts}
+        self._left_out = {b.src_uri for b in self.left_out}
         self._position = {b.src_uri: n for n, b in enumerate(self.briefs)}
         self._related_briefs: dict[str, list[Brief]] = {}  # filled as pages ask for them
         self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
@@ -97,11 +99,20 @@ class Catalog:
     # -- lookups ---------------------------------------------------------------------------------------------
 
     def publishes(self, src_uri: str) -> bool:
-        """Whether the site publishes the page or file of docs/ at `src_uri`: every page but the drafts it
-        leaves out, and the files that its pages show or link."""
+        """Whether the site publishes the page or file of docs/ at `src_uri`: every page but the briefs it
+        leaves out (drafts and scheduled briefs), and the files that its pages show or link."""
         if src_uri.endswith(".md"):
             return src_uri not in self._left_out
         return src_uri in self.assets
+
+    def is_scheduled(self, brief: Brief) -> bool:
+        """Whether a brief is dated after the day the site is built for: it is published only from its date."""
+        return self.today is not None and brief.date > self.today
+
+    def scheduled(self) -> list[Brief]:
+        """The briefs scheduled for a later day (in the site, in the preview, or left out of it), soonest first."""
+        return sorted((b for b in self.briefs + self.left_out if self.is_scheduled(b)),
+                      key=lambda b: (b.date, b.src_uri))
 
     def brief(self, src_uri: str) -> Brief | None:
         """The brief whose source is `src_uri` (relative to the docs folder), if it is in the site."""
@@ -147,7 +158,7 @@ class Catalog:
     # -- a brief among the others ---------------------------------------------------------------------------
 
     def previous_brief(self, brief: Brief) -> Brief | None:
-        """The brief published just before this one (in the preview, drafts count)."""
+        """The brief published just before this one (in the preview, drafts and scheduled briefs count)."""
         n = self._position[brief.src_uri] + 1
         return self.briefs[n] if n < len(self.briefs) else None
 

@@ -85,6 +85,9 @@ def run_check(project: Project, paths: list[Path], output_format: str) -> int:
                 shown.error(Location(rel), "no such file: check the path")
     for problem in shown:
         print(problem.github() if output_format == "github" else str(problem))
+    for path, date in loaded.scheduled:  # not a problem: what the site will publish, and when
+        if not wanted or any(path == rel or path.startswith(rel.rstrip("/") + "/") for rel in wanted):
+            print(f"{path}: scheduled for {date}", file=sys.stderr)
     where = f" in or caused by {', '.join(wanted)}" if wanted else ""
     others = f"; {elsewhere.summary()} elsewhere ('briefings check' lists them)" if elsewhere else ""
     print(f"briefings check: {shown.summary()}{where}{others} ({loaded.files} files read)", file=sys.stderr)

@@ -10,11 +10,12 @@ anchor that no heading has are errors with their place, from `check` and the bui
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
@@ -62,13 +63,15 @@ class PageLinks:
 @dataclass(frozen=True)
 class Published:
     """Everything a link may lead to: the written pages (and what they link), the other files of docs/, the
-    pages and files the site generates, and which written pages are drafts left out of the site."""
+    pages and files the site generates, and which briefs are not published yet (drafts, scheduled briefs)."""
 
     pages: Mapping[str, PageLinks]  # by src_uri
     files: frozenset[str]  # the other files of docs/, by path inside it
     generated: frozenset[str]  # generated pages and files, by path inside the site's sources
-    drafts: frozenset[str] = frozenset()  # briefs not yet published: no published page may link them
-    left_out: frozenset[str] = frozenset()  # written pages this build leaves out (drafts, but in the preview)
+    #: Briefs not published yet, each with the day it will be: its date if it is scheduled, None for a draft.
+    #: No page may link a brief published after itself.
+    unpublished: Mapping[str, dt.date | None] = field(default_factory=dict)
+    left_out: frozenset[str] = frozenset()  # written pages this build leaves out (unpublished, but in the preview)
     extra_anchors: Mapping[str, frozenset[str]] | None = None  # anchors templates add to a page, by src_uri
     docs: str = "docs"  # the docs folder, relative to the project's root
 
@@ -258,9 +261,8 @@ def _check(src_uri: str, reference: Reference, published: Published, problems: P
                               "link to a page or file inside docs/, or to a full https:// address")
         return None
     if target in published.pages or target in published.files or target in published.generated:
-        if target in published.drafts and src_uri not in published.drafts:
-            problems.error(where, f"{what} '{address}' leads to a draft, which the published site leaves out: "
-                                  "link to it once it is published", causes=(published.path(target),))
+        if (unpublished := _published_later(src_uri, target, published)) is not None:
+            problems.error(where, f"{what} '{address}' {unpublished}", causes=(published.path(target),))
         elif parts.fragment:
             _check_anchor(target, parts.fragment, reference, published, problems)
         if reference.image and target not in published.files:
@@ -269,6 +271,23 @@ def _check(src_uri: str, reference: Reference, published: Published, problems: P
         return target
     problems.error(where, _not_found(what, address, src_uri, path, target, published), causes=(published.path(target),))
     return None
+
+
+def _published_later(src_uri: str, target: str, published: Published) -> str | None:
+    """What is wrong with a link from a page to a brief published after it (a draft, or a brief scheduled for
+    a later day than the page), or None: the published site would show the link before what it leads to."""
+    if target not in published.unpublished:
+        return None
+    until, since = published.unpublished[target], published.unpublished.get(src_uri, dt.date.min)
+    if since is None or until is not None and until <= since:
+        return None  # a draft links what it likes; a scheduled brief, what is published by its day
+    if until is None:
+        return "leads to a draft, which the published site leaves out: link to it once it is published"
+    if since == dt.date.min:
+        return (f"leads to a brief scheduled for {until}, which the published site leaves out until that day: "
+                "link to it once it is published")
+    return (f"leads to a brief scheduled for {until}, after this brief's own day ({since}): link to it once it "
+            "is published, or schedule this brief for that day or later")
 
 
 def _not_found(what: str, address: str, src_uri: str, path: str, target: str, published: Published) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import safety, schema
+from . import clock, safety, schema
 from .calls import COMMENT_START, read_calls
 from .catalog import Catalog, tag_slug
 from .kinds import BY_FOLDER, KINDS, EntityKind, generated_pages
@@ -51,6 +51,7 @@ class Loaded:
     catalog: Catalog | None = None
     templated: frozenset[str] = frozenset()  # pages (src_uri) whose macros the engine must render
     files: int = 0  # how many files were read
+    scheduled: tuple[tuple[str, dt.date], ...] = ()  # briefs dated after the build's day: (path, date), soonest first
     changed: Changes | None = None  # with a LoadCache: what changed since the last reading
 
     @property
@@ -81,7 +82,8 @@ class LoadCache:
 
 
 def load_project(project: Project, *, preview: bool = False, cache: LoadCache | None = None) -> Loaded:
-    """Read and check the whole project. In the `preview`, drafts are part of the site; with a `cache`,
+    """Read and check the whole project. In the `preview`, drafts and scheduled briefs (dated after the day
+    `briefings.clock` gives) are part of the site; with a `cache`,
     briefs unchanged since the last reading through it are not read again."""
     return _Reader(project, preview, cache).read()
 
@@ -139,11 +141,21 @@ class _Reader:
         self._check_tags(briefs)
         self._check_bundles(pages)
 
+        try:
+            today = clock.today()
+        except clock.ClockError as error:
+            self.problems.error(Location(clock.ENVIRONMENT_VARIABLE), str(error))
+            return Loaded(self.problems, files=self.files)
+        # Drafts and briefs dated after today are left out of the site, but not out of the preview.
+        published = [b for b in briefs if not (b.draft or b.date > today)]
+        held_back = [b for b in briefs if b.draft or b.date > today]
         catalog = Catalog(
             entities=entity_maps,
-            briefs=[b for b in briefs if self.preview or not b.draft],
-            drafts=[b for b in briefs if b.draft and not self.preview],
+            briefs=list(briefs) if self.preview else published,
+            left_out=[] if self.preview else held_back,
+            today=today,
         )
+        scheduled = tuple((b.source.path, b.date) for b in catalog.scheduled())
         outputs = published_outputs(catalog)
         for page in others:
             if page.src_uri in outputs:
@@ -153,7 +165,7 @@ class _Reader:
                 )
         catalog.assets, unlinked = resolve_links(self._published(pages, catalog, outputs), self.problems)
         if self.problems.errors:
-            return Loaded(self.problems, files=self.files)
+            return Loaded(self.problems, files=self.files, scheduled=scheduled)
         self._report_unused(entity_maps, briefs)
         self._check_titles(briefs)
         for path in unlinked:
@@ -162,7 +174,7 @@ class _Reader:
                 "no page links or shows this file, so the site does not publish it: show it in a brief "
                 f"(![what it shows]({posixpath.basename(path)})) or remove it",
             )
-        return Loaded(self.problems, catalog, frozenset(templated), self.files, self._changes(pages))
+        return Loaded(self.problems, catalog, frozenset(templated), self.files, scheduled, self._changes(pages))
 
     def _published(self, pages: list[_Page], catalog: Catalog, outputs: set[str]) -> Published:
         """What links may lead to: the pages read, docs/'s other files and what the site generates. (A page
@@ -171,9 +183,10 @@ class _Reader:
             pages={page.src_uri: self.links.get(page.src_uri, PageLinks(exact=False)) for page in pages},
             files=frozenset(self.static),
             generated=frozenset(outputs),
-            drafts=frozenset(brief.src_uri for brief in catalog.briefs + catalog.drafts if brief.draft),
-            left_out=frozenset(brief.src_uri for brief in catalog.drafts),
-            extra_anchors={brief.src_uri: BRIEF_SECTIONS for brief in catalog.briefs + catalog.drafts},
+            unpublished={brief.src_uri: None if brief.draft else brief.date
+                         for brief in catalog.briefs + catalog.left_out if brief.draft or catalog.is_scheduled(brief)},
+            left_out=frozenset(brief.src_uri for brief in catalog.left_out),
+            extra_anchors={brief.src_uri: BRIEF_SECTIONS for brief in catalog.briefs + catalog.left_out},
             docs=self.project.relative(self.project.docs_dir),
         )
 

@@ -5,7 +5,7 @@
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
-- `on_files` leaves drafts out and adds the pages, the feeds and the open data (`/data/catalog.json` and its
+- `on_files` leaves out drafts and scheduled briefs and adds the pages, the feeds and the open data (`/data/catalog.json` and its
   schema) the core generates; the pages are written as the engine reads them (`on_page_read_source`), and
   the feeds once every page has rendered.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
@@ -122,7 +122,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)  # before other plugins, so that search sees the generated pages
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
-            files.remove(file)  # drafts, and files no page of the site shows or links
+            files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
         self.generated = {page.src_uri: page for page in self.site.generated_pages()}
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)

@@ -260,6 +260,12 @@ MISTAKES = [
                 write_brief(p, FRONT + "draft: true\n", name="docs/briefs/2026/unfinished.md"),
                 body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p)),
             BRIEF, 11, "the link 'unfinished.md' leads to a draft, which the published site leaves out"),
+    Mistake("published brief linking a scheduled brief", lambda p: (
+                write_brief(p, FRONT.replace("date: 2026-06-01", "date: 2099-01-09").replace("A test", "A later"),
+                            name="docs/briefs/2099/later.md"),
+                body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p)),
+            BRIEF, 11, "the link '../2099/later.md' leads to a brief scheduled for 2099-01-09, which the published "
+                       "site leaves out until that day: link to it once it is published"),
     Mistake("brief both a file and a folder", lambda p: (
                 write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
             "docs/briefs/2026/test-brief/index.md", 1, "is published at the same address as this brief"),

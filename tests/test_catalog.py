@@ -116,7 +116,7 @@ def test_related_mechanisms_are_related_both_ways_and_actors_involved_are_counte
 def test_drafts_left_out_of_the_site_count_nowhere():
     draft = brief(25, readings=[("terms", "advancing")], gains=["oman"])
     c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS},
-                briefs=list(BRIEFS), drafts=[draft])
+                briefs=list(BRIEFS), left_out=[draft])
     assert c.movement(INDICATORS["terms"]) is None
     assert c.leverage_of(ACTORS["oman"]) == []
 

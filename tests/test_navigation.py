@@ -71,7 +71,7 @@ def test_previous_and_next_follow_the_dates_of_publication():
 def test_drafts_left_out_of_the_site_are_nobody_s_neighbour():
     first, draft, last = brief(1), brief(10), brief(20)
     c = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS}, briefs=[first, last],
-                drafts=[draft])
+                left_out=[draft])
     assert c.next_brief(first) is last and c.previous_brief(last) is first
 
 

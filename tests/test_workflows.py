@@ -219,10 +219,19 @@ def test_the_site_is_uploaded_only_after_a_successful_check_and_build(workflow: 
 # -- publish ---------------------------------------------------------------------------------------------------
 
 
-def test_publish_runs_on_push_to_main_and_by_hand():
+def test_publish_runs_on_push_to_main_by_hand_and_daily():
     triggers = _triggers(_load(PUBLISH))
-    assert set(triggers) == {"push", "workflow_dispatch"}
+    assert set(triggers) == {"push", "workflow_dispatch", "schedule"}
     assert triggers["push"]["branches"] == ["main"]
+
+
+def test_publish_runs_once_a_day_after_midnight_utc_so_scheduled_briefs_go_live_on_their_day():
+    """A brief dated after the day of the build is left out of it (briefings/clock.py): only a build on or after
+    its day publishes it, and with no commit that day only the schedule makes one."""
+    (entry,) = _triggers(_load(PUBLISH))["schedule"]
+    minute, hour, *every = entry["cron"].split()
+    assert every == ["*", "*", "*"], "once a day, every day"
+    assert minute.isdigit() and hour == "0", "early in the UTC day, the day briefs' dates name"
 
 
 def test_publish_never_cancels_a_deployment_in_progress():

@@ -42,6 +42,7 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
     catalog = site.catalog
     context = dict(
         brief=brief,
+        scheduled=catalog.is_scheduled(brief),
         publication=publication,
         actors=catalog.named_by(brief, "actors"),
         indicators=catalog.named_by(brief, "indicators"),
