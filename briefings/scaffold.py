@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
+from . import clock, schema
 from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
 from .loader import _SLUG as BRIEF_FILE_NAME, PLACEHOLDER  # the loader's rule for a brief's file name
 from .problems import Problems
@@ -61,7 +61,10 @@ def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date
               slug: str | None = None) -> Path:
     """Create a draft brief to fill in, naming the given entities (ids by kind); returns its path. Its file
     name is `slug`, or made from the title."""
-    date = date or dt.date.today()
+    try:
+        date = date or clock.today()  # the day a build publishes for: a later --date schedules the brief
+    except clock.ClockError as error:
+        raise ScaffoldError(str(error)) from None
     if slug is not None and not BRIEF_FILE_NAME.match(f"{slug}.md"):
         raise ScaffoldError(f"'{slug}' cannot be a brief's file name: use lowercase letters, digits and hyphens, "
                             "e.g. --slug doha-talks")

@@ -112,7 +112,7 @@ def write_nasty_project(project: Path) -> None:
         )
     (project / "docs" / BRIEF_URL.rstrip("/")).with_suffix(".md").write_text(f"""---
 title: {_y(value('brief title'))}
-date: 2026-12-31
+date: 2026-11-30
 summary: {_y(value('brief summary'))}
 actors: [nasty, qatar]
 indicators: [nasty-signal, talks-direct]
