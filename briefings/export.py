@@ -1,4 +1,5 @@
-"""The catalog as open data: `/data/catalog.json`, with its JSON Schema beside it.
+"""The catalog as open data: `/data/catalog.json`, with its JSON Schema beside it; and the data files of each
+brief, its citation in BibTeX and RIS (briefings/citation.py).
 
 Written from the same `Catalog` as the pages, so the data and the site cannot disagree: every published brief
 with its metadata, readings and URL, and every entity of every kind with its URL. The output is deterministic
@@ -11,9 +12,10 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .catalog import Catalog
+from .citation import citation_files
 from .kinds import KINDS
 from .model import Brief, Entity
 from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
@@ -45,6 +47,17 @@ def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: C
     without indentation, and the file smaller). `remember`: see `catalog_data`."""
     data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def data_files(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
+               remember: bool = False) -> Iterator[tuple[str, str, str | None]]:
+    """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
+    or None): the catalog and its schema, then each published brief's citation files (`remember`: see
+    `catalog_data`)."""
+    yield CATALOG_PATH, render_catalog(catalog, site_name=site_name, home_url=home_url, url_of=url_of,
+                                       remember=remember), None
+    yield CATALOG_SCHEMA_PATH, catalog_schema(), None
+    yield from citation_files(catalog, site_name=site_name, url_of=url_of)
 
 
 def catalog_schema() -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .kinds import KINDS
+from .metadata import author_names
 from .model import Brief
 from .outputs import FEED_PATH, entity_feed_path, tag_feed_path
 from .pages import tags
@@ -80,6 +81,7 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
         briefs=feed.briefs,
         url_of=lambda brief: site.url_of(brief.src_uri),
         text_of=lambda brief: texts.get(brief.src_uri),
+        authors_of=lambda brief: author_names(catalog, brief),
         categories=lambda brief: [
             (f"{site.home_url}{kind.folder}/", entity)
             for kind in KINDS for entity in catalog.named_by(brief, kind.folder)

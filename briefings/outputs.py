@@ -1,5 +1,6 @@
 """What the site publishes besides the pages and files of docs/: the pages generated from the catalog, the
-feeds and the open data, by their paths inside the site's sources. Links may lead to any of them."""
+feeds, the open data and each brief's citation files, by their paths inside the site's sources. Links may lead
+to any of them."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from typing import Iterator
 
 from .catalog import Catalog
 from .kinds import KINDS, generated_pages
-from .model import Entity
+from .model import Brief, Entity
 from .pages import tags
 
 FEED_PATH = "feed.xml"
 CATALOG_PATH = "data/catalog.json"
 CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
+#: A brief's citation files, beside its page: BibTeX and RIS (briefings/citation.py).
+CITATION_FILES = ("cite.bib", "cite.ris")
 
 
 def entity_feed_path(entity: Entity) -> str:
@@ -21,6 +24,13 @@ def entity_feed_path(entity: Entity) -> str:
 
 def tag_feed_path(tag: str) -> str:
     return f"{tags.folder_of(tag)}/feed.xml"
+
+
+def citation_paths(brief: Brief) -> tuple[str, str]:
+    """Where a brief's citation files are: in the folder of its address, whether the brief is
+    `briefs/<year>/<slug>.md` or `briefs/<year>/<slug>/index.md` (`briefs/2026/<slug>/cite.bib`, `cite.ris`)."""
+    folder = brief.src_uri.removesuffix(".md").removesuffix("/index")
+    return (f"{folder}/{CITATION_FILES[0]}", f"{folder}/{CITATION_FILES[1]}")
 
 
 def feed_paths(catalog: Catalog) -> Iterator[str]:
@@ -34,4 +44,4 @@ def feed_paths(catalog: Catalog) -> Iterator[str]:
 def published_outputs(catalog: Catalog) -> set[str]:
     """Every page and file the site generates."""
     return {page.src_uri for page in generated_pages(catalog)} | set(feed_paths(catalog)) | {
-        CATALOG_PATH, CATALOG_SCHEMA_PATH}
+        CATALOG_PATH, CATALOG_SCHEMA_PATH} | {path for brief in catalog.briefs for path in citation_paths(brief)}

@@ -5,9 +5,10 @@
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
 - `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
-- `on_files` leaves out drafts and scheduled briefs and adds the pages, the feeds and the open data (`/data/catalog.json` and its
-  schema) the core generates; the pages are written as the engine reads them (`on_page_read_source`), and
-  the feeds once every page has rendered.
+- `on_files` leaves out drafts and scheduled briefs and adds what the core generates: the pages, the feeds, the
+  open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
+  the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
+  rendered.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
@@ -37,11 +38,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .calls import MACROS
-from .export import catalog_schema, render_catalog
+from .export import data_files
 from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
 from .loader import Loaded, load_project
-from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from .macros import MacroSandbox, Macros
 from .preview import Preview
 from .problems import Problems
@@ -134,9 +134,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
             files.append(feed := File.generated(config, path, content=""))
             feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
-        files.append(File.generated(config, CATALOG_PATH, content=render_catalog(  # the preview's: on every save
-            self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview)))
-        files.append(File.generated(config, CATALOG_SCHEMA_PATH, content=catalog_schema()))
+        # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
+        for path, text, brief in data_files(self.site.catalog, site_name=config.site_name, home_url=home,
+                                            url_of=url_of, remember=self.preview):
+            files.append(data := File.generated(config, path, content=text))
+            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from ..metadata import author_names
 from ..model import Brief
+from ..outputs import citation_paths
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -42,6 +44,7 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
     catalog = site.catalog
     context = dict(
         brief=brief,
+        authors=author_names(catalog, brief),
         scheduled=catalog.is_scheduled(brief),
         publication=publication,
         actors=catalog.named_by(brief, "actors"),
@@ -54,7 +57,7 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
     header = site.render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
     readings = site.render("brief-readings.md", brief.src_uri, **context)
     sources = site.render("brief-sources.md", brief.src_uri, **context)
-    citation = site.render("brief-citation.md", brief.src_uri, **context)
+    citation = site.render("brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), **context)
     related = site.render("brief-related.md", brief.src_uri, related=catalog.related_briefs(brief),
                           previous=catalog.previous_brief(brief), next=catalog.next_brief(brief))
     return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
