@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import rispy
 from playwright.sync_api import Page, expect
 
 from briefings.catalog import tag_slug
 from conftest import briefings, copy_project, mkdocs_build, serve, soup
+from test_citation import read_bibtex
 
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.
 NASTY = (
@@ -201,6 +203,18 @@ def test_the_feed_holds_the_text_as_written(nasty_site: NastySite):
     assert entry.findtext(f"{atom}summary") == value("brief summary")
     assert entry.findtext(f"{atom}author/{atom}name") == value("author")
     assert value("actor name") in [c.get("label") for c in entry.iter(f"{atom}category")]
+
+
+def test_the_citation_files_and_meta_tags_hold_the_text_as_written(nasty_site: NastySite):
+    """BibTeX, RIS and the citation_* meta tags each escape for their own syntax: read back as reference managers
+    read them, the title and the author are what the front matter says."""
+    folder = nasty_site.site / BRIEF_URL
+    _, fields, authors = read_bibtex((folder / "cite.bib").read_text("utf-8"))
+    assert (fields["title"], authors) == (value("brief title"), [value("author")])
+    (record,) = rispy.loads((folder / "cite.ris").read_text("utf-8"))
+    assert (record["title"], record["authors"]) == (value("brief title"), [value("author")])
+    meta = {m["name"]: m["content"] for m in nasty_site.page(BRIEF_URL).find_all("meta", attrs={"name": True})}
+    assert (meta["citation_title"], meta["citation_author"]) == (value("brief title"), value("author"))
 
 
 def test_every_field_reaches_some_page():
