@@ -94,6 +94,13 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         assert len(feeds) > 30 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
         assert not different, different
+        # Each brief's citation files: the saved brief's and the new brief's written, the others as they were.
+        cites = sorted([*fresh.rglob("cite.bib"), *fresh.rglob("cite.ris")])
+        assert len(cites) > 20
+        assert "keep escalation contained" in fetch(base + "briefs/2026/doha-indirect-talks/cite.bib")
+        assert "The host revisited" in fetch(base + "briefs/2026/host-revisited/cite.ris")
+        different = [f for f in cites if fetch(base + f.relative_to(fresh).as_posix()) != f.read_bytes().decode()]
+        assert not different, different
     finally:
         server.terminate()
         server.wait(timeout=20)
