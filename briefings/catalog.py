@@ -106,8 +106,9 @@ class Catalog:
         return src_uri in self.assets
 
     def is_scheduled(self, brief: Brief) -> bool:
-        """Whether a brief is dated after the day the site is built for: it is published only from its date."""
-        return self.today is not None and brief.date > self.today
+        """Whether a brief is to be published on a later day: it is not a draft, and is dated after the day the
+        site is built for."""
+        return not brief.draft and self.today is not None and brief.date > self.today
 
     def scheduled(self) -> list[Brief]:
         """The briefs scheduled for a later day (in the site, in the preview, or left out of it), soonest first."""

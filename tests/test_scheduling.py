@@ -94,9 +94,12 @@ def test_a_malformed_source_date_epoch_is_an_error_not_a_traceback(scheduled: Pa
 
 
 def test_check_lists_what_is_scheduled_without_making_it_a_problem(scheduled: Path):
+    draft = (scheduled / "docs" / SRC).read_text("utf-8").replace("\ndate:", "\ndraft: true\ndate:", 1)
+    (scheduled / "docs/briefs/2026/later-draft.md").write_text(draft.replace(MARKER, "Drafted"), "utf-8")
     result = run(BIN / "briefings", "check", cwd=scheduled, env=BEFORE)
     assert result.returncode == 0, result.output
     assert f"docs/{SRC}: scheduled for {DAY}" in result.stderr.splitlines()
+    assert "later-draft.md" not in result.output  # a draft is not scheduled, whatever its date
     assert "0 errors" in result.stderr and SLUG not in result.stdout
     on_the_day = run(BIN / "briefings", "check", cwd=scheduled, env=ON_THE_DAY)
     assert on_the_day.returncode == 0 and "scheduled for" not in on_the_day.output
