@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE, ROOT
 
 PLUGIN = ROOT / "briefings/plugin.py"
 CORE = sorted(p for p in (ROOT / "briefings").rglob("*.py") if p != PLUGIN)
@@ -48,7 +48,7 @@ def test_checking_loads_no_template_or_markdown_engine():
     import sys
 
     code = "import sys, briefings.cli; print(briefings.cli.main(['check']), sorted({m.split('.')[0] for m in sys.modules}))"
-    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLE, capture_output=True, text=True, check=True).stdout
     assert loaded.startswith("0 ")  # checked, and found nothing wrong
     for engine in ("jinja2", "markdown", "markupsafe", "mkdocs"):
         assert f"'{engine}'" not in loaded, engine

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, free_port, fetch, wait_for, briefings, mkdocs_build, run, soup
+from conftest import BIN, EXAMPLE, ROOT, free_port, fetch, wait_for, briefings, mkdocs_build, run, soup
 
 SCHEMAS = ROOT / "briefings/schemas"
 
@@ -93,14 +93,6 @@ def test_schemas_are_valid_json_schema(name: str):
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
-@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
-def test_data_files_point_editors_at_their_schema(name: str):
-    first_line = (ROOT / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
-    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
-    assert match, first_line
-    assert (ROOT / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
-
-
 def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
     """Each kind's field (`actors`, `mechanisms`...) is in brief.schema.json, which accepts no other field."""
     from briefings.kinds import KINDS
@@ -155,7 +147,7 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
 def test_schemas_work_outside_the_project_too(tmp_path: Path):
     """An editor or another tool can validate with the schema files alone (check-jsonschema here)."""
     result = run(BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json",
-                 ROOT / "data/actors.yml", cwd=ROOT)
+                 EXAMPLE / "data/actors.yml", cwd=ROOT)
     assert result.returncode == 0, result.output
     bad = tmp_path / "actors.yml"
     bad.write_text("qatar:\n  name: Qatar\n  kind: country\n  summary: S.\n", "utf-8")
