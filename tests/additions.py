@@ -61,6 +61,11 @@ def _command(project: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
+def _options(option: str, values) -> list[str]:
+    """`--actor a --actor b` for an option that may be repeated."""
+    return [text for value in values for text in (option, value)]
+
+
 def _png(width: int = 12, height: int = 8) -> bytes:
     """A small valid PNG: a grey rectangle."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -97,8 +102,9 @@ def add_typical_additions(project: Path) -> Additions:
     briefs = [p for p in (docs / "briefs").rglob("*.md") if p.name != "index.md"]
     dates = [front_matter(p)["date"] for p in briefs]
     years = {int(p.parent.name) for p in briefs if p.parent.name.isdigit()}
-    first, second = list(_data(project, "actors"))[:2]
-    existing_mechanism = next(iter(_data(project, "mechanisms")))
+    actors = list(_data(project, "actors"))
+    first, second = actors[0], actors[1 % len(actors)]  # the first two actors listed (one, if only one is)
+    mechanisms = list(_data(project, "mechanisms"))[:1]  # the first mechanism listed, if any
 
     actor, indicator, mechanism = "added-example-authority", "added-example-indicator", "added-example-mechanism"
     assert actor not in _data(project, "actors"), "pick another id for the added actor"
@@ -108,13 +114,13 @@ def add_typical_additions(project: Path) -> Additions:
     _command(project, "new", "indicator", indicator, "--name", "Example indicator added by the tests",
              "--summary", "Placeholder: what would show the situation moving.", "--actor", actor, "--actor", first)
     _command(project, "new", "mechanism", mechanism, "--name", "Example mechanism added by the tests",
-             "--summary", "Placeholder: how the mechanism works.", "--related", existing_mechanism)
+             "--summary", "Placeholder: how the mechanism works.", *_options("--related", mechanisms))
 
     # A brief newer than every other, naming two existing actors and the new ones, with an image beside it.
     newest_date = max(dates) + dt.timedelta(days=1)
     newest = project / _command(project, "new", "brief", "An example brief added after every shipped one",
-                                "--actor", first, "--actor", second, "--actor", actor, "--indicator", indicator,
-                                "--mechanism", mechanism, "--mechanism", existing_mechanism,
+                                *_options("--actor", dict.fromkeys([first, second, actor])),
+                                "--indicator", indicator, *_options("--mechanism", [mechanism, *mechanisms]),
                                 "--date", newest_date.isoformat())
     image = newest.with_name(newest.stem + "-figure.png")
     image.write_bytes(_png())
