@@ -93,6 +93,15 @@ def test_schemas_are_valid_json_schema(name: str):
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
+@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
+def test_the_example_projects_data_files_point_editors_at_their_schema(name: str):
+    """As the shipped data files do (test_content.py), from where the example project sits."""
+    first_line = (EXAMPLE / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
+    assert match, first_line
+    assert (EXAMPLE / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
+
+
 def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
     """Each kind's field (`actors`, `mechanisms`...) is in brief.schema.json, which accepts no other field."""
     from briefings.kinds import KINDS
