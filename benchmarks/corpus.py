@@ -367,10 +367,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--indicators", type=int, default=100, help="indicators in all (100)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="a new or empty folder for the project copy")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the project to copy (default: this repository; the tests pass their own)")
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
-    corpus = generate(args.out, args.briefs, args.actors, args.indicators, args.seed)
+    corpus = generate(args.out, args.briefs, args.actors, args.indicators, args.seed, args.root)
     print(f"{corpus.root}: {len(corpus.generated)} generated briefs, {len(corpus.entities.actors)} actors, "
           f"{len(corpus.entities.indicators)} indicators"
           + (f", {len(corpus.entities.mechanisms)} mechanisms" if corpus.entities.mechanisms else ""))

@@ -1,4 +1,11 @@
-"""Shared fixtures: copies of the real project, real MkDocs builds, a local web server, real Chromium."""
+"""Shared fixtures: copies of the tests' own example project, real MkDocs builds, a local web server, real
+Chromium.
+
+The tool's tests run on `tests/fixtures/example/` (its mkdocs.yml, docs/ and data/), a frozen copy of the
+content the project once shipped: authors change docs/ and data/ every day, and that must not change what
+the tool's tests expect. The tool's own parts (the theme's overrides, the macros module, the package) come
+from the repository. Tests over the shipped content are in test_content*.py (see additions.py).
+"""
 
 from __future__ import annotations
 
@@ -24,7 +31,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "macros")
+#: The tests' own project: what the tool's tests build, and read their expectations from.
+EXAMPLE = ROOT / "tests/fixtures/example"
+#: What a project's authors write (copied from the example project unless told otherwise)...
+CONTENT_PARTS = ("mkdocs.yml", "docs", "data")
+#: ...and the tool's parts a build reads from the project folder, always the repository's own.
+TOOL_PARTS = {"overrides": ROOT / "overrides", "macros": ROOT / "macros"}
 
 
 @dataclass
@@ -47,11 +59,12 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's content and configuration, to change and build without touching the real one."""
+def copy_project(destination: Path, content: Path = EXAMPLE) -> Path:
+    """A project to change and build: the content and configuration of `content` (the example project unless
+    told otherwise) with the repository's theme overrides and macros."""
     destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
+    sources = {**{part: content / part for part in CONTENT_PARTS}, **TOOL_PARTS}
+    for part, source in sources.items():
         if source.is_dir():
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -142,7 +155,7 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
-    """The real project, built once with --strict as it would be published."""
+    """The example project, built once with --strict as it would be published."""
     base = tmp_path_factory.mktemp("built")
     project = copy_project(base / "project")
     result = mkdocs_build(project, base / "site", env={"REPO_URL": "https://github.com/example-owner/briefings"})
@@ -202,7 +215,7 @@ def site_server(built_site: BuiltSite):
 
 @pytest.fixture(scope="session")
 def subpath_server(tmp_path_factory):
-    """The site built for, and served from, a project path: http://127.0.0.1:PORT/briefings/."""
+    """The example project built for, and served from, a project path: http://127.0.0.1:PORT/briefings/."""
     base = tmp_path_factory.mktemp("subpath")
     project = copy_project(base / "project")
     httpd, server = serve(base / "site", "/briefings/")

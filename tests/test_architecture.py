@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE, ROOT
 
 PLUGIN = ROOT / "briefings/plugin.py"
 CORE = sorted(p for p in (ROOT / "briefings").rglob("*.py") if p != PLUGIN)
@@ -48,7 +49,112 @@ def test_checking_loads_no_template_or_markdown_engine():
     import sys
 
     code = "import sys, briefings.cli; print(briefings.cli.main(['check']), sorted({m.split('.')[0] for m in sys.modules}))"
-    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLE, capture_output=True, text=True, check=True).stdout
     assert loaded.startswith("0 ")  # checked, and found nothing wrong
     for engine in ("jinja2", "markdown", "markupsafe", "mkdocs"):
         assert f"'{engine}'" not in loaded, engine
+
+
+# -- the tool's tests run on fixtures of their own -------------------------------------------------------------
+
+#: What authors change every day: the shipped content and the site's configuration.
+SHIPPED = {"docs", "data", "mkdocs.yml"}
+#: Shipped files some tests are about: the authors' guide (README and CONTRIBUTING are outside SHIPPED).
+SHIPPED_DOCUMENTS = {"docs/write-a-brief.md"}
+#: The modules that test the shipped content, and the workflows' test (its subject is the repository's files).
+MAY_READ_THE_CONTENT = {"test_content.py", "test_content_browser.py", "additions.py", "test_workflows.py"}
+TESTS = ROOT / "tests"
+
+
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal, or of the literal start of an f-string; None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return node.values[0].value
+    return None
+
+
+def _is_root(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == "ROOT"
+
+
+def _words(node: ast.AST, strings: dict[str, str]) -> set[str]:
+    """The names and string literals within `node`, and the strings its names were given (`strings`)."""
+    found = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            found |= {child.id, strings.get(child.id, "")}
+        elif isinstance(child, ast.Attribute):
+            found.add(child.attr)
+        elif (text := _literal(child)) is not None:
+            found.add(text)
+    return found
+
+
+def shipped_content_reads(source: str) -> list[str]:
+    """Where `source` (a test module) reads the shipped content: `ROOT / "docs..."`, `"data..."` or
+    `"mkdocs.yml"` (or a path it cannot tell, `ROOT / part`), the repository's root handed to anything but
+    `relative_to` (`Project.at(ROOT)`, `copy_project(..., content=ROOT)`), `briefings` or `mkdocs` run in it,
+    a path relative to the working folder (`Path("data/actors.yml")`), or the content tests' helper."""
+    found, tree = [], ast.parse(source)
+    strings = {target.id: node.value.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+               and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+               for target in node.targets if isinstance(target, ast.Name)}
+    for node in ast.walk(tree):
+        where = f"line {getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and _is_root(node.left):
+            path = _literal(node.right)
+            if path is None:
+                found.append(f"{where}: ROOT / {ast.unparse(node.right)} (a path that cannot be told)")
+            elif path.strip("/").split("/")[0] in SHIPPED and path not in SHIPPED_DOCUMENTS:
+                found.append(f"{where}: ROOT / {path!r}")
+        elif isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            for argument in [*node.args, *(k.value for k in node.keywords if k.arg != "cwd")]:
+                if _is_root(argument) and not name.endswith("relative_to"):
+                    found.append(f"{where}: {name}(ROOT)")
+            cwd = next((k.value for k in node.keywords if k.arg == "cwd"), None)
+            words = _words(node.func, strings) | set().union(*(_words(a, strings) for a in node.args))
+            if cwd is not None and _is_root(cwd) and "--root" not in words \
+                    and any(re.search(r"\b(briefings|mkdocs)\b|benchmarks\.corpus", word) for word in words):
+                found.append(f"{where}: {name}(..., cwd=ROOT) runs on the shipped content")
+            first = _literal(node.args[0]) if node.args else None
+            if name in {"Path", "open", "pathlib.Path"} and first is not None \
+                    and first.strip("./").split("/")[0] in SHIPPED:
+                found.append(f"{where}: {name}({first!r}) reads from the working folder")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            if "additions" in modules:
+                found.append(f"{where}: imports the content tests' helper")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(p for p in TESTS.glob("*.py") if p.name not in MAY_READ_THE_CONTENT),
+                         ids=lambda p: p.name)
+def test_the_tools_tests_do_not_read_the_shipped_content(path):
+    """Authors change docs/, data/ and mkdocs.yml every day: the tool's tests build tests/fixtures/example
+    (conftest.copy_project) and read their expectations from it. Only the content tests read the shipped
+    content, and only the tests of the authors' guide read that page of it."""
+    found = shipped_content_reads(path.read_text("utf-8"))
+    assert not found, f"{path.name} reads the shipped content, not the example project: {found}"
+
+
+@pytest.mark.parametrize("source", [
+    'ROOT / "docs/briefs"', 'ROOT / "data" / "actors.yml"', 'ROOT / f"data/{name}.yml"', 'ROOT / "mkdocs.yml"',
+    "ROOT / part", "Project.at(ROOT)", "copy_project(tmp, content=ROOT)", 'briefings("check", cwd=ROOT)',
+    'run(BIN / "mkdocs", "build", cwd=ROOT)', 'run(sys.executable, "-m", "benchmarks.corpus", "--out", x, cwd=ROOT)',
+    'Path("data/actors.yml")', 'open("docs/index.md")', "from additions import content_site",
+    'code = "import briefings.cli; briefings.cli.main([\'check\'])"\nrun([sys.executable, "-c", code], cwd=ROOT)',
+])
+def test_the_guard_sees_each_way_of_reading_the_shipped_content(source):
+    assert shipped_content_reads(source), source
+
+
+@pytest.mark.parametrize("source", [
+    'ROOT / "docs/write-a-brief.md"', 'ROOT / "README.md"', 'ROOT / "overrides/main.html"', 'EXAMPLE / "docs"',
+    'project / "data/actors.yml"', "p.relative_to(ROOT)", 'run("node", "script/lighthouse.mjs", cwd=ROOT)',
+    'run(sys.executable, "-m", "benchmarks.corpus", "--root", example, cwd=ROOT)', 'briefings("check", cwd=EXAMPLE)',
+])
+def test_the_guard_lets_the_tools_own_files_and_the_example_project_be(source):
+    assert not shipped_content_reads(source), source

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import (BIN, ROOT, Run, briefings, check_and_build, fetch, free_port, front_matter, mkdocs_build, run,
-                      soup, wait_for)
+from conftest import (BIN, EXAMPLE, ROOT, Run, briefings, check_and_build, fetch, free_port, front_matter,
+                      mkdocs_build, run, soup, wait_for)
 
 SCHEMAS = ROOT / "briefings/schemas"
 
@@ -95,11 +95,12 @@ def test_schemas_are_valid_json_schema(name: str):
 
 
 @pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
-def test_data_files_point_editors_at_their_schema(name: str):
-    first_line = (ROOT / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
+def test_the_example_projects_data_files_point_editors_at_their_schema(name: str):
+    """As the shipped data files do (test_content.py), from where the example project sits."""
+    first_line = (EXAMPLE / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
     assert match, first_line
-    assert (ROOT / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
+    assert (EXAMPLE / "data" / match.group(1)).resolve() == SCHEMAS / f"{name}.schema.json"
 
 
 def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
@@ -156,7 +157,7 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
 def test_schemas_work_outside_the_project_too(tmp_path: Path):
     """An editor or another tool can validate with the schema files alone (check-jsonschema here)."""
     result = run(BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json",
-                 ROOT / "data/actors.yml", cwd=ROOT)
+                 EXAMPLE / "data/actors.yml", cwd=ROOT)
     assert result.returncode == 0, result.output
     bad = tmp_path / "actors.yml"
     bad.write_text("qatar:\n  name: Qatar\n  kind: country\n  summary: S.\n", "utf-8")

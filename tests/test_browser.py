@@ -1,7 +1,8 @@
-"""End to end in a real Chromium: what a reader does on the built site, on a desktop and on a phone.
+"""End to end in a real Chromium: what a reader does on the example project's site, on a desktop and on a phone.
 
 Every flow runs against the site served at the root and against a build for a project path
-(http://127.0.0.1:PORT/briefings/), the way GitHub Pages serves a project site.
+(http://127.0.0.1:PORT/briefings/), the way GitHub Pages serves a project site. The accessibility checks of
+every kind of page (axe) and Lighthouse run on the shipped content, in test_content_browser.py.
 """
 
 from __future__ import annotations
@@ -179,31 +180,6 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
     expect(page.locator("header.md-header")).to_be_visible()
 
 
-NOT_FOUND = "no-such-page/"
-A11Y_PATHS = ["", "briefs/", "briefs/2026/doha-indirect-talks/", "actors/", "actors/qatar/", "indicators/",
-              "indicators/talks-direct/", "tags/", "write-a-brief/", "about/", NOT_FOUND]
-
-
-@pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("desktop", "dark"), ("phone", "dark")])
-def test_pages_have_no_serious_accessibility_violations(page: Page, site_server, viewport: str, scheme: str):
-    """Every kind of page, the 404 page included, in the light and the dark scheme, and on a phone's layout (in
-    the dark scheme: the two schemes share every layout, and each is checked on a desktop)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.set_viewport_size(VIEWPORTS[viewport])
-    page.emulate_media(color_scheme=scheme)
-    axe, found = Axe(), {}
-    for path in A11Y_PATHS:
-        response = page.goto(site_server.url + path)
-        assert response.status == (404 if path == NOT_FOUND else 200)
-        expected = {"light": "default", "dark": "slate"}[scheme]
-        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-        if violations:
-            found[path or "/"] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
-    assert not found, found
-
-
 def test_no_page_fetches_a_file_that_grows_with_the_site(reader: Page, site_url: str):
     """Material fetches sitemap.xml for any `link rel=alternate` it takes for another language of the site."""
     for path in ("", "briefs/2026/doha-indirect-talks/", "actors/qatar/"):
@@ -241,21 +217,6 @@ def test_reader_reads_an_indicators_chart_and_follows_a_reading_to_its_brief(rea
     reading = reader.locator("h2#readings ~ * tr", has=reader.get_by_role("link", name="Written commitments"))
     expect(reading.locator(".reading-status")).to_have_text(status)
     assert_stayed_on_this_machine(reader)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "mechanisms/", "mechanisms/mediated-de-escalation/", "indicators/",
-                                  "indicators/written-commitments/", "indicators/us-political-calendar/",
-                                  "actors/us-presidency/", "briefs/2026/intermittent-flare-up-risk/"])
-def test_pages_of_mechanisms_readings_and_leverage_are_accessible_in_both_schemes(page: Page, site_server,
-                                                                                   path: str, scheme: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.emulate_media(color_scheme=scheme)
-    page.goto(site_server.url + path)
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
 
 
 # -- where the reader is, and where to read on -----------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import BIN, ROOT, copy_project, mkdocs_build, run
+from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, copy_project, mkdocs_build, run
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
 
@@ -114,9 +114,10 @@ def test_script_build_replaces_the_site_only_when_the_build_succeeds(tmp_path: P
     site = project / "site"
     before = snapshot(site)
     for breakage in BREAKAGES:
-        for part in ("docs", "overrides"):
-            shutil.copytree(ROOT / part, project / part, dirs_exist_ok=True)  # only this breakage
-        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        # only this breakage
+        shutil.copytree(EXAMPLE / "docs", project / "docs", dirs_exist_ok=True)
+        shutil.copytree(TOOL_PARTS["overrides"], project / "overrides", dirs_exist_ok=True)
+        shutil.copy2(EXAMPLE / "mkdocs.yml", project / "mkdocs.yml")
         breakage.make(project)
         failed = run(*command, cwd=project)
         assert failed.returncode != 0 and breakage.says in failed.output, failed.output

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlsplit
 from conftest import BuiltSite, soup
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite):
-    site = built_site.site
+def internal_links(site: Path) -> tuple[list[str], int]:
+    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked."""
 
     @cache
     def ids(page: Path) -> frozenset[str]:
@@ -34,5 +34,10 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite):
                 anchors_checked += 1
                 if unquote(parts.fragment) not in ids(target):
                     broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    return broken, anchors_checked
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite):
+    broken, anchors_checked = internal_links(built_site.site)
     assert not broken, "\n".join(broken[:20])
     assert anchors_checked > 100  # the headings' permalinks and the tag links of every brief

@@ -1,4 +1,4 @@
-"""Mechanisms, leverage and readings on the real site, built with --strict.
+"""Mechanisms, leverage and readings on the example project's site, built with --strict.
 
 Expectations are computed from the source files (front matter and data read with PyYAML), not from the code
 under test.
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, BuiltSite, copy_project, mkdocs_build, search_records, soup
+from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, mkdocs_build, search_records, soup
 from test_site import ACTORS, BRIEFS, INDICATORS, listed_briefs, newest_first, url_of
 
-MECHANISMS = yaml.safe_load((ROOT / "data/mechanisms.yml").read_text("utf-8"))
+MECHANISMS = yaml.safe_load((EXAMPLE / "data/mechanisms.yml").read_text("utf-8"))
 STATUS_LABELS = {"advancing": "Advancing", "steady": "Steady", "reversing": "Reversing", "resolved": "Resolved"}
 
 

@@ -16,7 +16,7 @@ from briefings.loader import load_project
 from briefings.macros import MacroSandbox, Macros
 from briefings.project import Project
 from briefings.site import Site
-from conftest import ROOT
+from conftest import EXAMPLE
 
 PAGE = "briefs/2026/doha-indirect-talks.md"
 #: What the site engine renders every page with: none of it may reach the page.
@@ -30,7 +30,7 @@ ENGINE_VARIABLES = {
 
 @pytest.fixture(scope="module")
 def sandbox() -> MacroSandbox:
-    loaded = load_project(Project.at(ROOT))
+    loaded = load_project(Project.at(EXAMPLE))
     assert loaded.ok, [str(p) for p in loaded.problems]
     return MacroSandbox(Macros(Site(loaded.catalog)).functions(lambda: PAGE), **MACRO_SYNTAX)
 

@@ -24,7 +24,7 @@ from playwright.sync_api import Page, expect
 
 import briefings.search
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name, words
-from conftest import BIN, ROOT, BuiltSite, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
+from conftest import BIN, EXAMPLE, ROOT, BuiltSite, copy_project, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
@@ -260,7 +260,7 @@ def test_searching_an_alias_finds_the_actor(reader: Page, site_url: str):
 
 @pytest.mark.browser
 def test_a_briefs_title_finds_it_first_with_its_date_and_summary(reader: Page, site_url: str):
-    path = ROOT / "docs/briefs/2026/presidential-signalling-without-concessions.md"
+    path = EXAMPLE / "docs/briefs/2026/presidential-signalling-without-concessions.md"
     meta = BRIEFS[path]
     reader.goto(site_url + "about/")
     search(reader, meta["title"])
@@ -367,10 +367,11 @@ def test_a_reader_fetches_at_most_the_budget_to_the_first_results(page: Page, si
 
 @pytest.fixture(scope="session")
 def large_site_server(tmp_path_factory):
-    """The real project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
+    """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
     base = tmp_path_factory.mktemp("large")
+    example = copy_project(base / "example")
     made = run(sys.executable, "-m", "benchmarks.corpus", "--briefs", str(GENERATED_BRIEFS), "--actors", "40",
-               "--indicators", "20", "--out", base / "project", cwd=ROOT)
+               "--indicators", "20", "--out", base / "project", "--root", example, cwd=ROOT)
     assert made.returncode == 0, made.output
     result = mkdocs_build(base / "project", base / "site")
     assert result.returncode == 0, result.output

@@ -1,4 +1,4 @@
-"""The real site, built with --strict: what a reader finds on its pages.
+"""The example project's site (tests/fixtures/example), built with --strict: what a reader finds on its pages.
 
 Expectations are computed from the source files directly (front matter and data read with PyYAML), not
 from the code under test.
@@ -14,14 +14,11 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from briefings.loader import load_project
-from briefings.outputs import published_outputs
-from briefings.project import Project
-from conftest import ROOT, BuiltSite, front_matter, mkdocs_build, search_records, soup
+from conftest import EXAMPLE, ROOT, BuiltSite, front_matter, mkdocs_build, search_records, soup
 
-ACTORS = yaml.safe_load((ROOT / "data/actors.yml").read_text("utf-8"))
-INDICATORS = yaml.safe_load((ROOT / "data/indicators.yml").read_text("utf-8"))
-BRIEF_FILES = sorted(p for p in (ROOT / "docs/briefs").rglob("*.md") if p.name != "index.md")
+ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
+INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
+BRIEF_FILES = sorted(p for p in (EXAMPLE / "docs/briefs").rglob("*.md") if p.name != "index.md")
 ALL_BRIEFS = {p: front_matter(p) for p in BRIEF_FILES}
 BRIEFS = {p: m for p, m in ALL_BRIEFS.items() if not m.get("draft")}
 DRAFTS = {p: m for p, m in ALL_BRIEFS.items() if m.get("draft")}
@@ -29,7 +26,7 @@ DRAFTS = {p: m for p, m in ALL_BRIEFS.items() if m.get("draft")}
 
 def url_of(path: Path) -> str:
     """docs/briefs/2026/x.md -> briefs/2026/x/"""
-    return path.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+    return path.relative_to(EXAMPLE / "docs").with_suffix("").as_posix() + "/"
 
 
 def newest_first(briefs: dict) -> list[Path]:
@@ -124,15 +121,6 @@ def test_drafts_appear_nowhere(built_site: BuiltSite):
         for url, record in search_records(site).items():
             text = json.dumps(record, ensure_ascii=False)
             assert slug not in text and meta["title"] not in text, f"draft '{slug}' found in the search record of {url}"
-
-
-def test_no_macro_syntax_survives(built_site: BuiltSite):
-    for file in built_site.site.rglob("*.html"):
-        page = soup(file)
-        for code in page.find_all(["code", "pre"]):  # "How to write a brief" shows macros as examples
-            code.decompose()
-        text = str(page)
-        assert "{{" not in text and "{%" not in text and "{##" not in text, file
 
 
 def test_home_page_lists_the_latest_briefs(built_site: BuiltSite):
@@ -434,18 +422,6 @@ def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(bui
         f"../../../tags/{tag}/" for tag in ("diplomacy", "mediation", "de-escalation")]
 
 
-def _material_files() -> dict[str, bytes]:
-    """Every file the Material theme ships, by its path inside the theme: the assets it copies into a site."""
-    import material
-
-    theme = Path(material.__file__).parent / "templates"
-    return {p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()}
-
-
-# The search index (briefings/search.py): a piece of it per prefix of its words, a record per page.
-SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+)\.json")
-
-
 def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_site: BuiltSite):
     """/data/catalog.json lists exactly the published briefs, at addresses the site serves, and every entity."""
     import jsonschema
@@ -464,7 +440,7 @@ def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_sit
     for brief, path in zip(data["briefs"], newest_first(BRIEFS), strict=True):
         assert built(brief["url"]) == built_site.site / url_of(path) / "index.html"
         assert brief["actors"] == BRIEFS[path]["actors"] and brief["date"] == BRIEFS[path]["date"].isoformat()
-    mechanisms = yaml.safe_load((ROOT / "data/mechanisms.yml").read_text("utf-8"))
+    mechanisms = yaml.safe_load((EXAMPLE / "data/mechanisms.yml").read_text("utf-8"))
     for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms)):
         assert [e["id"] for e in data[folder]] == sorted(expected)
         for entity in data[folder]:
@@ -472,44 +448,6 @@ def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_sit
             assert built(entity["url"]).exists(), entity["url"]
     doha = next(b for b in data["briefs"] if b["url"].endswith("/doha-indirect-talks/"))
     assert doha["readings"] and all(r["indicator_id"] in INDICATORS for r in doha["readings"])
-
-
-def test_every_built_file_is_meant_to_be_published_and_holds_no_template(built_site: BuiltSite):
-    """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site: only
-    what is meant may end up there, and no file may hold template syntax that was never rendered."""
-    site = built_site.site
-    material = _material_files()
-    # What the core generates besides pages (feeds, open data, each brief's citation files), as outputs.py names it.
-    generated = published_outputs(load_project(Project.at(built_site.project)).catalog)
-    expected = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz",
-                "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js",
-                *(path for path in generated if not path.endswith(".md"))}
-    unexpected, templated = [], []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        data = path.read_bytes()
-        if material.get(rel) == data:
-            continue  # the theme's own assets, unchanged
-        if not (rel in expected or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
-            unexpected.append(rel)
-            continue
-        text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js", ".bib", ".ris")) else ""
-        if rel.endswith(".html"):
-            page = soup(path)
-            for code in page.find_all("code"):
-                code.decompose()  # a page may show macro syntax as code (How to write a brief)
-            text = str(page)
-        # BibTeX braces a title twice to keep its capitals; its other braces are escaped (\{), as are % and #.
-        for syntax in ("{%", "{#") if rel.endswith(".bib") else ("{{", "{%", "{#"):
-            if syntax in text:
-                templated.append(f"{rel}: {syntax}")
-    for url, record in search_records(site).items():
-        if url != "/write-a-brief/":  # it shows macro syntax as code
-            templated += [f"search record of {url}: {s}" for s in ("{{", "{%", "{#") if s in record["content"]]
-    assert not unexpected, f"files nobody meant to publish: {unexpected}"
-    assert not templated, f"template syntax left in the built site: {templated}"
-    assert (site / "write-a-brief/index.html").exists() and (site / "tags/index.html").exists()
-    assert any(SEARCH_INDEX.fullmatch(p.relative_to(site).as_posix()) for p in site.rglob("*"))
 
 
 def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_month(project: Path, tmp_path: Path):

@@ -1,0 +1,124 @@
+"""The shipped content in a real Chromium: a reader's way in, accessibility (axe) and Lighthouse.
+
+As in test_content.py, the pages are chosen from the content itself (the newest brief, the first actor listed
+in data, the indicator with the most readings), never by name. The reader's way in runs on the shipped content
+and on it with typical additions (additions.py). The slowest checks, the axe matrix and Lighthouse, run only on
+the content with the additions, to stay within the suite's time: it holds every kind of shipped page and more.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
+from conftest import ROOT, chromium_executable
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+NOT_FOUND = "no-such-page/"
+
+
+def test_reader_goes_from_home_to_the_newest_brief_to_its_first_actor_and_back(page: Page,
+                                                                                content_site: ContentSite):
+    path, newest = next(iter(content_site.briefs().items()))
+    actor = content_site.data("actors")[newest["actors"][0]]
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(content_site.url)
+    expect(page.locator("h1")).to_have_text(re.compile("Latest briefs"))
+    page.locator(".brief-list__title").get_by_role("link", name=newest["title"], exact=True).first.click()
+    expect(page).to_have_url(content_site.url + content_site.url_of(path))
+    expect(page.locator("h1")).to_have_text(re.compile("^" + re.escape(newest["title"])))
+    page.locator(".brief-meta").get_by_role("link", name=actor["name"], exact=True).first.click()
+    expect(page).to_have_url(content_site.url + f"actors/{newest['actors'][0]}/")
+    listed = page.locator(".brief-list").first.get_by_role("link", name=newest["title"], exact=True)
+    expect(listed).to_be_visible()
+    listed.click()
+    expect(page).to_have_url(content_site.url + content_site.url_of(path))
+
+
+def pages_of_every_kind(site: ContentSite) -> list[str]:
+    """A page of each kind, read from the content: the listings, the newest brief and one recording readings,
+    the first actor and one whose leverage a brief judged, the first indicator and the one read most often
+    (its chart), the first mechanism and tag, every hand-written page, and a page that does not exist."""
+    from briefings.catalog import tag_slug
+
+    briefs = site.briefs()
+    readings = [i for m in briefs.values() for i in m.get("readings", {})]
+    judged = [a for m in briefs.values() for side in ("gains", "loses") for a in m.get("leverage", {}).get(side, [])]
+    tags = [t for m in briefs.values() for t in m.get("tags", [])]
+    paths = ["", "briefs/", site.url_of(next(iter(briefs))), "actors/", "indicators/", "mechanisms/", "tags/",
+             f"actors/{next(iter(site.data('actors')))}/", f"indicators/{next(iter(site.data('indicators')))}/",
+             f"mechanisms/{next(iter(site.data('mechanisms')))}/"]
+    paths += [site.url_of(p) for p, m in briefs.items() if m.get("readings")][:1]
+    paths += [f"actors/{judged[0]}/"] if judged else []
+    paths += [f"indicators/{max(set(readings), key=readings.count)}/"] if readings else []
+    paths += [f"tags/{tag_slug(tags[0])}/"] if tags else []
+    paths += [p.with_suffix("").name + "/" for p in sorted(site.docs.glob("*.md")) if p.name != "index.md"]
+    return list(dict.fromkeys(paths)) + [NOT_FOUND]
+
+
+# The axe matrix runs on the content with the additions only (it holds every shipped page): see the docstring.
+@pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("desktop", "dark"), ("phone", "dark")])
+def test_pages_have_no_serious_accessibility_violations(page: Page, content_site_with_additions: ContentSite,
+                                                        viewport: str, scheme: str):
+    """Every kind of page, the 404 page included, in the light and the dark scheme, and on a phone's layout (in
+    the dark scheme: the two schemes share every layout, and each is checked on a desktop)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    site = content_site_with_additions
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
+    axe, found = Axe(), {}
+    paths = pages_of_every_kind(site)
+    assert len(paths) >= 15
+    for path in paths:
+        response = page.goto(site.url + path)
+        assert response.status == (404 if path == NOT_FOUND else 200), path
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if violations:
+            found[path or "/"] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
+    assert not found, found
+
+
+def _chromium() -> str:
+    """The Chromium Lighthouse drives: the one the browser tests use."""
+    if executable := chromium_executable():
+        return executable
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        return playwright.chromium.executable_path
+
+
+# Lighthouse runs on the content with the additions only (it holds every shipped page): see the docstring.
+def test_every_kind_of_page_scores_100_for_accessibility_best_practices_and_seo(
+        content_site_with_additions: ContentSite):
+    """Light mode, desktop, on the site built for the address it is served from, under a project sub-path. One
+    Lighthouse process runs every page in one Chromium (script/lighthouse.mjs; `script/setup --dev` installs
+    the pinned Lighthouse with npm)."""
+    site = content_site_with_additions
+    assert (ROOT / "node_modules/lighthouse").is_dir() and shutil.which("node"), \
+        "Lighthouse is missing: script/setup --dev installs it (with Node.js and npm)"
+    pages = {"home": "", "brief": site.url_of(next(iter(site.briefs()))),
+             "actor": f"actors/{next(iter(site.data('actors')))}/",
+             "indicator": f"indicators/{next(iter(site.data('indicators')))}/"}
+    urls = {kind: site.url + path for kind, path in pages.items()}
+    done = subprocess.run([shutil.which("node"), str(ROOT / "script/lighthouse.mjs"), *urls.values()],
+                          capture_output=True, text=True, timeout=240, cwd=ROOT,
+                          env={**os.environ, "CHROME_PATH": _chromium()})
+    assert done.returncode == 0, done.stderr
+    reports = json.loads(done.stdout)
+    scores = {kind: reports[url]["scores"] for kind, url in urls.items()}
+    failing = {kind: reports[url]["failing"] for kind, url in urls.items() if reports[url]["failing"]}
+    perfect = {"accessibility": 1, "best-practices": 1, "seo": 1}
+    assert scores == {kind: perfect for kind in urls}, json.dumps(failing, indent=2)
