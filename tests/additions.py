@@ -99,7 +99,7 @@ def _data(project: Path, name: str) -> dict:
 def add_typical_additions(project: Path) -> Additions:
     """Make, in `project` (a copy of the shipped one), the additions an author typically makes."""
     docs = project / "docs"
-    briefs = [p for p in (docs / "briefs").rglob("*.md") if p.name != "index.md"]
+    briefs = [p for p in (docs / "briefs").rglob("*.md") if _is_brief(p, docs)]
     dates = [front_matter(p)["date"] for p in briefs]
     years = {int(p.parent.name) for p in briefs if p.parent.name.isdigit()}
     actors = list(_data(project, "actors"))
@@ -189,7 +189,7 @@ class ContentSite:
 
     def briefs(self, drafts: bool = False) -> dict[Path, dict]:
         """Each brief's path and front matter, newest first (as every listing orders them)."""
-        found = {p: front_matter(p) for p in (self.docs / "briefs").rglob("*.md") if p.name != "index.md"}
+        found = {p: front_matter(p) for p in (self.docs / "briefs").rglob("*.md") if _is_brief(p, self.docs)}
         ordered = sorted(found.items(), key=lambda item: (-item[1]["date"].toordinal(), item[1]["title"].casefold()))
         return {p: m for p, m in ordered if drafts or not m.get("draft")}
 
@@ -198,7 +198,24 @@ class ContentSite:
 
     def url_of(self, path: Path) -> str:
         """docs/briefs/2026/x.md -> briefs/2026/x/"""
-        return path.relative_to(self.docs).with_suffix("").as_posix() + "/"
+        rel = path.relative_to(self.docs)
+        return (rel.parent if rel.name == "index.md" else rel.with_suffix("")).as_posix() + "/"
+
+
+def _is_brief(path: Path, docs: Path) -> bool:
+    """A brief is docs/briefs/<year>/<slug>.md, or docs/briefs/<year>/<slug>/index.md beside its images."""
+    parts = path.relative_to(docs / "briefs").parts
+    return len(parts) == 2 and parts[1] != "index.md" or len(parts) == 3 and parts[2] == "index.md"
+
+
+def _after_every_brief(project: Path) -> str:
+    """The build's day (SOURCE_DATE_EPOCH): today, or the day after the latest brief if that is later, so that
+    content dated ahead (a scheduled brief, an addition newer than a brief dated today) is built as it will
+    be once its day has come. Scheduling itself is the tool's, tested on the example project."""
+    docs = project / "docs"
+    latest = max(front_matter(p)["date"] for p in (docs / "briefs").rglob("*.md") if _is_brief(p, docs))
+    day = max(dt.datetime.now(dt.timezone.utc).date(), latest + dt.timedelta(days=1))
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
 
 
 _BUILT: dict[str, ContentSite] = {}  # one build of each variant per test process
@@ -210,7 +227,8 @@ def content_site_for(variant: str, tmp_path_factory) -> ContentSite:
         project = shipped_copy(base / "project")
         additions = add_typical_additions(project) if variant == "shipped + additions" else None
         _, server = serve(base / "site", "/briefings/")  # a daemon thread: it ends with the test process
-        result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url, "REPO_URL": REPO_URL})
+        env = {"SITE_URL": server.url, "REPO_URL": REPO_URL, "SOURCE_DATE_EPOCH": _after_every_brief(project)}
+        result = mkdocs_build(project, base / "site", env=env)
         assert result.returncode == 0, result.output
         _BUILT[variant] = ContentSite(variant, project, base / "site", server, additions)
     return _BUILT[variant]

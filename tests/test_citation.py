@@ -22,9 +22,9 @@ from briefings.loader import load_project
 from briefings.metadata import Citation, author_names, citation_key
 from briefings.outputs import citation_paths
 from briefings.project import Project
-from conftest import ROOT, BuiltSite, front_matter
+from conftest import EXAMPLE, ROOT, BuiltSite, front_matter
 
-SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
+SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
 #: Everything BibTeX, RIS and HTML read otherwise, in one title: braces (balanced and not), an entry of its
 #: own, a backslash, LaTeX's specials, RIS tags, HTML markup and an entity. (White space comes as the loader
 #: leaves a title: single spaces.)
@@ -102,7 +102,7 @@ def test_the_meta_tags_say_what_google_scholar_reads():
 
 
 def test_every_brief_has_a_stable_key_of_its_own_and_its_files_beside_its_page():
-    catalog = load_project(Project.at(ROOT)).catalog
+    catalog = load_project(Project.at(EXAMPLE)).catalog
     keys = [citation_key(brief) for brief in catalog.briefs]
     assert len(set(keys)) == len(keys)
     doha = catalog.brief("briefs/2026/doha-indirect-talks.md")
@@ -116,12 +116,12 @@ def test_every_brief_has_a_stable_key_of_its_own_and_its_files_beside_its_page()
 # -- the built site --------------------------------------------------------------------------------------------
 
 
-PUBLISHED = {p: m for p in sorted((ROOT / "docs/briefs").rglob("*.md")) if p.name != "index.md"
+PUBLISHED = {p: m for p in sorted((EXAMPLE / "docs/briefs").rglob("*.md")) if p.name != "index.md"
              and not (m := front_matter(p)).get("draft")}
 
 
 def _url(path: Path) -> str:
-    return path.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+    return path.relative_to(EXAMPLE / "docs").with_suffix("").as_posix() + "/"
 
 
 @pytest.mark.parametrize("path", list(PUBLISHED), ids=lambda p: p.stem)
@@ -152,15 +152,15 @@ def test_each_built_brief_offers_its_citation_as_files_and_meta_tags(built_site:
 
 
 def test_drafts_have_no_citation_files(built_site: BuiltSite):
-    drafts = [p for p in (ROOT / "docs/briefs").rglob("*.md") if front_matter(p).get("draft")]
+    drafts = [p for p in (EXAMPLE / "docs/briefs").rglob("*.md") if front_matter(p).get("draft")]
     assert drafts and not any((built_site.site / _url(p)).exists() for p in drafts)
 
 
 def test_the_names_of_authors_come_from_one_function():
     """Pages, feeds and citations all ask `author_names`: when authors become ids, it alone changes."""
-    catalog = load_project(Project.at(ROOT)).catalog
+    catalog = load_project(Project.at(EXAMPLE)).catalog
     doha = catalog.brief("briefs/2026/doha-indirect-talks.md")
-    written = front_matter(ROOT / "docs/briefs/2026/doha-indirect-talks.md")["authors"]
+    written = front_matter(EXAMPLE / "docs/briefs/2026/doha-indirect-talks.md")["authors"]
     assert author_names(catalog, doha) == written
     for template in ("brief-header.md", "brief-citation.md"):
         assert "brief.authors" not in (ROOT / "briefings/templates/pages" / template).read_text("utf-8")
