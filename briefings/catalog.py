@@ -44,6 +44,8 @@ class Catalog:
     briefs: list[Brief]  # published (and, in the preview, drafts), newest first
     drafts: list[Brief] = field(default_factory=list)  # drafts left out of the site
     assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
+    pages: frozenset[str] = frozenset()  # the hand-written pages (neither briefs nor generated), by src_uri
+    redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address (data/redirects.yml)
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)

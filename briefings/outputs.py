@@ -35,3 +35,10 @@ def published_outputs(catalog: Catalog) -> set[str]:
     """Every page and file the site generates."""
     return {page.src_uri for page in generated_pages(catalog)} | set(feed_paths(catalog)) | {
         CATALOG_PATH, CATALOG_SCHEMA_PATH}
+
+
+def redirect_files(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """What each redirect of the catalog publishes, by its path inside the built site: a page's old address
+    (ending in '/') gets an `index.html` there, a file's old address (a feed) the file itself; with the old and
+    the new address. (Written into the built site by `redirects.write_redirects`.)"""
+    return {(old + "index.html" if old.endswith("/") else old): (old, new) for old, new in catalog.redirects.items()}

@@ -14,8 +14,8 @@
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
   allow-list sanitiser, a second line of defence, gives the feeds the text of each brief and indexes every
   page for search. A build then lets go of the page's Markdown: a large site would hold it to the end.
-- `on_post_build` writes the feeds (`briefings/feed.py`) and the search index (`briefings/search.py`; the
-  preview in the background).
+- `on_post_build` writes the feeds (`briefings/feed.py`), what the redirects publish at the old addresses
+  (`briefings/redirects.py`) and the search index (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -47,6 +47,7 @@ from .preview import Preview
 from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
+from .redirects import write_redirects
 from .safety import sanitise
 from .search import FOLDER, SearchIndex
 from .site import Publication, Site, render_problems
@@ -180,6 +181,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
+        write_redirects(Path(config.site_dir), self.site.catalog, lang=config.theme["language"])  # over the feeds
         if self.preview:
             self.previewing.index.update(self.search, Path(config.site_dir))
         else:
