@@ -20,7 +20,7 @@ import html
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from . import schema
 from .catalog import Catalog
@@ -173,8 +173,7 @@ def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
     return found
 
 
-def lost_addresses(before: Catalog, after: Catalog, served: Mapping[str, str], ref: str, docs: str,
-                   relative: Callable[[str], str] = lambda rel: rel) -> Problems:
+def lost_addresses(before: Catalog, after: Catalog, served: Mapping[str, str], ref: str, docs: str) -> Problems:
     """An error for every address published at `ref` (`before`) that the site no longer serves (`served`)
     and no redirect covers, with the command that fixes it."""
     problems = Problems()
