@@ -47,7 +47,6 @@ from .preview import Preview
 from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
-from .redirects import write_redirects
 from .safety import sanitise
 from .search import FOLDER, SearchIndex
 from .site import Publication, Site, render_problems
@@ -98,8 +97,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
             checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
             macros.force_page_rendering = checked.__contains__
-        if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
-            config.edit_uri = None
+        config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
             config.site_dir = str(self.staged.folder)
@@ -181,7 +179,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
-        write_redirects(Path(config.site_dir), self.site.catalog, lang=config.theme["language"])  # over the feeds
+        self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
             self.previewing.index.update(self.search, Path(config.site_dir))
         else:
