@@ -88,13 +88,13 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "page", "actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms"])
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
-@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms", "redirects"])
 def test_data_files_point_editors_at_their_schema(name: str):
     first_line = (ROOT / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first_line)
