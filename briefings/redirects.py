@@ -21,10 +21,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
+from urllib.parse import quote
 
 from . import schema
 from .catalog import Catalog
 from .kinds import KINDS
+from .model import Brief
 from .outputs import entity_feed_path, redirect_files
 from .problems import Location, Problems
 from .urls import page_url, relative_url
@@ -106,7 +108,7 @@ def redirect_page(old: str, new: str, *, lang: str = "en") -> str:
     """The page published at the old address `old` (a page's, ending in '/'), sending readers to `new`: every
     address in it is relative, so the site works under a project path. Addresses are escaped for the HTML
     attribute they land in."""
-    target = html.escape(relative_url(new, old), quote=True)
+    target = html.escape(quote(relative_url(new, old), safe="/%.~-_"), quote=True)  # for a URL, then an attribute
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n'
@@ -155,12 +157,19 @@ class Published:
     name: str = ""  # a brief's title or an entity's name: how its new address is guessed
 
 
+def published_briefs(catalog: Catalog) -> list[Brief]:
+    """The briefs a reading of the project (not the preview's) published: the one place that says which briefs
+    of a revision count as published for `check --since`. The loader leaves drafts out of `catalog.briefs`;
+    a brief dated in the future, once the site schedules briefs, is left out here too unless the loader
+    already leaves it out."""
+    return [brief for brief in catalog.briefs if not brief.draft]
+
+
 def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
     """The addresses others may link to: the published briefs, every entity's page and feed, and the
-    hand-written pages. A brief counts as published when the catalog publishes it: `catalog.briefs` of a
-    reading for the built site leaves drafts out (and is the one place that decides what is published)."""
+    hand-written pages."""
     found: dict[str, Published] = {}
-    for brief in catalog.briefs:
+    for brief in published_briefs(catalog):
         found[page_url(brief.src_uri)] = Published(page_url(brief.src_uri), Location(brief.source.path),
                                                    brief=brief.source.path, name=brief.title)
     for kind in KINDS:

@@ -51,8 +51,12 @@ def lost_since(project: Project, ref: str, loaded: Loaded) -> Problems | None:
         return None
     docs = project.relative(project.docs_dir)
     with tempfile.TemporaryDirectory(prefix="briefings-since-") as folder:
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(folder, filter="data")  # nothing outside the folder, whatever the revision holds
+        except tarfile.TarError as exc:
+            _say(ref, f"the project at '{ref}' could not be unpacked ({exc}): compare with another revision")
+            return None
         before = load_project(Project.at(folder, Path(folder) / docs))
     if not before.ok:
         first = before.problems.errors[0]
