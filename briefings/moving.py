@@ -24,7 +24,7 @@ from .calls import read_calls
 from .kinds import KINDS, EntityKind
 from .links import read_links
 from .loader import _SLUG as BRIEF_FILE_NAME, _AnyId, split_front_matter
-from .outputs import entity_feed_path
+from .outputs import feed_path_of
 from .problems import Location, Problems
 from .project import Project
 from .redirects import HEADER, REDIRECTS_FILE
@@ -353,7 +353,7 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
         outcome.say(f"{kind.data_file} already has '{new}'")
 
     old_page, new_page = f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md"
-    old_feed, new_feed = f"{kind.folder}/{old}/feed.xml", f"{kind.folder}/{new}/feed.xml"
+    old_feed, new_feed = feed_path_of(kind.folder, old), feed_path_of(kind.folder, new)
     moved = Addresses({old_page: new_page, old_feed: new_feed})
     for path, src_uri in _pages(project):
         page = TextFile(path, project.relative(path))

@@ -16,7 +16,12 @@ CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
 
 
 def entity_feed_path(entity: Entity) -> str:
-    return f"{entity.folder}/{entity.id}/feed.xml"
+    return feed_path_of(entity.folder, entity.id)
+
+
+def feed_path_of(folder: str, entity_id: str) -> str:
+    """The feed of the entity `entity_id` of the kind whose folder is `folder`."""
+    return f"{folder}/{entity_id}/feed.xml"
 
 
 def tag_feed_path(tag: str) -> str:
