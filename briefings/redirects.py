@@ -117,7 +117,6 @@ def redirect_page(old: str, new: str, *, lang: str = "en") -> str:
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         "<title>This page has moved</title>\n"
         f'<link rel="canonical" href="{target}">\n'
-        '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         "</head>\n"
         "<body>\n"
