@@ -346,6 +346,14 @@ def test_each_old_address_gets_a_page_that_sends_readers_on_relatively(moved_sit
     assert "gulf-states-brokering-gains" not in sitemap and "actors/qatar/" not in sitemap
 
 
+def test_redirect_pages_are_valid_html(moved_site):
+    from test_html import validate
+
+    site, _ = moved_site
+    pages = [site / "briefs/2026/gulf-states-brokering-gains/index.html", site / "actors/qatar/index.html"]
+    assert validate(pages) == []
+
+
 @pytest.mark.browser
 def test_a_reader_following_an_old_address_lands_on_the_new_page(page, moved_site):
     _, server = moved_site
