@@ -182,8 +182,8 @@ def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
 
 
 def lost_addresses(before: Catalog, after: Catalog, served: Mapping[str, str], ref: str, docs: str) -> Problems:
-    """An error for every address published at `ref` (`before`) that the site no longer serves (`served`)
-    and no redirect covers, with the command that fixes it."""
+    """An error for every address published at `ref` (`before`), or redirected there, that the site no longer
+    serves (`served`) and no redirect covers, with the command that fixes it."""
     problems = Problems()
     now = lasting_addresses(after, docs)
     for address, was in lasting_addresses(before, docs).items():
@@ -191,6 +191,11 @@ def lost_addresses(before: Catalog, after: Catalog, served: Mapping[str, str], r
             continue
         lost = f"'{address}' was published at {ref} and the site no longer serves it: outside links to it now fail"
         problems.error(was.source, f"{lost}; {_fix(was, now, after)}")
+    for old, new in before.redirects.items():  # an old address stays redirected for good
+        if old not in served and old not in after.redirects:
+            problems.error(Location(REDIRECTS_FILE), f"'{old}' was redirected to '{new}' at {ref} and no longer is: "
+                                                     f"outside links to it now fail; put back the line '{old}: {new}' "
+                                                     f"(or lead it to the page that replaced '{new}')")
     return problems
 
 

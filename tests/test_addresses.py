@@ -287,6 +287,18 @@ def test_check_since_reports_every_lost_address_with_its_fix(repo: Path):
     assert_clean(repo)
 
 
+def test_check_since_keeps_old_redirects(repo: Path):
+    assert briefings("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=repo).returncode == 0
+    commit(repo, "Move a brief")
+    (repo / "data/redirects.yml").write_text("# emptied\n", "utf-8")
+    commit(repo, "Drop its redirect")
+    result = briefings("check", "--since", "HEAD~1", cwd=repo)
+    assert result.returncode == 1
+    assert ("data/redirects.yml:1:1: 'briefs/2026/gulf-states-brokering-gains/' was redirected to "
+            "'briefs/2026/gulf-gains/' at HEAD~1 and no longer is: outside links to it now fail; put back the line "
+            "'briefs/2026/gulf-states-brokering-gains/: briefs/2026/gulf-gains/'") in result.stdout
+
+
 def test_check_since_leaves_drafts_out_of_what_was_published(repo: Path):
     draft = repo / "docs/briefs/2026/draft-mediator-terms.md"
     assert "draft: true" in draft.read_text("utf-8")
