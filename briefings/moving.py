@@ -43,7 +43,10 @@ class TextFile:
 
     def __init__(self, path: Path, rel: str):
         self.path, self.rel = path, rel
-        raw = path.read_bytes().decode("utf-8")
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise ScaffoldError(f"{rel} is not UTF-8 text: fix it first (briefings check says where)") from None
         self.bom = raw.startswith(_BOM)
         self.text = raw.removeprefix(_BOM)
         self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
