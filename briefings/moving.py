@@ -187,11 +187,7 @@ def record_redirects(project: Project, pairs: list[tuple[str, str]], outcome: Ou
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(HEADER, "utf-8")
-    file = TextFile(path, REDIRECTS_FILE)
-    problems = Problems()
-    doc = parse_yaml(file.text, REDIRECTS_FILE, problems)
-    if problems.errors or doc is None or not isinstance(doc.value, (dict, type(None))):
-        raise ScaffoldError(f"{problems.errors[0] if problems.errors else REDIRECTS_FILE}: fix it first (briefings check)")
+    file, doc = _redirects_document(project)
     existing: dict[str, Any] = doc.value or {}
     pairs = [(old, new) for old, new in pairs if old != new]
     renamed = dict(pairs)
@@ -214,6 +210,19 @@ def record_redirects(project: Project, pairs: list[tuple[str, str]], outcome: Ou
         text += yaml.safe_dump({old: new}, allow_unicode=True, width=1000)
         outcome.say(f"recorded the redirect '{old}' -> '{new}' in {REDIRECTS_FILE}")
     path.write_bytes(((_BOM if file.bom else "") + text).encode("utf-8"))
+
+
+def _redirects_document(project: Project) -> tuple[TextFile | None, YamlDocument]:
+    """data/redirects.yml as text and as read (empty if there is none yet); refused if it cannot be read."""
+    path = project.file(REDIRECTS_FILE)
+    if not path.is_file():
+        return None, YamlDocument({}, REDIRECTS_FILE)
+    file = TextFile(path, REDIRECTS_FILE)
+    problems = Problems()
+    doc = parse_yaml(file.text, REDIRECTS_FILE, problems)
+    if problems.errors or doc is None or not isinstance(doc.value, (dict, type(None))):
+        raise ScaffoldError(f"{problems.errors[0] if problems.errors else REDIRECTS_FILE}: fix it first (briefings check)")
+    return file, doc
 
 
 def _value_location(doc: YamlDocument, file: TextFile, key: str) -> Location | None:
@@ -297,6 +306,7 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
         edited = _rewrite_all_links(project, moved, outcome, skip={new.src_uri})
     else:
         edited = _rewrite_all_links(project, moved, outcome)
+    _redirects_document(project)  # readable, before anything is changed
     for src_uri, page in edited.items():
         page.save()
     if not already:
@@ -348,13 +358,8 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
                     if value == old:
                         file.replace_scalar(other_doc.locate((entity_id, name, n)), old, new)
         files[other.data_file] = file
-    for rel, file in files.items():
-        if file.changed:
-            file.save()
-            outcome.say(f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
-    if already:
-        outcome.say(f"{kind.data_file} already has '{new}'")
-
+    edited = [(file, f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
+              for rel, file in files.items() if file.changed]
     old_page, new_page = f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md"
     old_feed, new_feed = feed_path_of(kind.folder, old), feed_path_of(kind.folder, new)
     moved = Addresses({old_page: new_page, old_feed: new_feed})
@@ -363,10 +368,15 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
         count = _rename_in_page(page, kind, old, new)
         links = rewrite_links(page, src_uri, moved)
         if page.changed:
-            page.save()
             done = [f"{count} place{'s' * (count != 1)}"] if count else []
             done += [f"{links} link{'s' * (links != 1)}"] if links else []
-            outcome.say(f"renamed '{old}' to '{new}' in {page.rel} ({', '.join(done)})")
+            edited.append((page, f"renamed '{old}' to '{new}' in {page.rel} ({', '.join(done)})"))
+    _redirects_document(project)  # every file read and the redirects readable: only now is anything changed
+    for file, message in edited:
+        file.save()
+        outcome.say(message)
+    if already:
+        outcome.say(f"{kind.data_file} already has '{new}'")
     record_redirects(project, [(page_url(old_page), page_url(new_page)), (old_feed, new_feed)], outcome)
     return outcome
 

@@ -246,6 +246,16 @@ def test_rename_refuses_clearly_and_changes_nothing(repo: Path):
     assert files(repo) == before
 
 
+def test_rename_and_move_change_nothing_when_a_file_cannot_be_read(repo: Path):
+    (repo / "docs/notes.md").write_bytes(b"\xff\xfe not UTF-8\n")
+    before = files(repo)
+    for args in (["rename", "actor", "qatar", "state-of-qatar"], ["move", GULF, "docs/briefs/2026/gulf-gains.md"]):
+        result = briefings(*args, cwd=repo)
+        assert result.returncode == 1 and "docs/notes.md is not UTF-8 text" in result.stderr, result.output
+        assert "Traceback" not in result.output
+        assert files(repo) == before
+
+
 def test_an_id_changed_by_hand_is_reported_and_rename_finishes_the_job(repo: Path):
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8").replace("\noman:\n", "\nsultanate-of-oman:\n"), "utf-8")
