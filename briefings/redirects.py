@@ -160,7 +160,8 @@ def published_briefs(catalog: Catalog) -> list[Brief]:
     """The briefs a reading of the project (not the preview's) published: the one place that says which briefs
     of a revision count as published for `check --since`. The loader leaves drafts and briefs scheduled for a
     later day out of `catalog.briefs` (`Catalog.left_out`); this says so, should a preview's catalog come."""
-    return [brief for brief in catalog.briefs if brief not in catalog.left_out]
+    left_out = {brief.src_uri for brief in catalog.left_out}
+    return [brief for brief in catalog.briefs if brief.src_uri not in left_out]
 
 
 def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
