@@ -1,4 +1,5 @@
 """The authors' command line: `briefings check` (with `--since REF`, the addresses a change loses),
+`briefings diff REF` (what a change does for readers, as Markdown for a pull request),
 `briefings list <kinds>`, `briefings new brief`, `briefings new <kind>`, `briefings move` (a brief) and
 `briefings rename <kind>` (an entity's id)."""
 
@@ -45,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--since", metavar="REF",
                        help="also report every address published at this git revision (a branch, tag or commit) "
                             "that the site no longer serves and no redirect covers")
+
+    diff = commands.add_parser("diff", help="print, as Markdown, what the project's changes since a git revision "
+                                            "do for readers, and the errors the check finds")
+    diff.add_argument("ref", metavar="REF", help="the git revision to compare with: a branch, tag or commit")
 
     listing = commands.add_parser("list", help="list the actors, indicators or mechanisms, or find one")
     listing.add_argument("folder", choices=[kind.folder for kind in KINDS], metavar="|".join(k.folder for k in KINDS))
@@ -118,6 +123,29 @@ def run_check(project: Project, paths: list[Path], output_format: str, since: st
     return 1 if shown.errors else 0
 
 
+def run_diff(project: Project, ref: str) -> int:
+    """Print what the project does for readers compared with the git revision `ref`, with the errors the check
+    finds (the same as `check --since ref`); 0 once printed, 2 if the project at `ref` cannot be compared."""
+    from .changes import compare, markdown  # here: only this command needs git
+    from .since import RevisionError, lost_between, project_at, unreadable
+
+    loaded = load_project(project)
+    try:
+        before = project_at(project, ref)
+    except RevisionError as error:
+        print(f"briefings diff {ref}: {error}", file=sys.stderr)
+        return 2
+    if not before.ok:
+        print(f"briefings diff {ref}: {unreadable(ref, before, 'what it published')}", file=sys.stderr)
+        return 2
+    errors = loaded.problems.errors
+    if loaded.ok:
+        errors += lost_between(project, ref, before.catalog, loaded.catalog).errors
+    changes = compare(before.catalog, loaded.catalog) if loaded.ok else None
+    print(markdown(changes, ref, sorted(errors, key=lambda p: (p.location, p.message))), end="")
+    return 0
+
+
 def run_list(project: Project, kind: EntityKind, words: list[str]) -> int:
     """`id  name` of each entry of the kind that holds every word, aligned; exit 1 if there is none."""
     from .scaffold import find_entries
@@ -141,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         gc.disable()  # a short run that makes many objects and little garbage: collecting it only costs time
         return run_check(project, args.paths, args.format, args.since)
+    if args.command == "diff":
+        return run_diff(project, args.ref)
     from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
 
     try:

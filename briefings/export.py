@@ -22,7 +22,7 @@ from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from .schema import schema_text
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
-_INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief"}
+_INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief", "text_digest"}
 
 
 def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],

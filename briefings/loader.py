@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import multiprocessing
 import os
 import posixpath
@@ -519,6 +520,7 @@ class _Reader:
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
             title_at=doc.locate(("title",)),
+            text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),
         )
 
     def _check_listed(self, doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict) -> None:

@@ -161,6 +161,7 @@ class Brief:
     words: int = 0
     source: Location | None = None
     title_at: Location | None = None  # where its front matter gives the title
+    text_digest: str = ""  # a fingerprint of its text (after the front matter): whether two readings differ
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "readings", tuple(replace(r, brief=self) for r in self.readings))
