@@ -334,7 +334,7 @@ def _parts(changes: Changes) -> Iterable[tuple[str, Sequence[str], list[list[str
     yield "Briefs scheduled", ("Brief", "Published on", "Address"), [
         [_brief(b), str(b.date), _address(b.src_uri)] for b in changes.scheduled]
     yield "Readings that move", ("Indicator", "Before", "After", "As of"), [
-        [text(m.indicator.name), _status(m.before), _status(m.after), _as_of(m.after or m.before)]
+        [text(m.indicator.name), _status(m.before), _status(m.after), _as_of(m.after)]
         for m in changes.readings]
     yield "Leverage judgements added", ("Actor", "Judgement", "Brief"), [
         [text(item.actor.name), "gains leverage" if item.judgement.gained else "loses leverage",
@@ -359,7 +359,7 @@ def _status(reading: Reading | None) -> str:
 
 def _as_of(reading: Reading | None) -> str:
     brief = reading.brief if reading else None
-    return f"{_brief(brief)} ({_address(brief.src_uri)})" if brief else ""
+    return f"{_brief(brief)} ({_address(brief.src_uri)})" if brief else "no published brief reads it now"
 
 
 def _edits(edits: Sequence[Edit]) -> str:
