@@ -1,6 +1,6 @@
 """The GitHub Actions workflows (and the issue forms), linted offline.
 
-Both workflows must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
+Every workflow must validate against the GitHub workflow schema (check-jsonschema's vendored copy) and pass
 actionlint; the publish and pull-request workflows must keep the steps the project relies on. Each job's
 token holds only what the job needs: only the publish workflow's deploy job may deploy to Pages, and a site
 is uploaded only after its check and strict build have succeeded. The issue forms are validated against
@@ -10,6 +10,7 @@ the running Python: if one is missing, the test fails.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -22,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 PUBLISH = WORKFLOWS_DIR / "publish.yml"
 PULL_REQUEST = WORKFLOWS_DIR / "pull-request.yml"
-WORKFLOWS = [PUBLISH, PULL_REQUEST]
+COMMENT = WORKFLOWS_DIR / "pull-request-comment.yml"
+WORKFLOWS = [PUBLISH, PULL_REQUEST, COMMENT]
 ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 ISSUE_FORMS = [ISSUE_TEMPLATES / "correction.yml", ISSUE_TEMPLATES / "brief-idea.yml"]
 
@@ -69,9 +71,11 @@ def _uses(workflow: dict) -> list[str]:
     return uses
 
 
-def _step_using(workflow: dict, action: str) -> dict:
-    found = [step for step in _steps(workflow) if step.get("uses", "").split("@")[0] == action]
-    assert found, f"no step uses {action}"
+def _step_using(workflow: dict, action: str, **inputs: str) -> dict:
+    """The first step using `action` (with these inputs, if given)."""
+    found = [step for step in _steps(workflow) if step.get("uses", "").split("@")[0] == action
+             and all(step.get("with", {}).get(name) == value for name, value in inputs.items())]
+    assert found, f"no step uses {action} with {inputs}"
     return found[0]
 
 
@@ -202,7 +206,8 @@ def test_the_site_is_uploaded_only_after_a_successful_check_and_build(workflow: 
     ]
     steps = job["steps"]
     runs = [step.get("run", "") for step in steps]
-    [upload] = [i for i, step in enumerate(steps) if step.get("uses", "").split("@")[0] == action]
+    [upload] = [i for i, step in enumerate(steps) if step.get("uses", "").split("@")[0] == action
+                and step.get("with", {}).get("path") == "site"]
     [check] = [i for i, command in enumerate(runs) if "briefings check" in command]
     [build] = [i for i, command in enumerate(runs) if "mkdocs build --strict" in command]
     assert check < build < upload, f"{job_name}: the upload must follow the check and the build"
@@ -295,7 +300,7 @@ def test_pull_request_workflow_checks_builds_and_tests():
 
 
 def test_pull_request_workflow_uploads_the_built_site():
-    upload = _step_using(_load(PULL_REQUEST), "actions/upload-artifact")
+    upload = _step_using(_load(PULL_REQUEST), "actions/upload-artifact", path="site")
     assert upload["with"]["name"] == "site-preview"
     assert upload["with"]["path"] == "site"
     assert 1 <= int(upload["with"]["retention-days"]) <= 14
@@ -309,3 +314,135 @@ def test_pull_request_workflow_checks_no_published_address_is_lost():
     [step] = [s for s in _steps(workflow) if "briefings check" in s.get("run", "")]
     assert '--since "origin/$BASE_REF"' in step["run"]
     assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+
+
+# -- what a pull request changes for readers, and its comment -----------------------------------------------
+
+MARKER = "<!-- briefings-diff -->"
+SUMMARY_ARTIFACT = "pull-request-summary"
+
+
+def _step_running(workflow: dict, command: str) -> tuple[int, dict]:
+    steps = workflow["jobs"]["check"]["steps"]
+    [(n, step)] = [(n, step) for n, step in enumerate(steps) if command in step.get("run", "")]
+    return n, step
+
+
+def test_pull_request_workflow_summarises_the_change_on_its_page_and_keeps_it_with_the_number():
+    workflow = _load(PULL_REQUEST)
+    steps = workflow["jobs"]["check"]["steps"]
+    n, step = _step_running(workflow, "briefings diff")
+    script = step["run"]
+    assert 'briefings diff "origin/$BASE_REF" > pull-request-summary/summary.md' in script
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert 'cat pull-request-summary/summary.md >> "$GITHUB_STEP_SUMMARY"' in script
+    # The number comes from the event, through the environment (never written into the script).
+    assert step["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
+    assert '"$PR_NUMBER" > pull-request-summary/number' in script
+    assert "${{" not in script
+    assert step["if"] == "github.event_name == 'pull_request'"  # a run by hand has no base to compare with
+    upload = _step_using(workflow, "actions/upload-artifact", name=SUMMARY_ARTIFACT)
+    assert upload["with"]["path"] == "pull-request-summary/"
+    assert upload["with"]["if-no-files-found"] == "error"
+    assert 1 <= int(upload["with"]["retention-days"]) <= 14
+    # Kept even when the check then fails (the summary lists its errors): both come before the check.
+    check, _ = _step_running(workflow, "briefings check")
+    assert n < steps.index(upload) < check
+    assert not STATUS_FUNCTIONS.search(str(upload.get("if", "")))
+
+
+def test_the_comment_workflow_runs_after_the_pull_request_workflow_only():
+    triggers = _triggers(_load(COMMENT))
+    assert set(triggers) == {"workflow_run"}
+    assert triggers["workflow_run"]["workflows"] == [_load(PULL_REQUEST)["name"]]
+    assert triggers["workflow_run"]["types"] == ["completed"]
+    [job] = _load(COMMENT)["jobs"].values()
+    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
+
+
+def test_the_comment_workflow_may_only_comment_and_read_the_artifact():
+    workflow = _load(COMMENT)
+    assert _grants(workflow["permissions"]) == {}
+    for name in workflow["jobs"]:
+        assert _job_grants(workflow, name) == {"pull-requests": "write", "actions": "read"}
+
+
+def test_the_comment_workflow_never_runs_the_pull_requests_code():
+    """The pattern against "pwn requests": the job that holds a write token checks out nothing, installs
+    nothing, runs nothing from the artifact, and no value of the event or the artifact is written into a
+    script."""
+    workflow = _load(COMMENT)
+    uses = {u.split("@")[0] for u in _uses(workflow)}
+    assert uses == {"actions/download-artifact"}, uses
+    commands = _commands(workflow)
+    for forbidden in ("checkout", "pip", "python", "npm", "briefings", "source ", "bash pull-request-summary",
+                      "sh pull-request-summary", "eval", "${{"):
+        assert forbidden not in commands, forbidden
+    download = _step_using(workflow, "actions/download-artifact")
+    assert download["with"]["name"] == SUMMARY_ARTIFACT
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+
+
+def test_the_comment_is_found_again_by_its_marker():
+    [step] = [s for s in _steps(_load(COMMENT)) if "run" in s]
+    assert step["env"]["MARKER"] == MARKER
+    assert 'printf \'%s\\n\\n\' "$MARKER"' in step["run"]
+    assert "startswith(env.MARKER)" in step["run"]
+    assert "--input comment.json" in step["run"] and "--method PATCH" in step["run"]
+
+
+# The comment's script itself, run with a stand-in for `gh` that records what it is asked.
+FAKE_GH = """#!/bin/bash
+printf '%s\\n' "$*" >> "$GH_LOG"
+case "$*" in
+  *"/pulls/"*) printf '%s\\n' "$FAKE_HEAD" ;;
+  *"--paginate"*) printf '%s' "$FAKE_EARLIER" ;;
+  *"--input comment.json"*) cp comment.json "$GH_LOG.body" ;;
+esac
+"""
+
+
+def _post(tmp_path: Path, number: str, summary: str, *, earlier: str = "", head: str = "abc123") -> tuple[int, str]:
+    [step] = [s for s in _steps(_load(COMMENT)) if "run" in s]
+    folder = tmp_path / "work"
+    (folder / "pull-request-summary").mkdir(parents=True)
+    (folder / "pull-request-summary/number").write_text(number, "utf-8")
+    (folder / "pull-request-summary/summary.md").write_text(summary, "utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH, "utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    env = {**{k: v.replace("${{ github.event.workflow_run.head_sha }}", "abc123") for k, v in step["env"].items()},
+           "PATH": f"{bin_dir}:/usr/bin:/bin", "GH_LOG": str(log), "FAKE_HEAD": head, "FAKE_EARLIER": earlier}
+    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, text=True)
+    return done.returncode, log.read_text("utf-8") if log.exists() else ""
+
+
+HOSTILE_SUMMARY = "## Hi `$(touch pwned)` $(touch pwned) ${HOME} '\"; touch pwned; echo \"\n"
+
+
+@pytest.mark.skipif(not Path("/usr/bin/jq").exists() and not Path("/bin/jq").exists(), reason="jq is not installed")
+def test_the_comment_script_posts_the_summary_as_data_once_and_edits_it_after(tmp_path: Path):
+    code, log = _post(tmp_path / "new", "42\n", HOSTILE_SUMMARY)
+    assert code == 0, log
+    assert "api --method POST repos/${{ github.repository }}/issues/42/comments --input comment.json" in log
+    body = json.loads((tmp_path / "new/gh.log.body").read_text("utf-8"))["body"]
+    assert body.startswith(MARKER + "\n\n" + HOSTILE_SUMMARY)
+    assert not list(tmp_path.rglob("pwned"))
+    code, log = _post(tmp_path / "again", "42\n", "Nothing changes for readers compared with `origin/main`.\n",
+                      earlier="987\n")
+    assert code == 0 and "api --method PATCH repos/${{ github.repository }}/issues/comments/987" in log
+    assert "POST" not in log
+
+
+@pytest.mark.parametrize("number", ["42; touch pwned", "$(touch pwned)", "", "4 2", "-1"])
+def test_the_comment_script_refuses_a_number_that_is_not_digits(tmp_path: Path, number: str):
+    code, log = _post(tmp_path, number, "summary\n")
+    assert code == 1 and log == ""
+    assert not list(tmp_path.rglob("pwned"))
+
+
+def test_the_comment_script_comments_only_on_the_pull_request_at_the_commit_it_checked(tmp_path: Path):
+    code, log = _post(tmp_path, "42", "summary\n", head="another")
+    assert code == 0 and "comments" not in log
