@@ -192,7 +192,8 @@ def test_contributing_and_the_site_page_state_the_same_contract():
         assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
     for command in ("briefings new brief", "briefings new actor", "briefings new indicator",
                     "briefings new mechanism", "briefings list", "briefings check", "briefings move",
-                    "briefings rename", "briefings check --since", "data/redirects.yml", "script/server"):
+                    "briefings rename", "briefings check --since", "briefings diff", "data/redirects.yml",
+                    "script/server"):
         assert command in contributing and command in page, command
     for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
                     "What to watch next"):
