@@ -43,7 +43,8 @@ def catalog(*briefs: Brief, redirects: dict | None = None, entities: dict | None
 
 def entity(kind: EntityKind, entity_id: str, **values):
     """An entity of any kind, made as its data file's entry is: from the values of its required options."""
-    required = {o.field: (o.choices[0] if o.choices else f"{entity_id} {o.field}") for o in kind.options if o.required}
+    required = {o.field: [value] if o.many else value for o in kind.options if o.required
+                for value in [o.choices[0] if o.choices else f"{entity_id} {o.field}"]}
     required["name"] = entity_id.title()
     return kind.build(entity_id, kind.entry({**required, **values}), Location(kind.data_file))
 
