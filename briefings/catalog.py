@@ -46,6 +46,8 @@ class Catalog:
     left_out: list[Brief] = field(default_factory=list)
     today: dt.date | None = None  # the day the site is built for (briefings.clock); None: nothing is scheduled
     assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
+    pages: frozenset[str] = frozenset()  # the hand-written pages (neither briefs nor generated), by src_uri
+    redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address (data/redirects.yml)
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)

@@ -1,5 +1,6 @@
-"""The authors' command line: `briefings check`, `briefings list <kinds>`, `briefings new brief` and
-`briefings new <kind>`."""
+"""The authors' command line: `briefings check` (with `--since REF`, the addresses a change loses),
+`briefings list <kinds>`, `briefings new brief`, `briefings new <kind>`, `briefings move` (a brief) and
+`briefings rename <kind>` (an entity's id)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .kinds import BY_FOLDER, KINDS, EntityKind
+from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind
 from .loader import load_project
 from .problems import Location, Problems
 from .project import Project
@@ -41,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
                        help="show only the problems in these files or folders and those they cause elsewhere")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github: GitHub Actions annotations, shown inline on a pull request")
+    check.add_argument("--since", metavar="REF",
+                       help="also report every address published at this git revision (a branch, tag or commit) "
+                            "that the site no longer serves and no redirect covers")
 
     listing = commands.add_parser("list", help="list the actors, indicators or mechanisms, or find one")
     listing.add_argument("folder", choices=[kind.folder for kind in KINDS], metavar="|".join(k.folder for k in KINDS))
@@ -59,6 +63,18 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--slug", help="the file name, without .md: lowercase letters, digits and hyphens "
                                       "(default: made from the title)")
 
+    move = commands.add_parser("move", help="move a brief to a new address, rewriting links to it and recording "
+                                            "a redirect from the old one")
+    move.add_argument("old", type=Path, metavar="OLD", help="the brief: docs/briefs/<year>/<slug>.md, or its folder")
+    move.add_argument("new", type=Path, metavar="NEW", help="where it goes: docs/briefs/<year>/<new-slug>.md "
+                                                             "(a folder brief stays a folder)")
+
+    rename = commands.add_parser("rename", help="rename an actor's, indicator's or mechanism's id everywhere, "
+                                                "recording redirects from its old page and feed")
+    rename.add_argument("kind", choices=[kind.name for kind in KINDS], metavar="|".join(k.name for k in KINDS))
+    rename.add_argument("old", metavar="OLD")
+    rename.add_argument("new", metavar="NEW")
+
     for kind in KINDS:
         entity = what.add_parser(kind.name, help=f"add {kind.a_name} to {kind.data_file}")
         entity.add_argument("id")
@@ -71,10 +87,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def run_check(project: Project, paths: list[Path], output_format: str) -> int:
+def run_check(project: Project, paths: list[Path], output_format: str, since: str | None = None) -> int:
     """Check the whole project; with `paths`, show the problems in them and those they cause elsewhere (a brief
-    naming an id that a data file no longer defines), and count the others."""
+    naming an id that a data file no longer defines), and count the others; with `since`, also the addresses
+    published at that git revision that the site no longer serves."""
     loaded = load_project(project)
+    if since is not None and loaded.ok:
+        from .since import lost_since  # here: only this option needs git
+
+        lost = lost_since(project, since, loaded)
+        if lost is None:
+            return 1
+        loaded.problems.extend(lost.items)
     shown, elsewhere = loaded.problems, Problems()
     wanted = [project.relative(path) for path in paths]
     if wanted:
@@ -116,12 +140,22 @@ def main(argv: list[str] | None = None) -> int:
     project = Project.at(args.root or find_root(Path.cwd()))
     if args.command == "check":
         gc.disable()  # a short run that makes many objects and little garbage: collecting it only costs time
-        return run_check(project, args.paths, args.format)
+        return run_check(project, args.paths, args.format, args.since)
     from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
 
     try:
         if args.command == "list":
             return run_list(project, BY_FOLDER[args.folder], args.words)
+        if args.command in ("move", "rename"):
+            from .moving import move_brief, rename_entity
+
+            if args.command == "move":
+                outcome = move_brief(project, args.old, args.new)
+            else:
+                outcome = rename_entity(project, BY_NAME[args.kind], args.old, args.new)
+            print("\n".join(outcome.lines))
+            print("briefings: run 'briefings check' to see the result", file=sys.stderr)
+            return 0
         if args.what == "brief":
             named = {kind.name: getattr(args, kind.name) for kind in KINDS}
             print(project.relative(new_brief(project, args.title, named=named, date=args.date, slug=args.slug)))

@@ -47,6 +47,9 @@ class EntityKind:
     pages: Callable[["Catalog"], Iterable[GeneratedPage]]
     references: dict[str, str]  # fields of an entry holding ids of entities: field -> folder of their kind
     options: tuple[Option, ...]
+    #: Where a brief's front matter names entities of this kind besides its own list (`actors`): paths to a
+    #: list of ids, or to a mapping keyed by ids. Each id there must also be in the brief's list.
+    judged_in: tuple[tuple[str, ...], ...] = ()
 
     @property
     def folder(self) -> str:
@@ -165,6 +168,7 @@ ACTOR = EntityKind(
     build=_actor,
     pages=actors.pages,
     references={},
+    judged_in=(("leverage", "gains"), ("leverage", "loses")),
     options=(
         _NAME,
         Option("kind", "what sort of actor it is", required=True, choices=tuple(ACTOR_KINDS)),
@@ -181,6 +185,7 @@ INDICATOR = EntityKind(
     build=_indicator,
     pages=indicators.pages,
     references={"actors": "actors"},
+    judged_in=(("readings",),),
     options=(
         _NAME,
         _SUMMARY,

@@ -27,6 +27,7 @@ from .model import BRIEF_SECTIONS, HOUSE_HEADINGS, Brief, Correction, Entity, Le
 from .problems import Location, Problems, TextLines
 from .outputs import published_outputs
 from .project import Project
+from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
 from .yamldoc import YamlDocument, parse_yaml
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
@@ -154,6 +155,7 @@ class _Reader:
             briefs=list(briefs) if self.preview else published,
             left_out=[] if self.preview else held_back,
             today=today,
+            pages=frozenset(page.src_uri for page in others),
         )
         scheduled = tuple((b.source.path, b.date) for b in catalog.scheduled())
         outputs = published_outputs(catalog)
@@ -164,6 +166,10 @@ class _Reader:
                     "the site generates this page from the data: remove the file and edit the data instead",
                 )
         catalog.assets, unlinked = resolve_links(self._published(pages, catalog, outputs), self.problems)
+        redirects = self.project.file(REDIRECTS_FILE)
+        doc = read_redirects(self._text(redirects, REDIRECTS_FILE) if redirects.is_file() else None, self.problems)
+        served = served_addresses(catalog, outputs, self.project.relative(self.project.docs_dir))
+        catalog.redirects = check_redirects(doc, served, self.problems)
         if self.problems.errors:
             return Loaded(self.problems, files=self.files, scheduled=scheduled)
         self._report_unused(entity_maps, briefs)
@@ -454,9 +460,9 @@ class _Reader:
                     self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]),
                                         causes=(kind.data_file,))
 
-        self._check_listed(doc, ("leverage", "gains"), BY_FOLDER["actors"], listed, known)
-        self._check_listed(doc, ("leverage", "loses"), BY_FOLDER["actors"], listed, known)
-        self._check_listed(doc, ("readings",), BY_FOLDER["indicators"], listed, known)
+        for kind in KINDS:
+            for where in kind.judged_in:
+                self._check_listed(doc, where, kind, listed, known)
         self._check_leverage(doc)
 
         macros = read_calls(body, rel, body_line, self.problems, known, self.calls)

@@ -19,7 +19,12 @@ CITATION_FILES = ("cite.bib", "cite.ris")
 
 
 def entity_feed_path(entity: Entity) -> str:
-    return f"{entity.folder}/{entity.id}/feed.xml"
+    return feed_path_of(entity.folder, entity.id)
+
+
+def feed_path_of(folder: str, entity_id: str) -> str:
+    """The feed of the entity `entity_id` of the kind whose folder is `folder`."""
+    return f"{folder}/{entity_id}/feed.xml"
 
 
 def tag_feed_path(tag: str) -> str:
@@ -45,3 +50,10 @@ def published_outputs(catalog: Catalog) -> set[str]:
     """Every page and file the site generates."""
     return {page.src_uri for page in generated_pages(catalog)} | set(feed_paths(catalog)) | {
         CATALOG_PATH, CATALOG_SCHEMA_PATH} | {path for brief in catalog.briefs for path in citation_paths(brief)}
+
+
+def redirect_files(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """What each redirect of the catalog publishes, by its path inside the built site: a page's old address
+    (ending in '/') gets an `index.html` there, a file's old address (a feed) the file itself; with the old and
+    the new address. (Written into the built site by `redirects.write_redirects`.)"""
+    return {(old + "index.html" if old.endswith("/") else old): (old, new) for old, new in catalog.redirects.items()}

@@ -15,8 +15,8 @@
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
   allow-list sanitiser, a second line of defence, gives the feeds the text of each brief and indexes every
   page for search. A build then lets go of the page's Markdown: a large site would hold it to the end.
-- `on_post_build` writes the feeds (`briefings/feed.py`) and the search index (`briefings/search.py`; the
-  preview in the background).
+- `on_post_build` writes the feeds (`briefings/feed.py`), what the redirects publish at the old addresses
+  (`briefings/redirects.py`) and the search index (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
   after `on_post_build`), puts the finished site in place; `on_build_error` throws an unfinished one away.
 """
@@ -97,8 +97,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
             checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
             macros.force_page_rendering = checked.__contains__
-        if not config.repo_url:  # "Edit this page" needs a repository (the workflows set REPO_URL)
-            config.edit_uri = None
+        config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
             config.site_dir = str(self.staged.folder)
@@ -182,6 +181,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
+        self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
             self.previewing.index.update(self.search, Path(config.site_dir))
         else:

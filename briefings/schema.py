@@ -19,8 +19,8 @@ from .kinds import KINDS
 from .problems import Problems
 from .yamldoc import YamlDocument
 
-#: Every schema: a brief's front matter, a hand-written page's, and each entity kind's data file.
-SCHEMA_NAMES = ("brief", "page", *(kind.folder for kind in KINDS))
+#: Every schema: a brief's front matter, a hand-written page's, the redirects and each entity kind's data file.
+SCHEMA_NAMES = ("brief", "page", "redirects", *(kind.folder for kind in KINDS))
 
 
 def schema_text(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urljoin
 
@@ -15,11 +16,16 @@ from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
 from .problems import Problems
+from .redirects import write_redirects
 from .templating import PageTemplates, page_url
 
 
 class Site:
     """The catalog together with the templates that write its pages."""
+
+    def write_redirects(self, site_dir: Path, *, lang: str) -> int:
+        """What the redirects publish at the old addresses, written into the built site once its feeds are."""
+        return write_redirects(site_dir, self.catalog, lang=lang)
 
     def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog

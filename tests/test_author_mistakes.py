@@ -18,6 +18,7 @@ import pytest
 from conftest import briefings, check_and_build, soup
 
 BRIEF = "docs/briefs/2026/test-brief.md"
+REDIRECTS = "data/redirects.yml"
 #: A valid image of one pixel.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
 BODY = """
@@ -269,6 +270,25 @@ MISTAKES = [
     Mistake("brief both a file and a folder", lambda p: (
                 write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
             "docs/briefs/2026/test-brief/index.md", 1, "is published at the same address as this brief"),
+    # Redirects (data/redirects.yml): old address -> the address of this site that replaced it.
+    Mistake("redirect to another site",
+            lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: https://example.org/talks/\n"),
+            REDIRECTS, None, "'briefs/2026/old-talks/' must be an address of this site relative to its root"),
+    Mistake("redirect to an address the site does not serve",
+            lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: briefs/2026/doha-talks/\n"),
+            REDIRECTS, None, "the redirect from 'briefs/2026/old-talks/' leads to 'briefs/2026/doha-talks/', which the "
+                             "site does not serve: did you mean 'briefs/2026/doha-indirect-talks/'?"),
+    Mistake("redirect to a redirected address",
+            lambda p: append(p, REDIRECTS, "briefs/2026/oldest/: briefs/2026/old/\nbriefs/2026/old/: about/\n"),
+            REDIRECTS, None, "'briefs/2026/old/' is itself redirected to 'about/' (line 6): a redirect must not lead "
+                             "to another; write 'briefs/2026/oldest/: about/'"),
+    Mistake("redirects in a loop",
+            lambda p: append(p, REDIRECTS, "briefs/2026/a/: briefs/2026/b/\nbriefs/2026/b/: briefs/2026/a/\n"),
+            REDIRECTS, None, "the redirects from 'briefs/2026/a/' loop (briefs/2026/a/ -> briefs/2026/b/ -> "
+                             "briefs/2026/a/)"),
+    Mistake("redirect from an address the site still serves",
+            lambda p: append(p, REDIRECTS, "about/: briefs/\n"),
+            REDIRECTS, None, "the site still serves 'about/' (docs/about.md), so no redirect may replace it"),
 ]
 
 

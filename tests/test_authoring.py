@@ -88,7 +88,7 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "page", "actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms"])
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
@@ -191,7 +191,8 @@ def test_contributing_and_the_site_page_state_the_same_contract():
     for field in schema["properties"]:
         assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
     for command in ("briefings new brief", "briefings new actor", "briefings new indicator",
-                    "briefings new mechanism", "briefings list", "briefings check", "script/server"):
+                    "briefings new mechanism", "briefings list", "briefings check", "briefings move",
+                    "briefings rename", "briefings check --since", "data/redirects.yml", "script/server"):
         assert command in contributing and command in page, command
     for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
                     "What to watch next"):

@@ -299,3 +299,13 @@ def test_pull_request_workflow_uploads_the_built_site():
     assert upload["with"]["name"] == "site-preview"
     assert upload["with"]["path"] == "site"
     assert 1 <= int(upload["with"]["retention-days"]) <= 14
+
+
+def test_pull_request_workflow_checks_no_published_address_is_lost():
+    """`check --since` reads the base branch's project with git: the checkout holds the whole history."""
+    workflow = _load(PULL_REQUEST)
+    checkout = _step_using(workflow, "actions/checkout")
+    assert checkout["with"]["fetch-depth"] == 0
+    [step] = [s for s in _steps(workflow) if "briefings check" in s.get("run", "")]
+    assert '--since "origin/$BASE_REF"' in step["run"]
+    assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
