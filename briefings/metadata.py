@@ -7,7 +7,7 @@ catalog, never text evaluated as a template; the theme escapes each for the plac
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from .catalog import Catalog
 from .model import Brief
@@ -16,15 +16,16 @@ from .model import Brief
 SCHEMA_TYPES = {"state": "Country", "person": "Person"}
 
 
-def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_name: str) -> dict[str, Any]:
+def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_name: str,
+                     address: Callable[[str], str] | None = None) -> dict[str, Any]:
     """A brief's metadata for its page's head: `published`, `modified` (ISO dates), `headline`,
-    `description`, `authors`, `about` (actor names), `tags`, and `json_ld` (schema.org, as a dict)."""
+    `description`, `authors` (names), `about` (actor names), `tags`, and `json_ld` (schema.org, as a dict).
+    `address` gives the absolute address of a page from its source, for each author's page (`url`)."""
     published = brief.date.isoformat()
     modified = (brief.updated or brief.date).isoformat()
     actors = catalog.named_by(brief, "actors")
-    authors = [{"@type": "Person", "name": name} for name in brief.authors] or [
-        {"@type": "Organization", "name": site_name}
-    ]
+    authors = [{"@type": "Person", "name": author.name, **({"url": address(author.src_uri)} if address else {})}
+               for author in catalog.named_by(brief, "authors")] or [{"@type": "Organization", "name": site_name}]
     json_ld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "AnalysisNewsArticle",
@@ -45,7 +46,7 @@ def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_na
         "modified": modified,
         "headline": brief.title,
         "description": brief.summary,
-        "authors": list(brief.authors),
+        "authors": catalog.author_names(brief),
         "about": [actor.name for actor in actors],
         "tags": list(brief.tags),
         "json_ld": json_ld,
