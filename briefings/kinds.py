@@ -103,11 +103,13 @@ class EntityKind:
         close = difflib.get_close_matches(wanted, list(by_text), n=3, cutoff=SUGGESTION_CUTOFF)
         if len(wanted) > 3:  # a whole word of a longer name: `trump` for "Donald Trump"
             close += [text for text in by_text if f"-{wanted}-" in f"-{text}-"]
+        # a name within a longer text: "The Gulf" for "Gulf"
+        close += [text for text in by_text if len(text) > 3 and f"-{text}-" in f"-{wanted}-" and text != wanted]
         ids = list(dict.fromkeys(by_text[text] for text in close))[:3]
         if ids:
             tip = "did you mean " + " or ".join(f"'{i}'" for i in ids) + "?"
         else:
-            tip = (f"add it with 'briefings new {self.name} {entity_id} --name …' "
+            tip = (f"add it with 'briefings new {self.name} {folded(str(entity_id)) or entity_id} --name …' "
                    f"or see 'briefings list {self.folder}'")
         return f"unknown {self.name} '{entity_id}': {tip}"
 

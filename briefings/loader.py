@@ -280,7 +280,8 @@ class _Reader:
             return {}, _AnyId()  # unreadable: every reference to it passes, so one error is not reported a hundred times
         if doc.value is None:
             doc.value = {}
-        wrong = schema.validate(doc, kind.folder, self.problems)
+        wrong = schema.validate(doc, kind.folder, self.problems,
+                                names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references)
         if not isinstance(doc.value, dict) or () in wrong:
             return {}, _AnyId()
         bad = {where[0] for where in wrong}
@@ -296,10 +297,10 @@ class _Reader:
         doc = self.documents.get(kind.folder)
         if doc is None:
             return
-        for entity_id in entities:
+        for entity_id, entry in doc.value.items():  # valid or not: an id written wrong is told what to write
             for field_name, folder in kind.references.items():
                 target = BY_FOLDER[folder]
-                for where, other in _referenced(doc.value[entity_id], field_name):
+                for where, other in _referenced(entry, field_name):
                     if other not in known[folder]:
                         self.problems.error(doc.locate((entity_id, field_name, *where)),
                                             target.unknown(other, known[folder]), causes=(target.data_file,))
@@ -456,7 +457,7 @@ class _Reader:
         doc, body, body_line = self._front_matter(page, text, required=True)
         if doc is None:
             return None
-        valid = not schema.validate(doc, "brief", self.problems)
+        valid = not schema.validate(doc, "brief", self.problems, names_an_entity=_names_an_entity)
         meta = doc.value
         draft = meta.get("draft") is True
 
@@ -659,13 +660,20 @@ class _Reader:
                 )
 
 
-def _referenced(entry: dict, field_name: str) -> Iterator[tuple[tuple, str]]:
-    """The ids a valid data entry's field holds, each with where it is within the field: a list of ids, or one."""
-    value = entry.get(field_name)
+def _referenced(entry: Any, field_name: str) -> Iterator[tuple[tuple, str]]:
+    """The ids a data entry's field holds, each with where it is within the field: a list of ids, or one."""
+    value = entry.get(field_name) if isinstance(entry, dict) else None
     if isinstance(value, str):
         yield (), value
     elif isinstance(value, list):
-        yield from (((n,), other) for n, other in enumerate(value))
+        yield from (((n,), other) for n, other in enumerate(value) if isinstance(other, str))
+
+
+def _names_an_entity(path: tuple) -> bool:
+    """Whether a place in a brief's front matter holds the id of an entity, which the loader checks against the
+    data ("did you mean"): an item of a kind's list, or of the leverage's."""
+    return (len(path) == 2 and path[0] in BY_FOLDER
+            or len(path) == 3 and path[0] == "leverage" and path[1] in ("gains", "loses"))
 
 
 def _closest(wrong: str, ids: set[str], field_name: str) -> str:
