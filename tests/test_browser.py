@@ -181,7 +181,8 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
 
 NOT_FOUND = "no-such-page/"
 A11Y_PATHS = ["", "briefs/", "briefs/2026/doha-indirect-talks/", "actors/", "actors/qatar/", "indicators/",
-              "indicators/talks-direct/", "tags/", "write-a-brief/", "about/", NOT_FOUND]
+              "indicators/talks-direct/", "tags/", "authors/", "authors/briefings-desk/", "regions/", "regions/gulf/",
+              "write-a-brief/", "about/", NOT_FOUND]
 
 
 @pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("desktop", "dark"), ("phone", "dark")])
@@ -309,6 +310,20 @@ def test_entity_pages_mark_their_kind_s_tab_and_lead_back_to_its_index(page: Pag
         expect(breadcrumb.get_by_role("listitem")).to_have_text([tab])
         breadcrumb.get_by_role("link", name=tab).click()
         expect(page).to_have_url(subpath_server.url + tab.lower() + "/")
+
+
+def test_author_and_region_pages_stand_under_briefs_and_the_byline_leads_to_its_author(page: Page, subpath_server):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(subpath_server.url + "briefs/2026/qatar-host-and-gatekeeper/")
+    page.locator(".brief-byline").get_by_role("link", name="Briefings desk").click()
+    expect(page).to_have_url(subpath_server.url + "authors/briefings-desk/")
+    for path, index in (("authors/briefings-desk/", "Authors"), ("regions/gulf/", "Regions")):
+        page.goto(subpath_server.url + path)
+        expect(page.locator(".md-tabs__item--active")).to_have_text("Briefs")  # no tab of their own
+        breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+        expect(breadcrumb.get_by_role("listitem")).to_have_text(["Briefs", index])
+        breadcrumb.get_by_role("link", name=index).click()
+        expect(page).to_have_url(subpath_server.url + index.lower() + "/")
 
 
 def assert_no_serious_violations(page: Page) -> None:
