@@ -166,6 +166,7 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
     expect(page.locator("article")).to_contain_text("Briefings desk")  # the byline
     expect(page.locator("article h2", has_text="What happened")).to_be_visible()
     expect(page.locator(".brief-meta dt", has_text="Actors")).to_be_hidden()
+    expect(page.locator(".brief-meta dd", has_text="Middle East")).to_be_visible()  # what the brief is about
     standfirst = page.locator(".brief-standfirst")
     if standfirst.count():
         expect(standfirst).to_be_visible()
