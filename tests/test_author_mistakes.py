@@ -282,6 +282,9 @@ MISTAKES = [
             lambda p: append(p, "data/regions.yml", "a-region:\n  name: A\n  summary: S.\n  parent: b-region\n"
                                                     "b-region:\n  name: B\n  summary: S.\n  parent: a-region\n") + 3,
             "data/regions.yml", None, "the region 'a-region' ends up within itself (a-region → b-region → a-region)"),
+    Mistake("region within itself",
+            lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3,
+            "data/regions.yml", None, "the region 'levant' names itself in 'parent'"),
     Mistake("author without a bio",
             lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
             "data/authors.yml", None, "missing required field 'bio'"),

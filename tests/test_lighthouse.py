@@ -23,6 +23,8 @@ PAGES = {
     "brief": "briefs/2026/doha-indirect-talks/",
     "actor": "actors/qatar/",
     "indicator": "indicators/talks-direct/",
+    "author": "authors/briefings-desk/",
+    "region": "regions/middle-east/",
 }
 
 
