@@ -12,8 +12,8 @@ that it measures the same pages whatever the core does) and writes:
 - every published brief as static Markdown: its header (dates, reading time, authors, actors, indicators,
   regions, and mechanisms, leverage and readings where the corpus has them) written out, each macro call
   replaced by a plain relative link, then its sources;
-- one page per actor and per indicator (and mechanism, where data/mechanisms.yml exists) listing the briefs
-  that name it, newest first, and the index pages of each;
+- one page per actor and per indicator (and mechanism, author and region, where their data files exist)
+  listing the briefs that name it, newest first, and the index pages of each;
 - the hand-written pages with their macro calls written out (the latest briefs, the archive by month, what
   moved);
 - feed.xml as a static file, and the open data (data/catalog.json: the briefs' front matter and the
@@ -61,9 +61,9 @@ class FloorError(Exception):
 
 @dataclass
 class Entity:
-    """An actor, indicator or mechanism: its page and the data it shows."""
+    """An actor, indicator, mechanism, author or region: its page and the data it shows."""
 
-    kind: str  # "actor", "indicator", "mechanism"
+    kind: str  # "actor", "indicator", "mechanism", "author", "region"
     id: str
     data: dict
 
@@ -117,7 +117,7 @@ def read_corpus(project: Path) -> Corpus:
     config = read_config(project)
     docs = project / (config.get("docs_dir") or "docs")
     entities: dict[str, dict[str, Entity]] = {}
-    for kind in ("actor", "indicator", "mechanism"):
+    for kind in ("actor", "indicator", "mechanism", "author", "region"):
         data = read_yaml(project / f"data/{kind}s.yml")
         if isinstance(data, dict):
             entities[kind] = {i: Entity(kind, i, v) for i, v in data.items()}
@@ -251,10 +251,10 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
     if meta.get("updated"):
         published += f", updated {long_date(as_date(meta['updated']))}"
     lines = [f"{published} · {max(1, round(words / WORDS_PER_MINUTE))} min read"]
-    if meta.get("authors"):
-        lines.append("By " + ", ".join(meta["authors"]))
+    if brief.ids("author"):
+        lines.append("By " + ", ".join(entity_link(corpus, page, "author", a) for a in brief.ids("author")))
     for kind in corpus.entities:
-        if brief.ids(kind):
+        if brief.ids(kind) and kind != "author":
             lines.append(f"{kind.capitalize()}s: " + ", ".join(entity_link(corpus, page, kind, i) for i in brief.ids(kind)))
     leverage = meta.get("leverage") or {}
     for side in ("gains", "loses"):
@@ -262,8 +262,6 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
             lines.append(f"Leverage {side}: " + ", ".join(entity_link(corpus, page, "actor", a) for a in leverage[side]))
     for indicator_id, (state, note) in readings(brief).items():
         lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state} {text(note or '')}")
-    if meta.get("regions"):
-        lines.append("Regions: " + ", ".join(meta["regions"]))
     header = f"# {text(brief.title)}\n\n" + "  \n".join(lines) + "\n\n"
     sources = ""
     if meta.get("sources"):
@@ -276,7 +274,8 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
 
 def actor_page(corpus: Corpus, actor: Entity) -> str:
     data, page = actor.data, actor.src
-    kind = data["kind"].capitalize() + (f" · {data['region']}" if data.get("region") else "")
+    kind = data["kind"].capitalize() + (f" · {entity_link(corpus, page, 'region', data['region'])}"
+                                         if data.get("region") else "")
     out = [f"# {text(actor.name)}", kind, text(data["summary"])]
     if data.get("aliases"):
         out.append("**Also known as:** " + ", ".join(data["aliases"]))
@@ -320,9 +319,11 @@ def indicator_page(corpus: Corpus, indicator: Entity) -> str:
 
 
 def other_entity_page(corpus: Corpus, entity: Entity) -> str:
-    """A mechanism (or any later kind of entity): its name, summary and the briefs naming it."""
+    """A mechanism, author or region (or any later kind of entity): its name, summary (an author's bio) and the
+    briefs naming it."""
     briefs = corpus.briefs_of(entity.kind, entity.id)
-    out = [f"# {text(entity.name)}", text(str(entity.data.get("summary", ""))), f"## Briefs naming {text(entity.name)}",
+    summary = entity.data.get("summary", entity.data.get("bio", ""))
+    out = [f"# {text(entity.name)}", text(str(summary)), f"## Briefs naming {text(entity.name)}",
            brief_list(corpus, entity.src, briefs) if briefs else "No published brief names it yet."]
     return front_matter({"title": entity.name}) + "\n\n".join(out) + "\n"
 
@@ -333,7 +334,7 @@ def index_page(corpus: Corpus, kind: str) -> str:
 
     def item(entity: Entity) -> str:
         n = len(corpus.briefs_of(kind, entity.id))
-        summary = text(str(entity.data.get("summary", "")))
+        summary = text(str(entity.data.get("summary", entity.data.get("bio", ""))))
         return f"- {entity_link(corpus, page, kind, entity.id)} — {summary} ({n} brief{'s' if n != 1 else ''})"
 
     out = [f"# {kind.capitalize()}s"]

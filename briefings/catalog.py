@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .model import ACTOR_KINDS, Actor, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement, Reading
+from .model import (ACTOR_KINDS, Actor, Author, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement,
+                    Reading, Region)
 
 
 #: How much a brief sharing one entity of a kind with another counts towards their being related: a shared
@@ -98,6 +99,14 @@ class Catalog:
     def mechanisms(self) -> dict[str, Mechanism]:
         return self.entities["mechanisms"]  # type: ignore[return-value]
 
+    @property
+    def authors(self) -> dict[str, Author]:
+        return self.entities["authors"]  # type: ignore[return-value]
+
+    @property
+    def regions(self) -> dict[str, Region]:
+        return self.entities["regions"]  # type: ignore[return-value]
+
     # -- lookups ---------------------------------------------------------------------------------------------
 
     def publishes(self, src_uri: str) -> bool:
@@ -134,6 +143,11 @@ class Catalog:
         entities = self.entities[folder]
         return [entities[i] for i in brief.ids(folder)]
 
+    def author_names(self, brief: Brief) -> list[str]:
+        """The names of a brief's authors, in its front matter's order: what its byline, its citation, its feed
+        entries and its page's metadata print."""
+        return [author.name for author in self.named_by(brief, "authors")]
+
     def briefs_naming(self, entity: Entity) -> list[Brief]:
         """The briefs that name an entity, newest first."""
         return self._naming.get((entity.folder, entity.id), [])
@@ -157,6 +171,18 @@ class Catalog:
         counts = self._involved.get(mechanism.id, Counter())
         ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name.casefold()))
         return [(self.actors[actor_id], n) for actor_id, n in ranked]
+
+    def subregions(self, region: Region) -> list[Region]:
+        """The regions whose parent is `region`, by name."""
+        return sorted((r for r in self.regions.values() if r.parent_id == region.id), key=lambda r: r.name.casefold())
+
+    def actors_in(self, region: Region) -> list[Actor]:
+        """The actors the data places in `region` (their `region`), by name."""
+        return sorted((a for a in self.actors.values() if a.region == region.id), key=lambda a: a.name.casefold())
+
+    def region_roots(self) -> list[Region]:
+        """The regions within no other, by name (`subregions` gives what each holds)."""
+        return [r for r in self.by_name("regions") if r.parent_id is None or r.parent_id not in self.regions]
 
     # -- a brief among the others ---------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
-"""The Atom feeds: the site's latest briefs, and one for each actor, indicator, mechanism and tag.
+"""The Atom feeds: the site's latest briefs, and one for each actor, indicator, mechanism, author, region and tag.
 
 Each entry carries the brief's summary (with any corrections), its full text as its page shows it (sanitised,
-every address absolute, since readers see it away from the site), its authors and categories for the actors,
-indicators and mechanisms it names. The feeds are therefore written once every page has rendered
+every address absolute, since readers see it away from the site), its authors (with their pages) and
+categories for the actors, indicators, mechanisms and regions it names. The feeds are therefore written once every page has rendered
 (`SiteFeeds`), and each holds the latest FEED_SIZE briefs only.
 """
 
@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .kinds import KINDS
-from .metadata import author_names
 from .model import Brief
 from .outputs import FEED_PATH, entity_feed_path, tag_feed_path
 from .pages import tags
@@ -40,7 +39,8 @@ class Feed:
 
 
 def feeds(catalog: Catalog) -> Iterable[Feed]:
-    """The site's feed, then one for every actor, indicator and mechanism, then one for every tag."""
+    """The site's feed, then one for every entity of every kind (actor, indicator, mechanism, author, region),
+    then one for every tag."""
     yield Feed(FEED_PATH, None, "index.md", catalog.latest(FEED_SIZE))
     for kind in KINDS:
         for entity in catalog.by_name(kind.folder):
@@ -81,10 +81,11 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
         briefs=feed.briefs,
         url_of=lambda brief: site.url_of(brief.src_uri),
         text_of=lambda brief: texts.get(brief.src_uri),
-        authors_of=lambda brief: author_names(catalog, brief),
+        # Authors are the entry's authors, with their pages; every other kind, its categories.
+        authors=lambda brief: [(author, site.url_of(author.src_uri)) for author in catalog.named_by(brief, "authors")],
         categories=lambda brief: [
             (f"{site.home_url}{kind.folder}/", entity)
-            for kind in KINDS for entity in catalog.named_by(brief, kind.folder)
+            for kind in KINDS if kind.folder != "authors" for entity in catalog.named_by(brief, kind.folder)
         ],
     )
 

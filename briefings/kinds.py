@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .model import ACTOR_KINDS, Actor, Entity, Indicator, Link, Mechanism, Signals
-from .pages import GeneratedPage, actors, indicators, mechanisms, tags
+from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals
+from .pages import GeneratedPage, actors, authors, indicators, mechanisms, regions, tags
 from .problems import Location
 
 if TYPE_CHECKING:
@@ -45,11 +45,20 @@ class EntityKind:
     title: str  # the heading of its listing page
     build: Callable[[str, dict, Location], Entity]  # a valid data entry -> the entity
     pages: Callable[["Catalog"], Iterable[GeneratedPage]]
-    references: dict[str, str]  # fields of an entry holding ids of entities: field -> folder of their kind
+    references: dict[str, str]  # fields of an entry holding ids of entities (a list, or one id): field -> folder
     options: tuple[Option, ...]
     #: Where a brief's front matter names entities of this kind besides its own list (`actors`): paths to a
     #: list of ids, or to a mapping keyed by ids. Each id there must also be in the brief's list.
     judged_in: tuple[tuple[str, ...], ...] = ()
+    #: Its pages belong to the Briefs section of the navigation (a way of browsing briefs, such as their authors),
+    #: not to a tab of their own.
+    in_briefs: bool = False
+    #: An entry that another data entry names (a region an actor is in, or a region within it) is in use even
+    #: if no brief names it.
+    used_by_data: bool = False
+    #: The field naming the entity of the same kind it is within (a region's `parent`), which may not lead back
+    #: to itself.
+    nests: str = ""
 
     @property
     def folder(self) -> str:
@@ -85,6 +94,10 @@ class EntityKind:
         after a name (`tehran`, `trump`) finds its entity. Only a close match is suggested; a genuinely new
         entity gets the command that adds it."""
         names = known if isinstance(known, Mapping) else dict.fromkeys(known, ())
+        written = " ".join(str(entity_id).split()).casefold()
+        for known_id, others in names.items():
+            if others and " ".join(others[0].split()).casefold() == written:  # its name, written for its id
+                return f"unknown {self.name} '{entity_id}': it is the name of '{known_id}'; write '{known_id}'"
         by_text: dict[str, str] = {}
         for known_id, others in names.items():
             for text in (known_id, *others):
@@ -93,11 +106,13 @@ class EntityKind:
         close = difflib.get_close_matches(wanted, list(by_text), n=3, cutoff=SUGGESTION_CUTOFF)
         if len(wanted) > 3:  # a whole word of a longer name: `trump` for "Donald Trump"
             close += [text for text in by_text if f"-{wanted}-" in f"-{text}-"]
+        # a name within a longer text: "The Gulf" for "Gulf"
+        close += [text for text in by_text if len(text) > 3 and f"-{text}-" in f"-{wanted}-" and text != wanted]
         ids = list(dict.fromkeys(by_text[text] for text in close))[:3]
         if ids:
             tip = "did you mean " + " or ".join(f"'{i}'" for i in ids) + "?"
         else:
-            tip = (f"add it with 'briefings new {self.name} {entity_id} --name …' "
+            tip = (f"add it with 'briefings new {self.name} {folded(str(entity_id)) or entity_id} --name …' "
                    f"or see 'briefings list {self.folder}'")
         return f"unknown {self.name} '{entity_id}': {tip}"
 
@@ -135,6 +150,27 @@ def _actor(actor_id: str, v: dict, source: Location) -> Actor:
     )
 
 
+def _author(author_id: str, v: dict, source: Location) -> Author:
+    return Author(
+        id=author_id,
+        name=v["name"],
+        role=" ".join(v["role"].split()),
+        summary=" ".join(v["bio"].split()),
+        links=_links(v.get("links")),
+        source=source,
+    )
+
+
+def _region(region_id: str, v: dict, source: Location) -> Region:
+    return Region(
+        id=region_id,
+        name=v["name"],
+        summary=" ".join(v["summary"].split()),
+        parent_id=v.get("parent"),
+        source=source,
+    )
+
+
 def _indicator(indicator_id: str, v: dict, source: Location) -> Indicator:
     signals = v.get("signals", {})
     return Indicator(
@@ -167,14 +203,14 @@ ACTOR = EntityKind(
     title="Actors",
     build=_actor,
     pages=actors.pages,
-    references={},
+    references={"region": "regions"},
     judged_in=(("leverage", "gains"), ("leverage", "loses")),
     options=(
         _NAME,
         Option("kind", "what sort of actor it is", required=True, choices=tuple(ACTOR_KINDS)),
         _SUMMARY,
         Option("aliases", "another name readers may search for", flag="alias", many=True),
-        Option("region", "a free-text region"),
+        Option("region", "the region it belongs to, an id from data/regions.yml"),
     ),
 )
 
@@ -210,8 +246,40 @@ MECHANISM = EntityKind(
     ),
 )
 
+AUTHOR = EntityKind(
+    name="author",
+    model=Author,
+    title="Authors",
+    build=_author,
+    pages=authors.pages,
+    references={},
+    options=(
+        _NAME,
+        Option("role", "what the author does, e.g. 'Analyst'", required=True),
+        Option("bio", "one or two sentences about the author", required=True),
+    ),
+    in_briefs=True,
+)
+
+REGION = EntityKind(
+    name="region",
+    model=Region,
+    title="Regions",
+    build=_region,
+    pages=regions.pages,
+    references={"parent": "regions"},
+    options=(
+        _NAME,
+        Option("summary", "one or two sentences on what the region covers", required=True),
+        Option("parent", "the larger region it is part of, an id from data/regions.yml"),
+    ),
+    in_briefs=True,
+    used_by_data=True,
+    nests="parent",
+)
+
 #: Every kind, in the order pages, messages and the command line list them.
-KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR, MECHANISM)
+KINDS: tuple[EntityKind, ...] = (ACTOR, INDICATOR, MECHANISM, AUTHOR, REGION)
 
 BY_NAME = {kind.name: kind for kind in KINDS}
 BY_FOLDER = {kind.folder: kind for kind in KINDS}

@@ -300,7 +300,8 @@ class _Reader:
             return {}, _AnyId()  # unreadable: every reference to it passes, so one error is not reported a hundred times
         if doc.value is None:
             doc.value = {}
-        wrong = schema.validate(doc, kind.folder, self.problems)
+        wrong = schema.validate(doc, kind.folder, self.problems,
+                                names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references)
         if not isinstance(doc.value, dict) or () in wrong:
             return {}, _AnyId()
         bad = {where[0] for where in wrong}
@@ -316,22 +317,50 @@ class _Reader:
         doc = self.documents.get(kind.folder)
         if doc is None:
             return
-        for entity_id in entities:
+        for entity_id, entry in doc.value.items():  # valid or not: an id written wrong is told what to write
             for field_name, folder in kind.references.items():
                 target = BY_FOLDER[folder]
-                for n, other in enumerate(doc.value[entity_id].get(field_name, ())):
+                for where, other in _referenced(entry, field_name):
                     if other not in known[folder]:
-                        self.problems.error(doc.locate((entity_id, field_name, n)), target.unknown(other, known[folder]),
-                                            causes=(target.data_file,))
+                        self.problems.error(doc.locate((entity_id, field_name, *where)),
+                                            target.unknown(other, known[folder]), causes=(target.data_file,))
+                    elif folder == kind.folder and other == entity_id:
+                        self.problems.error(doc.locate((entity_id, field_name, *where)),
+                                            f"the {kind.name} '{entity_id}' names itself in '{field_name}': "
+                                            "name another one or remove the field")
+        if kind.nests:
+            self._check_nesting(kind, entities, doc)
+
+    def _check_nesting(self, kind: EntityKind, entities: dict[str, Entity], doc: YamlDocument) -> None:
+        """An entity within another (a region's parent) may not end up within itself."""
+        parents = {i: value.get(kind.nests) for i, value in doc.value.items()
+                   if i in entities and isinstance(value.get(kind.nests), str)}
+        for entity_id in parents:
+            seen, current = [entity_id], parents[entity_id]
+            while current in parents and current not in seen:
+                seen.append(current)
+                current = parents[current]
+            if current == entity_id and len(seen) > 1:
+                circle = " → ".join([*seen, entity_id])
+                self.problems.error(doc.locate((entity_id, kind.nests)),
+                                    f"the {kind.name} '{entity_id}' ends up within itself ({circle}): "
+                                    f"change one '{kind.nests}'")
 
     def _report_unused(self, entities: dict[str, dict[str, Entity]], briefs: list[Brief]) -> None:
         for kind in KINDS:
             used = {i for b in briefs for i in b.ids(kind.folder)}
+            if kind.used_by_data:  # a region an actor is in, or a region within it, is in use
+                used |= {other for other_kind in KINDS for field_name, folder in other_kind.references.items()
+                         if folder == kind.folder and (doc := self.documents.get(other_kind.folder)) is not None
+                         for entity_id in entities[other_kind.folder]
+                         for _, other in _referenced(doc.value[entity_id], field_name)}
             for entity in entities[kind.folder].values():
                 if entity.id not in used:
+                    also = " or data entry" if kind.used_by_data else ""
                     self.problems.warning(
                         entity.source,
-                        f"no brief names the {kind.name} '{entity.id}': list it in a brief's front matter or remove it",
+                        f"no brief{also} names the {kind.name} '{entity.id}': list it in a brief's front matter or "
+                        "remove it",
                     )
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -448,7 +477,7 @@ class _Reader:
         doc, body, body_line = self._front_matter(page, text, required=True)
         if doc is None:
             return None
-        valid = not schema.validate(doc, "brief", self.problems)
+        valid = not schema.validate(doc, "brief", self.problems, names_an_entity=_names_an_entity)
         meta = doc.value
         draft = meta.get("draft") is True
 
@@ -509,9 +538,7 @@ class _Reader:
             summary=" ".join(meta["summary"].split()),
             named={kind.folder: tuple(meta.get(kind.folder, ())) for kind in KINDS},
             tags=tuple(meta.get("tags", ())),
-            regions=tuple(meta.get("regions", ())),
             updated=updated,
-            authors=tuple(meta.get("authors", ())),
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
             corrections=tuple(sorted(corrections, key=lambda c: c.date)),
             leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
@@ -652,6 +679,22 @@ class _Reader:
                     "give each brief a title of its own",
                     causes=(other.source.path,),
                 )
+
+
+def _referenced(entry: Any, field_name: str) -> Iterator[tuple[tuple, str]]:
+    """The ids a data entry's field holds, each with where it is within the field: a list of ids, or one."""
+    value = entry.get(field_name) if isinstance(entry, dict) else None
+    if isinstance(value, str):
+        yield (), value
+    elif isinstance(value, list):
+        yield from (((n,), other) for n, other in enumerate(value) if isinstance(other, str))
+
+
+def _names_an_entity(path: tuple) -> bool:
+    """Whether a place in a brief's front matter holds the id of an entity, which the loader checks against the
+    data ("did you mean"): an item of a kind's list, or of the leverage's."""
+    return (len(path) == 2 and path[0] in BY_FOLDER
+            or len(path) == 3 and path[0] == "leverage" and path[1] in ("gains", "loses"))
 
 
 def _closest(wrong: str, ids: set[str], field_name: str) -> str:

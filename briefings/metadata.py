@@ -4,7 +4,7 @@ actors it is about, and how to cite it.
 The theme prints these values into Open Graph tags, a JSON-LD `AnalysisNewsArticle` and the `citation_*`
 tags Google Scholar and Zotero read (overrides/partials/page-meta.html), and the brief's `lastmod` into the
 sitemap (overrides/sitemap.xml). The same `Citation` writes the brief's citation files (briefings/citation.py),
-and every name of an author passes through `author_names`. Every value is plain data taken from the
+and every name of an author comes from `Catalog.author_names`. Every value is plain data taken from the
 catalog, never text evaluated as a template; the theme escapes each for the place it lands in.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .catalog import Catalog
 from .model import Brief
@@ -23,12 +23,6 @@ from .outputs import citation_paths
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
 #: The schema.org type of each kind of actor; other kinds are organisations.
 SCHEMA_TYPES = {"state": "Country", "person": "Person"}
-
-
-def author_names(catalog: Catalog, brief: Brief) -> list[str]:
-    """The names of a brief's authors, in order, as its page, its feeds entries and its citations show them:
-    the one place that knows where a name is kept (today, the front matter's `authors` are the names)."""
-    return list(brief.authors)
 
 
 @dataclass(frozen=True)
@@ -65,7 +59,7 @@ def citation(catalog: Catalog, brief: Brief, *, url: str, site_name: str) -> Cit
     return Citation(
         key=citation_key(brief),
         title=brief.title,
-        authors=tuple(one_line(name) for name in author_names(catalog, brief)),
+        authors=tuple(one_line(name) for name in catalog.author_names(brief)),
         publisher=one_line(site_name),
         date=brief.date,
         url=url,
@@ -87,17 +81,17 @@ def one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_name: str) -> dict[str, Any]:
+def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_name: str,
+                     address: Callable[[str], str] | None = None) -> dict[str, Any]:
     """A brief's metadata for its page's head: `published`, `modified` (ISO dates), `headline`,
-    `description`, `authors`, `about` (actor names), `tags`, `json_ld` (schema.org, as a dict) and, given
-    its absolute `url`, `citation` (the `citation_*` meta tags as (name, content) pairs)."""
+    `description`, `authors` (names), `about` (actor names), `tags`, `json_ld` (schema.org, as a dict) and,
+    given its absolute `url`, `citation` (the `citation_*` meta tags as (name, content) pairs). `address` gives
+    the absolute address of a page from its source, for each author's page (`url`)."""
     published = brief.date.isoformat()
     modified = (brief.updated or brief.date).isoformat()
     actors = catalog.named_by(brief, "actors")
-    names = author_names(catalog, brief)
-    authors = [{"@type": "Person", "name": name} for name in names] or [
-        {"@type": "Organization", "name": site_name}
-    ]
+    authors = [{"@type": "Person", "name": author.name, **({"url": address(author.src_uri)} if address else {})}
+               for author in catalog.named_by(brief, "authors")] or [{"@type": "Organization", "name": site_name}]
     json_ld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "AnalysisNewsArticle",
@@ -118,7 +112,7 @@ def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_na
         "modified": modified,
         "headline": brief.title,
         "description": brief.summary,
-        "authors": names,
+        "authors": catalog.author_names(brief),
         "about": [actor.name for actor in actors],
         "tags": list(brief.tags),
         "json_ld": json_ld,

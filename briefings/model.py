@@ -74,7 +74,7 @@ class Actor(Entity):
     folder: ClassVar[str] = "actors"
 
     kind: str
-    region: str | None = None
+    region: str | None = None  # a region id, from data/regions.yml
     links: tuple[Link, ...] = ()
 
     @property
@@ -103,6 +103,29 @@ class Mechanism(Entity):
     folder: ClassVar[str] = "mechanisms"
 
     related_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Author(Entity):
+    """Someone who writes briefs: a name, a role and a short biography (the entity's summary)."""
+
+    folder: ClassVar[str] = "authors"
+
+    role: str
+    links: tuple[Link, ...] = ()
+
+    @property
+    def bio(self) -> str:
+        return self.summary
+
+
+@dataclass(frozen=True, kw_only=True)
+class Region(Entity):
+    """A part of the world briefs are about, perhaps within a larger one (its parent)."""
+
+    folder: ClassVar[str] = "regions"
+
+    parent_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,9 +173,7 @@ class Brief:
     summary: str
     named: dict[str, tuple[str, ...]]  # entity ids by the folder of their kind: {"actors": ("qatar",), ...}
     tags: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
     updated: dt.date | None = None
-    authors: tuple[str, ...] = ()
     sources: tuple[Link, ...] = ()
     corrections: tuple[Correction, ...] = ()  # oldest first
     leverage: Leverage = Leverage()
@@ -169,6 +190,16 @@ class Brief:
     def ids(self, folder: str) -> tuple[str, ...]:
         """The ids of the entities of one kind the brief names, in the order its front matter lists them."""
         return self.named.get(folder, ())
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """The ids of its authors (their names: `Catalog.author_names`)."""
+        return self.ids("authors")
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """The ids of the regions it is about."""
+        return self.ids("regions")
 
     @property
     def reading_minutes(self) -> int:

@@ -3,8 +3,8 @@ leads to it (its breadcrumbs).
 
 Briefs, entities and tags have pages of their own that the navigation does not list (listing them would embed
 every page in every page). Each still belongs to a section the navigation does list, named here by the
-source of the section's index page: a brief and the tags page to the archive of briefs, an actor to the
-actors index, and so on for every kind. The theme (overrides/partials/) marks that section's tab and drawer
+source of the section's index page: a brief, the tags, the authors and the regions to the archive of briefs
+(ways of browsing briefs, kept out of the tabs), an actor to the actors index, and so on for every other kind. The theme (overrides/partials/) marks that section's tab and drawer
 entry as the current one, and prints the trail.
 """
 
@@ -42,15 +42,16 @@ def section_of(src_uri: str) -> str | None:
     """The index page of the section a page belongs to, by the page's folder; None for pages of no section
     (the home page, About)."""
     folder = posixpath.dirname(src_uri).split("/")[0]
-    if folder in ("briefs", "tags"):
-        return BRIEFS_INDEX
     kind = BY_FOLDER.get(folder)
+    if folder in ("briefs", "tags") or kind and kind.in_briefs:
+        return BRIEFS_INDEX
     return kind.index_uri if kind else None
 
 
 def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     """Where a page stands: a brief under the month of the archive it is listed in ("Briefs › March 2026"),
-    an entity under its kind's index ("Actors"), the tags under the archive ("Briefs › Tags" for a tag's page);
+    an entity under its kind's index ("Actors"), the tags, authors and regions under the archive ("Briefs › Tags"
+for a tag's page, "Briefs › Authors" for an author's);
     None for other pages."""
     section = section_of(src_uri)
     if section is None or src_uri == section:
@@ -60,6 +61,9 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
         if brief := catalog.brief(src_uri):
             month = f"{brief.date:%B %Y}"
             trail.append(Crumb(month, BRIEFS_INDEX, tag_slug(month)))
+        elif (kind := BY_FOLDER.get(src_uri.split("/")[0])) is not None:  # an author's or a region's page
+            if src_uri != kind.index_uri:
+                trail.append(Crumb(kind.title, kind.index_uri))
         elif src_uri != tags.INDEX:  # a tag's page
             trail.append(Crumb("Tags", tags.INDEX))
         return Place(section, tuple(trail))

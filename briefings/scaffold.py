@@ -103,7 +103,8 @@ def add_entry(project: Project, kind: EntityKind, entity_id: str, entry: dict) -
     entry = {key: value for key, value in entry.items() if value not in (None, [], "")}
     for field_name, folder in kind.references.items():
         target = BY_FOLDER[folder]
-        _require_known(target, entry.get(field_name, []), data_entries(project, target))
+        named = entry.get(field_name, [])
+        _require_known(target, [named] if isinstance(named, str) else named, data_entries(project, target))
     problems = Problems()
     schema.validate(YamlDocument({entity_id: entry}, rel), kind.folder, problems)
     if problems.errors:

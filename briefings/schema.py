@@ -10,7 +10,7 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jsonschema
 from referencing import Registry, Resource
@@ -67,15 +67,21 @@ def _inline_definitions(schema: dict) -> dict:
     return inline(schema)
 
 
-def validate(doc: YamlDocument, name: str, problems: Problems) -> set[tuple]:
+def validate(doc: YamlDocument, name: str, problems: Problems,
+             names_an_entity: Callable[[tuple], bool] | None = None) -> set[tuple]:
     """Check `doc` against schema `name` and report each violation once, at its line.
 
-    Returns the paths of the parts of the document that are wrong (empty when it is valid).
+    Returns the paths of the parts of the document that are wrong (empty when it is valid). A value that is
+    not written as an id where `names_an_entity(path)` holds is wrong but not reported: the caller tells the
+    author which entity it may be ("did you mean"), or that a name was written for an id.
     """
     errors = validator(name).iter_errors(doc.value)
     wrong: set[tuple] = set()
     reported: set = set()
     for error in sorted(errors, key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        if names_an_entity and error.validator == "pattern" and names_an_entity(tuple(error.absolute_path)):
+            wrong.add(tuple(error.absolute_path))
+            continue
         for where, message in _messages(error):
             wrong.add(where)
             location = doc.locate(where)

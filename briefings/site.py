@@ -17,7 +17,7 @@ from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
 from .problems import Problems
 from .redirects import write_redirects
-from .templating import PageTemplates, page_url
+from .templating import PageTemplates, page_url, relative_url
 
 
 class Site:
@@ -34,6 +34,7 @@ class Site:
             directory_urls,
             fragments,
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
+            authors_of=lambda brief: catalog.named_by(brief, "authors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
             briefs_naming=catalog.briefs_naming,
             latest_reading=catalog.latest_reading,
@@ -71,7 +72,10 @@ class Site:
         theme["place"] = self.place(src_uri)
         if (brief := self.catalog.brief(src_uri)) is not None:
             theme.setdefault("description", html.escape(brief.summary))
-            theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name)
+            here = page_url(src_uri, self.templates.directory_urls)
+            address = (lambda other: urljoin(url, relative_url(page_url(other, self.templates.directory_urls), here))
+                       ) if url else None
+            theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name, address=address)
         return theme
 
     def place(self, src_uri: str) -> Place | None:

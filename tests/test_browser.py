@@ -167,6 +167,7 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
     expect(page.locator("article")).to_contain_text("Briefings desk")  # the byline
     expect(page.locator("article h2", has_text="What happened")).to_be_visible()
     expect(page.locator(".brief-meta dt", has_text="Actors")).to_be_hidden()
+    expect(page.locator(".brief-meta dd", has_text="Middle East")).to_be_visible()  # what the brief is about
     standfirst = page.locator(".brief-standfirst")
     if standfirst.count():
         expect(standfirst).to_be_visible()
@@ -270,6 +271,20 @@ def test_entity_pages_mark_their_kind_s_tab_and_lead_back_to_its_index(page: Pag
         expect(breadcrumb.get_by_role("listitem")).to_have_text([tab])
         breadcrumb.get_by_role("link", name=tab).click()
         expect(page).to_have_url(subpath_server.url + tab.lower() + "/")
+
+
+def test_author_and_region_pages_stand_under_briefs_and_the_byline_leads_to_its_author(page: Page, subpath_server):
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(subpath_server.url + "briefs/2026/qatar-host-and-gatekeeper/")
+    page.locator(".brief-byline").get_by_role("link", name="Briefings desk").click()
+    expect(page).to_have_url(subpath_server.url + "authors/briefings-desk/")
+    for path, index in (("authors/briefings-desk/", "Authors"), ("regions/gulf/", "Regions")):
+        page.goto(subpath_server.url + path)
+        expect(page.locator(".md-tabs__item--active")).to_have_text("Briefs")  # no tab of their own
+        breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+        expect(breadcrumb.get_by_role("listitem")).to_have_text(["Briefs", index])
+        breadcrumb.get_by_role("link", name=index).click()
+        expect(page).to_have_url(subpath_server.url + index.lower() + "/")
 
 
 def assert_no_serious_violations(page: Page) -> None:

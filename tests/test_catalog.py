@@ -37,7 +37,7 @@ def brief(day: int, *, readings=(), gains=(), loses=(), actors=("qatar",), mecha
 
 def catalog(*briefs: Brief) -> Catalog:
     entities = {"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS}
-    return Catalog(entities=entities, briefs=list(briefs))
+    return Catalog(entities={"authors": {}, "regions": {}, **entities}, briefs=list(briefs))
 
 
 # Given out of order on purpose: the catalog orders them.
@@ -115,8 +115,8 @@ def test_related_mechanisms_are_related_both_ways_and_actors_involved_are_counte
 
 def test_drafts_left_out_of_the_site_count_nowhere():
     draft = brief(25, readings=[("terms", "advancing")], gains=["oman"])
-    c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS},
-                briefs=list(BRIEFS), left_out=[draft])
+    c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS, "authors": {},
+                          "regions": {}}, briefs=list(BRIEFS), left_out=[draft])
     assert c.movement(INDICATORS["terms"]) is None
     assert c.leverage_of(ACTORS["oman"]) == []
 
@@ -169,3 +169,23 @@ def test_a_single_reading_sits_in_the_middle_and_date_labels_never_crowd():
 def test_the_statuses_are_one_vocabulary_in_the_model_and_the_schema():
     schema = json.loads((ROOT / "briefings/schemas/brief.schema.json").read_text("utf-8"))
     assert schema["$defs"]["status"]["enum"] == list(READING_STATUSES) and set(ROWS) == set(READING_STATUSES)
+
+
+def test_a_brief_s_author_names_and_the_regions_within_each_other():
+    from briefings.model import Author, Region
+
+    writer = Author(id="a-writer", name="A. Writer", role="Analyst", summary="Writes.")
+    editor = Author(id="b-editor", name="B. Editor", role="Editor", summary="Edits.")
+    middle_east = Region(id="middle-east", name="Middle East", summary="S.")
+    gulf = Region(id="gulf", name="Gulf", summary="S.", parent_id="middle-east")
+    levant = Region(id="levant", name="Levant", summary="S.", parent_id="middle-east")
+    written = Brief(src_uri="briefs/2026/w.md", title="W", date=dt.date(2026, 6, 1), summary="S.",
+                    named={"actors": ("qatar",), "authors": ("b-editor", "a-writer"), "regions": ("gulf",)})
+    c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS,
+                          "authors": {a.id: a for a in (writer, editor)},
+                          "regions": {r.id: r for r in (gulf, middle_east, levant)}}, briefs=[written])
+    assert c.author_names(written) == ["B. Editor", "A. Writer"]  # in the front matter's order
+    assert written.authors == ("b-editor", "a-writer") and written.regions == ("gulf",)
+    assert c.briefs_naming(gulf) == [written] and c.briefs_naming(middle_east) == []
+    assert c.region_roots() == [middle_east] and c.subregions(middle_east) == [gulf, levant]
+    assert c.subregions(gulf) == []

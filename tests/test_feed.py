@@ -28,7 +28,7 @@ def brief(day: int, *, updated: int | None = None) -> Brief:
 
 
 def site_feeds(*briefs: Brief) -> SiteFeeds:
-    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}}, briefs=list(briefs))
+    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}}, briefs=list(briefs))
     site = FeedSite("Briefings", "Short briefs.", "en", HOME,
                     lambda src_uri: HOME + src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
     result = SiteFeeds()
@@ -87,6 +87,6 @@ def test_the_texts_of_briefs_no_longer_published_are_forgotten():
     feeds_ = site_feeds(brief(2), brief(3))
     feeds_.keep("briefs/2026/b02.md", PAGE)
     feeds_.keep("briefs/2026/b03.md", PAGE)
-    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}}, briefs=[brief(3)])
+    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}}, briefs=[brief(3)])
     feeds_.plan(catalog, feeds_.site)
     assert set(feeds_.texts) == {"briefs/2026/b03.md"}

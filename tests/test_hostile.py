@@ -365,7 +365,7 @@ REFUSED = [
     Refused("mechanism id that would replace the mechanisms' list",
             data("data/mechanisms.yml", "index:\n  name: N\n  summary: S.\n", "index:"), "a key must be a mechanism id"),
     Refused("brief naming an id with ../", brief("actors: [qatar, iran]", "actors: [qatar, ../iran]"),
-            "'actors[2]' must be an id"),
+            "unknown actor '../iran'"),
     Refused("macro naming an id with ../", body('{{ actor("../qatar") }}'), "unknown actor '../qatar'"),
     Refused("duplicate indicator id",
             data("data/indicators.yml", "talks-direct:\n  name: Again\n  summary: Again.\n", "talks-direct"),

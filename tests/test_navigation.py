@@ -27,7 +27,7 @@ def brief(day: int, actors=(), mechanisms=(), *, month: int = 6, title: str | No
 
 
 def catalog(*briefs: Brief) -> Catalog:
-    return Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS}, briefs=list(briefs))
+    return Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}}, briefs=list(briefs))
 
 
 def titles(briefs) -> list[str]:
@@ -44,6 +44,9 @@ def test_each_page_outside_the_navigation_belongs_to_the_section_of_its_folder()
     assert section_of("indicators/talks.md") == "indicators/index.md"
     assert section_of("mechanisms/mediation.md") == "mechanisms/index.md"
     assert section_of("index.md") is None and section_of("about.md") is None
+    # Authors and regions are ways of browsing briefs: under Briefs in the navigation, not tabs of their own.
+    assert section_of("authors/index.md") == section_of("authors/a-writer.md") == BRIEFS_INDEX
+    assert section_of("regions/index.md") == section_of("regions/gulf.md") == BRIEFS_INDEX
 
 
 def test_a_brief_stands_under_its_month_of_the_archive_and_an_entity_under_its_kind():
@@ -53,6 +56,9 @@ def test_a_brief_stands_under_its_month_of_the_archive_and_an_entity_under_its_k
     assert place_of(c, "actors/qatar.md").trail == (Crumb("Actors", "actors/index.md"),)
     assert place_of(c, "mechanisms/mediation.md").trail == (Crumb("Mechanisms", "mechanisms/index.md"),)
     assert place_of(c, "tags/index.md").trail == (Crumb("Briefs", BRIEFS_INDEX),)
+    assert place_of(c, "authors/a-writer.md").trail == (Crumb("Briefs", BRIEFS_INDEX), Crumb("Authors", "authors/index.md"))
+    assert place_of(c, "regions/gulf.md").trail == (Crumb("Briefs", BRIEFS_INDEX), Crumb("Regions", "regions/index.md"))
+    assert place_of(c, "regions/index.md").trail == (Crumb("Briefs", BRIEFS_INDEX),)
     assert place_of(c, "actors/index.md") is None and place_of(c, BRIEFS_INDEX) is None
     assert place_of(c, "about.md") is None
 
@@ -70,8 +76,8 @@ def test_previous_and_next_follow_the_dates_of_publication():
 
 def test_drafts_left_out_of_the_site_are_nobody_s_neighbour():
     first, draft, last = brief(1), brief(10), brief(20)
-    c = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS}, briefs=[first, last],
-                left_out=[draft])
+    c = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}},
+                briefs=[first, last], left_out=[draft])
     assert c.next_brief(first) is last and c.previous_brief(last) is first
 
 

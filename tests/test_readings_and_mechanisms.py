@@ -157,7 +157,9 @@ def test_brief_shows_the_readings_it_records_after_what_to_watch_next(built_site
 
 def test_a_brief_written_before_mechanisms_and_readings_builds_unchanged(tmp_path: Path):
     """The HTML of a brief without the new fields is byte for byte what the site made of it before they
-    existed: `article.html` was built from `brief.md` and the data beside it by the code before this change."""
+    existed: `article.html` was built from `brief.md` and the data beside it by the code before this change.
+    Since authors and regions became ids (the fixture migrated like the content), its byline and its regions
+    are links to their pages (the regions' row marked to stay in print): the only lines that changed."""
     fixture = ROOT / "tests/fixtures/written-before-mechanisms"
     project = copy_project(tmp_path / "project")
     for brief in (project / "docs/briefs").rglob("*.md"):

@@ -18,6 +18,8 @@ from conftest import EXAMPLE, ROOT, BuiltSite, front_matter, mkdocs_build, searc
 
 ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
 INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
+AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
+REGIONS = yaml.safe_load((EXAMPLE / "data/regions.yml").read_text("utf-8"))
 BRIEF_FILES = sorted(p for p in (EXAMPLE / "docs/briefs").rglob("*.md") if p.name != "index.md")
 ALL_BRIEFS = {p: front_matter(p) for p in BRIEF_FILES}
 BRIEFS = {p: m for p, m in ALL_BRIEFS.items() if not m.get("draft")}
@@ -70,6 +72,59 @@ def test_indicator_page_lists_exactly_the_briefs_tracking_it(built_site: BuiltSi
         assert f"../../actors/{actor_id}/" in actor_links
 
 
+@pytest.mark.parametrize("author_id", sorted(AUTHORS))
+def test_author_page_lists_exactly_the_briefs_they_wrote_newest_first(built_site: BuiltSite, author_id: str):
+    page = built_site.page(f"authors/{author_id}/")
+    expected = [url_of(p) for p in newest_first({p: m for p, m in BRIEFS.items() if author_id in m["authors"]})]
+    assert listed_briefs(page, "Briefs by", f"authors/{author_id}/") == expected
+    assert page.find("h1").get_text(strip=True).startswith(AUTHORS[author_id]["name"])
+    assert page.select_one(".entity-kind").get_text() == AUTHORS[author_id]["role"]
+    assert " ".join(AUTHORS[author_id]["bio"].split()) in " ".join(page.get_text(" ").split())
+    assert [a.get_text() for a in page.select(".md-path a")] == ["Briefs", "Authors"]
+
+
+@pytest.mark.parametrize("region_id", sorted(REGIONS))
+def test_region_page_lists_its_briefs_its_parent_the_regions_within_it_and_its_actors(built_site: BuiltSite,
+                                                                                      region_id: str):
+    page = built_site.page(f"regions/{region_id}/")
+    region = REGIONS[region_id]
+    about = newest_first({p: m for p, m in BRIEFS.items() if region_id in m.get("regions", [])})
+    if about:
+        assert listed_briefs(page, "Briefs about", f"regions/{region_id}/") == [url_of(p) for p in about]
+    else:
+        assert f"No published brief is about {region['name']} yet." in page.get_text()
+    assert page.find("h1").get_text(strip=True).startswith(region["name"])
+    kind = page.select_one(".entity-kind")
+    assert [a["href"] for a in kind.find_all("a")] == ([f"../{region['parent']}/"] if region.get("parent") else [])
+    within = sorted((i for i, r in REGIONS.items() if r.get("parent") == region_id), key=lambda i: REGIONS[i]["name"])
+    shown = [a["href"] for a in page.select("article p a") if a.get("title") and a["href"].count("/") == 2]
+    assert shown == [f"../{i}/" for i in within]
+    actors = sorted((ACTORS[i]["name"], f"../../actors/{i}/") for i, a in ACTORS.items() if a.get("region") == region_id)
+    heading = next((h for h in page.find_all("h2") if h.get_text().startswith("Actors in")), None)
+    if actors:
+        assert sorted((a.get_text(), a["href"]) for a in heading.find_next("ul").find_all("a")) == actors
+    else:
+        assert heading is None
+    assert [a.get_text() for a in page.select(".md-path a")] == ["Briefs", "Regions"]
+
+
+def test_regions_index_lists_each_region_under_the_one_it_is_within(built_site: BuiltSite):
+    page = built_site.page("regions/")
+    for region_id, region in REGIONS.items():
+        link = page.select_one(f".region-tree a[href='{region_id}/']")
+        assert link.get_text() == region["name"]
+        holder = link.find_parent("ul").find_parent("li")
+        assert (holder.a["href"] if holder else None) == (f"{region['parent']}/" if region.get("parent") else None)
+
+
+def test_an_actor_page_links_the_region_it_belongs_to(built_site: BuiltSite):
+    for actor_id, actor in ACTORS.items():
+        kind = built_site.page(f"actors/{actor_id}/").select_one(".entity-kind")
+        links = [(a.get_text(), a["href"]) for a in kind.find_all("a")]
+        assert links == ([(REGIONS[actor["region"]]["name"], f"../../regions/{actor['region']}/")]
+                         if actor.get("region") else []), actor_id
+
+
 def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
     page = built_site.page("actors/qatar/")
     together = sum(1 for m in BRIEFS.values() if {"qatar", "iran"} <= set(m["actors"]))
@@ -93,8 +148,12 @@ def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite,
     assert " ".join(page.select_one(".brief-standfirst").get_text().split()) == " ".join(meta["summary"].split())
     for tag in meta.get("tags", []):
         assert tag in header_text
-    for region in meta.get("regions", []):
-        assert region in header_text
+    regions = [a for a in header.find_all("a") if "/regions/" in a["href"]]  # each region the brief is about
+    assert [(a.get_text(), a["href"]) for a in regions] == [
+        (REGIONS[i]["name"], f"../../../regions/{i}/") for i in meta.get("regions", [])]
+    byline = page.select(".brief-byline a.brief-byline__author")  # each author, linked to their page
+    assert [(a.get_text(), a["href"]) for a in byline] == [
+        (AUTHORS[i]["name"], f"../../../authors/{i}/") for i in meta.get("authors", [])]
     assert page.select_one("time[datetime]")["datetime"] == meta["date"].isoformat()
     for source in meta.get("sources", []):
         assert page.find("a", href=source["url"]).get_text() == source["title"]
@@ -164,6 +223,15 @@ def test_listing_pages_reach_every_entity_which_stays_out_of_the_nav(built_site:
     nav_links = {a.get("href", "") for a in nav.find_all("a")}
     assert not any(re.search(r"(actors|indicators|briefs/\d{4})/[a-z]", href) for href in nav_links)
     assert {"Briefs", "Actors", "Indicators", "About"} <= {a.get_text(strip=True) for a in nav.find_all("a")}
+    # Authors and regions: listed under Briefs in the menu, not tabs of their own, and linked from About.
+    assert {f"{i}/" for i in AUTHORS} <= {a["href"] for a in built_site.page("authors/").select("article a")}
+    assert {f"{i}/" for i in REGIONS} <= {a["href"] for a in built_site.page("regions/").select("article a")}
+    assert not any(re.search(r"(authors|regions)/[a-z]", href) for href in nav_links)
+    assert {"../authors/", "../regions/"} <= nav_links
+    tabs = [a.get_text(strip=True) for a in built_site.page("about/").select("nav.md-tabs a")]
+    assert "Authors" not in tabs and "Regions" not in tabs
+    about = {a["href"] for a in built_site.page("about/").select("article a")}
+    assert {"../authors/", "../regions/"} <= about
 
 
 def test_the_authors_guide_stays_out_of_the_readers_way_but_within_reach(built_site: BuiltSite):
@@ -276,7 +344,11 @@ def test_brief_page_tells_link_previews_and_search_engines_its_dates_authors_and
     assert article["@type"] == "AnalysisNewsArticle"
     assert article["headline"] == meta["title"]
     assert (article["datePublished"], article["dateModified"]) == (published, modified)
-    assert [a["name"] for a in article["author"]] == meta.get("authors", ["Briefings"])
+    assert [a["name"] for a in article["author"]] == [AUTHORS[i]["name"] for i in meta["authors"]]
+    assert [(a["@type"], a["url"]) for a in article["author"]] == [
+        ("Person", f"http://127.0.0.1:8000/authors/{i}/") for i in meta["authors"]]
+    assert [m["content"] for m in page.find_all("meta", property="article:author")] == [
+        AUTHORS[i]["name"] for i in meta["authors"]]
     assert [a["name"] for a in article["about"]] == [ACTORS[i]["name"] for i in meta["actors"]]
     assert article["url"] == og["og:url"]
 
@@ -315,9 +387,12 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
         assert entry.link == "http://127.0.0.1:8000/" + url_of(path)
         assert (built_site.site / url_of(path) / "index.html").exists()
         assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
-        for folder in ("actors", "indicators", "mechanisms"):  # each entity the brief names, by its kind
+        for folder in ("actors", "indicators", "mechanisms", "regions"):  # each entity the brief names, by its kind
             terms = {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
             assert terms == set(BRIEFS[path].get(folder, [])), folder
+        assert [(a.name, a.href) for a in entry.authors] == [  # its authors, with their pages, not categories
+            (AUTHORS[i]["name"], f"http://127.0.0.1:8000/authors/{i}/") for i in BRIEFS[path]["authors"]]
+        assert not [t for t in entry.tags if "/authors/" in t.scheme]
     home = built_site.page("")
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
 
@@ -364,7 +439,8 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
 
 
 @pytest.mark.parametrize("folder, entity_id", [("actors", "qatar"), ("indicators", "talks-direct"),
-                                               ("mechanisms", "mediated-de-escalation")])
+                                               ("mechanisms", "mediated-de-escalation"),
+                                               *(("authors", i) for i in sorted(AUTHORS)), ("regions", "gulf")])
 def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(built_site: BuiltSite, folder: str,
                                                                              entity_id: str):
     """The page links its feed in its head and visibly ('Follow'); the feed, in the site's language, lists the
@@ -385,7 +461,10 @@ def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(bui
     assert feed.feed.link == f"http://127.0.0.1:8000/{folder}/{entity_id}/"
     for entry, path in zip(feed.entries, expected, strict=True):
         assert entry.summary == " ".join(BRIEFS[path]["summary"].split())
-        assert entity_id in {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
+        if folder == "authors":  # an entry's author, not its category
+            assert f"http://127.0.0.1:8000/authors/{entity_id}/" in [a.href for a in entry.authors]
+        else:
+            assert entity_id in {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
 
 
 def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
@@ -441,11 +520,17 @@ def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_sit
         assert built(brief["url"]) == built_site.site / url_of(path) / "index.html"
         assert brief["actors"] == BRIEFS[path]["actors"] and brief["date"] == BRIEFS[path]["date"].isoformat()
     mechanisms = yaml.safe_load((EXAMPLE / "data/mechanisms.yml").read_text("utf-8"))
-    for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms)):
+    for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms),
+                             ("authors", AUTHORS), ("regions", REGIONS)):
         assert [e["id"] for e in data[folder]] == sorted(expected)
         for entity in data[folder]:
             assert entity["name"] == expected[entity["id"]]["name"]
             assert built(entity["url"]).exists(), entity["url"]
+    for brief, path in zip(data["briefs"], newest_first(BRIEFS), strict=True):  # ids, as the front matter lists them
+        assert (brief["authors"], brief["regions"]) == (BRIEFS[path]["authors"], BRIEFS[path].get("regions", []))
+    assert {r["id"]: r["parent_id"] for r in data["regions"]} == {i: r.get("parent") for i, r in REGIONS.items()}
+    assert {a["id"]: a["role"] for a in data["authors"]} == {i: a["role"] for i, a in AUTHORS.items()}
+    assert {a["id"]: a["region"] for a in data["actors"]} == {i: a.get("region") for i, a in ACTORS.items()}
     doha = next(b for b in data["briefs"] if b["url"].endswith("/doha-indirect-talks/"))
     assert doha["readings"] and all(r["indicator_id"] in INDICATORS for r in doha["readings"])
 

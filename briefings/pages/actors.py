@@ -24,6 +24,7 @@ def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
 def _context(catalog: Catalog, actor: Actor) -> dict:
     return dict(
         actor=actor,
+        region=catalog.regions.get(actor.region) if actor.region else None,
         alongside=catalog.actors_alongside(actor.id),
         indicators=catalog.indicators_concerning(actor.id),
         leverage=catalog.leverage_of(actor),

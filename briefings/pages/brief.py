@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from ..metadata import author_names
 from ..model import Brief
 from ..outputs import citation_paths
 
@@ -44,12 +43,14 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
     catalog = site.catalog
     context = dict(
         brief=brief,
-        authors=author_names(catalog, brief),
         scheduled=catalog.is_scheduled(brief),
         publication=publication,
         actors=catalog.named_by(brief, "actors"),
         indicators=catalog.named_by(brief, "indicators"),
         mechanisms=catalog.named_by(brief, "mechanisms"),
+        authors=catalog.named_by(brief, "authors"),
+        author_names=catalog.author_names(brief),
+        regions=catalog.named_by(brief, "regions"),
         gains=[catalog.actors[i] for i in brief.leverage.gains],
         loses=[catalog.actors[i] for i in brief.leverage.loses],
         readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],

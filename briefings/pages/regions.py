@@ -1,0 +1,32 @@
+"""The regions index (`regions/`), larger regions first with the regions within them, and a page for every
+region (`regions/<id>/`) listing the briefs about it, the region it is part of, the regions within it and the
+actors the data places in it."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
+
+from . import GeneratedPage
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..model import Region
+
+INDEX = "regions/index.md"
+SOURCE = "data/regions.yml"
+
+
+def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(INDEX, "regions.md", lambda: dict(roots=catalog.region_roots(), subregions=catalog.subregions), SOURCE)
+    for region in catalog.by_name("regions"):
+        yield GeneratedPage(region.src_uri, "region.md", partial(_context, catalog, region), SOURCE)
+
+
+def _context(catalog: Catalog, region: Region) -> dict:
+    return dict(
+        region=region,
+        parent=catalog.regions.get(region.parent_id) if region.parent_id else None,
+        subregions=catalog.subregions(region),
+        actors=catalog.actors_in(region),
+    )
