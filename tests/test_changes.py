@@ -143,21 +143,21 @@ def test_entities_of_every_kind_added_changed_renamed_and_removed(kind: EntityKi
     before = catalog(entities={kind.folder: {e.id: e for e in (kept, renamed, gone)}})
     after = catalog(
         entities={kind.folder: {e.id: e for e in (
-            entity(kind, "kept", summary="Another summary."), dataclasses.replace(renamed, id="new-id"),
+            entity(kind, "kept", name="Kept again"), dataclasses.replace(renamed, id="new-id"),
             entity(kind, "added"))}},
         redirects={f"{kind.folder}/old-id/": f"{kind.folder}/new-id/"},
     )
     changes = compare(before, after)
     [found] = [kc for kc in changes.kinds if kc.kind is kind]
     assert [c.entity.id for c in found.added] == ["added"]
-    assert [(c.entity.id, [e.field for e in c.edits]) for c in found.changed] == [("kept", ["summary"])]
+    assert [(c.entity.id, [e.field for e in c.edits]) for c in found.changed] == [("kept", ["name"])]
     assert [(c.before.id, c.after.id) for c in found.renamed] == [("old-id", "new-id")]
     assert [c.entity.id for c in found.removed] == ["gone"]
     markdown_ = summary(changes, "main")
     for part in ("added", "changed", "renamed", "removed"):
         assert f"### {kind.title} {part} (1)\n" in markdown_
     assert f"| Added | `added` | `{kind.folder}/added/` |" in markdown_
-    assert f"| Kept | `{kind.folder}/kept/` | summary |" in markdown_
+    assert f"| Kept again | `{kind.folder}/kept/` | name: Kept → Kept again |" in markdown_
     assert f"| Old-Id | `{kind.folder}/old-id/` | `{kind.folder}/new-id/` | nothing else |" in markdown_
 
 
