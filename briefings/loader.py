@@ -1,13 +1,23 @@
 """Reading and validating the data files and every page of the docs folder, once, into a Catalog.
 
 `load_project` reports every problem it finds in one pass; `briefings check`, the build and pre-commit all
-call it, so every rule lives here (or in the modules it calls) and nowhere else.
+call it, so every rule lives in the stages it runs and nowhere else. The stages, each a module testable on
+its own:
+
+1. the docs folder (`sources`): every page and file, links out of the project and unsafe files refused;
+2. the data files (`datafiles`): each kind's entries, their schema and the references between them;
+3. each page: its text (UTF-8), its front matter (`frontmatter`), its macro calls (`calls`), its raw HTML
+   (`safety`), its links (`links`), and for a brief the rules of one brief (`brief_rules`);
+4. the catalog, then the rules across briefs and files (`site_rules`), links resolved against what the
+   site publishes (`links`, `outputs`) and the redirects (`redirects`).
+
+This module runs them in that order, remembers what the live preview may reuse (`LoadCache`), and reads a
+large site's briefs in several processes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import multiprocessing
 import os
@@ -17,32 +27,27 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from . import clock, safety, schema
-from .calls import COMMENT_START, read_calls
-from .catalog import Catalog, tag_slug
-from .kinds import BY_FOLDER, KINDS, EntityKind, generated_pages
-from .links import PageLinks, Published, heading_text, read_links, resolve_links
-from .model import BRIEF_SECTIONS, HOUSE_HEADINGS, Brief, Correction, Entity, Leverage, Link, Reading
-from .problems import Location, Problems, TextLines
+from . import brief_rules, clock, safety, schema, site_rules
+from .calls import read_calls
+from .catalog import Catalog
+from .datafiles import AnyId, check_references, read_data_file
+from .frontmatter import read_front_matter
+from .kinds import KINDS, EntityKind
+from .links import PageLinks, Published, read_links, resolve_links
+from .model import BRIEF_SECTIONS, Brief, Correction, Entity, Leverage, Link
 from .outputs import published_outputs
+from .problems import Location, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
-from .yamldoc import YamlDocument, parse_yaml
+from .sources import Source, docs_folder
+from .yamldoc import YamlDocument
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
-_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_HEADING = re.compile(r"^##[ \t]+(.+)$", re.M)  # its text is then read by `heading_text`
 #: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
 #: delimiter would scan to the end of the text from every opening never closed.)
 _MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_PLACEHOLDER = re.compile(r"\bTODO\b")
-_TEMPLATE_SYNTAX = ("{{", "{%", COMMENT_START)
-
-#: What `briefings new brief` writes where the author's text is to go.
-PLACEHOLDER = "TODO"
 
 
 @dataclass
@@ -78,37 +83,12 @@ class LoadCache:
     data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
     others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
 
-    @property
-    def ok(self) -> bool:
-        return self.catalog is not None
-
 
 def load_project(project: Project, *, preview: bool = False, cache: LoadCache | None = None) -> Loaded:
     """Read and check the whole project. In the `preview`, drafts and scheduled briefs (dated after the day
     `briefings.clock` gives) are part of the site; with a `cache`,
     briefs unchanged since the last reading through it are not read again."""
     return _Reader(project, preview, cache).read()
-
-
-@dataclass
-class _Page:
-    path: Path
-    rel: str  # relative to the project root
-    src_uri: str  # relative to the docs folder
-
-    @property
-    def is_brief(self) -> bool:
-        """A brief is a page of briefs/<year>/: a file of its own (`slug.md`) or a folder holding it with its
-        images (`slug/index.md`), published at the same address."""
-        parts = self.src_uri.split("/")
-        return parts[0] == "briefs" and (len(parts) == 3 and parts[2] != "index.md"
-                                         or len(parts) == 4 and parts[3] == "index.md")
-
-    @property
-    def slug(self) -> str:
-        """A brief's name in its address: its file's name, or its folder's."""
-        parts = self.src_uri.split("/")
-        return parts[2].removesuffix(".md")
 
 
 @dataclass
@@ -129,19 +109,20 @@ class _Reader:
         entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
         known = {folder: ids for folder, (_, ids) in entities.items()}
         for kind in KINDS:
-            self._check_references(kind, entities[kind.folder][0], known)
+            if (doc := self.documents.get(kind.folder)) is not None:
+                check_references(kind, doc, entities[kind.folder][0], known, self.problems)
         entity_maps = {folder: found for folder, (found, _) in entities.items()}
         self.ids_key = tuple(sorted((folder, tuple(sorted(ids.items()))) for folder, ids in known.items()
-                                    if not isinstance(ids, _AnyId)))
+                                    if not isinstance(ids, AnyId)))
 
-        pages = list(self._pages())
+        pages, self.static = docs_folder(self.project, self.problems)
         templated: set[str] = set()
         others = [page for page in pages if not page.is_brief]
         briefs = [b for b in self._read_briefs([page for page in pages if page.is_brief], known, templated) if b]
         for page in others:
             self._read_page(page, known, templated)
-        self._check_tags(briefs)
-        self._check_bundles(pages)
+        site_rules.check_tags(briefs, self.problems)
+        site_rules.check_bundles(pages, self.problems)
 
         try:
             today = clock.today()
@@ -173,17 +154,12 @@ class _Reader:
         catalog.redirects = check_redirects(doc, served, self.problems)
         if self.problems.errors:
             return Loaded(self.problems, files=self.files, scheduled=scheduled)
-        self._report_unused(entity_maps, briefs)
-        self._check_titles(briefs)
-        for path in unlinked:
-            self.problems.warning(
-                Location(self.static[path]),
-                "no page links or shows this file, so the site does not publish it: show it in a brief "
-                f"(![what it shows]({posixpath.basename(path)})) or remove it",
-            )
+        site_rules.report_unused(entity_maps, briefs, self.documents, self.problems)
+        site_rules.check_titles(briefs, self.problems)
+        site_rules.report_unlinked(unlinked, self.static, self.problems)
         return Loaded(self.problems, catalog, frozenset(templated), self.files, scheduled, self._changes(pages))
 
-    def _published(self, pages: list[_Page], catalog: Catalog, outputs: set[str]) -> Published:
+    def _published(self, pages: list[Source], catalog: Catalog, outputs: set[str]) -> Published:
         """What links may lead to: the pages read, docs/'s other files and what the site generates. (A page
         that could not be read has no known anchors.)"""
         return Published(
@@ -197,7 +173,7 @@ class _Reader:
             docs=self.project.relative(self.project.docs_dir),
         )
 
-    def _changes(self, pages: list[_Page]) -> Changes | None:
+    def _changes(self, pages: list[Source]) -> Changes | None:
         if self.cache is None:
             return None
         current = {page.rel for page in pages if page.src_uri.startswith("briefs/")}
@@ -227,42 +203,6 @@ class _Reader:
                 f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file with the UTF-8 encoding",
             )
             return None
-
-    def _pages(self) -> Iterator[_Page]:
-        """Every Markdown page of the docs folder, refusing links that lead out of the project and files that
-        would be published as they are unless a browser only ever shows them."""
-        docs = self.project.docs_dir
-        if not docs.is_dir():
-            self.problems.error(Location(self.project.relative(docs)), "missing docs folder")
-            return
-        for path in self._walk(docs, set()):
-            if path.suffix == ".md":
-                yield _Page(path, self.project.relative(path), path.relative_to(docs).as_posix())
-            elif path.suffix.lower() not in safety.STATIC_SUFFIXES:
-                self.problems.error(Location(self.project.relative(path)), safety.static_file_message(path.suffix))
-            else:
-                self.static[path.relative_to(docs).as_posix()] = self.project.relative(path)
-
-    def _walk(self, folder: Path, seen: set[Path]) -> Iterator[Path]:
-        real = folder.resolve()
-        if real in seen:
-            return
-        seen.add(real)
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            path = Path(entry.path)
-            if entry.name.startswith("."):
-                continue  # not published
-            if entry.is_symlink() and not self.project.contains(path):
-                self.problems.error(
-                    Location(self.project.relative(path)),
-                    "a link to a file outside the project: the site publishes only files of the project; "
-                    "copy the file in or remove the link",
-                )
-                continue
-            if entry.is_dir():
-                yield from self._walk(path, seen)
-            elif entry.is_file():
-                yield path
 
     # -- data files ------------------------------------------------------------------------------------------
 
@@ -294,118 +234,19 @@ class _Reader:
         return found
 
     def _read_kind_anew(self, kind: EntityKind, path: Path, rel: str) -> tuple[dict[str, Entity], Any]:
-        text = self._text(path, rel)
-        doc = parse_yaml(text, rel, self.problems) if text is not None else None
-        if doc is None:
-            return {}, _AnyId()  # unreadable: every reference to it passes, so one error is not reported a hundred times
-        if doc.value is None:
-            doc.value = {}
-        wrong = schema.validate(doc, kind.folder, self.problems,
-                                names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references)
-        if not isinstance(doc.value, dict) or () in wrong:
-            return {}, _AnyId()
-        bad = {where[0] for where in wrong}
-        entities = {
-            entity_id: kind.build(entity_id, value, doc.locate((entity_id,)))
-            for entity_id, value in doc.value.items()
-            if entity_id not in bad
-        }
-        self.documents[kind.folder] = doc
-        return entities, {entity_id: kind.names(value) for entity_id, value in doc.value.items()}
-
-    def _check_references(self, kind: EntityKind, entities: dict[str, Entity], known: dict) -> None:
-        doc = self.documents.get(kind.folder)
-        if doc is None:
-            return
-        for entity_id, entry in doc.value.items():  # valid or not: an id written wrong is told what to write
-            for field_name, folder in kind.references.items():
-                target = BY_FOLDER[folder]
-                for where, other in _referenced(entry, field_name):
-                    if other not in known[folder]:
-                        self.problems.error(doc.locate((entity_id, field_name, *where)),
-                                            target.unknown(other, known[folder]), causes=(target.data_file,))
-                    elif folder == kind.folder and other == entity_id:
-                        self.problems.error(doc.locate((entity_id, field_name, *where)),
-                                            f"the {kind.name} '{entity_id}' names itself in '{field_name}': "
-                                            "name another one or remove the field")
-        if kind.nests:
-            self._check_nesting(kind, entities, doc)
-
-    def _check_nesting(self, kind: EntityKind, entities: dict[str, Entity], doc: YamlDocument) -> None:
-        """An entity within another (a region's parent) may not end up within itself."""
-        parents = {i: value.get(kind.nests) for i, value in doc.value.items()
-                   if i in entities and isinstance(value.get(kind.nests), str)}
-        for entity_id in parents:
-            seen, current = [entity_id], parents[entity_id]
-            while current in parents and current not in seen:
-                seen.append(current)
-                current = parents[current]
-            if current == entity_id and len(seen) > 1:
-                circle = " → ".join([*seen, entity_id])
-                self.problems.error(doc.locate((entity_id, kind.nests)),
-                                    f"the {kind.name} '{entity_id}' ends up within itself ({circle}): "
-                                    f"change one '{kind.nests}'")
-
-    def _report_unused(self, entities: dict[str, dict[str, Entity]], briefs: list[Brief]) -> None:
-        for kind in KINDS:
-            used = {i for b in briefs for i in b.ids(kind.folder)}
-            if kind.used_by_data:  # a region an actor is in, or a region within it, is in use
-                used |= {other for other_kind in KINDS for field_name, folder in other_kind.references.items()
-                         if folder == kind.folder and (doc := self.documents.get(other_kind.folder)) is not None
-                         for entity_id in entities[other_kind.folder]
-                         for _, other in _referenced(doc.value[entity_id], field_name)}
-            for entity in entities[kind.folder].values():
-                if entity.id not in used:
-                    also = " or data entry" if kind.used_by_data else ""
-                    self.problems.warning(
-                        entity.source,
-                        f"no brief{also} names the {kind.name} '{entity.id}': list it in a brief's front matter or "
-                        "remove it",
-                    )
+        entities, ids, doc = read_data_file(kind, self._text(path, rel), rel, self.problems)
+        if doc is not None:
+            self.documents[kind.folder] = doc
+        return entities, ids
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    def _front_matter(self, page: _Page, text: str, required: bool) -> tuple[YamlDocument | None, str, int]:
-        """The page's front matter (None if unusable), its body and the line the body starts on."""
-        parts = split_front_matter(text)
-        if parts is None:
-            if required:
-                self.problems.error(
-                    Location(page.rel),
-                    "no front matter: a brief starts with a line '---', its fields (title, date, summary, actors), "
-                    "then another '---'",
-                )
-            return None, text, 1
-        front, body, body_line = parts
-        doc = parse_yaml(front, page.rel, self.problems, first_line=2)
-        if doc is not None and not isinstance(doc.value, dict):
-            self.problems.error(Location(page.rel, 2), "the front matter must be fields written as 'name: value', one per line")
-            doc = None
-        if doc is not None:
-            self._refuse_template_syntax(doc, doc.value, ())
-        return doc, body, body_line
-
-    def _refuse_template_syntax(self, doc: YamlDocument, value: Any, where: tuple) -> None:
-        """Front matter is shown as data, never run: template delimiters in it are refused."""
-        if isinstance(value, dict):
-            for key, item in value.items():
-                self._refuse_template_syntax(doc, item, where + (key,))
-        elif isinstance(value, list):
-            for n, item in enumerate(value):
-                self._refuse_template_syntax(doc, item, where + (n,))
-        elif isinstance(value, str) and (found := next((s for s in _TEMPLATE_SYNTAX if s in value), None)):
-            self.problems.error(
-                doc.locate(where),
-                f"'{schema.field_name(where)}' contains '{found}': front matter may not contain {{{{, {{% or "
-                f"{COMMENT_START}, which the site would read as a template; reword it",
-            )
-
-    def _read_page(self, page: _Page, known: dict, templated: set[str]) -> None:
+    def _read_page(self, page: Source, known: dict, templated: set[str]) -> None:
         """A hand-written page (home, About...): its front matter and its macro calls."""
         text = self._text(page.path, page.rel)
         if text is None:
             return
-        doc, body, body_line = self._front_matter(page, text, required=False)
+        doc, body, body_line = read_front_matter(text, page.rel, self.problems, required=False)
         meta = doc.value if doc else {}
         if doc is not None:
             schema.validate(doc, "page", self.problems)
@@ -415,7 +256,7 @@ class _Reader:
         if read_calls(body, page.rel, body_line, self.problems, known, self.calls).templated:
             templated.add(page.src_uri)
 
-    def _read_briefs(self, pages: list[_Page], known: dict, templated: set[str]) -> list[Brief | None]:
+    def _read_briefs(self, pages: list[Source], known: dict, templated: set[str]) -> list[Brief | None]:
         """Every brief, in order. Many briefs are read by as many processes as there are processors, this one
         included (each brief is read on its own: only the problems found, in the same order, come back with
         it)."""
@@ -440,7 +281,7 @@ class _Reader:
             self.seen.update(seen)
         return found
 
-    def _read_brief(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
+    def _read_brief(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
         """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
         if self.cache is None:
             return self._read_brief_anew(page, known, templated)
@@ -463,54 +304,29 @@ class _Reader:
             templated.add(page.src_uri)
         return brief
 
-    def _read_brief_anew(self, page: _Page, known: dict, templated: set[str]) -> Brief | None:
-        rel = page.rel
-        if not _SLUG.match(page.slug + ".md"):
-            named = "file name" if page.path.name != "index.md" else "folder's name"
-            self.problems.error(
-                Location(rel),
-                f"a brief's {named} becomes its address: use lowercase letters, digits and hyphens, e.g. doha-talks.md",
-            )
+    def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
+        rel, problems = page.rel, self.problems
+        brief_rules.check_file_name(page, problems)
         text = self._text(page.path, rel)
         if text is None:
             return None
-        doc, body, body_line = self._front_matter(page, text, required=True)
+        doc, body, body_line = read_front_matter(text, rel, problems, required=True)
         if doc is None:
             return None
-        valid = not schema.validate(doc, "brief", self.problems, names_an_entity=_names_an_entity)
+        valid = not schema.validate(doc, "brief", problems, names_an_entity=brief_rules.names_an_entity)
         meta = doc.value
         draft = meta.get("draft") is True
-
-        listed: dict[str, set[str]] = {}
-        for kind in KINDS:
-            ids = meta.get(kind.folder) or []
-            listed[kind.folder] = set(ids) if isinstance(ids, list) else set()
-            for n, entity_id in enumerate(ids if isinstance(ids, list) else []):
-                if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
-                    self.problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]),
-                                        causes=(kind.data_file,))
-
-        for kind in KINDS:
-            for where in kind.judged_in:
-                self._check_listed(doc, where, kind, listed, known)
-        self._check_leverage(doc)
-
-        macros = read_calls(body, rel, body_line, self.problems, known, self.calls)
+        listed = brief_rules.check_listed(doc, known, problems)
+        brief_rules.check_judgements(doc, listed, known, problems)
+        macros = read_calls(body, rel, body_line, problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
-        for ref in macros.references:
-            if ref.id not in listed[ref.folder]:
-                kind = BY_FOLDER[ref.folder]
-                self.problems.error(
-                    ref.location,
-                    f"the text names the {kind.name} '{ref.id}', which the front matter does not list: "
-                    f"add it to '{kind.folder}' so that its page lists this brief",
-                )
-        safety.check_text(body, rel, body_line, self.problems)
+        brief_rules.check_text_names(macros.references, listed, problems)
+        safety.check_text(body, rel, body_line, problems)
         self.links[page.src_uri] = read_links(body, rel, body_line)
-        self._check_headings(body, rel, body_line)
+        brief_rules.check_headings(body, rel, body_line, problems)
         if not draft:
-            self._check_publishable(doc, body, rel, body_line)
+            brief_rules.check_publishable(doc, body, rel, body_line, problems)
 
         if not valid:
             return None
@@ -542,7 +358,7 @@ class _Reader:
             sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
             corrections=tuple(sorted(corrections, key=lambda c: c.date)),
             leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
-            readings=tuple(_reading(i, value) for i, value in meta.get("readings", {}).items()),
+            readings=tuple(brief_rules.reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,
             words=len(_WORD.findall(_MACRO.sub(" x ", body))),
             source=Location(rel, 1),
@@ -550,199 +366,12 @@ class _Reader:
             text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),
         )
 
-    def _check_listed(self, doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict) -> None:
-        """Leverage names actors, readings indicators, that the brief lists: an id it does not list is
-        reported as unknown if no data file defines it (not as one to list), else as one to list."""
-        value: Any = doc.value
-        for key in where:
-            value = value.get(key) if isinstance(value, dict) else None
-        ids = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
-        for n, entity_id in enumerate(ids):
-            if not isinstance(entity_id, str) or entity_id in listed[kind.folder]:
-                continue
-            at = doc.locate((*where, entity_id if isinstance(value, dict) else n))
-            if entity_id not in known[kind.folder]:
-                self.problems.error(at, kind.unknown(entity_id, known[kind.folder]), causes=(kind.data_file,))
-                continue
-            what = (f"a reading of the {kind.name} '{entity_id}'" if where == ("readings",)
-                    else f"'{'.'.join(where)}' names the {kind.name} '{entity_id}'")
-            self.problems.error(
-                at,
-                f"{what}, which the brief's '{kind.folder}' does not list: "
-                + _closest(entity_id, listed[kind.folder], kind.folder),
-            )
-
-    def _check_leverage(self, doc: YamlDocument) -> None:
-        """An actor is judged to gain or to lose leverage, not both."""
-        leverage = doc.value.get("leverage")
-        if not isinstance(leverage, dict):
-            return
-        gains, loses = (ids if isinstance(ids := leverage.get(side), list) else [] for side in ("gains", "loses"))
-        for n, actor_id in enumerate(loses):
-            if actor_id in gains:
-                self.problems.error(
-                    doc.locate(("leverage", "loses", n)),
-                    f"'{actor_id}' is in both 'leverage.gains' and 'leverage.loses': a brief judges that an actor "
-                    "gains or loses leverage, not both; remove it from one of them",
-                )
-
-    def _check_headings(self, body: str, rel: str, body_line: int) -> None:
-        """The five house headings, each once, spelt right, in order."""
-        # Backticks hide no heading: Markdown finds headings before it pairs backticks into code.
-        lines = TextLines(body, rel, body_line)
-        found: list[tuple[int, str]] = []  # (line, house heading it stands for)
-        for match in _HEADING.finditer(body):
-            line = lines.location(match.start()).line
-            heading = heading_text(match.group(1))
-            if heading in HOUSE_HEADINGS:
-                found.append((line, heading))
-                continue
-            close = difflib.get_close_matches(heading, HOUSE_HEADINGS, n=1, cutoff=0.75)
-            if close:
-                self.problems.error(
-                    Location(rel, line),
-                    f"the house heading '## {heading}' is misspelt: did you mean '## {close[0]}'?",
-                )
-                found.append((line, close[0]))
-        present = {heading for _, heading in found}
-        order = "; ".join(HOUSE_HEADINGS)
-        for n, heading in enumerate(HOUSE_HEADINGS):
-            if heading not in present:
-                after = next((h for h in reversed(HOUSE_HEADINGS[:n]) if h in present), None)
-                line = next((line for line, h in found if h == after), body_line) if after else body_line
-                where = f" after '## {after}'" if after else ""
-                self.problems.error(
-                    Location(rel, line),
-                    f"missing the house heading '## {heading}'{where}: a brief has five sections, in this order: {order}",
-                )
-        latest = (-1, "")
-        for line, heading in found:
-            rank = HOUSE_HEADINGS.index(heading)
-            if rank < latest[0]:
-                self.problems.error(
-                    Location(rel, line),
-                    f"the house heading '## {heading}' comes after '## {latest[1]}': put the sections in this "
-                    f"order: {order}",
-                )
-            else:
-                latest = (rank, heading)
-
-    def _check_publishable(self, doc: YamlDocument, body: str, rel: str, body_line: int) -> None:
-        """What a draft may still lack: an actor, and the text in place of the template's placeholders."""
-        meta = doc.value
-        if isinstance(meta.get("actors"), list) and not meta["actors"]:
-            self.problems.error(
-                doc.locate(("actors",)),
-                "'actors' must not be empty (the ids of the actors the brief names, from data/actors.yml)",
-            )
-        for key in ("title", "summary"):
-            if isinstance(meta.get(key), str) and _PLACEHOLDER.search(meta[key]):
-                self.problems.error(doc.locate((key,)), _placeholder_message(key))
-        for match in _PLACEHOLDER.finditer(body):
-            line = body_line + body.count("\n", 0, match.start())
-            self.problems.error(Location(rel, line), _placeholder_message("the text"))
-            break
-
-    def _check_bundles(self, pages: list[_Page]) -> None:
-        """A brief is a file or a folder, not both: they would be published at the same address."""
-        files = {page.src_uri.removesuffix(".md"): page for page in pages if page.is_brief}
-        for page in pages:
-            if page.is_brief and page.path.name == "index.md" and (single := files.get(posixpath.dirname(page.src_uri))):
-                self.problems.error(
-                    Location(page.rel),
-                    f"{single.rel} is published at the same address as this brief: keep one of them "
-                    "(a brief with images of its own is a folder holding index.md and the images)",
-                )
-
-    def _check_tags(self, briefs: list[Brief]) -> None:
-        """Two spellings of one tag would share its page and its feed."""
-        first: dict[str, str] = {}
-        for brief in briefs:
-            for tag in brief.tags:
-                slug = tag_slug(tag)
-                if first.setdefault(slug, tag) != tag:
-                    self.problems.error(
-                        brief.source,
-                        f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
-                    )
-
-
-    def _check_titles(self, briefs: list[Brief]) -> None:
-        """Two briefs with one title, in any year, read as one in every listing and search result."""
-        first: dict[str, Brief] = {}
-        for brief in sorted(briefs, key=lambda b: (b.date, b.src_uri)):  # the later brief is told
-            other = first.setdefault(" ".join(brief.title.split()).casefold(), brief)
-            if other is not brief:
-                self.problems.warning(
-                    brief.title_at or brief.source,
-                    f"the title '{brief.title}' is also the title of {other.title_at or other.source}: "
-                    "give each brief a title of its own",
-                    causes=(other.source.path,),
-                )
-
-
-def _referenced(entry: Any, field_name: str) -> Iterator[tuple[tuple, str]]:
-    """The ids a data entry's field holds, each with where it is within the field: a list of ids, or one."""
-    value = entry.get(field_name) if isinstance(entry, dict) else None
-    if isinstance(value, str):
-        yield (), value
-    elif isinstance(value, list):
-        yield from (((n,), other) for n, other in enumerate(value) if isinstance(other, str))
-
-
-def _names_an_entity(path: tuple) -> bool:
-    """Whether a place in a brief's front matter holds the id of an entity, which the loader checks against the
-    data ("did you mean"): an item of a kind's list, or of the leverage's."""
-    return (len(path) == 2 and path[0] in BY_FOLDER
-            or len(path) == 3 and path[0] == "leverage" and path[1] in ("gains", "loses"))
-
-
-def _closest(wrong: str, ids: set[str], field_name: str) -> str:
-    """The end of a message about an id a brief uses without listing it: the closest id it lists, or the fix."""
-    close = difflib.get_close_matches(wrong, sorted(i for i in ids if isinstance(i, str)), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else f"add it to '{field_name}'"
-
-
-def _reading(indicator_id: str, value: str | dict) -> Reading:
-    """A valid reading: the status alone, or a mapping with a status and perhaps a note."""
-    if isinstance(value, str):
-        return Reading(indicator_id, value)
-    note = value.get("note")
-    return Reading(indicator_id, value["status"], " ".join(note.split()) if note else None)
-
-
-def _placeholder_message(where: str) -> str:
-    return (
-        f"{where} still holds a {PLACEHOLDER} placeholder from the template: write the text, "
-        "or keep 'draft: true' until the brief is ready"
-    )
-
-
-class _AnyId(frozenset):
-    """The ids of a data file that could not be read: every id passes, so one broken file does not make
-    every reference to it an error as well."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, line number of the body's first line), or None if the text has no front matter."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None
-    for n, line in enumerate(lines[1:], start=1):
-        if _FENCE.match(line):
-            return "".join(lines[1:n]), "".join(lines[n + 1 :]), n + 2
-    return None
-
-
 #: From how many briefs reading them in several processes pays for starting the processes, and how many.
 _READ_APART_FROM = 200
 _MAX_WORKERS = 4
 
 
-def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list[_Page]) -> tuple[list, int, dict]:
+def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list[Source]) -> tuple[list, int, dict]:
     """Read `pages` (briefs) in a process of their own: for each, the brief (or None) and what was found
     wrong with it; then how many files were read and their signatures."""
     reader = _Reader(project, preview)

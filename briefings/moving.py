@@ -23,7 +23,9 @@ from . import schema
 from .calls import read_calls
 from .kinds import KINDS, EntityKind
 from .links import read_links
-from .loader import _SLUG as BRIEF_FILE_NAME, _AnyId, split_front_matter
+from .datafiles import AnyId
+from .frontmatter import split_front_matter
+from .sources import BRIEF_FILE_NAME
 from .outputs import feed_path_of
 from .problems import Location, Problems
 from .project import Project
@@ -401,7 +403,7 @@ def _rename_in_page(page: TextFile, kind: EntityKind, old: str, new: str) -> int
                 page.replace_scalar(doc.locate((*where, old)), old, new)
     if "{{" in body and not (doc is not None and isinstance(doc.value, dict) and doc.value.get("render_macros") is False):
         # (A page with `render_macros: false` shows macro syntax as written: it holds no call.)
-        every_id = {other.folder: _AnyId() for other in KINDS}
+        every_id = {other.folder: AnyId() for other in KINDS}
         for call in read_calls(body, page.rel, body_line, Problems(), every_id).references:
             if call.folder == kind.folder and call.id == old:
                 page.replace(page.offset(call.location), old, new)

@@ -9,7 +9,8 @@ import yaml
 
 from . import clock, schema
 from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
-from .loader import _SLUG as BRIEF_FILE_NAME, PLACEHOLDER  # the loader's rule for a brief's file name
+from .brief_rules import PLACEHOLDER
+from .sources import BRIEF_FILE_NAME  # the loader's rule for a brief's file name
 from .problems import Problems
 from .project import Project
 from .templating import scaffold_templates, yaml_string

@@ -1,0 +1,82 @@
+"""The docs folder: every Markdown page in it, and its other files, found once, in order.
+
+Links out of the project are refused, and so is any file the site would publish as it is unless a browser
+only ever shows it (`safety.STATIC_SUFFIXES`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import safety
+from .problems import Location, Problems
+from .project import Project
+
+#: A brief's file name (or its folder's, with `.md`): it becomes its address.
+BRIEF_FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown page of the docs folder."""
+
+    path: Path
+    rel: str  # relative to the project root
+    src_uri: str  # relative to the docs folder
+
+    @property
+    def is_brief(self) -> bool:
+        """A brief is a page of briefs/<year>/: a file of its own (`slug.md`) or a folder holding it with its
+        images (`slug/index.md`), published at the same address."""
+        parts = self.src_uri.split("/")
+        return parts[0] == "briefs" and (len(parts) == 3 and parts[2] != "index.md"
+                                         or len(parts) == 4 and parts[3] == "index.md")
+
+    @property
+    def slug(self) -> str:
+        """A brief's name in its address: its file's name, or its folder's."""
+        return self.src_uri.split("/")[2].removesuffix(".md")
+
+
+def docs_folder(project: Project, problems: Problems) -> tuple[list[Source], dict[str, str]]:
+    """Every page of the docs folder, and its other files (path inside it -> path relative to the root)."""
+    docs = project.docs_dir
+    pages: list[Source] = []
+    files: dict[str, str] = {}
+    if not docs.is_dir():
+        problems.error(Location(project.relative(docs)), "missing docs folder")
+        return pages, files
+    for path in _walk(project, docs, set(), problems):
+        if path.suffix == ".md":
+            pages.append(Source(path, project.relative(path), path.relative_to(docs).as_posix()))
+        elif path.suffix.lower() not in safety.STATIC_SUFFIXES:
+            problems.error(Location(project.relative(path)), safety.static_file_message(path.suffix))
+        else:
+            files[path.relative_to(docs).as_posix()] = project.relative(path)
+    return pages, files
+
+
+def _walk(project: Project, folder: Path, seen: set[Path], problems: Problems) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue  # not published
+        if entry.is_symlink() and not project.contains(path):
+            problems.error(
+                Location(project.relative(path)),
+                "a link to a file outside the project: the site publishes only files of the project; "
+                "copy the file in or remove the link",
+            )
+            continue
+        if entry.is_dir():
+            yield from _walk(project, path, seen, problems)
+        elif entry.is_file():
+            yield path
