@@ -85,7 +85,7 @@ class Site:
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""
         brief = self.catalog.brief(src_uri)
-        return None if brief is None else brief_markdown(self, brief, body, publication)
+        return None if brief is None else brief_markdown(self.catalog, self.render, brief, body, publication)
 
 
 def render_problems(problems: Problems) -> str:

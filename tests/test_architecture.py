@@ -160,3 +160,48 @@ def test_the_guard_sees_each_way_of_reading_the_shipped_content(source):
 ])
 def test_the_guard_lets_the_tools_own_files_and_the_example_project_be(source):
     assert not shipped_content_reads(source), source
+
+
+def _package_imports() -> dict[str, set[str]]:
+    """Each module of the package, with the modules of the package it imports: every import, those made only
+    for type checking (`if TYPE_CHECKING:`) included."""
+    package = ROOT / "briefings"
+    modules = {".".join(("briefings", *p.with_suffix("").relative_to(package).parts)).removesuffix(".__init__"): p
+               for p in package.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = ".".join(here.split(".")[: len(here.split(".")) - node.level + 1]) if node.level else ""
+                module = ".".join(part for part in (base, node.module or "") if part)
+                submodules = {f"{module}.{alias.name}" for alias in node.names} & modules.keys()
+                found |= submodules or ({module} & modules.keys())
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names} & modules.keys()
+        graph[name] = found - {name}
+    return graph
+
+
+def test_no_module_of_the_package_imports_itself_in_a_circle():
+    graph = _package_imports()
+    assert graph["briefings.loader"] and graph["briefings.site"]  # the reading of imports finds them
+
+    def circle_from(start: str) -> list[str] | None:
+        path, seen = [start], set()
+        def visit(module: str) -> list[str] | None:
+            for other in sorted(graph[module]):
+                if other == start:
+                    return [*path, start]
+                if other not in seen:
+                    seen.add(other)
+                    path.append(other)
+                    if found := visit(other):
+                        return found
+                    path.pop()
+            return None
+        return visit(start)
+
+    circles = {" → ".join(c) for module in graph if (c := circle_from(module))}
+    assert not circles, "\n".join(sorted(circles))

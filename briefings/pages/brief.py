@@ -5,14 +5,17 @@ published just before and after it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from ..model import Brief
 from ..outputs import citation_paths
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..catalog import Catalog
+
+#: Writes a template of briefings/templates/pages/ for a page: (template, page's source, context) -> Markdown.
+Render = Callable[..., str]
 
 
 #: The repository's issue form for corrections (.github/ISSUE_TEMPLATE/correction.yml), whose `page` field
@@ -37,10 +40,9 @@ class Publication:
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
-def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication) -> str:
+def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication) -> str:
     """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
     records, the sources, how to cite it and report a correction, then where to read on."""
-    catalog = site.catalog
     context = dict(
         brief=brief,
         scheduled=catalog.is_scheduled(brief),
@@ -55,11 +57,11 @@ def brief_markdown(site: Site, brief: Brief, body: str, publication: Publication
         loses=[catalog.actors[i] for i in brief.leverage.loses],
         readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],
     )
-    header = site.render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
-    readings = site.render("brief-readings.md", brief.src_uri, **context)
-    sources = site.render("brief-sources.md", brief.src_uri, **context)
-    citation = site.render("brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), **context)
-    related = site.render("brief-related.md", brief.src_uri, related=catalog.related_briefs(brief),
+    header = render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
+    readings = render("brief-readings.md", brief.src_uri, **context)
+    sources = render("brief-sources.md", brief.src_uri, **context)
+    citation = render("brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), **context)
+    related = render("brief-related.md", brief.src_uri, related=catalog.related_briefs(brief),
                           previous=catalog.previous_brief(brief), next=catalog.next_brief(brief))
     return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
 
