@@ -293,3 +293,15 @@ def validate(files: list[Path]) -> list[dict]:
                           capture_output=True, text=True)
     report = json.loads(done.stderr)  # v.Nu writes its JSON report to standard error
     return [m for m in report["messages"] if m["type"] in ("error", "non-document-error")]
+
+
+def assert_loads_nothing_from_other_hosts(site: Path) -> None:
+    """No page of the built `site` loads a script, style sheet, image or frame from another host."""
+    for file in site.rglob("*.html"):
+        page = soup(file)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attr, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"

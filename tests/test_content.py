@@ -20,7 +20,7 @@ import feedparser
 import pytest
 
 from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
-from conftest import ROOT, search_records, soup, validate
+from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
 from test_links import internal_links
 
 # -- links, and what is published ------------------------------------------------------------------------------
@@ -124,14 +124,7 @@ def test_every_brief_and_entity_has_its_page_and_drafts_appear_nowhere(content_s
 
 
 def test_pages_load_nothing_from_other_hosts(content_site: ContentSite):
-    for file in content_site.site.rglob("*.html"):
-        page = soup(file)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for element in page.find_all(tag):
-                url = element.get(attr, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
-                    continue
-                assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
+    assert_loads_nothing_from_other_hosts(content_site.site)
 
 
 # -- what authors wrote, shown as they wrote it ----------------------------------------------------------------

@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import EXAMPLE, ROOT, BuiltSite, front_matter, mkdocs_build, search_records, soup
+from conftest import (EXAMPLE, ROOT, BuiltSite, assert_loads_nothing_from_other_hosts, front_matter, mkdocs_build,
+                      search_records, soup)
 
 ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
 INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
@@ -262,14 +263,7 @@ def test_every_page_has_a_footer_with_about_the_feed_and_corrections(built_site:
 
 
 def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite):
-    for file in built_site.site.rglob("*.html"):
-        page = soup(file)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for element in page.find_all(tag):
-                url = element.get(attr, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
-                    continue
-                assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
+    assert_loads_nothing_from_other_hosts(built_site.site)
 
 
 def test_edit_links_open_the_source_or_the_data_file(built_site: BuiltSite):
