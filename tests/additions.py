@@ -19,7 +19,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -27,7 +26,6 @@ from conftest import ROOT, Server, briefings, copy_project, front_matter, mkdocs
 
 #: The shipped project: its content and configuration (the tool's parts come from the repository anyway).
 SHIPPED = ROOT
-VARIANTS = ("shipped", "shipped + additions")
 REPO_URL = "https://github.com/example-owner/briefings"
 PLACEHOLDER = "Text of the section."
 HOUSE_HEADINGS = ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
@@ -232,15 +230,3 @@ def content_site_for(variant: str, tmp_path_factory) -> ContentSite:
         assert result.returncode == 0, result.output
         _BUILT[variant] = ContentSite(variant, project, base / "site", server, additions)
     return _BUILT[variant]
-
-
-@pytest.fixture(scope="session", params=VARIANTS)
-def content_site(request, tmp_path_factory) -> ContentSite:
-    """The shipped content as it is, and with typical additions: every content test runs on both."""
-    return content_site_for(request.param, tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def content_site_with_additions(tmp_path_factory) -> ContentSite:
-    """The shipped content with the additions (it holds every shipped page), for the slowest checks."""
-    return content_site_for("shipped + additions", tmp_path_factory)

@@ -305,3 +305,22 @@ def assert_loads_nothing_from_other_hosts(site: Path) -> None:
                 if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
                     continue
                 assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
+
+
+# -- the shipped content (tests/additions.py), for the content tests -------------------------------------------
+
+
+@pytest.fixture(scope="session", params=("shipped", "shipped + additions"))  # additions.py makes the second
+def content_site(request, tmp_path_factory):
+    """The shipped content as it is, and with typical additions: every content test runs on both."""
+    from additions import content_site_for
+
+    return content_site_for(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def content_site_with_additions(tmp_path_factory):
+    """The shipped content with the additions (it holds every shipped page), for the slowest checks."""
+    from additions import content_site_for
+
+    return content_site_for("shipped + additions", tmp_path_factory)

@@ -205,3 +205,15 @@ def test_no_module_of_the_package_imports_itself_in_a_circle():
 
     circles = {" → ".join(c) for module in graph if (c := circle_from(module))}
     assert not circles, "\n".join(sorted(circles))
+
+
+def test_the_code_passes_the_linter():
+    """ruff (pinned in requirements-dev.txt, rules in pyproject.toml) finds nothing in the project's Python."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run([str(ruff), "check", "--no-cache", "briefings", "macros", "tests", "benchmarks", "script"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

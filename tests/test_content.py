@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
 import pytest
 
-from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
+from additions import ContentSite
 from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
 from test_links import internal_links
 

@@ -17,7 +17,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
-from additions import ContentSite, content_site, content_site_with_additions  # noqa: F401 (fixtures)
+from additions import ContentSite
 from briefings.kinds import KINDS
 from conftest import ROOT, chromium_executable
 
