@@ -22,12 +22,14 @@ import sys
 import threading
 import time
 import urllib.request
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -324,3 +326,34 @@ def content_site_with_additions(tmp_path_factory):
     from additions import content_site_for
 
     return content_site_for("shipped + additions", tmp_path_factory)
+
+
+# -- a reader in Chromium ---------------------------------------------------------------------------------------
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=["root", "subpath"])
+def site_url(request) -> str:
+    """The example site's address, served at the root and under a project path."""
+    server = request.getfixturevalue("site_server" if request.param == "root" else "subpath_server")
+    return server.url
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request, page: Page) -> Page:
+    """A page at the viewport's size that records every request it makes."""
+    page.set_viewport_size(VIEWPORTS[request.param])
+    page.requests_made = []
+    page.on("request", lambda r: page.requests_made.append(r.url))
+    return page
+
+
+def is_phone(page: Page) -> bool:
+    return page.viewport_size["width"] < 600
+
+
+def assert_stayed_on_this_machine(page: Page) -> None:
+    hosts = {urlsplit(url).hostname for url in page.requests_made if not url.startswith(("data:", "blob:"))}
+    assert hosts <= {"127.0.0.1"}, f"requests left the machine: {hosts}"

@@ -8,39 +8,13 @@ every kind of page (axe) and Lighthouse run on the shipped content, in test_cont
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone
+
 pytestmark = pytest.mark.browser
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-@pytest.fixture(params=["root", "subpath"])
-def site_url(request) -> str:
-    server = request.getfixturevalue("site_server" if request.param == "root" else "subpath_server")
-    return server.url
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def reader(request, page: Page) -> Page:
-    """A page at the viewport's size that records every request it makes."""
-    page.set_viewport_size(VIEWPORTS[request.param])
-    page.requests_made = []
-    page.on("request", lambda r: page.requests_made.append(r.url))
-    return page
-
-
-def is_phone(page: Page) -> bool:
-    return page.viewport_size["width"] < 600
-
-
-def assert_stayed_on_this_machine(page: Page) -> None:
-    hosts = {urlsplit(url).hostname for url in page.requests_made if not url.startswith(("data:", "blob:"))}
-    assert hosts <= {"127.0.0.1"}, f"requests left the machine: {hosts}"
-
 
 def assert_styled(page: Page) -> None:
     """Material's stylesheet and ours are loaded: the header is coloured and briefs' styles apply."""
