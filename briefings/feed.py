@@ -34,7 +34,7 @@ class Feed:
 
     path: str  # in the site, e.g. "actors/qatar/feed.xml"
     title: str | None  # after the site's name, e.g. "Qatar"; None for the site's own feed
-    page: str  # the source of the page it follows, with an anchor for a tag
+    page: str  # the source of the page it follows
     briefs: list[Brief]
 
 
@@ -65,8 +65,7 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
     """A feed as XML, given the HTML of each brief's text by its source (`SiteFeeds.keep`). Every value is
     XML-escaped. A feed that no brief is in yet is as recent as the page it follows (as the site's latest
     brief): dated by the content, never by the build."""
-    page, _, anchor = feed.page.partition("#")
-    updated = max((b.updated or b.date for b in feed.briefs), default=catalog.last_changed(page))
+    updated = max((b.updated or b.date for b in feed.briefs), default=catalog.last_changed(feed.page))
     return feed_templates().get_template("feeds/atom.xml").render(
         site_name=site.name,
         title=f"{site.name}: {feed.title}" if feed.title else site.name,
@@ -75,7 +74,7 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
         description=site.description,
         language=site.language,
         home_url=site.home_url,
-        alternate_url=site.url_of(page) + (f"#{anchor}" if anchor else ""),
+        alternate_url=site.url_of(feed.page),
         self_url=site.home_url + feed.path,
         updated=updated.isoformat(),
         briefs=feed.briefs,

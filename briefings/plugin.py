@@ -118,7 +118,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    @event_priority(100)  # before other plugins, so that search sees the generated pages
+    @event_priority(100)  # before other plugins, so that they see the generated pages and not the drafts
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links

@@ -14,12 +14,12 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from typing import Any, Iterator
+from typing import Iterator
 from urllib.parse import urljoin
 
 import nh3
 
-from .problems import Location, Problems, TextLines
+from .problems import Problems, TextLines
 
 #: Inline elements a brief may write as raw HTML, with the only attribute any of them may carry.
 ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
@@ -67,13 +67,6 @@ def check_text(text: str, path: str, first_line: int, problems: Problems) -> Non
     lines = TextLines(text, path, first_line)
     for offset, message in _findings(text):
         problems.error(lines.location(offset), message)
-
-
-def check_value(value: Any, where: Location, field: str, problems: Problems) -> None:
-    """Report an address in data or front matter that uses a dangerous scheme."""
-    if isinstance(value, str) and (scheme := dangerous_scheme(value)):
-        problems.error(where, f"'{field}' uses a {scheme}: address, which could run code in a reader's browser: "
-                              "use an http:// or https:// address")
 
 
 def static_file_message(suffix: str) -> str:
