@@ -48,7 +48,7 @@ from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .search import FOLDER, SearchIndex
+from .search import FOLDER, SearchIndex, stemmer_for
 from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -91,6 +91,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
         config.markdown_extensions.append(self.fragments.extension())
+        self.search.use_language(config.theme["language"])  # stems as the site's language does
         if macros := config.plugins.get("macros"):
             # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
             # page (the plugin would try every pattern on every page).
@@ -114,6 +115,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
+        # The Snowball algorithm search.js stems a query with, as the index does (partials/search.html).
+        env.globals["search_stemmer"] = stemmer_for(config.theme["language"]) or ""
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------

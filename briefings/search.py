@@ -1,7 +1,7 @@
 """Search: the site's own index, in small pieces that a reader's browser fetches only as a query needs them.
 
 Each page is indexed as it renders (`SearchIndex.add`), from the HTML of its article before the theme wraps
-it: its words, each weighed by where it stands (the title most, then headings and what a template marks
+it: its words, by their stem (the Snowball stemmer of the site's language, STEMMERS), each weighed by where it stands (the title most, then headings and what a template marks
 `data-search-weight="N"`, then the text), and its record (address, title, summary, a brief's date, and its
 text for excerpts). Never indexed: the "¶" permalink of each heading; what a template marks
 `data-search-exclude`, such as a chart; lists of briefs (templates/pages/_brief-list.md), which repeat each
@@ -11,16 +11,20 @@ outrank them, and each brief would be found by its neighbours' titles.
 
 Once every page has rendered, `write` puts the index in `search/` of the site:
 
-- `search/words/<prefix>.json`: the words starting with <prefix> (their first two letters), each with the
-  pages that hold it and a score for each. A piece that would pass SHARD_BYTES is split by one more letter:
-  it then keeps only the words no longer than its prefix, and says so (`"split": true`).
+- `search/words/<prefix>.json`: the stems starting with <prefix> (their first two letters), each with the
+  words of the site that have it (its forms), the pages that hold it, a score for each, and which of its
+  forms each page holds (so that a query ranks the very word it asks above the other words of its stem). A
+  piece that would pass SHARD_BYTES is split by one more letter: it then keeps only the stems no longer than
+  its prefix, and says so (`"split": true`).
 - `search/pages/<n>.json`: the record of page n.
 
 A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
 records of the ten results it shows, and what a reader downloads stays about the same however large the
 site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads words
-exactly as `words` does here.
+exactly as `words` does here, and stems them with the same Snowball algorithm, vendored from the npm
+registry into `overrides/assets/javascripts/stemmers/` by script/vendor-stemmers (tests/test_search.py checks
+in Chromium that both give the same stem for every word of the example site and the benchmark's corpus).
 
 The index is kept from one rebuild of the live preview to the next, which renders again only the pages a
 save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search.
@@ -44,6 +48,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+import snowballstemmer
+
 from .templating import long_date
 
 FOLDER = "search"
@@ -55,6 +61,13 @@ TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
 EXCLUDED_CLASSES = ("headerlink", "brief-list", "brief-related", "brief-sequence")
 #: How much a word weighs by where it stands.
 TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
+#: The Snowball algorithm that stems the words of a site, by its language (`theme.language` in mkdocs.yml,
+#: its first part): the one place that chooses. The index stems with the Python package snowballstemmer; the
+#: browser with the same algorithm from the npm package snowball-stemmers, which script/vendor-stemmers copies
+#: into overrides/assets/javascripts/stemmers/<algorithm>.js. A language not listed is not stemmed.
+STEMMERS = {"en": "english"}
+#: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
+MASKED_FORMS = 30
 
 _NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
 #: The opening tags of what is never indexed: what a reader does not read as text, and what is marked so.
@@ -87,6 +100,28 @@ def _without_marks(found: re.Match) -> str:
     return "".join(c for c in found[0] if unicodedata.category(c)[0] != "M")
 
 
+def stemmer_for(language: str | None) -> str | None:
+    """The Snowball algorithm for a site in `language` (as "en" or "en-GB"), or None: no stemming."""
+    return STEMMERS.get((language or "").split("-")[0].lower())
+
+
+class Stemmer:
+    """The stems of words (as `words` reads them) for a language, as search.js stems a query: a stem shorter
+    than two letters (the index holds no such word) is the word itself."""
+
+    def __init__(self, language: str | None) -> None:
+        self.algorithm = stemmer_for(language)
+        self._stem = snowballstemmer.stemmer(self.algorithm).stemWord if self.algorithm else None
+        self._known: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        found = self._known.get(word)
+        if found is None:
+            found = self._stem(word) if self._stem else word
+            found = self._known[word] = found if len(found) >= 2 else word
+        return found
+
+
 def file_name(prefix: str) -> str:
     """The file name of the piece of the index for words starting with `prefix` (search.js: `fileName`)."""
     if re.fullmatch(r"[a-z0-9]+", prefix):
@@ -117,13 +152,22 @@ class Record:
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = "en") -> None:
+        self.stem = Stemmer(language)
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
+        self._stems: list[int] = []  # word number -> the number of its stem (itself a word)
         self._numbers: dict[str, int] = {}  # url -> the page's number, kept while the page is
         self._next = 0  # the number of the next new page: numbers are never reused
         self._records: dict[int, Record] = {}
-        self._terms: dict[int, array] = {}  # page number -> word number << 8 | score, for each of its words
+        self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
+        self._forms: dict[int, array] = {}  # page number -> the numbers of its words
+
+    def use_language(self, language: str | None) -> None:
+        """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
+        otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
+        if stemmer_for(language) != self.stem.algorithm:
+            self.__init__(language)
 
     def add(self, url: str, content: str, *, title: str, meta: dict[str, Any]) -> None:
         """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
@@ -145,14 +189,19 @@ class SearchIndex:
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
                                        page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1))
-        self._terms[number] = array("I", [self._number_of(word) << 8 | _score(weight, boost)
-                                           for word, weight in weights.items()])
+        forms = array("I", [self._number_of(word) for word in weights])
+        by_stem: dict[int, float] = {}
+        for form, weight in zip(forms, weights.values()):
+            by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
+        self._forms[number] = forms
+        self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
         number = self._numbers.get(url)
         if number is not None:
             self._records.pop(number, None)
             self._terms.pop(number, None)
+            self._forms.pop(number, None)
 
     def keep_only(self, urls: set[str]) -> None:
         """Forget the pages whose address is not in `urls` (the live preview: a brief deleted or unpublished)."""
@@ -170,10 +219,12 @@ class SearchIndex:
             _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
             if stop():
                 return 0
-        postings = self._postings()
+        postings, forms = self._postings(), self._forms_of_stems()
         pages = len(self._records)
         order = sorted(postings, key=lambda n: self._words[n])
-        for prefix, piece in _pieces([(self._words[n], _encode(postings[n])) for n in order], PREFIX):
+        entries = [(self._words[n], _encode(postings[n], [self._words[form] for form in forms[n]], forms[n]))
+                   for n in order]
+        for prefix, piece in _pieces(entries, PREFIX):
             _write_json(folder / "words" / f"{file_name(prefix)}.json", {"pages": pages, **piece})
             if stop():
                 return 0
@@ -184,7 +235,20 @@ class SearchIndex:
         if number is None:
             number = self._vocabulary[word] = len(self._words)
             self._words.append(word)
+            self._stems.append(number)
+            stem = self.stem(word)
+            if stem != word:
+                self._stems[number] = self._number_of(stem)
         return number
+
+    def _forms_of_stems(self) -> dict[int, dict[int, list[int]]]:
+        """Stem number -> its forms (word numbers, most pages first) -> the pages holding each."""
+        found: dict[int, dict[int, list[int]]] = {}
+        for number in sorted(self._forms):
+            for form in self._forms[number]:
+                found.setdefault(self._stems[form], {}).setdefault(form, []).append(number)
+        return {stem: dict(sorted(forms.items(), key=lambda item: (-len(item[1]), self._words[item[0]])))
+                for stem, forms in found.items()}
 
     def _postings(self) -> dict[int, array]:
         """Word number -> page number << 8 | score, for each page holding the word, by page number."""
@@ -272,13 +336,23 @@ def _pieces(postings: list[tuple[str, list[int]]], length: int) -> Iterator[tupl
         yield from _pieces([(word, found) for word, found in group.items() if len(word) > length], length + 1)
 
 
-def _encode(found: array) -> list[int]:
-    """A word's pages: how many hold it, then for each kept (by page number) the number's difference from the
-    one before and the word's score there. A common word keeps the COMMON pages where it scores best."""
+def _encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list[str | int]:
+    """A stem's entry: its forms (the words of the site that have it, `names`, most pages first), how many
+    pages hold it, then for each page kept (by page number) the number's difference from the one before, the
+    stem's score there and, if it has more than one form, which forms the page holds (bit n: the nth form; the
+    first MASKED_FORMS forms only). A common stem keeps the COMMON pages where it scores best."""
     kept = sorted(found, key=lambda posting: -(posting & 0xFF))[:COMMON] if len(found) > COMMON else found
-    encoded, previous = [len(found)], 0
+    masks: dict[int, int] = {}
+    if len(forms) > 1:
+        for bit, pages in enumerate(list(forms.values())[:MASKED_FORMS]):
+            for page in pages:
+                masks[page] = masks.get(page, 0) | 1 << bit
+    encoded: list[str | int] = [*names, len(found)]
+    previous = 0
     for posting in sorted(kept):
         encoded += [(posting >> 8) - previous, posting & 0xFF]
+        if len(forms) > 1:
+            encoded.append(masks.get(posting >> 8, 0))
         previous = posting >> 8
     return encoded
 

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import briefings.search
-from briefings.search import FOLDER, PREFIX, SearchIndex, file_name, words
+from briefings.search import FOLDER, PREFIX, SearchIndex, Stemmer, file_name, stemmer_for, words
 from conftest import BIN, EXAMPLE, ROOT, BuiltSite, copy_project, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
 from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
@@ -53,20 +53,33 @@ def article(title: str, text: str) -> str:
     return ARTICLE.format(title=title, text=text)
 
 
-def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
-    """As search.js does: the piece of the index that holds `word`, and the score of each page holding it."""
+STEM = Stemmer("en")
+
+
+def entry_of(folder: Path, word: str) -> tuple[dict, list[str], dict[int, tuple[int, int]]]:
+    """As search.js does: the piece of the index that holds the stem of `word`, the words of that stem (its
+    forms), and for each page holding it its score and which of the forms it holds (bit n: the nth form)."""
+    stem = STEM(word)
     length = PREFIX
-    path = lambda: folder / "words" / f"{file_name(word[:length])}.json"  # noqa: E731
+    path = lambda: folder / "words" / f"{file_name(stem[:length])}.json"  # noqa: E731
     piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
-    while piece.get("split") and len(word) > length:
+    while piece.get("split") and len(stem) > length:
         length += 1
         piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
-    postings = piece["words"].get(word, [0])
-    scores, page = {}, 0
-    for delta, score in zip(postings[1::2], postings[2::2]):
-        page += delta
-        scores[page] = score
-    return piece, scores
+    entry = piece["words"].get(stem, [0])
+    forms = [value for value in entry if isinstance(value, str)]
+    postings, step = entry[len(forms):], 3 if len(forms) > 1 else 2
+    found, page = {}, 0
+    for at in range(1, len(postings), step):
+        page += postings[at]
+        found[page] = (postings[at + 1], postings[at + 2] if step == 3 else 1)
+    return piece, forms, found
+
+
+def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
+    """The piece of the index that holds the stem of `word`, and the score of each page holding the stem."""
+    piece, _, found = entry_of(folder, word)
+    return piece, {page: score for page, (score, _) in found.items()}
 
 
 def test_only_the_article_text_is_indexed_with_what_a_result_shows(tmp_path: Path):
@@ -152,7 +165,7 @@ def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path:
         for word in vocabulary[page::3]:
             assert page in look_up(folder, word)[1], word
     piece, scores = look_up(folder, "talks")
-    assert piece["words"]["talks"][0] == 9  # on nine pages, of which it keeps the five where it weighs most
+    assert piece["words"]["talk"][:2] == ["talks", 9]  # on nine pages; it keeps the five where it weighs most
     assert len(scores) == 5 and {3, 7, 11} <= set(scores) and all(page % 4 >= 2 for page in scores)
 
 
@@ -168,6 +181,50 @@ def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
     assert set(look_up(tmp_path / FOLDER, "quays")[1]) == {0}
     assert set(look_up(tmp_path / FOLDER, "piers")[1]) == {3}
     assert set(search_records(tmp_path)) == {"/a/", "/c/", "/d/"}
+
+
+def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", "<p>The talks went on; talking helps.</p>", title="One", meta={})
+    index.add("b/", "<p>A talk, and the skies.</p>", title="Two", meta={})
+    index.add("c/", "<p>Mediators mediated; the dying.</p>", title="Mediation", meta={})
+    index.write(tmp_path / FOLDER)
+    folder = tmp_path / FOLDER
+    piece, forms, found = entry_of(folder, "talks")
+    assert entry_of(folder, "talk")[1:] == entry_of(folder, "talking")[1:] == (forms, found)
+    assert set(forms) == {"talk", "talks", "talking"} and set(found) == {0, 1}
+    holds = lambda page: {form for bit, form in enumerate(forms) if found[page][1] >> bit & 1}  # noqa: E731
+    assert holds(0) == {"talks", "talking"} and holds(1) == {"talk"}
+    _, forms, found = entry_of(folder, "mediation")
+    assert set(forms) == {"mediators", "mediated", "mediation"} and set(found) == {2}
+    assert entry_of(folder, "dies")[1:] == (["dying"], {2: (16, 1)})  # a stem of one form: no mask
+    assert entry_of(folder, "sky")[1] == ["skies"]
+
+
+def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
+    assert briefings.search.STEMMERS["en"] == "english"
+    assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
+    assert [Stemmer("en")(w) for w in ("talks", "news", "dying", "as")] == ["talk", "news", "die", "as"]
+    index = SearchIndex(language="xx")  # a language without a stemmer: words as they are
+    index.add("a/", "<p>Talks.</p>", title="One", meta={})
+    index.use_language("xx")
+    index.write(tmp_path / FOLDER)
+    assert "talks" in json.loads((tmp_path / FOLDER / "words/ta.json").read_text("utf-8"))["words"]
+    index.use_language("en")  # stemming otherwise: the index starts again
+    assert index.write(tmp_path / FOLDER) == 0
+
+
+def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
+    """overrides/assets/javascripts/stemmers/ is what script/vendor-stemmers makes of the npm package pinned in
+    package.json: one module per algorithm STEMMERS chooses, with the package's and Snowball's licences."""
+    checked = run(sys.executable, ROOT / "script/vendor-stemmers", "--check", cwd=ROOT)
+    assert checked.returncode == 0, checked.output
+    shipped = sorted(p.name for p in (ROOT / "overrides/assets/javascripts/stemmers").iterdir())
+    assert shipped == sorted(f"{name}.js" for name in set(briefings.search.STEMMERS.values()))
+    for path in (ROOT / "overrides/assets/javascripts/stemmers").iterdir():
+        head = path.read_text("utf-8")[:4000]
+        assert "ISC licence" in head and "Martin" in head and "BSD licence" in head
+        assert path.stat().st_size < 100_000
 
 
 # -- the index of the real site --------------------------------------------------------------------------------
@@ -389,6 +446,95 @@ def test_what_a_reader_fetches_does_not_grow_with_the_site(page: Page, site_serv
     report = f"shipped site:\n{describe(small)}\nwith {GENERATED_BRIEFS} more briefs:\n{describe(large)}"
     assert sum(large.values()) < GROWTH * sum(small.values()), report
     assert max(large.values()) <= max(small.values()), report  # the largest file is the same one
+
+
+#: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.
+TRICKY = ("talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
+          "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
+          "sanctions presidency presidential signalling signals agreed agreement added adding arms army gently "
+          "early earliest only singly cosmos atlas bias proceed exceed succeed innings outing herring earring "
+          "us as is yes ies ads hopping hoping fizzed relational conditional 2026 tehran doha qatar").split()
+
+
+@pytest.mark.browser
+def test_the_browser_stems_every_word_as_the_index_does(page: Page, site_server, built_site: BuiltSite):
+    """The stemmer shipped with the site (assets/javascripts/stemmers/, from npm) and the one that indexes
+    (snowballstemmer, from PyPI) give the same stem for every word the example site and the benchmark's
+    corpus hold, and for words whose stems are easy to get wrong."""
+    import snowballstemmer
+
+    site_words = set()
+    for path in (built_site.site / FOLDER / "words").iterdir():
+        for entry in json.loads(path.read_text("utf-8"))["words"].values():
+            site_words.update(value for value in entry if isinstance(value, str))
+    corpus = set(words((ROOT / "benchmarks/corpus.py").read_text("utf-8")))
+    every = sorted(site_words | corpus | set(TRICKY))
+    assert len(site_words) > 1000 and len(every) > len(site_words)
+    page.goto(site_server.url)
+    module = site_server.url + "assets/javascripts/stemmers/english.js"
+    found = page.evaluate("async ([module, words]) => { const { stem } = await import(module); "
+                          "return words.map(stem); }", [module, every])
+    python = snowballstemmer.stemmer("english").stemWords(every)
+    assert {w: (j, p) for w, j, p in zip(every, found, python) if j != p} == {}
+    assert [STEM(word) for word in ("talks", "mediators", "escalating", "dying", "skies")] == \
+        ["talk", "mediat", "escal", "die", "sky"]
+
+
+@pytest.mark.browser
+def test_a_word_finds_the_words_of_its_stem(reader: Page, site_url: str, built_site: BuiltSite):
+    """"mediators" finds the pages that say only "mediation" or "mediated"; "dying" the pages that say "dies"."""
+    _, forms, found = entry_of(built_site.site / FOLDER, "mediators")
+    bit = forms.index("mediators")
+    others = [page for page, (_, mask) in found.items() if not mask >> bit & 1]
+    assert others, "some pages hold another word of the stem, not 'mediators'"
+    url = json.loads((built_site.site / FOLDER / f"pages/{others[0]}.json").read_text("utf-8"))["url"]
+    reader.goto(site_url)
+    search(reader, "mediators")
+    status = reader.locator(".md-search-result__meta")
+    expect(status).to_have_text(f"{len(found)} matching documents", timeout=15_000)
+    while results(reader).count() < len(found):  # every result, as the reader scrolls
+        shown = results(reader).count()
+        reader.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        expect(results(reader)).not_to_have_count(shown)
+    expect(reader.locator(f".md-search-result__item a[href$='/{url}']")).to_have_count(1)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.fixture(scope="session")
+def stems_site_server(built_site: BuiltSite, tmp_path_factory):
+    """The example site with an index of its own: pages that differ only in the form of one word."""
+    import shutil
+
+    site = tmp_path_factory.mktemp("stems") / "site"
+    shutil.copytree(built_site.site, site)
+    index = SearchIndex()
+    index.add("about/", "<p>Notes on the talks.</p>", title="Talks held", meta={})
+    index.add("actors/qatar/", "<p>Notes on the talk.</p>", title="Talk held", meta={})
+    index.add("actors/oman/", "<p>Notes on talking.</p>", title="Talking held", meta={})
+    index.write(site / FOLDER)
+    httpd, server = serve(site)
+    yield server
+    httpd.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, first", [("talk", "Talk held"), ("talks", "Talks held"), ("talking", "Talking held"),
+                                          ("talks held", "Talks held")])
+def test_the_word_itself_ranks_above_the_words_of_its_stem(page: Page, stems_site_server, query: str, first: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(stems_site_server.url)
+    search(page, query)
+    expect(results(page)).to_have_count(3, timeout=15_000)  # every word of the stem
+    expect(results(page).first.locator("h1")).to_have_text(first)
+
+
+@pytest.mark.browser
+def test_prefixes_still_match_while_the_reader_types(page: Page, stems_site_server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(stems_site_server.url)
+    search(page, "talki")  # no stem: what it starts
+    expect(results(page)).to_have_count(1, timeout=15_000)
+    expect(results(page).first.locator("h1")).to_have_text("Talking held")
 
 
 # -- the live preview ------------------------------------------------------------------------------------------

@@ -6,10 +6,13 @@
  * (`search/pages/`), ten at a time. Every address is worked out from this script's own, so the site works at
  * the root of a host or under a project path, and nothing is asked of any other host.
  *
- * Ranking: a page must hold every word of the query, or a longer word it starts, but for words so common
- * that the index keeps only the pages where they weigh most; each word adds its score on the page (a whole
- * word more than one it starts), a word on few pages more than one on many. Titles weigh most, then
- * headings, then the text.
+ * Words are looked up by their stem (the Snowball stemmer of the site's language, `stemmers/<algorithm>.js`,
+ * fetched with the first query), so that "talks" finds "talk" and "mediators" finds "mediation".
+ *
+ * Ranking: a page must hold every word of the query, a word of its stem, or a longer word it starts, but for
+ * words so common that the index keeps only the pages where they weigh most; each word adds its score on the
+ * page (the very word asked more than one of its stem, and that more than a word it only starts), a word on
+ * few pages more than one on many. Titles weigh most, then headings, then the text.
  *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
  * Enter opens the first result; Escape or Tab closes search.
@@ -28,6 +31,8 @@ const BATCH = 10;
 const QUIET = 300; // milliseconds without typing before a query runs
 const PREFIX = 2; // letters of the index's pieces that are not split (briefings/search.py)
 const PARTIAL = 0.7; // what a word the query only starts weighs, against the word itself
+const STEM = 0.85; // what a word that only shares the query's stem weighs, against the word itself
+const STEMMER = box.dataset.stemmer; // the Snowball algorithm of the site's language (briefings/search.py)
 const EXCERPT = 24; // words of text shown around the first match
 
 let results = []; // every result of the query shown; their records load as they are shown
@@ -36,6 +41,25 @@ let generation = 0; // counts the lists of results shown, so that late answers f
 let pending = -1; // the list whose next results are loading
 const pieces = new Map(); // the pieces of the index fetched, by file name
 const records = new Map(); // the records of pages fetched, by number
+let stemming = null; // the stemmer, once asked for
+
+/**
+ * The stemmer of the site's language, fetched with the first query: a function from a word to its stem,
+ * as briefings/search.py (`Stemmer`) stems the index's words. A site in a language without one: the word.
+ */
+function stemmer() {
+  if (!stemming) {
+    const loading = STEMMER
+      ? import(new URL(`stemmers/${STEMMER}.js`, import.meta.url)).then(({ stem }) => (word) => {
+        const found = stem(word);
+        return [...found].length >= 2 ? found : word;
+      })
+      : Promise.resolve((word) => word);
+    loading.catch(() => { stemming = null; }); // after a failure, the next query tries again
+    stemming = loading;
+  }
+  return stemming;
+}
 
 /** Words as the index holds them (briefings/search.py, `words`): letters and digits, no accents, lower case. */
 function words(text) {
@@ -66,37 +90,70 @@ function piece(prefix) {
 }
 
 /**
- * The pages holding `word`, or a word it starts, with the score of each there: {scores: Map, common}. The
- * piece of its first letters may be split: then the piece of one more letter holds it.
+ * The entries of the index along the path of `stem`: its stem and the stems it starts, with their words
+ * and pages, and the pages of the site. The piece of its first letters may be split: then the piece of one
+ * more letter holds the longer stems, and each piece on the way may hold a stem the word starts.
  */
-async function lookUp(word) {
-  const letters = [...word];
+async function entries(stem) {
+  const letters = [...stem];
   let length = PREFIX;
   let found = await piece(letters.slice(0, length).join(""));
+  const all = [Object.entries(found.words)];
+  const pages = found.pages;
   while (found.split && letters.length > length) {
     length += 1;
     found = await piece(letters.slice(0, length).join(""));
+    all.push(Object.entries(found.words));
   }
+  return { entries: all.flat(), pages: found.pages || pages };
+}
+
+/**
+ * The pages holding `word`, a word of its stem or a longer word it starts, with the score of each there:
+ * {scores: Map, common}. An entry of the index is a stem: its words (forms), how many pages hold it, then for
+ * each page kept the difference of its number from the one before, the score, and, where the stem has more
+ * than one form, which forms the page holds (bit n: the nth form; 0: only forms past the 30th).
+ */
+async function lookUp({ word, stem }) {
+  const { entries: found, pages } = await entries(stem);
   const scores = new Map();
   let common = false;
-  for (const [term, postings] of Object.entries(found.words)) {
-    if (!term.startsWith(word)) continue;
+  for (const [term, entry] of found) {
+    const forms = entry.filter((value) => typeof value === "string");
+    const postings = entry.slice(forms.length);
+    const masked = forms.length > 1;
+    const step = masked ? 3 : 2;
+    // What each form weighs here: the word asked, a word of its stem, a longer word it starts, or nothing.
+    const weights = forms.map((form) => (form === word ? 1 : term === stem ? STEM
+      : term.startsWith(stem) || form.startsWith(word) ? PARTIAL : 0));
+    if (!weights.some((weight) => weight > 0)) continue;
     const [holding] = postings;
-    const kept = (postings.length - 1) / 2;
+    const kept = (postings.length - 1) / step;
     common ||= holding > kept; // some of the pages holding it are not listed: the word cannot be required
-    const weight = (term === word ? 1 : PARTIAL) * Math.log(1 + found.pages / holding);
-    for (let at = 1, page = 0; at < postings.length; at += 2) {
+    const rarity = Math.log(1 + pages / holding);
+    for (let at = 1, page = 0; at < postings.length; at += step) {
       page += postings[at];
-      const score = postings[at + 1] * weight;
+      const mask = masked ? postings[at + 2] : 1;
+      let weight = 0;
+      weights.forEach((value, bit) => { if (bit < 30 && mask & (1 << bit) && value > weight) weight = value; });
+      if (mask === 0) weight = Math.max(0, ...weights.slice(30)); // it holds only forms past the 30th
+      if (!weight) continue;
+      const score = postings[at + 1] * weight * rarity;
       if (!(scores.get(page) >= score)) scores.set(page, score);
     }
   }
   return { scores, common };
 }
 
+/** The words of `text`, once each, with their stems: [{word, stem}]. */
+async function queryWords(text) {
+  const stem = await stemmer();
+  return [...new Set(words(text))].map((word) => ({ word, stem: stem(word) }));
+}
+
 /** The pages matching `text`, best first: [{page, score}]. */
 async function run(text) {
-  const found = await Promise.all([...new Set(words(text))].map(lookUp));
+  const found = await Promise.all((await queryWords(text)).map(lookUp));
   if (!found.length) return [];
   const required = found.filter((word) => !word.common);
   const filters = required.length ? required : found;
@@ -173,10 +230,11 @@ async function more() {
   pending = asked;
   try {
     const batch = await Promise.all(results.slice(shown, shown + BATCH).map((result) => record(result.page)));
+    const asking = await queryWords(query());
+    const stem = await stemmer();
     if (asked !== generation) return;
     shown += batch.length;
-    const asking = words(query());
-    list.append(...batch.map((page) => item(page, asking)));
+    list.append(...batch.map((page) => item(page, asking, stem)));
   } finally {
     if (pending === asked) pending = -1;
   }
@@ -191,12 +249,14 @@ function element(name, className, ...children) {
 }
 
 /**
- * Where the words `asking` (as `words` reads them) match the page's `text`: the words around the first match,
- * each matching word in a <mark>; and whether the match shows anything not already in `shownText`.
+ * Where the words `asking` ({word, stem}) match the page's `text`: the words around the first match, each
+ * matching word (one the query starts or of the same stem, by `stem`) in a <mark>; and whether the match shows
+ * anything not already in `shownText`.
  */
-function excerpt(text, asking, shownText) {
+function excerpt(text, asking, stem, shownText) {
   const parts = text.split(/([\p{L}\p{N}]+)/u); // separators at even places, words at odd ones
-  const matches = (part) => words(part).some((word) => asking.some((asked) => word.startsWith(asked)));
+  const matches = (part) => words(part).some((word) => asking.some((asked) => word.startsWith(asked.word)
+    || stem(word) === asked.stem));
   let first = 1;
   while (first < parts.length && !matches(parts[first])) first += 2;
   if (first >= parts.length) return { nodes: [], news: false };
@@ -218,7 +278,7 @@ function excerpt(text, asking, shownText) {
 }
 
 /** One result in Material's markup: title, the brief's date and the page's summary, then an excerpt. */
-function item(page, asking) {
+function item(page, asking, stem) {
   const { title, date, datetime, summary } = page;
   const article = element("article", "md-search-result__article md-typeset",
     element("div", "md-search-result__icon md-icon"), element("h1", "", title));
@@ -233,7 +293,7 @@ function item(page, asking) {
     article.append(about);
   }
   // The excerpt shows where the words matched, unless the title and summary already show them all.
-  const { nodes, news } = excerpt(page.text, asking, `${title} ${summary || ""}`);
+  const { nodes, news } = excerpt(page.text, asking, stem, `${title} ${summary || ""}`);
   if (news) article.append(element("p", "", ...nodes));
   const link = element("a", "md-search-result__link", article);
   link.href = new URL(page.url, site).pathname;
