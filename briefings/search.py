@@ -16,7 +16,10 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
   forms each page holds (so that a query ranks the very word it asks above the other words of its stem). A
   piece that would pass SHARD_BYTES is split by one more letter: it then keeps only the stems no longer than
   its prefix, and says so (`"split": true`).
-- `search/pages/<n>.json`: the record of page n.
+- `search/pages/<n>.json`: the record of page n, with its sections: the offset in its text where each heading
+  with an anchor (h2 to h6) starts, the anchor and the heading. A word of the text falls under the last
+  heading before it: search.js shows the sections where a query's words match under the page's result, each
+  linking to its anchor (as Pagefind's sub-results), at no cost to the pieces of the index.
 
 A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
@@ -77,6 +80,9 @@ _LEFT_OUT = re.compile(
 #: The opening tags of headings and of what a template weighs.
 _WEIGHED = re.compile(rf"<(h[1-6])\b[^>]*>|<({_NAME})\b[^>]*?\sdata-search-weight=\"([0-9.]+)\"[^>]*>")
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>")
+#: The opening tags of the headings that start a section: with an anchor, below the page's title.
+_SECTION = re.compile(r"<(h[2-6])\b[^>]*?\sid=\"([^\"]+)\"[^>]*>")
+_MARK = "\ue000"  # where a section starts in the text (a character of private use: no word's, no page's)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -138,6 +144,7 @@ class Record:
     summary: str | None
     date: date | None
     text: bytes  # compressed: the texts of every page are kept until the index is written
+    sections: tuple[tuple[int, str, str], ...] = ()  # (offset in the text, anchor, heading) of each heading
 
     def as_json(self) -> dict[str, Any]:
         record: dict[str, Any] = {"url": self.url, "title": self.title}
@@ -146,6 +153,8 @@ class Record:
         if self.date:
             record["date"], record["datetime"] = long_date(self.date), self.date.isoformat()
         record["text"] = zlib.decompress(self.text).decode("utf-8")
+        if self.sections:
+            record["sections"] = [list(section) for section in self.sections]
         return record
 
 
@@ -181,14 +190,15 @@ class SearchIndex:
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
-        text, weights = _read(content)
+        text, weights, sections = _read(content)
         for word in words(title):
             weights[word] = weights.get(word, 0.0) + TITLE
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
-                                       page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1))
+                                       page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
+                                       tuple(section for section in sections if section[0] < TEXT_LIMIT))
         forms = array("I", [self._number_of(word) for word in weights])
         by_stem: dict[int, float] = {}
         for form, weight in zip(forms, weights.values()):
@@ -268,16 +278,38 @@ def _score(weight: float, boost: float) -> int:
     return max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
 
 
-def _read(content: str) -> tuple[str, dict[str, float]]:
-    """The text of an article's HTML, and the weight of each of its words, leaving out what is not indexed."""
+def _read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str]]]:
+    """The text of an article's HTML, the weight of each of its words, and its sections (where each heading
+    with an anchor starts in the text, its anchor and its text), leaving out what is not indexed."""
     if "<!--" in content:
         content = _COMMENT.sub("", content)
-    content = _without(_LEFT_OUT, content)
-    weights: dict[str, float] = Counter(words(_plain(content)))  # each word once a time it occurs
+    content = _without(_LEFT_OUT, content).replace(_MARK, "")
+    headings: list[tuple[str, str]] = []
+    if "<h" in content:
+        content = _SECTION.sub(lambda found: _mark_section(found, content, headings), content)
+    plain = _plain(content)
+    weights: dict[str, float] = Counter(words(plain))  # each word once a time it occurs
     for segment, weight in _weighed(content):
         for word in words(_plain(segment)):
             weights[word] += weight
-    return _SPACE.sub(" ", _plain(content)).strip(), weights
+    text, offsets = "", []
+    for number, part in enumerate(plain.split(_MARK)):
+        part = _SPACE.sub(" ", part)
+        if not text or text.endswith(" "):
+            part = part.lstrip(" ") if not text else part.removeprefix(" ")
+        if number:
+            offsets.append(len(text) + (1 if part.startswith(" ") else 0))
+        text += part
+    return text.rstrip(), weights, [(offset, anchor, heading) for offset, (anchor, heading) in zip(offsets, headings)]
+
+
+def _mark_section(found: re.Match, content: str, headings: list[tuple[str, str]]) -> str:
+    """The opening tag of a heading with an anchor, marked where its text starts; its anchor and text noted."""
+    end = _end_of(content, found[1].lower(), found)
+    inner = content[found.end():end]
+    inner = inner[:inner.rfind("</")] if "</" in inner else inner
+    headings.append((html.unescape(found[2]), _SPACE.sub(" ", _plain(inner)).strip()))
+    return found[0] + _MARK
 
 
 def _without(opening: re.Pattern, content: str) -> str:

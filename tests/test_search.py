@@ -201,6 +201,23 @@ def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path
     assert entry_of(folder, "sky")[1] == ["skies"]
 
 
+def test_a_pages_record_says_where_each_section_starts_in_its_text(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", '<h1 id="t">Talks</h1><p>Intro \ue000 text.</p>'
+              '<h2 id="what-happened">What <em>happened</em><a class="headerlink" href="#what-happened">¶</a></h2>'
+              '<p>Mediators met.</p><div data-search-exclude><h2 id="chart">Chart</h2></div>'
+              '<h3 id="a-b">A &amp; B</h3><p>Envoys left.</p><h2>No anchor</h2><p>More.</p>',
+              title="Talks", meta={})
+    index.write(tmp_path / FOLDER)
+    record = json.loads((tmp_path / FOLDER / "pages/0.json").read_text("utf-8"))
+    text = record["text"]
+    assert text == "Talks Intro text. What happened Mediators met. A & B Envoys left. No anchor More."
+    assert [anchor for _, anchor, _ in record["sections"]] == ["what-happened", "a-b"]
+    for offset, _, heading in record["sections"]:
+        assert text[offset:].startswith(heading)
+    assert [heading for _, _, heading in record["sections"]] == ["What happened", "A & B"]
+
+
 def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
     assert briefings.search.STEMMERS["en"] == "english"
     assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
@@ -329,7 +346,7 @@ def test_a_briefs_title_finds_it_first_with_its_date_and_summary(reader: Page, s
     expect(first).to_contain_text(one_line(meta["summary"]))
     box = first.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= reader.viewport_size["width"]  # fits a phone too
-    first.locator("a").click()
+    first.locator("a").first.click()  # the page itself; the links after it are its sections
     expect(reader).to_have_url(re.compile(re.escape(url_of(path)) + "$"))
     assert_stayed_on_this_machine(reader)
 
@@ -446,6 +463,25 @@ def test_what_a_reader_fetches_does_not_grow_with_the_site(page: Page, site_serv
     report = f"shipped site:\n{describe(small)}\nwith {GENERATED_BRIEFS} more briefs:\n{describe(large)}"
     assert sum(large.values()) < GROWTH * sum(small.values()), report
     assert max(large.values()) <= max(small.values()), report  # the largest file is the same one
+
+
+@pytest.mark.browser
+def test_a_match_in_a_section_shows_its_heading_and_leads_to_it(reader: Page, site_url: str):
+    """As Pagefind's sub-results: the words of "What to watch next" in a brief show that heading under the
+    brief's result, with an excerpt of the section, and lead to its anchor."""
+    reader.goto(site_url)
+    search(reader, "mediators publish procedural terms")
+    brief = "briefs/2026/doha-indirect-talks/"
+    result = reader.locator(".md-search-result__item", has=reader.locator(f"a[href$='/{brief}']"))
+    section = result.locator(f"a[href$='/{brief}#what-to-watch-next']")
+    expect(section).to_be_visible(timeout=15_000)
+    expect(section.locator("h2")).to_have_text("What to watch next")
+    expect(section.locator("mark").first).to_have_text(re.compile("^(mediators|publish|procedural|terms)$", re.I))
+    expect(result.locator("a[href*='#what-happened']")).to_have_count(0)  # no match there
+    section.click()
+    expect(reader).to_have_url(re.compile(re.escape(brief) + "#what-to-watch-next$"))
+    expect(reader.locator("#what-to-watch-next")).to_be_in_viewport()
+    assert_stayed_on_this_machine(reader)
 
 
 #: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.

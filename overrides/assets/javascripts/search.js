@@ -277,7 +277,36 @@ function excerpt(text, asking, stem, shownText) {
   return { nodes, news };
 }
 
-/** One result in Material's markup: title, the brief's date and the page's summary, then an excerpt. */
+const SECTIONS = 3; // sections shown at most under a result
+
+/**
+ * The sections of a page where the query's words match (the record's `sections`: where each heading starts
+ * in its text, its anchor and its text), as Material shows a page's sections under its result: those matching
+ * the most words of the query, in the page's order, each with an excerpt of its own text.
+ */
+function sectionsOf(page, asking, stem) {
+  const found = (page.sections || []).map(([offset, anchor, heading], at, all) => {
+    const end = at + 1 < all.length ? all[at + 1][0] : page.text.length;
+    const body = page.text.slice(offset, end).slice(heading.length);
+    const matched = asking.filter((asked) => words(body).some((word) => word.startsWith(asked.word)
+      || stem(word) === asked.stem)).length;
+    return { anchor, heading, body, matched };
+  });
+  const most = Math.max(0, ...found.map((section) => section.matched));
+  return most ? found.filter((section) => section.matched === most).slice(0, SECTIONS) : [];
+}
+
+function link(href, ...children) {
+  const node = element("a", "md-search-result__link", ...children);
+  node.href = href;
+  node.tabIndex = -1;
+  return node;
+}
+
+/**
+ * One result in Material's markup: title, the brief's date and the page's summary, then an excerpt; or, where
+ * the query's words match in sections of the page, each of those sections, linking to its heading.
+ */
 function item(page, asking, stem) {
   const { title, date, datetime, summary } = page;
   const article = element("article", "md-search-result__article md-typeset",
@@ -292,13 +321,20 @@ function item(page, asking, stem) {
     if (summary) about.append(summary);
     article.append(about);
   }
-  // The excerpt shows where the words matched, unless the title and summary already show them all.
+  const address = new URL(page.url, site);
+  const sections = sectionsOf(page, asking, stem).map(({ anchor, heading, body }) => {
+    const { nodes } = excerpt(body, asking, stem, "");
+    const section = element("article", "md-search-result__article md-typeset", element("h2", "", heading));
+    if (nodes.length) section.append(element("p", "", ...nodes));
+    const target = new URL(address);
+    target.hash = anchor;
+    return link(`${target.pathname}${target.hash}`, section);
+  });
+  // The excerpt shows where the words matched, unless the title and summary already show them all, or the
+  // sections shown below do.
   const { nodes, news } = excerpt(page.text, asking, stem, `${title} ${summary || ""}`);
-  if (news) article.append(element("p", "", ...nodes));
-  const link = element("a", "md-search-result__link", article);
-  link.href = new URL(page.url, site).pathname;
-  link.tabIndex = -1;
-  return element("li", "md-search-result__item", link);
+  if (news && !sections.length) article.append(element("p", "", ...nodes));
+  return element("li", "md-search-result__item", link(address.pathname, article), ...sections);
 }
 
 function open() {
