@@ -484,6 +484,45 @@ def test_a_match_in_a_section_shows_its_heading_and_leads_to_it(reader: Page, si
     assert_stayed_on_this_machine(reader)
 
 
+@pytest.mark.browser
+def test_the_page_a_result_opens_highlights_the_words_searched_until_dismissed(reader: Page, site_url: str):
+    """As Material's search.highlight: following a result carries the words (`?h=`) to the page, which marks
+    them, and words of their stem, in its article only; a button or Escape clears the marks."""
+    reader.goto(site_url)
+    search(reader, "mediators")
+    first = results(reader).first
+    expect(first).to_be_visible(timeout=15_000)
+    target = first.locator("a").first.get_attribute("href")
+    assert "?" not in target  # the list shows the page's own address
+    first.locator("a").first.click()
+    expect(reader).to_have_url(re.compile(re.escape(target) + "$"))  # the words read, and taken out
+    marks = reader.locator("mark.search-highlight")
+    expect(marks.first).to_be_visible()
+    assert {m.lower() for m in marks.all_inner_texts()} <= {"mediators", "mediator", "mediation", "mediated"}
+    assert reader.locator("article.md-content__inner mark.search-highlight").count() == marks.count()
+    clear = reader.get_by_role("button", name="Clear highlighting")
+    clear.click()
+    expect(marks).to_have_count(0)
+    expect(clear).to_have_count(0)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.browser
+def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, site_server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    brief = site_server.url + "briefs/2026/doha-indirect-talks/"
+    page.goto(brief)
+    before = page.locator("article.md-content__inner").inner_text()
+    page.goto(brief + "?h=escalation%20%3Cb%3E#what-to-watch-next")
+    marks = page.locator("mark.search-highlight")
+    expect(marks.first).to_have_text(re.compile("^escalat", re.I))
+    expect(page).to_have_url(brief + "#what-to-watch-next")
+    page.keyboard.press("Escape")
+    expect(marks).to_have_count(0)
+    assert page.locator("article.md-content__inner").inner_text() == before
+    assert page.locator("article.md-content__inner b").count() == 0  # the words are text, never HTML
+
+
 #: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.
 TRICKY = ("talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
           "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
@@ -528,8 +567,7 @@ def test_a_word_finds_the_words_of_its_stem(reader: Page, site_url: str, built_s
     search(reader, "mediators")
     status = reader.locator(".md-search-result__meta")
     expect(status).to_have_text(f"{len(found)} matching documents", timeout=15_000)
-    while results(reader).count() < len(found):  # every result, as the reader scrolls
-        shown = results(reader).count()
+    while (shown := results(reader).count()) < len(found):  # every result, as the reader scrolls
         reader.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
         expect(results(reader)).not_to_have_count(shown)
     expect(reader.locator(f".md-search-result__item a[href$='/{url}']")).to_have_count(1)

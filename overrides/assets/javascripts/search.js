@@ -16,6 +16,10 @@
  *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
  * Enter opens the first result; Escape or Tab closes search.
+ *
+ * The page a result opens highlights the words searched in its article (as Material's `search.highlight`):
+ * following a result adds them to its address (`?h=`), which the page reads and removes as it loads; a button
+ * above the article, or Escape, clears the highlighting.
  */
 
 const box = document.querySelector("[data-briefings-search]");
@@ -255,8 +259,7 @@ function element(name, className, ...children) {
  */
 function excerpt(text, asking, stem, shownText) {
   const parts = text.split(/([\p{L}\p{N}]+)/u); // separators at even places, words at odd ones
-  const matches = (part) => words(part).some((word) => asking.some((asked) => word.startsWith(asked.word)
-    || stem(word) === asked.stem));
+  const matches = matching(asking, stem);
   let first = 1;
   while (first < parts.length && !matches(parts[first])) first += 2;
   if (first >= parts.length) return { nodes: [], news: false };
@@ -278,6 +281,7 @@ function excerpt(text, asking, stem, shownText) {
 }
 
 const SECTIONS = 3; // sections shown at most under a result
+const HIGHLIGHT = "h"; // the parameter of a page's address that carries the words to highlight there
 
 /**
  * The sections of a page where the query's words match (the record's `sections`: where each heading starts
@@ -288,8 +292,7 @@ function sectionsOf(page, asking, stem) {
   const found = (page.sections || []).map(([offset, anchor, heading], at, all) => {
     const end = at + 1 < all.length ? all[at + 1][0] : page.text.length;
     const body = page.text.slice(offset, end).slice(heading.length);
-    const matched = asking.filter((asked) => words(body).some((word) => word.startsWith(asked.word)
-      || stem(word) === asked.stem)).length;
+    const matched = asking.filter((asked) => matching([asked], stem)(body)).length;
     return { anchor, heading, body, matched };
   });
   const most = Math.max(0, ...found.map((section) => section.matched));
@@ -364,11 +367,79 @@ input.addEventListener("input", () => {
 toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("reset", () => setTimeout(() => { search().catch(console.error); input.focus(); }));
-list.addEventListener("click", (event) => { if (event.target.closest("a")) close(); });
+list.addEventListener("click", (event) => {
+  const followed = event.target.closest("a");
+  if (!followed) return;
+  // The words searched go with the reader to the page, to be highlighted there (the address shown in the
+  // list stays the page's own).
+  const target = new URL(followed.href);
+  target.searchParams.set(HIGHLIGHT, words(query()).join(" "));
+  followed.href = target.href;
+  close();
+});
 scroller.addEventListener("scroll", () => { if (nearEnd()) more().catch(console.error); }, { passive: true });
+
+/** Whether the words `asking` ({word, stem}) match a word of the page. */
+function matching(asking, stem) {
+  return (part) => words(part).some((word) => asking.some((asked) => word.startsWith(asked.word)
+    || stem(word) === asked.stem));
+}
+
+let highlighted = null; // the button that clears the highlighting, while the page shows it
+
+/** Highlights the words of the address's `?h=` in the article, and takes them out of the address. */
+async function highlight() {
+  const address = new URL(window.location.href);
+  const text = address.searchParams.get(HIGHLIGHT);
+  const article = document.querySelector("article.md-content__inner");
+  if (!text || !article) return;
+  address.searchParams.delete(HIGHLIGHT);
+  window.history.replaceState(window.history.state, "", address.href);
+  const asking = await queryWords(text);
+  if (!asking.length) return;
+  const matches = matching(asking, await stemmer());
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement.closest(
+      "script, style, svg, button, mark, .headerlink, [data-search-exclude], .md-content__button")
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const texts = [];
+  while (walker.nextNode()) texts.push(walker.currentNode);
+  let marked = 0;
+  for (const node of texts) {
+    const parts = node.data.split(/([\p{L}\p{N}]+)/u); // separators at even places, words at odd ones
+    if (!parts.some((part, at) => at % 2 === 1 && matches(part))) continue;
+    node.replaceWith(...parts.map((part, at) => {
+      if (at % 2 === 0 || !matches(part)) return part;
+      marked += 1;
+      return element("mark", "search-highlight", part);
+    }));
+  }
+  if (!marked) return;
+  highlighted = element("button", "md-button search-highlight__clear", box.dataset.clear);
+  highlighted.type = "button";
+  highlighted.addEventListener("click", unhighlight);
+  article.prepend(highlighted);
+}
+
+/** Clears the highlighting: the marks unwrapped, the button gone. */
+function unhighlight() {
+  if (!highlighted) return;
+  const article = highlighted.parentElement;
+  highlighted.remove();
+  highlighted = null;
+  for (const mark of article.querySelectorAll("mark.search-highlight")) mark.replaceWith(...mark.childNodes);
+  article.normalize();
+}
+
+highlight().catch(console.error);
 
 window.addEventListener("keydown", (event) => {
   if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+  if (!toggle.checked && event.key === "Escape" && highlighted) {
+    unhighlight();
+    return;
+  }
   if (!toggle.checked) {
     if (["/", "s", "f"].includes(event.key) && !typing(event.target)) {
       event.preventDefault();
