@@ -48,7 +48,7 @@ from .problems import Problems
 from .project import Project
 from .publishing import StagedSite
 from .safety import sanitise
-from .search import FOLDER, SearchIndex, stemmer_for
+from .search import FACETS, FOLDER, SearchIndex, facets_of, stemmer_for
 from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -117,6 +117,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
         # The Snowball algorithm search.js stems a query with, as the index does (partials/search.html).
         env.globals["search_stemmer"] = stemmer_for(config.theme["language"]) or ""
+        env.globals["search_facets"] = FACETS  # the filters of its results (partials/search.html)
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -177,7 +178,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
         if self.loaded.ok:  # a page showing what stops the build is not one to find
-            self.search.add(page.url, html_text, title=page.title or "", meta=page.meta)
+            self.search.add(page.url, html_text, title=page.title or "", meta=page.meta,
+                            facets=facets_of(self.site.catalog, page.file.src_uri))
         return html_text
 
     # -- the finished site -----------------------------------------------------------------------------------

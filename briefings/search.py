@@ -21,6 +21,11 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
   heading before it: search.js shows the sections where a query's words match under the page's result, each
   linking to its anchor (as Pagefind's sub-results), at no cost to the pieces of the index.
 
+- `search/filters/<facet>.json`, for each of FACETS: its values (a page's kind; a brief's year, actors,
+  mechanisms, regions and tags), each with its label and the pages that have it; and `search/filters/
+  date.json`, each brief's date, for ordering results newest first. search.js fetches a facet's file only when
+  the reader opens that filter, and the dates only when the reader orders by them.
+
 A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
 records of the ten results it shows, and what a reader downloads stays about the same however large the
@@ -69,6 +74,12 @@ TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
 #: browser with the same algorithm from the npm package snowball-stemmers, which script/vendor-stemmers copies
 #: into overrides/assets/javascripts/stemmers/<algorithm>.js. A language not listed is not stemmed.
 STEMMERS = {"en": "english"}
+#: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
+#: overrides/partials/search.html), and the kinds of page, by the folder of their pages.
+FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
+KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
+PAGES = ("page", "Pages")  # the kind of every other page
+EPOCH = date(1970, 1, 1).toordinal()  # a brief's date is written as days since then
 #: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
 MASKED_FORMS = 30
 
@@ -171,6 +182,7 @@ class SearchIndex:
         self._records: dict[int, Record] = {}
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
+        self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
@@ -178,10 +190,12 @@ class SearchIndex:
         if stemmer_for(language) != self.stem.algorithm:
             self.__init__(language)
 
-    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any]) -> None:
+    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any],
+            facets: dict[str, list[tuple[str, str]]] | None = None) -> None:
         """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
-        `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date."""
+        `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
+        `facets` are its values for the filters (FACETS), each with its label (`facets_of`)."""
         title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
@@ -204,6 +218,7 @@ class SearchIndex:
         for form, weight in zip(forms, weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
+        self._facets[number] = {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS}
         self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
@@ -212,6 +227,7 @@ class SearchIndex:
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
+            self._facets.pop(number, None)
 
     def keep_only(self, urls: set[str]) -> None:
         """Forget the pages whose address is not in `urls` (the live preview: a brief deleted or unpublished)."""
@@ -225,6 +241,14 @@ class SearchIndex:
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "pages").mkdir(parents=True)
         (folder / "words").mkdir()
+        (folder / "filters").mkdir()
+        for facet, values in self._filters().items():
+            _write_json(folder / "filters" / f"{facet}.json", {"values": values})
+        dated, previous = [], 0
+        for number in sorted(n for n, record in self._records.items() if record.date):
+            dated += [number - previous, self._records[number].date.toordinal() - EPOCH]
+            previous = number
+        _write_json(folder / "filters" / "date.json", {"pages": dated})
         for number in sorted(self._records):
             _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
             if stop():
@@ -239,6 +263,22 @@ class SearchIndex:
             if stop():
                 return 0
         return pages
+
+    def _filters(self) -> dict[str, list[list[Any]]]:
+        """Each facet's values: [value, label, then the pages that have it (each number's difference from the
+        one before)], most pages first (years: newest first)."""
+        pages: dict[str, dict[str, list[int]]] = {facet: {} for facet in FACETS}
+        labels: dict[tuple[str, str], str] = {}
+        for number in sorted(self._facets):
+            for facet, values in self._facets[number].items():
+                for value, label in values:
+                    pages[facet].setdefault(value, []).append(number)
+                    labels[facet, value] = label
+        filters = {}
+        for facet, found in pages.items():
+            order = sorted(found, key=lambda v: (-int(v) if facet == "year" else -len(found[v]), labels[facet, v].lower()))
+            filters[facet] = [[value, labels[facet, value], *_deltas(found[value])] for value in order]
+        return filters
 
     def _number_of(self, word: str) -> int:
         number = self._vocabulary.get(word)
@@ -387,6 +427,27 @@ def _encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list
             encoded.append(masks.get(posting >> 8, 0))
         previous = posting >> 8
     return encoded
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    """Numbers in order, each as its difference from the one before."""
+    return [number - previous for previous, number in zip([0, *numbers], numbers)]
+
+
+def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
+    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
+    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
+    brief = catalog.brief(src_uri)
+    if brief is not None:
+        named = lambda folder: [(i, catalog.entities[folder][i].name) for i in brief.ids(folder)  # noqa: E731
+                                if i in catalog.entities.get(folder, {})]
+        return {"kind": [("brief", KINDS["briefs"])], "year": [(str(brief.date.year), str(brief.date.year))],
+                "actor": named("actors"), "mechanism": named("mechanisms"), "region": named("regions"),
+                "tag": [(tag, tag) for tag in brief.tags]}
+    folder, _, name = src_uri.partition("/")
+    if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
+        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
+    return {"kind": [PAGES]}
 
 
 def _write_json(path: Path, data: Any) -> None:

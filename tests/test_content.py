@@ -42,7 +42,7 @@ def _material_files() -> dict[str, bytes]:
 
 
 # The search index (briefings/search.py): a piece of it per prefix of its words, a record per page.
-SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+)\.json")
+SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+|filters/(kind|year|actor|mechanism|region|tag|date))\.json")
 #: What the tool itself publishes besides pages and feeds (and the search's stemmers: STEMMERS_SHIPPED).
 THEME_FILES = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz",
                "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}

@@ -9,6 +9,7 @@ counting every byte it fetches.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import os
@@ -218,6 +219,25 @@ def test_a_pages_record_says_where_each_section_starts_in_its_text(tmp_path: Pat
     assert [heading for _, _, heading in record["sections"]] == ["What happened", "A & B"]
 
 
+def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_path: Path):
+    index = SearchIndex()
+    brief = {"kind": [("brief", "Briefs")], "year": [("2026", "2026")], "actor": [("qatar", "Qatar")],
+             "tag": [("talks & <b>", "talks & <b>")]}
+    index.add("a/", "<p>One.</p>", title="A", meta={"date": dt.date(2026, 3, 4)}, facets=brief)
+    index.add("b/", "<p>Two.</p>", title="B", meta={}, facets={"kind": [("actor", "Actors")]})
+    index.add("c/", "<p>Three.</p>", title="C", meta={"date": dt.date(2025, 1, 2)},
+              facets={**brief, "year": [("2025", "2025")], "actor": [("oman", "Oman"), ("qatar", "Qatar")]})
+    index.write(tmp_path / FOLDER)
+    read = lambda name: json.loads((tmp_path / FOLDER / f"filters/{name}.json").read_text("utf-8"))  # noqa: E731
+    assert read("kind")["values"] == [["brief", "Briefs", 0, 2], ["actor", "Actors", 1]]  # pages 0 and 2; 1
+    assert read("year")["values"] == [["2026", "2026", 0], ["2025", "2025", 2]]  # newest first
+    assert read("actor")["values"] == [["qatar", "Qatar", 0, 2], ["oman", "Oman", 2]]  # most pages first
+    assert read("tag")["values"] == [["talks & <b>", "talks & <b>", 0, 2]]  # data: search.js writes it as text
+    assert read("mechanism")["values"] == [] and read("region")["values"] == []
+    epoch = dt.date(1970, 1, 1)
+    assert read("date")["pages"] == [0, (dt.date(2026, 3, 4) - epoch).days, 2, (dt.date(2025, 1, 2) - epoch).days]
+
+
 def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
     assert briefings.search.STEMMERS["en"] == "english"
     assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
@@ -288,6 +308,22 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
     brief = "/briefs/2026/doha-indirect-talks/"
     elsewhere = built_site.page(brief).select(".brief-related a, .brief-sequence a")
     assert elsewhere and not [a.get_text() for a in elsewhere if a.get_text() in records[brief]["content"]]
+
+
+def test_the_filters_of_the_real_site_hold_every_page_by_kind_and_each_briefs_entities(built_site: BuiltSite):
+    folder = built_site.site / FOLDER
+    url_of_page = {json.loads(p.read_text("utf-8"))["url"]: int(p.stem) for p in (folder / "pages").iterdir()}
+    read = lambda name: {value: (label, set(itertools.accumulate(deltas)))  # noqa: E731
+                         for value, label, *deltas in json.loads((folder / f"filters/{name}.json").read_text("utf-8"))["values"]}
+    kinds = read("kind")
+    assert {value: label for value, (label, _) in kinds.items()} == {
+        "brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms", "page": "Pages"}
+    assert kinds["brief"][1] == {url_of_page[url_of(path)] for path in BRIEFS}
+    assert kinds["actor"][1] == {url_of_page[f"actors/{i}/"] for i in ACTORS}
+    assert set.union(*(pages for _, pages in kinds.values())) == set(url_of_page.values())  # each page a kind
+    qatar = {url_of_page[url_of(path)] for path, meta in BRIEFS.items() if "qatar" in meta["actors"]}
+    assert read("actor")["qatar"] == ("Qatar", qatar)
+    assert read("year") == {"2026": ("2026", kinds["brief"][1])}
 
 
 def test_the_header_is_materials_own_but_for_search():
@@ -521,6 +557,71 @@ def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, si
     expect(marks).to_have_count(0)
     assert page.locator("article.md-content__inner").inner_text() == before
     assert page.locator("article.md-content__inner b").count() == 0  # the words are text, never HTML
+
+
+@pytest.mark.browser
+def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Page, site_url: str):
+    fetched = []
+    reader.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    reader.goto(site_url)
+    search(reader, "talks")
+    status = reader.locator(".md-search-result__meta")
+    expect(status).to_have_text(re.compile(r"^\d+ matching documents$"), timeout=15_000)
+    everything = int(status.inner_text().split()[0])
+    narrow = reader.locator("[data-search-narrow]")
+    expect(narrow).to_be_visible()
+    assert not [path for path in fetched if "/search/filters/" in path]  # nothing until a filter is opened
+    narrow.locator("summary", has_text="Kind").click()
+    briefs = narrow.get_by_role("checkbox", name=re.compile(r"^Briefs \d+$"))
+    expect(briefs).to_be_visible()
+    assert [path for path in fetched if path.endswith("/search/filters/kind.json")]
+    assert not [path for path in fetched if path.endswith("/search/filters/actor.json")]
+    count_of = lambda check: int(check.locator("xpath=..").locator(".search-narrow__count").inner_text())  # noqa: E731
+    count = count_of(briefs)
+    assert 0 < count < everything
+    briefs.check()
+    expect(status).to_have_text(f"{count} matching documents")
+    links = reader.locator(".md-search-result__item > a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    assert all("/briefs/" in href for href in links.evaluate_all("l => l.map(a => a.href)"))
+    # Counts follow the other filters: only briefs name actors, and Qatar's count is of the briefs.
+    narrow.locator("summary", has_text="Actors").click()
+    qatar = narrow.get_by_role("checkbox", name=re.compile(r"^Qatar \d+$"))
+    qatar.check()
+    qatar_count = count_of(qatar)
+    expect(status).to_have_text(re.compile(f"^{qatar_count} matching document"))
+    narrow.locator("select").select_option("newest")
+    reader.wait_for_function("""(count) => {
+        const shown = [...document.querySelectorAll('.md-search-result__item time')].map((t) => t.dateTime);
+        return shown.length === count && shown.every((day, at) => !at || shown[at - 1] >= day);
+    }""", arg=min(qatar_count, 10))
+    assert [path for path in fetched if path.endswith("/search/filters/date.json")]
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_url: str, scheme: str):
+    from test_browser import assert_no_serious_violations
+
+    reader.emulate_media(color_scheme=scheme)
+    reader.goto(site_url)
+    search(reader, "mediation")
+    expect(results(reader).first).to_be_visible(timeout=15_000)
+    kind = reader.locator("[data-search-narrow] summary", has_text="Kind")
+    kind.focus()
+    reader.keyboard.press("Enter")  # opens the filter
+    briefs = reader.get_by_role("checkbox", name=re.compile(r"^Briefs \d+$"))
+    expect(briefs).to_be_visible()
+    briefs.focus()
+    reader.keyboard.press("Space")
+    expect(briefs).to_be_checked()
+    expect(briefs).to_be_focused()  # the list keeps its place as counts change
+    expect(reader.locator("#__search")).to_be_checked()  # search stays open
+    reader.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    assert_no_serious_violations(reader)
+    reader.keyboard.press("Escape")
+    expect(reader.locator("#__search")).not_to_be_checked()
 
 
 #: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.

@@ -14,8 +14,12 @@
  * page (the very word asked more than one of its stem, and that more than a word it only starts), a word on
  * few pages more than one on many. Titles weigh most, then headings, then the text.
  *
+ * Narrowing: once a query has results, filters (the kind of page, a brief's year, actors, mechanisms, regions
+ * and tags) show each value's count for the query, and results can be ordered newest first. What a filter
+ * needs (`search/filters/<facet>.json`, the dates) is fetched only when the reader opens it.
+ *
  * Keyboard, as in Material: "/", "s" or "f" opens search; Up and Down move between the box and the results;
- * Enter opens the first result; Escape or Tab closes search.
+ * Enter opens the first result; Tab moves to the filters; Escape, or focus leaving the box, closes search.
  *
  * The page a result opens highlights the words searched in its article (as Material's `search.highlight`):
  * following a result adds them to its address (`?h=`), which the page reads and removes as it loads; a button
@@ -38,6 +42,13 @@ const PARTIAL = 0.7; // what a word the query only starts weighs, against the wo
 const STEM = 0.85; // what a word that only shares the query's stem weighs, against the word itself
 const STEMMER = box.dataset.stemmer; // the Snowball algorithm of the site's language (briefings/search.py)
 const EXCERPT = 24; // words of text shown around the first match
+
+const narrow = box.querySelector("[data-search-narrow]");
+const order = narrow.querySelector("select");
+const chosen = new Map(); // the values chosen, by facet: a page must have one of each facet's
+const facets = new Map(); // the values of each facet fetched: [{value, label, pages: Set}]
+let dates = null; // each brief's day, by page number, once fetched
+let matched = []; // every page matching the query, before narrowing
 
 let results = []; // every result of the query shown; their records load as they are shown
 let shown = 0;
@@ -204,6 +215,8 @@ function query() {
 async function search() {
   const text = query();
   if (!text) {
+    matched = [];
+    narrow.hidden = true;
     show([]);
     say("placeholder");
     return;
@@ -217,11 +230,105 @@ async function search() {
     throw error;
   }
   if (text !== query()) return; // the reader has typed on: a newer query runs
+  matched = found;
+  await narrowed();
+}
+
+/** Decodes a list of page numbers, each written as its difference from the one before. */
+function numbers(deltas) {
+  let page = 0;
+  return deltas.map((delta) => (page += delta));
+}
+
+/** The values of a facet, fetched when the reader first opens it: [{value, label, pages: Set}]. */
+function facet(name) {
+  if (!facets.has(name)) {
+    const loading = fetchJson(`filters/${name}.json`).then(({ values }) => values.map(([value, label, ...deltas]) => (
+      { value, label, pages: new Set(numbers(deltas)) })));
+    loading.catch(() => facets.delete(name));
+    facets.set(name, loading);
+  }
+  return facets.get(name);
+}
+
+/** Each brief's day, by page number, fetched when the reader first orders by date. */
+function days() {
+  if (!dates) {
+    dates = fetchJson("filters/date.json").then(({ pages }) => {
+      const byPage = new Map();
+      for (let at = 0, page = 0; at < pages.length; at += 2) byPage.set(page += pages[at], pages[at + 1]);
+      return byPage;
+    });
+    dates.catch(() => { dates = null; });
+  }
+  return dates;
+}
+
+/** Whether `page` has one of the values chosen of each facet but `except`. */
+async function passes(page, except) {
+  for (const [name, values] of chosen) {
+    if (name === except || !values.size) continue;
+    const known = await facet(name);
+    if (!known.some(({ value, pages }) => values.has(value) && pages.has(page))) return false;
+  }
+  return true;
+}
+
+/** Shows the query's results narrowed by the filters chosen, in the order chosen, and the filters' counts. */
+async function narrowed() {
+  const asked = matched;
+  let found = [];
+  for (const result of matched) if (await passes(result.page)) found.push(result);
+  if (order.value === "newest") {
+    const day = await days();
+    found = found.map((result, rank) => ({ ...result, rank }))
+      .sort((a, b) => (day.get(b.page) ?? -Infinity) - (day.get(a.page) ?? -Infinity) || a.rank - b.rank);
+  }
+  if (asked !== matched) return; // a newer query runs
+  narrow.hidden = !matched.length;
   show(found);
   const count = results.length;
   say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
-  await more();
+  await Promise.all([more(), ...[...narrow.querySelectorAll("details[open]")].map(counts)]);
 }
+
+/** Lists a facet's values with their counts for the query (narrowed by the other facets), in `group`. */
+async function counts(group) {
+  const name = group.dataset.facet;
+  const values = await facet(name);
+  const asked = matched;
+  const passing = [];
+  for (const { page } of matched) if (await passes(page, name)) passing.push(page);
+  if (asked !== matched) return;
+  const listed = group.querySelector("[data-values]");
+  if (!listed.childElementCount) { // drawn once; then only their counts change, so that focus stays put
+    listed.append(...values.map(({ value, label }) => {
+      const check = element("input", "");
+      check.type = "checkbox";
+      check.value = value;
+      return element("label", "search-narrow__value", check, ` ${label} `, element("span", "search-narrow__count"));
+    }));
+  }
+  listed.querySelectorAll("label").forEach((shown, at) => {
+    const count = passing.filter((page) => values[at].pages.has(page)).length;
+    shown.querySelector(".search-narrow__count").textContent = `${count}`;
+    shown.hidden = !count && !shown.querySelector("input").checked;
+  });
+}
+
+narrow.addEventListener("toggle", (event) => {
+  if (event.target.open) counts(event.target).catch(console.error);
+}, true);
+narrow.addEventListener("change", (event) => {
+  const group = event.target.closest("details");
+  if (group && event.target.type === "checkbox") {
+    const values = chosen.get(group.dataset.facet) || new Set();
+    if (event.target.checked) values.add(event.target.value);
+    else values.delete(event.target.value);
+    chosen.set(group.dataset.facet, values);
+  }
+  narrowed().catch(console.error);
+});
 
 function nearEnd() {
   return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < scroller.clientHeight / 2;
@@ -367,6 +474,9 @@ input.addEventListener("input", () => {
 toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("reset", () => setTimeout(() => { search().catch(console.error); input.focus(); }));
+box.addEventListener("focusout", (event) => {
+  if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) close(); // Tab left the box
+});
 list.addEventListener("click", (event) => {
   const followed = event.target.closest("a");
   if (!followed) return;
@@ -447,11 +557,11 @@ window.addEventListener("keydown", (event) => {
     }
     return;
   }
+  if (narrow.contains(event.target) && event.key !== "Escape") return; // the filters' own keys
   const stops = [input, ...list.querySelectorAll(".md-search-result__link")];
   const at = stops.indexOf(document.activeElement);
   switch (event.key) {
     case "Escape":
-    case "Tab":
       close();
       break;
     case "Enter":
