@@ -624,6 +624,18 @@ def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Pa
     expect(reader.locator("#__search")).not_to_be_checked()
 
 
+@pytest.mark.browser
+def test_the_relevance_table_finds_each_page_where_expected(page: Page, site_server):
+    """benchmarks/relevance.py: titles, aliases, stems, sections and two-word queries, each finding the page
+    (or section) meant first or among the first three; script/bench prints the same score beside Pagefind's."""
+    from benchmarks.relevance import QUERIES, report, run_in_briefings, score
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    outcomes = run_in_briefings(page, site_server.url)
+    assert {q.why.split(":")[0].split(",")[0] for q in QUERIES} >= {"alias", "title", "two words", "stem", "section"}
+    assert score(outcomes) == 1.0, report(outcomes)
+
+
 #: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.
 TRICKY = ("talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
           "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
