@@ -174,6 +174,7 @@ class SearchIndex:
 
     def __init__(self, language: str | None = "en") -> None:
         self.stem = Stemmer(language)
+        self._catalog: Any = None  # the site's catalog, for the pages' values for the filters (`use_site`)
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
         self._stems: list[int] = []  # word number -> the number of its stem (itself a word)
@@ -188,14 +189,25 @@ class SearchIndex:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
         otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
         if stemmer_for(language) != self.stem.algorithm:
+            catalog = self._catalog
             self.__init__(language)
+            self._catalog = catalog
 
-    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any],
+    def use_site(self, language: str | None, catalog: Any) -> dict[str, Any]:
+        """Index the site in `language`, whose pages' values for the filters `catalog` (its briefings.catalog.
+        Catalog) gives (`facets_of`); return what the search box's template needs: the stemmer's algorithm for
+        search.js, and the filters."""
+        self.use_language(language)
+        self._catalog = catalog
+        return {"stemmer": self.stem.algorithm or "", "facets": FACETS}
+
+    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any], source: str | None = None,
             facets: dict[str, list[tuple[str, str]]] | None = None) -> None:
         """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
-        `facets` are its values for the filters (FACETS), each with its label (`facets_of`)."""
+        `facets` are its values for the filters (FACETS), each with its label; without them, those that the
+        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
         title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
@@ -218,6 +230,8 @@ class SearchIndex:
         for form, weight in zip(forms, weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
+        if facets is None and source is not None and self._catalog is not None:
+            facets = facets_of(self._catalog, source)
         self._facets[number] = {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS}
         self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
 
