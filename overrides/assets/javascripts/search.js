@@ -14,6 +14,9 @@
  * page (the very word asked more than one of its stem, and that more than a word it only starts), a word on
  * few pages more than one on many. Titles weigh most, then headings, then the text.
  *
+ * A result shows the sections of its page where the words match (up to three, from the record's `sections`:
+ * where each heading starts in its text), each with its excerpt and a link to its heading.
+ *
  * Narrowing: once a query has results, filters (the kind of page, a brief's year, actors, mechanisms, regions
  * and tags) show each value's count for the query, and results can be ordered newest first. What a filter
  * needs (`search/filters/<facet>.json`, the dates) is fetched only when the reader opens it.
