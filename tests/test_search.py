@@ -553,6 +553,11 @@ def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, si
     marks = page.locator("mark.search-highlight")
     expect(marks.first).to_have_text(re.compile("^escalat", re.I))
     expect(page).to_have_url(brief + "#what-to-watch-next")
+    from test_browser import assert_no_serious_violations
+
+    for scheme in ("light", "dark"):  # the marks and the button read well in both schemes
+        page.emulate_media(color_scheme=scheme)
+        assert_no_serious_violations(page)
     page.keyboard.press("Escape")
     expect(marks).to_have_count(0)
     assert page.locator("article.md-content__inner").inner_text() == before
