@@ -10,7 +10,9 @@
 5. Measures the bytes a reader fetches from opening a page to the first search result (benchmarks.search)
    on both sites, and flags the fetched files that grow with the number of briefs, against the sites at M
    briefs or, without --growth, against a small corpus of N/10 briefs built for the purpose.
-6. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview).
+6. Sets the site's own search beside Pagefind on the same built site (benchmarks.engines): index time, peak
+   memory, bytes to a first result, and the score of the relevance table (benchmarks.relevance).
+7. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview).
 
 It prints figures and asserts nothing. The machine's other load makes single runs noisy: compare medians,
 and read the load average printed with them.
@@ -31,7 +33,7 @@ import tempfile
 from pathlib import Path
 
 from . import corpus as corpus_module
-from . import preview, search
+from . import engines, preview, search
 from .common import BIN, ROOT, url_of
 from .floor import read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
@@ -69,6 +71,7 @@ def environment() -> dict:
         "packages": {p: version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
                                               "pymdown-extensions", "playwright")},
         "chromium": output(chromium, "--version") if chromium else None,
+        "pagefind": output(str(engines.PAGEFIND), "--version") if engines.pagefind_available() else None,
         "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
 
@@ -192,6 +195,12 @@ def report(results: dict) -> str:
             lines.append(f"    {grown['site']:8} {grown['path']:34} {size(grown['smaller_site_bytes']):>9} -> "
                          f"{size(grown['bytes']):>9}  (x{grown['ratio']})  fetched by: {', '.join(names[p] for p in grown['pages'])}")
         lines.append("")
+    e = results.get("engines")
+    if e:
+        lines.append(f"Search engines on the same site ({corpus['published_briefs']:,} briefs): the site's own "
+                     f"(indexed again in a process of its own) and {env.get('pagefind') or 'Pagefind (missing)'}")
+        lines += ["  " + line for line in engines.report(e).splitlines()]
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -300,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             at_n = [c for c in costs if c.site in sites]
             results["search"] = {"query": QUERY, "pages": named, "compared_with": compared,
                                  "costs": [c.as_dict() for c in costs], "growing": growing(at_n, larger, smaller)}
+            progress("search engines side by side: the site's own and Pagefind, on the project's site")
+            results["engines"] = engines.compare(sites["project"], work, QUERY, use_browser=not args.no_browser)
 
         if not args.no_preview:
             progress(f"edit-to-preview: mkdocs serve on {args.briefs} briefs")

@@ -163,10 +163,10 @@ def measure(site: Path, page: str, query: str, *, label: str = "", use_browser: 
 
 
 def measure_in_browser(site: Path, page_path: str, query: str, *, label: str = "",
-                       timeout_ms: int = 60_000) -> SearchCost:
+                       timeout_ms: int = 60_000, ui: SearchUI | None = None) -> SearchCost:
     from playwright.sync_api import sync_playwright
 
-    ui = search_ui(site)
+    ui = ui or search_ui(site)
     flags = BROWSER_FLAGS + (["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])
     with logging_server(site) as (base, log), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=flags)

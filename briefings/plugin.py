@@ -91,6 +91,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
         config.markdown_extensions.append(self.fragments.extension())
+        # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
+        config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
         if macros := config.plugins.get("macros"):
             # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
             # page (the plugin would try every pattern on every page).
@@ -174,7 +176,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
         if self.loaded.ok:  # a page showing what stops the build is not one to find
-            self.search.add(page.url, html_text, title=page.title or "", meta=page.meta)
+            self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
 
     # -- the finished site -----------------------------------------------------------------------------------
@@ -208,9 +210,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild the preview when the data, the macros module or the package change, not only the docs."""
         root = Path(config.config_file_path).parent
-        for watched in (root / "data", root / "macros", Path(__file__).parent):
-            if watched.exists():
-                server.watch(str(watched))
+        for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
+            server.watch(str(watched))
         return server
 
 

@@ -18,6 +18,7 @@ import feedparser
 import pytest
 
 from additions import ContentSite
+from briefings.search import STEMMERS
 from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
 from test_links import internal_links
 
@@ -39,10 +40,12 @@ def _material_files() -> dict[str, bytes]:
 
 
 # The search index (briefings/search.py): a piece of it per prefix of its words, a record per page.
-SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+)\.json")
-#: What the tool itself publishes besides pages and feeds.
+SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+|filters/(kind|year|actor|mechanism|region|tag|date))\.json")
+#: What the tool itself publishes besides pages and feeds (and the search's stemmers: STEMMERS_SHIPPED).
 THEME_FILES = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz",
                "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
+#: The browser's stemmer for each Snowball algorithm briefings/search.py chooses (script/vendor-stemmers).
+STEMMERS_SHIPPED = re.compile(r"assets/javascripts/stemmers/(%s)\.js" % "|".join(sorted(set(STEMMERS.values()))))
 
 
 def published_assets(project: Path) -> tuple[frozenset[str], frozenset[str]]:
@@ -75,7 +78,7 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
         data = path.read_bytes()
         if material.get(rel) == data or rel in assets:
             continue  # the theme's own assets, unchanged; the files pages link or show
-        if not (rel in THEME_FILES or rel in generated or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
+        if not (rel in THEME_FILES or STEMMERS_SHIPPED.fullmatch(rel) or rel in generated or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
             unexpected.append(rel)
             continue
         text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js", ".bib", ".ris")) else ""

@@ -39,6 +39,7 @@ NOT_RUN = {
     "script/validator": "installs Java and the Nu HTML Checker",
     "script/screenshots": "takes minutes, in Chromium",
     "script/bench": "takes minutes",
+    "script/vendor-stemmers": "rewrites the browser's stemmers from node_modules (tests/test_search.py runs it with --check)",
     "script/bench --briefs 100 --runs 2": "takes minutes",
     "script/bench --growth 4000 --json out.json": "takes about ten minutes",
     "script/bench --briefs 1000 --runs 3 --growth 4000 --edits 5": "takes about ten minutes",

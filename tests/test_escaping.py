@@ -309,6 +309,11 @@ def test_no_payload_runs_in_search_results(watched: Page, nasty_server):
     expect(results.first).to_be_visible(timeout=15_000)
     assert_nothing_ran(watched)
     assert visible(watched, value("brief title")) and visible(watched, value("actor name"))
+    # The filters name the actors as written too (search/filters/actor.json holds them as data).
+    watched.locator("[data-search-narrow] summary", has_text="Actors").click()
+    label = watched.locator(".search-narrow__value", has_text=value("actor name"))
+    expect(label).to_be_visible()
+    assert_nothing_ran(watched)
 
 
 @pytest.mark.browser

@@ -9,8 +9,8 @@ counting every byte it fetches.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-import math
 import os
 import re
 import subprocess
@@ -23,9 +23,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import briefings.search
-from briefings.search import FOLDER, PREFIX, SearchIndex, file_name, words
-from conftest import BIN, EXAMPLE, ROOT, BuiltSite, copy_project, fetch, free_port, wait_for, mkdocs_build, run, search_records, serve, soup
-from test_browser import assert_stayed_on_this_machine, is_phone, reader, site_url  # noqa: F401 (fixtures)
+from briefings.search import FOLDER, PREFIX, SearchIndex, Stemmer, file_name, stemmer_for, words
+from conftest import (BIN, EXAMPLE, ROOT, BuiltSite, assert_stayed_on_this_machine, copy_project, fetch, free_port, is_phone,
+                      mkdocs_build, run, search_records, serve, wait_for)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
@@ -53,20 +53,33 @@ def article(title: str, text: str) -> str:
     return ARTICLE.format(title=title, text=text)
 
 
-def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
-    """As search.js does: the piece of the index that holds `word`, and the score of each page holding it."""
+STEM = Stemmer("en")
+
+
+def entry_of(folder: Path, word: str) -> tuple[dict, list[str], dict[int, tuple[int, int]]]:
+    """As search.js does: the piece of the index that holds the stem of `word`, the words of that stem (its
+    forms), and for each page holding it its score and which of the forms it holds (bit n: the nth form)."""
+    stem = STEM(word)
     length = PREFIX
-    path = lambda: folder / "words" / f"{file_name(word[:length])}.json"  # noqa: E731
+    path = lambda: folder / "words" / f"{file_name(stem[:length])}.json"  # noqa: E731
     piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
-    while piece.get("split") and len(word) > length:
+    while piece.get("split") and len(stem) > length:
         length += 1
         piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
-    postings = piece["words"].get(word, [0])
-    scores, page = {}, 0
-    for delta, score in zip(postings[1::2], postings[2::2]):
-        page += delta
-        scores[page] = score
-    return piece, scores
+    entry = piece["words"].get(stem, [0])
+    forms = [value for value in entry if isinstance(value, str)]
+    postings, step = entry[len(forms):], 3 if len(forms) > 1 else 2
+    found, page = {}, 0
+    for at in range(1, len(postings), step):
+        page += postings[at]
+        found[page] = (postings[at + 1], postings[at + 2] if step == 3 else 1)
+    return piece, forms, found
+
+
+def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
+    """The piece of the index that holds the stem of `word`, and the score of each page holding the stem."""
+    piece, _, found = entry_of(folder, word)
+    return piece, {page: score for page, (score, _) in found.items()}
 
 
 def test_only_the_article_text_is_indexed_with_what_a_result_shows(tmp_path: Path):
@@ -152,7 +165,7 @@ def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path:
         for word in vocabulary[page::3]:
             assert page in look_up(folder, word)[1], word
     piece, scores = look_up(folder, "talks")
-    assert piece["words"]["talks"][0] == 9  # on nine pages, of which it keeps the five where it weighs most
+    assert piece["words"]["talk"][:2] == ["talks", 9]  # on nine pages; it keeps the five where it weighs most
     assert len(scores) == 5 and {3, 7, 11} <= set(scores) and all(page % 4 >= 2 for page in scores)
 
 
@@ -168,6 +181,86 @@ def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
     assert set(look_up(tmp_path / FOLDER, "quays")[1]) == {0}
     assert set(look_up(tmp_path / FOLDER, "piers")[1]) == {3}
     assert set(search_records(tmp_path)) == {"/a/", "/c/", "/d/"}
+
+
+def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", "<p>The talks went on; talking helps.</p>", title="One", meta={})
+    index.add("b/", "<p>A talk, and the skies.</p>", title="Two", meta={})
+    index.add("c/", "<p>Mediators mediated; the dying.</p>", title="Mediation", meta={})
+    index.write(tmp_path / FOLDER)
+    folder = tmp_path / FOLDER
+    piece, forms, found = entry_of(folder, "talks")
+    assert entry_of(folder, "talk")[1:] == entry_of(folder, "talking")[1:] == (forms, found)
+    assert set(forms) == {"talk", "talks", "talking"} and set(found) == {0, 1}
+    holds = lambda page: {form for bit, form in enumerate(forms) if found[page][1] >> bit & 1}  # noqa: E731
+    assert holds(0) == {"talks", "talking"} and holds(1) == {"talk"}
+    _, forms, found = entry_of(folder, "mediation")
+    assert set(forms) == {"mediators", "mediated", "mediation"} and set(found) == {2}
+    assert entry_of(folder, "dies")[1:] == (["dying"], {2: (16, 1)})  # a stem of one form: no mask
+    assert entry_of(folder, "sky")[1] == ["skies"]
+
+
+def test_a_pages_record_says_where_each_section_starts_in_its_text(tmp_path: Path):
+    index = SearchIndex()
+    index.add("a/", '<h1 id="t">Talks</h1><p>Intro \ue000 text.</p>'
+              '<h2 id="what-happened">What <em>happened</em><a class="headerlink" href="#what-happened">¶</a></h2>'
+              '<p>Mediators met.</p><div data-search-exclude><h2 id="chart">Chart</h2></div>'
+              '<h3 id="a-b">A &amp; B</h3><p>Envoys left.</p><h2>No anchor</h2><p>More.</p>',
+              title="Talks", meta={})
+    index.write(tmp_path / FOLDER)
+    record = json.loads((tmp_path / FOLDER / "pages/0.json").read_text("utf-8"))
+    text = record["text"]
+    assert text == "Talks Intro text. What happened Mediators met. A & B Envoys left. No anchor More."
+    assert [anchor for _, anchor, _ in record["sections"]] == ["what-happened", "a-b"]
+    for offset, _, heading in record["sections"]:
+        assert text[offset:].startswith(heading)
+    assert [heading for _, _, heading in record["sections"]] == ["What happened", "A & B"]
+
+
+def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_path: Path):
+    index = SearchIndex()
+    brief = {"kind": [("brief", "Briefs")], "year": [("2026", "2026")], "actor": [("qatar", "Qatar")],
+             "tag": [("talks & <b>", "talks & <b>")]}
+    index.add("a/", "<p>One.</p>", title="A", meta={"date": dt.date(2026, 3, 4)}, facets=brief)
+    index.add("b/", "<p>Two.</p>", title="B", meta={}, facets={"kind": [("actor", "Actors")]})
+    index.add("c/", "<p>Three.</p>", title="C", meta={"date": dt.date(2025, 1, 2)},
+              facets={**brief, "year": [("2025", "2025")], "actor": [("oman", "Oman"), ("qatar", "Qatar")]})
+    index.write(tmp_path / FOLDER)
+    read = lambda name: json.loads((tmp_path / FOLDER / f"filters/{name}.json").read_text("utf-8"))  # noqa: E731
+    assert read("kind")["values"] == [["brief", "Briefs", 0, 2], ["actor", "Actors", 1]]  # pages 0 and 2; 1
+    assert read("year")["values"] == [["2026", "2026", 0], ["2025", "2025", 2]]  # newest first
+    assert read("actor")["values"] == [["qatar", "Qatar", 0, 2], ["oman", "Oman", 2]]  # most pages first
+    assert read("tag")["values"] == [["talks & <b>", "talks & <b>", 0, 2]]  # data: search.js writes it as text
+    assert read("mechanism")["values"] == [] and read("region")["values"] == []
+    epoch = dt.date(1970, 1, 1)
+    assert read("date")["pages"] == [0, (dt.date(2026, 3, 4) - epoch).days, 2, (dt.date(2025, 1, 2) - epoch).days]
+
+
+def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
+    assert briefings.search.STEMMERS["en"] == "english"
+    assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
+    assert [Stemmer("en")(w) for w in ("talks", "news", "dying", "as")] == ["talk", "news", "die", "as"]
+    index = SearchIndex(language="xx")  # a language without a stemmer: words as they are
+    index.add("a/", "<p>Talks.</p>", title="One", meta={})
+    index.use_language("xx")
+    index.write(tmp_path / FOLDER)
+    assert "talks" in json.loads((tmp_path / FOLDER / "words/ta.json").read_text("utf-8"))["words"]
+    index.use_language("en")  # stemming otherwise: the index starts again
+    assert index.write(tmp_path / FOLDER) == 0
+
+
+def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
+    """overrides/assets/javascripts/stemmers/ is what script/vendor-stemmers makes of the npm package pinned in
+    package.json: one module per algorithm STEMMERS chooses, with the package's and Snowball's licences."""
+    checked = run(sys.executable, ROOT / "script/vendor-stemmers", "--check", cwd=ROOT)
+    assert checked.returncode == 0, checked.output
+    shipped = sorted(p.name for p in (ROOT / "overrides/assets/javascripts/stemmers").iterdir())
+    assert shipped == sorted(f"{name}.js" for name in set(briefings.search.STEMMERS.values()))
+    for path in (ROOT / "overrides/assets/javascripts/stemmers").iterdir():
+        head = path.read_text("utf-8")[:4000]
+        assert "ISC licence" in head and "Martin" in head and "BSD licence" in head
+        assert path.stat().st_size < 100_000
 
 
 # -- the index of the real site --------------------------------------------------------------------------------
@@ -214,6 +307,22 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
     brief = "/briefs/2026/doha-indirect-talks/"
     elsewhere = built_site.page(brief).select(".brief-related a, .brief-sequence a")
     assert elsewhere and not [a.get_text() for a in elsewhere if a.get_text() in records[brief]["content"]]
+
+
+def test_the_filters_of_the_real_site_hold_every_page_by_kind_and_each_briefs_entities(built_site: BuiltSite):
+    folder = built_site.site / FOLDER
+    url_of_page = {json.loads(p.read_text("utf-8"))["url"]: int(p.stem) for p in (folder / "pages").iterdir()}
+    read = lambda name: {value: (label, set(itertools.accumulate(deltas)))  # noqa: E731
+                         for value, label, *deltas in json.loads((folder / f"filters/{name}.json").read_text("utf-8"))["values"]}
+    kinds = read("kind")
+    assert {value: label for value, (label, _) in kinds.items()} == {
+        "brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms", "page": "Pages"}
+    assert kinds["brief"][1] == {url_of_page[url_of(path)] for path in BRIEFS}
+    assert kinds["actor"][1] == {url_of_page[f"actors/{i}/"] for i in ACTORS}
+    assert set.union(*(pages for _, pages in kinds.values())) == set(url_of_page.values())  # each page a kind
+    qatar = {url_of_page[url_of(path)] for path, meta in BRIEFS.items() if "qatar" in meta["actors"]}
+    assert read("actor")["qatar"] == ("Qatar", qatar)
+    assert read("year") == {"2026": ("2026", kinds["brief"][1])}
 
 
 def test_the_header_is_materials_own_but_for_search():
@@ -272,7 +381,7 @@ def test_a_briefs_title_finds_it_first_with_its_date_and_summary(reader: Page, s
     expect(first).to_contain_text(one_line(meta["summary"]))
     box = first.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= reader.viewport_size["width"]  # fits a phone too
-    first.locator("a").click()
+    first.locator("a").first.click()  # the page itself; the links after it are its sections
     expect(reader).to_have_url(re.compile(re.escape(url_of(path)) + "$"))
     assert_stayed_on_this_machine(reader)
 
@@ -389,6 +498,234 @@ def test_what_a_reader_fetches_does_not_grow_with_the_site(page: Page, site_serv
     report = f"shipped site:\n{describe(small)}\nwith {GENERATED_BRIEFS} more briefs:\n{describe(large)}"
     assert sum(large.values()) < GROWTH * sum(small.values()), report
     assert max(large.values()) <= max(small.values()), report  # the largest file is the same one
+
+
+@pytest.mark.browser
+def test_a_match_in_a_section_shows_its_heading_and_leads_to_it(reader: Page, site_url: str):
+    """As Pagefind's sub-results: the words of "What to watch next" in a brief show that heading under the
+    brief's result, with an excerpt of the section, and lead to its anchor."""
+    reader.goto(site_url)
+    search(reader, "mediators publish procedural terms")
+    brief = "briefs/2026/doha-indirect-talks/"
+    result = reader.locator(".md-search-result__item", has=reader.locator(f"a[href$='/{brief}']"))
+    section = result.locator(f"a[href$='/{brief}#what-to-watch-next']")
+    expect(section).to_be_visible(timeout=15_000)
+    expect(section.locator("h2")).to_have_text("What to watch next")
+    expect(section.locator("mark").first).to_have_text(re.compile("^(mediators|publish|procedural|terms)$", re.I))
+    expect(result.locator("a[href*='#what-happened']")).to_have_count(0)  # no match there
+    section.click()
+    expect(reader).to_have_url(re.compile(re.escape(brief) + "#what-to-watch-next$"))
+    expect(reader.locator("#what-to-watch-next")).to_be_in_viewport()
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.browser
+def test_the_page_a_result_opens_highlights_the_words_searched_until_dismissed(reader: Page, site_url: str):
+    """As Material's search.highlight: following a result carries the words (`?h=`) to the page, which marks
+    them, and words of their stem, in its article only; a button or Escape clears the marks."""
+    reader.goto(site_url)
+    search(reader, "mediators")
+    first = results(reader).first
+    expect(first).to_be_visible(timeout=15_000)
+    target = first.locator("a").first.get_attribute("href")
+    assert "?" not in target  # the list shows the page's own address
+    first.locator("a").first.click()
+    expect(reader).to_have_url(re.compile(re.escape(target) + "$"))  # the words read, and taken out
+    marks = reader.locator("mark.search-highlight")
+    expect(marks.first).to_be_visible()
+    assert {m.lower() for m in marks.all_inner_texts()} <= {"mediators", "mediator", "mediation", "mediated"}
+    assert reader.locator("article.md-content__inner mark.search-highlight").count() == marks.count()
+    clear = reader.get_by_role("button", name="Clear highlighting")
+    clear.click()
+    expect(marks).to_have_count(0)
+    expect(clear).to_have_count(0)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.browser
+def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, site_server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    brief = site_server.url + "briefs/2026/doha-indirect-talks/"
+    page.goto(brief)
+    before = page.locator("article.md-content__inner").inner_text()
+    page.goto(brief + "?h=escalation%20%3Cb%3E#what-to-watch-next")
+    marks = page.locator("mark.search-highlight")
+    expect(marks.first).to_have_text(re.compile("^escalat", re.I))
+    expect(page).to_have_url(brief + "#what-to-watch-next")
+    from test_browser import assert_no_serious_violations
+
+    for scheme in ("light", "dark"):  # the marks and the button read well in both schemes
+        page.emulate_media(color_scheme=scheme)
+        assert_no_serious_violations(page)
+    page.keyboard.press("Escape")
+    expect(marks).to_have_count(0)
+    assert page.locator("article.md-content__inner").inner_text() == before
+    assert page.locator("article.md-content__inner b").count() == 0  # the words are text, never HTML
+
+
+@pytest.mark.browser
+def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Page, site_url: str):
+    fetched = []
+    reader.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    reader.goto(site_url)
+    search(reader, "talks")
+    status = reader.locator(".md-search-result__meta")
+    expect(status).to_have_text(re.compile(r"^\d+ matching documents$"), timeout=15_000)
+    everything = int(status.inner_text().split()[0])
+    narrow = reader.locator("[data-search-narrow]")
+    expect(narrow).to_be_visible()
+    assert not [path for path in fetched if "/search/filters/" in path]  # nothing until a filter is opened
+    narrow.locator("summary", has_text="Kind").click()
+    briefs = narrow.get_by_role("checkbox", name=re.compile(r"^Briefs \d+$"))
+    expect(briefs).to_be_visible()
+    assert [path for path in fetched if path.endswith("/search/filters/kind.json")]
+    assert not [path for path in fetched if path.endswith("/search/filters/actor.json")]
+    count_of = lambda check: int(check.locator("xpath=..").locator(".search-narrow__count").inner_text())  # noqa: E731
+    count = count_of(briefs)
+    assert 0 < count < everything
+    briefs.check()
+    expect(status).to_have_text(f"{count} matching documents")
+    links = reader.locator(".md-search-result__item > a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    assert all("/briefs/" in href for href in links.evaluate_all("l => l.map(a => a.href)"))
+    # Counts follow the other filters: only briefs name actors, and Qatar's count is of the briefs.
+    narrow.locator("summary", has_text="Actors").click()
+    qatar = narrow.get_by_role("checkbox", name=re.compile(r"^Qatar \d+$"))
+    qatar.check()
+    qatar_count = count_of(qatar)
+    expect(status).to_have_text(re.compile(f"^{qatar_count} matching document"))
+    narrow.locator("select").select_option("newest")
+    reader.wait_for_function("""(count) => {
+        const shown = [...document.querySelectorAll('.md-search-result__item time')].map((t) => t.dateTime);
+        return shown.length === count && shown.every((day, at) => !at || shown[at - 1] >= day);
+    }""", arg=min(qatar_count, 10))
+    assert [path for path in fetched if path.endswith("/search/filters/date.json")]
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_url: str, scheme: str):
+    from test_browser import assert_no_serious_violations
+
+    reader.emulate_media(color_scheme=scheme)
+    reader.goto(site_url)
+    search(reader, "mediation")
+    expect(results(reader).first).to_be_visible(timeout=15_000)
+    kind = reader.locator("[data-search-narrow] summary", has_text="Kind")
+    kind.focus()
+    reader.keyboard.press("Enter")  # opens the filter
+    briefs = reader.get_by_role("checkbox", name=re.compile(r"^Briefs \d+$"))
+    expect(briefs).to_be_visible()
+    briefs.focus()
+    reader.keyboard.press("Space")
+    expect(briefs).to_be_checked()
+    expect(briefs).to_be_focused()  # the list keeps its place as counts change
+    expect(reader.locator("#__search")).to_be_checked()  # search stays open
+    reader.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    assert_no_serious_violations(reader)
+    reader.keyboard.press("Escape")
+    expect(reader.locator("#__search")).not_to_be_checked()
+
+
+@pytest.mark.browser
+def test_the_relevance_table_finds_each_page_where_expected(page: Page, site_server):
+    """benchmarks/relevance.py: titles, aliases, stems, sections and two-word queries, each finding the page
+    (or section) meant first or among the first three; script/bench prints the same score beside Pagefind's."""
+    from benchmarks.relevance import QUERIES, report, run_in_briefings, score
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    outcomes = run_in_briefings(page, site_server.url)
+    assert {q.why.split(":")[0].split(",")[0] for q in QUERIES} >= {"alias", "title", "two words", "stem", "section"}
+    assert score(outcomes) == 1.0, report(outcomes)
+
+
+#: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.
+TRICKY = ("talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
+          "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
+          "sanctions presidency presidential signalling signals agreed agreement added adding arms army gently "
+          "early earliest only singly cosmos atlas bias proceed exceed succeed innings outing herring earring "
+          "us as is yes ies ads hopping hoping fizzed relational conditional 2026 tehran doha qatar").split()
+
+
+@pytest.mark.browser
+def test_the_browser_stems_every_word_as_the_index_does(page: Page, site_server, built_site: BuiltSite):
+    """The stemmer shipped with the site (assets/javascripts/stemmers/, from npm) and the one that indexes
+    (snowballstemmer, from PyPI) give the same stem for every word the example site and the benchmark's
+    corpus hold, and for words whose stems are easy to get wrong."""
+    import snowballstemmer
+
+    site_words = set()
+    for path in (built_site.site / FOLDER / "words").iterdir():
+        for entry in json.loads(path.read_text("utf-8"))["words"].values():
+            site_words.update(value for value in entry if isinstance(value, str))
+    corpus = set(words((ROOT / "benchmarks/corpus.py").read_text("utf-8")))
+    every = sorted(site_words | corpus | set(TRICKY))
+    assert len(site_words) > 1000 and len(every) > len(site_words)
+    page.goto(site_server.url)
+    module = site_server.url + "assets/javascripts/stemmers/english.js"
+    found = page.evaluate("async ([module, words]) => { const { stem } = await import(module); "
+                          "return words.map(stem); }", [module, every])
+    python = snowballstemmer.stemmer("english").stemWords(every)
+    assert {w: (j, p) for w, j, p in zip(every, found, python) if j != p} == {}
+    assert [STEM(word) for word in ("talks", "mediators", "escalating", "dying", "skies")] == \
+        ["talk", "mediat", "escal", "die", "sky"]
+
+
+@pytest.mark.browser
+def test_a_word_finds_the_words_of_its_stem(reader: Page, site_url: str, built_site: BuiltSite):
+    """"mediators" finds the pages that say only "mediation" or "mediated"; "dying" the pages that say "dies"."""
+    _, forms, found = entry_of(built_site.site / FOLDER, "mediators")
+    bit = forms.index("mediators")
+    others = [page for page, (_, mask) in found.items() if not mask >> bit & 1]
+    assert others, "some pages hold another word of the stem, not 'mediators'"
+    url = json.loads((built_site.site / FOLDER / f"pages/{others[0]}.json").read_text("utf-8"))["url"]
+    reader.goto(site_url)
+    search(reader, "mediators")
+    status = reader.locator(".md-search-result__meta")
+    expect(status).to_have_text(f"{len(found)} matching documents", timeout=15_000)
+    while (shown := results(reader).count()) < len(found):  # every result, as the reader scrolls
+        reader.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        expect(results(reader)).not_to_have_count(shown)
+    expect(reader.locator(f".md-search-result__item a[href$='/{url}']")).to_have_count(1)
+    assert_stayed_on_this_machine(reader)
+
+
+@pytest.fixture(scope="session")
+def stems_site_server(built_site: BuiltSite, tmp_path_factory):
+    """The example site with an index of its own: pages that differ only in the form of one word."""
+    import shutil
+
+    site = tmp_path_factory.mktemp("stems") / "site"
+    shutil.copytree(built_site.site, site)
+    index = SearchIndex()
+    index.add("about/", "<p>Notes on the talks.</p>", title="Talks held", meta={})
+    index.add("actors/qatar/", "<p>Notes on the talk.</p>", title="Talk held", meta={})
+    index.add("actors/oman/", "<p>Notes on talking.</p>", title="Talking held", meta={})
+    index.write(site / FOLDER)
+    httpd, server = serve(site)
+    yield server
+    httpd.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, first", [("talk", "Talk held"), ("talks", "Talks held"), ("talking", "Talking held"),
+                                          ("talks held", "Talks held")])
+def test_the_word_itself_ranks_above_the_words_of_its_stem(page: Page, stems_site_server, query: str, first: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(stems_site_server.url)
+    search(page, query)
+    expect(results(page)).to_have_count(3, timeout=15_000)  # every word of the stem
+    expect(results(page).first.locator("h1")).to_have_text(first)
+
+
+@pytest.mark.browser
+def test_prefixes_still_match_while_the_reader_types(page: Page, stems_site_server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(stems_site_server.url)
+    search(page, "talki")  # no stem: what it starts
+    expect(results(page)).to_have_count(1, timeout=15_000)
+    expect(results(page).first.locator("h1")).to_have_text("Talking held")
 
 
 # -- the live preview ------------------------------------------------------------------------------------------
