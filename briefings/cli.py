@@ -162,8 +162,6 @@ def run_list(project: Project, kind: EntityKind, words: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `briefings check | head` ends quietly
     args = parser().parse_args(argv)
     project = Project.at(args.root or find_root(Path.cwd()))
     if args.command == "check":
@@ -200,5 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The `briefings` command. (Tests call `main` in their own process, whose signals it leaves alone.)"""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `briefings check | head` ends quietly, as other commands do
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()
