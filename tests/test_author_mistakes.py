@@ -15,6 +15,8 @@ from typing import Callable
 
 import pytest
 
+from briefings.cli import main
+
 from conftest import briefings, check_and_build, soup
 
 BRIEF = "docs/briefs/2026/test-brief.md"
@@ -343,13 +345,15 @@ def test_check_and_build_report_the_same_file_line_and_fix(project: Path, tmp_pa
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_check_annotates_the_pull_request(project: Path, mistake: Mistake):
+def test_check_annotates_the_pull_request(project: Path, mistake: Mistake, capsys):
+    """In this process: the command line's own function, as the workflow's `briefings check --format github`
+    runs it (the table above runs the real command beside the real build)."""
     path, line = _expected(mistake, project)
-    result = briefings("check", "--format", "github", cwd=project)
-    assert result.returncode == 1
+    assert main(["--root", str(project), "check", "--format", "github"]) == 1
+    stdout = capsys.readouterr().out
     annotation = f"::error file={path},line={line},col="
-    rows = [row for row in result.stdout.splitlines() if row.startswith(annotation)]
-    assert rows and any(mistake.message.split(":")[0] in row for row in rows), result.stdout
+    rows = [row for row in stdout.splitlines() if row.startswith(annotation)]
+    assert rows and any(mistake.message.split(":")[0] in row for row in rows), stdout
 
 
 NOTE = "Two carriers resumed limited routes: *not* <b>all</b> & {not a macro}."

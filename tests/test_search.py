@@ -605,11 +605,11 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_url: str, scheme: str):
+def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_server, scheme: str):
     from test_browser import assert_no_serious_violations
 
     reader.emulate_media(color_scheme=scheme)
-    reader.goto(site_url)
+    reader.goto(site_server.url)  # at the root: the sub-path changes no control (other tests search under it)
     search(reader, "mediation")
     expect(results(reader).first).to_be_visible(timeout=15_000)
     kind = reader.locator("[data-search-narrow] summary", has_text="Kind")
