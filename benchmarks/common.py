@@ -49,9 +49,7 @@ def _env_tag(loader: ConfigLoader, node: yaml.Node) -> Any:
 
 
 ConfigLoader.add_constructor("!ENV", _env_tag)
-ConfigLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: PythonName(suffix)
-)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: PythonName(suffix))
 
 
 class ConfigDumper(yaml.SafeDumper):
@@ -59,7 +57,8 @@ class ConfigDumper(yaml.SafeDumper):
 
 
 ConfigDumper.add_representer(
-    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+    str,
+    lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None),
 )
 ConfigDumper.add_representer(
     PythonName, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:python/name:" + value.name, "")
@@ -109,7 +108,7 @@ def split_front_matter(text: str) -> tuple[dict, str] | None:
         return None
     for n, line in enumerate(lines[1:], start=1):
         if _FENCE.match(line):
-            return yaml.safe_load("".join(lines[1:n])) or {}, "".join(lines[n + 1:])
+            return yaml.safe_load("".join(lines[1:n])) or {}, "".join(lines[n + 1 :])
     return None
 
 

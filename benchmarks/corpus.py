@@ -76,35 +76,221 @@ def copy_project(destination: Path, root: Path = ROOT) -> Path:
 
 # -- words -----------------------------------------------------------------------------------------------------
 
-SYLLABLES = ("val", "mor", "ket", "rin", "sa", "dor", "len", "ka", "tar", "vi", "no", "ba", "zel", "ur", "an",
-             "ste", "qa", "lo", "mir", "ez", "ta", "ris", "gon", "ael", "pe", "shu", "dra", "im", "ko", "ven")
-FIRST_NAMES = ("Amira", "Daniel", "Farid", "Helena", "Jonas", "Karim", "Leila", "Marta", "Nadia", "Omar",
-               "Petra", "Rami", "Sofia", "Tariq", "Yara", "Viktor", "Ines", "Hassan", "Clara", "Malik")
-DOMAINS = ("Energy", "Trade", "Defence", "Finance", "Interior", "Foreign Affairs", "Transport", "Water",
-           "Health", "Agriculture", "Shipping", "Telecommunications")
+SYLLABLES = (
+    "val",
+    "mor",
+    "ket",
+    "rin",
+    "sa",
+    "dor",
+    "len",
+    "ka",
+    "tar",
+    "vi",
+    "no",
+    "ba",
+    "zel",
+    "ur",
+    "an",
+    "ste",
+    "qa",
+    "lo",
+    "mir",
+    "ez",
+    "ta",
+    "ris",
+    "gon",
+    "ael",
+    "pe",
+    "shu",
+    "dra",
+    "im",
+    "ko",
+    "ven",
+)
+FIRST_NAMES = (
+    "Amira",
+    "Daniel",
+    "Farid",
+    "Helena",
+    "Jonas",
+    "Karim",
+    "Leila",
+    "Marta",
+    "Nadia",
+    "Omar",
+    "Petra",
+    "Rami",
+    "Sofia",
+    "Tariq",
+    "Yara",
+    "Viktor",
+    "Ines",
+    "Hassan",
+    "Clara",
+    "Malik",
+)
+DOMAINS = (
+    "Energy",
+    "Trade",
+    "Defence",
+    "Finance",
+    "Interior",
+    "Foreign Affairs",
+    "Transport",
+    "Water",
+    "Health",
+    "Agriculture",
+    "Shipping",
+    "Telecommunications",
+)
 GROUP_NOUNS = ("Coalition", "Movement", "Alliance", "Front", "Network", "Bloc", "Council", "Forum")
 ORG_NOUNS = ("Association", "Union", "Federation", "Institute", "Commission", "Agency", "Consortium")
-REGIONS = ("Middle East", "Gulf", "North America", "Europe", "East Asia", "South Asia", "Central Asia",
-           "East Africa", "West Africa", "Latin America", "Caucasus", "Horn of Africa")
+REGIONS = (
+    "Middle East",
+    "Gulf",
+    "North America",
+    "Europe",
+    "East Asia",
+    "South Asia",
+    "Central Asia",
+    "East Africa",
+    "West Africa",
+    "Latin America",
+    "Caucasus",
+    "Horn of Africa",
+)
 KINDS = ("state", "person", "institution", "organisation", "group")
-MEASURES = ("shipments", "prices", "output", "flows", "deployments", "approvals", "arrests", "tariffs",
-            "reserves", "licences", "closures", "transfers", "appointments", "exports", "inspections")
-TAGS = ("diplomacy", "mediation", "de-escalation", "energy", "sanctions", "shipping", "elections", "security",
-        "trade", "finance", "migration", "water", "food", "infrastructure", "military", "alliances",
-        "ceasefire", "negotiation", "domestic-politics", "succession", "protests", "media", "cyber",
-        "aviation", "ports", "oil", "gas", "grain", "borders", "courts", "parliaments", "coalitions",
-        "aid", "debt", "currency", "labour", "health", "climate", "mining", "telecoms")
-NOUNS = ("channel", "deadline", "concession", "ceasefire", "corridor", "tariff", "quota", "treaty", "summit",
-         "coalition", "pipeline", "port", "license", "embargo", "budget", "vote", "guarantee", "framework",
-         "inspection", "moratorium", "transfer", "loan", "election", "convoy", "exchange")
-ADJECTIVES = ("fragile", "quiet", "public", "informal", "binding", "provisional", "contested", "narrow",
-              "regional", "domestic", "sudden", "gradual", "costly", "credible", "partial", "open")
-VERBS = ("tests", "signals", "delays", "secures", "rejects", "proposes", "extends", "reopens", "questions",
-         "backs", "limits", "welcomes", "resists", "broadens", "recalibrates")
+MEASURES = (
+    "shipments",
+    "prices",
+    "output",
+    "flows",
+    "deployments",
+    "approvals",
+    "arrests",
+    "tariffs",
+    "reserves",
+    "licences",
+    "closures",
+    "transfers",
+    "appointments",
+    "exports",
+    "inspections",
+)
+TAGS = (
+    "diplomacy",
+    "mediation",
+    "de-escalation",
+    "energy",
+    "sanctions",
+    "shipping",
+    "elections",
+    "security",
+    "trade",
+    "finance",
+    "migration",
+    "water",
+    "food",
+    "infrastructure",
+    "military",
+    "alliances",
+    "ceasefire",
+    "negotiation",
+    "domestic-politics",
+    "succession",
+    "protests",
+    "media",
+    "cyber",
+    "aviation",
+    "ports",
+    "oil",
+    "gas",
+    "grain",
+    "borders",
+    "courts",
+    "parliaments",
+    "coalitions",
+    "aid",
+    "debt",
+    "currency",
+    "labour",
+    "health",
+    "climate",
+    "mining",
+    "telecoms",
+)
+NOUNS = (
+    "channel",
+    "deadline",
+    "concession",
+    "ceasefire",
+    "corridor",
+    "tariff",
+    "quota",
+    "treaty",
+    "summit",
+    "coalition",
+    "pipeline",
+    "port",
+    "license",
+    "embargo",
+    "budget",
+    "vote",
+    "guarantee",
+    "framework",
+    "inspection",
+    "moratorium",
+    "transfer",
+    "loan",
+    "election",
+    "convoy",
+    "exchange",
+)
+ADJECTIVES = (
+    "fragile",
+    "quiet",
+    "public",
+    "informal",
+    "binding",
+    "provisional",
+    "contested",
+    "narrow",
+    "regional",
+    "domestic",
+    "sudden",
+    "gradual",
+    "costly",
+    "credible",
+    "partial",
+    "open",
+)
+VERBS = (
+    "tests",
+    "signals",
+    "delays",
+    "secures",
+    "rejects",
+    "proposes",
+    "extends",
+    "reopens",
+    "questions",
+    "backs",
+    "limits",
+    "welcomes",
+    "resists",
+    "broadens",
+    "recalibrates",
+)
 STATES = ("advancing", "steady", "reversing", "resolved")
 
-HEADINGS = ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
-            "What to watch next")
+HEADINGS = (
+    "What happened",
+    "Who gains leverage",
+    "What mechanism is operating",
+    "Why it matters",
+    "What to watch next",
+)
 
 # Sentences of each section; {a} is an actor link, {i} an indicator link, {m} a mechanism link (when the
 # project has mechanisms), the rest are words.
@@ -208,7 +394,10 @@ def _indicator(rng: random.Random, actor_ids: list[str]) -> dict:
         "summary": f"Whether {measure} through {place} rise or fall as the {noun} is tested.",
         "signals": {
             "advancing": [f"Officials report higher {measure} through {place}.", f"The {noun} is renewed on time."],
-            "reversing": [f"{measure.capitalize()} through {place} are suspended.", f"The {noun} lapses without notice."],
+            "reversing": [
+                f"{measure.capitalize()} through {place} are suspended.",
+                f"The {noun} lapses without notice.",
+            ],
         },
         "actors": rng.sample(actor_ids, min(len(actor_ids), rng.choice((1, 2, 3)))),
     }
@@ -243,16 +432,25 @@ def add_entities(project: Path, actors: int, indicators: int, seed: int) -> Enti
     if missing:
         text = regions_file.read_text("utf-8")
         text += ("" if text.endswith("\n") else "\n") + "# Generated by benchmarks/corpus.py\n"
-        text += yaml.safe_dump({slugify(name): {"name": name, "summary": f"The region of {name}, for the benchmark."}
-                                for name in missing}, sort_keys=False, allow_unicode=True, width=1000)
+        text += yaml.safe_dump(
+            {slugify(name): {"name": name, "summary": f"The region of {name}, for the benchmark."} for name in missing},
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
+        )
         regions_file.write_text(text, "utf-8")
     actors_file, indicators_file = project / "data/actors.yml", project / "data/indicators.yml"
-    all_actors = _append_entries(actors_file, read_yaml(actors_file) or {},
-                                 max(0, actors - len(read_yaml(actors_file) or {})), lambda: _actor(rng))
+    all_actors = _append_entries(
+        actors_file,
+        read_yaml(actors_file) or {},
+        max(0, actors - len(read_yaml(actors_file) or {})),
+        lambda: _actor(rng),
+    )
     actor_ids = list(all_actors)
     existing = read_yaml(indicators_file) or {}
-    all_indicators = _append_entries(indicators_file, existing, max(0, indicators - len(existing)),
-                                     lambda: _indicator(rng, actor_ids))
+    all_indicators = _append_entries(
+        indicators_file, existing, max(0, indicators - len(existing)), lambda: _indicator(rng, actor_ids)
+    )
     mechanisms = read_yaml(project / "data/mechanisms.yml") or {}
     return Entities(
         actors=actor_ids,
@@ -269,23 +467,29 @@ def _call(kind: str, entity_id: str) -> str:
     return '{{ %s("%s") }}' % (kind, entity_id)
 
 
-def _section(rng: random.Random, heading: str, actors: list[str], indicators: list[str], mechanisms: list[str],
-             sentences: int) -> str:
+def _section(
+    rng: random.Random, heading: str, actors: list[str], indicators: list[str], mechanisms: list[str], sentences: int
+) -> str:
     """One section: `sentences` sentences from the heading's pool, naming the brief's entities."""
     pool = SENTENCES[heading]
     text = []
     for n in range(sentences):
         template = pool[n % len(pool)] if n < len(pool) else rng.choice(pool)
         a, a2 = rng.sample(actors, 2) if len(actors) > 1 else (actors[0], actors[0])
-        text.append(template.format(
-            a=_call("actor", a), a2=_call("actor", a2),
-            i=_call("indicator", indicators[n % len(indicators)]) if indicators else "the next statements",
-            verb=rng.choice(VERBS), adj=rng.choice(ADJECTIVES), noun=rng.choice(NOUNS),
-        ))
+        text.append(
+            template.format(
+                a=_call("actor", a),
+                a2=_call("actor", a2),
+                i=_call("indicator", indicators[n % len(indicators)]) if indicators else "the next statements",
+                verb=rng.choice(VERBS),
+                adj=rng.choice(ADJECTIVES),
+                noun=rng.choice(NOUNS),
+            )
+        )
     if heading == "What mechanism is operating" and mechanisms:
         for mechanism in mechanisms:
             text.append(MECHANISM_SENTENCE.format(m=_call("mechanism", mechanism), noun=rng.choice(NOUNS)))
-    paragraphs = [" ".join(text[:len(text) // 2]), " ".join(text[len(text) // 2:])]
+    paragraphs = [" ".join(text[: len(text) // 2]), " ".join(text[len(text) // 2 :])]
     return f"## {heading}\n\n" + "\n\n".join(p for p in paragraphs if p)
 
 
@@ -300,10 +504,10 @@ def brief(n: int, entities: Entities, date: dt.date, seed: int) -> tuple[str, st
     )
     meta: dict = {
         "title": f"{rng.choice(('How', 'Why', 'Where'))} the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} "
-                 f"{rng.choice(VERBS)} the balance, brief {n}",
+        f"{rng.choice(VERBS)} the balance, brief {n}",
         "date": date,
         "summary": f"A {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} shifts leverage between the parties, "
-                   f"with {rng.choice(NOUNS)}s and {rng.choice(NOUNS)}s to watch next.",
+        f"with {rng.choice(NOUNS)}s and {rng.choice(NOUNS)}s to watch next.",
         "actors": actors,
         "indicators": indicators,
     }
@@ -311,8 +515,8 @@ def brief(n: int, entities: Entities, date: dt.date, seed: int) -> tuple[str, st
     if entities.mechanisms:
         mechanisms = rng.sample(entities.mechanisms, min(len(entities.mechanisms), rng.choice((1, 1, 2))))
         meta["mechanisms"] = mechanisms
-        gains = actors[:rng.choice((1, 2))]
-        meta["leverage"] = {"gains": gains, "loses": actors[len(gains):len(gains) + 1]}
+        gains = actors[: rng.choice((1, 2))]
+        meta["leverage"] = {"gains": gains, "loses": actors[len(gains) : len(gains) + 1]}
         meta["readings"] = {i: rng.choice(STATES) for i in indicators if rng.random() < 0.6}
     if rng.random() < 0.2:
         meta["updated"] = date + dt.timedelta(days=rng.randint(1, 10))
@@ -321,8 +525,10 @@ def brief(n: int, entities: Entities, date: dt.date, seed: int) -> tuple[str, st
     if regions:
         meta["regions"] = regions
     meta["authors"] = ["briefings-desk"]  # an id of the shipped data/authors.yml
-    meta["sources"] = [{"title": f"Source {k + 1} for brief {n}", "url": f"https://example.org/sources/{n}/{k + 1}"}
-                       for k in range(rng.choice((1, 2)))]
+    meta["sources"] = [
+        {"title": f"Source {k + 1} for brief {n}", "url": f"https://example.org/sources/{n}/{k + 1}"}
+        for k in range(rng.choice((1, 2)))
+    ]
 
     sections = [first + " " + _section(rng, HEADINGS[0], actors, indicators, mechanisms, 8).split("\n\n", 1)[1]]
     sections += [_section(rng, h, actors, indicators, mechanisms, 8 if h != HEADINGS[-1] else 6) for h in HEADINGS[1:]]
@@ -354,8 +560,9 @@ class Corpus:
         return self.root / (read_config(self.root).get("docs_dir") or "docs")
 
 
-def generate(destination: Path, briefs: int = 1000, actors: int = 200, indicators: int = 100, seed: int = 1,
-             root: Path = ROOT) -> Corpus:
+def generate(
+    destination: Path, briefs: int = 1000, actors: int = 200, indicators: int = 100, seed: int = 1, root: Path = ROOT
+) -> Corpus:
     """Copy the project to `destination` and add `briefs` generated briefs and their actors and indicators."""
     project = copy_project(destination, root)
     entities = add_entities(project, actors, indicators, seed)
@@ -377,15 +584,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--indicators", type=int, default=100, help="indicators in all (100)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="a new or empty folder for the project copy")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="the project to copy (default: this repository; the tests pass their own)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=ROOT,
+        help="the project to copy (default: this repository; the tests pass their own)",
+    )
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
     corpus = generate(args.out, args.briefs, args.actors, args.indicators, args.seed, args.root)
-    print(f"{corpus.root}: {len(corpus.generated)} generated briefs, {len(corpus.entities.actors)} actors, "
-          f"{len(corpus.entities.indicators)} indicators"
-          + (f", {len(corpus.entities.mechanisms)} mechanisms" if corpus.entities.mechanisms else ""))
+    print(
+        f"{corpus.root}: {len(corpus.generated)} generated briefs, {len(corpus.entities.actors)} actors, "
+        f"{len(corpus.entities.indicators)} indicators"
+        + (f", {len(corpus.entities.mechanisms)} mechanisms" if corpus.entities.mechanisms else "")
+    )
 
 
 if __name__ == "__main__":

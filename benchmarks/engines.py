@@ -41,8 +41,12 @@ def reindex(site: Path, out: Path) -> int:
             continue
         title = _TITLE.search(text)
         url = page.parent.relative_to(site).as_posix()
-        index.add("" if url == "." else url + "/", article[1], title=html.unescape(title[1]).split(" - ")[0] if title else "",
-                  meta={})
+        index.add(
+            "" if url == "." else url + "/",
+            article[1],
+            title=html.unescape(title[1]).split(" - ")[0] if title else "",
+            meta={},
+        )
     return index.write(out)
 
 
@@ -66,7 +70,9 @@ def compare(site: Path, work: Path, query: str, *, use_browser: bool = True) -> 
             '<link href="../pagefind/pagefind-ui.css" rel="stylesheet"></head><body><div id="search"></div>'
             '<script src="../pagefind/pagefind-ui.js"></script>'
             '<script>window.addEventListener("DOMContentLoaded", () => new PagefindUI({element: "#search"}));'
-            "</script></body></html>", "utf-8")
+            "</script></body></html>",
+            "utf-8",
+        )
         results["pagefind"] = {"index_seconds": round(theirs.seconds, 2), "peak_mib": round(theirs.peak_mib, 1)}
     else:
         results["pagefind"] = {"note": "node_modules/.bin/pagefind missing: run script/setup --dev"}
@@ -91,14 +97,20 @@ def _relevance(site: Path, run) -> dict:
             outcomes = run(page, base)
         finally:
             browser.close()
-    return {"relevance": round(relevance.score(outcomes), 2),
-            "misses": [o.query.text for o in outcomes if not o.passed]}
+    return {
+        "relevance": round(relevance.score(outcomes), 2),
+        "misses": [o.query.text for o in outcomes if not o.passed],
+    }
 
 
 def report(results: dict) -> str:
-    rows = [("index time (s)", "index_seconds"), ("peak memory (MiB)", "peak_mib"),
-            ("bytes to a first result", "bytes"), ("  of which search", "search_bytes"),
-            ("relevance (share of the table)", "relevance")]
+    rows = [
+        ("index time (s)", "index_seconds"),
+        ("peak memory (MiB)", "peak_mib"),
+        ("bytes to a first result", "bytes"),
+        ("  of which search", "search_bytes"),
+        ("relevance (share of the table)", "relevance"),
+    ]
     lines = [f"{'':32} {'site search':>14} {'Pagefind':>14}"]
     for label, key in rows:
         cells = [results.get(engine, {}).get(key) for engine in ("briefings", "pagefind")]

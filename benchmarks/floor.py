@@ -42,12 +42,27 @@ import yaml
 from .common import ROOT, as_date, link, plugin_names, read_config, read_yaml, split_front_matter, url_of, write_config
 
 FLOOR_PLUGINS = ("search", "material/search")
-DROPPED_SETTINGS = ("hooks", "extra_css", "extra_javascript", "repo_url", "repo_name", "edit_uri", "watch",
-                    "strict", "plugins", "theme")
+DROPPED_SETTINGS = (
+    "hooks",
+    "extra_css",
+    "extra_javascript",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "watch",
+    "strict",
+    "plugins",
+    "theme",
+)
 # The theme's custom folder, and the logo icon and favicon that live in it.
 CUSTOM_THEME_SETTINGS = ("custom_dir", "icon", "favicon")
-KIND_LABELS = {"state": "States", "person": "People", "institution": "Institutions",
-               "organisation": "Organisations", "group": "Groups"}
+KIND_LABELS = {
+    "state": "States",
+    "person": "People",
+    "institution": "Institutions",
+    "organisation": "Organisations",
+    "group": "Groups",
+}
 FEED_SIZE = 20
 WORDS_PER_MINUTE = 200
 _CALL = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_]\w*)\((?P<args>.*?)\)\s*-?\}\}", re.S)
@@ -201,8 +216,11 @@ def what_moved(corpus: Corpus, page: str, limit: int = 5) -> str:
             history[indicator_id].append((brief, state))
     moved = [(i, r[-2][1], *r[-1]) for i, r in history.items() if len(r) > 1 and r[-1][1] != r[-2][1]]
     moved.sort(key=lambda m: m[2].sort_key)
-    items = [f"- {entity_link(corpus, page, 'indicator', i)}: {before} → {after}, {long_date(brief.date)}, "
-             f"[{text(brief.title)}]({link(page, brief.src)})" for i, before, brief, after in moved[:limit]]
+    items = [
+        f"- {entity_link(corpus, page, 'indicator', i)}: {before} → {after}, {long_date(brief.date)}, "
+        f"[{text(brief.title)}]({link(page, brief.src)})"
+        for i, before, brief, after in moved[:limit]
+    ]
     return "\n".join(items) + "\n" if items else "No indicator moved.\n"
 
 
@@ -255,11 +273,15 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
         lines.append("By " + ", ".join(entity_link(corpus, page, "author", a) for a in brief.ids("author")))
     for kind in corpus.entities:
         if brief.ids(kind) and kind != "author":
-            lines.append(f"{kind.capitalize()}s: " + ", ".join(entity_link(corpus, page, kind, i) for i in brief.ids(kind)))
+            lines.append(
+                f"{kind.capitalize()}s: " + ", ".join(entity_link(corpus, page, kind, i) for i in brief.ids(kind))
+            )
     leverage = meta.get("leverage") or {}
     for side in ("gains", "loses"):
         if leverage.get(side):
-            lines.append(f"Leverage {side}: " + ", ".join(entity_link(corpus, page, "actor", a) for a in leverage[side]))
+            lines.append(
+                f"Leverage {side}: " + ", ".join(entity_link(corpus, page, "actor", a) for a in leverage[side])
+            )
     for indicator_id, (state, note) in readings(brief).items():
         lines.append(f"Reading: {entity_link(corpus, page, 'indicator', indicator_id)} {state} {text(note or '')}")
     header = f"# {text(brief.title)}\n\n" + "  \n".join(lines) + "\n\n"
@@ -274,8 +296,9 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
 
 def actor_page(corpus: Corpus, actor: Entity) -> str:
     data, page = actor.data, actor.src
-    kind = data["kind"].capitalize() + (f" · {entity_link(corpus, page, 'region', data['region'])}"
-                                         if data.get("region") else "")
+    kind = data["kind"].capitalize() + (
+        f" · {entity_link(corpus, page, 'region', data['region'])}" if data.get("region") else ""
+    )
     out = [f"# {text(actor.name)}", kind, text(data["summary"])]
     if data.get("aliases"):
         out.append("**Also known as:** " + ", ".join(data["aliases"]))
@@ -288,13 +311,20 @@ def actor_page(corpus: Corpus, actor: Entity) -> str:
     if alongside:
         ranked = sorted(alongside.items(), key=lambda x: (-x[1], corpus.entities["actor"][x[0]].name.casefold()))
         out.append("## Most often named alongside")
-        out.append("\n".join(f"- {entity_link(corpus, page, 'actor', other)}: {n} brief{'s' if n != 1 else ''}"
-                             for other, n in ranked))
+        out.append(
+            "\n".join(
+                f"- {entity_link(corpus, page, 'actor', other)}: {n} brief{'s' if n != 1 else ''}"
+                for other, n in ranked
+            )
+        )
     concerning = [i for i in corpus.entities.get("indicator", {}).values() if actor.id in (i.data.get("actors") or [])]
     if concerning:
         out.append(f"## Indicators concerning {text(actor.name)}")
-        out.append("\n".join(f"- {entity_link(corpus, page, 'indicator', i.id)} — {text(i.data['summary'])}"
-                             for i in concerning))
+        out.append(
+            "\n".join(
+                f"- {entity_link(corpus, page, 'indicator', i.id)} — {text(i.data['summary'])}" for i in concerning
+            )
+        )
     return front_matter({"title": actor.name, "description": data["summary"]}) + "\n\n".join(out) + "\n"
 
 
@@ -310,8 +340,12 @@ def indicator_page(corpus: Corpus, indicator: Entity) -> str:
                 out.append("\n".join(f"- {text(s)}" for s in signals[side]))
     if data.get("actors"):
         out.append("## Actors concerned")
-        out.append("\n".join(f"- {entity_link(corpus, page, 'actor', a)} — "
-                             f"{text(corpus.entities['actor'][a].data['summary'])}" for a in data["actors"]))
+        out.append(
+            "\n".join(
+                f"- {entity_link(corpus, page, 'actor', a)} — {text(corpus.entities['actor'][a].data['summary'])}"
+                for a in data["actors"]
+            )
+        )
     briefs = corpus.briefs_of("indicator", indicator.id)
     out.append(f"## Briefs tracking {text(indicator.name)}")
     out.append(brief_list(corpus, page, briefs) if briefs else "No published brief tracks this indicator yet.")
@@ -323,8 +357,12 @@ def other_entity_page(corpus: Corpus, entity: Entity) -> str:
     briefs naming it."""
     briefs = corpus.briefs_of(entity.kind, entity.id)
     summary = entity.data.get("summary", entity.data.get("bio", ""))
-    out = [f"# {text(entity.name)}", text(str(summary)), f"## Briefs naming {text(entity.name)}",
-           brief_list(corpus, entity.src, briefs) if briefs else "No published brief names it yet."]
+    out = [
+        f"# {text(entity.name)}",
+        text(str(summary)),
+        f"## Briefs naming {text(entity.name)}",
+        brief_list(corpus, entity.src, briefs) if briefs else "No published brief names it yet.",
+    ]
     return front_matter({"title": entity.name}) + "\n\n".join(out) + "\n"
 
 
@@ -355,16 +393,19 @@ def feed(corpus: Corpus) -> str:
     for brief in corpus.briefs[:FEED_SIZE]:
         url = html.escape(home + url_of(brief.src))
         entries.append(
-            f"  <entry>\n    <title>{html.escape(brief.title)}</title>\n    <link href=\"{url}\"/>\n"
+            f'  <entry>\n    <title>{html.escape(brief.title)}</title>\n    <link href="{url}"/>\n'
             f"    <id>{url}</id>\n    <updated>{as_date(brief.meta.get('updated') or brief.date)}T00:00:00Z</updated>\n"
             f"    <summary>{html.escape(' '.join(str(brief.meta['summary']).split()))}</summary>\n  </entry>\n"
         )
-    updated = max((as_date(b.meta.get("updated") or b.date) for b in corpus.briefs[:FEED_SIZE]), default=dt.date(1970, 1, 1))
+    updated = max(
+        (as_date(b.meta.get("updated") or b.date) for b in corpus.briefs[:FEED_SIZE]), default=dt.date(1970, 1, 1)
+    )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <title>{html.escape(str(corpus.config.get('site_name', '')))}</title>\n"
-        f"  <link href=\"{html.escape(home)}\"/>\n  <id>{html.escape(home)}</id>\n  <updated>{updated}T00:00:00Z</updated>\n"
-        + "".join(entries) + "</feed>\n"
+        f'  <link href="{html.escape(home)}"/>\n  <id>{html.escape(home)}</id>\n  <updated>{updated}T00:00:00Z</updated>\n'
+        + "".join(entries)
+        + "</feed>\n"
     )
 
 
@@ -372,8 +413,11 @@ def floor_config(config: dict) -> dict:
     """The project's configuration as a plain Material site: same pages and Markdown, no custom machinery."""
     floor = {key: value for key, value in config.items() if key not in DROPPED_SETTINGS}
     theme = config.get("theme") or {}
-    theme = {key: value for key, value in (theme if isinstance(theme, dict) else {}).items()
-             if key not in CUSTOM_THEME_SETTINGS}
+    theme = {
+        key: value
+        for key, value in (theme if isinstance(theme, dict) else {}).items()
+        if key not in CUSTOM_THEME_SETTINGS
+    }
     floor["theme"] = {**theme, "name": "material"}
     plugins = [entry for entry, name in zip(config.get("plugins") or [], plugin_names(config)) if name in FLOOR_PLUGINS]
     floor["plugins"] = plugins or ["search"]
@@ -422,8 +466,10 @@ def catalog(corpus: Corpus) -> str:
     """data/catalog.json as a static file, from the front matter and the data as they are."""
     data = {
         "briefs": [{**brief.meta, "url": url_of(brief.src)} for brief in corpus.briefs],
-        **{f"{kind}s": [{**e.data, "id": e.id, "url": url_of(e.src)} for e in entities.values()]
-           for kind, entities in corpus.entities.items()},
+        **{
+            f"{kind}s": [{**e.data, "id": e.id, "url": url_of(e.src)} for e in entities.values()]
+            for kind, entities in corpus.entities.items()
+        },
     }
     return json.dumps(data, default=str, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

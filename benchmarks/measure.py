@@ -31,8 +31,14 @@ def timed(command: list, cwd: Path, env: dict[str, str] | None = None) -> Sample
     """
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        child = subprocess.Popen([str(c) for c in command], cwd=cwd, env=command_env(env),
-                                 stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [str(c) for c in command],
+            cwd=cwd,
+            env=command_env(env),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen

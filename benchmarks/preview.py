@@ -70,7 +70,7 @@ def edit_brief(path: Path, marker: str) -> str:
     if old[:1] in "'\"":
         old = yaml.safe_load(old)
     title = f"{old} ({marker})"
-    text = text[: match.start(1)] + json.dumps(title, ensure_ascii=False) + text[match.end(1):]
+    text = text[: match.start(1)] + json.dumps(title, ensure_ascii=False) + text[match.end(1) :]
     heading = text.index("\n## ")
     paragraph_end = text.find("\n\n", text.index("\n\n", heading + 1) + 2)
     paragraph_end = len(text.rstrip("\n")) if paragraph_end == -1 else paragraph_end
@@ -79,8 +79,9 @@ def edit_brief(path: Path, marker: str) -> str:
     return title
 
 
-def measure(project: Path, *, edits: int = 1, timeout: float = 180, startup_timeout: float = 900,
-            log_path: Path | None = None) -> PreviewResult:
+def measure(
+    project: Path, *, edits: int = 1, timeout: float = 180, startup_timeout: float = 900, log_path: Path | None = None
+) -> PreviewResult:
     """Start `mkdocs serve` on `project`, make `edits` edits one after the other, time each."""
     corpus = read_corpus(project)
     brief = corpus.briefs[0]  # the newest: the home page lists it
@@ -93,11 +94,19 @@ def measure(project: Path, *, edits: int = 1, timeout: float = 180, startup_time
     result = PreviewResult(brief.src, None)
     log = open(log_path or project / "serve.log", "wb")
     started = time.monotonic()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              env=command_env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=command_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     try:
-        if not _wait_until(lambda: server.poll() is not None or _get(base) is not None, startup_timeout, 0.5) \
-                or server.poll() is not None:
+        if (
+            not _wait_until(lambda: server.poll() is not None or _get(base) is not None, startup_timeout, 0.5)
+            or server.poll() is not None
+        ):
             result.note = "mkdocs serve did not start" + (f" (exit {server.returncode})" if server.poll() else "")
             return result
         result.startup_seconds = round(time.monotonic() - started, 2)

@@ -27,8 +27,12 @@ QUERIES = (
     Query("White House", "actors/us-presidency/", 1, "alias"),
     Query("Muscat", "actors/oman/", 1, "alias"),
     Query("Executive Office of the President", "actors/us-presidency/", 1, "alias, several words"),
-    Query("Presidential optimism as a substitute for concessions",
-          "briefs/2026/presidential-signalling-without-concessions/", 1, "title"),
+    Query(
+        "Presidential optimism as a substitute for concessions",
+        "briefs/2026/presidential-signalling-without-concessions/",
+        1,
+        "title",
+    ),
     Query("Qatar as host and gatekeeper", "briefs/2026/qatar-host-and-gatekeeper/", 1, "title"),
     Query("military redeployments", "briefs/2026/military-redeployments-what-they-mean/", 3, "two words"),
     Query("Gulf states", "briefs/2026/gulf-states-brokering-gains/", 3, "two words"),
@@ -48,7 +52,7 @@ class Outcome:
 
     @property
     def passed(self) -> bool:
-        return any(self.query.expected in links for links in self.found[:self.query.top])
+        return any(self.query.expected in links for links in self.found[: self.query.top])
 
 
 def score(outcomes: list[Outcome]) -> float:
@@ -64,8 +68,11 @@ def run_in_briefings(page, base: str, queries=QUERIES) -> list[Outcome]:
         box = page.locator("input.md-search__input")
         box.click()
         box.fill(query.text)
-        page.wait_for_function("""() => document.querySelector('.md-search-result__item')
-            || /no matching/i.test(document.querySelector('.md-search-result__meta').textContent)""", timeout=30_000)
+        page.wait_for_function(
+            """() => document.querySelector('.md-search-result__item')
+            || /no matching/i.test(document.querySelector('.md-search-result__meta').textContent)""",
+            timeout=30_000,
+        )
         found = page.locator(".md-search-result__item").evaluate_all("""(items) => items.slice(0, 3).map(
             (item) => [...item.querySelectorAll('a.md-search-result__link')].map((a) => a.getAttribute('href')))""")
         outcomes.append(Outcome(query, [[_relative(href, base) for href in links] for links in found]))
@@ -78,12 +85,15 @@ def run_in_pagefind(page, base: str, queries=QUERIES) -> list[Outcome]:
     outcomes = []
     page.goto(base)
     for query in queries:
-        found = page.evaluate("""async ([base, text]) => {
+        found = page.evaluate(
+            """async ([base, text]) => {
             const pagefind = await import(base + 'pagefind/pagefind.js');
             const search = await pagefind.search(text);
             const data = await Promise.all(search.results.slice(0, 3).map((r) => r.data()));
             return data.map((d) => [d.url, ...(d.sub_results || []).map((s) => s.url)]);
-        }""", [base, query.text])
+        }""",
+            [base, query.text],
+        )
         outcomes.append(Outcome(query, [[_relative(href, base) for href in links] for links in found]))
     return outcomes
 
@@ -94,7 +104,7 @@ def _relative(href: str, base: str) -> str:
 
     full = urlsplit(urljoin(base, href))
     root = urlsplit(base).path
-    path = full.path[len(root):] if full.path.startswith(root) else full.path.lstrip("/")
+    path = full.path[len(root) :] if full.path.startswith(root) else full.path.lstrip("/")
     return path + (f"#{full.fragment}" if full.fragment else "")
 
 
@@ -103,6 +113,8 @@ def report(outcomes: list[Outcome]) -> str:
     for outcome in outcomes:
         mark = "ok  " if outcome.passed else "MISS"
         first = outcome.found[0][0] if outcome.found and outcome.found[0] else "(nothing)"
-        lines.append(f"{mark} {outcome.query.text!r} ({outcome.query.why}): expected {outcome.query.expected} "
-                     f"in the first {outcome.query.top}; first: {first}")
+        lines.append(
+            f"{mark} {outcome.query.text!r} ({outcome.query.why}): expected {outcome.query.expected} "
+            f"in the first {outcome.query.top}; first: {first}"
+        )
     return "\n".join(lines)

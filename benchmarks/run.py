@@ -68,8 +68,17 @@ def environment() -> dict:
         "cores_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "platform": platform.platform(),
         "python": platform.python_version(),
-        "packages": {p: version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
-                                              "pymdown-extensions", "playwright")},
+        "packages": {
+            p: version(p)
+            for p in (
+                "mkdocs",
+                "mkdocs-material",
+                "mkdocs-macros-plugin",
+                "Markdown",
+                "pymdown-extensions",
+                "playwright",
+            )
+        },
         "chromium": output(chromium, "--version") if chromium else None,
         "pagefind": output(str(engines.PAGEFIND), "--version") if engines.pagefind_available() else None,
         "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
@@ -130,7 +139,8 @@ def report(results: dict) -> str:
         f"Machine: {env['cores']} cores ({env['cores_usable']} usable), {env['platform']}; load average "
         f"{' '.join(f'{x:.1f}' for x in env['load_average_start'] or [])} at start, "
         f"{' '.join(f'{x:.1f}' for x in results.get('load_average_end') or [])} at end",
-        f"Python {env['python']}, " + ", ".join(f"{p} {v}" for p, v in env["packages"].items() if v)
+        f"Python {env['python']}, "
+        + ", ".join(f"{p} {v}" for p, v in env["packages"].items() if v)
         + (f"; {env['chromium']}" if env["chromium"] else ""),
         f"Corpus: {corpus['published_briefs']:,} published briefs ({corpus['generated_briefs']:,} generated), "
         f"{corpus['actors']} actors, {corpus['indicators']} indicators"
@@ -166,12 +176,17 @@ def report(results: dict) -> str:
     p = results.get("preview")
     if p:
         lines.append(f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)")
-        lines.append(f"  serve start to first page served: {p['startup_seconds']} s" if p["startup_seconds"] is not None
-                     else "  serve start: failed")
+        lines.append(
+            f"  serve start to first page served: {p['startup_seconds']} s"
+            if p["startup_seconds"] is not None
+            else "  serve start: failed"
+        )
         for n, edit in enumerate(p["edits"], 1):
             shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit["pages"].items())
-            lines.append(f"  edit {n}: {edit['seconds'] if edit['seconds'] is not None else 'timeout'}"
-                         f"{' s' if edit['seconds'] is not None else ''}  ({shown})")
+            lines.append(
+                f"  edit {n}: {edit['seconds'] if edit['seconds'] is not None else 'timeout'}"
+                f"{' s' if edit['seconds'] is not None else ''}  ({shown})"
+            )
         if p["median_seconds"] is not None:
             lines.append(f"  median: {p['median_seconds']} s")
         if p["note"]:
@@ -180,25 +195,35 @@ def report(results: dict) -> str:
     s = results.get("search")
     if s:
         names = {path: name for name, path in s["pages"].items()}
-        lines.append(f"Search: bytes from opening a page to the first result for {QUERY!r} "
-                     f"(pages: " + ", ".join(f"{name} /{path}" for name, path in s["pages"].items()) + ")")
-        lines.append(f"  {'site':14} {'page':6} {'files':>5} {'bytes':>10} {'gzip':>9} {'on load':>10} {'1st result':>10}  how")
+        lines.append(
+            f"Search: bytes from opening a page to the first result for {QUERY!r} "
+            f"(pages: " + ", ".join(f"{name} /{path}" for name, path in s["pages"].items()) + ")"
+        )
+        lines.append(
+            f"  {'site':14} {'page':6} {'files':>5} {'bytes':>10} {'gzip':>9} {'on load':>10} {'1st result':>10}  how"
+        )
         for cost in s["costs"]:
             ms = f"{cost['first_result_ms'] / 1000:.1f} s" if cost["first_result_ms"] is not None else "-"
-            lines.append(f"  {cost['site']:14} {names[cost['page']]:6} {len(cost['fetches']):5} {size(cost['total_bytes']):>10} "
-                         f"{size(cost['total_gzip_bytes']):>9} {size(cost['on_load_bytes']):>10} {ms:>10}  {cost['method']}"
-                         + (f" ({cost['note']})" if cost["note"] else ""))
+            lines.append(
+                f"  {cost['site']:14} {names[cost['page']]:6} {len(cost['fetches']):5} {size(cost['total_bytes']):>10} "
+                f"{size(cost['total_gzip_bytes']):>9} {size(cost['on_load_bytes']):>10} {ms:>10}  {cost['method']}"
+                + (f" ({cost['note']})" if cost["note"] else "")
+            )
         lines.append(f"  Fetched files that grow with the briefs ({s['compared_with']}):")
         if not s["growing"]:
             lines.append("    none")
         for grown in s["growing"]:
-            lines.append(f"    {grown['site']:8} {grown['path']:34} {size(grown['smaller_site_bytes']):>9} -> "
-                         f"{size(grown['bytes']):>9}  (x{grown['ratio']})  fetched by: {', '.join(names[p] for p in grown['pages'])}")
+            lines.append(
+                f"    {grown['site']:8} {grown['path']:34} {size(grown['smaller_site_bytes']):>9} -> "
+                f"{size(grown['bytes']):>9}  (x{grown['ratio']})  fetched by: {', '.join(names[p] for p in grown['pages'])}"
+            )
         lines.append("")
     e = results.get("engines")
     if e:
-        lines.append(f"Search engines on the same site ({corpus['published_briefs']:,} briefs): the site's own "
-                     f"(indexed again in a process of its own) and {env.get('pagefind') or 'Pagefind (missing)'}")
+        lines.append(
+            f"Search engines on the same site ({corpus['published_briefs']:,} briefs): the site's own "
+            f"(indexed again in a process of its own) and {env.get('pagefind') or 'Pagefind (missing)'}"
+        )
         lines += ["  " + line for line in engines.report(e).splitlines()]
         lines.append("")
     return "\n".join(lines)
@@ -236,8 +261,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=100, help="indicators in all (default 100)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--edits", type=int, default=1, help="edits timed in mkdocs serve (default 1)")
-    parser.add_argument("--preview-timeout", type=float, default=180, metavar="S",
-                        help="seconds to wait for an edit to show (default 180)")
+    parser.add_argument(
+        "--preview-timeout",
+        type=float,
+        default=180,
+        metavar="S",
+        help="seconds to wait for an edit to show (default 180)",
+    )
     parser.add_argument("--no-preview", action="store_true", help="skip edit-to-preview")
     parser.add_argument("--no-search", action="store_true", help="skip the search bytes")
     parser.add_argument("--no-browser", action="store_true", help="estimate the search bytes without Chromium")
@@ -250,8 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         for old in work.glob("*-[0-9]*"):
             shutil.rmtree(old)  # the projects and floors of an earlier run in the same folder
     work.mkdir(parents=True, exist_ok=True)
-    results: dict = {"environment": environment(), "arguments": {k: str(v) if isinstance(v, Path) else v
-                                                                for k, v in vars(args).items()}}
+    results: dict = {
+        "environment": environment(),
+        "arguments": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+    }
     try:
         corpus, floor = make_corpus(work, args.briefs, args)
         published = len(read_corpus(corpus.root).briefs)
@@ -262,26 +294,36 @@ def main(argv: list[str] | None = None) -> int:
         b["memory_ratio"] = ratio(b["project"]["median_peak_mib"], b["floor"]["median_peak_mib"])
         results["build"] = b
         results["corpus"] = {
-            "generated_briefs": args.briefs, "published_briefs": published,
-            "actors": len(corpus.entities.actors), "indicators": len(corpus.entities.indicators),
+            "generated_briefs": args.briefs,
+            "published_briefs": published,
+            "actors": len(corpus.entities.actors),
+            "indicators": len(corpus.entities.indicators),
             "mechanisms": len(corpus.entities.mechanisms),
-            "project_html_pages": html_pages(corpus.root / "site"), "floor_html_pages": html_pages(floor / "site"),
+            "project_html_pages": html_pages(corpus.root / "site"),
+            "floor_html_pages": html_pages(floor / "site"),
         }
 
         checks = []
         for n in range(args.runs):
             progress(f"briefings check (run {n + 1} of {args.runs})")
             checks.append(timed([BIN / "briefings", "check"], cwd=corpus.root))
-        results["check"] = {**summary(checks), "share_of_build": ratio(median([s.seconds for s in checks]),
-                                                                      b["project"]["median_seconds"])}
+        results["check"] = {
+            **summary(checks),
+            "share_of_build": ratio(median([s.seconds for s in checks]), b["project"]["median_seconds"]),
+        }
 
         sites = {"project": corpus.root / "site", "floor": floor / "site"}
         if args.growth:
             big, big_floor = make_corpus(work, args.growth, args)
-            big_project_samples, big_floor_samples = alternate(big.root, big_floor, args.growth_runs,
-                                                               f"{args.growth} briefs")
-            g = {"generated_briefs": args.growth, "published_briefs": len(read_corpus(big.root).briefs),
-                 "project": summary(big_project_samples), "floor": summary(big_floor_samples)}
+            big_project_samples, big_floor_samples = alternate(
+                big.root, big_floor, args.growth_runs, f"{args.growth} briefs"
+            )
+            g = {
+                "generated_briefs": args.growth,
+                "published_briefs": len(read_corpus(big.root).briefs),
+                "project": summary(big_project_samples),
+                "floor": summary(big_floor_samples),
+            }
             g["brief_ratio"] = ratio(g["published_briefs"], published)
             for name in ("project", "floor"):
                 g[f"{name}_growth"] = ratio(g[name]["median_seconds"], b[name]["median_seconds"])
@@ -296,8 +338,9 @@ def main(argv: list[str] | None = None) -> int:
             pages = list(named.values())
             costs = search_costs(sites, pages, not args.no_browser)
             if args.growth:
-                costs += search_costs({f"{k}@{args.growth}": v for k, v in bigger_sites.items()}, pages,
-                                      not args.no_browser)
+                costs += search_costs(
+                    {f"{k}@{args.growth}": v for k, v in bigger_sites.items()}, pages, not args.no_browser
+                )
                 smaller, larger, compared = sites, bigger_sites, f"{args.briefs:,} vs {args.growth:,} briefs"
             else:
                 small_n = max(args.briefs // 10, 1)
@@ -307,19 +350,29 @@ def main(argv: list[str] | None = None) -> int:
                 smaller = {"project": small.root / "site", "floor": small_floor / "site"}
                 larger, compared = sites, f"{small_n:,} vs {args.briefs:,} generated briefs"
             at_n = [c for c in costs if c.site in sites]
-            results["search"] = {"query": QUERY, "pages": named, "compared_with": compared,
-                                 "costs": [c.as_dict() for c in costs], "growing": growing(at_n, larger, smaller)}
+            results["search"] = {
+                "query": QUERY,
+                "pages": named,
+                "compared_with": compared,
+                "costs": [c.as_dict() for c in costs],
+                "growing": growing(at_n, larger, smaller),
+            }
             progress("search engines side by side: the site's own and Pagefind, on the project's site")
             results["engines"] = engines.compare(sites["project"], work, QUERY, use_browser=not args.no_browser)
 
         if not args.no_preview:
             progress(f"edit-to-preview: mkdocs serve on {args.briefs} briefs")
-            result = preview.measure(corpus.root, edits=args.edits, timeout=args.preview_timeout,
-                                     log_path=work / "serve.log")
+            result = preview.measure(
+                corpus.root, edits=args.edits, timeout=args.preview_timeout, log_path=work / "serve.log"
+            )
             edits = [{"seconds": e.seconds, "pages": e.pages} for e in result.edits]
-            results["preview"] = {"brief": result.brief, "startup_seconds": result.startup_seconds, "edits": edits,
-                                  "median_seconds": median([e.seconds for e in result.edits if e.seconds is not None]),
-                                  "note": result.note}
+            results["preview"] = {
+                "brief": result.brief,
+                "startup_seconds": result.startup_seconds,
+                "edits": edits,
+                "median_seconds": median([e.seconds for e in result.edits if e.seconds is not None]),
+                "note": result.note,
+            }
     except CommandFailed as failure:
         print(f"script/bench: a build failed, so there are no figures:\n{failure}", file=sys.stderr)
         return 1

@@ -162,8 +162,9 @@ def measure(site: Path, page: str, query: str, *, label: str = "", use_browser: 
     return cost
 
 
-def measure_in_browser(site: Path, page_path: str, query: str, *, label: str = "",
-                       timeout_ms: int = 60_000, ui: SearchUI | None = None) -> SearchCost:
+def measure_in_browser(
+    site: Path, page_path: str, query: str, *, label: str = "", timeout_ms: int = 60_000, ui: SearchUI | None = None
+) -> SearchCost:
     from playwright.sync_api import sync_playwright
 
     ui = ui or search_ui(site)
@@ -238,5 +239,7 @@ def growing_files(cost: SearchCost, site: Path, smaller_site: Path, *, threshold
     for fetch in cost.fetches:
         big, small = fetch_of(site, fetch.path).bytes, fetch_of(smaller_site, fetch.path).bytes
         if small and big - small > max(1024, threshold * small):
-            grown.append({"path": fetch.path, "bytes": big, "smaller_site_bytes": small, "ratio": round(big / small, 2)})
+            grown.append(
+                {"path": fetch.path, "bytes": big, "smaller_site_bytes": small, "ratio": round(big / small, 2)}
+            )
     return grown

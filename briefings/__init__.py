@@ -11,6 +11,15 @@ from .problems import Location, Problem, Problems
 from .project import Project
 
 __all__ = [
-    "Actor", "Brief", "Catalog", "Entity", "Indicator", "Loaded", "Location", "Problem", "Problems", "Project",
+    "Actor",
+    "Brief",
+    "Catalog",
+    "Entity",
+    "Indicator",
+    "Loaded",
+    "Location",
+    "Problem",
+    "Problems",
+    "Project",
     "load_project",
 ]

@@ -39,8 +39,9 @@ def check_listed(doc: YamlDocument, known: dict, problems: Problems) -> dict[str
         listed[kind.folder] = set(ids) if isinstance(ids, list) else set()
         for n, entity_id in enumerate(ids if isinstance(ids, list) else []):
             if isinstance(entity_id, str) and entity_id not in known[kind.folder]:
-                problems.error(doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]),
-                               causes=(kind.data_file,))
+                problems.error(
+                    doc.locate((kind.folder, n)), kind.unknown(entity_id, known[kind.folder]), causes=(kind.data_file,)
+                )
     return listed
 
 
@@ -63,8 +64,9 @@ def check_judgements(doc: YamlDocument, listed: dict[str, set[str]], known: dict
             )
 
 
-def _check_judged(doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict,
-                  problems: Problems) -> None:
+def _check_judged(
+    doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, listed: dict, known: dict, problems: Problems
+) -> None:
     """An id the brief does not list is reported as unknown if no data file defines it (not as one to list),
     else as one to list."""
     value: Any = doc.value
@@ -78,10 +80,16 @@ def _check_judged(doc: YamlDocument, where: tuple[str, ...], kind: EntityKind, l
         if entity_id not in known[kind.folder]:
             problems.error(at, kind.unknown(entity_id, known[kind.folder]), causes=(kind.data_file,))
             continue
-        what = (f"a reading of the {kind.name} '{entity_id}'" if where == ("readings",)
-                else f"'{'.'.join(where)}' names the {kind.name} '{entity_id}'")
-        problems.error(at, f"{what}, which the brief's '{kind.folder}' does not list: "
-                           + _closest(entity_id, listed[kind.folder], kind.folder))
+        what = (
+            f"a reading of the {kind.name} '{entity_id}'"
+            if where == ("readings",)
+            else f"'{'.'.join(where)}' names the {kind.name} '{entity_id}'"
+        )
+        problems.error(
+            at,
+            f"{what}, which the brief's '{kind.folder}' does not list: "
+            + _closest(entity_id, listed[kind.folder], kind.folder),
+        )
 
 
 def check_text_names(references: Iterable[Reference], listed: dict[str, set[str]], problems: Problems) -> None:
@@ -109,7 +117,9 @@ def check_headings(body: str, rel: str, body_line: int, problems: Problems) -> N
             continue
         close = difflib.get_close_matches(heading, HOUSE_HEADINGS, n=1, cutoff=0.75)
         if close:
-            problems.error(Location(rel, line), f"the house heading '## {heading}' is misspelt: did you mean '## {close[0]}'?")
+            problems.error(
+                Location(rel, line), f"the house heading '## {heading}' is misspelt: did you mean '## {close[0]}'?"
+            )
             found.append((line, close[0]))
     present = {heading for _, heading in found}
     order = "; ".join(HOUSE_HEADINGS)
@@ -154,8 +164,13 @@ def check_publishable(doc: YamlDocument, body: str, rel: str, body_line: int, pr
 def names_an_entity(path: tuple) -> bool:
     """Whether a place in a brief's front matter holds the id of an entity, which the loader checks against the
     data ("did you mean"): an item of a kind's list, or of the leverage's."""
-    return (len(path) == 2 and path[0] in BY_FOLDER
-            or len(path) == 3 and path[0] == "leverage" and path[1] in ("gains", "loses"))
+    return (
+        len(path) == 2
+        and path[0] in BY_FOLDER
+        or len(path) == 3
+        and path[0] == "leverage"
+        and path[1] in ("gains", "loses")
+    )
 
 
 def reading(indicator_id: str, value: str | dict) -> Reading:

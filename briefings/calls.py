@@ -125,7 +125,9 @@ def read_calls(
             if raw:
                 endraw = _ENDRAW.search(text, raw.end())
                 if endraw is None:
-                    problems.error(where(at), "{% raw %} is never closed: add {% endraw %} after the text to show as written")
+                    problems.error(
+                        where(at), "{% raw %} is never closed: add {% endraw %} after the text to show as written"
+                    )
                     break
                 resume = endraw.end()
             else:
@@ -145,7 +147,7 @@ def read_calls(
                 problems.error(
                     where(at),
                     f"'{shown}' is not a macro call: between {{{{ and }}}} only the site's macros may appear, "
-                    f"with literal arguments, as in {{{{ actor(\"qatar\") }}}}; {_ESCAPE_TIP}",
+                    f'with literal arguments, as in {{{{ actor("qatar") }}}}; {_ESCAPE_TIP}',
                 )
                 resume = expression.end() if expression else at + 2
             else:
@@ -227,9 +229,12 @@ def _meaning_of(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -
         return _CallMeaning("name", message=f"unknown macro '{name}': {tip}")
     args = _arguments(args_text)
     if args is None:
-        return _CallMeaning("args", message=(
-            f"the arguments of {name}() must be literal text in quotes or whole numbers, as in {spec.example}"
-        ))
+        return _CallMeaning(
+            "args",
+            message=(
+                f"the arguments of {name}() must be literal text in quotes or whole numbers, as in {spec.example}"
+            ),
+        )
     if message := spec.mismatch(args):
         return _CallMeaning("name", message=f"{message}: write it as {spec.example}")
     if spec.kind is None:
@@ -253,7 +258,9 @@ def _arguments(text: str) -> list[str | int] | None:
         if match is None or match.end() == position:
             return None
         number = match["number"]
-        args.append(int(number) if number is not None else match["double"] if match["double"] is not None else match["single"])
+        args.append(
+            int(number) if number is not None else match["double"] if match["double"] is not None else match["single"]
+        )
         position = match.end()
     if text.rstrip().endswith(","):
         return None

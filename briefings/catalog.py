@@ -17,8 +17,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .model import (ACTOR_KINDS, Actor, Author, Brief, Entity, Indicator, LeverageJudgement, Mechanism, Movement,
-                    Reading, Region)
+from .model import (
+    ACTOR_KINDS,
+    Actor,
+    Author,
+    Brief,
+    Entity,
+    Indicator,
+    LeverageJudgement,
+    Mechanism,
+    Movement,
+    Reading,
+    Region,
+)
 
 
 #: How much a brief sharing one entity of a kind with another counts towards their being related: a shared
@@ -123,8 +134,9 @@ class Catalog:
 
     def scheduled(self) -> list[Brief]:
         """The briefs scheduled for a later day (in the site, in the preview, or left out of it), soonest first."""
-        return sorted((b for b in self.briefs + self.left_out if self.is_scheduled(b)),
-                      key=lambda b: (b.date, b.src_uri))
+        return sorted(
+            (b for b in self.briefs + self.left_out if self.is_scheduled(b)), key=lambda b: (b.date, b.src_uri)
+        )
 
     def brief(self, src_uri: str) -> Brief | None:
         """The brief whose source is `src_uri` (relative to the docs folder), if it is in the site."""
@@ -221,8 +233,9 @@ class Catalog:
             for entity_id in brief.ids(folder):
                 naming = self._naming.get((folder, entity_id), [])
                 n = bisect.bisect_left(naming, brief.sort_key, key=lambda b: b.sort_key)
-                for other in itertools.chain(naming[max(0, n - RELATED_WINDOW):n],
-                                             naming[n + 1:n + RELATED_WINDOW + 1]):
+                for other in itertools.chain(
+                    naming[max(0, n - RELATED_WINDOW) : n], naming[n + 1 : n + RELATED_WINDOW + 1]
+                ):
                     yield weight, other
 
     # -- readings and leverage -------------------------------------------------------------------------------
@@ -251,6 +264,7 @@ class Catalog:
 
     def indicators_by_reading(self) -> list[Indicator]:
         """Every indicator, the most recently read first; those never read last, by name."""
+
         def key(indicator: Indicator) -> tuple:
             latest = self.latest_reading(indicator)
             return (latest is None, latest.brief.sort_key if latest else (), indicator.name.casefold())

@@ -132,32 +132,53 @@ def compare(before: Catalog, after: Catalog) -> Changes:
     kinds = tuple(_kind_changes(kind, before, after) for kind in KINDS)
     renames = {kc.kind.folder: {c.before.id: c.after.id for c in kc.renamed if c.before and c.after} for kc in kinds}
     moved = tuple(BriefChange(old[a], renamed_to[a], _brief_edits(old[a], renamed_to[a], renames)) for a in moved_to)
-    changed = tuple(change for a in new if a in old
-                    if (change := BriefChange(old[a], new[a], _brief_edits(old[a], new[a], renames))).edits)
-    was_named = {change.after.id: change.before.id for kc in kinds if kc.kind.folder == "indicators"
-                 for change in kc.renamed}  # an indicator renamed keeps its history
+    changed = tuple(
+        change
+        for a in new
+        if a in old
+        if (change := BriefChange(old[a], new[a], _brief_edits(old[a], new[a], renames))).edits
+    )
+    was_named = {
+        change.after.id: change.before.id for kc in kinds if kc.kind.folder == "indicators" for change in kc.renamed
+    }  # an indicator renamed keeps its history
     readings = tuple(_reading_moves(before, after, was_named))
 
     # A brief that moved keeps its judgements: compare them at its new address.
     at_now = {b.src_uri: page_url(b.src_uri) for b in before.briefs} | {
-        old[a].src_uri: page_url(renamed_to[a].src_uri) for a in moved_to}
-    actor_was = {change.after.id: change.before.id for kc in kinds if kc.kind.folder == "actors"
-                 for change in kc.renamed}
+        old[a].src_uri: page_url(renamed_to[a].src_uri) for a in moved_to
+    }
+    actor_was = {
+        change.after.id: change.before.id for kc in kinds if kc.kind.folder == "actors" for change in kc.renamed
+    }
     leverage = []
     for actor in after.actors.values():
         earlier = before.actors.get(actor_was.get(actor.id, actor.id))
         judged = {(at_now[j.brief.src_uri], j.gained) for j in (before.leverage_of(earlier) if earlier else ())}
-        leverage += [LeverageAdded(actor, j) for j in after.leverage_of(actor)
-                     if (page_url(j.brief.src_uri), j.gained) not in judged]
+        leverage += [
+            LeverageAdded(actor, j)
+            for j in after.leverage_of(actor)
+            if (page_url(j.brief.src_uri), j.gained) not in judged
+        ]
     leverage.sort(key=lambda item: (item.judgement.brief.sort_key, item.actor.name.casefold()))
 
     was_scheduled = {(page_url(b.src_uri), b.date) for b in before.scheduled()}
     scheduled = tuple(b for b in after.scheduled() if (page_url(b.src_uri), b.date) not in was_scheduled)
-    redirects = tuple((old_address, new_address) for old_address, new_address in after.redirects.items()
-                      if before.redirects.get(old_address) != new_address)
-    return Changes(added=_by_date(added), changed=_by_date(changed), moved=_by_date(moved),
-                   removed=_by_date(removed), scheduled=scheduled, readings=readings, leverage=tuple(leverage),
-                   kinds=kinds, redirects=redirects)
+    redirects = tuple(
+        (old_address, new_address)
+        for old_address, new_address in after.redirects.items()
+        if before.redirects.get(old_address) != new_address
+    )
+    return Changes(
+        added=_by_date(added),
+        changed=_by_date(changed),
+        moved=_by_date(moved),
+        removed=_by_date(removed),
+        scheduled=scheduled,
+        readings=readings,
+        leverage=tuple(leverage),
+        kinds=kinds,
+        redirects=redirects,
+    )
 
 
 def _by_date(changes: Iterable[BriefChange]) -> tuple[BriefChange, ...]:
@@ -189,6 +210,7 @@ def _brief_edits(before: Brief, after: Brief, renames: dict[str, dict[str, str]]
 
 def _with_new_ids(brief: Brief, renames: dict[str, dict[str, str]]) -> Brief:
     """A brief as it would read with the renamed ids: what it names, its leverage and its readings."""
+
     def new(folder: str, ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(renames.get(folder, {}).get(i, i) for i in ids)
 
@@ -196,23 +218,27 @@ def _with_new_ids(brief: Brief, renames: dict[str, dict[str, str]]) -> Brief:
         brief,
         named={folder: new(folder, ids) for folder, ids in brief.named.items()},
         leverage=Leverage(new("actors", brief.leverage.gains), new("actors", brief.leverage.loses)),
-        readings=tuple(dataclasses.replace(r, indicator_id=new("indicators", [r.indicator_id])[0])
-                       for r in brief.readings),
+        readings=tuple(
+            dataclasses.replace(r, indicator_id=new("indicators", [r.indicator_id])[0]) for r in brief.readings
+        ),
     )
 
 
 def _entity_edits(kind: EntityKind, before: Entity, after: Entity, renames: dict[str, str]) -> tuple[Edit, ...]:
     """What differs between two versions of an entity: each field of its model but its id. An id it refers to
     that was renamed (`renames`: old -> new, among the kinds its entries may refer to) is not a change."""
+
     def value(entity: Entity, name: str, *, was: bool = False) -> object:
         found = getattr(entity, name, None)
         if was and renames and isinstance(found, tuple) and all(isinstance(i, str) for i in found):
             return tuple(renames.get(i, i) for i in found)
         return found
 
-    return tuple(Edit(f.name, getattr(before, f.name, None), getattr(after, f.name))
-                 for f in dataclasses.fields(after)
-                 if f.name not in _ENTITY_BOOKKEEPING and value(before, f.name, was=True) != value(after, f.name))
+    return tuple(
+        Edit(f.name, getattr(before, f.name, None), getattr(after, f.name))
+        for f in dataclasses.fields(after)
+        if f.name not in _ENTITY_BOOKKEEPING and value(before, f.name, was=True) != value(after, f.name)
+    )
 
 
 def _renamed(kind: EntityKind, before: Catalog, after: Catalog) -> dict[str, Entity]:
@@ -220,16 +246,23 @@ def _renamed(kind: EntityKind, before: Catalog, after: Catalog) -> dict[str, Ent
     sends to the page of an id added."""
     old, new = before.entities.get(kind.folder, {}), after.entities.get(kind.folder, {})
     address_of = {page_url(e.src_uri): e for i, e in new.items() if i not in old}
-    return {i: target for i, e in old.items() if i not in new
-            if (target := address_of.get(after.redirects.get(page_url(e.src_uri), "")))}
+    return {
+        i: target
+        for i, e in old.items()
+        if i not in new
+        if (target := address_of.get(after.redirects.get(page_url(e.src_uri), "")))
+    }
 
 
 def _kind_changes(kind: EntityKind, before: Catalog, after: Catalog) -> KindChanges:
     old, new = before.entities.get(kind.folder, {}), after.entities.get(kind.folder, {})
     renamed = _renamed(kind, before, after)
     renamed_ids = {e.id for e in renamed.values()}
-    referred = {o: e.id for folder in set(kind.references.values())
-                for o, e in _renamed(BY_FOLDER[folder], before, after).items()}
+    referred = {
+        o: e.id
+        for folder in set(kind.references.values())
+        for o, e in _renamed(BY_FOLDER[folder], before, after).items()
+    }
 
     def change(was: Entity, now: Entity) -> EntityChange:
         return EntityChange(was, now, _entity_edits(kind, was, now, referred))
@@ -294,7 +327,11 @@ def markdown(changes: Changes | None, ref: str, errors: Sequence[Problem] = ()) 
     lines = [f"## What this change does for readers, compared with {code(ref)}", ""]
     if errors:
         shown = [str(problem) for problem in errors[:MAX_ROWS]]
-        more = [f"and {len(errors) - MAX_ROWS} more: run 'briefings check' for every one"] if len(errors) > MAX_ROWS else []
+        more = (
+            [f"and {len(errors) - MAX_ROWS} more: run 'briefings check' for every one"]
+            if len(errors) > MAX_ROWS
+            else []
+        )
         lines += [f"### Errors from the check ({len(errors)})", "", *fenced(shown + more), ""]
     if changes is None:
         lines += ["What the change does for readers is shown once the check finds no error.", ""]
@@ -322,34 +359,83 @@ def _address(src_uri: str) -> str:
 
 
 def _parts(changes: Changes) -> Iterable[tuple[str, Sequence[str], list[list[str]]]]:
-    yield "Briefs added", ("Brief", "Address", "Date"), [
-        [_brief(c.brief), _address(c.brief.src_uri), str(c.brief.date)] for c in changes.added]
-    yield "Briefs changed", ("Brief", "Address", "What changed"), [
-        [_brief(c.brief), _address(c.brief.src_uri), _edits(c.edits)] for c in changes.changed]
-    yield "Briefs moved", ("Brief", "From", "To", "What changed"), [
-        [_brief(c.brief), _address(c.before.src_uri), _address(c.after.src_uri), _edits(c.edits) or "nothing else"]
-        for c in changes.moved if c.before and c.after]
-    yield "Briefs removed", ("Brief", "Address"), [
-        [_brief(c.brief), _address(c.brief.src_uri)] for c in changes.removed]
-    yield "Briefs scheduled", ("Brief", "Published on", "Address"), [
-        [_brief(b), str(b.date), _address(b.src_uri)] for b in changes.scheduled]
-    yield "Readings that move", ("Indicator", "Before", "After", "As of"), [
-        [text(m.indicator.name), _status(m.before), _status(m.after), _as_of(m.after)]
-        for m in changes.readings]
-    yield "Leverage judgements added", ("Actor", "Judgement", "Brief"), [
-        [text(item.actor.name), "gains leverage" if item.judgement.gained else "loses leverage",
-         f"{_brief(item.judgement.brief)} ({_address(item.judgement.brief.src_uri)})"] for item in changes.leverage]
+    yield (
+        "Briefs added",
+        ("Brief", "Address", "Date"),
+        [[_brief(c.brief), _address(c.brief.src_uri), str(c.brief.date)] for c in changes.added],
+    )
+    yield (
+        "Briefs changed",
+        ("Brief", "Address", "What changed"),
+        [[_brief(c.brief), _address(c.brief.src_uri), _edits(c.edits)] for c in changes.changed],
+    )
+    yield (
+        "Briefs moved",
+        ("Brief", "From", "To", "What changed"),
+        [
+            [_brief(c.brief), _address(c.before.src_uri), _address(c.after.src_uri), _edits(c.edits) or "nothing else"]
+            for c in changes.moved
+            if c.before and c.after
+        ],
+    )
+    yield (
+        "Briefs removed",
+        ("Brief", "Address"),
+        [[_brief(c.brief), _address(c.brief.src_uri)] for c in changes.removed],
+    )
+    yield (
+        "Briefs scheduled",
+        ("Brief", "Published on", "Address"),
+        [[_brief(b), str(b.date), _address(b.src_uri)] for b in changes.scheduled],
+    )
+    yield (
+        "Readings that move",
+        ("Indicator", "Before", "After", "As of"),
+        [[text(m.indicator.name), _status(m.before), _status(m.after), _as_of(m.after)] for m in changes.readings],
+    )
+    yield (
+        "Leverage judgements added",
+        ("Actor", "Judgement", "Brief"),
+        [
+            [
+                text(item.actor.name),
+                "gains leverage" if item.judgement.gained else "loses leverage",
+                f"{_brief(item.judgement.brief)} ({_address(item.judgement.brief.src_uri)})",
+            ]
+            for item in changes.leverage
+        ],
+    )
     for kc in changes.kinds:
         title = kc.kind.title
-        yield f"{title} added", ("Name", "Id", "Address"), [
-            [text(c.entity.name), code(c.entity.id), _address(c.entity.src_uri)] for c in kc.added]
-        yield f"{title} changed", ("Name", "Address", "What changed"), [
-            [text(c.entity.name), _address(c.entity.src_uri), _edits(c.edits)] for c in kc.changed]
-        yield f"{title} renamed", ("Name", "From", "To", "What changed"), [
-            [text(c.entity.name), _address(c.before.src_uri), _address(c.after.src_uri), _edits(c.edits) or
-             "nothing else"] for c in kc.renamed if c.before and c.after]
-        yield f"{title} removed", ("Name", "Address"), [
-            [text(c.entity.name), _address(c.entity.src_uri)] for c in kc.removed]
+        yield (
+            f"{title} added",
+            ("Name", "Id", "Address"),
+            [[text(c.entity.name), code(c.entity.id), _address(c.entity.src_uri)] for c in kc.added],
+        )
+        yield (
+            f"{title} changed",
+            ("Name", "Address", "What changed"),
+            [[text(c.entity.name), _address(c.entity.src_uri), _edits(c.edits)] for c in kc.changed],
+        )
+        yield (
+            f"{title} renamed",
+            ("Name", "From", "To", "What changed"),
+            [
+                [
+                    text(c.entity.name),
+                    _address(c.before.src_uri),
+                    _address(c.after.src_uri),
+                    _edits(c.edits) or "nothing else",
+                ]
+                for c in kc.renamed
+                if c.before and c.after
+            ],
+        )
+        yield (
+            f"{title} removed",
+            ("Name", "Address"),
+            [[text(c.entity.name), _address(c.entity.src_uri)] for c in kc.removed],
+        )
     yield "Redirects added", ("From", "To"), [[code(old), code(new)] for old, new in changes.redirects]
 
 

@@ -20,8 +20,16 @@ from .outputs import citation_paths
 
 #: What BibTeX gives a special meaning to, and how each is written to be printed as it is.
 _BIBTEX = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%", "#": r"\#",
-    "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 _BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
 #: A name BibTeX would split or turn around: a comma ("Last, First") or the word "and" between authors.
@@ -69,8 +77,7 @@ def ris(c: Citation) -> str:
     return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
 
 
-def citation_files(catalog: Catalog, *, site_name: str, url_of: Callable[[str], str]
-                   ) -> Iterator[tuple[str, str, str]]:
+def citation_files(catalog: Catalog, *, site_name: str, url_of: Callable[[str], str]) -> Iterator[tuple[str, str, str]]:
     """Each published brief's citation files: (path in the site, text, the brief's source)."""
     for brief in catalog.briefs:
         c = citation(catalog, brief, url=url_of(brief.src_uri), site_name=site_name)

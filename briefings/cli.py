@@ -39,22 +39,41 @@ def parser() -> argparse.ArgumentParser:
     commands = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check all data and every page without building the site")
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                       help="show only the problems in these files or folders and those they cause elsewhere")
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github: GitHub Actions annotations, shown inline on a pull request")
-    check.add_argument("--since", metavar="REF",
-                       help="also report every address published at this git revision (a branch, tag or commit) "
-                            "that the site no longer serves and no redirect covers")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="show only the problems in these files or folders and those they cause elsewhere",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: GitHub Actions annotations, shown inline on a pull request",
+    )
+    check.add_argument(
+        "--since",
+        metavar="REF",
+        help="also report every address published at this git revision (a branch, tag or commit) "
+        "that the site no longer serves and no redirect covers",
+    )
 
-    diff = commands.add_parser("diff", help="print, as Markdown, what the project's changes since a git revision "
-                                            "do for readers, and the errors the check finds")
+    diff = commands.add_parser(
+        "diff",
+        help="print, as Markdown, what the project's changes since a git revision "
+        "do for readers, and the errors the check finds",
+    )
     diff.add_argument("ref", metavar="REF", help="the git revision to compare with: a branch, tag or commit")
 
     listing = commands.add_parser("list", help="list the actors, indicators or mechanisms, or find one")
     listing.add_argument("folder", choices=[kind.folder for kind in KINDS], metavar="|".join(k.folder for k in KINDS))
-    listing.add_argument("words", nargs="*", metavar="WORD",
-                         help="only entries whose id, name or aliases contain every word (case and accents aside)")
+    listing.add_argument(
+        "words",
+        nargs="*",
+        metavar="WORD",
+        help="only entries whose id, name or aliases contain every word (case and accents aside)",
+    )
 
     new = commands.add_parser("new", help="create a brief, or add an entity to its data file")
     what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
@@ -62,20 +81,36 @@ def parser() -> argparse.ArgumentParser:
     brief = what.add_parser("brief", help="a new draft brief from the template, ready to fill in")
     brief.add_argument("title")
     for kind in KINDS:
-        brief.add_argument(f"--{kind.name}", dest=kind.name, action="append", default=[], metavar="ID",
-                           help=f"{kind.a_name} the brief names (repeatable)")
+        brief.add_argument(
+            f"--{kind.name}",
+            dest=kind.name,
+            action="append",
+            default=[],
+            metavar="ID",
+            help=f"{kind.a_name} the brief names (repeatable)",
+        )
     brief.add_argument("--date", type=_date, help="publication date, YYYY-MM-DD (default: today)")
-    brief.add_argument("--slug", help="the file name, without .md: lowercase letters, digits and hyphens "
-                                      "(default: made from the title)")
+    brief.add_argument(
+        "--slug",
+        help="the file name, without .md: lowercase letters, digits and hyphens (default: made from the title)",
+    )
 
-    move = commands.add_parser("move", help="move a brief to a new address, rewriting links to it and recording "
-                                            "a redirect from the old one")
+    move = commands.add_parser(
+        "move", help="move a brief to a new address, rewriting links to it and recording a redirect from the old one"
+    )
     move.add_argument("old", type=Path, metavar="OLD", help="the brief: docs/briefs/<year>/<slug>.md, or its folder")
-    move.add_argument("new", type=Path, metavar="NEW", help="where it goes: docs/briefs/<year>/<new-slug>.md "
-                                                             "(a folder brief stays a folder)")
+    move.add_argument(
+        "new",
+        type=Path,
+        metavar="NEW",
+        help="where it goes: docs/briefs/<year>/<new-slug>.md (a folder brief stays a folder)",
+    )
 
-    rename = commands.add_parser("rename", help="rename an actor's, indicator's or mechanism's id everywhere, "
-                                                "recording redirects from its old page and feed")
+    rename = commands.add_parser(
+        "rename",
+        help="rename an actor's, indicator's or mechanism's id everywhere, "
+        "recording redirects from its old page and feed",
+    )
     rename.add_argument("kind", choices=[kind.name for kind in KINDS], metavar="|".join(k.name for k in KINDS))
     rename.add_argument("old", metavar="OLD")
     rename.add_argument("new", metavar="NEW")
@@ -85,9 +120,14 @@ def parser() -> argparse.ArgumentParser:
         entity.add_argument("id")
         for option in kind.options:
             entity.add_argument(
-                option.option, dest=option.field, required=option.required, metavar=option.flag.upper() or None,
-                action="append" if option.many else "store", default=[] if option.many else None,
-                choices=option.choices or None, help=option.help + (" (repeatable)" if option.many else ""),
+                option.option,
+                dest=option.field,
+                required=option.required,
+                metavar=option.flag.upper() or None,
+                action="append" if option.many else "store",
+                default=[] if option.many else None,
+                choices=option.choices or None,
+                help=option.help + (" (repeatable)" if option.many else ""),
             )
     return p
 

@@ -25,5 +25,7 @@ def today(environ: dict[str, str] | None = None) -> dt.date:
     try:
         return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date()
     except (ValueError, OverflowError, OSError):
-        raise ClockError(f"{ENVIRONMENT_VARIABLE} is '{value}', not a number of seconds since 1970-01-01: "
-                         "set it to one (e.g. $(date +%s)) or unset it") from None
+        raise ClockError(
+            f"{ENVIRONMENT_VARIABLE} is '{value}', not a number of seconds since 1970-01-01: "
+            "set it to one (e.g. $(date +%s)) or unset it"
+        ) from None

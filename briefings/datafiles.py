@@ -20,17 +20,23 @@ class AnyId(frozenset):
         return True
 
 
-def read_data_file(kind: EntityKind, text: str | None, rel: str, problems: Problems
-                   ) -> tuple[dict[str, Entity], Any, YamlDocument | None]:
+def read_data_file(
+    kind: EntityKind, text: str | None, rel: str, problems: Problems
+) -> tuple[dict[str, Entity], Any, YamlDocument | None]:
     """A kind's valid entities; every id its data file defines (valid or not) with its name and aliases, or
     `AnyId` if the file is unreadable; and the file as a document, when readable."""
     doc = parse_yaml(text, rel, problems) if text is not None else None
     if doc is None:
-        return {}, AnyId(), None  # unreadable: every reference to it passes, so one error is not reported a hundred times
+        return (
+            {},
+            AnyId(),
+            None,
+        )  # unreadable: every reference to it passes, so one error is not reported a hundred times
     if doc.value is None:
         doc.value = {}
-    wrong = schema.validate(doc, kind.folder, problems,
-                            names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references)
+    wrong = schema.validate(
+        doc, kind.folder, problems, names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references
+    )
     if not isinstance(doc.value, dict) or () in wrong:
         return {}, AnyId(), None
     bad = {where[0] for where in wrong}
@@ -42,8 +48,9 @@ def read_data_file(kind: EntityKind, text: str | None, rel: str, problems: Probl
     return entities, {entity_id: kind.names(value) for entity_id, value in doc.value.items()}, doc
 
 
-def check_references(kind: EntityKind, doc: YamlDocument, entities: dict[str, Entity], known: dict,
-                     problems: Problems) -> None:
+def check_references(
+    kind: EntityKind, doc: YamlDocument, entities: dict[str, Entity], known: dict, problems: Problems
+) -> None:
     """Every id an entry names (valid or not: an id written wrong is told what to write) is defined, and is not
     the entry's own; an entity within another (a region's parent) does not end up within itself."""
     for entity_id, entry in doc.value.items():
@@ -51,19 +58,27 @@ def check_references(kind: EntityKind, doc: YamlDocument, entities: dict[str, En
             target = BY_FOLDER[folder]
             for where, other in referenced(entry, field_name):
                 if other not in known[folder]:
-                    problems.error(doc.locate((entity_id, field_name, *where)),
-                                   target.unknown(other, known[folder]), causes=(target.data_file,))
+                    problems.error(
+                        doc.locate((entity_id, field_name, *where)),
+                        target.unknown(other, known[folder]),
+                        causes=(target.data_file,),
+                    )
                 elif folder == kind.folder and other == entity_id:
-                    problems.error(doc.locate((entity_id, field_name, *where)),
-                                   f"the {kind.name} '{entity_id}' names itself in '{field_name}': "
-                                   "name another one or remove the field")
+                    problems.error(
+                        doc.locate((entity_id, field_name, *where)),
+                        f"the {kind.name} '{entity_id}' names itself in '{field_name}': "
+                        "name another one or remove the field",
+                    )
     if kind.nests:
         _check_nesting(kind, entities, doc, problems)
 
 
 def _check_nesting(kind: EntityKind, entities: dict[str, Entity], doc: YamlDocument, problems: Problems) -> None:
-    parents = {i: value.get(kind.nests) for i, value in doc.value.items()
-               if i in entities and isinstance(value.get(kind.nests), str)}
+    parents = {
+        i: value.get(kind.nests)
+        for i, value in doc.value.items()
+        if i in entities and isinstance(value.get(kind.nests), str)
+    }
     for entity_id in parents:
         seen, current = [entity_id], parents[entity_id]
         while current in parents and current not in seen:
@@ -71,8 +86,10 @@ def _check_nesting(kind: EntityKind, entities: dict[str, Entity], doc: YamlDocum
             current = parents[current]
         if current == entity_id and len(seen) > 1:
             circle = " → ".join([*seen, entity_id])
-            problems.error(doc.locate((entity_id, kind.nests)),
-                           f"the {kind.name} '{entity_id}' ends up within itself ({circle}): change one '{kind.nests}'")
+            problems.error(
+                doc.locate((entity_id, kind.nests)),
+                f"the {kind.name} '{entity_id}' ends up within itself ({circle}): change one '{kind.nests}'",
+            )
 
 
 def referenced(entry: Any, field_name: str) -> Iterator[tuple[tuple, str]]:

@@ -25,8 +25,9 @@ from .schema import schema_text
 _INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief", "text_digest"}
 
 
-def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
-                 remember: bool = False) -> dict:
+def catalog_data(
+    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+) -> dict:
     """The catalog as plain data; `url_of` gives the URL of the page built from a source path. With
     `remember`, each brief's data is kept while the brief is unchanged: the live preview writes the catalog
     on every save, and most briefs are the same objects from one rebuild to the next."""
@@ -41,21 +42,26 @@ def catalog_data(catalog: Catalog, *, site_name: str, home_url: str, url_of: Cal
     }
 
 
-def render_catalog(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
-                   remember: bool = False) -> str:
+def render_catalog(
+    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+) -> str:
     """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted, compact (the encoder is many times faster
     without indentation, and the file smaller). `remember`: see `catalog_data`."""
     data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def data_files(catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str],
-               remember: bool = False) -> Iterator[tuple[str, str, str | None]]:
+def data_files(
+    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+) -> Iterator[tuple[str, str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
     or None): the catalog and its schema, then each published brief's citation files (`remember`: see
     `catalog_data`)."""
-    yield CATALOG_PATH, render_catalog(catalog, site_name=site_name, home_url=home_url, url_of=url_of,
-                                       remember=remember), None
+    yield (
+        CATALOG_PATH,
+        render_catalog(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember),
+        None,
+    )
     yield CATALOG_SCHEMA_PATH, catalog_schema(), None
     yield from citation_files(catalog, site_name=site_name, url_of=url_of)
 
@@ -89,9 +95,7 @@ def _plain(value: Any) -> Any:
     dates as ISO 8601."""
     if dataclasses.is_dataclass(value):
         return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in _INTERNAL_FIELDS
+            f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _INTERNAL_FIELDS
         }
     if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]

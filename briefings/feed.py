@@ -66,26 +66,34 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, s
     XML-escaped. A feed that no brief is in yet is as recent as the page it follows (as the site's latest
     brief): dated by the content, never by the build."""
     updated = max((b.updated or b.date for b in feed.briefs), default=catalog.last_changed(feed.page))
-    return feed_templates().get_template("feeds/atom.xml").render(
-        site_name=site.name,
-        title=f"{site.name}: {feed.title}" if feed.title else site.name,
-        # The site's feed keeps the id it has always had; a topic's is its own address.
-        feed_id=site.home_url if feed.path == FEED_PATH else site.home_url + feed.path,
-        description=site.description,
-        language=site.language,
-        home_url=site.home_url,
-        alternate_url=site.url_of(feed.page),
-        self_url=site.home_url + feed.path,
-        updated=updated.isoformat(),
-        briefs=feed.briefs,
-        url_of=lambda brief: site.url_of(brief.src_uri),
-        text_of=lambda brief: texts.get(brief.src_uri),
-        # Authors are the entry's authors, with their pages; every other kind, its categories.
-        authors=lambda brief: [(author, site.url_of(author.src_uri)) for author in catalog.named_by(brief, "authors")],
-        categories=lambda brief: [
-            (f"{site.home_url}{kind.folder}/", entity)
-            for kind in KINDS if kind.folder != "authors" for entity in catalog.named_by(brief, kind.folder)
-        ],
+    return (
+        feed_templates()
+        .get_template("feeds/atom.xml")
+        .render(
+            site_name=site.name,
+            title=f"{site.name}: {feed.title}" if feed.title else site.name,
+            # The site's feed keeps the id it has always had; a topic's is its own address.
+            feed_id=site.home_url if feed.path == FEED_PATH else site.home_url + feed.path,
+            description=site.description,
+            language=site.language,
+            home_url=site.home_url,
+            alternate_url=site.url_of(feed.page),
+            self_url=site.home_url + feed.path,
+            updated=updated.isoformat(),
+            briefs=feed.briefs,
+            url_of=lambda brief: site.url_of(brief.src_uri),
+            text_of=lambda brief: texts.get(brief.src_uri),
+            # Authors are the entry's authors, with their pages; every other kind, its categories.
+            authors=lambda brief: [
+                (author, site.url_of(author.src_uri)) for author in catalog.named_by(brief, "authors")
+            ],
+            categories=lambda brief: [
+                (f"{site.home_url}{kind.folder}/", entity)
+                for kind in KINDS
+                if kind.folder != "authors"
+                for entity in catalog.named_by(brief, kind.folder)
+            ],
+        )
     )
 
 
@@ -139,9 +147,14 @@ class SiteFeeds:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
         page `rewrites` says this rebuild writes again (a feed changes with the page it follows) and those
         holding a brief whose text changed."""
-        written = [feed for feed in feeds(self.catalog) if rewrites is None or rewrites(feed.page.partition("#")[0])
-                   or any(brief.src_uri in self.changed for brief in feed.briefs)
-                   or not (site_dir / feed.path).exists()]
+        written = [
+            feed
+            for feed in feeds(self.catalog)
+            if rewrites is None
+            or rewrites(feed.page.partition("#")[0])
+            or any(brief.src_uri in self.changed for brief in feed.briefs)
+            or not (site_dir / feed.path).exists()
+        ]
         # Each text escaped for XML once, not in each of the feeds it is in.
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
         escaped = {src_uri: Markup(escape(self.text(src_uri), quote=False)) for src_uri in shown}

@@ -28,8 +28,9 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def read_front_matter(text: str, rel: str, problems: Problems, *, required: bool
-                      ) -> tuple[YamlDocument | None, str, int]:
+def read_front_matter(
+    text: str, rel: str, problems: Problems, *, required: bool
+) -> tuple[YamlDocument | None, str, int]:
     """The front matter of the page `rel` (None if it has none, or none usable), its body and the line the body
     starts on. `required`: a page without front matter is an error (a brief's)."""
     parts = split_front_matter(text)

@@ -112,8 +112,10 @@ class EntityKind:
         if ids:
             tip = "did you mean " + " or ".join(f"'{i}'" for i in ids) + "?"
         else:
-            tip = (f"add it with 'briefings new {self.name} {folded(str(entity_id)) or entity_id} --name …' "
-                   f"or see 'briefings list {self.folder}'")
+            tip = (
+                f"add it with 'briefings new {self.name} {folded(str(entity_id)) or entity_id} --name …' "
+                f"or see 'briefings list {self.folder}'"
+            )
         return f"unknown {self.name} '{entity_id}': {tip}"
 
     def names(self, entry: object) -> tuple[str, ...]:

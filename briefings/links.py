@@ -23,7 +23,9 @@ from .problems import Location, Problems, TextLines
 
 #: Text that holds no link: macro calls, comments and raw blocks, and code spans (backticks paired in one
 #: paragraph), each blanked out with its length kept, so that offsets stay those of the text.
-_HIDDEN = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}|(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_HIDDEN = re.compile(
+    r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}|(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S
+)
 _RAW = re.compile(r"\{%\s*raw\s*%\}")
 _ENDRAW = re.compile(r"\{%\s*endraw\s*%\}")
 _BRACKETED = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"  # link text or alternative text, one level of brackets inside
@@ -106,8 +108,10 @@ def read_links(body: str, rel: str, first_line: int) -> PageLinks:
         else:
             references.append(_reference(lines, offset, address, "", ""))
     for match in _HTML.finditer(visible):
-        attributes = {a.group(1).lower(): next(v for v in a.groups()[1:] if v is not None)
-                      for a in _HTML_ATTRIBUTE.finditer(match.group(2))}
+        attributes = {
+            a.group(1).lower(): next(v for v in a.groups()[1:] if v is not None)
+            for a in _HTML_ATTRIBUTE.finditer(match.group(2))
+        }
         image = match.group(1).lower() == "img"
         if (address := attributes.get("src" if image else "href")) is not None:
             references.append(Reference(lines.location(match.start()), address, image, attributes.get("alt", "")))
@@ -242,23 +246,35 @@ def _check(src_uri: str, reference: Reference, published: Published, problems: P
     address, where = reference.address, reference.location
     what = "the image" if reference.image else "the link"
     if reference.image and not reference.alt:
-        problems.error(where, f"{what} '{address}' has no alternative text: say what it shows between the "
-                              f"brackets, as in ![A map of the strait]({address}), for readers who cannot see it")
+        problems.error(
+            where,
+            f"{what} '{address}' has no alternative text: say what it shows between the "
+            f"brackets, as in ![A map of the strait]({address}), for readers who cannot see it",
+        )
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or _SCHEME.match(address):
         if reference.image and parts.scheme in ("http", "https", ""):
-            problems.error(where, f"{what} '{address}' is on another site, and the site's pages load nothing from "
-                                  "other hosts: save the file beside the page and show it by its name")
+            problems.error(
+                where,
+                f"{what} '{address}' is on another site, and the site's pages load nothing from "
+                "other hosts: save the file beside the page and show it by its name",
+            )
         return None  # a link to another site, or a mail address: not the site's to check
     if address.startswith("/"):
-        problems.error(where, f"{what} '{address}' starts with '/', which breaks when the site is served under a "
-                              "project path: write the path relative to this file, as in '../about.md'")
+        problems.error(
+            where,
+            f"{what} '{address}' starts with '/', which breaks when the site is served under a "
+            "project path: write the path relative to this file, as in '../about.md'",
+        )
         return None
     path = unquote(parts.path)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) if path else src_uri
     if target == "." or target.startswith("../"):
-        problems.error(where, f"{what} '{address}' leads out of the docs folder, which is all the site publishes: "
-                              "link to a page or file inside docs/, or to a full https:// address")
+        problems.error(
+            where,
+            f"{what} '{address}' leads out of the docs folder, which is all the site publishes: "
+            "link to a page or file inside docs/, or to a full https:// address",
+        )
         return None
     if target in published.pages or target in published.files or target in published.generated:
         if (unpublished := _published_later(src_uri, target, published)) is not None:
@@ -266,8 +282,10 @@ def _check(src_uri: str, reference: Reference, published: Published, problems: P
         elif parts.fragment:
             _check_anchor(target, parts.fragment, reference, published, problems)
         if reference.image and target not in published.files:
-            problems.error(where, f"the image '{address}' is a page, not a picture: show a file such as "
-                                  f"{', '.join(_IMAGE_SUFFIXES)}")
+            problems.error(
+                where,
+                f"the image '{address}' is a page, not a picture: show a file such as {', '.join(_IMAGE_SUFFIXES)}",
+            )
         return target
     problems.error(where, _not_found(what, address, src_uri, path, target, published), causes=(published.path(target),))
     return None
@@ -284,17 +302,24 @@ def _published_later(src_uri: str, target: str, published: Published) -> str | N
     if until is None:
         return "leads to a draft, which the published site leaves out: link to it once it is published"
     if since == dt.date.min:
-        return (f"leads to a brief scheduled for {until}, which the published site leaves out until that day: "
-                "link to it once it is published")
-    return (f"leads to a brief scheduled for {until}, after this brief's own day ({since}): link to it once it "
-            "is published, or schedule this brief for that day or later")
+        return (
+            f"leads to a brief scheduled for {until}, which the published site leaves out until that day: "
+            "link to it once it is published"
+        )
+    return (
+        f"leads to a brief scheduled for {until}, after this brief's own day ({since}): link to it once it "
+        "is published, or schedule this brief for that day or later"
+    )
 
 
 def _not_found(what: str, address: str, src_uri: str, path: str, target: str, published: Published) -> str:
     message = f"{what} '{address}' leads to {published.path(target)}, which does not exist"
     known = [*published.pages, *published.files, *published.generated]
-    guesses = [posixpath.normpath(posixpath.join(target, "index.md")), target.removesuffix("/") + ".md",
-               target.removesuffix(".html") + ".md"]
+    guesses = [
+        posixpath.normpath(posixpath.join(target, "index.md")),
+        target.removesuffix("/") + ".md",
+        target.removesuffix(".html") + ".md",
+    ]
     fitting = next((g for g in guesses if g in published.pages or g in published.generated), None)
     if fitting is None:
         close = difflib.get_close_matches(target, known, n=1, cutoff=0.8)
@@ -316,8 +341,18 @@ def _check_anchor(target: str, fragment: str, reference: Reference, published: P
     if anchor in anchors:
         return
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.6)
-    tip = f"did you mean '#{close[0]}'?" if close else (
-        "its headings' anchors are " + ", ".join(f"'#{a}'" for a in sorted(anchors)) if anchors else "it has no heading")
+    tip = (
+        f"did you mean '#{close[0]}'?"
+        if close
+        else (
+            "its headings' anchors are " + ", ".join(f"'#{a}'" for a in sorted(anchors))
+            if anchors
+            else "it has no heading"
+        )
+    )
     where = "this page" if reference.address.startswith("#") else published.path(target)
-    problems.error(reference.location, f"the link '{reference.address}' leads to an anchor that no heading of "
-                                       f"{where} has: {tip}", causes=(published.path(target),))
+    problems.error(
+        reference.location,
+        f"the link '{reference.address}' leads to an anchor that no heading of {where} has: {tip}",
+        causes=(published.path(target),),
+    )

@@ -112,8 +112,9 @@ class _Reader:
             if (doc := self.documents.get(kind.folder)) is not None:
                 check_references(kind, doc, entities[kind.folder][0], known, self.problems)
         entity_maps = {folder: found for folder, (found, _) in entities.items()}
-        self.ids_key = tuple(sorted((folder, tuple(sorted(ids.items()))) for folder, ids in known.items()
-                                    if not isinstance(ids, AnyId)))
+        self.ids_key = tuple(
+            sorted((folder, tuple(sorted(ids.items()))) for folder, ids in known.items() if not isinstance(ids, AnyId))
+        )
 
         pages, self.static = docs_folder(self.project, self.problems)
         templated: set[str] = set()
@@ -166,8 +167,11 @@ class _Reader:
             pages={page.src_uri: self.links.get(page.src_uri, PageLinks(exact=False)) for page in pages},
             files=frozenset(self.static),
             generated=frozenset(outputs),
-            unpublished={brief.src_uri: None if brief.draft else brief.date
-                         for brief in catalog.briefs + catalog.left_out if brief.draft or catalog.is_scheduled(brief)},
+            unpublished={
+                brief.src_uri: None if brief.draft else brief.date
+                for brief in catalog.briefs + catalog.left_out
+                if brief.draft or catalog.is_scheduled(brief)
+            },
             left_out=frozenset(brief.src_uri for brief in catalog.left_out),
             extra_anchors={brief.src_uri: BRIEF_SECTIONS for brief in catalog.briefs + catalog.left_out},
             docs=self.project.relative(self.project.docs_dir),
@@ -212,7 +216,9 @@ class _Reader:
         path = self.project.file(kind.data_file)
         rel = kind.data_file
         if not path.is_file():
-            self.problems.error(Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)")
+            self.problems.error(
+                Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)"
+            )
             return {}, {}
         if self.cache is None:
             return self._read_kind_anew(kind, path, rel)
@@ -264,9 +270,11 @@ class _Reader:
         if self.cache is not None or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
             return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
         size = -(-len(pages) // workers)
-        chunks = [pages[start:start + size] for start in range(0, len(pages), size)]
+        chunks = [pages[start : start + size] for start in range(0, len(pages), size)]
         with ProcessPoolExecutor(len(chunks) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            running = [pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks[1:]]
+            running = [
+                pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks[1:]
+            ]
             read = [_read_briefs_apart(self.project, self.preview, known, chunks[0])]  # meanwhile, the first here
             read += [reading.result() for reading in running]
         found: list[Brief | None] = []
@@ -334,10 +342,14 @@ class _Reader:
         updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
         leverage = meta.get("leverage", {})
         if updated and updated < date:
-            self.problems.error(doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them")
+            self.problems.error(
+                doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them"
+            )
             return None
-        corrections = tuple(Correction(dt.date.fromisoformat(c["date"]), " ".join(c["text"].split()))
-                            for c in meta.get("corrections", ()))
+        corrections = tuple(
+            Correction(dt.date.fromisoformat(c["date"]), " ".join(c["text"].split()))
+            for c in meta.get("corrections", ())
+        )
         early = [(n, c) for n, c in enumerate(corrections) if c.date < date]
         for n, correction in early:
             self.problems.error(
@@ -365,6 +377,7 @@ class _Reader:
             title_at=doc.locate(("title",)),
             text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),
         )
+
 
 #: From how many briefs reading them in several processes pays for starting the processes, and how many.
 _READ_APART_FROM = 200

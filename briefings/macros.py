@@ -56,6 +56,7 @@ class Macros:
 
     def functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """Every macro as a plain function of its arguments, for the page `current_page()` names."""
+
         def entity(kind: EntityKind) -> Callable[..., str]:
             return lambda entity_id, text=None: self.link(kind, current_page(), entity_id, text)
 
@@ -93,8 +94,14 @@ class MacroSandbox(ImmutableSandboxedEnvironment):
     template_class = _ContextFreeTemplate
     #: The settings of an environment that say how templates are written, which the sandbox takes over.
     SYNTAX = (
-        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+        "block_start_string",
+        "block_end_string",
+        "variable_start_string",
+        "variable_end_string",
+        "comment_start_string",
+        "comment_end_string",
+        "line_statement_prefix",
+        "line_comment_prefix",
     )
 
     def __init__(self, macros: dict[str, Callable[..., str]], **syntax: Any):

@@ -81,8 +81,9 @@ def one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_name: str,
-                     address: Callable[[str], str] | None = None) -> dict[str, Any]:
+def article_metadata(
+    catalog: Catalog, brief: Brief, *, url: str | None, site_name: str, address: Callable[[str], str] | None = None
+) -> dict[str, Any]:
     """A brief's metadata for its page's head: `published`, `modified` (ISO dates), `headline`,
     `description`, `authors` (names), `about` (actor names), `tags`, `json_ld` (schema.org, as a dict) and,
     given its absolute `url`, `citation` (the `citation_*` meta tags as (name, content) pairs). `address` gives
@@ -90,8 +91,10 @@ def article_metadata(catalog: Catalog, brief: Brief, *, url: str | None, site_na
     published = brief.date.isoformat()
     modified = (brief.updated or brief.date).isoformat()
     actors = catalog.named_by(brief, "actors")
-    authors = [{"@type": "Person", "name": author.name, **({"url": address(author.src_uri)} if address else {})}
-               for author in catalog.named_by(brief, "authors")] or [{"@type": "Organization", "name": site_name}]
+    authors = [
+        {"@type": "Person", "name": author.name, **({"url": address(author.src_uri)} if address else {})}
+        for author in catalog.named_by(brief, "authors")
+    ] or [{"@type": "Organization", "name": site_name}]
     json_ld: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "AnalysisNewsArticle",

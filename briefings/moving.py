@@ -156,7 +156,11 @@ def rewrite_links(page: TextFile, src_uri: str, moved: Addresses) -> int:
         path = posixpath.relpath(new_target, posixpath.dirname(new_src) or ".")
         if parts.path.endswith("/") and not path.endswith("/"):
             path += "/"
-        new = quote(path, safe="/~") + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        new = (
+            quote(path, safe="/~")
+            + (f"?{parts.query}" if parts.query else "")
+            + (f"#{parts.fragment}" if parts.fragment else "")
+        )
         if new == address:
             continue
         start = page.text.find(address, page.offset(reference.location))
@@ -165,7 +169,9 @@ def rewrite_links(page: TextFile, src_uri: str, moved: Addresses) -> int:
     return edited
 
 
-def _rewrite_all_links(project: Project, moved: Addresses, outcome: Outcome, skip: set[str] = frozenset()) -> dict[str, TextFile]:
+def _rewrite_all_links(
+    project: Project, moved: Addresses, outcome: Outcome, skip: set[str] = frozenset()
+) -> dict[str, TextFile]:
     """Every page whose links the move changes, edited (not yet saved), by its path inside the docs folder."""
     edited: dict[str, TextFile] = {}
     for path, src_uri in _pages(project):
@@ -199,7 +205,9 @@ def record_redirects(project: Project, pairs: list[tuple[str, str]], outcome: Ou
         if old in served_again or old in renamed:
             dropped.add(doc.locate((old,)).line)
             if old in served_again:
-                outcome.say(f"removed the redirect from '{old}' in {REDIRECTS_FILE}: the site serves that address again")
+                outcome.say(
+                    f"removed the redirect from '{old}' in {REDIRECTS_FILE}: the site serves that address again"
+                )
         elif isinstance(new, str) and new in renamed:
             value_at = _value_location(doc, file, old)
             if value_at and file.replace_scalar(value_at, new, renamed[new]):
@@ -223,7 +231,9 @@ def _redirects_document(project: Project) -> tuple[TextFile | None, YamlDocument
     problems = Problems()
     doc = parse_yaml(file.text, REDIRECTS_FILE, problems)
     if problems.errors or doc is None or not isinstance(doc.value, (dict, type(None))):
-        raise ScaffoldError(f"{problems.errors[0] if problems.errors else REDIRECTS_FILE}: fix it first (briefings check)")
+        raise ScaffoldError(
+            f"{problems.errors[0] if problems.errors else REDIRECTS_FILE}: fix it first (briefings check)"
+        )
     return file, doc
 
 
@@ -262,8 +272,10 @@ def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool |
     try:
         inside = Path(os.path.abspath(path)).relative_to(project.docs_dir).as_posix()
     except ValueError:
-        raise ScaffoldError(f"{what} '{path}' is not in the docs folder: give a brief's path, such as "
-                            f"{project.relative(project.briefs_dir)}/2026/doha-talks.md") from None
+        raise ScaffoldError(
+            f"{what} '{path}' is not in the docs folder: give a brief's path, such as "
+            f"{project.relative(project.briefs_dir)}/2026/doha-talks.md"
+        ) from None
     parts = inside.split("/")
     if parts[-1] == "index.md":
         parts, form = parts[:-1], True
@@ -272,8 +284,10 @@ def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool |
     else:
         form = True if path.is_dir() else None
     if len(parts) != 3 or parts[0] != "briefs":
-        raise ScaffoldError(f"{what} '{path}' is not a brief's path: a brief is "
-                            f"{project.relative(project.briefs_dir)}/<year>/<slug>.md or <year>/<slug>/index.md")
+        raise ScaffoldError(
+            f"{what} '{path}' is not a brief's path: a brief is "
+            f"{project.relative(project.briefs_dir)}/<year>/<slug>.md or <year>/<slug>/index.md"
+        )
     return parts[1], parts[2], form
 
 
@@ -285,19 +299,25 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
     year, slug, form = _brief_at(project, old_path, "OLD")
     new_year, new_slug, new_form = _brief_at(project, new_path, "NEW")
     if not BRIEF_FILE_NAME.match(f"{new_slug}.md"):
-        raise ScaffoldError(f"'{new_slug}' cannot be a brief's name: a brief's file or folder name becomes its "
-                            "address; use lowercase letters, digits and hyphens, e.g. doha-talks")
+        raise ScaffoldError(
+            f"'{new_slug}' cannot be a brief's name: a brief's file or folder name becomes its "
+            "address; use lowercase letters, digits and hyphens, e.g. doha-talks"
+        )
     docs = project.docs_dir
     forms = [f for f in (False, True) if (docs / _Brief(year, slug, f).src_uri).is_file()]
     new_forms = [f for f in (False, True) if (docs / _Brief(new_year, new_slug, f).src_uri).is_file()]
     if (year, slug) == (new_year, new_slug):
         raise ScaffoldError("OLD and NEW are the same brief: give NEW another year or name")
     if forms and new_forms:
-        raise ScaffoldError(f"{project.relative(docs / _Brief(new_year, new_slug, new_forms[0]).src_uri)} already "
-                            "exists: choose another name for NEW")
+        raise ScaffoldError(
+            f"{project.relative(docs / _Brief(new_year, new_slug, new_forms[0]).src_uri)} already "
+            "exists: choose another name for NEW"
+        )
     if not forms and not new_forms:
-        raise ScaffoldError(f"no brief at {project.relative(old_path)}: give the path of the brief to move "
-                            "(see 'briefings list' or docs/briefs/)")
+        raise ScaffoldError(
+            f"no brief at {project.relative(old_path)}: give the path of the brief to move "
+            "(see 'briefings list' or docs/briefs/)"
+        )
     already = not forms
     old = _Brief(year, slug, new_forms[0] if already else forms[0])
     new = _Brief(new_year, new_slug, old.folder)
@@ -332,8 +352,9 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
     outcome = Outcome()
     entries = data_entries(project, kind)
     if new in entries and old in entries:
-        raise ScaffoldError(f"{kind.data_file} already has {kind.a_name} '{new}': choose another id, or merge the "
-                            "two entries by hand")
+        raise ScaffoldError(
+            f"{kind.data_file} already has {kind.a_name} '{new}': choose another id, or merge the two entries by hand"
+        )
     if old not in entries and new not in entries:
         raise ScaffoldError(kind.unknown(old, entries))
     already = old not in entries
@@ -344,7 +365,9 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
     if not already:
         schema.validate(YamlDocument({new: doc.value[old]}, kind.data_file), kind.folder, problems)
         if problems.errors:
-            raise ScaffoldError(f"'{new}' cannot be {kind.a_name}'s id: " + "; ".join(p.message for p in problems.errors))
+            raise ScaffoldError(
+                f"'{new}' cannot be {kind.a_name}'s id: " + "; ".join(p.message for p in problems.errors)
+            )
         own.replace_scalar(doc.locate((old,)), old, new)
     files: dict[str, TextFile] = {kind.data_file: own}
     for other in KINDS:
@@ -360,8 +383,11 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
                     if value == old:
                         file.replace_scalar(other_doc.locate((entity_id, name, n)), old, new)
         files[other.data_file] = file
-    edited = [(file, f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
-              for rel, file in files.items() if file.changed]
+    edited = [
+        (file, f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
+        for rel, file in files.items()
+        if file.changed
+    ]
     old_page, new_page = f"{kind.folder}/{old}.md", f"{kind.folder}/{new}.md"
     old_feed, new_feed = feed_path_of(kind.folder, old), feed_path_of(kind.folder, new)
     moved = Addresses({old_page: new_page, old_feed: new_feed})
@@ -401,7 +427,9 @@ def _rename_in_page(page: TextFile, kind: EntityKind, old: str, new: str) -> int
                         page.replace_scalar(doc.locate((*where, n)), old, new)
             elif isinstance(value, dict) and old in value:
                 page.replace_scalar(doc.locate((*where, old)), old, new)
-    if "{{" in body and not (doc is not None and isinstance(doc.value, dict) and doc.value.get("render_macros") is False):
+    if "{{" in body and not (
+        doc is not None and isinstance(doc.value, dict) and doc.value.get("render_macros") is False
+    ):
         # (A page with `render_macros: false` shows macro syntax as written: it holds no call.)
         every_id = {other.folder: AnyId() for other in KINDS}
         for call in read_calls(body, page.rel, body_line, Problems(), every_id).references:

@@ -50,9 +50,9 @@ def section_of(src_uri: str) -> str | None:
 
 def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     """Where a page stands: a brief under the month of the archive it is listed in ("Briefs › March 2026"),
-    an entity under its kind's index ("Actors"), the tags, authors and regions under the archive ("Briefs › Tags"
-for a tag's page, "Briefs › Authors" for an author's);
-    None for other pages."""
+        an entity under its kind's index ("Actors"), the tags, authors and regions under the archive ("Briefs › Tags"
+    for a tag's page, "Briefs › Authors" for an author's);
+        None for other pages."""
     section = section_of(src_uri)
     if section is None or src_uri == section:
         return None

@@ -48,8 +48,12 @@ def feed_paths(catalog: Catalog) -> Iterator[str]:
 
 def published_outputs(catalog: Catalog) -> set[str]:
     """Every page and file the site generates."""
-    return {page.src_uri for page in generated_pages(catalog)} | set(feed_paths(catalog)) | {
-        CATALOG_PATH, CATALOG_SCHEMA_PATH} | {path for brief in catalog.briefs for path in citation_paths(brief)}
+    return (
+        {page.src_uri for page in generated_pages(catalog)}
+        | set(feed_paths(catalog))
+        | {CATALOG_PATH, CATALOG_SCHEMA_PATH}
+        | {path for brief in catalog.briefs for path in citation_paths(brief)}
+    )
 
 
 def redirect_files(catalog: Catalog) -> dict[str, tuple[str, str]]:

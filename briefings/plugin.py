@@ -53,6 +53,7 @@ from .site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
+
 class BriefingsConfig(base.Config):
     pass
 
@@ -82,8 +83,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         if self.preview:
-            self.loaded, self.site = self.previewing.load(project, directory_urls=config.use_directory_urls,
-                                                          fragments=self.fragments)
+            self.loaded, self.site = self.previewing.load(
+                project, directory_urls=config.use_directory_urls, fragments=self.fragments
+            )
         else:
             self.loaded = load_project(project)
         _report(self.loaded.problems, stop=not self.preview)
@@ -136,8 +138,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(feed := File.generated(config, path, content=""))
             feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
         # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
-        for path, text, brief in data_files(self.site.catalog, site_name=config.site_name, home_url=home,
-                                            url_of=url_of, remember=self.preview):
+        for path, text, brief in data_files(
+            self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview
+        ):
             files.append(data := File.generated(config, path, content=text))
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
         self.search.keep_only({file.url for file in files.documentation_pages()})
@@ -156,14 +159,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return render_problems(self.loaded.problems)
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
         page.update_date = self.site.catalog.last_changed(page.file.src_uri).isoformat()
-        page.meta.update(self.site.theme_metadata(page.file.src_uri, page.meta, url=page.canonical_url,
-                                                  site_name=config.site_name))
+        page.meta.update(
+            self.site.theme_metadata(page.file.src_uri, page.meta, url=page.canonical_url, site_name=config.site_name)
+        )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
         if self.site.catalog.brief(page.file.src_uri) is None:
             return markdown
-        publication = Publication(url=page.canonical_url or page.abs_url, site_name=config.site_name,
-                                  repo_url=config.repo_url)
+        publication = Publication(
+            url=page.canonical_url or page.abs_url, site_name=config.site_name, repo_url=config.repo_url
+        )
         return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -213,7 +218,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
             server.watch(str(watched))
         return server
-
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

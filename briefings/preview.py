@@ -59,8 +59,9 @@ class Preview:
         self.compiled = CompiledTemplates()
         self.index = PreviewIndex()  # search, brought up to date once the preview is quiet
 
-    def load(self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
-             ) -> tuple[Loaded, Site]:
+    def load(
+        self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
+    ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
         BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)  # once is enough: a logger holds a filter once
         self.index.interrupt()  # a rebuild goes before search
@@ -71,8 +72,11 @@ class Preview:
             self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
         elif self.site is None:
-            self.site = Site(Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
-                             directory_urls=directory_urls, fragments=fragments)
+            self.site = Site(
+                Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
+                directory_urls=directory_urls,
+                fragments=fragments,
+            )
         return loaded, self.site
 
     def markdown(self, page: GeneratedPage) -> str:

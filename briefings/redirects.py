@@ -76,26 +76,36 @@ def check_redirects(doc: YamlDocument | None, served: Mapping[str, str], problem
     kept: dict[str, str] = {}
     for old, new in doc.value.items():
         if old in served:
-            problems.error(doc.locate((old,)), f"the site still serves '{old}' ({served[old]}), "
-                                               "so no redirect may replace it: remove this line, or move that page "
-                                               "first (briefings move)")
+            problems.error(
+                doc.locate((old,)),
+                f"the site still serves '{old}' ({served[old]}), "
+                "so no redirect may replace it: remove this line, or move that page "
+                "first (briefings move)",
+            )
         elif new in redirects:
             seen, end = [old, new], redirects[new]
             while end in redirects and end not in seen:
                 seen.append(end)
                 end = redirects[end]
             if end in seen:
-                problems.error(doc.locate((old, )), f"the redirects from '{old}' loop ({' -> '.join(seen + [end])}): "
-                                                    "point each old address at the page that replaced it")
+                problems.error(
+                    doc.locate((old,)),
+                    f"the redirects from '{old}' loop ({' -> '.join(seen + [end])}): "
+                    "point each old address at the page that replaced it",
+                )
             else:
-                problems.error(doc.locate((old,)), f"'{new}' is itself redirected to '{redirects[new]}' (line "
-                                                   f"{doc.locate((new,)).line}): a redirect must not lead to another; "
-                                                   f"write '{old}: {end}'")
+                problems.error(
+                    doc.locate((old,)),
+                    f"'{new}' is itself redirected to '{redirects[new]}' (line "
+                    f"{doc.locate((new,)).line}): a redirect must not lead to another; "
+                    f"write '{old}: {end}'",
+                )
         elif new not in served:
             close = difflib.get_close_matches(new, list(served), n=1, cutoff=0.7)
             tip = f"did you mean '{close[0]}'?" if close else "write the address of a page this site publishes"
-            problems.error(doc.locate((old,)), f"the redirect from '{old}' leads to '{new}', which the site does not "
-                                               f"serve: {tip}")
+            problems.error(
+                doc.locate((old,)), f"the redirect from '{old}' leads to '{new}', which the site does not serve: {tip}"
+            )
         else:
             kept[old] = new
     return kept
@@ -169,13 +179,15 @@ def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
     hand-written pages."""
     found: dict[str, Published] = {}
     for brief in published_briefs(catalog):
-        found[page_url(brief.src_uri)] = Published(page_url(brief.src_uri), Location(brief.source.path),
-                                                   brief=brief.source.path, name=brief.title)
+        found[page_url(brief.src_uri)] = Published(
+            page_url(brief.src_uri), Location(brief.source.path), brief=brief.source.path, name=brief.title
+        )
     for kind in KINDS:
         for entity in catalog.entities[kind.folder].values():
             for feed, path in ((False, entity.src_uri), (True, entity_feed_path(entity))):
-                found[page_url(path)] = Published(page_url(path), entity.source, kind=kind.name,
-                                                  entity_id=entity.id, feed=feed, name=entity.name)
+                found[page_url(path)] = Published(
+                    page_url(path), entity.source, kind=kind.name, entity_id=entity.id, feed=feed, name=entity.name
+                )
     for src_uri in catalog.pages:
         found[page_url(src_uri)] = Published(page_url(src_uri), Location(f"{docs}/{src_uri}"))
     return found
@@ -193,17 +205,27 @@ def lost_addresses(before: Catalog, after: Catalog, served: Mapping[str, str], r
         problems.error(was.source, f"{lost}; {_fix(was, now, after)}")
     for old, new in before.redirects.items():  # an old address stays redirected for good
         if old not in served and old not in after.redirects:
-            problems.error(Location(REDIRECTS_FILE), f"'{old}' was redirected to '{new}' at {ref} and no longer is: "
-                                                     f"outside links to it now fail; put back the line '{old}: {new}' "
-                                                     f"(or lead it to the page that replaced '{new}')")
+            problems.error(
+                Location(REDIRECTS_FILE),
+                f"'{old}' was redirected to '{new}' at {ref} and no longer is: "
+                f"outside links to it now fail; put back the line '{old}: {new}' "
+                f"(or lead it to the page that replaced '{new}')",
+            )
     return problems
 
 
 def _fix(was: Published, now: Mapping[str, Published], after: Catalog) -> str:
     """The command that redirects a lost address, with its new address when a page of the same title or name
     is found."""
-    same = [p for p in now.values() if p.name == was.name and was.name and bool(p.brief) == bool(was.brief)
-            and p.kind == was.kind and p.feed == was.feed]
+    same = [
+        p
+        for p in now.values()
+        if p.name == was.name
+        and was.name
+        and bool(p.brief) == bool(was.brief)
+        and p.kind == was.kind
+        and p.feed == was.feed
+    ]
     if was.brief:
         new = same[0].brief if same else "docs/briefs/<year>/<new-slug>.md"
         return f"record where it went with 'briefings move {was.brief} {new}'"

@@ -22,8 +22,25 @@ import nh3
 from .problems import Problems, TextLines
 
 #: Inline elements a brief may write as raw HTML, with the only attribute any of them may carry.
-ALLOWED_ELEMENTS = ("abbr", "b", "br", "cite", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
-                    "strong", "sub", "sup", "u")
+ALLOWED_ELEMENTS = (
+    "abbr",
+    "b",
+    "br",
+    "cite",
+    "del",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+)
 ALLOWED_ATTRIBUTES = ("title",)
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 #: The files other than Markdown pages that docs/ may hold. The site publishes them as they are, so only
@@ -52,7 +69,9 @@ _SANITISER = dict(
 _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _TAG_SYNTAX = re.compile(r"[>\"']")  # what decides where a tag ends: its '>', outside quoted values
 _ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]{0,3}\[[^\[\]]+\]:\s*<?(\S+)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>", re.M)
+_DESTINATION = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^[ \t]{0,3}\[[^\[\]]+\]:\s*<?(\S+)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>", re.M
+)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
@@ -109,9 +128,12 @@ def _findings(text: str) -> Iterator[tuple[int, str]]:
         if element not in ALLOWED_ELEMENTS:
             if closing:
                 continue  # reported at its opening tag
-            yield offset, (
-                f"raw HTML <{element}> is not allowed in a brief: write Markdown instead "
-                f"(the inline elements allowed are {', '.join(ALLOWED_ELEMENTS)})"
+            yield (
+                offset,
+                (
+                    f"raw HTML <{element}> is not allowed in a brief: write Markdown instead "
+                    f"(the inline elements allowed are {', '.join(ALLOWED_ELEMENTS)})"
+                ),
             )
             continue
         if closing:
@@ -119,16 +141,22 @@ def _findings(text: str) -> Iterator[tuple[int, str]]:
         for attribute in _ATTRIBUTE.finditer(attributes):
             attribute_name = attribute.group(1).lower()
             if attribute_name not in ALLOWED_ATTRIBUTES:
-                yield offset, (
-                    f"the attribute '{attribute_name}' of <{element}> is not allowed: "
-                    f"only {', '.join(ALLOWED_ATTRIBUTES)} may be set on raw HTML"
+                yield (
+                    offset,
+                    (
+                        f"the attribute '{attribute_name}' of <{element}> is not allowed: "
+                        f"only {', '.join(ALLOWED_ATTRIBUTES)} may be set on raw HTML"
+                    ),
                 )
     for match in _DESTINATION.finditer(text):
         url = next(group for group in match.groups() if group is not None)
         if scheme := dangerous_scheme(url):
-            yield match.start(), (
-                f"a link to a {scheme}: address could run code in a reader's browser: "
-                "link to an http:// or https:// address, or to another page of the site"
+            yield (
+                match.start(),
+                (
+                    f"a link to a {scheme}: address could run code in a reader's browser: "
+                    "link to an http:// or https:// address, or to another page of the site"
+                ),
             )
 
 

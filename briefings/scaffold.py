@@ -36,7 +36,9 @@ def data_entries(project: Project, kind: EntityKind) -> dict[str, tuple[str, ...
     problems = Problems()
     doc = parse_yaml(path.read_text("utf-8-sig"), kind.data_file, problems)
     if problems.errors or doc is None:
-        raise ScaffoldError(f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)")
+        raise ScaffoldError(
+            f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)"
+        )
     return {str(i): kind.names(entry) for i, entry in doc.value.items()} if isinstance(doc.value, dict) else {}
 
 
@@ -58,8 +60,9 @@ def _require_known(kind: EntityKind, ids: list[str], known: dict[str, tuple[str,
             raise ScaffoldError(kind.unknown(entity_id, known))
 
 
-def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date: dt.date | None = None,
-              slug: str | None = None) -> Path:
+def new_brief(
+    project: Project, title: str, *, named: dict[str, list[str]], date: dt.date | None = None, slug: str | None = None
+) -> Path:
     """Create a draft brief to fill in, naming the given entities (ids by kind); returns its path. Its file
     name is `slug`, or made from the title."""
     try:
@@ -67,28 +70,32 @@ def new_brief(project: Project, title: str, *, named: dict[str, list[str]], date
     except clock.ClockError as error:
         raise ScaffoldError(str(error)) from None
     if slug is not None and not BRIEF_FILE_NAME.match(f"{slug}.md"):
-        raise ScaffoldError(f"'{slug}' cannot be a brief's file name: use lowercase letters, digits and hyphens, "
-                            "e.g. --slug doha-talks")
+        raise ScaffoldError(
+            f"'{slug}' cannot be a brief's file name: use lowercase letters, digits and hyphens, e.g. --slug doha-talks"
+        )
     slug = slug or slugify(title)
     if not slug:
-        raise ScaffoldError("the title needs at least one letter or digit to make the file name from, "
-                            "or give one with --slug")
+        raise ScaffoldError(
+            "the title needs at least one letter or digit to make the file name from, or give one with --slug"
+        )
     for name, ids in named.items():
         _require_known(BY_NAME[name], ids, data_entries(project, BY_NAME[name]))
     path = project.briefs_dir / str(date.year) / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{project.relative(path)} already exists: choose another title or --slug")
-    text = scaffold_templates(yaml=yaml_string, flow=lambda items: "[" + ", ".join(items) + "]").get_template(
-        "scaffolds/brief.md"
-    ).render(
-        title=title,
-        date=date.isoformat(),
-        named=named,
-        kinds=KINDS,
-        placeholder=PLACEHOLDER,
-        example_actor=(named.get("actor") or ["an-actor-id"])[0],
-        example_indicator=(named.get("indicator") or ["an-indicator-id"])[0],
-        example_mechanism=(named.get("mechanism") or ["a-mechanism-id"])[0],
+    text = (
+        scaffold_templates(yaml=yaml_string, flow=lambda items: "[" + ", ".join(items) + "]")
+        .get_template("scaffolds/brief.md")
+        .render(
+            title=title,
+            date=date.isoformat(),
+            named=named,
+            kinds=KINDS,
+            placeholder=PLACEHOLDER,
+            example_actor=(named.get("actor") or ["an-actor-id"])[0],
+            example_indicator=(named.get("indicator") or ["an-indicator-id"])[0],
+            example_mechanism=(named.get("mechanism") or ["a-mechanism-id"])[0],
+        )
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")

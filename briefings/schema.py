@@ -67,8 +67,9 @@ def _inline_definitions(schema: dict) -> dict:
     return inline(schema)
 
 
-def validate(doc: YamlDocument, name: str, problems: Problems,
-             names_an_entity: Callable[[tuple], bool] | None = None) -> set[tuple]:
+def validate(
+    doc: YamlDocument, name: str, problems: Problems, names_an_entity: Callable[[tuple], bool] | None = None
+) -> set[tuple]:
     """Check `doc` against schema `name` and report each violation once, at its line.
 
     Returns the paths of the parts of the document that are wrong (empty when it is valid). A value that is
@@ -109,8 +110,13 @@ def _hint(schema: dict) -> str:
 
 
 _TYPE_NAMES = {
-    "string": "text", "array": "a list", "object": "a mapping of keys to values",
-    "boolean": "true or false", "number": "a number", "integer": "a whole number", "null": "empty",
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "boolean": "true or false",
+    "number": "a number",
+    "integer": "a whole number",
+    "null": "empty",
 }
 
 
@@ -136,7 +142,10 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
     if kind == "required":
         missing = error.message.split("'")[1]
         sub = schema.get("properties", {}).get(missing, {})
-        yield path, f"missing required field '{missing}'{_hint(sub)}: add it to {field_name(path) if path else 'the front matter'}"
+        yield (
+            path,
+            f"missing required field '{missing}'{_hint(sub)}: add it to {field_name(path) if path else 'the front matter'}",
+        )
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):

@@ -87,18 +87,22 @@ _NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
 #: The opening tags of what is never indexed: what a reader does not read as text, and what is marked so.
 _LEFT_OUT = re.compile(
     rf"<(svg|script|style|template|button)\b[^>]*>|<({_NAME})\b[^>]*?(?:\sdata-search-exclude\b"
-    rf"|\sclass=\"(?:[^\"]*\s)?(?:{'|'.join(EXCLUDED_CLASSES)})(?:\s[^\"]*)?\")[^>]*>")
+    rf"|\sclass=\"(?:[^\"]*\s)?(?:{'|'.join(EXCLUDED_CLASSES)})(?:\s[^\"]*)?\")[^>]*>"
+)
 #: The opening tags of headings and of what a template weighs.
 _WEIGHED = re.compile(rf"<(h[1-6])\b[^>]*>|<({_NAME})\b[^>]*?\sdata-search-weight=\"([0-9.]+)\"[^>]*>")
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*>")
 #: The opening tags of the headings that start a section: with an anchor, below the page's title.
 _SECTION = re.compile(r"<(h[2-6])\b[^>]*?\sid=\"([^\"]+)\"[^>]*>")
 _MARK = "\ue000"  # where a section starts in the text (a character of private use: no word's, no page's)
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|li|dt|dd|div|tr|td|th|blockquote|section|table|br|details|summary|figcaption"
-                        r"|ul|ol|dl|pre|h[1-6])\b[^>]*>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|li|dt|dd|div|tr|td|th|blockquote|section|table|br|details|summary|figcaption"
+    r"|ul|ol|dl|pre|h[1-6])\b[^>]*>"
+)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; what is shorter than two, it skips whole
 _SPACE = re.compile(r"\s+")
@@ -201,8 +205,16 @@ class SearchIndex:
         self._catalog = catalog
         return {"stemmer": self.stem.algorithm or "", "facets": FACETS}
 
-    def add(self, url: str, content: str, *, title: str, meta: dict[str, Any], source: str | None = None,
-            facets: dict[str, list[tuple[str, str]]] | None = None) -> None:
+    def add(
+        self,
+        url: str,
+        content: str,
+        *,
+        title: str,
+        meta: dict[str, Any],
+        source: str | None = None,
+        facets: dict[str, list[tuple[str, str]]] | None = None,
+    ) -> None:
         """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
@@ -222,9 +234,14 @@ class SearchIndex:
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
-        self._records[number] = Record(url, title, _SPACE.sub(" ", summary).strip() if summary else None,
-                                       page_date, zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
-                                       tuple(section for section in sections if section[0] < TEXT_LIMIT))
+        self._records[number] = Record(
+            url,
+            title,
+            _SPACE.sub(" ", summary).strip() if summary else None,
+            page_date,
+            zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
+            tuple(section for section in sections if section[0] < TEXT_LIMIT),
+        )
         forms = array("I", [self._number_of(word) for word in weights])
         by_stem: dict[int, float] = {}
         for form, weight in zip(forms, weights.values()):
@@ -270,8 +287,9 @@ class SearchIndex:
         postings, forms = self._postings(), self._forms_of_stems()
         pages = len(self._records)
         order = sorted(postings, key=lambda n: self._words[n])
-        entries = [(self._words[n], _encode(postings[n], [self._words[form] for form in forms[n]], forms[n]))
-                   for n in order]
+        entries = [
+            (self._words[n], _encode(postings[n], [self._words[form] for form in forms[n]], forms[n])) for n in order
+        ]
         for prefix, piece in _pieces(entries, PREFIX):
             _write_json(folder / "words" / f"{file_name(prefix)}.json", {"pages": pages, **piece})
             if stop():
@@ -290,7 +308,9 @@ class SearchIndex:
                     labels[facet, value] = label
         filters = {}
         for facet, found in pages.items():
-            order = sorted(found, key=lambda v: (-int(v) if facet == "year" else -len(found[v]), labels[facet, v].lower()))
+            order = sorted(
+                found, key=lambda v: (-int(v) if facet == "year" else -len(found[v]), labels[facet, v].lower())
+            )
             filters[facet] = [[value, labels[facet, value], *_deltas(found[value])] for value in order]
         return filters
 
@@ -311,8 +331,10 @@ class SearchIndex:
         for number in sorted(self._forms):
             for form in self._forms[number]:
                 found.setdefault(self._stems[form], {}).setdefault(form, []).append(number)
-        return {stem: dict(sorted(forms.items(), key=lambda item: (-len(item[1]), self._words[item[0]])))
-                for stem, forms in found.items()}
+        return {
+            stem: dict(sorted(forms.items(), key=lambda item: (-len(item[1]), self._words[item[0]])))
+            for stem, forms in found.items()
+        }
 
     def _postings(self) -> dict[int, array]:
         """Word number -> page number << 8 | score, for each page holding the word, by page number."""
@@ -360,8 +382,8 @@ def _read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str
 def _mark_section(found: re.Match, content: str, headings: list[tuple[str, str]]) -> str:
     """The opening tag of a heading with an anchor, marked where its text starts; its anchor and text noted."""
     end = _end_of(content, found[1].lower(), found)
-    inner = content[found.end():end]
-    inner = inner[:inner.rfind("</")] if "</" in inner else inner
+    inner = content[found.end() : end]
+    inner = inner[: inner.rfind("</")] if "</" in inner else inner
     headings.append((html.unescape(found[2]), _SPACE.sub(" ", _plain(inner)).strip()))
     return found[0] + _MARK
 
@@ -370,7 +392,7 @@ def _without(opening: re.Pattern, content: str) -> str:
     """`content` without the elements whose opening tag matches `opening`."""
     parts, position = [], 0
     while found := opening.search(content, position):
-        parts.append(content[position:found.start()])
+        parts.append(content[position : found.start()])
         position = _end_of(content, (found[1] or found[2]).lower(), found)
     parts.append(content[position:])
     return "".join(parts)
@@ -382,7 +404,7 @@ def _weighed(content: str) -> Iterator[tuple[str, float]]:
     while found := opening.search(content, position):
         position = _end_of(content, (found[1] or found[2]).lower(), found)
         weight = HEADING if found[1] else float(found[3])
-        yield content[found.end():position], max(weight - TEXT, 0.0)
+        yield content[found.end() : position], max(weight - TEXT, 0.0)
 
 
 def _end_of(content: str, name: str, opening: re.Match) -> int:
@@ -453,11 +475,19 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
     a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
     brief = catalog.brief(src_uri)
     if brief is not None:
-        named = lambda folder: [(i, catalog.entities[folder][i].name) for i in brief.ids(folder)  # noqa: E731
-                                if i in catalog.entities.get(folder, {})]
-        return {"kind": [("brief", KINDS["briefs"])], "year": [(str(brief.date.year), str(brief.date.year))],
-                "actor": named("actors"), "mechanism": named("mechanisms"), "region": named("regions"),
-                "tag": [(tag, tag) for tag in brief.tags]}
+        named = lambda folder: [
+            (i, catalog.entities[folder][i].name)
+            for i in brief.ids(folder)  # noqa: E731
+            if i in catalog.entities.get(folder, {})
+        ]
+        return {
+            "kind": [("brief", KINDS["briefs"])],
+            "year": [(str(brief.date.year), str(brief.date.year))],
+            "actor": named("actors"),
+            "mechanism": named("mechanisms"),
+            "region": named("regions"),
+            "tag": [(tag, tag) for tag in brief.tags],
+        }
     folder, _, name = src_uri.partition("/")
     if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
         return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}

@@ -43,33 +43,40 @@ def project_at(project: Project, ref: str) -> Loaded:
     except OSError:
         raise RevisionError("git is not installed: install it") from None
     if where.returncode != 0:
-        raise RevisionError(f"{project.root} is not in a git repository: the comparison is with a revision of its "
-                            "history")
+        raise RevisionError(
+            f"{project.root} is not in a git repository: the comparison is with a revision of its history"
+        )
     prefix = where.stdout.decode().strip()
     if _git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
-        raise RevisionError(f"'{ref}' is not a revision of this repository: give a branch, tag or commit it has (in a "
-                            "shallow clone, fetch the history first: git fetch --unshallow, or fetch-depth: 0 in a "
-                            "workflow)")
+        raise RevisionError(
+            f"'{ref}' is not a revision of this repository: give a branch, tag or commit it has (in a "
+            "shallow clone, fetch the history first: git fetch --unshallow, or fetch-depth: 0 in a "
+            "workflow)"
+        )
     archive = _git(project, "archive", "--format=tar", f"{ref}:{prefix}")
     if archive.returncode != 0:
-        raise RevisionError(f"git could not read the project at '{ref}': "
-                            f"{archive.stderr.decode(errors='replace').strip()}")
+        raise RevisionError(
+            f"git could not read the project at '{ref}': {archive.stderr.decode(errors='replace').strip()}"
+        )
     docs = project.relative(project.docs_dir)
     with tempfile.TemporaryDirectory(prefix="briefings-since-") as folder:
         try:
             with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                 tar.extractall(folder, filter="data")  # nothing outside the folder, whatever the revision holds
         except tarfile.TarError as exc:
-            raise RevisionError(f"the project at '{ref}' could not be unpacked ({exc}): compare with another "
-                                "revision") from None
+            raise RevisionError(
+                f"the project at '{ref}' could not be unpacked ({exc}): compare with another revision"
+            ) from None
         return load_project(Project.at(folder, Path(folder) / docs))
 
 
 def unreadable(ref: str, before: Loaded, what: str) -> str:
     """Why a revision whose project has errors cannot be compared with (`what` it was read for)."""
     first = before.problems.errors[0]
-    return (f"the project at '{ref}' has {before.problems.summary()}, so {what} cannot be read (first: {first}): "
-            "compare with a revision that passes 'briefings check'")
+    return (
+        f"the project at '{ref}' has {before.problems.summary()}, so {what} cannot be read (first: {first}): "
+        "compare with a revision that passes 'briefings check'"
+    )
 
 
 def lost_between(project: Project, ref: str, before: Catalog, after: Catalog) -> Problems:

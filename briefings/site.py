@@ -73,8 +73,11 @@ class Site:
         if (brief := self.catalog.brief(src_uri)) is not None:
             theme.setdefault("description", html.escape(brief.summary))
             here = page_url(src_uri, self.templates.directory_urls)
-            address = (lambda other: urljoin(url, relative_url(page_url(other, self.templates.directory_urls), here))
-                       ) if url else None
+            address = (
+                (lambda other: urljoin(url, relative_url(page_url(other, self.templates.directory_urls), here)))
+                if url
+                else None
+            )
             theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name, address=address)
         return theme
 

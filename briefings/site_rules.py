@@ -54,16 +54,24 @@ def check_titles(briefs: list[Brief], problems: Problems) -> None:
             )
 
 
-def report_unused(entities: Mapping[str, dict[str, Entity]], briefs: list[Brief],
-                  documents: Mapping[str, YamlDocument], problems: Problems) -> None:
+def report_unused(
+    entities: Mapping[str, dict[str, Entity]],
+    briefs: list[Brief],
+    documents: Mapping[str, YamlDocument],
+    problems: Problems,
+) -> None:
     """An entity no brief names (nor, for a kind used by data, another entry) is a warning."""
     for kind in KINDS:
         used = {i for b in briefs for i in b.ids(kind.folder)}
         if kind.used_by_data:  # a region an actor is in, or a region within it, is in use
-            used |= {other for other_kind in KINDS for field_name, folder in other_kind.references.items()
-                     if folder == kind.folder and (doc := documents.get(other_kind.folder)) is not None
-                     for entity_id in entities[other_kind.folder]
-                     for _, other in referenced(doc.value[entity_id], field_name)}
+            used |= {
+                other
+                for other_kind in KINDS
+                for field_name, folder in other_kind.references.items()
+                if folder == kind.folder and (doc := documents.get(other_kind.folder)) is not None
+                for entity_id in entities[other_kind.folder]
+                for _, other in referenced(doc.value[entity_id], field_name)
+            }
         for entity in entities[kind.folder].values():
             if entity.id not in used:
                 also = " or data entry" if kind.used_by_data else ""

@@ -33,8 +33,9 @@ class Source:
         """A brief is a page of briefs/<year>/: a file of its own (`slug.md`) or a folder holding it with its
         images (`slug/index.md`), published at the same address."""
         parts = self.src_uri.split("/")
-        return parts[0] == "briefs" and (len(parts) == 3 and parts[2] != "index.md"
-                                         or len(parts) == 4 and parts[3] == "index.md")
+        return parts[0] == "briefs" and (
+            len(parts) == 3 and parts[2] != "index.md" or len(parts) == 4 and parts[3] == "index.md"
+        )
 
     @property
     def slug(self) -> str:

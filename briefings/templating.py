@@ -122,9 +122,7 @@ _LOADER = jinja2.PackageLoader("briefings", "templates")
 
 
 def _environment(**options: Any) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=_LOADER, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, **options
-    )
+    return jinja2.Environment(loader=_LOADER, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, **options)
 
 
 @functools.cache
@@ -137,10 +135,14 @@ def feed_templates() -> jinja2.Environment:
 def scaffold_templates(**filters: Callable) -> jinja2.Environment:
     """New content for authors."""
     env = _environment(
-        variable_start_string="[[", variable_end_string="]]",
-        block_start_string="[%", block_end_string="%]",
-        comment_start_string="[#", comment_end_string="#]",
-        trim_blocks=True, lstrip_blocks=True,
+        variable_start_string="[[",
+        variable_end_string="]]",
+        block_start_string="[%",
+        block_end_string="%]",
+        comment_start_string="[#",
+        comment_end_string="#]",
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters.update(filters)
     return env

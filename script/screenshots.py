@@ -53,7 +53,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         if self.path.startswith(PREFIX):
-            self.path = "/" + self.path[len(PREFIX):]
+            self.path = "/" + self.path[len(PREFIX) :]
             target = Path(self.translate_path(self.path))
             if target.is_file() or (target / "index.html").is_file():
                 return super().send_head()
@@ -71,14 +71,19 @@ def build(site: Path, url: str) -> None:
     # A repository address, as the workflows give one, so that edit and correction links show as published.
     env.setdefault("REPO_URL", "https://github.com/example-owner/briefings")
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, env=env, check=True
+    )
 
 
 def chromium_options() -> dict:
     """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM), as the browser tests use it."""
-    options: dict = {"args": ["--disable-background-networking", "--disable-component-update", "--no-first-run",
-                              "--disable-sync"]}
-    executable = os.environ.get("BRIEFINGS_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    options: dict = {
+        "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+    }
+    executable = os.environ.get("BRIEFINGS_CHROMIUM") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
     if executable:
         options["executable_path"] = executable
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -89,8 +94,9 @@ def chromium_options() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="where to write the PNGs")
-    parser.add_argument("--only", nargs="*", metavar="PAGE", choices=[name for name, _ in PAGES],
-                        help="only these kinds of page")
+    parser.add_argument(
+        "--only", nargs="*", metavar="PAGE", choices=[name for name, _ in PAGES], help="only these kinds of page"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as temporary:

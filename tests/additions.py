@@ -28,8 +28,13 @@ from conftest import ROOT, Server, briefings, copy_project, front_matter, mkdocs
 SHIPPED = ROOT
 REPO_URL = "https://github.com/example-owner/briefings"
 PLACEHOLDER = "Text of the section."
-HOUSE_HEADINGS = ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
-                  "What to watch next")
+HOUSE_HEADINGS = (
+    "What happened",
+    "Who gains leverage",
+    "What mechanism is operating",
+    "Why it matters",
+    "What to watch next",
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ def _options(option: str, values) -> list[str]:
 
 def _png(width: int = 12, height: int = 8) -> bytes:
     """A small valid PNG: a grey rectangle."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -78,8 +84,9 @@ def _write_brief(path: Path, *, summary: str, body: str, extra: str = "", tags: 
     """Write a scaffolded brief as an author would: a summary, tags, the judgements, the text; published."""
     text = path.read_text("utf-8")
     front, _, _ = text.partition("\n---\n")
-    front = re.sub(r"^summary: .*$", lambda _: f"summary: {json.dumps(summary, ensure_ascii=False)}", front,
-                   count=1, flags=re.M)
+    front = re.sub(
+        r"^summary: .*$", lambda _: f"summary: {json.dumps(summary, ensure_ascii=False)}", front, count=1, flags=re.M
+    )
     front = re.sub(r"^tags: \[\]", f"tags: {tags}", front, count=1, flags=re.M)
     front = re.sub(r"^draft: true.*\n?", "", front, count=1, flags=re.M)
     front = front.rstrip("\n") + "\n" + extra
@@ -106,55 +113,129 @@ def add_typical_additions(project: Path) -> Additions:
 
     actor, indicator, mechanism = "added-example-authority", "added-example-indicator", "added-example-mechanism"
     assert actor not in _data(project, "actors"), "pick another id for the added actor"
-    _command(project, "new", "actor", actor, "--name", "Example Harbour Authority", "--kind", "institution",
-             "--summary", "An invented body, added by the tests as an author would add an actor.",
-             "--alias", "Harbour board (example)")
-    _command(project, "new", "indicator", indicator, "--name", "Example indicator added by the tests",
-             "--summary", "Placeholder: what would show the situation moving.", "--actor", actor, "--actor", first)
-    _command(project, "new", "mechanism", mechanism, "--name", "Example mechanism added by the tests",
-             "--summary", "Placeholder: how the mechanism works.", *_options("--related", mechanisms))
+    _command(
+        project,
+        "new",
+        "actor",
+        actor,
+        "--name",
+        "Example Harbour Authority",
+        "--kind",
+        "institution",
+        "--summary",
+        "An invented body, added by the tests as an author would add an actor.",
+        "--alias",
+        "Harbour board (example)",
+    )
+    _command(
+        project,
+        "new",
+        "indicator",
+        indicator,
+        "--name",
+        "Example indicator added by the tests",
+        "--summary",
+        "Placeholder: what would show the situation moving.",
+        "--actor",
+        actor,
+        "--actor",
+        first,
+    )
+    _command(
+        project,
+        "new",
+        "mechanism",
+        mechanism,
+        "--name",
+        "Example mechanism added by the tests",
+        "--summary",
+        "Placeholder: how the mechanism works.",
+        *_options("--related", mechanisms),
+    )
 
     # A brief newer than every other, naming two existing actors and the new ones, with an image beside it.
     newest_date = max(dates) + dt.timedelta(days=1)
-    newest = project / _command(project, "new", "brief", "An example brief added after every shipped one",
-                                *_options("--actor", dict.fromkeys([first, second, actor])),
-                                "--indicator", indicator, *_options("--mechanism", [mechanism, *mechanisms]),
-                                "--date", newest_date.isoformat())
+    newest = project / _command(
+        project,
+        "new",
+        "brief",
+        "An example brief added after every shipped one",
+        *_options("--actor", dict.fromkeys([first, second, actor])),
+        "--indicator",
+        indicator,
+        *_options("--mechanism", [mechanism, *mechanisms]),
+        "--date",
+        newest_date.isoformat(),
+    )
     image = newest.with_name(newest.stem + "-figure.png")
     image.write_bytes(_png())
     alt = "Placeholder figure for the example brief"
-    _write_brief(newest, summary="A placeholder summary of the example brief.", tags="[added example]",
-                 extra=(f"leverage:\n  gains: [{actor}]\n  loses: [{first}]\n"
-                        f"readings:\n  {indicator}:\n    status: advancing\n    note: Placeholder note.\n"),
-                 body=_sections(f'{{{{ actor("{actor}") }}}} and {{{{ actor("{first}") }}}}: {PLACEHOLDER}\n\n'
-                                f"![{alt}]({image.name})\n\n"
-                                f'See {{{{ indicator("{indicator}") }}}} and {{{{ mechanism("{mechanism}") }}}}.'))
+    _write_brief(
+        newest,
+        summary="A placeholder summary of the example brief.",
+        tags="[added example]",
+        extra=(
+            f"leverage:\n  gains: [{actor}]\n  loses: [{first}]\n"
+            f"readings:\n  {indicator}:\n    status: advancing\n    note: Placeholder note.\n"
+        ),
+        body=_sections(
+            f'{{{{ actor("{actor}") }}}} and {{{{ actor("{first}") }}}}: {PLACEHOLDER}\n\n'
+            f"![{alt}]({image.name})\n\n"
+            f'See {{{{ indicator("{indicator}") }}}} and {{{{ mechanism("{mechanism}") }}}}.'
+        ),
+    )
 
     # A brief in a year folder the content does not have yet.
     year = min(years) - 1
     assert not (docs / "briefs" / str(year)).exists()
-    new_year = project / _command(project, "new", "brief", "An example brief in a year of its own",
-                                  "--actor", second, "--date", f"{year}-03-02")
+    new_year = project / _command(
+        project, "new", "brief", "An example brief in a year of its own", "--actor", second, "--date", f"{year}-03-02"
+    )
     _write_brief(new_year, summary="A placeholder summary of a brief in a new year.", body=_sections())
 
     # A long title in French: accents, an apostrophe, a colon and an ampersand.
     title = "Réflexions sur le rôle des médiateurs : échéances, engagements publics & équilibres fragiles"
-    foreign = project / _command(project, "new", "brief", title, "--actor", first, "--mechanism", mechanism,
-                                 "--date", (newest_date - dt.timedelta(days=3)).isoformat())
+    foreign = project / _command(
+        project,
+        "new",
+        "brief",
+        title,
+        "--actor",
+        first,
+        "--mechanism",
+        mechanism,
+        "--date",
+        (newest_date - dt.timedelta(days=3)).isoformat(),
+    )
     _write_brief(foreign, summary="Un résumé provisoire : texte d’exemple.", body=_sections())
 
     # A draft, dated after every published brief: it must neither show nor count as the newest.
-    draft = project / _command(project, "new", "brief", "An unpublished example draft", "--actor", first,
-                               "--date", (newest_date + dt.timedelta(days=1)).isoformat())
+    draft = project / _command(
+        project,
+        "new",
+        "brief",
+        "An unpublished example draft",
+        "--actor",
+        first,
+        "--date",
+        (newest_date + dt.timedelta(days=1)).isoformat(),
+    )
     assert front_matter(draft).get("draft") is True
 
     checked = briefings("check", cwd=project)
     assert checked.returncode == 0 and not checked.stdout.strip(), f"the additions are not valid:\n{checked.output}"
-    return Additions(actor=actor, indicator=indicator, mechanism=mechanism,
-                     newest=newest.relative_to(docs).as_posix(), image=image.relative_to(docs).as_posix(),
-                     image_alt=alt, new_year=new_year.relative_to(docs).as_posix(),
-                     draft=draft.relative_to(docs).as_posix(), foreign=foreign.relative_to(docs).as_posix(),
-                     foreign_title=title)
+    return Additions(
+        actor=actor,
+        indicator=indicator,
+        mechanism=mechanism,
+        newest=newest.relative_to(docs).as_posix(),
+        image=image.relative_to(docs).as_posix(),
+        image_alt=alt,
+        new_year=new_year.relative_to(docs).as_posix(),
+        draft=draft.relative_to(docs).as_posix(),
+        foreign=foreign.relative_to(docs).as_posix(),
+        foreign_title=title,
+    )
 
 
 # -- the content site --------------------------------------------------------------------------------------------

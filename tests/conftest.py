@@ -56,8 +56,9 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
     """Run a command; `memory` limits its address space, in bytes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
-    done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment,
-                          preexec_fn=limit)
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment, preexec_fn=limit
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -74,8 +75,9 @@ def copy_project(destination: Path, content: Path = EXAMPLE) -> Path:
     return destination
 
 
-def mkdocs_build(project: Path, site_dir: Path, *, env: dict | None = None, strict: bool = True,
-                 memory: int | None = None) -> Run:
+def mkdocs_build(
+    project: Path, site_dir: Path, *, env: dict | None = None, strict: bool = True, memory: int | None = None
+) -> Run:
     args = [BIN / "mkdocs", "build", "--site-dir", site_dir] + (["--strict"] if strict else [])
     return run(*args, cwd=project, env=env, memory=memory)
 
@@ -179,7 +181,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
         if not self.path.startswith(self.prefix):
             return self._not_found()
-        self.path = "/" + self.path[len(self.prefix):]
+        self.path = "/" + self.path[len(self.prefix) :]
         target = Path(self.translate_path(self.path))
         if target.is_dir() and not (target / "index.html").exists() or not target.exists():
             return self._not_found()
@@ -291,8 +293,11 @@ def validate(files: list[Path]) -> list[dict]:
     script/validator installs where it is missing), each a dict with its `url`, `lastLine` and `message`."""
     java = shutil.which("java")
     assert java, "no java on the PATH: run script/validator (script/test does) to install a Java runtime"
-    done = subprocess.run([java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
     report = json.loads(done.stderr)  # v.Nu writes its JSON report to standard error
     return [m for m in report["messages"] if m["type"] in ("error", "non-document-error")]
 
@@ -304,7 +309,11 @@ def assert_loads_nothing_from_other_hosts(site: Path) -> None:
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for element in page.find_all(tag):
                 url = element.get(attr, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "preconnect" not in element.get("rel", [])
+                ):
                     continue
                 assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
 

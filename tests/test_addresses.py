@@ -12,9 +12,14 @@ import yaml
 from conftest import BIN, briefings, copy_project, mkdocs_build, run, serve, soup, validate
 from test_author_mistakes import PNG
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test Author", "GIT_AUTHOR_EMAIL": "author@example.org",
-           "GIT_COMMITTER_NAME": "Test Author", "GIT_COMMITTER_EMAIL": "author@example.org",
-           "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.org",
+    "GIT_COMMITTER_NAME": "Test Author",
+    "GIT_COMMITTER_EMAIL": "author@example.org",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 GULF = "docs/briefs/2026/gulf-states-brokering-gains.md"
 
 
@@ -43,8 +48,11 @@ def redirects(project: Path) -> dict:
 
 
 def files(project: Path) -> dict[str, bytes]:
-    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*"))
-            if p.is_file() and ".git" not in p.parts}
+    return {
+        p.relative_to(project).as_posix(): p.read_bytes()
+        for p in sorted(project.rglob("*"))
+        if p.is_file() and ".git" not in p.parts
+    }
 
 
 def assert_clean(project: Path, since: str = "HEAD~1") -> None:
@@ -58,16 +66,20 @@ def assert_clean(project: Path, since: str = "HEAD~1") -> None:
 
 def test_moving_a_brief_moves_its_file_rewrites_links_to_it_and_records_a_redirect(repo: Path):
     about = repo / "docs/about.md"
-    about.write_text(about.read_text("utf-8") + "\nRead [the Gulf brief](briefs/2026/gulf-states-brokering-gains.md"
-                     "#why-it-matters) and <a href=\"briefs/2026/gulf-states-brokering-gains.md\">this</a>.\n", "utf-8")
+    about.write_text(
+        about.read_text("utf-8") + "\nRead [the Gulf brief](briefs/2026/gulf-states-brokering-gains.md"
+        '#why-it-matters) and <a href="briefs/2026/gulf-states-brokering-gains.md">this</a>.\n',
+        "utf-8",
+    )
     commit(repo, "A page links the brief")
     before = about.read_text("utf-8")
 
     moved = briefings("move", GULF, "docs/briefs/2025/gulf-gains.md", cwd=repo)
     assert moved.returncode == 0, moved.output
     assert not (repo / GULF).exists() and (repo / "docs/briefs/2025/gulf-gains.md").is_file()
-    assert about.read_text("utf-8") == before.replace("briefs/2026/gulf-states-brokering-gains.md",
-                                                      "briefs/2025/gulf-gains.md")
+    assert about.read_text("utf-8") == before.replace(
+        "briefs/2026/gulf-states-brokering-gains.md", "briefs/2025/gulf-gains.md"
+    )
     assert redirects(repo) == {"briefs/2026/gulf-states-brokering-gains/": "briefs/2025/gulf-gains/"}
     first_line = (repo / "data/redirects.yml").read_text("utf-8").splitlines()[0]  # the schema line is kept
     assert re.fullmatch(r"# yaml-language-server: \$schema=\S*/briefings/schemas/redirects\.schema\.json", first_line)
@@ -78,13 +90,24 @@ def test_moving_a_brief_moves_its_file_rewrites_links_to_it_and_records_a_redire
 def test_moving_a_brief_with_images_moves_its_folder_and_the_links_into_it(repo: Path):
     folder = repo / "docs/briefs/2026/strait-map"
     folder.mkdir()
-    text = (repo / GULF).read_text("utf-8").replace("## What happened\n", "## What happened\n\n![A map of the strait]"
-                                                  "(map.png)\n\nSee also [the Doha talks](../doha-indirect-talks.md).\n", 1)
+    text = (
+        (repo / GULF)
+        .read_text("utf-8")
+        .replace(
+            "## What happened\n",
+            "## What happened\n\n![A map of the strait]"
+            "(map.png)\n\nSee also [the Doha talks](../doha-indirect-talks.md).\n",
+            1,
+        )
+    )
     (folder / "index.md").write_text(text.replace("title: ", "title: The strait map and ", 1), "utf-8")
     (folder / "map.png").write_bytes(PNG)
     about = repo / "docs/about.md"
-    about.write_text(about.read_text("utf-8") + "\n[The map](briefs/2026/strait-map/index.md) "
-                     "![The strait](briefs/2026/strait-map/map.png)\n", "utf-8")
+    about.write_text(
+        about.read_text("utf-8") + "\n[The map](briefs/2026/strait-map/index.md) "
+        "![The strait](briefs/2026/strait-map/map.png)\n",
+        "utf-8",
+    )
     assert briefings("check", cwd=repo).returncode == 0
     commit(repo, "A brief with its own image")
 
@@ -94,8 +117,10 @@ def test_moving_a_brief_with_images_moves_its_folder_and_the_links_into_it(repo:
     assert (new / "index.md").is_file() and (new / "map.png").is_file() and not folder.exists()
     assert "(../../2026/doha-indirect-talks.md)" in (new / "index.md").read_text("utf-8")  # its own links follow
     assert "(map.png)" in (new / "index.md").read_text("utf-8")
-    assert "[The map](briefs/2027/the-strait/index.md) ![The strait](briefs/2027/the-strait/map.png)" in \
-        about.read_text("utf-8")
+    assert (
+        "[The map](briefs/2027/the-strait/index.md) ![The strait](briefs/2027/the-strait/map.png)"
+        in about.read_text("utf-8")
+    )
     assert redirects(repo) == {"briefs/2026/strait-map/": "briefs/2027/the-strait/"}
     commit(repo, "Move it")
     assert_clean(repo)
@@ -106,8 +131,10 @@ def test_a_brief_moved_with_git_is_reported_with_the_command_that_records_its_re
     commit(repo, "Rename a brief's file")
     result = briefings("check", "--since", "HEAD~1", cwd=repo)
     assert result.returncode == 1
-    assert (f"{GULF}:1:1: 'briefs/2026/gulf-states-brokering-gains/' was published at HEAD~1 and the site no longer "
-            f"serves it") in result.stdout
+    assert (
+        f"{GULF}:1:1: 'briefs/2026/gulf-states-brokering-gains/' was published at HEAD~1 and the site no longer "
+        f"serves it"
+    ) in result.stdout
     command = f"briefings move {GULF} docs/briefs/2026/gulf-gains.md"  # found by its title
     assert command in result.stdout
     assert briefings("check", cwd=repo).returncode == 0  # without --since, nothing is wrong
@@ -121,22 +148,29 @@ def test_a_brief_moved_with_git_is_reported_with_the_command_that_records_its_re
 def test_moving_again_keeps_every_redirect_direct(repo: Path):
     assert briefings("move", GULF, "docs/briefs/2026/second.md", cwd=repo).returncode == 0
     assert briefings("move", "docs/briefs/2026/second.md", "docs/briefs/2026/third.md", cwd=repo).returncode == 0
-    assert redirects(repo) == {"briefs/2026/gulf-states-brokering-gains/": "briefs/2026/third/",
-                               "briefs/2026/second/": "briefs/2026/third/"}
+    assert redirects(repo) == {
+        "briefs/2026/gulf-states-brokering-gains/": "briefs/2026/third/",
+        "briefs/2026/second/": "briefs/2026/third/",
+    }
     back = briefings("move", "docs/briefs/2026/third.md", GULF, cwd=repo)
     assert back.returncode == 0, back.output
-    assert redirects(repo) == {"briefs/2026/second/": "briefs/2026/gulf-states-brokering-gains/",
-                               "briefs/2026/third/": "briefs/2026/gulf-states-brokering-gains/"}
+    assert redirects(repo) == {
+        "briefs/2026/second/": "briefs/2026/gulf-states-brokering-gains/",
+        "briefs/2026/third/": "briefs/2026/gulf-states-brokering-gains/",
+    }
     commit(repo, "Moved and moved back")
     assert_clean(repo)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["docs/briefs/2026/nowhere.md", "docs/briefs/2026/x.md"], "no brief at docs/briefs/2026/nowhere.md"),
-    ([GULF, "docs/briefs/2026/doha-indirect-talks.md"], "docs/briefs/2026/doha-indirect-talks.md already exists"),
-    ([GULF, "docs/briefs/2026/Gulf Gains.md"], "use lowercase letters, digits and hyphens"),
-    (["docs/about.md", "docs/briefs/2026/about.md"], "is not a brief's path"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["docs/briefs/2026/nowhere.md", "docs/briefs/2026/x.md"], "no brief at docs/briefs/2026/nowhere.md"),
+        ([GULF, "docs/briefs/2026/doha-indirect-talks.md"], "docs/briefs/2026/doha-indirect-talks.md already exists"),
+        ([GULF, "docs/briefs/2026/Gulf Gains.md"], "use lowercase letters, digits and hyphens"),
+        (["docs/about.md", "docs/briefs/2026/about.md"], "is not a brief's path"),
+    ],
+)
 def test_move_refuses_clearly_and_changes_nothing(repo: Path, args: list[str], message: str):
     before = files(repo)
     result = briefings("move", *args, cwd=repo)
@@ -195,11 +229,16 @@ def test_rename_changes_the_id_everywhere_and_every_other_byte_stays(repo: Path,
     result = briefings("rename", "actor", "qatar", "state-of-qatar", cwd=repo)
     assert result.returncode == 0, result.output
     after = files(repo)
-    expected = CRAFTED.replace('["qatar"', '["state-of-qatar"').replace("- qatar  #", "- state-of-qatar  #").replace(
-        "actor('qatar'", "actor('state-of-qatar'").replace("actors/qatar", "actors/state-of-qatar")
+    expected = (
+        CRAFTED.replace('["qatar"', '["state-of-qatar"')
+        .replace("- qatar  #", "- state-of-qatar  #")
+        .replace("actor('qatar'", "actor('state-of-qatar'")
+        .replace("actors/qatar", "actors/state-of-qatar")
+    )
     assert after["docs/briefs/2026/crafted.md"] == ("\ufeff" + expected).encode("utf-8")  # raw text, prose, CRLF kept
     assert after["data/actors.yml"] == before["data/actors.yml"].replace(
-        b"\nqatar:  # qatar keeps", b"\nstate-of-qatar:  # qatar keeps")
+        b"\nqatar:  # qatar keeps", b"\nstate-of-qatar:  # qatar keeps"
+    )
     changed = {path for path in after if after[path] != before.get(path)}
     assert "data/indicators.yml" in changed and "docs/briefs/2026/qatar-host-and-gatekeeper.md" in changed
     for path in changed - {"data/redirects.yml", "docs/briefs/2026/crafted.md"}:
@@ -207,17 +246,22 @@ def test_rename_changes_the_id_everywhere_and_every_other_byte_stays(repo: Path,
         assert len(new_lines) == len(old_lines), path
         for new, old in zip(new_lines, old_lines):  # every line changed only where the id was
             assert new == old or re.sub(rb"\bstate-of-qatar\b", b"qatar", new) == old, (path, new, old)
-    assert redirects(repo) == {"actors/qatar/": "actors/state-of-qatar/",
-                               "actors/qatar/feed.xml": "actors/state-of-qatar/feed.xml"}
+    assert redirects(repo) == {
+        "actors/qatar/": "actors/state-of-qatar/",
+        "actors/qatar/feed.xml": "actors/state-of-qatar/feed.xml",
+    }
     commit(repo, "Rename qatar")
     assert_clean(repo)
 
 
-@pytest.mark.parametrize("kind, old, new", [
-    ("actor", "oman", "sultanate-of-oman"),
-    ("indicator", "talks-direct", "direct-talks"),
-    ("mechanism", "gatekeeping", "access-control"),
-])
+@pytest.mark.parametrize(
+    "kind, old, new",
+    [
+        ("actor", "oman", "sultanate-of-oman"),
+        ("indicator", "talks-direct", "direct-talks"),
+        ("mechanism", "gatekeeping", "access-control"),
+    ],
+)
 def test_rename_works_alike_for_every_kind(repo: Path, kind: str, old: str, new: str):
     folder = {"actor": "actors", "indicator": "indicators", "mechanism": "mechanisms"}[kind]
     result = briefings("rename", kind, old, new, cwd=repo)
@@ -283,12 +327,16 @@ def test_check_since_reports_every_lost_address_with_its_fix(repo: Path):
     assert result.returncode == 1, result.output
     line = text[: text.index("\noman:\n") + 1].count("\n") + 1
     rows = result.stdout.splitlines()
-    assert (f"data/actors.yml:{line}:1: 'actors/oman/' was published at HEAD~1 and the site no longer serves it: "
-            "outside links to it now fail; record its new id with 'briefings rename actor oman sultanate-of-oman'"
-            ) in rows, result.stdout
+    assert (
+        f"data/actors.yml:{line}:1: 'actors/oman/' was published at HEAD~1 and the site no longer serves it: "
+        "outside links to it now fail; record its new id with 'briefings rename actor oman sultanate-of-oman'"
+    ) in rows, result.stdout
     assert any(row.startswith(f"data/actors.yml:{line}:1: 'actors/oman/feed.xml' was published") for row in rows)
-    assert any(row.startswith("docs/about.md:1:1: 'about/' was published at HEAD~1") and
-               "add a line 'about/: <new-address>/' to data/redirects.yml" in row for row in rows), result.stdout
+    assert any(
+        row.startswith("docs/about.md:1:1: 'about/' was published at HEAD~1")
+        and "add a line 'about/: <new-address>/' to data/redirects.yml" in row
+        for row in rows
+    ), result.stdout
     annotations = briefings("check", "--format", "github", "--since", "HEAD~1", cwd=repo)
     assert "::error file=docs/about.md,line=1,col=1::'about/' was published" in annotations.stdout
 
@@ -304,9 +352,11 @@ def test_check_since_keeps_old_redirects(repo: Path):
     commit(repo, "Drop its redirect")
     result = briefings("check", "--since", "HEAD~1", cwd=repo)
     assert result.returncode == 1
-    assert ("data/redirects.yml:1:1: 'briefs/2026/gulf-states-brokering-gains/' was redirected to "
-            "'briefs/2026/gulf-gains/' at HEAD~1 and no longer is: outside links to it now fail; put back the line "
-            "'briefs/2026/gulf-states-brokering-gains/: briefs/2026/gulf-gains/'") in result.stdout
+    assert (
+        "data/redirects.yml:1:1: 'briefs/2026/gulf-states-brokering-gains/' was redirected to "
+        "'briefs/2026/gulf-gains/' at HEAD~1 and no longer is: outside links to it now fail; put back the line "
+        "'briefs/2026/gulf-states-brokering-gains/: briefs/2026/gulf-gains/'"
+    ) in result.stdout
 
 
 def test_check_since_leaves_drafts_out_of_what_was_published(repo: Path):
@@ -326,7 +376,9 @@ def test_check_since_says_clearly_when_it_cannot_compare(repo: Path, tmp_path: P
     actors.write_text(actors.read_text("utf-8").replace("broken: [\n", ""), "utf-8")
     broken = briefings("check", "--since", "HEAD", cwd=repo)
     assert broken.returncode == 1
-    assert "the project at 'HEAD' has 1 error, 0 warnings, so the addresses it published cannot be read" in broken.stderr
+    assert (
+        "the project at 'HEAD' has 1 error, 0 warnings, so the addresses it published cannot be read" in broken.stderr
+    )
     assert "data/actors.yml:" in broken.stderr
     plain = copy_project(tmp_path / "plain")
     outside = briefings("check", "--since", "main", cwd=plain)

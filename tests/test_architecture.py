@@ -37,9 +37,12 @@ def test_adapters_are_short(path):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node):
             first = node.body[0]
             docstrings.update(range(first.lineno, first.end_lineno + 1))
-    code = [line for n, line in enumerate(text.splitlines(), start=1)
-            if line.strip() and not line.strip().startswith("#") and n not in docstrings]
-    assert len(code) < 160, f"{path.name} has {len(code)} lines: domain rules belong in the briefings package"
+    code = [
+        line
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.strip().startswith("#") and n not in docstrings
+    ]
+    assert len(code) < 170, f"{path.name} has {len(code)} lines: domain rules belong in the briefings package"
 
 
 def test_checking_loads_no_template_or_markdown_engine():
@@ -49,7 +52,9 @@ def test_checking_loads_no_template_or_markdown_engine():
     import sys
 
     code = "import sys, briefings.cli; print(briefings.cli.main(['check']), sorted({m.split('.')[0] for m in sys.modules}))"
-    loaded = subprocess.run([sys.executable, "-c", code], cwd=EXAMPLE, capture_output=True, text=True, check=True).stdout
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], cwd=EXAMPLE, capture_output=True, text=True, check=True
+    ).stdout
     assert loaded.startswith("0 ")  # checked, and found nothing wrong
     for engine in ("jinja2", "markdown", "markupsafe", "mkdocs"):
         assert f"'{engine}'" not in loaded, engine
@@ -63,8 +68,13 @@ SHIPPED = {"docs", "data", "mkdocs.yml"}
 SHIPPED_DOCUMENTS = {"docs/write-a-brief.md"}
 #: The modules that test the shipped content, the workflows' test (its subject is the repository's files) and
 #: the documented commands' test (the documents show commands on the shipped project, which must run as shown).
-MAY_READ_THE_CONTENT = {"test_content.py", "test_content_browser.py", "additions.py", "test_workflows.py",
-                        "test_documented_commands.py"}
+MAY_READ_THE_CONTENT = {
+    "test_content.py",
+    "test_content_browser.py",
+    "additions.py",
+    "test_workflows.py",
+    "test_documented_commands.py",
+}
 TESTS = ROOT / "tests"
 
 
@@ -102,9 +112,13 @@ def shipped_content_reads(source: str, *, fixtures: bool = False) -> list[str]:
     the function of a fixture, with `fixtures`: conftest's content fixtures, which only content tests ask for).
     """
     found, tree = [], ast.parse(source)
-    strings = {target.id: node.value.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
-               and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-               for target in node.targets if isinstance(target, ast.Name)}
+    strings = {
+        target.id: node.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     for node in ast.walk(tree):
         where = f"line {getattr(node, 'lineno', '?')}"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and _is_root(node.left):
@@ -120,12 +134,19 @@ def shipped_content_reads(source: str, *, fixtures: bool = False) -> list[str]:
                     found.append(f"{where}: {name}(ROOT)")
             cwd = next((k.value for k in node.keywords if k.arg == "cwd"), None)
             words = _words(node.func, strings) | set().union(*(_words(a, strings) for a in node.args))
-            if cwd is not None and _is_root(cwd) and "--root" not in words \
-                    and any(re.search(r"\b(briefings|mkdocs)\b|benchmarks\.corpus", word) for word in words):
+            if (
+                cwd is not None
+                and _is_root(cwd)
+                and "--root" not in words
+                and any(re.search(r"\b(briefings|mkdocs)\b|benchmarks\.corpus", word) for word in words)
+            ):
                 found.append(f"{where}: {name}(..., cwd=ROOT) runs on the shipped content")
             first = _literal(node.args[0]) if node.args else None
-            if name in {"Path", "open", "pathlib.Path"} and first is not None \
-                    and first.strip("./").split("/")[0] in SHIPPED:
+            if (
+                name in {"Path", "open", "pathlib.Path"}
+                and first is not None
+                and first.strip("./").split("/")[0] in SHIPPED
+            ):
                 found.append(f"{where}: {name}({first!r}) reads from the working folder")
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
@@ -134,8 +155,9 @@ def shipped_content_reads(source: str, *, fixtures: bool = False) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", sorted(p for p in TESTS.glob("*.py") if p.name not in MAY_READ_THE_CONTENT),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in TESTS.glob("*.py") if p.name not in MAY_READ_THE_CONTENT), ids=lambda p: p.name
+)
 def test_the_tools_tests_do_not_read_the_shipped_content(path):
     """Authors change docs/, data/ and mkdocs.yml every day: the tool's tests build tests/fixtures/example
     (conftest.copy_project) and read their expectations from it. Only the content tests read the shipped
@@ -144,22 +166,43 @@ def test_the_tools_tests_do_not_read_the_shipped_content(path):
     assert not found, f"{path.name} reads the shipped content, not the example project: {found}"
 
 
-@pytest.mark.parametrize("source", [
-    'ROOT / "docs/briefs"', 'ROOT / "data" / "actors.yml"', 'ROOT / f"data/{name}.yml"', 'ROOT / "mkdocs.yml"',
-    "ROOT / part", "Project.at(ROOT)", "copy_project(tmp, content=ROOT)", 'briefings("check", cwd=ROOT)',
-    'run(BIN / "mkdocs", "build", cwd=ROOT)', 'run(sys.executable, "-m", "benchmarks.corpus", "--out", x, cwd=ROOT)',
-    'Path("data/actors.yml")', 'open("docs/index.md")', "from additions import content_site",
-    'code = "import briefings.cli; briefings.cli.main([\'check\'])"\nrun([sys.executable, "-c", code], cwd=ROOT)',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'ROOT / "docs/briefs"',
+        'ROOT / "data" / "actors.yml"',
+        'ROOT / f"data/{name}.yml"',
+        'ROOT / "mkdocs.yml"',
+        "ROOT / part",
+        "Project.at(ROOT)",
+        "copy_project(tmp, content=ROOT)",
+        'briefings("check", cwd=ROOT)',
+        'run(BIN / "mkdocs", "build", cwd=ROOT)',
+        'run(sys.executable, "-m", "benchmarks.corpus", "--out", x, cwd=ROOT)',
+        'Path("data/actors.yml")',
+        'open("docs/index.md")',
+        "from additions import content_site",
+        'code = "import briefings.cli; briefings.cli.main([\'check\'])"\nrun([sys.executable, "-c", code], cwd=ROOT)',
+    ],
+)
 def test_the_guard_sees_each_way_of_reading_the_shipped_content(source):
     assert shipped_content_reads(source), source
 
 
-@pytest.mark.parametrize("source", [
-    'ROOT / "docs/write-a-brief.md"', 'ROOT / "README.md"', 'ROOT / "overrides/main.html"', 'EXAMPLE / "docs"',
-    'project / "data/actors.yml"', "p.relative_to(ROOT)", 'run("node", "script/lighthouse.mjs", cwd=ROOT)',
-    'run(sys.executable, "-m", "benchmarks.corpus", "--root", example, cwd=ROOT)', 'briefings("check", cwd=EXAMPLE)',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'ROOT / "docs/write-a-brief.md"',
+        'ROOT / "README.md"',
+        'ROOT / "overrides/main.html"',
+        'EXAMPLE / "docs"',
+        'project / "data/actors.yml"',
+        "p.relative_to(ROOT)",
+        'run("node", "script/lighthouse.mjs", cwd=ROOT)',
+        'run(sys.executable, "-m", "benchmarks.corpus", "--root", example, cwd=ROOT)',
+        'briefings("check", cwd=EXAMPLE)',
+    ],
+)
 def test_the_guard_lets_the_tools_own_files_and_the_example_project_be(source):
     assert not shipped_content_reads(source), source
 
@@ -168,8 +211,10 @@ def _package_imports() -> dict[str, set[str]]:
     """Each module of the package, with the modules of the package it imports: every import, those made only
     for type checking (`if TYPE_CHECKING:`) included."""
     package = ROOT / "briefings"
-    modules = {".".join(("briefings", *p.with_suffix("").relative_to(package).parts)).removesuffix(".__init__"): p
-               for p in package.rglob("*.py")}
+    modules = {
+        ".".join(("briefings", *p.with_suffix("").relative_to(package).parts)).removesuffix(".__init__"): p
+        for p in package.rglob("*.py")
+    }
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         here = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -192,6 +237,7 @@ def test_no_module_of_the_package_imports_itself_in_a_circle():
 
     def circle_from(start: str) -> list[str] | None:
         path, seen = [start], set()
+
         def visit(module: str) -> list[str] | None:
             for other in sorted(graph[module]):
                 if other == start:
@@ -203,6 +249,7 @@ def test_no_module_of_the_package_imports_itself_in_a_circle():
                         return found
                     path.pop()
             return None
+
         return visit(start)
 
     circles = {" → ".join(c) for module in graph if (c := circle_from(module))}
@@ -221,4 +268,17 @@ def test_the_code_passes_the_linter():
 
     ruff = Path(sys.executable).with_name("ruff")
     done = subprocess.run([str(ruff), "check", "--no-cache", *LINTED], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_code_is_formatted():
+    """`ruff format` (the same pin and line length) would change nothing: run it before committing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run(
+        [str(ruff), "format", "--check", "--no-cache", *LINTED], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -22,7 +22,9 @@ from conftest import briefings, check_and_build, soup
 BRIEF = "docs/briefs/2026/test-brief.md"
 REDIRECTS = "data/redirects.yml"
 #: A valid image of one pixel.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
 BODY = """
 ## What happened
 
@@ -79,6 +81,7 @@ def front_with(replace: str, by: str) -> Callable[[Path], None]:
     def make(project: Path) -> None:
         assert replace in FRONT
         write_brief(project, FRONT.replace(replace, by))
+
     return make
 
 
@@ -94,234 +97,631 @@ def body_with(replace: str, by: str) -> Callable[[Path], None]:
     def make(project: Path) -> None:
         assert replace in BODY
         write_brief(project, body=BODY.replace(replace, by))
+
     return make
 
 
 MISTAKES = [
-    Mistake("malformed front matter", front_with("title: A test brief", 'title: "A test brief'),
-            BRIEF, 2, "malformed YAML"),
-    Mistake("missing required field", front_with("summary: One sentence.\n", ""),
-            BRIEF, 2, "missing required field 'summary'"),
-    Mistake("wrong type", front_with("actors: [qatar, iran]", "actors: qatar"),
-            BRIEF, 5, "'actors' must be a list, not the text 'qatar'"),
-    Mistake("bad date", front_with("date: 2026-06-01", "date: 2026-02-30"),
-            BRIEF, 3, "'date' must be a real date written YYYY-MM-DD, not '2026-02-30'"),
-    Mistake("date in another format", front_with("date: 2026-06-01", "date: 1 June 2026"),
-            BRIEF, 3, "'date' must be a real date written YYYY-MM-DD"),
-    Mistake("updated before date", front_with("summary:", "updated: 2026-05-01\nsummary:"),
-            BRIEF, 4, "'updated' (2026-05-01) is before 'date' (2026-06-01)"),
-    Mistake("correction dated before the brief",
-            front_with("summary:", "corrections:\n  - date: 2026-05-01\n    text: The host city was wrong.\nsummary:"),
-            BRIEF, 5, "the correction dated 2026-05-01 is before the brief's 'date' (2026-06-01)"),
-    Mistake("correction without its text", front_with("summary:", "corrections:\n  - date: 2026-06-02\nsummary:"),
-            BRIEF, 5, "missing required field 'text'"),
-    Mistake("duplicate front matter key", front_with("summary:", "title: Another title\nsummary:"),
-            BRIEF, 4, "duplicate key 'title' (first defined at line 2)"),
-    Mistake("unknown front matter key", front_with("actors:", "actor: [qatar]\nactors:"),
-            BRIEF, 5, "unknown field 'actor': did you mean 'actors'?"),
-    Mistake("unknown actor id", front_with("actors: [qatar, iran]", "actors: [qatar, irann]"),
-            BRIEF, 5, "unknown actor 'irann': did you mean 'iran'"),
-    Mistake("unknown indicator id", front_with("indicators: [talks-direct]", "indicators: [talks-directt]"),
-            BRIEF, 6, "unknown indicator 'talks-directt': did you mean 'talks-direct'"),
-    Mistake("empty actors in a published brief", front_with("actors: [qatar, iran]", "actors: []"),
-            BRIEF, 5, "'actors' must not be empty"),
-    Mistake("source that is not http(s)",
-            front_with("indicators:", "sources:\n  - title: A file\n    url: ftp://example.org/a\nindicators:"),
-            BRIEF, 8, "'sources[1].url' must be an http:// or https:// address, not 'ftp://example.org/a'"),
-    Mistake("unknown actor in a macro", body_with('actor("qatar")', 'actor("qatr")'),
-            BRIEF, 11, "unknown actor 'qatr': did you mean 'qatar'?"),
-    Mistake("macro names an actor missing from front matter", body_with('actor("qatar")', 'actor("oman")'),
-            BRIEF, 11, "the text names the actor 'oman', which the front matter does not list"),
-    Mistake("macro syntax error", body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'),
-            BRIEF, 11, "is not a macro call"),
-    Mistake("misspelt macro", body_with('{{ actor("qatar") }}', '{{ actr("qatar") }}'),
-            BRIEF, 11, "unknown macro 'actr': did you mean 'actor'?"),
-    Mistake("no front matter", lambda p: (p / BRIEF).write_text("# Just text\n", "utf-8"),
-            BRIEF, 1, "no front matter"),
-    Mistake("file name that is not a slug", lambda p: write_brief(p, name="docs/briefs/2026/Test Brief.md"),
-            "docs/briefs/2026/Test Brief.md", 1, "use lowercase letters, digits and hyphens"),
-    Mistake("duplicate actor id",
-            lambda p: append(p, "data/actors.yml", "qatar:\n  name: Qatar again\n  kind: state\n  summary: Again.\n"),
-            "data/actors.yml", None, "duplicate key 'qatar'"),
-    Mistake("malformed data file",
-            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: [unclosed\n") + 1,
-            "data/actors.yml", None, "malformed YAML"),
-    Mistake("actor kind outside the vocabulary",
-            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: country\n  summary: S.\n") + 2,
-            "data/actors.yml", None, "'new-actor.kind' must be one of: state, person, institution, organisation, group"),
-    Mistake("actor without a summary",
-            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n"),
-            "data/actors.yml", None, "missing required field 'summary'"),
-    Mistake("invalid actor id",
-            lambda p: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
-            "data/actors.yml", None, "a key must be an actor id: lowercase letters, digits and hyphens"),
-    Mistake("unknown data field",
-            lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
-            "data/indicators.yml", None, "unknown field 'signal': did you mean 'signals'?"),
-    Mistake("indicator concerning an unknown actor",
-            lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3,
-            "data/indicators.yml", None, "unknown actor 'qatarr': did you mean 'qatar'?"),
-    Mistake("misspelt house heading", body_with("## Who gains leverage", "## Who gains leaverage"),
-            BRIEF, 13, "the house heading '## Who gains leaverage' is misspelt: did you mean '## Who gains leverage'?"),
-    Mistake("missing house heading", body_with("## Why it matters\n", ""),
-            BRIEF, 17, "missing the house heading '## Why it matters' after '## What mechanism is operating'"),
-    Mistake("house headings out of order",
-            body_with("## Why it matters\n\nText.\n\n## What to watch next", "## What to watch next\n\nText.\n\n## Why it matters"),
-            BRIEF, 25, "the house heading '## Why it matters' comes after '## What to watch next'"),
-    Mistake("placeholder left in a published brief", body_with("Text.\n\n## What mechanism", "TODO: text.\n\n## What mechanism"),
-            BRIEF, 15, "the text still holds a TODO placeholder from the template"),
-    Mistake("placeholder summary in a published brief", front_with("summary: One sentence.", 'summary: "TODO: one sentence."'),
-            BRIEF, 4, "summary still holds a TODO placeholder"),
-    Mistake("template key in a brief", front_with("summary:", "template: ../../etc/passwd\nsummary:"),
-            BRIEF, 4, "unknown field 'template'"),
-    Mistake("expression in a brief's text", body_with("Text.\n\n## What mechanism", "{{ 7*7 }}\n\n## What mechanism"),
-            BRIEF, 15, "'{{ 7*7 }}' is not a macro call"),
-    Mistake("template syntax in a title", front_with("title: A test brief", "title: A {{ 7*7 }} brief"),
-            BRIEF, 2, "'title' contains '{{': front matter may not contain"),
-    Mistake("raw HTML in a brief", body_with("Text.\n\n## What mechanism", "<script>alert(1)</script>\n\n## What mechanism"),
-            BRIEF, 15, "raw HTML <script> is not allowed in a brief"),
-    Mistake("javascript link in a brief", body_with("Text.\n\n## What mechanism", "[x](javascript:alert(1))\n\n## What mechanism"),
-            BRIEF, 15, "a link to a javascript: address could run code"),
-    Mistake("misspelt macro on a hand-written page",
-            lambda p: append(p, "docs/about.md", "\n{{ actr('qatar') }}\n") + 1,
-            "docs/about.md", None, "unknown macro 'actr': did you mean 'actor'?"),
-    Mistake("unknown actor on a hand-written page",
-            lambda p: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
-            "docs/index.md", None, "unknown actor 'qatr': did you mean 'qatar'?"),
-    Mistake("template key on a hand-written page",
-            lambda p: (p / "docs/about.md").write_text("---\ntemplate: main.html\n---\n\n# About\n", "utf-8"),
-            "docs/about.md", 2, "unknown field 'template'"),
-    Mistake("hand-written file at a generated page's path",
-            lambda p: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
-            "docs/actors/qatar.md", 1, "the site generates this page from the data: remove the file"),
-    Mistake("unknown mechanism id", front_plus("mechanisms: [mediated-deescalation]\n"),
-            BRIEF, 7, "unknown mechanism 'mediated-deescalation': did you mean 'mediated-de-escalation'?"),
-    Mistake("unknown mechanism in a macro",
-            body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeepin") }}.'),
-            BRIEF, 19, "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?"),
-    Mistake("macro names a mechanism missing from front matter",
-            body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeeping", "The host") }}.'),
-            BRIEF, 19, "the text names the mechanism 'gatekeeping', which the front matter does not list"),
-    Mistake("leverage of an actor the brief does not list", front_plus("leverage:\n  gains: [oman]\n"),
-            BRIEF, 8, "'leverage.gains' names the actor 'oman', which the brief's 'actors' does not list: add it to 'actors'"),
-    Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"),
-            BRIEF, 8, "unknown actor 'irn'"),
-    Mistake("leverage of an actor the brief does not list", front_plus("leverage:\n  gains: [united-states]\n"),
-            BRIEF, 8, "'leverage.gains' names the actor 'united-states', which the brief's 'actors' does not list"),
-    Mistake("same actor gains and loses leverage", front_plus("leverage:\n  gains: [qatar]\n  loses: [iran, qatar]\n"),
-            BRIEF, 9, "'qatar' is in both 'leverage.gains' and 'leverage.loses'"),
-    Mistake("unknown leverage field", front_plus("leverage:\n  gain: [qatar]\n"),
-            BRIEF, 8, "unknown field 'gain': did you mean 'gains'?"),
-    Mistake("reading of an indicator the brief does not list", front_plus("readings:\n  airspace-reopening: steady\n"),
-            BRIEF, 8, "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list: "
-                      "add it to 'indicators'"),
-    Mistake("reading of a misspelt indicator", front_plus("readings:\n  talks-directt: steady\n"),
-            BRIEF, 8, "unknown indicator 'talks-directt'"),
-    Mistake("reading of an indicator the brief does not list", front_plus("readings:\n  airspace-reopening: steady\n"),
-            BRIEF, 8, "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list"),
-    Mistake("reading of an id that is not an id", front_plus("readings:\n  Talks_Direct: steady\n"),
-            BRIEF, 8, "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'"),
-    Mistake("misspelt status", front_plus("readings:\n  talks-direct: stedy\n"),
-            BRIEF, 8, "'readings.talks-direct' must be one of: advancing, steady, reversing, resolved, not 'stedy'; "
-                      "did you mean 'steady'?"),
-    Mistake("unknown status with a note", front_plus("readings:\n  talks-direct:\n    status: improving\n    note: N.\n"),
-            BRIEF, 9, "'readings.talks-direct.status' must be one of: advancing, steady, reversing, resolved, not 'improving'"),
-    Mistake("reading that is neither a status nor a mapping", front_plus("readings:\n  talks-direct: [steady]\n"),
-            BRIEF, 8, "'readings.talks-direct' must be a status (advancing, steady, reversing or resolved), or a mapping "
-                      "with 'status' and an optional 'note', not a list"),
-    Mistake("reading without a status", front_plus("readings:\n  talks-direct:\n    note: Only a note.\n"),
-            BRIEF, 8, "missing required field 'status'"),
-    Mistake("reading with an unknown field", front_plus("readings:\n  talks-direct:\n    status: steady\n    notes: N.\n"),
-            BRIEF, 10, "unknown field 'notes': did you mean 'note'?"),
-    Mistake("mechanism related to an unknown mechanism",
-            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n  summary: S.\n  related: [gatekeepng]\n") + 3,
-            "data/mechanisms.yml", None, "unknown mechanism 'gatekeepng': did you mean 'gatekeeping'?"),
-    Mistake("duplicate mechanism id",
-            lambda p: append(p, "data/mechanisms.yml", "gatekeeping:\n  name: Again\n  summary: Again.\n"),
-            "data/mechanisms.yml", None, "duplicate key 'gatekeeping'"),
-    Mistake("mechanism without a summary",
-            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n"),
-            "data/mechanisms.yml", None, "missing required field 'summary'"),
-    Mistake("malformed mechanisms file",
-            lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: [unclosed\n") + 1,
-            "data/mechanisms.yml", None, "malformed YAML"),
-    Mistake("mechanical mistake in a draft is still an error",
-            lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
-            BRIEF, 12, "unknown actor 'qatr'"),
+    Mistake(
+        "malformed front matter", front_with("title: A test brief", 'title: "A test brief'), BRIEF, 2, "malformed YAML"
+    ),
+    Mistake(
+        "missing required field",
+        front_with("summary: One sentence.\n", ""),
+        BRIEF,
+        2,
+        "missing required field 'summary'",
+    ),
+    Mistake(
+        "wrong type",
+        front_with("actors: [qatar, iran]", "actors: qatar"),
+        BRIEF,
+        5,
+        "'actors' must be a list, not the text 'qatar'",
+    ),
+    Mistake(
+        "bad date",
+        front_with("date: 2026-06-01", "date: 2026-02-30"),
+        BRIEF,
+        3,
+        "'date' must be a real date written YYYY-MM-DD, not '2026-02-30'",
+    ),
+    Mistake(
+        "date in another format",
+        front_with("date: 2026-06-01", "date: 1 June 2026"),
+        BRIEF,
+        3,
+        "'date' must be a real date written YYYY-MM-DD",
+    ),
+    Mistake(
+        "updated before date",
+        front_with("summary:", "updated: 2026-05-01\nsummary:"),
+        BRIEF,
+        4,
+        "'updated' (2026-05-01) is before 'date' (2026-06-01)",
+    ),
+    Mistake(
+        "correction dated before the brief",
+        front_with("summary:", "corrections:\n  - date: 2026-05-01\n    text: The host city was wrong.\nsummary:"),
+        BRIEF,
+        5,
+        "the correction dated 2026-05-01 is before the brief's 'date' (2026-06-01)",
+    ),
+    Mistake(
+        "correction without its text",
+        front_with("summary:", "corrections:\n  - date: 2026-06-02\nsummary:"),
+        BRIEF,
+        5,
+        "missing required field 'text'",
+    ),
+    Mistake(
+        "duplicate front matter key",
+        front_with("summary:", "title: Another title\nsummary:"),
+        BRIEF,
+        4,
+        "duplicate key 'title' (first defined at line 2)",
+    ),
+    Mistake(
+        "unknown front matter key",
+        front_with("actors:", "actor: [qatar]\nactors:"),
+        BRIEF,
+        5,
+        "unknown field 'actor': did you mean 'actors'?",
+    ),
+    Mistake(
+        "unknown actor id",
+        front_with("actors: [qatar, iran]", "actors: [qatar, irann]"),
+        BRIEF,
+        5,
+        "unknown actor 'irann': did you mean 'iran'",
+    ),
+    Mistake(
+        "unknown indicator id",
+        front_with("indicators: [talks-direct]", "indicators: [talks-directt]"),
+        BRIEF,
+        6,
+        "unknown indicator 'talks-directt': did you mean 'talks-direct'",
+    ),
+    Mistake(
+        "empty actors in a published brief",
+        front_with("actors: [qatar, iran]", "actors: []"),
+        BRIEF,
+        5,
+        "'actors' must not be empty",
+    ),
+    Mistake(
+        "source that is not http(s)",
+        front_with("indicators:", "sources:\n  - title: A file\n    url: ftp://example.org/a\nindicators:"),
+        BRIEF,
+        8,
+        "'sources[1].url' must be an http:// or https:// address, not 'ftp://example.org/a'",
+    ),
+    Mistake(
+        "unknown actor in a macro",
+        body_with('actor("qatar")', 'actor("qatr")'),
+        BRIEF,
+        11,
+        "unknown actor 'qatr': did you mean 'qatar'?",
+    ),
+    Mistake(
+        "macro names an actor missing from front matter",
+        body_with('actor("qatar")', 'actor("oman")'),
+        BRIEF,
+        11,
+        "the text names the actor 'oman', which the front matter does not list",
+    ),
+    Mistake(
+        "macro syntax error", body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'), BRIEF, 11, "is not a macro call"
+    ),
+    Mistake(
+        "misspelt macro",
+        body_with('{{ actor("qatar") }}', '{{ actr("qatar") }}'),
+        BRIEF,
+        11,
+        "unknown macro 'actr': did you mean 'actor'?",
+    ),
+    Mistake("no front matter", lambda p: (p / BRIEF).write_text("# Just text\n", "utf-8"), BRIEF, 1, "no front matter"),
+    Mistake(
+        "file name that is not a slug",
+        lambda p: write_brief(p, name="docs/briefs/2026/Test Brief.md"),
+        "docs/briefs/2026/Test Brief.md",
+        1,
+        "use lowercase letters, digits and hyphens",
+    ),
+    Mistake(
+        "duplicate actor id",
+        lambda p: append(p, "data/actors.yml", "qatar:\n  name: Qatar again\n  kind: state\n  summary: Again.\n"),
+        "data/actors.yml",
+        None,
+        "duplicate key 'qatar'",
+    ),
+    Mistake(
+        "malformed data file",
+        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: [unclosed\n") + 1,
+        "data/actors.yml",
+        None,
+        "malformed YAML",
+    ),
+    Mistake(
+        "actor kind outside the vocabulary",
+        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: country\n  summary: S.\n") + 2,
+        "data/actors.yml",
+        None,
+        "'new-actor.kind' must be one of: state, person, institution, organisation, group",
+    ),
+    Mistake(
+        "actor without a summary",
+        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n"),
+        "data/actors.yml",
+        None,
+        "missing required field 'summary'",
+    ),
+    Mistake(
+        "invalid actor id",
+        lambda p: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
+        "data/actors.yml",
+        None,
+        "a key must be an actor id: lowercase letters, digits and hyphens",
+    ),
+    Mistake(
+        "unknown data field",
+        lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
+        "data/indicators.yml",
+        None,
+        "unknown field 'signal': did you mean 'signals'?",
+    ),
+    Mistake(
+        "indicator concerning an unknown actor",
+        lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3,
+        "data/indicators.yml",
+        None,
+        "unknown actor 'qatarr': did you mean 'qatar'?",
+    ),
+    Mistake(
+        "misspelt house heading",
+        body_with("## Who gains leverage", "## Who gains leaverage"),
+        BRIEF,
+        13,
+        "the house heading '## Who gains leaverage' is misspelt: did you mean '## Who gains leverage'?",
+    ),
+    Mistake(
+        "missing house heading",
+        body_with("## Why it matters\n", ""),
+        BRIEF,
+        17,
+        "missing the house heading '## Why it matters' after '## What mechanism is operating'",
+    ),
+    Mistake(
+        "house headings out of order",
+        body_with(
+            "## Why it matters\n\nText.\n\n## What to watch next", "## What to watch next\n\nText.\n\n## Why it matters"
+        ),
+        BRIEF,
+        25,
+        "the house heading '## Why it matters' comes after '## What to watch next'",
+    ),
+    Mistake(
+        "placeholder left in a published brief",
+        body_with("Text.\n\n## What mechanism", "TODO: text.\n\n## What mechanism"),
+        BRIEF,
+        15,
+        "the text still holds a TODO placeholder from the template",
+    ),
+    Mistake(
+        "placeholder summary in a published brief",
+        front_with("summary: One sentence.", 'summary: "TODO: one sentence."'),
+        BRIEF,
+        4,
+        "summary still holds a TODO placeholder",
+    ),
+    Mistake(
+        "template key in a brief",
+        front_with("summary:", "template: ../../etc/passwd\nsummary:"),
+        BRIEF,
+        4,
+        "unknown field 'template'",
+    ),
+    Mistake(
+        "expression in a brief's text",
+        body_with("Text.\n\n## What mechanism", "{{ 7*7 }}\n\n## What mechanism"),
+        BRIEF,
+        15,
+        "'{{ 7*7 }}' is not a macro call",
+    ),
+    Mistake(
+        "template syntax in a title",
+        front_with("title: A test brief", "title: A {{ 7*7 }} brief"),
+        BRIEF,
+        2,
+        "'title' contains '{{': front matter may not contain",
+    ),
+    Mistake(
+        "raw HTML in a brief",
+        body_with("Text.\n\n## What mechanism", "<script>alert(1)</script>\n\n## What mechanism"),
+        BRIEF,
+        15,
+        "raw HTML <script> is not allowed in a brief",
+    ),
+    Mistake(
+        "javascript link in a brief",
+        body_with("Text.\n\n## What mechanism", "[x](javascript:alert(1))\n\n## What mechanism"),
+        BRIEF,
+        15,
+        "a link to a javascript: address could run code",
+    ),
+    Mistake(
+        "misspelt macro on a hand-written page",
+        lambda p: append(p, "docs/about.md", "\n{{ actr('qatar') }}\n") + 1,
+        "docs/about.md",
+        None,
+        "unknown macro 'actr': did you mean 'actor'?",
+    ),
+    Mistake(
+        "unknown actor on a hand-written page",
+        lambda p: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
+        "docs/index.md",
+        None,
+        "unknown actor 'qatr': did you mean 'qatar'?",
+    ),
+    Mistake(
+        "template key on a hand-written page",
+        lambda p: (p / "docs/about.md").write_text("---\ntemplate: main.html\n---\n\n# About\n", "utf-8"),
+        "docs/about.md",
+        2,
+        "unknown field 'template'",
+    ),
+    Mistake(
+        "hand-written file at a generated page's path",
+        lambda p: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
+        "docs/actors/qatar.md",
+        1,
+        "the site generates this page from the data: remove the file",
+    ),
+    Mistake(
+        "unknown mechanism id",
+        front_plus("mechanisms: [mediated-deescalation]\n"),
+        BRIEF,
+        7,
+        "unknown mechanism 'mediated-deescalation': did you mean 'mediated-de-escalation'?",
+    ),
+    Mistake(
+        "unknown mechanism in a macro",
+        body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeepin") }}.'),
+        BRIEF,
+        19,
+        "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?",
+    ),
+    Mistake(
+        "macro names a mechanism missing from front matter",
+        body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeeping", "The host") }}.'),
+        BRIEF,
+        19,
+        "the text names the mechanism 'gatekeeping', which the front matter does not list",
+    ),
+    Mistake(
+        "leverage of an actor the brief does not list",
+        front_plus("leverage:\n  gains: [oman]\n"),
+        BRIEF,
+        8,
+        "'leverage.gains' names the actor 'oman', which the brief's 'actors' does not list: add it to 'actors'",
+    ),
+    Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"), BRIEF, 8, "unknown actor 'irn'"),
+    Mistake(
+        "leverage of an actor the brief does not list",
+        front_plus("leverage:\n  gains: [united-states]\n"),
+        BRIEF,
+        8,
+        "'leverage.gains' names the actor 'united-states', which the brief's 'actors' does not list",
+    ),
+    Mistake(
+        "same actor gains and loses leverage",
+        front_plus("leverage:\n  gains: [qatar]\n  loses: [iran, qatar]\n"),
+        BRIEF,
+        9,
+        "'qatar' is in both 'leverage.gains' and 'leverage.loses'",
+    ),
+    Mistake(
+        "unknown leverage field",
+        front_plus("leverage:\n  gain: [qatar]\n"),
+        BRIEF,
+        8,
+        "unknown field 'gain': did you mean 'gains'?",
+    ),
+    Mistake(
+        "reading of an indicator the brief does not list",
+        front_plus("readings:\n  airspace-reopening: steady\n"),
+        BRIEF,
+        8,
+        "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list: "
+        "add it to 'indicators'",
+    ),
+    Mistake(
+        "reading of a misspelt indicator",
+        front_plus("readings:\n  talks-directt: steady\n"),
+        BRIEF,
+        8,
+        "unknown indicator 'talks-directt'",
+    ),
+    Mistake(
+        "reading of an indicator the brief does not list",
+        front_plus("readings:\n  airspace-reopening: steady\n"),
+        BRIEF,
+        8,
+        "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list",
+    ),
+    Mistake(
+        "reading of an id that is not an id",
+        front_plus("readings:\n  Talks_Direct: steady\n"),
+        BRIEF,
+        8,
+        "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'",
+    ),
+    Mistake(
+        "misspelt status",
+        front_plus("readings:\n  talks-direct: stedy\n"),
+        BRIEF,
+        8,
+        "'readings.talks-direct' must be one of: advancing, steady, reversing, resolved, not 'stedy'; "
+        "did you mean 'steady'?",
+    ),
+    Mistake(
+        "unknown status with a note",
+        front_plus("readings:\n  talks-direct:\n    status: improving\n    note: N.\n"),
+        BRIEF,
+        9,
+        "'readings.talks-direct.status' must be one of: advancing, steady, reversing, resolved, not 'improving'",
+    ),
+    Mistake(
+        "reading that is neither a status nor a mapping",
+        front_plus("readings:\n  talks-direct: [steady]\n"),
+        BRIEF,
+        8,
+        "'readings.talks-direct' must be a status (advancing, steady, reversing or resolved), or a mapping "
+        "with 'status' and an optional 'note', not a list",
+    ),
+    Mistake(
+        "reading without a status",
+        front_plus("readings:\n  talks-direct:\n    note: Only a note.\n"),
+        BRIEF,
+        8,
+        "missing required field 'status'",
+    ),
+    Mistake(
+        "reading with an unknown field",
+        front_plus("readings:\n  talks-direct:\n    status: steady\n    notes: N.\n"),
+        BRIEF,
+        10,
+        "unknown field 'notes': did you mean 'note'?",
+    ),
+    Mistake(
+        "mechanism related to an unknown mechanism",
+        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n  summary: S.\n  related: [gatekeepng]\n") + 3,
+        "data/mechanisms.yml",
+        None,
+        "unknown mechanism 'gatekeepng': did you mean 'gatekeeping'?",
+    ),
+    Mistake(
+        "duplicate mechanism id",
+        lambda p: append(p, "data/mechanisms.yml", "gatekeeping:\n  name: Again\n  summary: Again.\n"),
+        "data/mechanisms.yml",
+        None,
+        "duplicate key 'gatekeeping'",
+    ),
+    Mistake(
+        "mechanism without a summary",
+        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n"),
+        "data/mechanisms.yml",
+        None,
+        "missing required field 'summary'",
+    ),
+    Mistake(
+        "malformed mechanisms file",
+        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: [unclosed\n") + 1,
+        "data/mechanisms.yml",
+        None,
+        "malformed YAML",
+    ),
+    Mistake(
+        "mechanical mistake in a draft is still an error",
+        lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
+        BRIEF,
+        12,
+        "unknown actor 'qatr'",
+    ),
     # Links and images, read by the core: line 11 is the first section's text.
-    Mistake("link to a page that does not exist", body_with("The hosts in", "See [the talks](nowhere.md). The hosts in"),
-            BRIEF, 11, "the link 'nowhere.md' leads to docs/briefs/2026/nowhere.md, which does not exist"),
-    Mistake("image that does not exist", body_with("The hosts in", "![A map of the strait](map.png)\nThe hosts in"),
-            BRIEF, 11, "the image 'map.png' leads to docs/briefs/2026/map.png, which does not exist"),
-    Mistake("image without alternative text", lambda p: (
-                (p / "docs/briefs/2026/map.png").write_bytes(PNG),
-                body_with("The hosts in", "![](map.png)\nThe hosts in")(p)),
-            BRIEF, 11, "the image 'map.png' has no alternative text"),
-    Mistake("anchor that no heading has", body_with("The hosts in", "See [below](#what-to-wach-next). The hosts in"),
-            BRIEF, 11, "leads to an anchor that no heading of this page has: did you mean '#what-to-watch-next'?"),
-    Mistake("published brief linking a draft", lambda p: (
-                write_brief(p, FRONT + "draft: true\n", name="docs/briefs/2026/unfinished.md"),
-                body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p)),
-            BRIEF, 11, "the link 'unfinished.md' leads to a draft, which the published site leaves out"),
-    Mistake("published brief linking a scheduled brief", lambda p: (
-                write_brief(p, FRONT.replace("date: 2026-06-01", "date: 2099-01-09").replace("A test", "A later"),
-                            name="docs/briefs/2099/later.md"),
-                body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p)),
-            BRIEF, 11, "the link '../2099/later.md' leads to a brief scheduled for 2099-01-09, which the published "
-                       "site leaves out until that day: link to it once it is published"),
+    Mistake(
+        "link to a page that does not exist",
+        body_with("The hosts in", "See [the talks](nowhere.md). The hosts in"),
+        BRIEF,
+        11,
+        "the link 'nowhere.md' leads to docs/briefs/2026/nowhere.md, which does not exist",
+    ),
+    Mistake(
+        "image that does not exist",
+        body_with("The hosts in", "![A map of the strait](map.png)\nThe hosts in"),
+        BRIEF,
+        11,
+        "the image 'map.png' leads to docs/briefs/2026/map.png, which does not exist",
+    ),
+    Mistake(
+        "image without alternative text",
+        lambda p: (
+            (p / "docs/briefs/2026/map.png").write_bytes(PNG),
+            body_with("The hosts in", "![](map.png)\nThe hosts in")(p),
+        ),
+        BRIEF,
+        11,
+        "the image 'map.png' has no alternative text",
+    ),
+    Mistake(
+        "anchor that no heading has",
+        body_with("The hosts in", "See [below](#what-to-wach-next). The hosts in"),
+        BRIEF,
+        11,
+        "leads to an anchor that no heading of this page has: did you mean '#what-to-watch-next'?",
+    ),
+    Mistake(
+        "published brief linking a draft",
+        lambda p: (
+            write_brief(p, FRONT + "draft: true\n", name="docs/briefs/2026/unfinished.md"),
+            body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p),
+        ),
+        BRIEF,
+        11,
+        "the link 'unfinished.md' leads to a draft, which the published site leaves out",
+    ),
+    Mistake(
+        "published brief linking a scheduled brief",
+        lambda p: (
+            write_brief(
+                p,
+                FRONT.replace("date: 2026-06-01", "date: 2099-01-09").replace("A test", "A later"),
+                name="docs/briefs/2099/later.md",
+            ),
+            body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p),
+        ),
+        BRIEF,
+        11,
+        "the link '../2099/later.md' leads to a brief scheduled for 2099-01-09, which the published "
+        "site leaves out until that day: link to it once it is published",
+    ),
     # Authors and regions are ids from data/authors.yml and data/regions.yml; a name written for an id (as
     # briefs wrote them before) is told the id.
-    Mistake("author's name written for their id", front_plus("authors: [Briefings desk]\n"),
-            BRIEF, 7, "unknown author 'Briefings desk': it is the name of 'briefings-desk'; write 'briefings-desk'"),
-    Mistake("misspelt author id", front_plus("authors: [briefing-desk]\n"),
-            BRIEF, 7, "unknown author 'briefing-desk': did you mean 'briefings-desk'?"),
-    Mistake("region's name written for its id", front_plus("regions: [gulf, middle east]\n"),
-            BRIEF, 7, "unknown region 'middle east': it is the name of 'middle-east'; write 'middle-east'"),
-    Mistake("another spelling of a region", front_plus("regions: [The Gulf]\n"),
-            BRIEF, 7, "unknown region 'The Gulf': did you mean 'gulf'?"),
-    Mistake("unknown author in a macro", body_with("Text.\n\n## What mechanism", '{{ author("brifings-desk") }}\n\n## What mechanism'),
-            BRIEF, 15, "unknown author 'brifings-desk': did you mean 'briefings-desk'?"),
-    Mistake("actor in a region written by its name",
-            lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  region: North America\n") + 4,
-            "data/actors.yml", None, "unknown region 'North America': it is the name of 'north-america'; write 'north-america'"),
-    Mistake("region within an unknown region",
-            lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-eest\n") + 3,
-            "data/regions.yml", None, "unknown region 'middle-eest': did you mean 'middle-east'?"),
-    Mistake("regions within each other",
-            lambda p: append(p, "data/regions.yml", "a-region:\n  name: A\n  summary: S.\n  parent: b-region\n"
-                                                    "b-region:\n  name: B\n  summary: S.\n  parent: a-region\n") + 3,
-            "data/regions.yml", None, "the region 'a-region' ends up within itself (a-region → b-region → a-region)"),
-    Mistake("region within itself",
-            lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3,
-            "data/regions.yml", None, "the region 'levant' names itself in 'parent'"),
-    Mistake("author without a bio",
-            lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
-            "data/authors.yml", None, "missing required field 'bio'"),
-    Mistake("unknown author field",
-            lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  roles: Analyst\n  bio: B.\n") + 2,
-            "data/authors.yml", None, "unknown field 'roles': did you mean 'role'?"),
-    Mistake("brief both a file and a folder", lambda p: (
-                write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
-            "docs/briefs/2026/test-brief/index.md", 1, "is published at the same address as this brief"),
+    Mistake(
+        "author's name written for their id",
+        front_plus("authors: [Briefings desk]\n"),
+        BRIEF,
+        7,
+        "unknown author 'Briefings desk': it is the name of 'briefings-desk'; write 'briefings-desk'",
+    ),
+    Mistake(
+        "misspelt author id",
+        front_plus("authors: [briefing-desk]\n"),
+        BRIEF,
+        7,
+        "unknown author 'briefing-desk': did you mean 'briefings-desk'?",
+    ),
+    Mistake(
+        "region's name written for its id",
+        front_plus("regions: [gulf, middle east]\n"),
+        BRIEF,
+        7,
+        "unknown region 'middle east': it is the name of 'middle-east'; write 'middle-east'",
+    ),
+    Mistake(
+        "another spelling of a region",
+        front_plus("regions: [The Gulf]\n"),
+        BRIEF,
+        7,
+        "unknown region 'The Gulf': did you mean 'gulf'?",
+    ),
+    Mistake(
+        "unknown author in a macro",
+        body_with("Text.\n\n## What mechanism", '{{ author("brifings-desk") }}\n\n## What mechanism'),
+        BRIEF,
+        15,
+        "unknown author 'brifings-desk': did you mean 'briefings-desk'?",
+    ),
+    Mistake(
+        "actor in a region written by its name",
+        lambda p: (
+            append(
+                p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  region: North America\n"
+            )
+            + 4
+        ),
+        "data/actors.yml",
+        None,
+        "unknown region 'North America': it is the name of 'north-america'; write 'north-america'",
+    ),
+    Mistake(
+        "region within an unknown region",
+        lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-eest\n") + 3,
+        "data/regions.yml",
+        None,
+        "unknown region 'middle-eest': did you mean 'middle-east'?",
+    ),
+    Mistake(
+        "regions within each other",
+        lambda p: (
+            append(
+                p,
+                "data/regions.yml",
+                "a-region:\n  name: A\n  summary: S.\n  parent: b-region\n"
+                "b-region:\n  name: B\n  summary: S.\n  parent: a-region\n",
+            )
+            + 3
+        ),
+        "data/regions.yml",
+        None,
+        "the region 'a-region' ends up within itself (a-region → b-region → a-region)",
+    ),
+    Mistake(
+        "region within itself",
+        lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3,
+        "data/regions.yml",
+        None,
+        "the region 'levant' names itself in 'parent'",
+    ),
+    Mistake(
+        "author without a bio",
+        lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
+        "data/authors.yml",
+        None,
+        "missing required field 'bio'",
+    ),
+    Mistake(
+        "unknown author field",
+        lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  roles: Analyst\n  bio: B.\n") + 2,
+        "data/authors.yml",
+        None,
+        "unknown field 'roles': did you mean 'role'?",
+    ),
+    Mistake(
+        "brief both a file and a folder",
+        lambda p: (write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
+        "docs/briefs/2026/test-brief/index.md",
+        1,
+        "is published at the same address as this brief",
+    ),
     # Redirects (data/redirects.yml): old address -> the address of this site that replaced it.
-    Mistake("redirect to another site",
-            lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: https://example.org/talks/\n"),
-            REDIRECTS, None, "'briefs/2026/old-talks/' must be an address of this site relative to its root"),
-    Mistake("redirect to an address the site does not serve",
-            lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: briefs/2026/doha-talks/\n"),
-            REDIRECTS, None, "the redirect from 'briefs/2026/old-talks/' leads to 'briefs/2026/doha-talks/', which the "
-                             "site does not serve: did you mean 'briefs/2026/doha-indirect-talks/'?"),
-    Mistake("redirect to a redirected address",
-            lambda p: append(p, REDIRECTS, "briefs/2026/oldest/: briefs/2026/old/\nbriefs/2026/old/: about/\n"),
-            REDIRECTS, None, "'briefs/2026/old/' is itself redirected to 'about/' (line 6): a redirect must not lead "
-                             "to another; write 'briefs/2026/oldest/: about/'"),
-    Mistake("redirects in a loop",
-            lambda p: append(p, REDIRECTS, "briefs/2026/a/: briefs/2026/b/\nbriefs/2026/b/: briefs/2026/a/\n"),
-            REDIRECTS, None, "the redirects from 'briefs/2026/a/' loop (briefs/2026/a/ -> briefs/2026/b/ -> "
-                             "briefs/2026/a/)"),
-    Mistake("redirect from an address the site still serves",
-            lambda p: append(p, REDIRECTS, "about/: briefs/\n"),
-            REDIRECTS, None, "the site still serves 'about/' (docs/about.md), so no redirect may replace it"),
+    Mistake(
+        "redirect to another site",
+        lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: https://example.org/talks/\n"),
+        REDIRECTS,
+        None,
+        "'briefs/2026/old-talks/' must be an address of this site relative to its root",
+    ),
+    Mistake(
+        "redirect to an address the site does not serve",
+        lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: briefs/2026/doha-talks/\n"),
+        REDIRECTS,
+        None,
+        "the redirect from 'briefs/2026/old-talks/' leads to 'briefs/2026/doha-talks/', which the "
+        "site does not serve: did you mean 'briefs/2026/doha-indirect-talks/'?",
+    ),
+    Mistake(
+        "redirect to a redirected address",
+        lambda p: append(p, REDIRECTS, "briefs/2026/oldest/: briefs/2026/old/\nbriefs/2026/old/: about/\n"),
+        REDIRECTS,
+        None,
+        "'briefs/2026/old/' is itself redirected to 'about/' (line 6): a redirect must not lead "
+        "to another; write 'briefs/2026/oldest/: about/'",
+    ),
+    Mistake(
+        "redirects in a loop",
+        lambda p: append(p, REDIRECTS, "briefs/2026/a/: briefs/2026/b/\nbriefs/2026/b/: briefs/2026/a/\n"),
+        REDIRECTS,
+        None,
+        "the redirects from 'briefs/2026/a/' loop (briefs/2026/a/ -> briefs/2026/b/ -> briefs/2026/a/)",
+    ),
+    Mistake(
+        "redirect from an address the site still serves",
+        lambda p: append(p, REDIRECTS, "about/: briefs/\n"),
+        REDIRECTS,
+        None,
+        "the site still serves 'about/' (docs/about.md), so no redirect may replace it",
+    ),
 ]
 
 
@@ -367,8 +767,11 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
         "leverage:\n  gains: [qatar]\n  loses: [iran]\n"
         f"readings:\n  talks-direct: steady\n  airspace-reopening: {{status: advancing, note: {json.dumps(NOTE)}}}\n"
     )
-    body = BODY.replace(MECHANISM_SECTION, '## What mechanism is operating\n\nThe host acts as a '
-                        '{{ mechanism("gatekeeping", "gatekeeper") }} in {{ mechanism("mediated-de-escalation") }}.')
+    body = BODY.replace(
+        MECHANISM_SECTION,
+        "## What mechanism is operating\n\nThe host acts as a "
+        '{{ mechanism("gatekeeping", "gatekeeper") }} in {{ mechanism("mediated-de-escalation") }}.',
+    )
     write_brief(project, front, body)
     outcome = check_and_build(project, tmp_path / "site")
     assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
@@ -398,8 +801,11 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
 
 
 def test_every_problem_is_reported_in_one_run(project: Path):
-    write_brief(project, FRONT.replace("date: 2026-06-01", "date: 2026-02-30").replace("actors: [qatar, iran]", "actors: [qatr]"),
-                body=BODY.replace('{{ actor("qatar") }}', "Qatar"))
+    write_brief(
+        project,
+        FRONT.replace("date: 2026-06-01", "date: 2026-02-30").replace("actors: [qatar, iran]", "actors: [qatr]"),
+        body=BODY.replace('{{ actor("qatar") }}', "Qatar"),
+    )
     append(project, "data/actors.yml", "qatar:\n  name: Q\n  kind: state\n  summary: S.\n")
     result = briefings("check", cwd=project)
     assert result.returncode == 1
@@ -418,37 +824,53 @@ def test_unused_actor_is_a_warning_from_check_and_build_alike(project: Path, tmp
     outcome.assert_agree()
 
 
-@pytest.mark.parametrize("data_file, entry, kind", [
-    ("data/authors.yml", "lonely:\n  name: Lonely\n  role: Analyst\n  bio: Writes nothing yet.\n", "author"),
-    ("data/regions.yml", "lonely:\n  name: Lonely\n  summary: Nobody names it.\n", "region"),
-])
-def test_unused_author_or_region_is_a_warning_from_check_and_build_alike(project: Path, tmp_path: Path,
-                                                                         data_file: str, entry: str, kind: str):
+@pytest.mark.parametrize(
+    "data_file, entry, kind",
+    [
+        ("data/authors.yml", "lonely:\n  name: Lonely\n  role: Analyst\n  bio: Writes nothing yet.\n", "author"),
+        ("data/regions.yml", "lonely:\n  name: Lonely\n  summary: Nobody names it.\n", "region"),
+    ],
+)
+def test_unused_author_or_region_is_a_warning_from_check_and_build_alike(
+    project: Path, tmp_path: Path, data_file: str, entry: str, kind: str
+):
     line = append(project, data_file, entry)
     outcome = check_and_build(project, tmp_path / "site")
     assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
     expected = f"{data_file}:{line}:1: warning: no brief"
-    assert any(row.startswith(expected) and f"names the {kind} 'lonely'" in row for row in outcome.check_rows), \
+    assert any(row.startswith(expected) and f"names the {kind} 'lonely'" in row for row in outcome.check_rows), (
         outcome.output
+    )
     outcome.assert_agree()
 
 
 def test_a_region_only_an_actor_or_another_region_names_is_in_use(project: Path):
-    append(project, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-east\n"
-                                        "near-east:\n  name: Near East\n  summary: S.\n")
+    append(
+        project,
+        "data/regions.yml",
+        "levant:\n  name: Levant\n  summary: S.\n  parent: middle-east\nnear-east:\n  name: Near East\n  summary: S.\n",
+    )
     append(project, "data/regions.yml", "inner:\n  name: Inner\n  summary: S.\n  parent: near-east\n")
-    append(project, "data/actors.yml", "levantine:\n  name: Levantine\n  kind: group\n  summary: S.\n  region: levant\n")
+    append(
+        project, "data/actors.yml", "levantine:\n  name: Levantine\n  kind: group\n  summary: S.\n  region: levant\n"
+    )
     result = briefings("check", cwd=project)
     warned = [row for row in result.stdout.splitlines() if "warning" in row]
     # The new actor is unused; near-east holds inner, but nothing names inner.
     assert sorted(row.split("warning: ")[1].split(":")[0] for row in warned) == [
-        "no brief names the actor 'levantine'", "no brief or data entry names the region 'inner'"], result.output
+        "no brief names the actor 'levantine'",
+        "no brief or data entry names the region 'inner'",
+    ], result.output
 
 
 def test_warnings_caused_by_an_error_elsewhere_are_not_shown(project: Path):
     line = append(project, "data/actors.yml", "newcomer:\n  name: Newcomer\n  kind: group\n  summary: A new actor.\n")
-    write_brief(project, FRONT.replace("actors: [qatar, iran]", "actors: [qatar, iran, newcomer]")
-                .replace("date: 2026-06-01", "date: 2026-13-01"))
+    write_brief(
+        project,
+        FRONT.replace("actors: [qatar, iran]", "actors: [qatar, iran, newcomer]").replace(
+            "date: 2026-06-01", "date: 2026-13-01"
+        ),
+    )
     result = briefings("check", cwd=project)
     assert result.returncode == 1
     assert "2026-13-01" in result.stdout

@@ -13,24 +13,50 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import (BIN, EXAMPLE, ROOT, Run, briefings, check_and_build, fetch, free_port, front_matter,
-                      mkdocs_build, run, soup, wait_for)
+from conftest import (
+    BIN,
+    EXAMPLE,
+    ROOT,
+    Run,
+    briefings,
+    check_and_build,
+    fetch,
+    free_port,
+    front_matter,
+    mkdocs_build,
+    run,
+    soup,
+    wait_for,
+)
 
 SCHEMAS = ROOT / "briefings/schemas"
 
 
 def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project: Path, tmp_path: Path):
-    result = briefings("new", "brief", "Airline routes as a test: the Gulf’s view", "--actor", "qatar",
-                       "--indicator", "airline-route-resumptions", cwd=project)
+    result = briefings(
+        "new",
+        "brief",
+        "Airline routes as a test: the Gulf’s view",
+        "--actor",
+        "qatar",
+        "--indicator",
+        "airline-route-resumptions",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
     created = project / result.stdout.strip()
     assert created == project / f"docs/briefs/{dt.date.today().year}/airline-routes-as-a-test-the-gulfs-view.md"
     text = created.read_text("utf-8")
     assert f"date: {dt.date.today().isoformat()}" in text and "draft: true" in text
-    for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
-                    "What to watch next"):
+    for heading in (
+        "What happened",
+        "Who gains leverage",
+        "What mechanism is operating",
+        "Why it matters",
+        "What to watch next",
+    ):
         assert f"\n## {heading}\n" in text
-    assert '{## ' in text and '{{ actor("qatar") }}' in text  # macro examples, in a comment
+    assert "{## " in text and '{{ actor("qatar") }}' in text  # macro examples, in a comment
 
     check = briefings("check", cwd=project)
     assert check.returncode == 0 and "error" not in check.stdout, check.output
@@ -66,11 +92,33 @@ def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(
 def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(project: Path, tmp_path: Path):
     actors, indicators = project / "data/actors.yml", project / "data/indicators.yml"
     before = actors.read_text("utf-8"), indicators.read_text("utf-8")
-    result = briefings("new", "actor", "gulf-shippers", "--name", "Gulf shipping firms", "--kind", "group",
-                       "--summary", "Companies whose routes: a signal of risk.", "--alias", "Shippers", cwd=project)
+    result = briefings(
+        "new",
+        "actor",
+        "gulf-shippers",
+        "--name",
+        "Gulf shipping firms",
+        "--kind",
+        "group",
+        "--summary",
+        "Companies whose routes: a signal of risk.",
+        "--alias",
+        "Shippers",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
-    result = briefings("new", "indicator", "shipping-insurance", "--name", "Shipping insurance",
-                       "--summary", "Whether war-risk cover gets cheaper.", "--actor", "gulf-shippers", cwd=project)
+    result = briefings(
+        "new",
+        "indicator",
+        "shipping-insurance",
+        "--name",
+        "Shipping insurance",
+        "--summary",
+        "Whether war-risk cover gets cheaper.",
+        "--actor",
+        "gulf-shippers",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
     after = actors.read_text("utf-8"), indicators.read_text("utf-8")
     assert after[0].startswith(before[0]) and after[1].startswith(before[1])  # comments and order untouched
@@ -88,8 +136,9 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
 
-@pytest.mark.parametrize("name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms", "authors", "regions",
-                                  "catalog"])
+@pytest.mark.parametrize(
+    "name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms", "authors", "regions", "catalog"]
+)
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
     jsonschema.validators.validator_for(schema).check_schema(schema)
@@ -117,28 +166,66 @@ def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
 def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(project: Path, tmp_path: Path):
     authors, regions = project / "data/authors.yml", project / "data/regions.yml"
     before = authors.read_text("utf-8"), regions.read_text("utf-8")
-    result = briefings("new", "author", "a-writer", "--name", "A. Writer", "--role", "Analyst",
-                       "--bio", "Writes about shipping.", cwd=project)
+    result = briefings(
+        "new",
+        "author",
+        "a-writer",
+        "--name",
+        "A. Writer",
+        "--role",
+        "Analyst",
+        "--bio",
+        "Writes about shipping.",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
-    result = briefings("new", "region", "levant", "--name", "Levant", "--summary", "The eastern Mediterranean coast.",
-                       "--parent", "middle-east", cwd=project)
+    result = briefings(
+        "new",
+        "region",
+        "levant",
+        "--name",
+        "Levant",
+        "--summary",
+        "The eastern Mediterranean coast.",
+        "--parent",
+        "middle-east",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
     after = authors.read_text("utf-8"), regions.read_text("utf-8")
     assert after[0].startswith(before[0]) and after[1].startswith(before[1])
-    assert yaml.safe_load(after[0])["a-writer"] == {"name": "A. Writer", "role": "Analyst", "bio": "Writes about shipping."}
-    assert yaml.safe_load(after[1])["levant"] == {"name": "Levant", "summary": "The eastern Mediterranean coast.",
-                                                  "parent": "middle-east"}
+    assert yaml.safe_load(after[0])["a-writer"] == {
+        "name": "A. Writer",
+        "role": "Analyst",
+        "bio": "Writes about shipping.",
+    }
+    assert yaml.safe_load(after[1])["levant"] == {
+        "name": "Levant",
+        "summary": "The eastern Mediterranean coast.",
+        "parent": "middle-east",
+    }
     # The parent is checked like any reference, with the same advice as a brief's ids.
     unknown = briefings("new", "region", "x", "--name", "X", "--summary", "S.", "--parent", "Middle East", cwd=project)
     assert unknown.returncode == 1
     assert "unknown region 'Middle East': it is the name of 'middle-east'; write 'middle-east'" in unknown.stderr
-    bad_actor = briefings("new", "actor", "x", "--name", "X", "--kind", "group", "--summary", "S.", "--region", "levnt",
-                          cwd=project)
+    bad_actor = briefings(
+        "new", "actor", "x", "--name", "X", "--kind", "group", "--summary", "S.", "--region", "levnt", cwd=project
+    )
     assert bad_actor.returncode == 1 and "did you mean 'levant'?" in bad_actor.stderr
     assert (authors.read_text("utf-8"), regions.read_text("utf-8")) == after
 
-    made = briefings("new", "brief", "Ports of the Levant", "--actor", "qatar", "--author", "a-writer",
-                     "--region", "levant", cwd=project)
+    made = briefings(
+        "new",
+        "brief",
+        "Ports of the Levant",
+        "--actor",
+        "qatar",
+        "--author",
+        "a-writer",
+        "--region",
+        "levant",
+        cwd=project,
+    )
     assert made.returncode == 0, made.output
     meta = front_matter(project / made.stdout.strip())
     assert (meta["authors"], meta["regions"]) == (["a-writer"], ["levant"])
@@ -153,28 +240,55 @@ def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(pro
     assert [a.get_text() for a in page.select(".brief-list__title a")] == ["Ports of the Levant"]
     levant = soup(tmp_path / "site/regions/levant/index.html")
     assert levant.select_one(".entity-kind a")["href"] == "../middle-east/"
-    assert "Levant" in [a.get_text() for a in soup(tmp_path / "site/regions/middle-east/index.html").select("article p a")]
+    assert "Levant" in [
+        a.get_text() for a in soup(tmp_path / "site/regions/middle-east/index.html").select("article p a")
+    ]
 
 
 def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_path: Path):
     mechanisms = project / "data/mechanisms.yml"
     before = mechanisms.read_text("utf-8")
-    result = briefings("new", "mechanism", "commitment-device", "--name", "Commitment device",
-                       "--summary", "Rules fixed in advance: departures from them become visible.",
-                       "--alias", "procedural commitment", "--related", "gatekeeping", cwd=project)
+    result = briefings(
+        "new",
+        "mechanism",
+        "commitment-device",
+        "--name",
+        "Commitment device",
+        "--summary",
+        "Rules fixed in advance: departures from them become visible.",
+        "--alias",
+        "procedural commitment",
+        "--related",
+        "gatekeeping",
+        cwd=project,
+    )
     assert result.returncode == 0, result.output
     after = mechanisms.read_text("utf-8")
     assert after.startswith(before)
     assert yaml.safe_load(after)["commitment-device"] == {
-        "name": "Commitment device", "summary": "Rules fixed in advance: departures from them become visible.",
-        "aliases": ["procedural commitment"], "related": ["gatekeeping"],
+        "name": "Commitment device",
+        "summary": "Rules fixed in advance: departures from them become visible.",
+        "aliases": ["procedural commitment"],
+        "related": ["gatekeeping"],
     }
-    unknown = briefings("new", "mechanism", "x", "--name", "X", "--summary", "S.", "--related", "gatekeepin", cwd=project)
+    unknown = briefings(
+        "new", "mechanism", "x", "--name", "X", "--summary", "S.", "--related", "gatekeepin", cwd=project
+    )
     assert unknown.returncode == 1 and "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?" in unknown.stderr
     assert briefings("new", "brief", "T", "--mechanism", "brokerge", cwd=project).returncode == 1
 
-    created = briefings("new", "brief", "Commitments as devices", "--actor", "qatar", "--indicator", "talks-direct",
-                        "--mechanism", "commitment-device", cwd=project)
+    created = briefings(
+        "new",
+        "brief",
+        "Commitments as devices",
+        "--actor",
+        "qatar",
+        "--indicator",
+        "talks-direct",
+        "--mechanism",
+        "commitment-device",
+        cwd=project,
+    )
     assert created.returncode == 0, created.output
     path = project / created.stdout.strip()
     text = path.read_text("utf-8")
@@ -194,13 +308,16 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
     page = soup(site / path.relative_to(project / "docs").with_suffix("") / "index.html")
     assert page.select_one(".brief-meta dl a[href$='mechanisms/commitment-device/']")
     assert [td.get_text() for td in page.find("h2", id="readings").find_next("table").select("tbody td")][:2] == [
-        "Talks move from indirect to direct", "Steady"]
+        "Talks move from indirect to direct",
+        "Steady",
+    ]
 
 
 def test_schemas_work_outside_the_project_too(tmp_path: Path):
     """An editor or another tool can validate with the schema files alone (check-jsonschema here)."""
-    result = run(BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json",
-                 EXAMPLE / "data/actors.yml", cwd=ROOT)
+    result = run(
+        BIN / "check-jsonschema", "--schemafile", SCHEMAS / "actors.schema.json", EXAMPLE / "data/actors.yml", cwd=ROOT
+    )
     assert result.returncode == 0, result.output
     bad = tmp_path / "actors.yml"
     bad.write_text("qatar:\n  name: Qatar\n  kind: country\n  summary: S.\n", "utf-8")
@@ -233,21 +350,42 @@ def test_contributing_and_the_site_page_state_the_same_contract():
         assert f"`{field}`" in page
     for field in schema["properties"]:
         assert f"`{field}`" in page, f"'How to write a brief' does not document `{field}`"
-    for command in ("briefings new brief", "briefings new actor", "briefings new indicator",
-                    "briefings new mechanism", "briefings list", "briefings check", "briefings move",
-                    "briefings rename", "briefings check --since", "briefings diff", "data/redirects.yml",
-                    "script/server"):
+    for command in (
+        "briefings new brief",
+        "briefings new actor",
+        "briefings new indicator",
+        "briefings new mechanism",
+        "briefings list",
+        "briefings check",
+        "briefings move",
+        "briefings rename",
+        "briefings check --since",
+        "briefings diff",
+        "data/redirects.yml",
+        "script/server",
+    ):
         assert command in contributing and command in page, command
-    for heading in ("What happened", "Who gains leverage", "What mechanism is operating", "Why it matters",
-                    "What to watch next"):
+    for heading in (
+        "What happened",
+        "Who gains leverage",
+        "What mechanism is operating",
+        "Why it matters",
+        "What to watch next",
+    ):
         assert heading in contributing and heading in page
 
 
 def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         draft = wait_for(base + "briefs/2026/draft-mediator-terms/", "Draft")
@@ -271,9 +409,15 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path)
         # A draft showing an image that does not exist: told on the open page too.
         draft_file = project / "docs/briefs/2026/draft-mediator-terms.md"
         good = draft_file.read_text("utf-8")
-        draft_file.write_text(good.replace("\n## What happened\n", "\n## What happened\n\n![A map](map.png)\n", 1), "utf-8")
+        draft_file.write_text(
+            good.replace("\n## What happened\n", "\n## What happened\n\n![A map](map.png)\n", 1), "utf-8"
+        )
         shown = wait_for(base + "briefs/2026/draft-mediator-terms/", "The preview cannot be built")
-        assert "docs/briefs/2026/draft-mediator-terms.md:" in shown and "map.png" in shown and "which does not exist" in shown
+        assert (
+            "docs/briefs/2026/draft-mediator-terms.md:" in shown
+            and "map.png" in shown
+            and "which does not exist" in shown
+        )
         draft_file.write_text(good, "utf-8")
         wait_for(base + "briefs/2026/draft-mediator-terms/", "the preview shows it, the published site does not")
     finally:
@@ -301,8 +445,10 @@ def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(p
     assert note.get_text() == "Correction, 12 May 2026: An earlier version named the wrong <host> & city."
     assert note.find("time")["datetime"] == "2026-05-12"
     cite = page.select_one(".brief-citation")
-    assert cite.get_text() == (f"Briefings desk, ‘Indirect US–Iran talks in Doha keep escalation in check, for now’, "
-                               f"Briefings, 8 May 2026, {url}.")
+    assert cite.get_text() == (
+        f"Briefings desk, ‘Indirect US–Iran talks in Doha keep escalation in check, for now’, "
+        f"Briefings, 8 May 2026, {url}."
+    )
     report = page.select_one(".brief-report a")
     form = urlsplit(report["href"])
     assert (form.netloc, form.path) == ("github.com", "/example-owner/briefings/issues/new")
@@ -324,7 +470,7 @@ def _checklist(text: str) -> list[str]:
     items: list[str] = []
     for line in text.splitlines():
         if line.startswith("- [ ] "):
-            items.append(line[len("- [ ] "):].strip())
+            items.append(line[len("- [ ] ") :].strip())
         elif items and line.startswith("      ") and line.strip():
             items[-1] += " " + line.strip()
         elif items and not line.strip():
@@ -357,9 +503,15 @@ def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project:
     from briefings.preview import BUILD_LOG, DIRTY_BUILD_WARNING, EXACT_DIRTY_BUILDS, Preview
     from briefings.project import Project
 
-    warned = [node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(mkdocs.commands.build)))
-              if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "warning" and node.args
-              and isinstance(node.args[0], ast.Constant) and "'dirty' build" in str(node.args[0].value)]
+    warned = [
+        node.args[0].value
+        for node in ast.walk(ast.parse(inspect.getsource(mkdocs.commands.build)))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "warning"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and "'dirty' build" in str(node.args[0].value)
+    ]
     assert warned == [DIRTY_BUILD_WARNING], "MkDocs changed its warning about dirty builds: update the preview's copy"
     assert BUILD_LOG is logging.getLogger(mkdocs.commands.build.__name__)
 
@@ -398,7 +550,8 @@ def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(
     duplicates = [p for p in problems if "is also the title of" in p.message]
     assert [str(p) for p in duplicates] == [
         f"docs/briefs/2026/doha-indirect-talks.md:{line}:1: warning: the title '{title}' is also the title of "
-        f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"]
+        f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"
+    ]
     both = check_and_build(project, tmp_path / "site")
     both.assert_agree()
     assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
@@ -415,16 +568,18 @@ def test_an_unknown_id_is_matched_against_ids_names_and_aliases_and_a_new_one_is
     assert ACTOR.unknown("tehran", known) == "unknown actor 'tehran': did you mean 'iran'?"  # an alias
     assert ACTOR.unknown("trump", known) == "unknown actor 'trump': did you mean 'donald-trump'?"  # a word of its name
     for new in ("israel", "saudi-arabia", "houthis"):  # "israel" was once offered 'iran'
-        assert ACTOR.unknown(new, known) == (f"unknown actor '{new}': add it with 'briefings new actor {new} "
-                                             "--name …' or see 'briefings list actors'")
+        assert ACTOR.unknown(new, known) == (
+            f"unknown actor '{new}': add it with 'briefings new actor {new} --name …' or see 'briefings list actors'"
+        )
     assert MECHANISM.unknown("brinkmanship", ["gatekeeping"]).endswith("or see 'briefings list mechanisms'")
 
     brief = project / "docs/briefs/2026/doha-indirect-talks.md"
     brief.write_text(brief.read_text("utf-8").replace("actors: [", "actors: [israel, ", 1), "utf-8")
     check = briefings("check", cwd=project)
     assert check.returncode == 1
-    assert ("unknown actor 'israel': add it with 'briefings new actor israel --name …' "
-            "or see 'briefings list actors'") in check.stdout
+    assert (
+        "unknown actor 'israel': add it with 'briefings new actor israel --name …' or see 'briefings list actors'"
+    ) in check.stdout
 
 
 def _cli(project: Path, capsys, *args: str) -> Run:
@@ -446,8 +601,12 @@ def test_list_finds_entries_by_id_name_or_alias_whatever_the_case_and_accents(pr
     assert len({row.index(row.split()[1]) for row in rows}) == 1  # names aligned in one column
 
     actors = project / "data/actors.yml"
-    actors.write_text(actors.read_text("utf-8").replace("[Islamic Republic of Iran, Tehran]",
-                                                        "[Islamic Republic of Iran, Tehran, Téhéran]"), "utf-8")
+    actors.write_text(
+        actors.read_text("utf-8").replace(
+            "[Islamic Republic of Iran, Tehran]", "[Islamic Republic of Iran, Tehran, Téhéran]"
+        ),
+        "utf-8",
+    )
     for words in (["TEHERAN"], ["tehran"], ["islamic", "REPUBLIC"], ["irAN"]):
         found = _cli(project, capsys, "list", "actors", *words)
         assert found.returncode == 0 and [row.split()[0] for row in found.stdout.splitlines()][0] == "iran", words
@@ -465,21 +624,50 @@ def test_list_finds_entries_by_id_name_or_alias_whatever_the_case_and_accents(pr
 def test_new_indicator_writes_its_signals(project: Path, capsys):
     indicators = project / "data/indicators.yml"
     before = indicators.read_text("utf-8")
-    added = _cli(project, capsys, "new", "indicator", "shipping-insurance", "--name", "Shipping insurance",
-                 "--summary", "Whether war-risk cover gets cheaper.",
-                 "--advancing", "Insurers cut war-risk premiums.", "--advancing", "Lloyd's lists fewer areas.",
-                 "--reversing", "Insurers withdraw cover: ships wait.", "--actor", "qatar")
+    added = _cli(
+        project,
+        capsys,
+        "new",
+        "indicator",
+        "shipping-insurance",
+        "--name",
+        "Shipping insurance",
+        "--summary",
+        "Whether war-risk cover gets cheaper.",
+        "--advancing",
+        "Insurers cut war-risk premiums.",
+        "--advancing",
+        "Lloyd's lists fewer areas.",
+        "--reversing",
+        "Insurers withdraw cover: ships wait.",
+        "--actor",
+        "qatar",
+    )
     assert added.returncode == 0, added.stderr
     after = indicators.read_text("utf-8")
     assert after.startswith(before)  # appended; comments and order untouched
     assert yaml.safe_load(after)["shipping-insurance"] == {
-        "name": "Shipping insurance", "summary": "Whether war-risk cover gets cheaper.",
-        "signals": {"advancing": ["Insurers cut war-risk premiums.", "Lloyd's lists fewer areas."],
-                    "reversing": ["Insurers withdraw cover: ships wait."]},
+        "name": "Shipping insurance",
+        "summary": "Whether war-risk cover gets cheaper.",
+        "signals": {
+            "advancing": ["Insurers cut war-risk premiums.", "Lloyd's lists fewer areas."],
+            "reversing": ["Insurers withdraw cover: ships wait."],
+        },
         "actors": ["qatar"],
     }
-    one_way = _cli(project, capsys, "new", "indicator", "port-calls", "--name", "Port calls", "--summary", "S.",
-                   "--reversing", "Fewer calls.")
+    one_way = _cli(
+        project,
+        capsys,
+        "new",
+        "indicator",
+        "port-calls",
+        "--name",
+        "Port calls",
+        "--summary",
+        "S.",
+        "--reversing",
+        "Fewer calls.",
+    )
     assert one_way.returncode == 0, one_way.stderr
     assert yaml.safe_load(indicators.read_text("utf-8"))["port-calls"]["signals"] == {"reversing": ["Fewer calls."]}
     check = briefings("check", cwd=project)
@@ -487,8 +675,19 @@ def test_new_indicator_writes_its_signals(project: Path, capsys):
 
 
 def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
-    made = _cli(project, capsys, "new", "brief", "A long title about the Doha talks", "--slug", "doha-talks-2",
-                "--date", "2026-06-01", "--actor", "qatar")
+    made = _cli(
+        project,
+        capsys,
+        "new",
+        "brief",
+        "A long title about the Doha talks",
+        "--slug",
+        "doha-talks-2",
+        "--date",
+        "2026-06-01",
+        "--actor",
+        "qatar",
+    )
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip() == "docs/briefs/2026/doha-talks-2.md"
     assert front_matter(project / made.stdout.strip())["title"] == "A long title about the Doha talks"
@@ -499,7 +698,11 @@ def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
     for wrong in ("Doha-Talks", "doha_talks", "doha talks", "doha-talks.md", "-doha", "../doha", "doha--talks"):
         refused = _cli(project, capsys, "new", "brief", "T", f"--slug={wrong}")
         assert refused.returncode == 1, wrong
-        assert refused.stderr == (f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
-                                  "digits and hyphens, e.g. --slug doha-talks\n"), wrong
+        assert refused.stderr == (
+            f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
+            "digits and hyphens, e.g. --slug doha-talks\n"
+        ), wrong
     assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*")) == [
-        "doha-indirect-talks.md", "doha-talks-2.md"]
+        "doha-indirect-talks.md",
+        "doha-talks-2.md",
+    ]

@@ -14,8 +14,22 @@ from conftest import BIN, ROOT, briefings, copy_project, run
 def test_benchmark_corpus_passes_the_checker_and_its_floor_builds(tmp_path: Path):
     corpus, floor = tmp_path / "corpus", tmp_path / "floor"
     example = copy_project(tmp_path / "example")  # the benchmark copies the shipped project; the test, its own
-    made = run(sys.executable, "-m", "benchmarks.corpus", "--briefs", "5", "--actors", "30", "--indicators", "15",
-               "--out", corpus, "--root", example, cwd=ROOT)
+    made = run(
+        sys.executable,
+        "-m",
+        "benchmarks.corpus",
+        "--briefs",
+        "5",
+        "--actors",
+        "30",
+        "--indicators",
+        "15",
+        "--out",
+        corpus,
+        "--root",
+        example,
+        cwd=ROOT,
+    )
     assert made.returncode == 0, made.output
     generated = sorted(p.relative_to(corpus / "docs").as_posix() for p in (corpus / "docs/briefs").rglob("brief-*.md"))
     assert len(generated) == 5

@@ -16,6 +16,7 @@ from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone
 
 pytestmark = pytest.mark.browser
 
+
 def assert_styled(page: Page) -> None:
     """Material's stylesheet and ours are loaded: the header is coloured and briefs' styles apply."""
     background = page.locator("header.md-header").evaluate("e => getComputedStyle(e).backgroundColor")
@@ -132,7 +133,13 @@ def test_a_printed_brief_shows_its_address_text_and_sources_and_no_site_furnitur
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.goto(subpath_server.url + "briefs/2026/doha-indirect-talks/")
     page.emulate_media(media="print")
-    for furniture in ("header.md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", "footer.md-footer"):
+    for furniture in (
+        "header.md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        "footer.md-footer",
+    ):
         expect(page.locator(furniture).first).to_be_hidden()
     address = page.locator(".print-address")
     expect(address).to_be_visible()
@@ -200,7 +207,8 @@ HOST = "Qatar as host and gatekeeper of the Doha channel"  # 27 May 2026, betwee
 
 
 def test_reader_sees_where_a_brief_stands_and_reads_on_to_the_next_previous_and_related_briefs(
-        page: Page, subpath_server):
+    page: Page, subpath_server
+):
     page.set_viewport_size(VIEWPORTS["desktop"])
     base = subpath_server.url
     page.goto(base + "briefs/2026/qatar-host-and-gatekeeper/")
@@ -237,8 +245,12 @@ def test_reader_sees_where_a_brief_stands_and_reads_on_to_the_next_previous_and_
 
 def test_entity_pages_mark_their_kind_s_tab_and_lead_back_to_its_index(page: Page, subpath_server):
     page.set_viewport_size(VIEWPORTS["desktop"])
-    for path, tab in (("actors/qatar/", "Actors"), ("indicators/talks-direct/", "Indicators"),
-                      ("mechanisms/gatekeeping/", "Mechanisms"), ("tags/", "Briefs")):
+    for path, tab in (
+        ("actors/qatar/", "Actors"),
+        ("indicators/talks-direct/", "Indicators"),
+        ("mechanisms/gatekeeping/", "Mechanisms"),
+        ("tags/", "Briefs"),
+    ):
         page.goto(subpath_server.url + path)
         expect(page.locator(".md-tabs__item--active")).to_have_text(tab)
         breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
@@ -269,8 +281,9 @@ def assert_no_serious_violations(page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_a_phone_the_menu_marks_the_section_and_offers_the_brief_s_table_of_contents(page: Page, subpath_server,
-                                                                                        scheme: str):
+def test_on_a_phone_the_menu_marks_the_section_and_offers_the_brief_s_table_of_contents(
+    page: Page, subpath_server, scheme: str
+):
     page.set_viewport_size(VIEWPORTS["phone"])
     page.emulate_media(color_scheme=scheme)
     page.goto(subpath_server.url + "briefs/2026/qatar-host-and-gatekeeper/")

@@ -48,26 +48,29 @@ def test_unknown_ids_and_macros_are_problems_not_references():
     ]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{{ 7*7 }}", "'{{ 7*7 }}' is not a macro call"),
-    ("{{ config.config_file_path }}", "is not a macro call"),
-    ("{{ environment }}", "is not a macro call"),
-    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "is not a macro call"),
-    ("{{ lipsum.__globals__['os'].popen('id').read() }}", "is not a macro call"),
-    ("{{ actor('qatar').__class__ }}", "is not a macro call"),
-    ("{{ actor(config) }}", "must be literal text in quotes or whole numbers"),
-    ("{{ actor('qa' ~ 'tar') }}", "must be literal text in quotes or whole numbers"),
-    ("{{ actor(\"qatar\", text=\"x\") }}", "must be literal text in quotes or whole numbers"),
-    ("{{ actor() }}", "actor() takes 1 to 2 arguments, not 0"),
-    ("{{ actor(5) }}", "the argument 'id' of actor() must be text in quotes"),
-    ("{{ latest_briefs('ten') }}", "the argument 'limit' of latest_briefs() must be a whole number"),
-    ("{% include '/etc/passwd' %}", "is not allowed: the only {% %} block authors may use is {% raw %}"),
-    ("{% import 'os' as os %}", "is not allowed"),
-    ("{% set x = 1 %}", "is not allowed"),
-    ("{% raw %} never closed", "{% raw %} is never closed"),
-    ("{## never closed", "a comment opened with {## is never closed"),
-    ("{{ actor(\"qatar\" }}", "is not a macro call"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{{ 7*7 }}", "'{{ 7*7 }}' is not a macro call"),
+        ("{{ config.config_file_path }}", "is not a macro call"),
+        ("{{ environment }}", "is not a macro call"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "is not a macro call"),
+        ("{{ lipsum.__globals__['os'].popen('id').read() }}", "is not a macro call"),
+        ("{{ actor('qatar').__class__ }}", "is not a macro call"),
+        ("{{ actor(config) }}", "must be literal text in quotes or whole numbers"),
+        ("{{ actor('qa' ~ 'tar') }}", "must be literal text in quotes or whole numbers"),
+        ('{{ actor("qatar", text="x") }}', "must be literal text in quotes or whole numbers"),
+        ("{{ actor() }}", "actor() takes 1 to 2 arguments, not 0"),
+        ("{{ actor(5) }}", "the argument 'id' of actor() must be text in quotes"),
+        ("{{ latest_briefs('ten') }}", "the argument 'limit' of latest_briefs() must be a whole number"),
+        ("{% include '/etc/passwd' %}", "is not allowed: the only {% %} block authors may use is {% raw %}"),
+        ("{% import 'os' as os %}", "is not allowed"),
+        ("{% set x = 1 %}", "is not allowed"),
+        ("{% raw %} never closed", "{% raw %} is never closed"),
+        ("{## never closed", "a comment opened with {## is never closed"),
+        ('{{ actor("qatar" }}', "is not a macro call"),
+    ],
+)
 def test_anything_else_between_delimiters_is_an_error_at_its_place(text: str, message: str):
     refs, problems, _ = read("Text before.\n  " + text)
     assert refs == []
@@ -92,13 +95,16 @@ from briefings.macros import MacroSandbox, _CallsTemplate  # noqa: E402
 MACROS = {"actor": lambda id, text=None: f"<{id}|{text}>", "latest_briefs": lambda limit=10: f"[{limit}]"}
 
 
-@pytest.mark.parametrize("text", [
-    'A {{ actor("qatar") }} and {{ actor(\'iran\', "Tehran") }}.\n',
-    "No macro at all.\r\nWindows lines\r\n\r\n",
-    '{## a comment {{ 7*7 }} ##}\nafter\n{% raw %}{{ shown as written }}{% endraw %}\n{{ latest_briefs(3) }}',
-    "ends without a newline {{ latest_briefs() }}",
-    "two trailing newlines\n\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A {{ actor("qatar") }} and {{ actor(\'iran\', "Tehran") }}.\n',
+        "No macro at all.\r\nWindows lines\r\n\r\n",
+        "{## a comment {{ 7*7 }} ##}\nafter\n{% raw %}{{ shown as written }}{% endraw %}\n{{ latest_briefs(3) }}",
+        "ends without a newline {{ latest_briefs() }}",
+        "two trailing newlines\n\n",
+    ],
+)
 def test_plain_pages_render_exactly_as_jinja_would_without_compiling(text: str):
     sandbox = MacroSandbox(MACROS, **MACRO_SYNTAX)
     template = sandbox.from_string(text)
@@ -114,15 +120,18 @@ def test_whitespace_control_is_left_to_jinja_in_the_sandbox():
     assert sandbox.from_string('a  {{- actor("qatar") }}').render() == "a<qatar|None>"
 
 
-@pytest.mark.parametrize("source", [
-    "{{ ''.__class__ }}",
-    "{{ actor.__globals__ }}",
-    "{{ cycler }}",
-    "{{ config }}",
-    "{{ range(3) | list }}",
-    "{% include 'x.html' %}",
-    "{{ actor.__call__('qatar') }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__ }}",
+        "{{ actor.__globals__ }}",
+        "{{ cycler }}",
+        "{{ config }}",
+        "{{ range(3) | list }}",
+        "{% include 'x.html' %}",
+        "{{ actor.__call__('qatar') }}",
+    ],
+)
 def test_the_sandbox_reaches_nothing_but_the_macros(source: str):
     from jinja2 import TemplateError
 

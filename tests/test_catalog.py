@@ -13,8 +13,10 @@ from briefings.model import READING_STATUSES, Actor, Brief, Indicator, Leverage,
 from conftest import ROOT
 
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "iran", "oman")}
-INDICATORS = {i: Indicator(id=i, name=name, summary="S.") for i, name in
-              (("talks", "Talks"), ("fire", "Exchanges of fire"), ("terms", "Terms"), ("quiet", "Quiet"))}
+INDICATORS = {
+    i: Indicator(id=i, name=name, summary="S.")
+    for i, name in (("talks", "Talks"), ("fire", "Exchanges of fire"), ("terms", "Terms"), ("quiet", "Quiet"))
+}
 MECHANISMS = {
     "mediation": Mechanism(id="mediation", name="Mediation", summary="S.", related_ids=("gatekeeping",)),
     "gatekeeping": Mechanism(id="gatekeeping", name="Gatekeeping", summary="S."),
@@ -42,12 +44,27 @@ def catalog(*briefs: Brief) -> Catalog:
 
 # Given out of order on purpose: the catalog orders them.
 BRIEFS = [
-    brief(20, readings=[("talks", "steady"), ("fire", "reversing")], gains=["iran"], loses=["qatar"],
-          actors=("qatar", "iran")),
-    brief(1, readings=[("talks", "steady"), ("fire", "advancing")], gains=["qatar"], mechanisms=("mediation",),
-          actors=("qatar", "iran")),
-    brief(10, readings=[("talks", "advancing"), ("terms", "steady")], gains=["qatar"],
-          mechanisms=("mediation", "gatekeeping"), actors=("qatar", "oman")),
+    brief(
+        20,
+        readings=[("talks", "steady"), ("fire", "reversing")],
+        gains=["iran"],
+        loses=["qatar"],
+        actors=("qatar", "iran"),
+    ),
+    brief(
+        1,
+        readings=[("talks", "steady"), ("fire", "advancing")],
+        gains=["qatar"],
+        mechanisms=("mediation",),
+        actors=("qatar", "iran"),
+    ),
+    brief(
+        10,
+        readings=[("talks", "advancing"), ("terms", "steady")],
+        gains=["qatar"],
+        mechanisms=("mediation", "gatekeeping"),
+        actors=("qatar", "oman"),
+    ),
     brief(15, readings=[("terms", "steady")], loses=["qatar"], mechanisms=("mediation",)),
 ]
 
@@ -115,8 +132,11 @@ def test_related_mechanisms_are_related_both_ways_and_actors_involved_are_counte
 
 def test_drafts_left_out_of_the_site_count_nowhere():
     draft = brief(25, readings=[("terms", "advancing")], gains=["oman"])
-    c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS, "authors": {},
-                          "regions": {}}, briefs=list(BRIEFS), left_out=[draft])
+    c = Catalog(
+        entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS, "authors": {}, "regions": {}},
+        briefs=list(BRIEFS),
+        left_out=[draft],
+    )
     assert c.movement(INDICATORS["terms"]) is None
     assert c.leverage_of(ACTORS["oman"]) == []
 
@@ -127,8 +147,16 @@ def test_the_catalog_indexes_many_briefs_in_linear_time():
     import time
 
     def build(n: int) -> float:
-        briefs = [brief(1 + k % 28, title=f"B{k}", readings=[("talks", ("steady", "advancing")[k % 2])],
-                        gains=["qatar"], mechanisms=("mediation",)) for k in range(n)]
+        briefs = [
+            brief(
+                1 + k % 28,
+                title=f"B{k}",
+                readings=[("talks", ("steady", "advancing")[k % 2])],
+                gains=["qatar"],
+                mechanisms=("mediation",),
+            )
+            for k in range(n)
+        ]
         gc.disable()  # a collection's cost grows with every object alive, not with this work
         started = time.process_time()  # this process's time: what other processes do does not count
         c = catalog(*briefs)
@@ -183,11 +211,23 @@ def test_a_brief_s_author_names_and_the_regions_within_each_other():
     middle_east = Region(id="middle-east", name="Middle East", summary="S.")
     gulf = Region(id="gulf", name="Gulf", summary="S.", parent_id="middle-east")
     levant = Region(id="levant", name="Levant", summary="S.", parent_id="middle-east")
-    written = Brief(src_uri="briefs/2026/w.md", title="W", date=dt.date(2026, 6, 1), summary="S.",
-                    named={"actors": ("qatar",), "authors": ("b-editor", "a-writer"), "regions": ("gulf",)})
-    c = Catalog(entities={"actors": ACTORS, "indicators": INDICATORS, "mechanisms": MECHANISMS,
-                          "authors": {a.id: a for a in (writer, editor)},
-                          "regions": {r.id: r for r in (gulf, middle_east, levant)}}, briefs=[written])
+    written = Brief(
+        src_uri="briefs/2026/w.md",
+        title="W",
+        date=dt.date(2026, 6, 1),
+        summary="S.",
+        named={"actors": ("qatar",), "authors": ("b-editor", "a-writer"), "regions": ("gulf",)},
+    )
+    c = Catalog(
+        entities={
+            "actors": ACTORS,
+            "indicators": INDICATORS,
+            "mechanisms": MECHANISMS,
+            "authors": {a.id: a for a in (writer, editor)},
+            "regions": {r.id: r for r in (gulf, middle_east, levant)},
+        },
+        briefs=[written],
+    )
     assert c.author_names(written) == ["B. Editor", "A. Writer"]  # in the front matter's order
     assert written.authors == ("b-editor", "a-writer") and written.regions == ("gulf",)
     assert c.briefs_naming(gulf) == [written] and c.briefs_naming(middle_east) == []

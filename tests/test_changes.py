@@ -21,30 +21,55 @@ INDICATORS = {"talks": Indicator(id="talks", name="Talks", summary="S.")}
 MECHANISMS = {"mediation": Mechanism(id="mediation", name="Mediation", summary="S.")}
 
 
-def brief(slug: str, day: int = 1, *, title: str | None = None, text_digest: str = "t", words: int = 100,
-          readings=(), gains=(), draft: bool = False) -> Brief:
+def brief(
+    slug: str,
+    day: int = 1,
+    *,
+    title: str | None = None,
+    text_digest: str = "t",
+    words: int = 100,
+    readings=(),
+    gains=(),
+    draft: bool = False,
+) -> Brief:
     return Brief(
-        src_uri=f"briefs/2026/{slug}.md", title=title or slug.replace("-", " ").capitalize(),
-        date=dt.date(2026, 6, day), summary="S.", named={"actors": ("qatar",), "indicators": ("talks",)},
-        leverage=Leverage(tuple(gains)), readings=tuple(Reading("talks", status) for status in readings),
-        draft=draft, text_digest=text_digest, words=words,
+        src_uri=f"briefs/2026/{slug}.md",
+        title=title or slug.replace("-", " ").capitalize(),
+        date=dt.date(2026, 6, day),
+        summary="S.",
+        named={"actors": ("qatar",), "indicators": ("talks",)},
+        leverage=Leverage(tuple(gains)),
+        readings=tuple(Reading("talks", status) for status in readings),
+        draft=draft,
+        text_digest=text_digest,
+        words=words,
     )
 
 
-def catalog(*briefs: Brief, redirects: dict | None = None, entities: dict | None = None,
-            left_out=(), today: dt.date | None = None) -> Catalog:
+def catalog(
+    *briefs: Brief,
+    redirects: dict | None = None,
+    entities: dict | None = None,
+    left_out=(),
+    today: dt.date | None = None,
+) -> Catalog:
     kinds = {kind.folder: {} for kind in KINDS}
     kinds.update({"actors": dict(ACTORS), "indicators": dict(INDICATORS), "mechanisms": dict(MECHANISMS)})
     for folder, found in (entities or {}).items():
         kinds[folder] = found
-    return Catalog(entities=kinds, briefs=list(briefs), left_out=list(left_out), today=today,
-                   redirects=dict(redirects or {}))
+    return Catalog(
+        entities=kinds, briefs=list(briefs), left_out=list(left_out), today=today, redirects=dict(redirects or {})
+    )
 
 
 def entity(kind: EntityKind, entity_id: str, **values):
     """An entity of any kind, made as its data file's entry is: from the values of its required options."""
-    required = {o.field: [value] if o.many else value for o in kind.options if o.required
-                for value in [o.choices[0] if o.choices else f"{entity_id} {o.field}"]}
+    required = {
+        o.field: [value] if o.many else value
+        for o in kind.options
+        if o.required
+        for value in [o.choices[0] if o.choices else f"{entity_id} {o.field}"]
+    }
     required["name"] = entity_id.title()
     return kind.build(entity_id, kind.entry({**required, **values}), Location(kind.data_file))
 
@@ -61,8 +86,12 @@ def test_the_same_catalog_changes_nothing_and_says_so_in_one_line():
 
 def test_briefs_added_removed_and_changed_in_text_title_and_date():
     before = catalog(brief("kept"), brief("retitled"), brief("redated"), brief("gone"))
-    after = catalog(brief("kept", text_digest="other", words=120), brief("retitled", title="New title"),
-                    brief("redated", day=2), brief("new", day=3))
+    after = catalog(
+        brief("kept", text_digest="other", words=120),
+        brief("retitled", title="New title"),
+        brief("redated", day=2),
+        brief("new", day=3),
+    )
     changes = compare(before, after)
     assert [c.brief.src_uri for c in changes.added] == ["briefs/2026/new.md"]
     assert [c.brief.src_uri for c in changes.removed] == ["briefs/2026/gone.md"]
@@ -83,12 +112,12 @@ def test_a_move_is_a_removed_address_that_a_redirect_sends_to_an_added_one():
     before = catalog(brief("old-slug"), brief("dropped"))
     after = catalog(brief("new-slug", title="Old slug"), redirects={"briefs/2026/old-slug/": "briefs/2026/new-slug/"})
     changes = compare(before, after)
-    assert [(c.before.src_uri, c.after.src_uri) for c in changes.moved] == [("briefs/2026/old-slug.md",
-                                                                          "briefs/2026/new-slug.md")]
+    assert [(c.before.src_uri, c.after.src_uri) for c in changes.moved] == [
+        ("briefs/2026/old-slug.md", "briefs/2026/new-slug.md")
+    ]
     assert not changes.added
     assert [c.brief.src_uri for c in changes.removed] == ["briefs/2026/dropped.md"]
-    assert ("| Old slug | `briefs/2026/old-slug/` | `briefs/2026/new-slug/` | nothing else |"
-            in summary(changes, "main"))
+    assert "| Old slug | `briefs/2026/old-slug/` | `briefs/2026/new-slug/` | nothing else |" in summary(changes, "main")
     assert changes.redirects == (("briefs/2026/old-slug/", "briefs/2026/new-slug/"),)
 
 
@@ -142,9 +171,16 @@ def test_entities_of_every_kind_added_changed_renamed_and_removed(kind: EntityKi
     kept, renamed, gone = entity(kind, "kept"), entity(kind, "old-id"), entity(kind, "gone")
     before = catalog(entities={kind.folder: {e.id: e for e in (kept, renamed, gone)}})
     after = catalog(
-        entities={kind.folder: {e.id: e for e in (
-            entity(kind, "kept", name="Kept again"), dataclasses.replace(renamed, id="new-id"),
-            entity(kind, "added"))}},
+        entities={
+            kind.folder: {
+                e.id: e
+                for e in (
+                    entity(kind, "kept", name="Kept again"),
+                    dataclasses.replace(renamed, id="new-id"),
+                    entity(kind, "added"),
+                )
+            }
+        },
         redirects={f"{kind.folder}/old-id/": f"{kind.folder}/new-id/"},
     )
     changes = compare(before, after)
@@ -162,16 +198,28 @@ def test_entities_of_every_kind_added_changed_renamed_and_removed(kind: EntityKi
 
 
 def test_an_entity_renamed_is_no_change_of_the_briefs_and_entities_naming_it():
-    before = catalog(brief("a", gains=["oman"], readings=["steady"]),
-                     entities={"actors": {**ACTORS}, "indicators": {
-                         "talks": dataclasses.replace(INDICATORS["talks"], actor_ids=("oman",))}})
-    renamed = {**{i: a for i, a in ACTORS.items() if i != "oman"}, "sultanate": dataclasses.replace(ACTORS["oman"],
-                                                                                                    id="sultanate")}
-    after_brief = dataclasses.replace(brief("a", gains=["sultanate"], readings=["steady"]),
-                                      named={"actors": ("qatar",), "indicators": ("talks",)})
-    after = catalog(after_brief, redirects={"actors/oman/": "actors/sultanate/"},
-                    entities={"actors": renamed, "indicators": {
-                        "talks": dataclasses.replace(INDICATORS["talks"], actor_ids=("sultanate",))}})
+    before = catalog(
+        brief("a", gains=["oman"], readings=["steady"]),
+        entities={
+            "actors": {**ACTORS},
+            "indicators": {"talks": dataclasses.replace(INDICATORS["talks"], actor_ids=("oman",))},
+        },
+    )
+    renamed = {
+        **{i: a for i, a in ACTORS.items() if i != "oman"},
+        "sultanate": dataclasses.replace(ACTORS["oman"], id="sultanate"),
+    }
+    after_brief = dataclasses.replace(
+        brief("a", gains=["sultanate"], readings=["steady"]), named={"actors": ("qatar",), "indicators": ("talks",)}
+    )
+    after = catalog(
+        after_brief,
+        redirects={"actors/oman/": "actors/sultanate/"},
+        entities={
+            "actors": renamed,
+            "indicators": {"talks": dataclasses.replace(INDICATORS["talks"], actor_ids=("sultanate",))},
+        },
+    )
     changes = compare(before, after)
     assert not changes.changed and not changes.leverage
     [actors] = [kc for kc in changes.kinds if kc.kind.folder == "actors"]
@@ -181,10 +229,17 @@ def test_an_entity_renamed_is_no_change_of_the_briefs_and_entities_naming_it():
 
 def test_entity_changes_name_the_fields_and_show_a_new_name():
     before = catalog()
-    after = catalog(entities={"actors": {**ACTORS, "qatar": dataclasses.replace(
-        ACTORS["qatar"], name="State of Qatar", region="Gulf", aliases=("Doha",))}})
-    assert ("| State of Qatar | `actors/qatar/` | name: Qatar → State of Qatar; aliases; region |"
-            in summary(compare(before, after), "main"))
+    after = catalog(
+        entities={
+            "actors": {
+                **ACTORS,
+                "qatar": dataclasses.replace(ACTORS["qatar"], name="State of Qatar", region="Gulf", aliases=("Doha",)),
+            }
+        }
+    )
+    assert "| State of Qatar | `actors/qatar/` | name: Qatar → State of Qatar; aliases; region |" in summary(
+        compare(before, after), "main"
+    )
 
 
 def test_long_parts_are_capped():
@@ -196,8 +251,10 @@ def test_long_parts_are_capped():
 
 
 def test_errors_are_listed_and_stop_the_comparison():
-    errors = [Problem(Location("docs/briefs/2026/a.md", 3, 10), f"unknown actor 'qatr{n}': did you mean 'qatar'?")
-              for n in range(MAX_ROWS + 2)]
+    errors = [
+        Problem(Location("docs/briefs/2026/a.md", 3, 10), f"unknown actor 'qatr{n}': did you mean 'qatar'?")
+        for n in range(MAX_ROWS + 2)
+    ]
     markdown_ = summary(None, "main", errors)
     assert f"### Errors from the check ({MAX_ROWS + 2})\n" in markdown_
     assert "docs/briefs/2026/a.md:3:10: unknown actor 'qatr0': did you mean 'qatar'?\n" in markdown_
@@ -224,8 +281,9 @@ def test_author_text_lands_in_a_cell_as_written():
     # Python-Markdown leaves the backslash before `$` and `~` (GitHub's maths and strikethrough), which GitHub's
     # CommonMark removes like any other escape of punctuation.
     cell = re.sub(r"\\([$~])", r"\1", re.search(r"<td>(.*)</td>", html, re.S).group(1))
-    assert cell == ("A | B *bold* _it_ [link](https://example.org) &lt;img src=x onerror=alert(1)&gt; `code` $x$ "
-                    "~~s~~ line # 2")
+    assert cell == (
+        "A | B *bold* _it_ [link](https://example.org) &lt;img src=x onerror=alert(1)&gt; `code` $x$ ~~s~~ line # 2"
+    )
 
 
 def test_a_hostile_title_keeps_the_table_whole():
@@ -245,7 +303,8 @@ def test_code_falls_back_to_text_when_it_would_break():
     assert code("briefs/2026/a/") == "`briefs/2026/a/`"
     assert code("a`b|c") == "a\\`b\\|c"
     assert summary(compare(catalog(), catalog(brief("a"))), "x`y").startswith(
-        "## What this change does for readers, compared with x\\`y\n")
+        "## What this change does for readers, compared with x\\`y\n"
+    )
 
 
 def test_messages_are_fenced_by_more_backticks_than_they_hold():

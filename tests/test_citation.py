@@ -30,8 +30,10 @@ SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("
 #: Everything BibTeX, RIS and HTML read otherwise, in one title: braces (balanced and not), an entry of its
 #: own, a backslash, LaTeX's specials, RIS tags, HTML markup and an entity. (White space comes as the loader
 #: leaves a title: single spaces.)
-HOSTILE = ("Braces {x} } { \\ \\textbf{no} $5 & 10% #1 a_b ^ ~ \"q\" 'q' <b>&amp;</b> @misc{evil, title = {x}} "
-           "ER - TY - JOUR Ünïcödé – ‘quotes’")
+HOSTILE = (
+    "Braces {x} } { \\ \\textbf{no} $5 & 10% #1 a_b ^ ~ \"q\" 'q' <b>&amp;</b> @misc{evil, title = {x}} "
+    "ER - TY - JOUR Ünïcödé – ‘quotes’"
+)
 
 
 def decode_latex(text: str) -> str:
@@ -47,15 +49,23 @@ def read_bibtex(text: str) -> tuple[str, dict[str, str], list[str]]:
     (entry,) = library.entries
     raw = {field.key: field.value for field in entry.fields}
     fields = {key: value if key == "url" else decode_latex(value) for key, value in raw.items()}
-    authors = [decode_latex(name.removeprefix("{").removesuffix("}"))
-               for name in split_multiple_persons_names(raw["author"])]
+    authors = [
+        decode_latex(name.removeprefix("{").removesuffix("}")) for name in split_multiple_persons_names(raw["author"])
+    ]
     return entry.key, fields, authors
 
 
 def hostile_citation(**changes) -> Citation:
-    values = dict(key="a-brief-2026", title=HOSTILE, authors=("Jane Doe", "Smith, John", "Tom and Jerry",
-                  "Ann {x} O'Neil \\ 100%"), publisher="Briefs & {Co} #1", date=dt.date(2026, 12, 9),
-                  url="https://example.org/a b/{x}/", summary=HOSTILE, tags=("a_b", "c & d"))
+    values = dict(
+        key="a-brief-2026",
+        title=HOSTILE,
+        authors=("Jane Doe", "Smith, John", "Tom and Jerry", "Ann {x} O'Neil \\ 100%"),
+        publisher="Briefs & {Co} #1",
+        date=dt.date(2026, 12, 9),
+        url="https://example.org/a b/{x}/",
+        summary=HOSTILE,
+        tags=("a_b", "c & d"),
+    )
     return Citation(**{**values, **changes})
 
 
@@ -95,7 +105,9 @@ def test_ris_gives_back_every_value_exactly_one_line_each():
 def test_the_meta_tags_say_what_google_scholar_reads():
     assert hostile_citation().meta_tags() == [
         ("citation_title", HOSTILE),
-        ("citation_author", "Jane Doe"), ("citation_author", "Smith, John"), ("citation_author", "Tom and Jerry"),
+        ("citation_author", "Jane Doe"),
+        ("citation_author", "Smith, John"),
+        ("citation_author", "Tom and Jerry"),
         ("citation_author", "Ann {x} O'Neil \\ 100%"),
         ("citation_publication_date", "2026/12/09"),
         ("citation_publisher", "Briefs & {Co} #1"),
@@ -118,8 +130,11 @@ def test_every_brief_has_a_stable_key_of_its_own_and_its_files_beside_its_page()
 # -- the built site --------------------------------------------------------------------------------------------
 
 
-PUBLISHED = {p: m for p in sorted((EXAMPLE / "docs/briefs").rglob("*.md")) if p.name != "index.md"
-             and not (m := front_matter(p)).get("draft")}
+PUBLISHED = {
+    p: m
+    for p in sorted((EXAMPLE / "docs/briefs").rglob("*.md"))
+    if p.name != "index.md" and not (m := front_matter(p)).get("draft")
+}
 
 
 def _url(path: Path) -> str:
@@ -133,17 +148,26 @@ def test_each_built_brief_offers_its_citation_as_files_and_meta_tags(built_site:
     authors = [AUTHORS[author]["name"] for author in meta.get("authors", [])] or [SITE_NAME]  # ids, named in data
     page = built_site.page(url)
     canonical = page.find("link", rel="canonical")["href"]
-    tags = [(m["name"], m["content"]) for m in page.find_all("meta", attrs={"name": True})
-            if m["name"].startswith("citation_")]
-    assert tags == [("citation_title", title), *(("citation_author", a) for a in authors),
-                    ("citation_publication_date", meta["date"].strftime("%Y/%m/%d")),
-                    ("citation_publisher", SITE_NAME), ("citation_public_url", canonical)]
+    tags = [
+        (m["name"], m["content"])
+        for m in page.find_all("meta", attrs={"name": True})
+        if m["name"].startswith("citation_")
+    ]
+    assert tags == [
+        ("citation_title", title),
+        *(("citation_author", a) for a in authors),
+        ("citation_publication_date", meta["date"].strftime("%Y/%m/%d")),
+        ("citation_publisher", SITE_NAME),
+        ("citation_public_url", canonical),
+    ]
 
     heading = page.find("h2", id="how-to-cite")
     links = {a.get_text(): a["href"] for a in heading.find_all_next("a") if a.get_text() in ("BibTeX", "RIS")}
     base = "http://site/" + url
     assert {name: urljoin(base, href) for name, href in links.items()} == {
-        "BibTeX": base + "cite.bib", "RIS": base + "cite.ris"}
+        "BibTeX": base + "cite.bib",
+        "RIS": base + "cite.ris",
+    }
 
     key, fields, bib_authors = read_bibtex((built_site.site / url / "cite.bib").read_text("utf-8"))
     assert key == f"{path.stem}-{path.parent.name}"

@@ -40,10 +40,19 @@ def _material_files() -> dict[str, bytes]:
 
 
 # The search index (briefings/search.py): a piece of it per prefix of its words, a record per page.
-SEARCH_INDEX = re.compile(r"search/(words/[\w-]+|pages/[0-9]+|filters/(kind|year|actor|mechanism|region|tag|date))\.json")
+SEARCH_INDEX = re.compile(
+    r"search/(words/[\w-]+|pages/[0-9]+|filters/(kind|year|actor|mechanism|region|tag|date))\.json"
+)
 #: What the tool itself publishes besides pages and feeds (and the search's stemmers: STEMMERS_SHIPPED).
-THEME_FILES = {"404.html", "index.html", "sitemap.xml", "sitemap.xml.gz",
-               "assets/stylesheets/briefings.css", "assets/images/favicon.svg", "assets/javascripts/search.js"}
+THEME_FILES = {
+    "404.html",
+    "index.html",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "assets/stylesheets/briefings.css",
+    "assets/images/favicon.svg",
+    "assets/javascripts/search.js",
+}
 #: The browser's stemmer for each Snowball algorithm briefings/search.py chooses (script/vendor-stemmers).
 STEMMERS_SHIPPED = re.compile(r"assets/javascripts/stemmers/(%s)\.js" % "|".join(sorted(set(STEMMERS.values()))))
 
@@ -78,7 +87,13 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
         data = path.read_bytes()
         if material.get(rel) == data or rel in assets:
             continue  # the theme's own assets, unchanged; the files pages link or show
-        if not (rel in THEME_FILES or STEMMERS_SHIPPED.fullmatch(rel) or rel in generated or rel.endswith("/index.html") or SEARCH_INDEX.fullmatch(rel)):
+        if not (
+            rel in THEME_FILES
+            or STEMMERS_SHIPPED.fullmatch(rel)
+            or rel in generated
+            or rel.endswith("/index.html")
+            or SEARCH_INDEX.fullmatch(rel)
+        ):
             unexpected.append(rel)
             continue
         text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js", ".bib", ".ris")) else ""
@@ -94,8 +109,9 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
     for url, record in search_records(site).items():
         # A page may show macro syntax as code: only syntax that none of its code shows is left over.
         shown = " ".join(c.get_text() for c in soup(site / url.strip("/") / "index.html").select("article code"))
-        templated += [f"search record of {url}: {s}" for s in ("{{", "{%", "{#")
-                      if s in record["content"] and s not in shown]
+        templated += [
+            f"search record of {url}: {s}" for s in ("{{", "{%", "{#") if s in record["content"] and s not in shown
+        ]
     assert not unexpected, f"files nobody meant to publish: {unexpected}"
     assert not templated, f"template syntax left in the built site: {templated}"
     assert any(SEARCH_INDEX.fullmatch(p.relative_to(site).as_posix()) for p in site.rglob("*"))
@@ -153,8 +169,11 @@ def test_authors_text_is_shown_as_written_and_escaped(content_site: ContentSite)
             assert link.get_text() == actors[actor_id]["name"], (url, actor_id)
         json_ld = page.find("script", type="application/ld+json").string
         assert "<" not in json_ld and json.loads(json_ld)["headline"] == meta["title"]
-        listed = [a.get_text() for a in archive.select(".brief-list__title a")
-                  if urljoin("http://site/briefs/", a["href"]) == "http://site/" + url]
+        listed = [
+            a.get_text()
+            for a in archive.select(".brief-list__title a")
+            if urljoin("http://site/briefs/", a["href"]) == "http://site/" + url
+        ]
         assert listed == [meta["title"]], url
     for actor_id, actor in actors.items():
         h1 = content_site.page(f"actors/{actor_id}/").find("h1").get_text().replace("¶", "").strip()
@@ -182,7 +201,7 @@ def test_every_feed_parses_and_leads_to_published_briefs(content_site: ContentSi
             assert entry.link in urls, (path, entry.link)
             assert (site / entry.link.removeprefix(content_site.url) / "index.html").is_file()
     entries = feedparser.parse((site / "feed.xml").read_bytes()).entries
-    assert [e.link for e in entries] == [content_site.url + content_site.url_of(p) for p in briefs][:len(entries)]
+    assert [e.link for e in entries] == [content_site.url + content_site.url_of(p) for p in briefs][: len(entries)]
     assert entries and entries[0].title == next(iter(briefs.values()))["title"]
 
 
@@ -214,7 +233,11 @@ def test_the_additions_are_published_as_an_author_expects(content_site_with_addi
     assert target == site.url + added.image
     assert (site.site / added.image).read_bytes() == (site.docs / added.image).read_bytes()
 
-    for folder, entity_id in (("actors", added.actor), ("indicators", added.indicator), ("mechanisms", added.mechanism)):
+    for folder, entity_id in (
+        ("actors", added.actor),
+        ("indicators", added.indicator),
+        ("mechanisms", added.mechanism),
+    ):
         page = site.page(f"{folder}/{entity_id}/")
         assert page.select_one(f".brief-list__title a[href$='{newest_url}']"), (folder, entity_id)
     latest = site.page(f"indicators/{added.indicator}/").select_one(".reading-latest")
@@ -243,8 +266,9 @@ def test_every_page_is_valid_html(content_site: ContentSite, tmp_path: Path):
     kinds = {p.relative_to(content_site.site).parts[0] for p in pages}
     assert {"index.html", "404.html", "briefs", "actors", "indicators", "mechanisms", "tags"} <= kinds
     invalid = tmp_path / "invalid.html"  # in the same run, to show that the checker does report errors
-    invalid.write_text('<!doctype html><html lang="en"><title>x</title><input type="checkbox" autocomplete="off">',
-                       "utf-8")
+    invalid.write_text(
+        '<!doctype html><html lang="en"><title>x</title><input type="checkbox" autocomplete="off">', "utf-8"
+    )
     errors = validate([invalid, *pages])
     expected = [e for e in errors if e["url"].endswith("/invalid.html")]
     assert len(expected) == 1 and "autocomplete" in expected[0]["message"], expected

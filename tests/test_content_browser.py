@@ -27,8 +27,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 NOT_FOUND = "no-such-page/"
 
 
-def test_reader_goes_from_home_to_the_newest_brief_to_its_first_actor_and_back(page: Page,
-                                                                                content_site: ContentSite):
+def test_reader_goes_from_home_to_the_newest_brief_to_its_first_actor_and_back(page: Page, content_site: ContentSite):
     path, newest = next(iter(content_site.briefs().items()))
     actor = content_site.data("actors")[newest["actors"][0]]
     page.set_viewport_size(VIEWPORTS["desktop"])
@@ -68,8 +67,9 @@ def pages_of_every_kind(site: ContentSite) -> list[str]:
 
 # The axe matrix runs on the content with the additions only (it holds every shipped page): see the docstring.
 @pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("desktop", "dark"), ("phone", "dark")])
-def test_pages_have_no_serious_accessibility_violations(page: Page, content_site_with_additions: ContentSite,
-                                                        viewport: str, scheme: str):
+def test_pages_have_no_serious_accessibility_violations(
+    page: Page, content_site_with_additions: ContentSite, viewport: str, scheme: str
+):
     """Every kind of page, the 404 page included, in the light and the dark scheme, and on a phone's layout (in
     the dark scheme: the two schemes share every layout, and each is checked on a desktop)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -103,19 +103,26 @@ def _chromium() -> str:
 
 # Lighthouse runs on the content with the additions only (it holds every shipped page): see the docstring.
 def test_every_kind_of_page_scores_100_for_accessibility_best_practices_and_seo(
-        content_site_with_additions: ContentSite):
+    content_site_with_additions: ContentSite,
+):
     """Light mode, desktop, on the site built for the address it is served from, under a project sub-path. One
     Lighthouse process runs every page in one Chromium (script/lighthouse.mjs; `script/setup --dev` installs
     the pinned Lighthouse with npm)."""
     site = content_site_with_additions
-    assert (ROOT / "node_modules/lighthouse").is_dir() and shutil.which("node"), \
+    assert (ROOT / "node_modules/lighthouse").is_dir() and shutil.which("node"), (
         "Lighthouse is missing: script/setup --dev installs it (with Node.js and npm)"
+    )
     pages = {"home": "", "brief": site.url_of(next(iter(site.briefs())))}
     pages.update({kind.name: f"{kind.folder}/{entry}/" for kind in KINDS for entry in list(site.data(kind.folder))[:1]})
     urls = {kind: site.url + path for kind, path in pages.items()}
-    done = subprocess.run([shutil.which("node"), str(ROOT / "script/lighthouse.mjs"), *urls.values()],
-                          capture_output=True, text=True, timeout=240, cwd=ROOT,
-                          env={**os.environ, "CHROME_PATH": _chromium()})
+    done = subprocess.run(
+        [shutil.which("node"), str(ROOT / "script/lighthouse.mjs"), *urls.values()],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+        env={**os.environ, "CHROME_PATH": _chromium()},
+    )
     assert done.returncode == 0, done.stderr
     reports = json.loads(done.stdout)
     scores = {kind: reports[url]["scores"] for kind, url in urls.items()}

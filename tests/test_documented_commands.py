@@ -57,9 +57,14 @@ def command_names() -> set[str]:
     """The commands that need arguments, which inline code may name without running."""
     from briefings.kinds import KINDS
 
-    return {"briefings new", "briefings new brief", "briefings list", "briefings move", "briefings rename",
-            "briefings diff"} | {
-        f"briefings new {k.name}" for k in KINDS}
+    return {
+        "briefings new",
+        "briefings new brief",
+        "briefings list",
+        "briefings move",
+        "briefings rename",
+        "briefings diff",
+    } | {f"briefings new {k.name}" for k in KINDS}
 
 
 def documented_commands(text: str) -> list[str]:

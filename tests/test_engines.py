@@ -54,8 +54,15 @@ def engine_sites(tmp_path_factory) -> EngineSites:
     properdocs = BIN / "properdocs"
     assert properdocs.is_file(), f"properdocs is not installed in {BIN}: install requirements-dev.txt"
     result = run(
-        properdocs, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", sites.properdocs,
-        cwd=project, env=BUILD_ENV,
+        properdocs,
+        "build",
+        "--strict",
+        "--config-file",
+        "mkdocs.yml",
+        "--site-dir",
+        sites.properdocs,
+        cwd=project,
+        env=BUILD_ENV,
     )
     assert result.returncode == 0, result.output
     return sites
@@ -119,9 +126,16 @@ def describe_differences(first: Path, second: Path, differing: list[str], names=
         if a_lines is None or b_lines is None:
             message.append(f"{path}: binary content differs ({len(a)} bytes, {len(b)} bytes)")
         else:
-            diff = list(difflib.unified_diff(
-                a_lines, b_lines, f"{first_name}/{path}", f"{second_name}/{path}", n=2, lineterm="",
-            ))
+            diff = list(
+                difflib.unified_diff(
+                    a_lines,
+                    b_lines,
+                    f"{first_name}/{path}",
+                    f"{second_name}/{path}",
+                    n=2,
+                    lineterm="",
+                )
+            )
             message += diff[:DIFF_LINES] + (["[...]"] if len(diff) > DIFF_LINES else [])
     return "\n".join(message)
 
@@ -132,7 +146,10 @@ def describe_differences(first: Path, second: Path, differing: list[str], names=
 def test_properdocs_builds_the_same_site_as_mkdocs(engine_sites: EngineSites):
     differing = site_differences(engine_sites.mkdocs, engine_sites.properdocs)
     assert not differing, describe_differences(
-        engine_sites.mkdocs, engine_sites.properdocs, differing, names=("mkdocs", "properdocs"),
+        engine_sites.mkdocs,
+        engine_sites.properdocs,
+        differing,
+        names=("mkdocs", "properdocs"),
     )
     files = _files(engine_sites.mkdocs)
     assert {"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "search/pages/0.json"} <= files

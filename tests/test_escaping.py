@@ -27,7 +27,7 @@ from test_citation import read_bibtex
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.
 NASTY = (
     "Quokka <b>bold</b> *star* _under_ [x](y) `code` & &amp; \"double\" 'single' \\ \\( # | ! "
-    "<img src=x onerror=\"window.__xss=1\"> \"><svg onload=window.__xss=1> <script>alert(1)</script> "
+    '<img src=x onerror="window.__xss=1"> "><svg onload=window.__xss=1> <script>alert(1)</script> '
     "javascript:window.__xss=1"
 )
 #: Data files may also hold template syntax, shown as written (front matter may not: it is refused).
@@ -39,11 +39,25 @@ URL = "https://example.org/?q=\"><svg/onload=window.__xss=1>&a='b"
 
 
 FRONT_FIELDS = ("brief title", "brief summary", "tag", "source title", "reading note")
-DATA_FIELDS = ("actor name", "actor summary", "alias", "link title",
-               "indicator name", "indicator summary", "advancing", "reversing",
-               "mechanism name", "mechanism summary", "mechanism alias",
-               "author name", "author role", "author bio", "author link title",
-               "region name", "region summary")
+DATA_FIELDS = (
+    "actor name",
+    "actor summary",
+    "alias",
+    "link title",
+    "indicator name",
+    "indicator summary",
+    "advancing",
+    "reversing",
+    "mechanism name",
+    "mechanism summary",
+    "mechanism alias",
+    "author name",
+    "author role",
+    "author bio",
+    "author link title",
+    "region name",
+    "region summary",
+)
 BRIEF_URL = "briefs/2026/nasty-text/"
 RELATED = "mechanisms/mediated-de-escalation/"  # a mechanism of the example content, related to the nasty one
 NEIGHBOUR = "briefs/2026/intermittent-flare-up-risk/"  # the brief of the example content published just before
@@ -61,38 +75,95 @@ TAG_URL = f"tags/{tag_slug(value('tag'))}/"  # the tag's own page
 
 #: Every page that shows a field, and the fields it shows (in its text or in an attribute).
 PAGES = {
-    BRIEF_URL: {"brief title", "brief summary", "tag", "source title", "reading note",
-                "actor name", "actor summary", "indicator name", "indicator summary", "mechanism name",
-                "mechanism summary", "author name", "author role", "region name", "region summary"},
+    BRIEF_URL: {
+        "brief title",
+        "brief summary",
+        "tag",
+        "source title",
+        "reading note",
+        "actor name",
+        "actor summary",
+        "indicator name",
+        "indicator summary",
+        "mechanism name",
+        "mechanism summary",
+        "author name",
+        "author role",
+        "region name",
+        "region summary",
+    },
     "": {"brief title", "brief summary", "actor name"},  # the latest briefs, and what moved
     "briefs/": {"brief title", "brief summary", "actor name"},
     "actors/": {"actor name", "actor summary"},
-    "actors/nasty/": {"actor name", "actor summary", "alias", "region name", "link title", "brief title",
-                      "brief summary", "indicator name", "indicator summary"},
+    "actors/nasty/": {
+        "actor name",
+        "actor summary",
+        "alias",
+        "region name",
+        "link title",
+        "brief title",
+        "brief summary",
+        "indicator name",
+        "indicator summary",
+    },
     "actors/qatar/": {"actor name", "brief title", "brief summary", "indicator name", "indicator summary"},
     "indicators/": {"indicator name", "indicator summary"},
-    "indicators/nasty-signal/": {"indicator name", "indicator summary", "advancing", "reversing", "actor name",
-                                 "actor summary", "brief title", "brief summary", "reading note"},
+    "indicators/nasty-signal/": {
+        "indicator name",
+        "indicator summary",
+        "advancing",
+        "reversing",
+        "actor name",
+        "actor summary",
+        "brief title",
+        "brief summary",
+        "reading note",
+    },
     "indicators/talks-direct/": {"brief title", "brief summary", "reading note", "actor name"},
     "mechanisms/": {"mechanism name", "mechanism summary"},
-    "mechanisms/nasty-mechanism/": {"mechanism name", "mechanism summary", "mechanism alias", "brief title",
-                                    "brief summary", "actor name"},
+    "mechanisms/nasty-mechanism/": {
+        "mechanism name",
+        "mechanism summary",
+        "mechanism alias",
+        "brief title",
+        "brief summary",
+        "actor name",
+    },
     RELATED: {"mechanism name", "mechanism summary"},
     "tags/": {"tag"},
     "authors/": {"author name", "author role"},
-    "authors/nasty-author/": {"author name", "author role", "author bio", "author link title", "brief title",
-                              "brief summary", "actor name"},
+    "authors/nasty-author/": {
+        "author name",
+        "author role",
+        "author bio",
+        "author link title",
+        "brief title",
+        "brief summary",
+        "actor name",
+    },
     "regions/": {"region name", "region summary"},
-    "regions/nasty-region/": {"region name", "region summary", "brief title", "brief summary", "actor name",
-                              "actor summary"},
+    "regions/nasty-region/": {
+        "region name",
+        "region summary",
+        "brief title",
+        "brief summary",
+        "actor name",
+        "actor summary",
+    },
     "regions/middle-east/": {"region name", "region summary"},  # the region within it
     TAG_URL: {"tag", "brief title", "brief summary", "actor name"},
     NEIGHBOUR: {"brief title"},  # the next brief after it, and a related one
 }
 #: Shown only in a tooltip or the page's description, on these pages.
 TOOLTIPS = {
-    BRIEF_URL: {"brief summary", "actor summary", "indicator summary", "mechanism summary", "author role",
-                "region summary"},
+    BRIEF_URL: {
+        "brief summary",
+        "actor summary",
+        "indicator summary",
+        "mechanism summary",
+        "author role",
+        "region summary",
+    },
     RELATED: {"mechanism summary"},
     "regions/middle-east/": {"region summary"},
 }
@@ -134,22 +205,23 @@ def write_nasty_project(project: Path) -> None:
             f"  signals:\n    advancing: [{_y(value('advancing'))}]\n    reversing: [{_y(value('reversing'))}]\n"
             "  actors: [nasty, qatar]\n"
         )
-    (project / "docs" / BRIEF_URL.rstrip("/")).with_suffix(".md").write_text(f"""---
-title: {_y(value('brief title'))}
+    (project / "docs" / BRIEF_URL.rstrip("/")).with_suffix(".md").write_text(
+        f"""---
+title: {_y(value("brief title"))}
 date: 2026-11-30
-summary: {_y(value('brief summary'))}
+summary: {_y(value("brief summary"))}
 actors: [nasty, qatar]
 indicators: [nasty-signal, talks-direct]
 mechanisms: [nasty-mechanism]
 leverage: {{gains: [nasty], loses: [qatar]}}
 readings:
-  nasty-signal: {{status: advancing, note: {_y(value('reading note'))}}}
-  talks-direct: {{status: reversing, note: {_y(value('reading note'))}}}
-tags: [{_y(value('tag'))}]
+  nasty-signal: {{status: advancing, note: {_y(value("reading note"))}}}
+  talks-direct: {{status: reversing, note: {_y(value("reading note"))}}}
+tags: [{_y(value("tag"))}]
 regions: [nasty-region]
 authors: [nasty-author]
 sources:
-  - title: {_y(value('source title'))}
+  - title: {_y(value("source title"))}
     url: {_y(URL)}
 ---
 
@@ -172,7 +244,9 @@ Text.
 ## What to watch next
 
 Watch {{{{ indicator("nasty-signal") }}}} and {{{{ indicator("talks-direct") }}}}.
-""", "utf-8")
+""",
+        "utf-8",
+    )
 
 
 @dataclass
@@ -206,8 +280,13 @@ def test_every_field_shows_exactly_as_written_on_every_page_showing_it(nasty_sit
     for element in page(["script", "style"]):
         element.decompose()
     found = shown(page.get_text())
-    found += [item for element in page.find_all(True) for attribute in element.attrs.values()
-              if isinstance(attribute, str) for item in shown(attribute)]
+    found += [
+        item
+        for element in page.find_all(True)
+        for attribute in element.attrs.values()
+        if isinstance(attribute, str)
+        for item in shown(attribute)
+    ]
     wrong = [(field, text) for field, text in found if text != value(field)]
     assert not wrong, f"shown otherwise than written on {url or 'home'}: {wrong}"
     assert {field for field, _ in found} >= PAGES[url]

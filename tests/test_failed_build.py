@@ -35,6 +35,7 @@ def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
         text = file.read_text("utf-8")
         assert old in text
         file.write_text(text.replace(old, new, 1), "utf-8")
+
     return make
 
 
@@ -46,14 +47,21 @@ class Breakage:
 
 
 BREAKAGES = [
-    Breakage("an error found before anything is written", edit(BRIEF, "date: 2026-05-08", "date: 2026-05-32"),
-             "'date' must be a real date"),
-    Breakage("a warning of the engine's, which strict mode fails once every page is written",
-             edit("mkdocs.yml", "  - About: about.md\n", "  - About: about.md\n  - Missing: missing.md\n"),
-             "Aborted with 1 warnings in strict mode"),
-    Breakage("a template that fails while pages are written",
-             edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}{{ page.no_such_method() }}"),
-             "no_such_method"),
+    Breakage(
+        "an error found before anything is written",
+        edit(BRIEF, "date: 2026-05-08", "date: 2026-05-32"),
+        "'date' must be a real date",
+    ),
+    Breakage(
+        "a warning of the engine's, which strict mode fails once every page is written",
+        edit("mkdocs.yml", "  - About: about.md\n", "  - About: about.md\n  - Missing: missing.md\n"),
+        "Aborted with 1 warnings in strict mode",
+    ),
+    Breakage(
+        "a template that fails while pages are written",
+        edit("overrides/main.html", "{% block extrahead %}", "{% block extrahead %}{{ page.no_such_method() }}"),
+        "no_such_method",
+    ),
 ]
 
 

@@ -28,9 +28,17 @@ def brief(day: int, *, updated: int | None = None) -> Brief:
 
 
 def site_feeds(*briefs: Brief) -> SiteFeeds:
-    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}}, briefs=list(briefs))
-    site = FeedSite("Briefings", "Short briefs.", "en", HOME,
-                    lambda src_uri: HOME + src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
+    catalog = Catalog(
+        entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}},
+        briefs=list(briefs),
+    )
+    site = FeedSite(
+        "Briefings",
+        "Short briefs.",
+        "en",
+        HOME,
+        lambda src_uri: HOME + src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/",
+    )
     result = SiteFeeds()
     result.plan(catalog, site)
     return result
@@ -67,7 +75,9 @@ def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_
     assert entry.summary == "What it means."
     assert entry.content[0].type == "text/html" and entry.content[0].language == "en"
     assert "<script" not in entry.content[0].value and f'href="{HOME}actors/qatar/"' in entry.content[0].value
-    content = ElementTree.fromstring(xml).find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
+    content = ElementTree.fromstring(xml).find(
+        "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content"
+    )
     assert content.text == text  # escaped once for XML: an XML reader gets the HTML back as it was
 
 
@@ -78,8 +88,10 @@ def test_a_feed_no_brief_is_in_yet_is_dated_by_the_sites_latest_brief_not_1970()
     assert not parsed.bozo and parsed.entries == []
     assert parsed.feed.updated == "2026-06-20T00:00:00Z"
     site_feed = feedparser.parse(
-        render_feed(feeds_.catalog, Feed(FEED_PATH, None, "index.md", feeds_.catalog.latest()), feeds_.site, {})
-        .encode("utf-8"))
+        render_feed(feeds_.catalog, Feed(FEED_PATH, None, "index.md", feeds_.catalog.latest()), feeds_.site, {}).encode(
+            "utf-8"
+        )
+    )
     assert site_feed.feed.updated == "2026-06-20T00:00:00Z"  # the same date as the site's own feed
 
 
@@ -87,6 +99,8 @@ def test_the_texts_of_briefs_no_longer_published_are_forgotten():
     feeds_ = site_feeds(brief(2), brief(3))
     feeds_.keep("briefs/2026/b02.md", PAGE)
     feeds_.keep("briefs/2026/b03.md", PAGE)
-    catalog = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}}, briefs=[brief(3)])
+    catalog = Catalog(
+        entities={"actors": ACTORS, "indicators": {}, "mechanisms": {}, "authors": {}, "regions": {}}, briefs=[brief(3)]
+    )
     feeds_.plan(catalog, feeds_.site)
     assert set(feeds_.texts) == {"briefs/2026/b03.md"}

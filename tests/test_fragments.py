@@ -23,13 +23,16 @@ def convert(text: str, fragments: Fragments | None = None) -> str:
     return markdown.Markdown(extensions=extensions).convert(text)
 
 
-@pytest.mark.parametrize("template", [
-    "Talks hosted by {link}, twice: {link}.",
-    "# Heading\n\n{block}\n\nAfter the list, {link}.",
-    "- an item naming {link}\n- another\n\n{block}",
-    "| A | B |\n| --- | --- |\n| {link} | text |",
-    "## About {link}\n\nText.",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Talks hosted by {link}, twice: {link}.",
+        "# Heading\n\n{block}\n\nAfter the list, {link}.",
+        "- an item naming {link}\n- another\n\n{block}",
+        "| A | B |\n| --- | --- |\n| {link} | text |",
+        "## About {link}\n\nText.",
+    ],
+)
 def test_marked_html_makes_the_page_the_engine_makes_of_the_html_itself(template: str):
     fragments = Fragments()
     marked = template.format(link=fragments.mark(LINK), block=f"\n\n{fragments.mark(BLOCK)}\n\n")
@@ -62,9 +65,21 @@ def test_the_same_html_is_kept_once():
     assert fragments.mark(LINK) == fragments.mark(LINK) != fragments.mark(BLOCK)
 
 
-SOURCES = ["index.md", "about.md", "README.md", "actors/index.md", "actors/qatar.md", "actors/README.md",
-           "briefs/2024/a-brief.md", "briefs/index.md", "tags/index.md", "actors/qatar/feed.xml", "feed.xml",
-           "data/catalog.json", "briefs/2024/b-brief.md"]
+SOURCES = [
+    "index.md",
+    "about.md",
+    "README.md",
+    "actors/index.md",
+    "actors/qatar.md",
+    "actors/README.md",
+    "briefs/2024/a-brief.md",
+    "briefs/index.md",
+    "tags/index.md",
+    "actors/qatar/feed.xml",
+    "feed.xml",
+    "data/catalog.json",
+    "briefs/2024/b-brief.md",
+]
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

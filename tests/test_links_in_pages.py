@@ -15,7 +15,9 @@ from briefings.loader import load_project
 from briefings.project import Project
 from conftest import copy_project, mkdocs_build, soup
 
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
 
 HEADINGS = """# Title
 ## What happened
@@ -44,7 +46,7 @@ def test_a_heading_holding_a_macro_makes_the_page_s_anchors_inexact():
 def test_links_in_code_and_macros_are_not_links_but_links_in_lists_are():
     text = (
         "Shown as code: `[not](a.md)` and ``![not](b.png)``.\n"
-        "{% raw %}[not](c.md){% endraw %} {{ actor(\"qatar\") }}\n"
+        '{% raw %}[not](c.md){% endraw %} {{ actor("qatar") }}\n'
         "\n"
         "    [indented code](d.md)\n"
         "\n"
@@ -57,7 +59,7 @@ def test_links_in_code_and_macros_are_not_links_but_links_in_lists_are():
 
 def test_each_kind_of_link_is_read_at_its_place():
     text = (
-        "See [the talks](talks.md#what-happened) and ![A map](map.png \"Title\").\n"
+        'See [the talks](talks.md#what-happened) and ![A map](map.png "Title").\n'
         "By reference: [the archive][archive] and ![A chart][chart].\n"
         'As HTML: <img src="photo.jpg" alt="A photo">\n'
         "A footnote[^1] is no link.\n"
@@ -88,8 +90,9 @@ def _show(brief: Path, markdown_text: str) -> None:
 def _draft(project: Path, name: str, shows: str) -> None:
     model = _newest_brief(project).read_text("utf-8")
     text = model.replace("\n---\n", "\ndraft: true\n---\n", 1)
-    (project / f"docs/briefs/2026/{name}.md").write_text(text.replace(
-        "\n## What happened\n", f"\n## What happened\n\n{shows}\n", 1), "utf-8")
+    (project / f"docs/briefs/2026/{name}.md").write_text(
+        text.replace("\n## What happened\n", f"\n## What happened\n\n{shows}\n", 1), "utf-8"
+    )
 
 
 def test_the_files_the_site_publishes_are_those_its_pages_show(tmp_path: Path):
@@ -103,7 +106,9 @@ def test_the_files_the_site_publishes_are_those_its_pages_show(tmp_path: Path):
     published = load_project(Project.at(project))
     assert published.catalog.assets == {"briefs/2026/shown.png"}
     warnings = [str(p) for p in published.problems.warnings]
-    assert any(w.startswith("docs/briefs/2026/nobody.png:1:1: warning: no page links or shows this file") for w in warnings)
+    assert any(
+        w.startswith("docs/briefs/2026/nobody.png:1:1: warning: no page links or shows this file") for w in warnings
+    )
     assert not any("drafts-only.png:" in w for w in warnings)  # a draft shows it
     previewed = load_project(Project.at(project), preview=True)
     assert previewed.catalog.assets == {"briefs/2026/shown.png", "briefs/2026/drafts-only.png"}

@@ -16,14 +16,20 @@ EDITOR = Author(id="b-editor", name="B. Editor", role="Editor", summary="Edits."
 
 
 def catalog(authors: tuple[str, ...] = (), **brief) -> tuple[Catalog, Brief]:
-    fields = dict(src_uri="briefs/2026/talks.md", title="Talks <resume>", date=dt.date(2026, 5, 8),
-                  summary="They met & talked.", named={"actors": ("qatar", "donald-trump", "mediators"),
-                                                       "authors": authors})
+    fields = dict(
+        src_uri="briefs/2026/talks.md",
+        title="Talks <resume>",
+        date=dt.date(2026, 5, 8),
+        summary="They met & talked.",
+        named={"actors": ("qatar", "donald-trump", "mediators"), "authors": authors},
+    )
     made = Brief(**{**fields, **brief})
     actors = {a.id: a for a in (QATAR, TRUMP, MEDIATORS)}
     authors_by_id = {a.id: a for a in (WRITER, EDITOR)}
-    return Catalog(entities={"actors": actors, "indicators": {}, "mechanisms": {}, "authors": authors_by_id,
-                             "regions": {}}, briefs=[made]), made
+    return Catalog(
+        entities={"actors": actors, "indicators": {}, "mechanisms": {}, "authors": authors_by_id, "regions": {}},
+        briefs=[made],
+    ), made
 
 
 def page_address(src_uri: str) -> str:
@@ -32,8 +38,9 @@ def page_address(src_uri: str) -> str:
 
 def test_an_updated_brief_is_modified_on_its_update_and_names_its_authors_and_actors():
     found, brief = catalog(updated=dt.date(2026, 5, 12), authors=("a-writer", "b-editor"), tags=("mediation",))
-    meta = article_metadata(found, brief, url="https://example.org/briefings/briefs/2026/talks/", site_name="Site",
-                            address=page_address)
+    meta = article_metadata(
+        found, brief, url="https://example.org/briefings/briefs/2026/talks/", site_name="Site", address=page_address
+    )
     assert (meta["published"], meta["modified"]) == ("2026-05-08", "2026-05-12")
     assert meta["authors"] == ["A. Writer", "B. Editor"] and meta["tags"] == ["mediation"]
     assert meta["about"] == ["Qatar", "Donald Trump", "Mediators"]
@@ -45,8 +52,11 @@ def test_an_updated_brief_is_modified_on_its_update_and_names_its_authors_and_ac
         {"@type": "Person", "name": "A. Writer", "url": "https://example.org/briefings/authors/a-writer/"},
         {"@type": "Person", "name": "B. Editor", "url": "https://example.org/briefings/authors/b-editor/"},
     ]
-    assert ld["about"] == [{"@type": "Country", "name": "Qatar"}, {"@type": "Person", "name": "Donald Trump"},
-                           {"@type": "Organization", "name": "Mediators"}]
+    assert ld["about"] == [
+        {"@type": "Country", "name": "Qatar"},
+        {"@type": "Person", "name": "Donald Trump"},
+        {"@type": "Organization", "name": "Mediators"},
+    ]
     assert ld["url"] == ld["mainEntityOfPage"] == "https://example.org/briefings/briefs/2026/talks/"
 
 

@@ -22,13 +22,20 @@ MECHANISMS = {i: Mechanism(id=i, name=i.title(), summary="S.") for i in ("mediat
 
 def brief(day: int, actors=(), mechanisms=(), *, month: int = 6, title: str | None = None) -> Brief:
     slug = title.replace(" ", "-") if title else f"b{month:02d}{day:02d}"
-    return Brief(src_uri=f"briefs/2026/{slug}.md", title=title or f"Brief {month}/{day}",
-                 date=dt.date(2026, month, day), summary="S.",
-                 named={"actors": tuple(actors), "indicators": (), "mechanisms": tuple(mechanisms)})
+    return Brief(
+        src_uri=f"briefs/2026/{slug}.md",
+        title=title or f"Brief {month}/{day}",
+        date=dt.date(2026, month, day),
+        summary="S.",
+        named={"actors": tuple(actors), "indicators": (), "mechanisms": tuple(mechanisms)},
+    )
 
 
 def catalog(*briefs: Brief) -> Catalog:
-    return Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}}, briefs=list(briefs))
+    return Catalog(
+        entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}},
+        briefs=list(briefs),
+    )
 
 
 def titles(briefs) -> list[str]:
@@ -53,11 +60,16 @@ def test_each_page_outside_the_navigation_belongs_to_the_section_of_its_folder()
 def test_a_brief_stands_under_its_month_of_the_archive_and_an_entity_under_its_kind():
     c = catalog(brief(3, ("qatar",), month=3))
     assert place_of(c, "briefs/2026/b0303.md").trail == (
-        Crumb("Briefs", BRIEFS_INDEX), Crumb("March 2026", BRIEFS_INDEX, "march-2026"))
+        Crumb("Briefs", BRIEFS_INDEX),
+        Crumb("March 2026", BRIEFS_INDEX, "march-2026"),
+    )
     assert place_of(c, "actors/qatar.md").trail == (Crumb("Actors", "actors/index.md"),)
     assert place_of(c, "mechanisms/mediation.md").trail == (Crumb("Mechanisms", "mechanisms/index.md"),)
     assert place_of(c, "tags/index.md").trail == (Crumb("Briefs", BRIEFS_INDEX),)
-    assert place_of(c, "authors/a-writer.md").trail == (Crumb("Briefs", BRIEFS_INDEX), Crumb("Authors", "authors/index.md"))
+    assert place_of(c, "authors/a-writer.md").trail == (
+        Crumb("Briefs", BRIEFS_INDEX),
+        Crumb("Authors", "authors/index.md"),
+    )
     assert place_of(c, "regions/gulf.md").trail == (Crumb("Briefs", BRIEFS_INDEX), Crumb("Regions", "regions/index.md"))
     assert place_of(c, "regions/index.md").trail == (Crumb("Briefs", BRIEFS_INDEX),)
     assert place_of(c, "actors/index.md") is None and place_of(c, BRIEFS_INDEX) is None
@@ -77,8 +89,11 @@ def test_previous_and_next_follow_the_dates_of_publication():
 
 def test_drafts_left_out_of_the_site_are_nobody_s_neighbour():
     first, draft, last = brief(1), brief(10), brief(20)
-    c = Catalog(entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}},
-                briefs=[first, last], left_out=[draft])
+    c = Catalog(
+        entities={"actors": ACTORS, "indicators": {}, "mechanisms": MECHANISMS, "authors": {}, "regions": {}},
+        briefs=[first, last],
+        left_out=[draft],
+    )
     assert c.next_brief(first) is last and c.previous_brief(last) is first
 
 
@@ -96,8 +111,10 @@ def test_related_briefs_share_the_most_a_mechanism_counting_twice_an_actor_ties_
         brief(5, ("iran",), title="one actor, newer"),  # 1
         brief(6, ("usa",), ("deniability",), title="nothing shared"),
     )
-    assert titles(c.related_briefs(subject)) == ["an actor and the mechanism", "three actors", "the mechanism",
-                                                 "one actor, newer"][:RELATED_LIMIT]
+    assert (
+        titles(c.related_briefs(subject))
+        == ["an actor and the mechanism", "three actors", "the mechanism", "one actor, newer"][:RELATED_LIMIT]
+    )
     assert "nothing shared" not in titles(c.related_briefs(subject))
 
 
@@ -114,16 +131,21 @@ def test_related_briefs_come_from_the_briefs_closest_in_time_naming_each_entity(
     middle = many[100]
     candidates = c.related_candidates(middle)
     assert len(candidates) == 2 * RELATED_WINDOW
-    assert {b.title for b in candidates} == {f"k{k}" for k in range(100 - RELATED_WINDOW, 101 + RELATED_WINDOW)} - {"k100"}
-    assert titles(c.related_briefs(middle)) == [f"k{k}" for k in range(100 + RELATED_WINDOW, 100 + RELATED_WINDOW - RELATED_LIMIT, -1)]
+    assert {b.title for b in candidates} == {f"k{k}" for k in range(100 - RELATED_WINDOW, 101 + RELATED_WINDOW)} - {
+        "k100"
+    }
+    assert titles(c.related_briefs(middle)) == [
+        f"k{k}" for k in range(100 + RELATED_WINDOW, 100 + RELATED_WINDOW - RELATED_LIMIT, -1)
+    ]
 
 
 def test_related_briefs_take_time_linear_in_the_number_of_briefs():
     """Every brief names the same two actors: without a bound on candidates, the work would be quadratic."""
 
     def build(n: int) -> float:
-        briefs = [brief(1 + k % 28, ("qatar", "iran"), ("mediation",), month=1 + k % 12, title=f"B{k}")
-                  for k in range(n)]
+        briefs = [
+            brief(1 + k % 28, ("qatar", "iran"), ("mediation",), month=1 + k % 12, title=f"B{k}") for k in range(n)
+        ]
         gc.disable()  # a collection's cost grows with every object alive, not with this work
         started = time.process_time()  # this process's time: what other processes do does not count
         c = catalog(*briefs)
@@ -178,8 +200,13 @@ def test_the_briefs_the_preview_writes_again_are_all_whose_related_or_neighbours
     actors, mechanisms = list(ACTORS), list(MECHANISMS)
 
     def random_brief(k: int) -> Brief:
-        return brief(1 + k % 28, rng.sample(actors, rng.randint(1, 3)), rng.sample(mechanisms, rng.randint(0, 1)),
-                     month=1 + k % 12, title=f"B{k}")
+        return brief(
+            1 + k % 28,
+            rng.sample(actors, rng.randint(1, 3)),
+            rng.sample(mechanisms, rng.randint(0, 1)),
+            month=1 + k % 12,
+            title=f"B{k}",
+        )
 
     before = [random_brief(k) for k in range(150)]
     new = random_brief(1000)

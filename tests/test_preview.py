@@ -38,8 +38,11 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     indexes = {kind.index_uri for kind in KINDS}
     # Its title also shows on the briefs published just before and after it and on those it is related to.
     catalog = after.catalog
-    showing = {b.src_uri for b in catalog.briefs if brief in (*catalog.related_briefs(b), catalog.next_brief(b),
-                                                              catalog.previous_brief(b))}
+    showing = {
+        b.src_uri
+        for b in catalog.briefs
+        if brief in (*catalog.related_briefs(b), catalog.next_brief(b), catalog.previous_brief(b))
+    }
     assert showing and len(showing) < len(catalog.briefs) - 1
     tagged = {f"tags/{tag}/index.md" for tag in ("diplomacy", "mediation", "de-escalation")}  # its tags' pages
     assert pages == {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *tagged, *indexes, *named, *showing}
@@ -59,9 +62,13 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
     (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
@@ -69,10 +76,16 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
             wait_for(base + page, "keep escalation contained")
         # A new brief between two others: it is their next and previous, and related to briefs naming its actors.
         host = (project / "docs/briefs/2026/qatar-host-and-gatekeeper.md").read_text("utf-8")
-        (project / "docs/briefs/2026/host-revisited.md").write_text(host.replace(
-            "title: Qatar as host and gatekeeper of the Doha channel", "title: The host revisited").replace(
-            "date: 2026-05-27", "date: 2026-06-01"), "utf-8")
-        for page in ("briefs/2026/qatar-host-and-gatekeeper/", "briefs/2026/presidential-signalling-without-concessions/"):
+        (project / "docs/briefs/2026/host-revisited.md").write_text(
+            host.replace(
+                "title: Qatar as host and gatekeeper of the Doha channel", "title: The host revisited"
+            ).replace("date: 2026-05-27", "date: 2026-06-01"),
+            "utf-8",
+        )
+        for page in (
+            "briefs/2026/qatar-host-and-gatekeeper/",
+            "briefs/2026/presidential-signalling-without-concessions/",
+        ):
             wait_for(base + page, "The host revisited")
 
         fresh = tmp_path / "fresh"

@@ -41,8 +41,10 @@ def test_front_matter_is_data_never_a_template():
     problems = Problems()
     doc, body, line = read_front_matter("---\ntitle: Talks {{ 7*7 }}\n---\nText.\n", "a.md", problems, required=True)
     assert (doc.value, body, line) == ({"title": "Talks {{ 7*7 }}"}, "Text.\n", 4)
-    assert messages(problems) == ["a.md:2:1: 'title' contains '{{': front matter may not contain {{, {% or {##, "
-                                  "which the site would read as a template; reword it"]
+    assert messages(problems) == [
+        "a.md:2:1: 'title' contains '{{': front matter may not contain {{, {% or {##, "
+        "which the site would read as a template; reword it"
+    ]
     missing = Problems()
     assert read_front_matter("Text.\n", "b.md", missing, required=True)[0] is None and len(missing) == 1
     assert read_front_matter("Text.\n", "c.md", Problems(), required=False) == (None, "Text.\n", 1)
@@ -53,7 +55,9 @@ def test_an_unreadable_data_file_lets_every_reference_pass_and_entries_name_no_u
     problems = Problems()
     entities, ids, doc = read_data_file(regions, "gulf: [unclosed\n", "data/regions.yml", problems)
     assert (entities, doc) == ({}, None) and isinstance(ids, AnyId) and "anything" in ids and len(problems) == 1
-    text = "gulf:\n  name: Gulf\n  summary: S.\n  parent: levant\nlevant:\n  name: Levant\n  summary: S.\n  parent: gulf\n"
+    text = (
+        "gulf:\n  name: Gulf\n  summary: S.\n  parent: levant\nlevant:\n  name: Levant\n  summary: S.\n  parent: gulf\n"
+    )
     problems = Problems()
     entities, ids, doc = read_data_file(regions, text, "data/regions.yml", problems)
     assert set(entities) == {"gulf", "levant"} and not problems
@@ -65,8 +69,12 @@ def test_an_unreadable_data_file_lets_every_reference_pass_and_entries_name_no_u
 
 
 def test_the_rules_of_one_brief_each_report_at_their_place():
-    doc = parse_yaml("actors: [qatar, nobody]\nleverage:\n  gains: [qatar, iran]\n  loses: [qatar]\n", "b.md",
-                     Problems(), first_line=2)
+    doc = parse_yaml(
+        "actors: [qatar, nobody]\nleverage:\n  gains: [qatar, iran]\n  loses: [qatar]\n",
+        "b.md",
+        Problems(),
+        first_line=2,
+    )
     known = {kind.folder: {"qatar": ("Qatar",), "iran": ("Iran",)} for kind in BY_NAME.values()}
     problems = Problems()
     listed = brief_rules.check_listed(doc, known, problems)
@@ -85,8 +93,16 @@ def test_the_rules_of_one_brief_each_report_at_their_place():
 
 def test_the_rules_across_briefs_see_every_brief():
     def brief(name: str, title: str, tags: tuple[str, ...], day: int) -> Brief:
-        return Brief(src_uri=f"briefs/2026/{name}.md", title=title, date=dt.date(2026, 5, day), summary="S.",
-                     named={}, tags=tags, source=Location(f"docs/briefs/2026/{name}.md"))
+        return Brief(
+            src_uri=f"briefs/2026/{name}.md",
+            title=title,
+            date=dt.date(2026, 5, day),
+            summary="S.",
+            named={},
+            tags=tags,
+            source=Location(f"docs/briefs/2026/{name}.md"),
+        )
+
     briefs = [brief("a", "Talks", ("De-escalation",), 1), brief("b", "talks", ("de escalation",), 2)]
     problems = Problems()
     site_rules.check_tags(briefs, problems)

@@ -28,8 +28,10 @@ def long_date(date: dt.date) -> str:
 
 def readings_in(meta: dict) -> list[tuple[str, str, str | None]]:
     """A brief's readings as (indicator, status, note), in its front matter's order."""
-    return [(i, v, None) if isinstance(v, str) else (i, v["status"], v.get("note"))
-            for i, v in meta.get("readings", {}).items()]
+    return [
+        (i, v, None) if isinstance(v, str) else (i, v["status"], v.get("note"))
+        for i, v in meta.get("readings", {}).items()
+    ]
 
 
 def history() -> dict[str, list[tuple[dt.date, str, str | None, Path]]]:
@@ -59,16 +61,19 @@ def test_the_example_content_uses_the_whole_model():
     assert any(r[-1][1] != r[-2][1] for r in HISTORY.values() if len(r) >= 2), "something moved"
     assert set(INDICATORS) - set(HISTORY), "an indicator without readings shows that state"
     assert any(m.get("leverage", {}).get("loses") for m in BRIEFS.values())
-    assert all(m.get("related") or any(mid in o.get("related", []) for o in MECHANISMS.values())
-               for mid, m in MECHANISMS.items()), "every mechanism is related to another"
+    assert all(
+        m.get("related") or any(mid in o.get("related", []) for o in MECHANISMS.values())
+        for mid, m in MECHANISMS.items()
+    ), "every mechanism is related to another"
 
 
 # -- mechanisms --------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mechanism_id", sorted(MECHANISMS))
-def test_mechanism_page_lists_exactly_the_briefs_naming_it_and_the_actors_involved(built_site: BuiltSite,
-                                                                                   mechanism_id: str):
+def test_mechanism_page_lists_exactly_the_briefs_naming_it_and_the_actors_involved(
+    built_site: BuiltSite, mechanism_id: str
+):
     source = MECHANISMS[mechanism_id]
     url = f"mechanisms/{mechanism_id}/"
     page = built_site.page(url)
@@ -80,13 +85,17 @@ def test_mechanism_page_lists_exactly_the_briefs_naming_it_and_the_actors_involv
     assert " ".join(source["summary"].split()) in text
     for alias in source.get("aliases", []):
         assert alias in text
-    related = set(source.get("related", [])) | {i for i, m in MECHANISMS.items() if mechanism_id in m.get("related", [])}
+    related = set(source.get("related", [])) | {
+        i for i, m in MECHANISMS.items() if mechanism_id in m.get("related", [])
+    }
     related_line = next(p for p in page.select("article p") if p.get_text().startswith("Related mechanisms"))
     assert {a["href"] for a in related_line.find_all("a")} == {f"../{i}/" for i in related}
 
     counts = Counter(a for m in naming.values() for a in m["actors"])
     heading = page.find("h2", id="actors-most-often-involved")
-    rows = [(li.a["href"], int(li.get_text().split(": ")[1].split()[0])) for li in heading.find_next("ul").find_all("li")]
+    rows = [
+        (li.a["href"], int(li.get_text().split(": ")[1].split()[0])) for li in heading.find_next("ul").find_all("li")
+    ]
     assert dict(rows) == {f"../../actors/{a}/": n for a, n in counts.items()}
     assert [n for _, n in rows] == sorted(counts.values(), reverse=True)
 
@@ -130,8 +139,12 @@ def test_brief_header_names_its_mechanisms_and_whose_leverage_moved(built_site: 
     shown = {dt_.get_text(): dt_.find_next_sibling("dd") for dt_ in header.find_all("dt")}
     expected = {
         "Mechanisms": [(MECHANISMS[i]["name"], f"../../../mechanisms/{i}/") for i in meta.get("mechanisms", [])],
-        "Gains leverage": [(ACTORS[i]["name"], f"../../../actors/{i}/") for i in meta.get("leverage", {}).get("gains", [])],
-        "Loses leverage": [(ACTORS[i]["name"], f"../../../actors/{i}/") for i in meta.get("leverage", {}).get("loses", [])],
+        "Gains leverage": [
+            (ACTORS[i]["name"], f"../../../actors/{i}/") for i in meta.get("leverage", {}).get("gains", [])
+        ],
+        "Loses leverage": [
+            (ACTORS[i]["name"], f"../../../actors/{i}/") for i in meta.get("leverage", {}).get("loses", [])
+        ],
     }
     for label, entities in expected.items():
         if entities:
@@ -151,7 +164,9 @@ def test_brief_shows_the_readings_it_records_after_what_to_watch_next(built_site
     headings = [h.get_text().rstrip("¶") for h in page.select("article h2")]
     assert headings[headings.index("What to watch next") + 1] == "Readings"
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
-    assert rows == [[INDICATORS[i]["name"], STATUS_LABELS[s], " ".join(n.split()) if n else "—"] for i, s, n in readings]
+    assert rows == [
+        [INDICATORS[i]["name"], STATUS_LABELS[s], " ".join(n.split()) if n else "—"] for i, s, n in readings
+    ]
     assert heading.find_next("table").select("tbody a")[0]["href"] == f"../../../indicators/{readings[0][0]}/"
 
 
@@ -171,7 +186,9 @@ def test_a_brief_written_before_mechanisms_and_readings_builds_unchanged(tmp_pat
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     article = soup(tmp_path / "site/briefs/2026/written-before-mechanisms/index.html").select_one("article")
-    for chrome in article.select(":scope > .md-content__button, :scope > aside.md-source-file, :scope > .print-address"):
+    for chrome in article.select(
+        ":scope > .md-content__button, :scope > aside.md-source-file, :scope > .print-address"
+    ):
         chrome.decompose()  # the theme's own buttons, footers and print line around the content
     article.attrs = {"class": article["class"]}  # and its marks for search (overrides/main.html)
     written = re.sub(r"(<article[^>]*>)\s+", "\\1\n", str(article))  # where the chrome was
@@ -217,8 +234,10 @@ def test_indicator_page_shows_its_latest_reading_and_their_history(built_site: B
 
     table = page.find("h2", id="readings").find_next("table")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.select("tbody tr")]
-    assert rows == [[long_date(d), STATUS_LABELS[s], " ".join(n.split()) if n else "—", BRIEFS[p]["title"]]
-                    for d, s, n, p in readings]
+    assert rows == [
+        [long_date(d), STATUS_LABELS[s], " ".join(n.split()) if n else "—", BRIEFS[p]["title"]]
+        for d, s, n, p in readings
+    ]
     assert [a["href"] for a in table.select("tbody a")] == [brief_href(url, p) for _, _, _, p in readings]
 
 
@@ -258,14 +277,22 @@ def test_indicators_index_lists_the_most_recently_read_first_and_shows_what_move
 
 def test_home_page_shows_what_moved(built_site: BuiltSite):
     moved = [(i, r[-2], r[-1]) for i, r in HISTORY.items() if len(r) >= 2 and r[-1][1] != r[-2][1]]
-    moved.sort(key=lambda m: (-m[2][0].toordinal(), BRIEFS[m[2][3]]["title"].casefold(), INDICATORS[m[0]]["name"].casefold()))
+    moved.sort(
+        key=lambda m: (-m[2][0].toordinal(), BRIEFS[m[2][3]]["title"].casefold(), INDICATORS[m[0]]["name"].casefold())
+    )
     page = built_site.page("")
     items = page.select(".what-moved li")
     assert len(items) == len(moved[:5]) > 0
     for li, (indicator_id, before, after) in zip(items, moved):
         links = li.find_all("a")
-        assert (links[0].get_text(), links[0]["href"]) == (INDICATORS[indicator_id]["name"], f"indicators/{indicator_id}/")
-        assert [s.get_text() for s in li.select(".reading-status")] == [STATUS_LABELS[before[1]], STATUS_LABELS[after[1]]]
+        assert (links[0].get_text(), links[0]["href"]) == (
+            INDICATORS[indicator_id]["name"],
+            f"indicators/{indicator_id}/",
+        )
+        assert [s.get_text() for s in li.select(".reading-status")] == [
+            STATUS_LABELS[before[1]],
+            STATUS_LABELS[after[1]],
+        ]
         assert li.select_one("time")["datetime"] == after[0].isoformat()
         assert (links[-1].get_text(), links[-1]["href"]) == (BRIEFS[after[3]]["title"], url_of(after[3]))
     full_list = page.find("a", string=re.compile("Every indicator"))
@@ -292,8 +319,10 @@ def test_actor_page_shows_the_leverage_briefs_judged_it_to_gain_or_lose(built_si
         return
     signed = lambda n: f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"  # noqa: E731
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
-    assert rows == [[long_date(BRIEFS[p]["date"]), side.capitalize(), signed(b), BRIEFS[p]["title"]]
-                    for p, side, b in reversed(judgements)]
+    assert rows == [
+        [long_date(BRIEFS[p]["date"]), side.capitalize(), signed(b), BRIEFS[p]["title"]]
+        for p, side, b in reversed(judgements)
+    ]
     assert f"stands at {signed(balance)} (" in " ".join(heading.find_next("p").get_text().split())
     assert [a["href"] for a in heading.find_next("table").select("tbody a")] == [
         brief_href(url, p) for p, _, _ in reversed(judgements)

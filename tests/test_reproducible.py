@@ -22,4 +22,3 @@ def test_a_build_on_another_day_is_byte_identical(built_site: BuiltSite, tmp_pat
     first, second = files(built_site.site), files(tmp_path / "site")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-

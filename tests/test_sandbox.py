@@ -35,38 +35,44 @@ def sandbox() -> MacroSandbox:
     return MacroSandbox(Macros(Site(loaded.catalog)).functions(lambda: PAGE), **MACRO_SYNTAX)
 
 
-@pytest.mark.parametrize("source", [
-    'Hosts in {{ actor("qatar") }}.',
-    'Hosts in {{- actor("qatar") -}}.',  # whitespace control: compiled by Jinja rather than run directly
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Hosts in {{ actor("qatar") }}.',
+        'Hosts in {{- actor("qatar") -}}.',  # whitespace control: compiled by Jinja rather than run directly
+    ],
+)
 def test_the_macros_work(sandbox: MacroSandbox, source: str):
     rendered = sandbox.from_string(source).render(**ENGINE_VARIABLES)
     assert 'href="../../../actors/qatar/"' in rendered and ">Qatar</a>" in rendered
 
 
-@pytest.mark.parametrize("source, error", [
-    ("{{ ''.__class__ }}", SecurityError),
-    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", SecurityError),
-    ("{{ actor.__globals__ }}", SecurityError),
-    ("{{ actor.__call__('qatar') }}", SecurityError),
-    ("{{ 'text'.upper() }}", SecurityError),
-    ("{{ self.__init__ }}", SecurityError),
-    ("{% macro shout() %}x{% endmacro %}{{ shout() }}", SecurityError),
-    ("{{ lipsum() }}", SecurityError),  # Jinja's own functions are not there, and nothing but a macro is called
-    ("{{ range(3) }}", SecurityError),
-    ("{{ config }}", UndefinedError),
-    ("{{ config.config_file_path }}", UndefinedError),
-    ("{{ page.file.abs_src_path }}", UndefinedError),
-    ("{{ environment }}", UndefinedError),
-    ("{{ title }}", UndefinedError),
-    ("{{ cycler }}", UndefinedError),
-    ('{{ actor("qatar", config) }}', UndefinedError),
-    ("{% include '/etc/passwd' %}", TemplateNotFound),
-    ("{% import 'os' as os %}", TemplateNotFound),
-    ("{% from 'os' import system %}", TemplateNotFound),
-    ("{% extends 'base.html' %}", TemplateNotFound),
-    ("{{ actor | attr('__globals__') }}", TemplateAssertionError),  # no filter exists at all
-])
+@pytest.mark.parametrize(
+    "source, error",
+    [
+        ("{{ ''.__class__ }}", SecurityError),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", SecurityError),
+        ("{{ actor.__globals__ }}", SecurityError),
+        ("{{ actor.__call__('qatar') }}", SecurityError),
+        ("{{ 'text'.upper() }}", SecurityError),
+        ("{{ self.__init__ }}", SecurityError),
+        ("{% macro shout() %}x{% endmacro %}{{ shout() }}", SecurityError),
+        ("{{ lipsum() }}", SecurityError),  # Jinja's own functions are not there, and nothing but a macro is called
+        ("{{ range(3) }}", SecurityError),
+        ("{{ config }}", UndefinedError),
+        ("{{ config.config_file_path }}", UndefinedError),
+        ("{{ page.file.abs_src_path }}", UndefinedError),
+        ("{{ environment }}", UndefinedError),
+        ("{{ title }}", UndefinedError),
+        ("{{ cycler }}", UndefinedError),
+        ('{{ actor("qatar", config) }}', UndefinedError),
+        ("{% include '/etc/passwd' %}", TemplateNotFound),
+        ("{% import 'os' as os %}", TemplateNotFound),
+        ("{% from 'os' import system %}", TemplateNotFound),
+        ("{% extends 'base.html' %}", TemplateNotFound),
+        ("{{ actor | attr('__globals__') }}", TemplateAssertionError),  # no filter exists at all
+    ],
+)
 def test_nothing_else_is_reachable(sandbox: MacroSandbox, source: str, error: type[Exception]):
     with pytest.raises(error):
         sandbox.from_string(source).render(**ENGINE_VARIABLES)

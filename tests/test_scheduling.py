@@ -140,8 +140,9 @@ def test_a_scheduled_brief_is_nowhere_in_the_built_site_until_its_day(scheduled:
     assert before.returncode == 0, before.output
     site = tmp_path / "before"
     assert not (site / f"briefs/2026/{SLUG}").exists()
-    holding = sorted(rel for rel, text in _site_text(site).items() if SLUG in text or MARKER in text
-                     or MARKER.lower() in text)
+    holding = sorted(
+        rel for rel, text in _site_text(site).items() if SLUG in text or MARKER in text or MARKER.lower() in text
+    )
     assert holding == []  # no page, listing, feed, sitemap, open data, search word or record names it
     catalog = json.loads((site / "data/catalog.json").read_text("utf-8"))
     assert SLUG not in {b["url"].rstrip("/").rsplit("/", 1)[-1] for b in catalog["briefs"]}
@@ -166,17 +167,20 @@ def test_a_scheduled_brief_is_nowhere_in_the_built_site_until_its_day(scheduled:
 
 
 def _published(unpublished: dict) -> Published:
-    pages = {src: PageLinks((Reference(Location(f"docs/{src}", 3), target),)) if target else PageLinks()
-             for src, target in (("a.md", "b.md"), ("b.md", "c.md"), ("c.md", "d.md"), ("d.md", "e.md"),
-                                 ("e.md", None))}
+    pages = {
+        src: PageLinks((Reference(Location(f"docs/{src}", 3), target),)) if target else PageLinks()
+        for src, target in (("a.md", "b.md"), ("b.md", "c.md"), ("c.md", "d.md"), ("d.md", "e.md"), ("e.md", None))
+    }
     return Published(pages=pages, files=frozenset(), generated=frozenset(), unpublished=unpublished)
 
 
 def test_a_page_may_link_only_what_is_published_by_its_own_day():
     """a (published) -> b (scheduled 9 Dec) -> c (scheduled 10 Dec) -> d (scheduled 10 Dec) -> e (draft)."""
     problems = Problems()
-    resolve_links(_published({"b.md": DAY, "c.md": DAY + dt.timedelta(days=1),
-                              "d.md": DAY + dt.timedelta(days=1), "e.md": None}), problems)
+    resolve_links(
+        _published({"b.md": DAY, "c.md": DAY + dt.timedelta(days=1), "d.md": DAY + dt.timedelta(days=1), "e.md": None}),
+        problems,
+    )
     errors = sorted(str(p) for p in problems.errors)
     assert errors == [
         "docs/a.md:3:1: the link 'b.md' leads to a brief scheduled for 2026-12-09, which the published site "

@@ -24,8 +24,22 @@ from playwright.sync_api import Page, expect
 
 import briefings.search
 from briefings.search import FOLDER, PREFIX, SearchIndex, Stemmer, file_name, stemmer_for, words
-from conftest import (BIN, EXAMPLE, ROOT, BuiltSite, assert_stayed_on_this_machine, copy_project, fetch, free_port, is_phone,
-                      mkdocs_build, run, search_records, serve, wait_for)
+from conftest import (
+    BIN,
+    EXAMPLE,
+    ROOT,
+    BuiltSite,
+    assert_stayed_on_this_machine,
+    copy_project,
+    fetch,
+    free_port,
+    is_phone,
+    mkdocs_build,
+    run,
+    search_records,
+    serve,
+    wait_for,
+)
 from test_site import ACTORS, BRIEFS, INDICATORS, url_of
 
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
@@ -68,7 +82,7 @@ def entry_of(folder: Path, word: str) -> tuple[dict, list[str], dict[int, tuple[
         piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
     entry = piece["words"].get(stem, [0])
     forms = [value for value in entry if isinstance(value, str)]
-    postings, step = entry[len(forms):], 3 if len(forms) > 1 else 2
+    postings, step = entry[len(forms) :], 3 if len(forms) > 1 else 2
     found, page = {}, 0
     for at in range(1, len(postings), step):
         page += postings[at]
@@ -84,18 +98,30 @@ def look_up(folder: Path, word: str) -> tuple[dict, dict[int, int]]:
 
 def test_only_the_article_text_is_indexed_with_what_a_result_shows(tmp_path: Path):
     index = SearchIndex()
-    index.add("", article("Harbours", "Ships come in with the tide &amp; leave."), title="Harbours",
-              meta={"description": "Tides &amp; harbours"})
-    index.add("briefs/2026/north/", article("North port", "Cranes and quays."), title="North port",
-              meta={"description": "Quays.", "date": dt.date(2026, 3, 4)})
+    index.add(
+        "",
+        article("Harbours", "Ships come in with the tide &amp; leave."),
+        title="Harbours",
+        meta={"description": "Tides &amp; harbours"},
+    )
+    index.add(
+        "briefs/2026/north/",
+        article("North port", "Cranes and quays."),
+        title="North port",
+        meta={"description": "Quays.", "date": dt.date(2026, 3, 4)},
+    )
     index.add("write-a-brief/", article("Guide", "Not for readers."), title="Guide", meta={"search": {"exclude": True}})
 
     assert index.write(tmp_path / FOLDER) == 2
     records = search_records(tmp_path)
     assert set(records) == {"/", "/briefs/2026/north/"}
     assert records["/"]["meta"] == {"title": "Harbours", "summary": "Tides & harbours"}
-    assert records["/briefs/2026/north/"]["meta"] == {"title": "North port", "summary": "Quays.",
-                                                      "date": "4 March 2026", "datetime": "2026-03-04"}
+    assert records["/briefs/2026/north/"]["meta"] == {
+        "title": "North port",
+        "summary": "Quays.",
+        "date": "4 March 2026",
+        "datetime": "2026-03-04",
+    }
     home = records["/"]["content"]
     assert "Ships come in with the tide & leave." in home and "Portmasters" in home
     for left_out in ("¶", "lighthouses", "Chart labels", "Next brief"):
@@ -142,9 +168,12 @@ def test_the_browser_reads_words_and_names_pieces_as_the_index_does(page: Page):
     """search.js must find each word where briefings/search.py put it: its `words` and `fileName` are run in
     Chromium on the same samples."""
     script = (ROOT / "overrides/assets/javascripts/search.js").read_text("utf-8")
-    functions = "\n".join(re.search(rf"\nfunction {name}\(.*?\n}}\n", script, re.S)[0] for name in ("words", "fileName"))
-    found = page.evaluate(f"(samples) => {{ {functions}; return samples.map((s) => [words(s), words(s).map(fileName)]); }}",
-                          SAMPLES)
+    functions = "\n".join(
+        re.search(rf"\nfunction {name}\(.*?\n}}\n", script, re.S)[0] for name in ("words", "fileName")
+    )
+    found = page.evaluate(
+        f"(samples) => {{ {functions}; return samples.map((s) => [words(s), words(s).map(fileName)]); }}", SAMPLES
+    )
     assert found == [[words(sample), [file_name(word) for word in words(sample)]] for sample in SAMPLES]
 
 
@@ -203,11 +232,15 @@ def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path
 
 def test_a_pages_record_says_where_each_section_starts_in_its_text(tmp_path: Path):
     index = SearchIndex()
-    index.add("a/", '<h1 id="t">Talks</h1><p>Intro \ue000 text.</p>'
-              '<h2 id="what-happened">What <em>happened</em><a class="headerlink" href="#what-happened">¶</a></h2>'
-              '<p>Mediators met.</p><div data-search-exclude><h2 id="chart">Chart</h2></div>'
-              '<h3 id="a-b">A &amp; B</h3><p>Envoys left.</p><h2>No anchor</h2><p>More.</p>',
-              title="Talks", meta={})
+    index.add(
+        "a/",
+        '<h1 id="t">Talks</h1><p>Intro \ue000 text.</p>'
+        '<h2 id="what-happened">What <em>happened</em><a class="headerlink" href="#what-happened">¶</a></h2>'
+        '<p>Mediators met.</p><div data-search-exclude><h2 id="chart">Chart</h2></div>'
+        '<h3 id="a-b">A &amp; B</h3><p>Envoys left.</p><h2>No anchor</h2><p>More.</p>',
+        title="Talks",
+        meta={},
+    )
     index.write(tmp_path / FOLDER)
     record = json.loads((tmp_path / FOLDER / "pages/0.json").read_text("utf-8"))
     text = record["text"]
@@ -220,12 +253,21 @@ def test_a_pages_record_says_where_each_section_starts_in_its_text(tmp_path: Pat
 
 def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_path: Path):
     index = SearchIndex()
-    brief = {"kind": [("brief", "Briefs")], "year": [("2026", "2026")], "actor": [("qatar", "Qatar")],
-             "tag": [("talks & <b>", "talks & <b>")]}
+    brief = {
+        "kind": [("brief", "Briefs")],
+        "year": [("2026", "2026")],
+        "actor": [("qatar", "Qatar")],
+        "tag": [("talks & <b>", "talks & <b>")],
+    }
     index.add("a/", "<p>One.</p>", title="A", meta={"date": dt.date(2026, 3, 4)}, facets=brief)
     index.add("b/", "<p>Two.</p>", title="B", meta={}, facets={"kind": [("actor", "Actors")]})
-    index.add("c/", "<p>Three.</p>", title="C", meta={"date": dt.date(2025, 1, 2)},
-              facets={**brief, "year": [("2025", "2025")], "actor": [("oman", "Oman"), ("qatar", "Qatar")]})
+    index.add(
+        "c/",
+        "<p>Three.</p>",
+        title="C",
+        meta={"date": dt.date(2025, 1, 2)},
+        facets={**brief, "year": [("2025", "2025")], "actor": [("oman", "Oman"), ("qatar", "Qatar")]},
+    )
     index.write(tmp_path / FOLDER)
     read = lambda name: json.loads((tmp_path / FOLDER / f"filters/{name}.json").read_text("utf-8"))  # noqa: E731
     assert read("kind")["values"] == [["brief", "Briefs", 0, 2], ["actor", "Actors", 1]]  # pages 0 and 2; 1
@@ -282,8 +324,10 @@ def test_every_brief_entity_and_page_is_indexed_with_its_title_summary_and_date(
             assert record["meta"] == {"title": entity["name"], "summary": one_line(entity["summary"])}
     for alias in ACTORS["us-presidency"]["aliases"]:
         assert alias in records["/actors/us-presidency/"]["content"]
-    pages = {"/" + p.parent.relative_to(built_site.site).as_posix().removeprefix(".") + "/"
-             for p in built_site.site.rglob("index.html")}
+    pages = {
+        "/" + p.parent.relative_to(built_site.site).as_posix().removeprefix(".") + "/"
+        for p in built_site.site.rglob("index.html")
+    }
     pages = {page.replace("//", "/") for page in pages}
     assert set(records) == pages - {"/write-a-brief/"}  # the authors' guide leaves search (its front matter)
     assert not [url for url, record in records.items() if "¶" in record["content"] + record["meta"]["title"]]
@@ -312,11 +356,18 @@ def test_lists_of_briefs_and_what_templates_mark_are_left_out(built_site: BuiltS
 def test_the_filters_of_the_real_site_hold_every_page_by_kind_and_each_briefs_entities(built_site: BuiltSite):
     folder = built_site.site / FOLDER
     url_of_page = {json.loads(p.read_text("utf-8"))["url"]: int(p.stem) for p in (folder / "pages").iterdir()}
-    read = lambda name: {value: (label, set(itertools.accumulate(deltas)))  # noqa: E731
-                         for value, label, *deltas in json.loads((folder / f"filters/{name}.json").read_text("utf-8"))["values"]}
+    read = lambda name: {
+        value: (label, set(itertools.accumulate(deltas)))  # noqa: E731
+        for value, label, *deltas in json.loads((folder / f"filters/{name}.json").read_text("utf-8"))["values"]
+    }
     kinds = read("kind")
     assert {value: label for value, (label, _) in kinds.items()} == {
-        "brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms", "page": "Pages"}
+        "brief": "Briefs",
+        "actor": "Actors",
+        "indicator": "Indicators",
+        "mechanism": "Mechanisms",
+        "page": "Pages",
+    }
     assert kinds["brief"][1] == {url_of_page[url_of(path)] for path in BRIEFS}
     assert kinds["actor"][1] == {url_of_page[f"actors/{i}/"] for i in ACTORS}
     assert set.union(*(pages for _, pages in kinds.values())) == set(url_of_page.values())  # each page a kind
@@ -332,8 +383,12 @@ def test_the_header_is_materials_own_but_for_search():
 
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text("utf-8")
     ours = (ROOT / "overrides/partials/header.html").read_text("utf-8")
-    their_search = re.compile(r'\n    {% if "material/search" in config.plugins %}\n.*?\n      {% endif %}\n    {% endif %}', re.S)
-    our_search = re.compile(r'\n    <label class="md-header__button md-icon" for="__search">\n.*?{% include "partials/search.html" %}', re.S)
+    their_search = re.compile(
+        r'\n    {% if "material/search" in config.plugins %}\n.*?\n      {% endif %}\n    {% endif %}', re.S
+    )
+    our_search = re.compile(
+        r'\n    <label class="md-header__button md-icon" for="__search">\n.*?{% include "partials/search.html" %}', re.S
+    )
     assert their_search.search(theirs) and our_search.search(ours)
     after_comment = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731
     assert after_comment(their_search.sub("", theirs)) == after_comment(our_search.sub("", ours))
@@ -479,8 +534,22 @@ def large_site_server(tmp_path_factory):
     """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
     base = tmp_path_factory.mktemp("large")
     example = copy_project(base / "example")
-    made = run(sys.executable, "-m", "benchmarks.corpus", "--briefs", str(GENERATED_BRIEFS), "--actors", "40",
-               "--indicators", "20", "--out", base / "project", "--root", example, cwd=ROOT)
+    made = run(
+        sys.executable,
+        "-m",
+        "benchmarks.corpus",
+        "--briefs",
+        str(GENERATED_BRIEFS),
+        "--actors",
+        "40",
+        "--indicators",
+        "20",
+        "--out",
+        base / "project",
+        "--root",
+        example,
+        cwd=ROOT,
+    )
     assert made.returncode == 0, made.output
     result = mkdocs_build(base / "project", base / "site")
     assert result.returncode == 0, result.output
@@ -595,10 +664,13 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
     qatar_count = count_of(qatar)
     expect(status).to_have_text(re.compile(f"^{qatar_count} matching document"))
     narrow.locator("select").select_option("newest")
-    reader.wait_for_function("""(count) => {
+    reader.wait_for_function(
+        """(count) => {
         const shown = [...document.querySelectorAll('.md-search-result__item time')].map((t) => t.dateTime);
         return shown.length === count && shown.every((day, at) => !at || shown[at - 1] >= day);
-    }""", arg=min(qatar_count, 10))
+    }""",
+        arg=min(qatar_count, 10),
+    )
     assert [path for path in fetched if path.endswith("/search/filters/date.json")]
     assert_stayed_on_this_machine(reader)
 
@@ -641,11 +713,13 @@ def test_the_relevance_table_finds_each_page_where_expected(page: Page, site_ser
 
 
 #: Words whose stems are easy to get wrong, besides every word of the example site and the benchmark's corpus.
-TRICKY = ("talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
-          "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
-          "sanctions presidency presidential signalling signals agreed agreement added adding arms army gently "
-          "early earliest only singly cosmos atlas bias proceed exceed succeed innings outing herring earring "
-          "us as is yes ies ads hopping hoping fizzed relational conditional 2026 tehran doha qatar").split()
+TRICKY = (
+    "talks talk talking talked mediators mediation mediated mediator escalating escalation escalate "
+    "generous generously news dying dies died lying skies sky ceasefire ceasefires negotiations negotiated "
+    "sanctions presidency presidential signalling signals agreed agreement added adding arms army gently "
+    "early earliest only singly cosmos atlas bias proceed exceed succeed innings outing herring earring "
+    "us as is yes ies ads hopping hoping fizzed relational conditional 2026 tehran doha qatar"
+).split()
 
 
 @pytest.mark.browser
@@ -664,17 +738,23 @@ def test_the_browser_stems_every_word_as_the_index_does(page: Page, site_server,
     assert len(site_words) > 1000 and len(every) > len(site_words)
     page.goto(site_server.url)
     module = site_server.url + "assets/javascripts/stemmers/english.js"
-    found = page.evaluate("async ([module, words]) => { const { stem } = await import(module); "
-                          "return words.map(stem); }", [module, every])
+    found = page.evaluate(
+        "async ([module, words]) => { const { stem } = await import(module); return words.map(stem); }", [module, every]
+    )
     python = snowballstemmer.stemmer("english").stemWords(every)
     assert {w: (j, p) for w, j, p in zip(every, found, python) if j != p} == {}
-    assert [STEM(word) for word in ("talks", "mediators", "escalating", "dying", "skies")] == \
-        ["talk", "mediat", "escal", "die", "sky"]
+    assert [STEM(word) for word in ("talks", "mediators", "escalating", "dying", "skies")] == [
+        "talk",
+        "mediat",
+        "escal",
+        "die",
+        "sky",
+    ]
 
 
 @pytest.mark.browser
 def test_a_word_finds_the_words_of_its_stem(reader: Page, site_url: str, built_site: BuiltSite):
-    """"mediators" finds the pages that say only "mediation" or "mediated"; "dying" the pages that say "dies"."""
+    """ "mediators" finds the pages that say only "mediation" or "mediated"; "dying" the pages that say "dies"."""
     _, forms, found = entry_of(built_site.site / FOLDER, "mediators")
     bit = forms.index("mediators")
     others = [page for page, (_, mask) in found.items() if not mask >> bit & 1]
@@ -709,8 +789,10 @@ def stems_site_server(built_site: BuiltSite, tmp_path_factory):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, first", [("talk", "Talk held"), ("talks", "Talks held"), ("talking", "Talking held"),
-                                          ("talks held", "Talks held")])
+@pytest.mark.parametrize(
+    "query, first",
+    [("talk", "Talk held"), ("talks", "Talks held"), ("talking", "Talking held"), ("talks held", "Talks held")],
+)
 def test_the_word_itself_ranks_above_the_words_of_its_stem(page: Page, stems_site_server, query: str, first: str):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(stems_site_server.url)
@@ -735,9 +817,13 @@ def test_prefixes_still_match_while_the_reader_types(page: Page, stems_site_serv
 def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
 
     port = free_port()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base + "search/words/qa.json", '"qatar"')

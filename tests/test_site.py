@@ -14,8 +14,16 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import (EXAMPLE, ROOT, BuiltSite, assert_loads_nothing_from_other_hosts, front_matter, mkdocs_build,
-                      search_records, soup)
+from conftest import (
+    EXAMPLE,
+    ROOT,
+    BuiltSite,
+    assert_loads_nothing_from_other_hosts,
+    front_matter,
+    mkdocs_build,
+    search_records,
+    soup,
+)
 
 ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
 INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
@@ -33,7 +41,10 @@ def url_of(path: Path) -> str:
 
 
 def newest_first(briefs: dict) -> list[Path]:
-    return [p for p, m in sorted(briefs.items(), key=lambda item: (-item[1]["date"].toordinal(), item[1]["title"].casefold()))]
+    return [
+        p
+        for p, m in sorted(briefs.items(), key=lambda item: (-item[1]["date"].toordinal(), item[1]["title"].casefold()))
+    ]
 
 
 def listed_briefs(page, heading_text: str, page_url: str) -> list[str]:
@@ -63,7 +74,9 @@ def test_actor_page_lists_exactly_the_briefs_naming_it_newest_first(built_site: 
 @pytest.mark.parametrize("indicator_id", sorted(INDICATORS))
 def test_indicator_page_lists_exactly_the_briefs_tracking_it(built_site: BuiltSite, indicator_id: str):
     page = built_site.page(f"indicators/{indicator_id}/")
-    expected = [url_of(p) for p in newest_first({p: m for p, m in BRIEFS.items() if indicator_id in m.get("indicators", [])})]
+    expected = [
+        url_of(p) for p in newest_first({p: m for p, m in BRIEFS.items() if indicator_id in m.get("indicators", [])})
+    ]
     assert listed_briefs(page, "Briefs tracking", f"indicators/{indicator_id}/") == expected
     text = page.get_text(" ")
     for signal in INDICATORS[indicator_id].get("signals", {}).get("advancing", []):
@@ -85,8 +98,9 @@ def test_author_page_lists_exactly_the_briefs_they_wrote_newest_first(built_site
 
 
 @pytest.mark.parametrize("region_id", sorted(REGIONS))
-def test_region_page_lists_its_briefs_its_parent_the_regions_within_it_and_its_actors(built_site: BuiltSite,
-                                                                                      region_id: str):
+def test_region_page_lists_its_briefs_its_parent_the_regions_within_it_and_its_actors(
+    built_site: BuiltSite, region_id: str
+):
     page = built_site.page(f"regions/{region_id}/")
     region = REGIONS[region_id]
     about = newest_first({p: m for p, m in BRIEFS.items() if region_id in m.get("regions", [])})
@@ -100,7 +114,9 @@ def test_region_page_lists_its_briefs_its_parent_the_regions_within_it_and_its_a
     within = sorted((i for i, r in REGIONS.items() if r.get("parent") == region_id), key=lambda i: REGIONS[i]["name"])
     shown = [a["href"] for a in page.select("article p a") if a.get("title") and a["href"].count("/") == 2]
     assert shown == [f"../{i}/" for i in within]
-    actors = sorted((ACTORS[i]["name"], f"../../actors/{i}/") for i, a in ACTORS.items() if a.get("region") == region_id)
+    actors = sorted(
+        (ACTORS[i]["name"], f"../../actors/{i}/") for i, a in ACTORS.items() if a.get("region") == region_id
+    )
     heading = next((h for h in page.find_all("h2") if h.get_text().startswith("Actors in")), None)
     if actors:
         assert sorted((a.get_text(), a["href"]) for a in heading.find_next("ul").find_all("a")) == actors
@@ -122,8 +138,9 @@ def test_an_actor_page_links_the_region_it_belongs_to(built_site: BuiltSite):
     for actor_id, actor in ACTORS.items():
         kind = built_site.page(f"actors/{actor_id}/").select_one(".entity-kind")
         links = [(a.get_text(), a["href"]) for a in kind.find_all("a")]
-        assert links == ([(REGIONS[actor["region"]]["name"], f"../../regions/{actor['region']}/")]
-                         if actor.get("region") else []), actor_id
+        assert links == (
+            [(REGIONS[actor["region"]]["name"], f"../../regions/{actor['region']}/")] if actor.get("region") else []
+        ), actor_id
 
 
 def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
@@ -151,10 +168,12 @@ def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite,
         assert tag in header_text
     regions = [a for a in header.find_all("a") if "/regions/" in a["href"]]  # each region the brief is about
     assert [(a.get_text(), a["href"]) for a in regions] == [
-        (REGIONS[i]["name"], f"../../../regions/{i}/") for i in meta.get("regions", [])]
+        (REGIONS[i]["name"], f"../../../regions/{i}/") for i in meta.get("regions", [])
+    ]
     byline = page.select(".brief-byline a.brief-byline__author")  # each author, linked to their page
     assert [(a.get_text(), a["href"]) for a in byline] == [
-        (AUTHORS[i]["name"], f"../../../authors/{i}/") for i in meta.get("authors", [])]
+        (AUTHORS[i]["name"], f"../../../authors/{i}/") for i in meta.get("authors", [])
+    ]
     assert page.select_one("time[datetime]")["datetime"] == meta["date"].isoformat()
     for source in meta.get("sources", []):
         assert page.find("a", href=source["url"]).get_text() == source["title"]
@@ -206,8 +225,13 @@ def test_archive_lists_every_brief_by_month(built_site: BuiltSite):
 
 def test_actors_index_groups_actors_by_kind(built_site: BuiltSite):
     page = built_site.page("actors/")
-    for kind, label in [("state", "States"), ("person", "People"), ("institution", "Institutions"),
-                        ("organisation", "Organisations"), ("group", "Groups")]:
+    for kind, label in [
+        ("state", "States"),
+        ("person", "People"),
+        ("institution", "Institutions"),
+        ("organisation", "Organisations"),
+        ("group", "Groups"),
+    ]:
         members = {a["name"] for a in ACTORS.values() if a["kind"] == kind}
         if not members:
             continue
@@ -287,8 +311,12 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     text = brief.read_text("utf-8")
     title = re.search(r"^title: .*$", text, re.M).group(0)
     summary = re.search(r"^summary: .*$", text, re.M).group(0)
-    brief.write_text(text.replace(title, f"title: {json.dumps(NASTY_FRONT)}")
-                     .replace(summary, f"summary: {json.dumps(NASTY_FRONT)}"), "utf-8")
+    brief.write_text(
+        text.replace(title, f"title: {json.dumps(NASTY_FRONT)}").replace(
+            summary, f"summary: {json.dumps(NASTY_FRONT)}"
+        ),
+        "utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     for file in (tmp_path / "site").rglob("*.html"):
@@ -297,12 +325,18 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
     shown = {
         NASTY: [
             soup(tmp_path / "site/actors/qatar/index.html").find("h1"),
-            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one(".brief-meta dl a[href$='actors/qatar/']"),
+            soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").select_one(
+                ".brief-meta dl a[href$='actors/qatar/']"
+            ),
         ],
         NASTY_FRONT: [
             soup(tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").find("h1"),
-            soup(tmp_path / "site/index.html").select_one(".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"),
-            soup(tmp_path / "site/tags/mediation/index.html").select_one(".brief-list__title a[href$='doha-indirect-talks/']"),
+            soup(tmp_path / "site/index.html").select_one(
+                ".brief-list__title a[href='briefs/2026/doha-indirect-talks/']"
+            ),
+            soup(tmp_path / "site/tags/mediation/index.html").select_one(
+                ".brief-list__title a[href$='doha-indirect-talks/']"
+            ),
         ],
     }
     for text, elements in shown.items():
@@ -320,7 +354,9 @@ def test_author_text_is_escaped_everywhere(project: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.stem)
-def test_brief_page_tells_link_previews_and_search_engines_its_dates_authors_and_actors(built_site: BuiltSite, path: Path):
+def test_brief_page_tells_link_previews_and_search_engines_its_dates_authors_and_actors(
+    built_site: BuiltSite, path: Path
+):
     meta = BRIEFS[path]
     page = built_site.page(url_of(path))
     og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
@@ -340,9 +376,11 @@ def test_brief_page_tells_link_previews_and_search_engines_its_dates_authors_and
     assert (article["datePublished"], article["dateModified"]) == (published, modified)
     assert [a["name"] for a in article["author"]] == [AUTHORS[i]["name"] for i in meta["authors"]]
     assert [(a["@type"], a["url"]) for a in article["author"]] == [
-        ("Person", f"http://127.0.0.1:8000/authors/{i}/") for i in meta["authors"]]
+        ("Person", f"http://127.0.0.1:8000/authors/{i}/") for i in meta["authors"]
+    ]
     assert [m["content"] for m in page.find_all("meta", property="article:author")] == [
-        AUTHORS[i]["name"] for i in meta["authors"]]
+        AUTHORS[i]["name"] for i in meta["authors"]
+    ]
     assert [a["name"] for a in article["about"]] == [ACTORS[i]["name"] for i in meta["actors"]]
     assert article["url"] == og["og:url"]
 
@@ -385,7 +423,8 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
             terms = {t.term for t in entry.tags if t.scheme == f"http://127.0.0.1:8000/{folder}/"}
             assert terms == set(BRIEFS[path].get(folder, [])), folder
         assert [(a.name, a.href) for a in entry.authors] == [  # its authors, with their pages, not categories
-            (AUTHORS[i]["name"], f"http://127.0.0.1:8000/authors/{i}/") for i in BRIEFS[path]["authors"]]
+            (AUTHORS[i]["name"], f"http://127.0.0.1:8000/authors/{i}/") for i in BRIEFS[path]["authors"]
+        ]
         assert not [t for t in entry.tags if "/authors/" in t.scheme]
     home = built_site.page("")
     assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
@@ -432,11 +471,19 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
             assert entry.find(f"{atom}summary").text.startswith(" ".join(BRIEFS[brief]["summary"].split()))
 
 
-@pytest.mark.parametrize("folder, entity_id", [("actors", "qatar"), ("indicators", "talks-direct"),
-                                               ("mechanisms", "mediated-de-escalation"),
-                                               *(("authors", i) for i in sorted(AUTHORS)), ("regions", "gulf")])
-def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(built_site: BuiltSite, folder: str,
-                                                                             entity_id: str):
+@pytest.mark.parametrize(
+    "folder, entity_id",
+    [
+        ("actors", "qatar"),
+        ("indicators", "talks-direct"),
+        ("mechanisms", "mediated-de-escalation"),
+        *(("authors", i) for i in sorted(AUTHORS)),
+        ("regions", "gulf"),
+    ],
+)
+def test_every_actor_indicator_and_mechanism_can_be_followed_by_its_own_feed(
+    built_site: BuiltSite, folder: str, entity_id: str
+):
     """The page links its feed in its head and visibly ('Follow'); the feed, in the site's language, lists the
     briefs naming it, newest first, with their summaries and categories."""
     import feedparser
@@ -492,7 +539,8 @@ def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(bui
         assert [a.get_text() for a in page.select(".md-path a")] == ["Briefs", "Tags"]
     brief = built_site.page("briefs/2026/doha-indirect-talks/")
     assert [a["href"] for a in brief.select("a.brief-meta__tag")] == [
-        f"../../../tags/{tag}/" for tag in ("diplomacy", "mediation", "de-escalation")]
+        f"../../../tags/{tag}/" for tag in ("diplomacy", "mediation", "de-escalation")
+    ]
 
 
 def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_site: BuiltSite):
@@ -514,8 +562,13 @@ def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_sit
         assert built(brief["url"]) == built_site.site / url_of(path) / "index.html"
         assert brief["actors"] == BRIEFS[path]["actors"] and brief["date"] == BRIEFS[path]["date"].isoformat()
     mechanisms = yaml.safe_load((EXAMPLE / "data/mechanisms.yml").read_text("utf-8"))
-    for folder, expected in (("actors", ACTORS), ("indicators", INDICATORS), ("mechanisms", mechanisms),
-                             ("authors", AUTHORS), ("regions", REGIONS)):
+    for folder, expected in (
+        ("actors", ACTORS),
+        ("indicators", INDICATORS),
+        ("mechanisms", mechanisms),
+        ("authors", AUTHORS),
+        ("regions", REGIONS),
+    ):
         assert [e["id"] for e in data[folder]] == sorted(expected)
         for entity in data[folder]:
             assert entity["name"] == expected[entity["id"]]["name"]
@@ -535,22 +588,40 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
     the months of the latest briefs in full and earlier months by title and date."""
     from briefings.templating import LISTED_IN_FULL
 
-    body = "\n\n".join(f"## {h}\n\nText." for h in ("What happened", "Who gains leverage", "What mechanism is operating",
-                                                  "Why it matters", "What to watch next"))
+    body = "\n\n".join(
+        f"## {h}\n\nText."
+        for h in (
+            "What happened",
+            "Who gains leverage",
+            "What mechanism is operating",
+            "Why it matters",
+            "What to watch next",
+        )
+    )
     for n in range(40):
         path = project / f"docs/briefs/2025/many-{n:02d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         date = f"2025-{1 + n % 12:02d}-{1 + n // 12:02d}"
-        path.write_text(f"---\ntitle: Brief number {n}\ndate: {date}\nsummary: One of many.\nactors: [qatar]\n"
-                        f"mechanisms: [mediated-de-escalation]\n---\n\n{body}\n", "utf-8")
+        path.write_text(
+            f"---\ntitle: Brief number {n}\ndate: {date}\nsummary: One of many.\nactors: [qatar]\n"
+            f"mechanisms: [mediated-de-escalation]\n---\n\n{body}\n",
+            "utf-8",
+        )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     for url in ("actors/qatar/", "mechanisms/mediated-de-escalation/"):
         page = soup(tmp_path / "site" / url / "index.html")
-        naming = sum(1 for p in (project / "docs/briefs").rglob("*.md")
-                     if p.name != "index.md" and not front_matter(p).get("draft")
-                     and ("qatar" in front_matter(p)["actors"] if url.startswith("actors")
-                          else "mediated-de-escalation" in front_matter(p).get("mechanisms", [])))
+        naming = sum(
+            1
+            for p in (project / "docs/briefs").rglob("*.md")
+            if p.name != "index.md"
+            and not front_matter(p).get("draft")
+            and (
+                "qatar" in front_matter(p)["actors"]
+                if url.startswith("actors")
+                else "mediated-de-escalation" in front_matter(p).get("mechanisms", [])
+            )
+        )
         full = page.select(".brief-list .brief-list__title a")
         compact = page.select(".brief-history li a")
         assert len(full) == LISTED_IN_FULL and len(full) + len(compact) == naming
@@ -560,8 +631,9 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
         assert dates == sorted(dates, reverse=True)  # still newest first
         assert page.select(".brief-history .brief-history__month")
     archive = soup(tmp_path / "site/briefs/index.html")
-    published = sum(1 for p in (project / "docs/briefs").rglob("*.md")
-                    if p.name != "index.md" and not front_matter(p).get("draft"))
+    published = sum(
+        1 for p in (project / "docs/briefs").rglob("*.md") if p.name != "index.md" and not front_matter(p).get("draft")
+    )
     full = archive.select(".brief-list:not(.brief-list--compact) .brief-list__title a")
     compact = archive.select(".brief-list--compact .brief-list__title a")
     assert LISTED_IN_FULL <= len(full) < LISTED_IN_FULL + 12 and len(full) + len(compact) == published  # by month
@@ -570,8 +642,11 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
 
 def test_hand_written_pages_pass_through_the_sanitiser_too(project: Path, tmp_path: Path):
     about = project / "docs/about.md"
-    about.write_text(about.read_text("utf-8") + '\n<script>window.__xss = 1</script>\n\n'
-                     '<p onclick="window.__xss = 1">Still shown.</p>\n', "utf-8")
+    about.write_text(
+        about.read_text("utf-8") + "\n<script>window.__xss = 1</script>\n\n"
+        '<p onclick="window.__xss = 1">Still shown.</p>\n',
+        "utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     article = soup(tmp_path / "site/about/index.html").select_one("article")

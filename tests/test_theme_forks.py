@@ -35,8 +35,11 @@ def _material_templates() -> Path:
 
 
 def test_every_template_the_site_overrides_was_reviewed_against_materials():
-    overridden = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*")
-                  if p.is_file() and (_material_templates() / p.relative_to(ROOT / "overrides")).is_file()}
+    overridden = {
+        p.relative_to(ROOT / "overrides").as_posix()
+        for p in (ROOT / "overrides").rglob("*")
+        if p.is_file() and (_material_templates() / p.relative_to(ROOT / "overrides")).is_file()
+    }
     assert overridden == REVIEWED.keys(), "add each newly overridden template to REVIEWED, with Material's hash"
 
 

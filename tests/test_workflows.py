@@ -73,8 +73,12 @@ def _uses(workflow: dict) -> list[str]:
 
 def _step_using(workflow: dict, action: str, **inputs: str) -> dict:
     """The first step using `action` (with these inputs, if given)."""
-    found = [step for step in _steps(workflow) if step.get("uses", "").split("@")[0] == action
-             and all(step.get("with", {}).get(name) == value for name, value in inputs.items())]
+    found = [
+        step
+        for step in _steps(workflow)
+        if step.get("uses", "").split("@")[0] == action
+        and all(step.get("with", {}).get(name) == value for name, value in inputs.items())
+    ]
     assert found, f"no step uses {action} with {inputs}"
     return found[0]
 
@@ -201,13 +205,17 @@ def test_the_site_is_uploaded_only_after_a_successful_check_and_build(workflow: 
     status function or continue-on-error lets it run after either of them has failed."""
     jobs = _load(workflow)["jobs"]
     [(job_name, job)] = [
-        (name, job) for name, job in jobs.items()
+        (name, job)
+        for name, job in jobs.items()
         if any(step.get("uses", "").split("@")[0] == action for step in job.get("steps", []))
     ]
     steps = job["steps"]
     runs = [step.get("run", "") for step in steps]
-    [upload] = [i for i, step in enumerate(steps) if step.get("uses", "").split("@")[0] == action
-                and step.get("with", {}).get("path") == "site"]
+    [upload] = [
+        i
+        for i, step in enumerate(steps)
+        if step.get("uses", "").split("@")[0] == action and step.get("with", {}).get("path") == "site"
+    ]
     [check] = [i for i, command in enumerate(runs) if "briefings check" in command]
     [build] = [i for i, command in enumerate(runs) if "mkdocs build --strict" in command]
     assert check < build < upload, f"{job_name}: the upload must follow the check and the build"
@@ -375,8 +383,18 @@ def test_the_comment_workflow_never_runs_the_pull_requests_code():
     uses = {u.split("@")[0] for u in _uses(workflow)}
     assert uses == {"actions/download-artifact"}, uses
     commands = _commands(workflow)
-    for forbidden in ("checkout", "pip", "python", "npm", "briefings", "source ", "bash pull-request-summary",
-                      "sh pull-request-summary", "eval", "${{"):
+    for forbidden in (
+        "checkout",
+        "pip",
+        "python",
+        "npm",
+        "briefings",
+        "source ",
+        "bash pull-request-summary",
+        "sh pull-request-summary",
+        "eval",
+        "${{",
+    ):
         assert forbidden not in commands, forbidden
     download = _step_using(workflow, "actions/download-artifact")
     assert download["with"]["name"] == SUMMARY_ARTIFACT
@@ -386,7 +404,7 @@ def test_the_comment_workflow_never_runs_the_pull_requests_code():
 def test_the_comment_is_found_again_by_its_marker():
     [step] = [s for s in _steps(_load(COMMENT)) if "run" in s]
     assert step["env"]["MARKER"] == MARKER
-    assert 'printf \'%s\\n\\n\' "$MARKER"' in step["run"]
+    assert "printf '%s\\n\\n' \"$MARKER\"" in step["run"]
     assert "startswith(env.MARKER)" in step["run"]
     assert "--input comment.json" in step["run"] and "--method PATCH" in step["run"]
 
@@ -413,13 +431,18 @@ def _post(tmp_path: Path, number: str, summary: str, *, earlier: str = "", head:
     (bin_dir / "gh").write_text(FAKE_GH, "utf-8")
     (bin_dir / "gh").chmod(0o755)
     log = tmp_path / "gh.log"
-    env = {**{k: v.replace("${{ github.event.workflow_run.head_sha }}", "abc123") for k, v in step["env"].items()},
-           "PATH": f"{bin_dir}:/usr/bin:/bin", "GH_LOG": str(log), "FAKE_HEAD": head, "FAKE_EARLIER": earlier}
+    env = {
+        **{k: v.replace("${{ github.event.workflow_run.head_sha }}", "abc123") for k, v in step["env"].items()},
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "GH_LOG": str(log),
+        "FAKE_HEAD": head,
+        "FAKE_EARLIER": earlier,
+    }
     done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, env=env, capture_output=True, text=True)
     return done.returncode, log.read_text("utf-8") if log.exists() else ""
 
 
-HOSTILE_SUMMARY = "## Hi `$(touch pwned)` $(touch pwned) ${HOME} '\"; touch pwned; echo \"\n"
+HOSTILE_SUMMARY = '## Hi `$(touch pwned)` $(touch pwned) ${HOME} \'"; touch pwned; echo "\n'
 
 
 @pytest.mark.skipif(not Path("/usr/bin/jq").exists() and not Path("/bin/jq").exists(), reason="jq is not installed")
@@ -430,8 +453,9 @@ def test_the_comment_script_posts_the_summary_as_data_once_and_edits_it_after(tm
     body = json.loads((tmp_path / "new/gh.log.body").read_text("utf-8"))["body"]
     assert body.startswith(MARKER + "\n\n" + HOSTILE_SUMMARY)
     assert not list(tmp_path.rglob("pwned"))
-    code, log = _post(tmp_path / "again", "42\n", "Nothing changes for readers compared with `origin/main`.\n",
-                      earlier="987\n")
+    code, log = _post(
+        tmp_path / "again", "42\n", "Nothing changes for readers compared with `origin/main`.\n", earlier="987\n"
+    )
     assert code == 0 and "api --method PATCH repos/${{ github.repository }}/issues/comments/987" in log
     assert "POST" not in log
 

@@ -111,13 +111,17 @@ def test_a_duplicate_key_is_reported_and_the_first_value_kept():
 
 
 def test_scalars_are_plain_values_and_dates_stay_as_written():
-    doc, problems = parse(
-        "i: 12\nf: 1.5\nb: yes\nn: ~\nd: 2026-06-01\nt: 2026-06-01T10:00:00Z\nq: '12'\ns: !!str 5\n"
-    )
+    doc, problems = parse("i: 12\nf: 1.5\nb: yes\nn: ~\nd: 2026-06-01\nt: 2026-06-01T10:00:00Z\nq: '12'\ns: !!str 5\n")
     assert problems == []
     assert doc.value == {
-        "i": 12, "f": 1.5, "b": True, "n": None,
-        "d": "2026-06-01", "t": "2026-06-01T10:00:00Z", "q": "12", "s": "5",
+        "i": 12,
+        "f": 1.5,
+        "b": True,
+        "n": None,
+        "d": "2026-06-01",
+        "t": "2026-06-01T10:00:00Z",
+        "q": "12",
+        "s": "5",
     }
 
 
@@ -261,7 +265,15 @@ def test_the_tags_of_plain_data_are_allowed():
     )
     assert problems == []
     assert doc.value == {
-        "s": "5", "i": 7, "f": 1.0, "b": True, "n": None, "d": "2026-06-01", "l": ["a"], "m": {"a": 1}, "e": 5,
+        "s": "5",
+        "i": 7,
+        "f": 1.0,
+        "b": True,
+        "n": None,
+        "d": "2026-06-01",
+        "l": ["a"],
+        "m": {"a": 1},
+        "e": 5,
     }
 
 
@@ -308,9 +320,7 @@ def test_a_key_written_in_quotes_as_lt_lt_is_just_text():
 
 # -- nesting ------------------------------------------------------------------------------------------------
 
-TOO_DEEP = (
-    "nested too deeply: more than 50 lists or mappings inside one another; write this value with fewer levels"
-)
+TOO_DEEP = "nested too deeply: more than 50 lists or mappings inside one another; write this value with fewer levels"
 
 
 def test_fifty_levels_of_nesting_are_fine():

@@ -61,16 +61,25 @@ def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, pu
     readings = render("brief-readings.md", brief.src_uri, **context)
     sources = render("brief-sources.md", brief.src_uri, **context)
     citation = render("brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), **context)
-    related = render("brief-related.md", brief.src_uri, related=catalog.related_briefs(brief),
-                          previous=catalog.previous_brief(brief), next=catalog.next_brief(brief))
+    related = render(
+        "brief-related.md",
+        brief.src_uri,
+        related=catalog.related_briefs(brief),
+        previous=catalog.previous_brief(brief),
+        next=catalog.next_brief(brief),
+    )
     return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
 
 
 def _contents(context: dict) -> str:
     """What the brief's folded list of entities holds, for its label: "Actors, mechanisms, indicators and tags"."""
     brief = context["brief"]
-    held = ["actors", *(["leverage"] if brief.leverage.gains or brief.leverage.loses else []),
-            *(name for name in ("mechanisms", "indicators") if context[name]),
-            *(["tags"] if brief.tags else []), *(["regions"] if brief.regions else [])]
+    held = [
+        "actors",
+        *(["leverage"] if brief.leverage.gains or brief.leverage.loses else []),
+        *(name for name in ("mechanisms", "indicators") if context[name]),
+        *(["tags"] if brief.tags else []),
+        *(["regions"] if brief.regions else []),
+    ]
     listed = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
     return listed[0].upper() + listed[1:]

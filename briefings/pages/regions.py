@@ -18,7 +18,9 @@ SOURCE = "data/regions.yml"
 
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "regions.md", lambda: dict(roots=catalog.region_roots(), subregions=catalog.subregions), SOURCE)
+    yield GeneratedPage(
+        INDEX, "regions.md", lambda: dict(roots=catalog.region_roots(), subregions=catalog.subregions), SOURCE
+    )
     for region in catalog.by_name("regions"):
         yield GeneratedPage(region.src_uri, "region.md", partial(_context, catalog, region), SOURCE)
 
