@@ -10,16 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
+from . import languages
 from .problems import Location
 
-#: The house structure of a brief, in order.
-HOUSE_HEADINGS = (
-    "What happened",
-    "Who gains leverage",
-    "What mechanism is operating",
-    "Why it matters",
-    "What to watch next",
-)
+#: The house structure of a brief, in order, in the default language (briefings/languages/en.yml; each language
+#: declares its own).
+HOUSE_HEADINGS = languages.language(languages.DEFAULT).headings
 
 #: The sections the site adds to a brief's page after the author's text (briefings/templates/pages/brief-*.md),
 #: by their anchors, which links may lead to.

@@ -1,0 +1,79 @@
+"""The languages a site may be written in, each declared once in `briefings/languages/<code>.yml`.
+
+A declaration says what the language's pages need of it: its name in itself (the language switcher), its
+direction (`dir` on the page, and Material's right-to-left layout), its Babel locale (dates, numbers and
+`og:locale`), its Snowball stemmer (search), the five house headings of a brief written in it, and the
+project's own template strings in it (`labels`, keyed by their English text: a string it does not list is
+shown in English).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+#: The language of the site's root, of every brief written without a language suffix, and of the data files'
+#: own values (what another language falls back to).
+DEFAULT = "en"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    direction: str  # "ltr" or "rtl"
+    locale: str  # a Babel locale: "fr_FR", "ar"
+    stemmer: str | None  # a Snowball algorithm, or None: the language's words are not stemmed
+    headings: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    @property
+    def og_locale(self) -> str:
+        """Open Graph's `og:locale`: language and territory, as `fr_FR` (a locale without a territory as is)."""
+        return self.locale
+
+    def label(self, text: str) -> str:
+        """The template string `text` (its English) in this language, or `text` itself when it has none."""
+        return self.labels.get(text, text)
+
+
+@functools.cache
+def declared() -> dict[str, Language]:
+    """Every language the package declares, by code, the default first."""
+    folder = resources.files(__package__).joinpath("languages")
+    codes = sorted((p.name[: -len(".yml")] for p in folder.iterdir() if p.name.endswith(".yml")), key=_default_first)
+    return {code: _read(code, yaml.safe_load(folder.joinpath(f"{code}.yml").read_text("utf-8"))) for code in codes}
+
+
+def language(code: str) -> Language:
+    """The declared language `code` (a KeyError names the codes there are)."""
+    languages = declared()
+    if code not in languages:
+        raise KeyError(f"no language '{code}': the languages are {', '.join(languages)}")
+    return languages[code]
+
+
+def _default_first(code: str) -> tuple[bool, str]:
+    return code != DEFAULT, code
+
+
+def _read(code: str, data: dict) -> Language:
+    headings = tuple(data["headings"])
+    if len(headings) != 5 or data["direction"] not in {"ltr", "rtl"}:
+        raise ValueError(f"briefings/languages/{code}.yml: five headings and a direction of ltr or rtl, please")
+    return Language(
+        code=code,
+        name=data["name"],
+        direction=data["direction"],
+        locale=data["locale"],
+        stemmer=data.get("stemmer"),
+        headings=headings,
+        labels=dict(data.get("labels") or {}),
+    )
