@@ -3,10 +3,11 @@ references between entries (an indicator's actors, a region's parent) checked.""
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterator
 
-from . import schema
-from .kinds import BY_FOLDER, EntityKind
+from . import languages, schema
+from .kinds import BY_FOLDER, EntityKind, folded
 from .model import Entity
 from .problems import Problems
 from .yamldoc import YamlDocument, parse_yaml
@@ -34,18 +35,90 @@ def read_data_file(
         )  # unreadable: every reference to it passes, so one error is not reported a hundred times
     if doc.value is None:
         doc.value = {}
-    wrong = schema.validate(
-        doc, kind.folder, problems, names_an_entity=lambda path: len(path) in (2, 3) and path[1] in kind.references
-    )
+    wrong = schema.validate(doc, kind.folder, problems, names_an_entity=lambda path: _told_apart(kind, path))
     if not isinstance(doc.value, dict) or () in wrong:
         return {}, AnyId(), None
-    bad = {where[0] for where in wrong}
+    bad = {where[0] for where in wrong} | check_translations(kind, doc, problems)
     entities = {
         entity_id: kind.build(entity_id, value, doc.locate((entity_id,)))
         for entity_id, value in doc.value.items()
         if entity_id not in bad
     }
     return entities, {entity_id: kind.names(value) for entity_id, value in doc.value.items()}, doc
+
+
+def _told_apart(kind: EntityKind, path: tuple) -> bool:
+    """Whether a value at `path` not written as the schema's pattern wants is told apart by a check here:
+    an id of another entity (did you mean), or a language code of `translations`."""
+    return (len(path) in (2, 3) and path[1] in kind.references) or path[1:] == ("translations",)
+
+
+def check_translations(kind: EntityKind, doc: YamlDocument, problems: Problems) -> set[str]:
+    """Each entry's translations are in declared languages other than the default, and an indicator's translated
+    signals are its own, one for one; returns the ids of the entries whose translations are wrong."""
+    declared = languages.declared()
+    wrong: set[str] = set()
+    for entity_id, entry in doc.value.items():
+        translations = entry.get("translations") if isinstance(entry, dict) else None
+        for code, given in translations.items() if isinstance(translations, dict) else ():
+            where = (entity_id, "translations", code)
+            if code == languages.DEFAULT:
+                problems.error(
+                    doc.locate(where),
+                    f"'{code}' is the default language: the {kind.name}'s own fields are its text in "
+                    f"{declared[code].name}; remove '{code}' from its translations",
+                )
+            elif code not in declared:
+                problems.error(doc.locate(where), unknown_language(code, f"the translations of '{entity_id}'"))
+            elif isinstance(given, dict) and isinstance(given.get("signals"), dict):
+                _check_signals(kind, doc, entity_id, code, given["signals"], problems)
+                continue
+            else:
+                continue
+            wrong.add(entity_id)
+    return wrong
+
+
+def unknown_language(code: object, where: str) -> str:
+    """`unknown language 'fre' in …: did you mean 'fr'?`, or the languages there are."""
+    declared = {c: language for c, language in languages.declared().items() if c != languages.DEFAULT}
+    written = str(code).strip().casefold()
+    by_text = {c: c for c in declared} | {_folded_name(language.name): c for c, language in declared.items()}
+    close = [by_text[t] for t in difflib.get_close_matches(_folded_name(written), list(by_text), n=1, cutoff=0.6)]
+    close += [c for c in declared if len(written) > 2 and written.startswith(c)]  # "french", "arabic", "farsi"
+    if close:
+        return f"unknown language '{code}' in {where}: did you mean '{close[0]}'?"
+    known = ", ".join(f"{c} ({language.name})" for c, language in declared.items())
+    return f"unknown language '{code}' in {where}: the languages are {known}"
+
+
+def _folded_name(text: str) -> str:
+    return folded(text) or text.casefold()
+
+
+def _check_signals(
+    kind: EntityKind, doc: YamlDocument, entity_id: str, code: str, signals: dict, problems: Problems
+) -> None:
+    """A translation of an indicator's signals gives the same observations, one for one, in the same order."""
+    own = doc.value[entity_id].get("signals")
+    own = own if isinstance(own, dict) else {}
+    for side, observations in signals.items():
+        if not isinstance(observations, list):
+            continue
+        where = doc.locate((entity_id, "translations", code, "signals", side))
+        mine = own.get(side) if isinstance(own.get(side), list) else []
+        if not mine:
+            problems.error(
+                where,
+                f"the {kind.name} '{entity_id}' has no '{side}' signals to translate: "
+                f"remove '{side}' from its '{code}' translation, or add them to the {kind.name} first",
+            )
+        elif len(observations) != len(mine):
+            problems.error(
+                where,
+                f"the '{code}' translation gives {len(observations)} '{side}' signal(s) where the {kind.name} "
+                f"'{entity_id}' gives {len(mine)}: translate each of them, in the same order",
+            )
 
 
 def check_references(

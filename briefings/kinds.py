@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals
+from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals, Translated
 from .pages import GeneratedPage, actors, authors, indicators, mechanisms, regions, tags
 from .problems import Location
 
@@ -139,6 +139,33 @@ def _links(values: Any) -> tuple[Link, ...]:
     return tuple(Link(v["title"], v["url"]) for v in values or ())
 
 
+def _text(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) else None
+
+
+def _translations(v: dict) -> tuple[tuple[str, Translated], ...]:
+    """A valid entry's `translations`, each language's text as the model holds it (an author's `bio` is its
+    summary)."""
+    out = []
+    for code, given in (v.get("translations") or {}).items():
+        signals = given.get("signals")
+        out.append(
+            (
+                code,
+                Translated(
+                    name=given.get("name"),
+                    summary=_text(given.get("summary", given.get("bio"))),
+                    aliases=tuple(given["aliases"]) if "aliases" in given else None,
+                    signals=Signals(tuple(signals.get("advancing", ())), tuple(signals.get("reversing", ())))
+                    if signals
+                    else None,
+                    role=_text(given.get("role")),
+                ),
+            )
+        )
+    return tuple(out)
+
+
 def _actor(actor_id: str, v: dict, source: Location) -> Actor:
     return Actor(
         id=actor_id,
@@ -149,6 +176,7 @@ def _actor(actor_id: str, v: dict, source: Location) -> Actor:
         region=v.get("region"),
         links=_links(v.get("links")),
         source=source,
+        translations=_translations(v),
     )
 
 
@@ -160,6 +188,7 @@ def _author(author_id: str, v: dict, source: Location) -> Author:
         summary=" ".join(v["bio"].split()),
         links=_links(v.get("links")),
         source=source,
+        translations=_translations(v),
     )
 
 
@@ -170,6 +199,7 @@ def _region(region_id: str, v: dict, source: Location) -> Region:
         summary=" ".join(v["summary"].split()),
         parent_id=v.get("parent"),
         source=source,
+        translations=_translations(v),
     )
 
 
@@ -182,6 +212,7 @@ def _indicator(indicator_id: str, v: dict, source: Location) -> Indicator:
         signals=Signals(tuple(signals.get("advancing", ())), tuple(signals.get("reversing", ()))),
         actor_ids=tuple(v.get("actors", ())),
         source=source,
+        translations=_translations(v),
     )
 
 
@@ -193,6 +224,7 @@ def _mechanism(mechanism_id: str, v: dict, source: Location) -> Mechanism:
         aliases=tuple(v.get("aliases", ())),
         related_ids=tuple(v.get("related", ())),
         source=source,
+        translations=_translations(v),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from . import languages
 from .problems import Location
@@ -48,9 +48,38 @@ class Link:
     url: str
 
 
+@dataclass(frozen=True)
+class Signals:
+    advancing: tuple[str, ...] = ()
+    reversing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Translated:
+    """An entity's text in one other language: what its data entry's `translations` give (None: not given)."""
+
+    name: str | None = None
+    summary: str | None = None  # an author's bio
+    aliases: tuple[str, ...] | None = None
+    signals: Signals | None = None  # an indicator's; a list the translation leaves out is the default language's
+    role: str | None = None  # an author's
+
+
+class InLanguage(NamedTuple):
+    """A text of an entity in a language, and whether the language lacks it, so that it is the default
+    language's (the page then says so)."""
+
+    text: Any
+    fallback: bool
+
+
 @dataclass(frozen=True, kw_only=True)
 class Entity:
-    """Something briefs name, defined once in a data file and given a page of its own."""
+    """Something briefs name, defined once in a data file and given a page of its own.
+
+    Its own fields are its text in the default language; `translations` hold its text in others, and
+    `name_in(lang)`, `summary_in(lang)`, `aliases_in(lang)` read it in a language, falling back to the default.
+    """
 
     folder: ClassVar[str]  # where its pages live in the docs folder; also its data file's and field's name
 
@@ -59,10 +88,47 @@ class Entity:
     summary: str
     aliases: tuple[str, ...] = ()
     source: Location | None = None
+    translations: tuple[tuple[str, Translated], ...] = ()  # (language code, its text), in the data file's order
 
     @property
     def src_uri(self) -> str:
         return f"{self.folder}/{self.id}.md"
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the languages it has text in besides the default, in the data file's order."""
+        return tuple(code for code, _ in self.translations)
+
+    def translated(self, lang: str) -> Translated | None:
+        """Its text in language `lang`, if its data entry gives any."""
+        return next((text for code, text in self.translations if code == lang), None)
+
+    def text_in(self, field_name: str, lang: str) -> InLanguage:
+        """Field `field_name` (name, summary, aliases, signals, role) in language `lang`, or the default
+        language's value with `fallback` true when `lang` lacks it. A field that is empty in the default
+        language too (no aliases) is no fallback."""
+        own = getattr(self, field_name)
+        given = getattr(self.translated(lang), field_name, None)
+        if given is None:
+            return InLanguage(own, bool(own) and lang != languages.DEFAULT)
+        return InLanguage(given, False)
+
+    def name_in(self, lang: str) -> InLanguage:
+        return self.text_in("name", lang)
+
+    def summary_in(self, lang: str) -> InLanguage:
+        return self.text_in("summary", lang)
+
+    def aliases_in(self, lang: str) -> InLanguage:
+        return self.text_in("aliases", lang)
+
+    def fallbacks(self, lang: str) -> tuple[str, ...]:
+        """The fields it shows in the default language on a page in `lang` (for the page's note): those of
+        its kind's translatable fields that `lang` lacks."""
+        return tuple(name for name in self.translatable if getattr(self, f"{name}_in")(lang).fallback)
+
+    #: The fields a translation may give (its data file's names for them may differ: an author's `bio`).
+    translatable: ClassVar[tuple[str, ...]] = ("name", "summary", "aliases")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,18 +144,22 @@ class Actor(Entity):
         return ACTOR_KINDS[self.kind][0]
 
 
-@dataclass(frozen=True)
-class Signals:
-    advancing: tuple[str, ...] = ()
-    reversing: tuple[str, ...] = ()
-
-
 @dataclass(frozen=True, kw_only=True)
 class Indicator(Entity):
     folder: ClassVar[str] = "indicators"
+    translatable: ClassVar[tuple[str, ...]] = ("name", "summary", "signals")
 
     signals: Signals = field(default_factory=Signals)
     actor_ids: tuple[str, ...] = ()
+
+    def signals_in(self, lang: str) -> InLanguage:
+        """Its signals in `lang`: each list the translation gives, the default language's for one it leaves out
+        (then `fallback` is true)."""
+        given = getattr(self.translated(lang), "signals", None) or Signals()
+        own = self.signals
+        signals = Signals(given.advancing or own.advancing, given.reversing or own.reversing)
+        missing = (own.advancing and not given.advancing) or (own.reversing and not given.reversing)
+        return InLanguage(signals, bool(missing) and lang != languages.DEFAULT)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,6 +176,7 @@ class Author(Entity):
     """Someone who writes briefs: a name, a role and a short biography (the entity's summary)."""
 
     folder: ClassVar[str] = "authors"
+    translatable: ClassVar[tuple[str, ...]] = ("name", "role", "summary")
 
     role: str
     links: tuple[Link, ...] = ()
@@ -114,12 +185,19 @@ class Author(Entity):
     def bio(self) -> str:
         return self.summary
 
+    def role_in(self, lang: str) -> InLanguage:
+        return self.text_in("role", lang)
+
+    def bio_in(self, lang: str) -> InLanguage:
+        return self.summary_in(lang)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Region(Entity):
     """A part of the world briefs are about, perhaps within a larger one (its parent)."""
 
     folder: ClassVar[str] = "regions"
+    translatable: ClassVar[tuple[str, ...]] = ("name", "summary")
 
     parent_id: str | None = None
 

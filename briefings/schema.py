@@ -36,7 +36,7 @@ def _schema(name: str) -> dict:
 def _registry() -> Registry:
     # The schema files refer to each other by file name (no $id), as editors resolving them from disk do.
     return Registry().with_resources(
-        (f"{name}.schema.json", Resource.from_contents(_schema(name))) for name in SCHEMA_NAMES
+        (f"{name}.schema.json", Resource.from_contents(_schema(name))) for name in (*SCHEMA_NAMES, "translations")
     )
 
 
@@ -151,6 +151,11 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
         for key in sorted(set(error.instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             tip = f"did you mean '{close[0]}'?" if close else f"the known fields are: {', '.join(allowed)}"
+            if not close and path[-2:-1] == ("translations",):
+                tip = (
+                    f"a translation gives only {', '.join(schema['properties'])}; "
+                    f"'{key}' is the entry's own, the same in every language"
+                )
             yield path + (key,), f"unknown field '{key}': {tip}"
     elif kind == "type":
         expected = schema.get("type")

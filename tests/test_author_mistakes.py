@@ -301,6 +301,51 @@ MISTAKES = [
         None,
         "unknown actor 'qatarr': did you mean 'qatar'?",
     ),
+    # Data in several languages: an entry's `translations`, keyed by declared language codes.
+    Mistake(
+        "translation in a misspelt language",
+        lambda p: (
+            append(
+                p,
+                "data/actors.yml",
+                "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  translations:\n    fre: {name: N}\n",
+            )
+            + 5
+        ),
+        "data/actors.yml",
+        None,
+        "unknown language 'fre' in the translations of 'new-actor': did you mean 'fr'?",
+    ),
+    Mistake(
+        "translation of a field that is not translated",
+        lambda p: (
+            append(
+                p,
+                "data/mechanisms.yml",
+                "new-one:\n  name: N\n  summary: S.\n  translations:\n    ar: {name: م, related: [gatekeeping]}\n",
+            )
+            + 4
+        ),
+        "data/mechanisms.yml",
+        None,
+        "unknown field 'related': a translation gives only name, summary, aliases; 'related' is the entry's own",
+    ),
+    Mistake(
+        "translated signals that are not the indicator's",
+        lambda p: (
+            append(
+                p,
+                "data/indicators.yml",
+                "new-one:\n  name: N\n  summary: S.\n"
+                "  signals:\n    advancing: [A, B]\n  translations:\n    fr:\n      signals:\n"
+                "        advancing: [Un]\n",
+            )
+            + 8
+        ),
+        "data/indicators.yml",
+        None,
+        "the 'fr' translation gives 1 'advancing' signal(s) where the indicator 'new-one' gives 2",
+    ),
     Mistake(
         "misspelt house heading",
         body_with("## Who gains leverage", "## Who gains leaverage"),
