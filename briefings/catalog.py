@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .languages import DEFAULT
 from .translations import Translation, split_language
 from .model import (
     ACTOR_KINDS,
@@ -62,6 +63,7 @@ class Catalog:
     pages: frozenset[str] = frozenset()  # the hand-written pages (neither briefs nor generated), by src_uri
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address (data/redirects.yml)
     translations: list[Translation] = field(default_factory=list)  # of every brief, published or not
+    language: str = DEFAULT  # the language of its briefs' and entities' text (briefings.in_language)
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
@@ -128,6 +130,10 @@ class Catalog:
     def translations_of(self, brief: Brief) -> dict[str, Translation]:
         """A brief's translations, by language."""
         return self._translations.get(brief.src_uri, {})
+
+    def is_translated(self, brief: Brief) -> bool:
+        """Whether a brief has its text in the catalog's language (the original's language always does)."""
+        return self.language == DEFAULT or self.language in self.translations_of(brief)
 
     def translation(self, brief: Brief, lang: str) -> Translation | None:
         """A brief's translation into `lang`, or None (the default language's is the brief itself)."""
