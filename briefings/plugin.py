@@ -41,7 +41,7 @@ from .calls import MACROS
 from .export import data_files
 from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
-from .languages import DEFAULT
+from .multilingual import LanguageBuild
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
 from .preview import Preview
@@ -83,9 +83,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        lang, languages, again = _languages(config)  # `again`: mkdocs-static-i18n building another language
+        self.language = build = LanguageBuild.of(config.plugins.get("i18n"))  # each language's build in turn
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        if again:
+        if build.again:
             self.search, self.feeds = SearchIndex(), SiteFeeds()  # each language has its own
         elif self.preview:
             self.loaded, self.site = self.previewing.load(
@@ -93,21 +93,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             )
         else:
             self.loaded = load_project(project)
-        _report(self.loaded.problems, stop=not self.preview and not again)
-        if self.loaded.ok and (not self.preview or again or len(languages) > 1):
+            config.markdown_extensions.append(self.fragments.extension())
+        _report(self.loaded.problems, stop=not self.preview and not build.again)
+        if self.loaded.ok and (not self.preview or build.several):
             self.site = Site(
                 self.loaded.catalog,
                 directory_urls=config.use_directory_urls,
                 fragments=self.fragments,
-                lang=lang,
-                site_languages=languages,
+                lang=build.lang,
+                site_languages=build.languages,
             )
         self.macros = Macros(self.site)
-        if not again:
-            config.markdown_extensions.append(self.fragments.extension())
+        config.extra.update({"briefings_language": build.theme_extra()} if build.several else {})
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
-        prefix = "" if lang == languages[0] else f"{lang}/"
-        config.extra["briefings_search"] = self.search.use_site(lang, self.site.catalog, prefix)
+        config.extra["briefings_search"] = self.search.use_site(build.lang, self.site.catalog, build.prefix)
         if macros := config.plugins.get("macros"):
             # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
             # page (the plugin would try every pattern on every page).
@@ -115,10 +114,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
             macros.force_page_rendering = checked.__contains__
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
-        if not self.preview and not again:
+        if not self.preview and not build.again:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
             config.site_dir = str(self.staged.folder)
-        self.prefix = prefix
         return config
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -152,7 +150,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
             added.append(file := File.generated(config, page.src_uri, content=""))
             file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = (config.site_url or "/") + self.prefix  # absolute addresses, given a site_url
+        home = (config.site_url or "/") + self.language.prefix  # absolute addresses, given a site_url
         url_of = functools.partial(self.site.address, home=home)
         feed_site = FeedSite(config.site_name, config.site_description or "", self.site.language.code, home, url_of)
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
@@ -171,7 +169,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             added.append(data := File.generated(config, path, content=text))
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
         for file in added:
-            file.dest_uri = self.prefix + file.dest_uri  # another language's: in its folder
+            file.dest_uri = self.language.prefix + file.dest_uri  # another language's: in its folder
             files.append(file)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
@@ -206,10 +204,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if alternates := page.meta.get("alternates"):  # the language switcher leads to this page in each language
-            links = [{"name": a["name"], "link": a["path"], "lang": a["lang"]} for a in alternates]
-            # mkdocs-static-i18n sets it as an attribute too, which the theme's templates read before the item.
-            config.extra["alternate"] = config.extra.alternate = links
+        if links := self.language.switcher(page.meta):  # mkdocs-static-i18n sets it as an attribute too,
+            config.extra["alternate"] = config.extra.alternate = links  # which the theme reads before the item
         return context
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -225,14 +221,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
 
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self.language.theme_template(template_name, output, Path(config.site_dir))
+
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        here = Path(config.site_dir) / self.prefix  # another language's folder
+        here = Path(config.site_dir) / self.language.prefix  # another language's folder
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
-        if not self.prefix:  # the redirects are the default language's
+        if not self.language.prefix:  # the redirects are the default language's
             self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview and not self.prefix:
+        if self.preview and not self.language.prefix:
             self.previewing.index.update(self.search, here)
         else:
             log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
@@ -261,16 +260,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
             server.watch(str(watched))
         return server
-
-
-def _languages(config: MkDocsConfig) -> tuple[str, tuple[str, ...], bool]:
-    """The language this build writes, the site's languages (the default first), and whether mkdocs-static-i18n
-    is building another language than the first (it runs the whole build again for each: tests/
-    test_languages_site.py pins what is read of it here)."""
-    if (i18n := config.plugins.get("i18n")) is None:
-        return DEFAULT, (DEFAULT,), False
-    languages = (i18n.default_language, *(code for code in i18n.build_languages if code != i18n.default_language))
-    return i18n.current_language or i18n.default_language, languages, bool(i18n.building)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

@@ -23,7 +23,7 @@ from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
 from briefings.outputs import citation_paths
 from briefings.project import Project
-from conftest import EXAMPLE, ROOT, BuiltSite, front_matter
+from conftest import EXAMPLE, ROOT, BuiltSite, front_matter, is_translation
 
 AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
 SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
@@ -133,7 +133,7 @@ def test_every_brief_has_a_stable_key_of_its_own_and_its_files_beside_its_page()
 PUBLISHED = {
     p: m
     for p in sorted((EXAMPLE / "docs/briefs").rglob("*.md"))
-    if p.name != "index.md" and not (m := front_matter(p)).get("draft")
+    if p.name != "index.md" and not is_translation(p) and not (m := front_matter(p)).get("draft")
 }
 
 
