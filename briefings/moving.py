@@ -387,6 +387,8 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
                         if value == old:
                             file.replace_scalar(other_doc.locate((entity_id, name, n)), old, new)
         files[other.data_file] = file
+    if problems.errors:  # a data file that may name the entity cannot be read: its references would stay behind
+        raise ScaffoldError(f"{problems.errors[0]}: fix it first (briefings check)")
     edited = [
         (file, f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
         for rel, file in files.items()
