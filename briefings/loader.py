@@ -350,7 +350,7 @@ class _Reader:
         macros = read_calls(body, page.rel, body_line, self.problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
-        headings = languages.language(lang).headings
+        headings = languages.language(lang or languages.DEFAULT).headings
         brief_rules.check_translation_text(
             body, page.rel, body_line, headings, original_doc.value, macros.references, self.problems
         )

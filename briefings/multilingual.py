@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from . import languages
 
@@ -45,11 +45,17 @@ class LanguageBuild:
     def several(self) -> bool:
         return len(self.languages) > 1
 
+    def site(self, catalog: Any, **options: Any) -> Any:
+        """The site (briefings.site.Site) in this build's language."""
+        from .site import Site
+
+        return Site(catalog, lang=self.lang, site_languages=self.languages, **options)
+
     def theme_extra(self) -> dict[str, Any]:
         """What the theme's own templates (404.html) read of the language: its folder and labels."""
         return {"folder": self.prefix, "labels": languages.language(self.lang).labels} if self.several else {}
 
-    def switcher(self, meta: dict[str, Any]) -> list[dict[str, str]] | None:
+    def switcher(self, meta: Mapping[str, Any]) -> list[dict[str, str]] | None:
         """Material's `extra.alternate` for a page whose metadata is `meta` (Site.theme_metadata): the language
         switcher and the hreflang links lead to this very page in each language."""
         found = meta.get("alternates")

@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
@@ -38,8 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .calls import MACROS
-from .export import data_files
-from .feed import FeedSite, SiteFeeds
+from .feed import SiteFeeds
 from .fragments import Fragments
 from .multilingual import LanguageBuild
 from .loader import Loaded, load_project
@@ -96,15 +94,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.loaded = load_project(project)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension too.
             config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
+        assert self.loaded is not None, "read above, or by the first language's build"
         _report(self.loaded.problems, stop=not self.preview and not build.again)
         if self.loaded.catalog is not None and (not self.preview or build.several):
-            self.site = Site(
-                self.loaded.catalog,
-                directory_urls=config.use_directory_urls,
-                fragments=self.fragments,
-                lang=build.lang,
-                site_languages=build.languages,
+            self.site = build.site(
+                self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
+        assert self.site is not None, "the preview made it otherwise"
         self.macros = Macros(self.site)
         config.extra.update({"briefings_language": build.theme_extra()} if build.several else {})
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
@@ -155,23 +151,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
             added.append(file := File.generated(config, page.src_uri, content=""))
             file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = (config.site_url or "/") + self.language.prefix  # absolute addresses, given a site_url
-        url_of = functools.partial(self.site.address, home=home)
-        feed_site = FeedSite(config.site_name, config.site_description or "", self.site.language.code, home, url_of)
-        for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
-            added.append(feed := File.generated(config, path, content=""))
+        home = config.site_url or "/"  # absolute addresses, given a site_url
+        for path in self.feeds.plan(
+            self.site.catalog, self.site.feed_site(config.site_name, config.site_description or "", home)
+        ):
+            added.append(feed := File.generated(config, path, content=""))  # written by on_post_build, over this
             # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
             feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
         # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
-        url_in = functools.partial(self.site.address_in, home=config.site_url or "/")
-        for path, text, brief in data_files(
-            self.site.catalog,
-            site_name=config.site_name,
-            home_url=home,
-            url_of=url_of,
-            remember=self.preview,
-            url_in=url_in,
-        ):
+        for path, text, brief in self.site.data_files(site_name=config.site_name, home=home, remember=self.preview):
             added.append(data := File.generated(config, path, content=text))
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
         for file in added:
@@ -206,7 +194,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
         # Without a site_url, the address from the site's root, as in the brief's citation files (on_files).
-        url = page.canonical_url or self.site.address(page.file.src_uri, home="/")
+        url = page.canonical_url or self.site.address_in(self.language.lang, src_uri, "/")
         publication = Publication(url=url, site_name=config.site_name, repo_url=config.repo_url)
         written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
         return markdown if written is None else written  # None: not a brief
@@ -214,7 +202,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if links := self.language.switcher(page.meta):  # mkdocs-static-i18n sets it as an attribute too,
-            config.extra["alternate"] = config.extra.alternate = links  # which the theme reads before the item
+            config.extra["alternate"] = config.extra.alternate = links  # type: ignore[attr-defined]  # read first
         return context
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -240,8 +228,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         here = Path(config.site_dir) / self.language.prefix  # another language's folder
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
-        if not self.language.prefix:  # the redirects are the default language's
-            self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
+        self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
         if self.preview and not self.language.prefix:
             self.previewing.index.update(self.search, here)
         else:

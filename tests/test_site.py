@@ -406,9 +406,14 @@ def test_sitemap_dates_each_brief_by_its_last_update_and_nothing_by_the_build(bu
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = ET.fromstring(sitemap).findall("s:url", ns)
-    entries = [(u.findtext("s:loc", namespaces=ns).removeprefix("http://127.0.0.1:8000/"), u.findtext("s:lastmod", "", ns)) for u in urls]
+    entries = [
+        (u.findtext("s:loc", namespaces=ns).removeprefix("http://127.0.0.1:8000/"), u.findtext("s:lastmod", "", ns))
+        for u in urls
+    ]
     assert len(entries) == sitemap.count(b"<url>")
-    by_language = {lang: {loc.removeprefix(lang): d for loc, d in entries if loc.startswith(lang)} for lang in ("fr/", "ar/")}
+    by_language = {
+        lang: {loc.removeprefix(lang): d for loc, d in entries if loc.startswith(lang)} for lang in ("fr/", "ar/")
+    }
     lastmod = {loc: date for loc, date in entries if not loc.startswith(("fr/", "ar/"))}
     assert by_language == {"fr/": lastmod, "ar/": lastmod}  # every page in every language, dated alike
     assert {"", "about/", "actors/qatar/", "indicators/talks-direct/"} <= set(lastmod)
@@ -452,7 +457,9 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
     headings = {p: [h.get_text().rstrip("¶") for h in built_site.page(url_of(p)).select("article h2")] for p in BRIEFS}
     assert all("What happened" in h for h in headings.values())
     # The default language's feeds (each other language's, under /<lang>/: test_languages_site.py).
-    paths = sorted(p for p in built_site.site.rglob("feed.xml") if p.relative_to(built_site.site).parts[0] not in ("fr", "ar"))
+    paths = sorted(
+        p for p in built_site.site.rglob("feed.xml") if p.relative_to(built_site.site).parts[0] not in ("fr", "ar")
+    )
     assert len(paths) > 30
     for path in paths:
         raw = path.read_bytes()
