@@ -73,6 +73,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
+        self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -83,15 +84,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.language = build = LanguageBuild.of(config.plugins.get("i18n"))  # each language's build in turn
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        if build.again:
-            self.search, self.feeds = SearchIndex(), SiteFeeds()  # each language has its own
-        elif self.preview:
+        # Each language has its feeds and search index, kept across the preview's rebuilds.
+        self.search, self.feeds = self.by_language.setdefault(build.lang, (SearchIndex(), SiteFeeds()))
+        if self.preview and not build.again:  # (the other languages' builds use what the first read)
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
-            _report(self.loaded.problems, stop=False)
-        else:
+        elif not build.again:
             self.loaded = load_project(project)
+        if not build.again:  # (the same configuration in each language's build)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension too.
             config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
         assert self.loaded is not None, "read above, or by the first language's build"
@@ -176,7 +177,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
             assert self.site is not None, "on_config came first"
-            return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
+            preview = self.preview and not self.language.prefix  # (the preview remembers the default language's)
+            return self.previewing.markdown(generated) if preview else self.site.markdown(generated)
         return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template

@@ -193,3 +193,48 @@ def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):
     assert doha["translations"][1]["translated"] == "2026-05-12"
     untranslated = next(b for b in catalog["briefs"] if b["url"].endswith(NOT_TRANSLATED))
     assert untranslated["translations"] == []
+
+
+# -- what the briefings plugin relies on of mkdocs-static-i18n 1.3.1 (briefings/multilingual.py) ---------------
+
+
+def test_what_is_read_of_mkdocs_static_i18n_is_there():
+    """Its plugin object's `default_language` and `build_languages` (properties), `current_language` (None until
+    its first configuration) and `building` (false until it runs the other languages' builds); the priorities
+    the briefings plugin's events are placed around (its generated files join after its `on_files`, its
+    switcher after its `on_page_context`)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    i18n = I18n()
+    assert (i18n.current_language, i18n.building) == (None, False)
+    assert isinstance(I18n.default_language, property) and isinstance(I18n.build_languages, property)
+    assert I18n.on_files.mkdocs_priority == -100 and I18n.on_page_context.mkdocs_priority == 50
+
+
+def test_mkdocs_static_i18n_cannot_take_generated_files_so_they_join_after_it(tmp_path):
+    """Why the briefings plugin adds its pages after mkdocs-static-i18n's on_files: that plugin reads every
+    file as a file of the docs folder, and fails on one generated in memory (File.generated)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs_static_i18n.plugin import I18n
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs")})
+    assert not config.validate()[0]
+    i18n = I18n()
+    i18n.load_config({"languages": [{"locale": "en", "default": True}, {"locale": "fr"}]})
+    i18n.current_language = "en"
+    config.plugins._current_plugin = "briefings"  # as MkDocs sets it while a plugin's event runs
+    with pytest.raises(TypeError):
+        i18n.reconfigure_files(Files([File.generated(config, "actors/qatar.md", content="")]), config)
+
+
+def test_the_languages_the_site_is_built_in_are_declared_with_the_same_names(built_site: BuiltSite):
+    import yaml
+
+    config = yaml.safe_load((built_site.project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert {lang["locale"]: lang["name"] for lang in i18n["languages"]} == {
+        code: languages.language(code).name for code in ("en", "fr", "ar")
+    }
