@@ -137,7 +137,19 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
 
 
 @pytest.mark.parametrize(
-    "name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms", "authors", "regions", "catalog"]
+    "name",
+    [
+        "brief",
+        "page",
+        "redirects",
+        "actors",
+        "indicators",
+        "mechanisms",
+        "authors",
+        "regions",
+        "catalog",
+        "translations",
+    ],
 )
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
