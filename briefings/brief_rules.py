@@ -104,28 +104,30 @@ def check_text_names(references: Iterable[Reference], listed: dict[str, set[str]
             )
 
 
-def check_headings(body: str, rel: str, body_line: int, problems: Problems) -> None:
-    """The five house headings, each once, spelt right, in order."""
+def check_headings(
+    body: str, rel: str, body_line: int, problems: Problems, headings: tuple[str, ...] = HOUSE_HEADINGS
+) -> None:
+    """The five house headings (of the brief's language: `headings`), each once, spelt right, in order."""
     # Backticks hide no heading: Markdown finds headings before it pairs backticks into code.
     lines = TextLines(body, rel, body_line)
     found: list[tuple[int, str]] = []  # (line, house heading it stands for)
     for match in _HEADING.finditer(body):
         line = lines.location(match.start()).line
         heading = heading_text(match.group(1))
-        if heading in HOUSE_HEADINGS:
+        if heading in headings:
             found.append((line, heading))
             continue
-        close = difflib.get_close_matches(heading, HOUSE_HEADINGS, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(heading, headings, n=1, cutoff=0.75)
         if close:
             problems.error(
                 Location(rel, line), f"the house heading '## {heading}' is misspelt: did you mean '## {close[0]}'?"
             )
             found.append((line, close[0]))
     present = {heading for _, heading in found}
-    order = "; ".join(HOUSE_HEADINGS)
-    for n, heading in enumerate(HOUSE_HEADINGS):
+    order = "; ".join(headings)
+    for n, heading in enumerate(headings):
         if heading not in present:
-            after = next((h for h in reversed(HOUSE_HEADINGS[:n]) if h in present), None)
+            after = next((h for h in reversed(headings[:n]) if h in present), None)
             line = next((line for line, h in found if h == after), body_line) if after else body_line
             where = f" after '## {after}'" if after else ""
             problems.error(
@@ -134,7 +136,7 @@ def check_headings(body: str, rel: str, body_line: int, problems: Problems) -> N
             )
     latest = (-1, "")
     for line, heading in found:
-        rank = HOUSE_HEADINGS.index(heading)
+        rank = headings.index(heading)
         if rank < latest[0]:
             problems.error(
                 Location(rel, line),
@@ -192,3 +194,22 @@ def _placeholder_message(where: str) -> str:
         f"{where} still holds a {PLACEHOLDER} placeholder from the template: write the text, "
         "or keep 'draft: true' until the brief is ready"
     )
+
+
+def check_translation_text(
+    body: str,
+    rel: str,
+    body_line: int,
+    headings: tuple[str, ...],
+    original: dict[str, Any],
+    references,
+    problems: Problems,
+) -> None:
+    """A translation's body (briefings.translations): the house headings of its language (`headings`), and
+    macro calls (`references`) naming only what its original (front matter `original`) lists: the same calls
+    as the original's, which link to the entity's page in the translation's language."""
+    listed = {kind.folder: original.get(kind.folder) for kind in KINDS}
+    check_text_names(
+        references, {f: set(ids) if isinstance(ids, list) else set() for f, ids in listed.items()}, problems
+    )
+    check_headings(body, rel, body_line, problems, headings)

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .languages import DEFAULT
+from .translations import Translation, split_language
 from .model import (
     ACTOR_KINDS,
     Actor,
@@ -60,11 +62,16 @@ class Catalog:
     assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
     pages: frozenset[str] = frozenset()  # the hand-written pages (neither briefs nor generated), by src_uri
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address (data/redirects.yml)
+    translations: list[Translation] = field(default_factory=list)  # of every brief, published or not
+    language: str = DEFAULT  # the language of its briefs' and entities' text (briefings.in_language)
 
     def __post_init__(self) -> None:
         self.briefs.sort(key=lambda b: b.sort_key)
         self._by_src = {b.src_uri: b for b in self.briefs}
         self._left_out = {b.src_uri for b in self.left_out}
+        self._translations: dict[str, dict[str, Translation]] = defaultdict(dict)  # by original, then language
+        for translation in self.translations:
+            self._translations[translation.original][translation.lang] = translation
         self._position = {b.src_uri: n for n, b in enumerate(self.briefs)}
         self._related_briefs: dict[str, list[Brief]] = {}  # filled as pages ask for them
         self._naming: dict[tuple[str, str], list[Brief]] = defaultdict(list)
@@ -120,11 +127,23 @@ class Catalog:
 
     # -- lookups ---------------------------------------------------------------------------------------------
 
+    def translations_of(self, brief: Brief) -> dict[str, Translation]:
+        """A brief's translations, by language."""
+        return self._translations.get(brief.src_uri, {})
+
+    def is_translated(self, brief: Brief) -> bool:
+        """Whether a brief has its text in the catalog's language (the original's language always does)."""
+        return self.language == DEFAULT or self.language in self.translations_of(brief)
+
+    def translation(self, brief: Brief, lang: str) -> Translation | None:
+        """A brief's translation into `lang`, or None (the default language's is the brief itself)."""
+        return self._translations.get(brief.src_uri, {}).get(lang)
+
     def publishes(self, src_uri: str) -> bool:
         """Whether the site publishes the page or file of docs/ at `src_uri`: every page but the briefs it
         leaves out (drafts and scheduled briefs), and the files that its pages show or link."""
         if src_uri.endswith(".md"):
-            return src_uri not in self._left_out
+            return split_language(src_uri)[0] not in self._left_out  # a translation with its original
         return src_uri in self.assets
 
     def is_scheduled(self, brief: Brief) -> bool:

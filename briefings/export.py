@@ -26,15 +26,23 @@ _INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", 
 
 
 def catalog_data(
-    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+    catalog: Catalog,
+    *,
+    site_name: str,
+    home_url: str,
+    url_of: Callable[[str], str],
+    remember: bool = False,
+    url_in: Callable[[str, str], str] | None = None,
 ) -> dict:
     """The catalog as plain data; `url_of` gives the URL of the page built from a source path. With
     `remember`, each brief's data is kept while the brief is unchanged: the live preview writes the catalog
-    on every save, and most briefs are the same objects from one rebuild to the next."""
+    on every save, and most briefs are the same objects from one rebuild to the next. Each brief lists its
+    translations (`url_in(lang, src_uri)`: the address of a page in a language)."""
     plain = _remembered if remember else _plain
+    translations = functools.partial(_translations, catalog, url_in or (lambda lang, src_uri: url_of(src_uri)))
     return {
         "site": {"name": site_name, "url": home_url},
-        "briefs": [_brief(brief, url_of, plain) for brief in catalog.briefs],
+        "briefs": [{**_brief(brief, url_of, plain), "translations": translations(brief)} for brief in catalog.briefs],
         **{
             kind.folder: [_entity(entity, url_of) for _, entity in sorted(catalog.entities[kind.folder].items())]
             for kind in KINDS
@@ -43,23 +51,39 @@ def catalog_data(
 
 
 def render_catalog(
-    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+    catalog: Catalog,
+    *,
+    site_name: str,
+    home_url: str,
+    url_of: Callable[[str], str],
+    remember: bool = False,
+    url_in: Callable[[str, str], str] | None = None,
 ) -> str:
     """`/data/catalog.json`: JSON-escaped by the encoder, keys sorted, compact (the encoder is many times faster
     without indentation, and the file smaller). `remember`: see `catalog_data`."""
-    data = catalog_data(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember)
+    data = catalog_data(
+        catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember, url_in=url_in
+    )
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def data_files(
-    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+    catalog: Catalog,
+    *,
+    site_name: str,
+    home_url: str,
+    url_of: Callable[[str], str],
+    remember: bool = False,
+    url_in: Callable[[str, str], str] | None = None,
 ) -> Iterator[tuple[str, str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
     or None): the catalog and its schema, then each published brief's citation files (`remember`: see
     `catalog_data`)."""
     yield (
         CATALOG_PATH,
-        render_catalog(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember),
+        render_catalog(
+            catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember, url_in=url_in
+        ),
         None,
     )
     yield CATALOG_SCHEMA_PATH, catalog_schema(), None
@@ -78,6 +102,20 @@ def _brief(brief: Brief, url_of: Callable[[str], str], plain: Callable[[Brief], 
         "reading_minutes": brief.reading_minutes,
         "url": url_of(brief.src_uri),
     }
+
+
+def _translations(catalog: Catalog, url_in: Callable[[str, str], str], brief: Brief) -> list[dict]:
+    """A brief's translations: language, title, summary, the day it was last brought up to date, address."""
+    return [
+        {
+            "lang": lang,
+            "title": t.title,
+            "summary": t.summary,
+            "translated": t.translated.isoformat() if t.translated else None,
+            "url": url_in(lang, brief.src_uri),
+        }
+        for lang, t in sorted(catalog.translations_of(brief).items())
+    ]
 
 
 @functools.lru_cache(maxsize=16384)

@@ -39,9 +39,11 @@ class Language:
         """Open Graph's `og:locale`: language and territory, as `fr_FR` (a locale without a territory as is)."""
         return self.locale
 
-    def label(self, text: str) -> str:
-        """The template string `text` (its English) in this language, or `text` itself when it has none."""
-        return self.labels.get(text, text)
+    def label(self, text: str, **values: object) -> str:
+        """The template string `text` (its English) in this language, or `text` itself when it has none, with
+        `values` put in its `{name}` places."""
+        found = self.labels.get(text, text)
+        return found.format(**values) if values else found
 
 
 @functools.cache

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import brief_rules, clock, safety, schema, site_rules
+from . import brief_rules, clock, languages, safety, schema, site_rules
 from .calls import read_calls
 from .catalog import Catalog
 from .datafiles import AnyId, check_references, read_data_file
@@ -42,6 +42,7 @@ from .problems import Location, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
 from .sources import Source, docs_folder
+from .translations import Translation, read_translation, split_language
 from .yamldoc import YamlDocument
 
 #: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
@@ -119,7 +120,14 @@ class _Reader:
         pages, self.static = docs_folder(self.project, self.problems)
         templated: set[str] = set()
         others = [page for page in pages if not page.is_brief]
-        briefs = [b for b in self._read_briefs([page for page in pages if page.is_brief], known, templated) if b]
+        originals = [page for page in pages if page.is_brief and split_language(page.src_uri)[1] is None]
+        briefs = [b for b in self._read_briefs(originals, known, templated) if b]
+        by_src = {page.src_uri: page for page in originals}
+        translations = [
+            self._read_translation(page, by_src, known, templated)
+            for page in pages
+            if page.is_brief and split_language(page.src_uri)[1] is not None
+        ]
         for page in others:
             self._read_page(page, known, templated)
         site_rules.check_tags(briefs, self.problems)
@@ -139,6 +147,7 @@ class _Reader:
             left_out=[] if self.preview else held_back,
             today=today,
             pages=frozenset(page.src_uri for page in others),
+            translations=[t for t in translations if t is not None],
         )
         scheduled = tuple((b.source.path, b.date) for b in catalog.scheduled())
         outputs = published_outputs(catalog)
@@ -311,6 +320,43 @@ class _Reader:
         if is_templated:
             templated.add(page.src_uri)
         return brief
+
+    def _read_translation(
+        self, page: Source, originals: dict[str, Source], known: dict, templated: set[str]
+    ) -> Translation | None:
+        """A brief's translation (`slug.<lang>.md` beside `slug.md`): text checked against its original's
+        judgement (briefings.translations), its headings in its language, its macro calls as the original's."""
+        base, lang = split_language(page.src_uri)
+        original = originals.get(base)
+        if original is None:
+            self.problems.error(
+                Location(page.rel),
+                f"no original beside this translation: add {posixpath.basename(base)} (this build publishes a brief "
+                "written in another language only with its original in the default language)",
+            )
+            return None
+        text = self._text(page.path, page.rel)
+        if text is None:
+            return None
+        doc, body, body_line = read_front_matter(text, page.rel, self.problems, required=True)
+        original_doc, _, _ = read_front_matter(
+            original.path.read_text("utf-8"), original.rel, Problems(), required=True
+        )
+        if doc is None or original_doc is None:  # the original's own problems are reported with it
+            return None
+        translation = read_translation(
+            doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=self.problems
+        )
+        macros = read_calls(body, page.rel, body_line, self.problems, known, self.calls)
+        if macros.templated:
+            templated.add(page.src_uri)
+        headings = languages.language(lang).headings
+        brief_rules.check_translation_text(
+            body, page.rel, body_line, headings, original_doc.value, macros.references, self.problems
+        )
+        safety.check_text(body, page.rel, body_line, self.problems)
+        self.links[page.src_uri] = read_links(body, page.rel, body_line)
+        return translation
 
     def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
         rel, problems = page.rel, self.problems

@@ -33,7 +33,7 @@ from typing import Callable
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -41,6 +41,7 @@ from .calls import MACROS
 from .export import data_files
 from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
+from .languages import DEFAULT
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
 from .preview import Preview
@@ -50,6 +51,7 @@ from .publishing import StagedSite
 from .safety import sanitise
 from .search import FOLDER, SearchIndex
 from .site import Publication, Site, render_problems
+from .translations import split_language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -81,20 +83,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        lang, languages, again = _languages(config)  # `again`: mkdocs-static-i18n building another language
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        if self.preview:
+        if again:
+            self.search, self.feeds = SearchIndex(), SiteFeeds()  # each language has its own
+        elif self.preview:
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
         else:
             self.loaded = load_project(project)
-        _report(self.loaded.problems, stop=not self.preview)
-        if not self.preview:
-            self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
+        _report(self.loaded.problems, stop=not self.preview and not again)
+        if self.loaded.ok and (not self.preview or again or len(languages) > 1):
+            self.site = Site(
+                self.loaded.catalog,
+                directory_urls=config.use_directory_urls,
+                fragments=self.fragments,
+                lang=lang,
+                site_languages=languages,
+            )
         self.macros = Macros(self.site)
-        config.markdown_extensions.append(self.fragments.extension())
+        if not again:
+            config.markdown_extensions.append(self.fragments.extension())
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
-        config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
+        prefix = "" if lang == languages[0] else f"{lang}/"
+        config.extra["briefings_search"] = self.search.use_site(lang, self.site.catalog, prefix)
         if macros := config.plugins.get("macros"):
             # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
             # page (the plugin would try every pattern on every page).
@@ -102,9 +115,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
             macros.force_page_rendering = checked.__contains__
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
-        if not self.preview:
+        if not self.preview and not again:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
             config.site_dir = str(self.staged.folder)
+        self.prefix = prefix
         return config
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -122,32 +136,50 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    @event_priority(100)  # before other plugins, so that they see the generated pages and not the drafts
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before other plugins, so that they never see the drafts
+    def _leave_out(self, files: Files, config: MkDocsConfig) -> Files:
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
+        return files
+
+    # After mkdocs-static-i18n's (-100), which reads every file from the docs folder and fails on generated
+    # ones; each is then put in the language's folder (`fr/actors/qatar/`) as that plugin puts the docs pages.
+    @event_priority(-200)
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        added = []
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
         self.generated = {page.src_uri: page for page in self.site.generated_pages()}
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
-            files.append(file := File.generated(config, page.src_uri, content=""))
+            added.append(file := File.generated(config, page.src_uri, content=""))
             file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = config.site_url or "/"  # absolute addresses, given a site_url
+        home = (config.site_url or "/") + self.prefix  # absolute addresses, given a site_url
         url_of = functools.partial(self.site.address, home=home)
-        feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
+        feed_site = FeedSite(config.site_name, config.site_description or "", self.site.language.code, home, url_of)
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
-            files.append(feed := File.generated(config, path, content=""))
+            added.append(feed := File.generated(config, path, content=""))
             feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
         # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
+        url_in = functools.partial(self.site.address_in, home=config.site_url or "/")
         for path, text, brief in data_files(
-            self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview
+            self.site.catalog,
+            site_name=config.site_name,
+            home_url=home,
+            url_of=url_of,
+            remember=self.preview,
+            url_in=url_in,
         ):
-            files.append(data := File.generated(config, path, content=text))
+            added.append(data := File.generated(config, path, content=text))
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
+        for file in added:
+            file.dest_uri = self.prefix + file.dest_uri  # another language's: in its folder
+            files.append(file)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
         return files
+
+    on_files = CombinedEvent(_leave_out, _add_generated)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
@@ -157,19 +189,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
+        src_uri = split_language(page.file.src_uri)[0]  # a translation's page is its original's in its language
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
-        page.update_date = self.site.catalog.last_changed(page.file.src_uri).isoformat()
+        page.update_date = self.site.catalog.last_changed(src_uri).isoformat()
+        home = config.site_url or "/"
         page.meta.update(
-            self.site.theme_metadata(page.file.src_uri, page.meta, url=page.canonical_url, site_name=config.site_name)
+            self.site.theme_metadata(src_uri, page.meta, url=page.canonical_url, site_name=config.site_name, home=home)
         )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        if self.site.catalog.brief(page.file.src_uri) is None:
-            return markdown
         publication = Publication(
             url=page.canonical_url or page.abs_url, site_name=config.site_name, repo_url=config.repo_url
         )
-        return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        return markdown if written is None else written
+
+    @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if alternates := page.meta.get("alternates"):  # the language switcher leads to this page in each language
+            links = [{"name": a["name"], "link": a["path"], "lang": a["lang"]} for a in alternates]
+            # mkdocs-static-i18n sets it as an attribute too, which the theme's templates read before the item.
+            config.extra["alternate"] = config.extra.alternate = links
+        return context
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
@@ -187,12 +228,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
-        self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
-        if self.preview:
-            self.previewing.index.update(self.search, Path(config.site_dir))
+        here = Path(config.site_dir) / self.prefix  # another language's folder
+        self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
+        if not self.prefix:  # the redirects are the default language's
+            self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
+        if self.preview and not self.prefix:
+            self.previewing.index.update(self.search, here)
         else:
-            log.info(f"Search: {self.search.write(Path(config.site_dir) / FOLDER)} pages indexed")
+            log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -218,6 +261,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
             server.watch(str(watched))
         return server
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, tuple[str, ...], bool]:
+    """The language this build writes, the site's languages (the default first), and whether mkdocs-static-i18n
+    is building another language than the first (it runs the whole build again for each: tests/
+    test_languages_site.py pins what is read of it here)."""
+    if (i18n := config.plugins.get("i18n")) is None:
+        return DEFAULT, (DEFAULT,), False
+    languages = (i18n.default_language, *(code for code in i18n.build_languages if code != i18n.default_language))
+    return i18n.current_language or i18n.default_language, languages, bool(i18n.building)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

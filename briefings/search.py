@@ -58,6 +58,8 @@ from typing import Any, Callable, Iterator
 
 import snowballstemmer
 
+from .languages import declared
+from .translations import split_language
 from .templating import long_date
 
 FOLDER = "search"
@@ -70,10 +72,10 @@ EXCLUDED_CLASSES = ("headerlink", "brief-list", "brief-related", "brief-sequence
 #: How much a word weighs by where it stands.
 TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
 #: The Snowball algorithm that stems the words of a site, by its language (`theme.language` in mkdocs.yml,
-#: its first part): the one place that chooses. The index stems with the Python package snowballstemmer; the
+#: its first part), as each language declares it (briefings/languages/<code>.yml): the one place that chooses. The index stems with the Python package snowballstemmer; the
 #: browser with the same algorithm from the npm package snowball-stemmers, which script/vendor-stemmers copies
 #: into overrides/assets/javascripts/stemmers/<algorithm>.js. A language not listed is not stemmed.
-STEMMERS = {"en": "english"}
+STEMMERS = {code: language.stemmer for code, language in declared().items() if language.stemmer}
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
 #: overrides/partials/search.html), and the kinds of page, by the folder of their pages.
 FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
@@ -197,13 +199,14 @@ class SearchIndex:
             self.__init__(language)
             self._catalog = catalog
 
-    def use_site(self, language: str | None, catalog: Any) -> dict[str, Any]:
+    def use_site(self, language: str | None, catalog: Any, prefix: str = "") -> dict[str, Any]:
         """Index the site in `language`, whose pages' values for the filters `catalog` (its briefings.catalog.
         Catalog) gives (`facets_of`); return what the search box's template needs: the stemmer's algorithm for
-        search.js, and the filters."""
+        search.js, the filters, and where the index is (`prefix` the language's folder: each language has an
+        index of its own, `fr/search/`)."""
         self.use_language(language)
         self._catalog = catalog
-        return {"stemmer": self.stem.algorithm or "", "facets": FACETS}
+        return {"stemmer": self.stem.algorithm or "", "facets": FACETS, "index": f"{prefix}{FOLDER}/"}
 
     def add(
         self,
@@ -473,7 +476,7 @@ def _deltas(numbers: list[int]) -> list[int]:
 def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
     """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
     a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
-    brief = catalog.brief(src_uri)
+    brief = catalog.brief(split_language(src_uri)[0])  # a translation's page: its brief's
     if brief is not None:
         named = lambda folder: [
             (i, catalog.entities[folder][i].name)

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urljoin
 
+from . import languages
 from .catalog import Catalog, tag_slug
+from .in_language import catalog_in
 from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
@@ -18,6 +20,7 @@ from .pages.brief import Publication, brief_markdown
 from .problems import Problems
 from .redirects import write_redirects
 from .templating import PageTemplates, page_url, relative_url
+from .translations import split_language
 
 
 class Site:
@@ -27,12 +30,24 @@ class Site:
         """What the redirects publish at the old addresses, written into the built site once its feeds are."""
         return write_redirects(site_dir, self.catalog, lang=lang)
 
-    def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
-        self.catalog = catalog
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        directory_urls: bool = True,
+        fragments: Fragments | None = None,
+        lang: str = languages.DEFAULT,
+        site_languages: tuple[str, ...] = (languages.DEFAULT,),
+    ):
+        self.original = catalog  # in the default language
+        self.language = languages.language(lang)
+        self.languages = site_languages  # the languages the site is built in, the default first
+        self.catalog = catalog = catalog_in(catalog, lang)
         self.fragments = fragments
         self.templates = PageTemplates(
             directory_urls,
             fragments,
+            self.language,
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             authors_of=lambda brief: catalog.named_by(brief, "authors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
@@ -52,6 +67,11 @@ class Site:
             return urljoin(home, url)
         return home if url == "./" else home + url  # as joining them would, many times faster
 
+    def address_in(self, lang: str, src_uri: str, home: str) -> str:
+        """The address of the page built from `src_uri` in language `lang`, on the site whose home (in the default
+        language) is `home`."""
+        return self.address(src_uri, home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{lang}/")
+
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.templates.render(template, page, **context)
 
@@ -63,13 +83,18 @@ class Site:
         """A generated page, written."""
         return self.render(page.template, page.src_uri, **page.context())
 
-    def theme_metadata(self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str) -> dict[str, Any]:
+    def theme_metadata(
+        self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str, home: str = "/"
+    ) -> dict[str, Any]:
         """What the theme needs of a page beside its front matter `meta`: its title and description
         HTML-escaped (Material prints them into HTML as they are), its place in the site, and for a brief its
         summary as description and the metadata of its article (dates, authors and actors, for the page's
         head and the sitemap: overrides/main.html, sitemap.xml)."""
         theme = {key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)}
         theme["place"] = self.place(src_uri)
+        if len(self.languages) > 1:  # the page in each language (hreflang, the switcher) and its own (og:locale)
+            theme["alternates"] = self.alternates(src_uri, home)
+            theme["language"] = {"code": self.language.code, "og_locale": self.language.og_locale}
         if (brief := self.catalog.brief(src_uri)) is not None:
             theme.setdefault("description", html.escape(brief.summary))
             here = page_url(src_uri, self.templates.directory_urls)
@@ -86,9 +111,42 @@ class Site:
         return place_of(self.catalog, src_uri)
 
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
-        """A brief's page as published, or None if `src_uri` is not a brief of the site."""
-        brief = self.catalog.brief(src_uri)
-        return None if brief is None else brief_markdown(self.catalog, self.render, brief, body, publication)
+        """A brief's page as published (`src_uri` the original's or a translation's), or None if it is not a
+        brief of the site. In a language the brief has no translation into, a note in that language leads to
+        the original in place of the text."""
+        brief = self.catalog.brief(split_language(src_uri)[0])
+        if brief is None:
+            return None
+        if not self.catalog.is_translated(brief):
+            here = page_url(brief.src_uri, self.templates.directory_urls)
+            original = relative_url(here, f"{self.language.code}/{here}")
+            return self.render("brief-untranslated.md", brief.src_uri, brief=brief, original=original)
+        return brief_markdown(self.catalog, self.render, brief, body, publication)
+
+    def alternates(self, src_uri: str, home: str) -> list[dict[str, Any]]:
+        """The page built from `src_uri` in every language of the site (`home` the default language's home):
+        its language, the language's name and Open Graph locale, its path from the site's root and its address,
+        and whether it is translated (a brief not translated into a language has a page there that leads to the
+        original)."""
+        base = split_language(src_uri)[0]
+        brief = self.original.brief(base)
+        found = []
+        for code in self.languages:
+            language = languages.language(code)
+            path = page_url(base, self.templates.directory_urls)
+            path = path if code == languages.DEFAULT else f"{code}/{'' if path == './' else path}"
+            translated = brief is None or code == languages.DEFAULT or code in self.original.translations_of(brief)
+            found.append(
+                {
+                    "lang": code,
+                    "name": language.name,
+                    "og_locale": language.og_locale,
+                    "path": path,
+                    "url": urljoin(home, path),
+                    "translated": translated,
+                }
+            )
+        return found
 
 
 def render_problems(problems: Problems) -> str:

@@ -26,7 +26,9 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from . import languages
 from .fragments import Fragments
+from .languages import DEFAULT, Language
 from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
 
 _WHITESPACE = re.compile(r"\s+")
@@ -109,8 +111,36 @@ def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
     return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
 
 
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+def long_date(value: dt.date, language: Any = None) -> str:
+    """A day as a reader of `language` (a briefings.languages.Language; None: the default's) writes it: 8 May
+    2026, 8 mai 2026, ٨ مايو ٢٠٢٦ (Babel's long format in the language's locale)."""
+    if language is None or language.code == DEFAULT:
+        return f"{value.day} {value:%B %Y}"
+    return _babel_dates().format_date(value, "long", locale=language.locale)
+
+
+def month_name(value: dt.date, language: Any = None) -> str:
+    """A month and its year, as a reader of `language` writes them: May 2026, mai 2026."""
+    if language is None or language.code == DEFAULT:
+        return f"{value:%B %Y}"
+    return _babel_dates().format_date(value, "LLLL y", locale=language.locale)
+
+
+@functools.cache
+def _babel_dates() -> Any:
+    import babel.dates  # only a site in another language needs it
+
+    return babel.dates
+
+
+@jinja2.pass_context
+def _long_date_here(context: Any, value: dt.date) -> str:
+    return long_date(value, context.get("language"))
+
+
+@jinja2.pass_context
+def _month_here(context: Any, value: dt.date) -> str:
+    return month_name(value, context.get("language"))
 
 
 def signed(value: int) -> str:
@@ -151,10 +181,18 @@ def scaffold_templates(**filters: Callable) -> jinja2.Environment:
 class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
-    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
+    def __init__(
+        self,
+        directory_urls: bool = True,
+        fragments: Fragments | None = None,
+        language: Language | None = None,
+        **functions: Callable,
+    ):
         self.directory_urls = directory_urls
         self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
-        self.functions = functions
+        self.language = language or languages.language(DEFAULT)
+        # `t("Readings")`: the project's own strings in the page's language (briefings/languages/<code>.yml).
+        self.functions = {**functions, "language": self.language, "t": self.language.label}
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
@@ -198,16 +236,17 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         join=join_text,
         e=escape_text,
         escape=escape_text,
-        long_date=long_date,
+        long_date=_long_date_here,  # in the language of the page (the context's `language`)
         signed=signed,
-        month=lambda d: f"{d:%B %Y}",
+        month=_month_here,
         by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,
         stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
     )
-    env.globals.update(listed_in_full=LISTED_IN_FULL)
+    # `## {{ t("Readings") }} {{ anchor("readings") }}`: a heading's id, the same in every language.
+    env.globals.update(listed_in_full=LISTED_IN_FULL, anchor=lambda name: Markup(f"{{#{name}}}"))
     return env
 
 

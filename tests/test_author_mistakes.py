@@ -101,6 +101,30 @@ def body_with(replace: str, by: str) -> Callable[[Path], None]:
     return make
 
 
+TRANSLATION = "docs/briefs/2026/test-brief.fr.md"
+TRANSLATION_FRONT = """title: Une note d'essai
+summary: Une phrase.
+"""
+FRENCH_BODY = (
+    BODY.replace("What happened", "Ce qui s'est passé")
+    .replace("Who gains leverage", "Qui gagne en influence")
+    .replace("What mechanism is operating", "Quel mécanisme est à l'œuvre")
+    .replace("Why it matters", "Pourquoi c'est important")
+    .replace("What to watch next", "Ce qu'il faut surveiller")
+)
+
+
+def translation(extra: str = "", body: str = FRENCH_BODY, name: str = TRANSLATION, original: bool = True):
+    """The test brief and its French translation, whose front matter has `extra` lines from line 4 on."""
+
+    def make(project: Path) -> None:
+        if original:
+            write_brief(project)
+        write_brief(project, TRANSLATION_FRONT + extra, body, name=name)
+
+    return make
+
+
 MISTAKES = [
     Mistake(
         "malformed front matter", front_with("title: A test brief", 'title: "A test brief'), BRIEF, 2, "malformed YAML"
@@ -766,6 +790,89 @@ MISTAKES = [
         REDIRECTS,
         None,
         "the site still serves 'about/' (docs/about.md), so no redirect may replace it",
+    ),
+    Mistake(
+        "translation naming other actors",
+        translation("actors: [qatar]\n"),
+        TRANSLATION,
+        4,
+        "'actors' differs from the original's ('actors' is [qatar, iran] there): leave it out: a translation "
+        "takes it from test-brief.md",
+    ),
+    Mistake(
+        "translation with another date",
+        translation("date: 2026-06-02\n"),
+        TRANSLATION,
+        4,
+        "leave it out: a translation takes it from test-brief.md",
+    ),
+    Mistake(
+        "translation with readings of its own",
+        translation("readings:\n  talks-direct: {status: steady}\n"),
+        TRANSLATION,
+        4,
+        "'readings' differs from the original's (it has no 'readings')",
+    ),
+    Mistake(
+        "translation with a field that is not text",
+        translation("featured: true\n"),
+        TRANSLATION,
+        4,
+        "a translation's front matter carries title, summary, sources, corrections, translated only",
+    ),
+    Mistake(
+        "translation without a summary",
+        lambda p: (write_brief(p), write_brief(p, "title: Une note\n", FRENCH_BODY, name=TRANSLATION)) and None,
+        TRANSLATION,
+        2,
+        "a translation needs its 'summary', in its language",
+    ),
+    Mistake(
+        "translation citing other sources",
+        translation("sources:\n  - title: Ailleurs\n    url: https://example.org/elsewhere\n"),
+        TRANSLATION,
+        4,
+        "a translation's sources are the original's",
+    ),
+    Mistake(
+        "translation keeping the English headings",
+        translation(body=BODY),
+        TRANSLATION,
+        5,
+        "missing the house heading '## Ce qui s'est passé'",
+    ),
+    Mistake(
+        "translation with a misspelt heading in Arabic",
+        translation(
+            body="\n".join(
+                f"## {h}\n\nنص."
+                for h in (
+                    "ما الذي حدث",
+                    "من يكسب النفوذ",
+                    "ما الالية الفاعلة",
+                    "لماذا يهمّ ذلك",
+                    "ما الذي ينبغي مراقبته",
+                )
+            ),
+            name="docs/briefs/2026/test-brief.ar.md",
+        ),
+        "docs/briefs/2026/test-brief.ar.md",
+        11,
+        "the house heading '## ما الالية الفاعلة' is misspelt: did you mean '## ما الآلية الفاعلة'?",
+    ),
+    Mistake(
+        "translation naming an entity its original does not list",
+        translation(body=FRENCH_BODY.replace('{{ actor("qatar") }}', '{{ actor("oman") }}')),
+        TRANSLATION,
+        8,
+        "the text names the actor 'oman', which the front matter does not list",
+    ),
+    Mistake(
+        "translation without its original",
+        translation(original=False),
+        TRANSLATION,
+        1,
+        "no original beside this translation: add test-brief.md",
     ),
 ]
 

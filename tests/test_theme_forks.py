@@ -16,7 +16,10 @@ from conftest import ROOT
 #: Material's file the override was written against (mkdocs-material 9.8.2), and what the override does.
 REVIEWED = {
     "404.html": ("80c93494b5432b1b", "the not-found page, with the ways into the site"),
-    "base.html": ("a919e32d2225e09e", "a fork: the drawer and search toggles' autocomplete moved to a form"),
+    "base.html": (
+        "a919e32d2225e09e",
+        'a fork: the toggles\' autocomplete moved to a form; hreflang links as "alternate "',
+    ),
     "main.html": ("9948b55a7bc979c3", "extends base.html: feed, link previews, masthead, print address, breadcrumbs"),
     "partials/copyright.html": ("bc86bca3bf75070f", "the footer's small print"),
     "partials/header.html": ("8cf3fb15bcf969ff", "a copy but for search (compared in test_search.py)"),
