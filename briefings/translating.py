@@ -20,6 +20,7 @@ from . import clock, languages
 from .frontmatter import read_front_matter
 from .problems import Problems
 from .project import Project
+from .translations import split_language
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,8 @@ class BriefFile:
 
     @classmethod
     def at(cls, path: Path) -> "BriefFile":
-        name = path.name.removesuffix(".md")
-        stem, _, code = name.rpartition(".")
-        if stem and code in languages.declared():
-            return cls(path, stem, code)
-        return cls(path, name, languages.DEFAULT)
+        name, lang = split_language(path.name)  # the loader's reading of a file name
+        return cls(path, name.removesuffix(".md"), lang or languages.DEFAULT)
 
     def beside(self, lang: str) -> Path:
         """The file of the same brief in language `lang`."""

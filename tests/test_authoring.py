@@ -714,7 +714,7 @@ def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
             f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
             "digits and hyphens, e.g. --slug doha-talks\n"
         ), wrong
-    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*")) == [
+    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*") if p.name.count(".") == 1) == [
         "doha-indirect-talks.md",
         "doha-talks-2.md",
     ]

@@ -31,6 +31,14 @@ def _cli(project: Path, capsys, *args: str) -> Run:
     return Run(returncode, out.out, out.err)
 
 
+@pytest.fixture
+def project(project: Path) -> Path:
+    """The example project without the translations it ships of the brief these tests translate."""
+    for translation in (project / "docs/briefs/2026").glob("doha-indirect-talks.*.md"):
+        translation.unlink()
+    return project
+
+
 def headings(text: str) -> list[str]:
     return [line[3:] for line in text.splitlines() if line.startswith("## ")]
 
@@ -213,23 +221,94 @@ def test_a_translation_older_than_its_original_is_a_warning_naming_both_files(pr
     assert all(f"before its original {ORIGINAL} was updated on 2026-12-30" in row for row in warned)
 
 
+def _about(problems, path: Path) -> list:
+    return [p for p in problems if p.location.path == path.relative_to(path.parents[3]).as_posix()]
+
+
 def test_without_a_translated_date_a_translation_is_as_old_as_its_last_commit(project: Path):
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     path = _translation(project, "fr", None)
-    assert older_translations(Project.at(project)).items == []  # not committed: git cannot tell its age
+    assert _about(older_translations(Project.at(project)), path) == []  # not committed: git cannot tell its age
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)
     day = "2026-03-01T12:00:00+00:00"
     env = {"GIT_AUTHOR_DATE": day, "GIT_COMMITTER_DATE": day, "PATH": "/usr/bin:/bin"}
     subprocess.run([*git, "commit", "-qm", "Content"], cwd=project, check=True, env=env)
     _set_original(project, "2026-02-01")
-    assert older_translations(Project.at(project)).items == []  # committed after the original's day
+    assert _about(older_translations(Project.at(project)), path) == []  # committed after the original's day
     _set_original(project, "2026-02-01", updated="2026-04-01")
-    (warning,) = older_translations(Project.at(project))
+    (warning,) = _about(older_translations(Project.at(project)), path)
     assert warning.location.path == "docs/briefs/2026/doha-indirect-talks.fr.md"
     assert warning.message.startswith(
         f"this translation has no 'translated' date and was last committed on 2026-03-01, before its original "
         f"{ORIGINAL} was updated on 2026-04-01"
     )
     path.write_text(path.read_text("utf-8") + "Plus.\n", "utf-8")  # being edited: not judged
-    assert older_translations(Project.at(project)).items == []
+    assert _about(older_translations(Project.at(project)), path) == []
+
+
+def test_a_started_translation_is_an_error_until_written_and_then_passes_check(project: Path):
+    made = briefings("new", "brief", "--translate", ORIGINAL, "--lang", "ar", cwd=project)
+    path = project / made.stdout.strip()
+    rel = made.stdout.strip()
+    unwritten = briefings("check", cwd=project)
+    assert unwritten.returncode == 1
+    rows = unwritten.stdout.splitlines()
+    title_line = next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.startswith("title:"))
+    assert any(
+        row.startswith(f"{rel}:{title_line}:") and "title still holds a TODO placeholder" in row for row in rows
+    ), rows
+    assert any("it is published with its original" in row for row in rows)
+
+    text = path.read_text("utf-8")
+    text = re.sub(r'title: "TODO[^"]*"', "title: محادثات الدوحة", text)
+    text = re.sub(r'summary: "TODO[^"]*"', "summary: ملخّص المحادثات.", text)
+    calls = iter(CALL.findall((project / ORIGINAL).read_text("utf-8")))
+    text = re.sub(r"^TODO: .*$", lambda _: "نصّ القسم " + " ".join(c for c, _ in zip(calls, range(9))), text, flags=re.M)
+    path.write_text(text, "utf-8")
+    written = briefings("check", cwd=project)
+    assert written.returncode == 0, written.output
+    assert written.stdout == ""
+
+
+def test_check_warns_of_a_translation_older_than_its_original_naming_both_files(project: Path):
+    brief = "docs/briefs/2026/qatar-host-and-gatekeeper.md"
+    translation = brief.replace(".md", ".fr.md")
+    assert (project / translation).is_file()
+    text = (project / translation).read_text("utf-8").replace("\n---\n", "\ntranslated: 2026-05-27\n---\n", 1)
+    (project / translation).write_text(text, "utf-8")
+    assert briefings("check", cwd=project).stdout == ""
+    original = project / brief
+    original.write_text(
+        original.read_text("utf-8").replace("\nsummary:", "\nupdated: 2026-06-02\nsummary:", 1), "utf-8"
+    )
+    checked = briefings("check", cwd=project)
+    assert checked.returncode == 0, checked.output  # a warning, not an error
+    (row,) = checked.stdout.splitlines()
+    assert row.startswith(f"{translation}:")
+    assert f"warning: this translation was last brought up to date on 2026-05-27, before its original {brief}" in row
+    assert "1 warning" in checked.stderr
+    only = briefings("check", brief, cwd=project)  # the original's change causes it
+    assert translation in only.stdout
+
+
+def test_moving_a_brief_moves_its_translations_with_it(project: Path):
+    old, new = "docs/briefs/2026/qatar-host-and-gatekeeper", "docs/briefs/2025/qatar-as-host"
+    translated = {p.name for p in (project / "docs/briefs/2026").glob("qatar-host-and-gatekeeper.*.md")}
+    assert translated == {"qatar-host-and-gatekeeper.ar.md", "qatar-host-and-gatekeeper.fr.md"}
+    clash = project / f"{new}.fr.md"
+    clash.parent.mkdir(parents=True)
+    clash.write_text("---\ntitle: T\n---\n", "utf-8")
+    refused = briefings("move", f"{old}.md", f"{new}.md", cwd=project)
+    assert refused.returncode == 1
+    assert f"{new}.fr.md already exists: move or remove it before its brief" in refused.stderr
+    assert (project / f"{old}.md").is_file() and (project / f"{old}.ar.md").is_file()
+    clash.unlink()
+
+    moved = briefings("move", f"{old}.md", f"{new}.md", cwd=project)
+    assert moved.returncode == 0, moved.output
+    for lang in ("ar", "fr"):
+        assert f"moved {old}.{lang}.md to {new}.{lang}.md" in moved.stdout
+        assert not (project / f"{old}.{lang}.md").exists() and (project / f"{new}.{lang}.md").is_file()
+    checked = briefings("check", cwd=project)
+    assert checked.returncode == 0 and checked.stdout == "", checked.output
