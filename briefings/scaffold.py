@@ -51,8 +51,9 @@ def slugify(title: str, max_length: int = 60) -> str:
     return slug
 
 
-def data_entries(project: Project, kind: EntityKind) -> dict[str, tuple[str, ...]]:
-    """The ids a data file defines, each with its name and aliases, read with the project's own strict reader."""
+def data_entries(project: Project, kind: EntityKind, translated: bool = False) -> dict[str, tuple[str, ...]]:
+    """The ids a data file defines, each with its name and aliases (and, `translated`, those its translations
+    give after them), read with the project's own strict reader."""
     path = project.file(kind.data_file)
     if not path.is_file():
         return {}
@@ -62,19 +63,37 @@ def data_entries(project: Project, kind: EntityKind) -> dict[str, tuple[str, ...
         raise ScaffoldError(
             f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)"
         )
-    return {str(i): kind.names(entry) for i, entry in doc.value.items()} if isinstance(doc.value, dict) else {}
+    if not isinstance(doc.value, dict):
+        return {}
+    return {
+        str(i): kind.names(entry) + (_translated_names(kind, entry) if translated else ())
+        for i, entry in doc.value.items()
+    }
+
+
+def _translated_names(kind: EntityKind, entry: object) -> tuple[str, ...]:
+    translations = entry.get("translations") if isinstance(entry, dict) else None
+    return tuple(
+        name
+        for given in (translations.values() if isinstance(translations, dict) else ())
+        for name in kind.names(given)
+    )
 
 
 def find_entries(project: Project, kind: EntityKind, words: list[str]) -> list[tuple[str, str]]:
-    """The (id, name) of each entry of a kind whose id, name or aliases hold every word, in the data file's
-    order; case and accents do not count."""
-    wanted = [folded(word) for word in words]
+    """The (id, name) of each entry of a kind whose id, name or aliases, in any language, hold every word, in
+    the data file's order; case and accents do not count (a word in another script is matched as written)."""
+    wanted = [_searchable(word) for word in words]
     found = []
-    for entity_id, names in data_entries(project, kind).items():
-        texts = [folded(text) for text in (entity_id, *names)]
+    for entity_id, names in data_entries(project, kind, translated=True).items():
+        texts = [_searchable(text) for text in (entity_id, *names)]
         if all(any(word in text for text in texts) for word in wanted):
             found.append((entity_id, names[0] if names else ""))
     return found
+
+
+def _searchable(text: str) -> str:
+    return folded(text) or " ".join(text.casefold().split())
 
 
 def check_language(code: str) -> languages.Language:

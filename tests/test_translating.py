@@ -312,3 +312,20 @@ def test_moving_a_brief_moves_its_translations_with_it(project: Path):
         assert not (project / f"{old}.{lang}.md").exists() and (project / f"{new}.{lang}.md").is_file()
     checked = briefings("check", cwd=project)
     assert checked.returncode == 0 and checked.stdout == "", checked.output
+
+
+def test_list_finds_entries_by_their_names_and_aliases_in_any_language(project: Path, capsys):
+    actors = project / "data/actors.yml"
+    actors.write_text(
+        actors.read_text("utf-8").replace(
+            "\nqatar:\n",
+            "\nqatar:\n  translations:\n    ar: {name: قطر, aliases: [دولة قطر]}\n    fr: {name: Qatar}\n",
+            1,
+        ),
+        "utf-8",
+    )
+    for words in (["قطر"], ["دولة", "قطر"]):
+        found = _cli(project, capsys, "list", "actors", *words)
+        assert found.returncode == 0 and found.stdout.split() == ["qatar", "Qatar"], words
+    nothing = _cli(project, capsys, "list", "actors", "موريتانيا")  # a word in another script matches as written
+    assert nothing.returncode == 1 and nothing.stdout == ""
