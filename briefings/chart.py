@@ -7,6 +7,7 @@ coordinates are in the chart's own units (its `viewBox`), so the chart scales to
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -37,7 +38,9 @@ class Mark:
 @dataclass(frozen=True)
 class Tick:
     x: float
-    label: str
+    label: str  # in the default language; a page in another writes `date` in its own (templating.short_date)
+    date: dt.date | None = None
+    with_year: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,5 +94,5 @@ def _ticks(marks: tuple[Mark, ...], one_year: bool) -> tuple[Tick, ...]:
             if mark is not marks[-1]:
                 continue
             ticks.pop()
-        ticks.append(Tick(mark.x, label))
+        ticks.append(Tick(mark.x, label, date, not one_year))
     return tuple(ticks)

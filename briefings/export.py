@@ -22,7 +22,9 @@ from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from .schema import schema_text
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
-_INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief", "text_digest"}
+# (An entity's `translations`, its text in other languages, are not published yet: each language's catalog
+# gives its entities' text in that language.)
+_INTERNAL_FIELDS = {"source", "title_at", "src_uri", "named", "words", "draft", "brief", "text_digest", "translations"}
 
 
 def catalog_data(

@@ -149,7 +149,7 @@ class _Reader:
             pages=frozenset(page.src_uri for page in others),
             translations=[t for t in translations if t is not None],
         )
-        scheduled = tuple((b.source.path, b.date) for b in catalog.scheduled())
+        scheduled = tuple((b.defined_at.path, b.date) for b in catalog.scheduled())
         outputs = published_outputs(catalog)
         for page in others:
             if page.src_uri in outputs:
@@ -350,7 +350,7 @@ class _Reader:
         macros = read_calls(body, page.rel, body_line, self.problems, known, self.calls)
         if macros.templated:
             templated.add(page.src_uri)
-        headings = languages.language(lang).headings
+        headings = languages.language(lang or languages.DEFAULT).headings
         if not original_doc.value.get("draft"):
             fix = brief_rules.TRANSLATION_PLACEHOLDER_FIX
             brief_rules.check_placeholders(doc, body, page.rel, body_line, self.problems, fix=fix)
@@ -439,7 +439,7 @@ def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list
     reader = _Reader(project, preview)
     results = []
     for page in pages:
-        reader.problems, templated = Problems(), set()
+        reader.problems, templated = Problems(), set[str]()
         brief = reader._read_brief_anew(page, known, templated)
         results.append((brief, reader.problems.items, bool(templated), reader.links.get(page.src_uri, PageLinks())))
     return results, reader.files, reader.seen

@@ -130,6 +130,12 @@ class Entity:
     #: The fields a translation may give (its data file's names for them may differ: an author's `bio`).
     translatable: ClassVar[tuple[str, ...]] = ("name", "summary", "aliases")
 
+    @property
+    def defined_at(self) -> Location:
+        """`source`, which every entity the loader reads has."""
+        assert self.source is not None, f"the {self.folder} entry '{self.id}' was not read from a file"
+        return self.source
+
 
 @dataclass(frozen=True, kw_only=True)
 class Actor(Entity):
@@ -235,8 +241,14 @@ class Reading:
         return READING_STATUSES[self.status]
 
     @property
+    def given_by(self) -> "Brief":
+        """The brief that gives the reading (`brief`, which `Brief.__post_init__` binds)."""
+        assert self.brief is not None, "a reading is bound to its brief before it is read"
+        return self.brief
+
+    @property
     def date(self) -> dt.date:
-        return self.brief.date
+        return self.given_by.date
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,6 +276,12 @@ class Brief:
     def ids(self, folder: str) -> tuple[str, ...]:
         """The ids of the entities of one kind the brief names, in the order its front matter lists them."""
         return self.named.get(folder, ())
+
+    @property
+    def defined_at(self) -> Location:
+        """`source`, which every brief the loader reads has."""
+        assert self.source is not None, f"the brief {self.src_uri} was not read from a file"
+        return self.source
 
     @property
     def authors(self) -> tuple[str, ...]:

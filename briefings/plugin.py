@@ -23,7 +23,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
@@ -38,10 +37,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .calls import MACROS
-from .export import data_files
-from .feed import FeedSite, SiteFeeds
+from .feed import SiteFeeds
 from .fragments import Fragments
-from .languages import DEFAULT
+from .multilingual import LanguageBuild
 from .loader import Loaded, load_project
 from .macros import MacroSandbox, Macros
 from .preview import Preview
@@ -75,6 +73,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
+        self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -83,31 +82,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        lang, languages, again = _languages(config)  # `again`: mkdocs-static-i18n building another language
+        self.language = build = LanguageBuild.of(config.plugins.get("i18n"))  # each language's build in turn
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
-        if again:
-            self.search, self.feeds = SearchIndex(), SiteFeeds()  # each language has its own
-        elif self.preview:
+        # Each language has its feeds and search index, kept across the preview's rebuilds.
+        self.search, self.feeds = self.by_language.setdefault(build.lang, (SearchIndex(), SiteFeeds()))
+        if self.preview and not build.again:  # (the other languages' builds use what the first read)
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
-        else:
+        elif not build.again:
             self.loaded = load_project(project)
-        _report(self.loaded.problems, stop=not self.preview and not again)
-        if self.loaded.ok and (not self.preview or again or len(languages) > 1):
-            self.site = Site(
-                self.loaded.catalog,
-                directory_urls=config.use_directory_urls,
-                fragments=self.fragments,
-                lang=lang,
-                site_languages=languages,
+        if not build.again:  # (the same configuration in each language's build)
+            # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension too.
+            config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
+        assert self.loaded is not None, "read above, or by the first language's build"
+        _report(self.loaded.problems, stop=not self.preview and not build.again)
+        if self.loaded.catalog is not None and (not self.preview or build.several):
+            self.site = build.site(
+                self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
+        assert self.site is not None, "the preview made it otherwise"
         self.macros = Macros(self.site)
-        if not again:
-            config.markdown_extensions.append(self.fragments.extension())
+        config.extra.update({"briefings_language": build.theme_extra()} if build.several else {})
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
-        prefix = "" if lang == languages[0] else f"{lang}/"
-        config.extra["briefings_search"] = self.search.use_site(lang, self.site.catalog, prefix)
+        config.extra["briefings_search"] = self.search.use_site(build.lang, self.site.catalog, build.prefix)
         if macros := config.plugins.get("macros"):
             # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
             # page (the plugin would try every pattern on every page).
@@ -115,14 +113,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
             macros.force_page_rendering = checked.__contains__
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
-        if not self.preview and not again:
+        if not self.preview and not build.again:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
             config.site_dir = str(self.staged.folder)
-        self.prefix = prefix
         return config
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """The macros for the macros plugin (see macros/__init__.py), for the page `current_page()` names."""
+        assert self.macros is not None, "on_config, which the macros plugin's on_config follows"
         return self.macros.functions(current_page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -138,6 +136,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before other plugins, so that they never see the drafts
     def _leave_out(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         return files
@@ -146,47 +145,45 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # ones; each is then put in the language's folder (`fr/actors/qatar/`) as that plugin puts the docs pages.
     @event_priority(-200)
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None, "on_config came first"
         added = []
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
         self.generated = {page.src_uri: page for page in self.site.generated_pages()}
         for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
             added.append(file := File.generated(config, page.src_uri, content=""))
             file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = (config.site_url or "/") + self.prefix  # absolute addresses, given a site_url
-        url_of = functools.partial(self.site.address, home=home)
-        feed_site = FeedSite(config.site_name, config.site_description or "", self.site.language.code, home, url_of)
-        for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
-            added.append(feed := File.generated(config, path, content=""))
-            feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
-        # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
-        url_in = functools.partial(self.site.address_in, home=config.site_url or "/")
-        for path, text, brief in data_files(
-            self.site.catalog,
-            site_name=config.site_name,
-            home_url=home,
-            url_of=url_of,
-            remember=self.preview,
-            url_in=url_in,
+        home = config.site_url or "/"  # absolute addresses, given a site_url
+        for path in self.feeds.plan(
+            self.site.catalog, self.site.feed_site(config.site_name, config.site_description or "", home)
         ):
+            added.append(feed := File.generated(config, path, content=""))  # written by on_post_build, over this
+            # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
+            feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
+        # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
+        for path, text, brief in self.site.data_files(site_name=config.site_name, home=home, remember=self.preview):
             added.append(data := File.generated(config, path, content=text))
-            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
+            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
         for file in added:
-            file.dest_uri = self.prefix + file.dest_uri  # another language's: in its folder
+            file.dest_uri = self.language.prefix + file.dest_uri  # another language's: in its folder
             files.append(file)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
-                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
+                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))  # type: ignore[method-assign]
         return files
 
     on_files = CombinedEvent(_leave_out, _add_generated)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
-            return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
+            assert self.site is not None, "on_config came first"
+            preview = self.preview and not self.language.prefix  # (the preview remembers the default language's)
+            return self.previewing.markdown(generated) if preview else self.site.markdown(generated)
+        return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.loaded is not None and self.site is not None, "on_config came first"
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
         src_uri = split_language(page.file.src_uri)[0]  # a translation's page is its original's in its language
@@ -198,18 +195,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        publication = Publication(
-            url=page.canonical_url or page.abs_url, site_name=config.site_name, repo_url=config.repo_url
-        )
+        # Without a site_url, the address from the site's root, as in the brief's citation files (on_files).
+        url = page.canonical_url or self.site.address_in(self.language.lang, src_uri, "/")
+        publication = Publication(url=url, site_name=config.site_name, repo_url=config.repo_url)
         written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
-        return markdown if written is None else written
+        return markdown if written is None else written  # None: not a brief
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if alternates := page.meta.get("alternates"):  # the language switcher leads to this page in each language
-            links = [{"name": a["name"], "link": a["path"], "lang": a["lang"]} for a in alternates]
-            # mkdocs-static-i18n sets it as an attribute too, which the theme's templates read before the item.
-            config.extra["alternate"] = config.extra.alternate = links
+        if links := self.language.switcher(page.meta):  # mkdocs-static-i18n sets it as an attribute too,
+            config.extra["alternate"] = config.extra.alternate = links  # type: ignore[attr-defined]  # read first
         return context
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -218,6 +213,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
             self.fragments.release()
             page.markdown = ""
+        assert self.loaded is not None, "on_config came first"
         if self.loaded.ok and not page.file.generated_by:
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
@@ -225,14 +221,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
 
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self.language.theme_template(template_name, output, Path(config.site_dir))
+
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        here = Path(config.site_dir) / self.prefix  # another language's folder
+        assert self.site is not None, "on_config came first"
+        here = Path(config.site_dir) / self.language.prefix  # another language's folder
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
-        if not self.prefix:  # the redirects are the default language's
-            self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview and not self.prefix:
+        self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
+        if self.preview and not self.language.prefix:
             self.previewing.index.update(self.search, here)
         else:
             log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
@@ -261,16 +260,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
             server.watch(str(watched))
         return server
-
-
-def _languages(config: MkDocsConfig) -> tuple[str, tuple[str, ...], bool]:
-    """The language this build writes, the site's languages (the default first), and whether mkdocs-static-i18n
-    is building another language than the first (it runs the whole build again for each: tests/
-    test_languages_site.py pins what is read of it here)."""
-    if (i18n := config.plugins.get("i18n")) is None:
-        return DEFAULT, (DEFAULT,), False
-    languages = (i18n.default_language, *(code for code in i18n.build_languages if code != i18n.default_language))
-    return i18n.current_language or i18n.default_language, languages, bool(i18n.building)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

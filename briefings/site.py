@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import urljoin
 
 from . import languages
 from .catalog import Catalog, tag_slug
+from .export import data_files
+from .feed import FeedSite
 from .in_language import catalog_in
 from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
@@ -27,8 +30,9 @@ class Site:
     """The catalog together with the templates that write its pages."""
 
     def write_redirects(self, site_dir: Path, *, lang: str) -> int:
-        """What the redirects publish at the old addresses, written into the built site once its feeds are."""
-        return write_redirects(site_dir, self.catalog, lang=lang)
+        """What the redirects publish at the old addresses, written into the built site once its feeds are (by
+        the default language's build: the old addresses are the default language's)."""
+        return write_redirects(site_dir, self.catalog, lang=lang) if self.language.code == languages.DEFAULT else 0
 
     def __init__(
         self,
@@ -67,10 +71,31 @@ class Site:
             return urljoin(home, url)
         return home if url == "./" else home + url  # as joining them would, many times faster
 
+    def feed_site(self, name: str, description: str, home: str) -> FeedSite:
+        """What the feeds say of the site in its language (`home`: the default language's home)."""
+        home = self.home_in(self.language.code, home)
+        return FeedSite(name, description, self.language.code, home, functools.partial(self.address, home=home))
+
+    def data_files(self, *, site_name: str, home: str, remember: bool) -> Iterator[tuple[str, str, str | None]]:
+        """The open data in the site's language (briefings.export.data_files); `home`: the default language's."""
+        here = self.home_in(self.language.code, home)
+        return data_files(
+            self.catalog,
+            site_name=site_name,
+            home_url=here,
+            url_of=functools.partial(self.address, home=here),
+            remember=remember,
+            url_in=functools.partial(self.address_in, home=home),
+        )
+
+    def home_in(self, lang: str, home: str) -> str:
+        """The home page of language `lang` on the site whose home (in the default language) is `home`."""
+        return home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{lang}/"
+
     def address_in(self, lang: str, src_uri: str, home: str) -> str:
         """The address of the page built from `src_uri` in language `lang`, on the site whose home (in the default
         language) is `home`."""
-        return self.address(src_uri, home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{lang}/")
+        return self.address(src_uri, self.home_in(lang, home))
 
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.templates.render(template, page, **context)
@@ -84,13 +109,15 @@ class Site:
         return self.render(page.template, page.src_uri, **page.context())
 
     def theme_metadata(
-        self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str, home: str = "/"
+        self, src_uri: str, meta: Mapping[str, Any], *, url: str | None, site_name: str, home: str = "/"
     ) -> dict[str, Any]:
         """What the theme needs of a page beside its front matter `meta`: its title and description
         HTML-escaped (Material prints them into HTML as they are), its place in the site, and for a brief its
         summary as description and the metadata of its article (dates, authors and actors, for the page's
         head and the sitemap: overrides/main.html, sitemap.xml)."""
-        theme = {key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)}
+        theme: dict[str, Any] = {
+            key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)
+        }
         theme["place"] = self.place(src_uri)
         if len(self.languages) > 1:  # the page in each language (hreflang, the switcher) and its own (og:locale)
             theme["alternates"] = self.alternates(src_uri, home)

@@ -126,6 +126,13 @@ def month_name(value: dt.date, language: Any = None) -> str:
     return _babel_dates().format_date(value, "LLLL y", locale=language.locale)
 
 
+def short_date(value: dt.date, with_year: bool, language: Any = None) -> str:
+    """A day as a chart's axis shows it, with its year or not: 8 May, 8 mai 2026."""
+    if language is None or language.code == DEFAULT:
+        return f"{value.day} {value:%b}" + (f" {value:%Y}" if with_year else "")
+    return _babel_dates().format_date(value, "d MMM y" if with_year else "d MMM", locale=language.locale)
+
+
 @functools.cache
 def _babel_dates() -> Any:
     import babel.dates  # only a site in another language needs it
@@ -136,6 +143,11 @@ def _babel_dates() -> Any:
 @jinja2.pass_context
 def _long_date_here(context: Any, value: dt.date) -> str:
     return long_date(value, context.get("language"))
+
+
+@jinja2.pass_context
+def _short_date_here(context: Any, value: dt.date, with_year: bool) -> str:
+    return short_date(value, with_year, context.get("language"))
 
 
 @jinja2.pass_context
@@ -239,6 +251,7 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         long_date=_long_date_here,  # in the language of the page (the context's `language`)
         signed=signed,
         month=_month_here,
+        short_date=_short_date_here,
         by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).

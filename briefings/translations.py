@@ -98,7 +98,7 @@ def read_translation(
         problems.error(
             doc.locate(("sources",)),
             f"a translation's sources are the original's, with the same addresses in the same order "
-            f"({', '.join(original_urls) or 'none'}): translate their titles only",
+            f"({', '.join(map(str, original_urls)) or 'none'}): translate their titles only",
         )
         ok = False
     corrections = meta.get("corrections") or []
@@ -121,7 +121,7 @@ def read_translation(
         except ValueError:
             problems.error(doc.locate(("translated",)), "'translated' is a date written as YYYY-MM-DD")
             ok = False
-    if not ok:
+    if not ok or lang is None:
         return None
     return Translation(
         original=base,

@@ -130,6 +130,13 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
 
 
+def is_translation(path: Path) -> bool:
+    """Whether a brief's file is a translation (`slug.fr.md` beside `slug.md`): its front matter holds text only."""
+    from briefings.translations import split_language
+
+    return split_language(path.name)[1] is not None
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 

@@ -1,0 +1,72 @@
+"""A site in several languages, built by mkdocs-static-i18n: it runs the whole build once per language, the
+default language first at the site's root, each other under `/<code>/`. `LanguageBuild` says what one of
+those builds is, and what the site does differently in it; the MkDocs plugin asks it and holds no rule.
+
+What is read of mkdocs-static-i18n (its plugin object, `i18n` in mkdocs.yml): `default_language`,
+`build_languages`, `current_language` (None before its first configuration) and `building` (true while it
+runs the other languages' builds); tests/test_languages_site.py pins them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import languages
+
+#: The theme's templates that each language's build writes again at the site's root: another language's 404
+#: page goes in its folder; the sitemap is the default language's, which lists every page in every language.
+THEME_TEMPLATES = ("404.html", "sitemap.xml")
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    lang: str
+    languages: tuple[str, ...]  # the site's, the default first
+    again: bool  # another language's build, after the first
+
+    @classmethod
+    def of(cls, i18n: Any) -> LanguageBuild:
+        """The build under way, given mkdocs-static-i18n's plugin (None: a site in one language)."""
+        if i18n is None:
+            return cls(languages.DEFAULT, (languages.DEFAULT,), False)
+        others = tuple(code for code in i18n.build_languages if code != i18n.default_language)
+        return cls(
+            i18n.current_language or i18n.default_language, (i18n.default_language, *others), bool(i18n.building)
+        )
+
+    @property
+    def prefix(self) -> str:
+        """The folder of the language's pages: "" for the default language, "fr/" for French."""
+        return "" if self.lang == self.languages[0] else f"{self.lang}/"
+
+    @property
+    def several(self) -> bool:
+        return len(self.languages) > 1
+
+    def site(self, catalog: Any, **options: Any) -> Any:
+        """The site (briefings.site.Site) in this build's language."""
+        from .site import Site
+
+        return Site(catalog, lang=self.lang, site_languages=self.languages, **options)
+
+    def theme_extra(self) -> dict[str, Any]:
+        """What the theme's own templates (404.html) read of the language: its folder and labels."""
+        return {"folder": self.prefix, "labels": languages.language(self.lang).labels} if self.several else {}
+
+    def switcher(self, meta: Mapping[str, Any]) -> list[dict[str, str]] | None:
+        """Material's `extra.alternate` for a page whose metadata is `meta` (Site.theme_metadata): the language
+        switcher and the hreflang links lead to this very page in each language."""
+        found = meta.get("alternates")
+        return [{"name": a["name"], "link": a["path"], "lang": a["lang"]} for a in found] if found else None
+
+    def theme_template(self, name: str, output: str, site_dir: Path) -> str:
+        """What the engine writes at the site's root for the theme's template `name` (nothing: an empty output);
+        another language's 404 page is written in its folder here."""
+        if not self.prefix or name not in THEME_TEMPLATES:
+            return output
+        if name == "404.html":
+            (folder := site_dir / self.prefix).mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(output, "utf-8")
+        return ""

@@ -1,0 +1,240 @@
+"""The example site in several languages (issue #19): English at the root, French and Arabic under /fr/ and
+/ar/, built by mkdocs-static-i18n with the briefings plugin. Asserts on the built HTML, feeds, search index,
+sitemap and open data of the example project (`built_site`, built once for the session)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import datetime as dt
+
+import babel.dates
+import pytest
+
+from briefings import languages
+from briefings.search import Stemmer, words
+from conftest import BuiltSite, soup
+
+DOHA = "briefs/2026/doha-indirect-talks/"
+NOT_TRANSLATED = "briefs/2026/intermittent-flare-up-risk/"  # a published brief with no translation
+#: A page of every kind, by its address in the default language.
+EVERY_KIND = {
+    "home": "",
+    "brief": DOHA,
+    "brief not translated": NOT_TRANSLATED,
+    "briefs listing": "briefs/",
+    "actor": "actors/qatar/",
+    "actors": "actors/",
+    "indicator": "indicators/talks-direct/",
+    "indicators": "indicators/",
+    "mechanism": "mechanisms/gatekeeping/",
+    "mechanisms": "mechanisms/",
+    "author": "authors/briefings-desk/",
+    "region": "regions/gulf/",
+    "tag": "tags/mediation/",
+    "tags": "tags/",
+    "hand-written page": "about/",
+}
+MATERIAL_SEARCH = {"en": "Search", "fr": "Rechercher", "ar": "بحث"}  # Material's own string, in each language
+
+
+def page(site: BuiltSite, lang: str, path: str):
+    return soup(site.site / ("" if lang == "en" else f"{lang}/") / path / "index.html")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("kind", EVERY_KIND)
+def test_every_page_kind_exists_in_the_language_with_its_lang_dir_alternates_and_switcher(
+    built_site: BuiltSite, kind: str, lang: str
+):
+    path = EVERY_KIND[kind]
+    html = page(built_site, lang, path)
+    language = languages.language(lang)
+    assert html.html["lang"] == lang
+    assert html.body["dir"] == language.direction
+    assert html.select_one(".md-search__input")["placeholder"] == MATERIAL_SEARCH[lang]
+    # The page in every language: hreflang alternates and the switcher, each to the same page.
+    depth = len(f"{lang}/{path}".strip("/").split("/"))
+    expected = {
+        "en": "../" * depth + path or "./",
+        "fr": "../" * depth + f"fr/{path}",
+        "ar": "../" * depth + f"ar/{path}",
+    }
+    expected[lang] = "./"
+    alternates = {link["hreflang"]: link["href"] for link in html.select("link[hreflang]")}
+    assert alternates == expected
+    switcher = {a["hreflang"]: (a["href"], a.get_text(strip=True)) for a in html.select(".md-select__link")}
+    assert switcher == {code: (expected[code], languages.language(code).name) for code in expected}
+    locales = [m["content"] for m in html.select("meta[property='og:locale']")]
+    assert locales == [language.og_locale]
+    others = {m["content"] for m in html.select("meta[property='og:locale:alternate']")}
+    assert others == {languages.language(c).og_locale for c in expected if c != lang}
+
+
+def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_language(built_site: BuiltSite):
+    for lang, title, heading in (
+        ("fr", "À Doha, des pourparlers indirects", "Ce qui s'est passé"),
+        ("ar", "محادثات غير مباشرة بين واشنطن وطهران", "ما الذي حدث"),
+    ):
+        html = page(built_site, lang, DOHA)
+        language = languages.language(lang)
+        assert html.h1.get_text().startswith(title)
+        assert heading in [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
+        day = html.select_one(".brief-byline time")
+        assert day["datetime"] == "2026-05-08"
+        assert day.get_text() == babel.dates.format_date(dt.date(2026, 5, 8), "long", locale=language.locale)
+        assert html.select_one("#readings").get_text(strip=True).rstrip("¶") == language.label("Readings")
+        statuses = [s.get_text() for s in html.select(".reading-status")]
+        assert language.label("Steady") in statuses
+        # The macros link to the entity's page in the language: same relative address, under /<lang>/.
+        qatar = html.select_one("article a.entity-link--actor[href$='actors/qatar/']")
+        assert qatar["href"] == "../../../actors/qatar/"
+        # The judgement is the original's: the same readings, in the same order.
+        english = page(built_site, "en", DOHA)
+        assert [r["class"] for r in html.select(".reading-status")] == [
+            r["class"] for r in english.select(".reading-status")
+        ]
+    assert "8 May 2026" in page(built_site, "en", DOHA).select_one(".brief-byline time").get_text()
+
+
+def test_a_brief_not_translated_has_a_page_leading_to_the_original_and_is_listed(built_site: BuiltSite):
+    for lang in ("fr", "ar"):
+        html = page(built_site, lang, NOT_TRANSLATED)
+        note = html.select_one(".brief-untranslated__note")
+        assert (
+            languages.language(lang).label("This brief has not been translated into this language yet.")
+            in note.get_text()
+        )
+        original = note.a["href"]
+        assert (built_site.site / lang / NOT_TRANSLATED / original / "index.html").resolve() == (
+            built_site.site / NOT_TRANSLATED / "index.html"
+        ).resolve()
+        listing = page(built_site, lang, "briefs/")
+        assert any(a["href"].endswith("intermittent-flare-up-risk/") for a in listing.select("article a"))
+
+
+def test_entity_pages_and_listings_speak_the_language(built_site: BuiltSite):
+    fr = page(built_site, "fr", "actors/qatar/")
+    assert "Notes qui citent" in fr.get_text()
+    assert fr.select_one(".leverage-table th").get_text() == "Date"
+    ar = page(built_site, "ar", "indicators/talks-direct/")
+    headers = [th.get_text() for th in ar.select(".reading-table th")]
+    assert headers == ["التاريخ", "الحالة", "ملاحظة", "الموجز"]
+    assert ar.select_one(".reading-chart__svg title").get_text().startswith("قراءات")
+    assert page(built_site, "ar", "actors/").h1.get_text(strip=True).rstrip("¶") == "الفاعلون"
+
+
+def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
+    for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
+        html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
+        assert html.html["lang"] == lang
+        assert html.h1.get_text() == title
+        links = [a["href"] for a in html.select(".not-found__links a")]
+        assert links[1] == ("/briefs/" if lang == "en" else f"/{lang}/briefs/")
+
+
+def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(built_site: BuiltSite):
+    tree = ET.parse(built_site.site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.find("s:loc", ns).text: u for u in tree.getroot().findall("s:url", ns)}
+    home = min(urls, key=len)  # the home page's address
+    for lang in ("", "fr/", "ar/"):
+        assert home + lang + DOHA in urls
+        assert home + lang + "actors/qatar/" in urls
+    links = {x.get("hreflang"): x.get("href") for x in urls[home + "fr/" + DOHA].findall("x:link", ns)}
+    assert links == {"en": home + DOHA, "fr": home + "fr/" + DOHA, "ar": home + "ar/" + DOHA}
+
+
+def test_feeds_per_language_site_wide_and_per_entity(built_site: BuiltSite):
+    for lang, title in (("fr", "À Doha, des pourparlers indirects"), ("ar", "محادثات غير مباشرة")):
+        for feed in (f"{lang}/feed.xml", f"{lang}/actors/qatar/feed.xml"):
+            root = ET.parse(built_site.site / feed).getroot()
+            assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+            titles = [
+                e.findtext("{http://www.w3.org/2005/Atom}title")
+                for e in root.iter("{http://www.w3.org/2005/Atom}entry")
+            ]
+            assert any(t.startswith(title) for t in titles), titles
+            ids = [
+                link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link") if link.get("rel") == "self"
+            ]
+            assert ids and f"/{lang}/" in ids[0]
+    english = ET.parse(built_site.site / "feed.xml").getroot()
+    assert english.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("fr", "pourparlers"), ("ar", "المحادثات")])
+def test_search_has_an_index_per_language_stemmed_with_its_stemmer(built_site: BuiltSite, lang: str, word: str):
+    folder = built_site.site / lang / "search"
+    stem = Stemmer(lang)(words(word)[0])
+    assert stem != words(word)[0]  # the language's stemmer is at work
+    stems = {}
+    for piece in (folder / "words").glob("*.json"):
+        stems.update(json.loads(piece.read_text("utf-8"))["words"])
+    assert word in stems[stem]  # the word is found by its stem
+    search = page(built_site, lang, "").select_one("[data-briefings-search]")
+    assert search["data-index"] == f"{lang}/search/"
+    assert search["data-stemmer"] == languages.language(lang).stemmer
+    records = [json.loads(p.read_text("utf-8")) for p in (folder / "pages").glob("*.json")]
+    assert records and all(r["url"].startswith(f"{lang}/") for r in records)
+    english = page(built_site, "en", "").select_one("[data-briefings-search]")
+    assert not english.has_attr("data-index") and english["data-stemmer"] == "english"
+
+
+def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):
+    catalog = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
+    doha = next(b for b in catalog["briefs"] if b["url"].endswith(DOHA))
+    assert [(t["lang"], t["url"].endswith(f"/{t['lang']}/{DOHA}")) for t in doha["translations"]] == [
+        ("ar", True),
+        ("fr", True),
+    ]
+    assert doha["translations"][1]["title"].startswith("À Doha")
+    assert doha["translations"][1]["translated"] == "2026-05-12"
+    untranslated = next(b for b in catalog["briefs"] if b["url"].endswith(NOT_TRANSLATED))
+    assert untranslated["translations"] == []
+
+
+# -- what the briefings plugin relies on of mkdocs-static-i18n 1.3.1 (briefings/multilingual.py) ---------------
+
+
+def test_what_is_read_of_mkdocs_static_i18n_is_there():
+    """Its plugin object's `default_language` and `build_languages` (properties), `current_language` (None until
+    its first configuration) and `building` (false until it runs the other languages' builds); the priorities
+    the briefings plugin's events are placed around (its generated files join after its `on_files`, its
+    switcher after its `on_page_context`)."""
+    from mkdocs_static_i18n.plugin import I18n
+
+    i18n = I18n()
+    assert (i18n.current_language, i18n.building) == (None, False)
+    assert isinstance(I18n.default_language, property) and isinstance(I18n.build_languages, property)
+    assert I18n.on_files.mkdocs_priority == -100 and I18n.on_page_context.mkdocs_priority == 50
+
+
+def test_mkdocs_static_i18n_cannot_take_generated_files_so_they_join_after_it(tmp_path):
+    """Why the briefings plugin adds its pages after mkdocs-static-i18n's on_files: that plugin reads every
+    file as a file of the docs folder, and fails on one generated in memory (File.generated)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs_static_i18n.plugin import I18n
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs")})
+    assert not config.validate()[0]
+    i18n = I18n()
+    i18n.load_config({"languages": [{"locale": "en", "default": True}, {"locale": "fr"}]})
+    i18n.current_language = "en"
+    config.plugins._current_plugin = "briefings"  # as MkDocs sets it while a plugin's event runs
+    with pytest.raises(TypeError):
+        i18n.reconfigure_files(Files([File.generated(config, "actors/qatar.md", content="")]), config)
+
+
+def test_the_languages_the_site_is_built_in_are_declared_with_the_same_names(built_site: BuiltSite):
+    import yaml
+
+    config = yaml.safe_load((built_site.project / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert {lang["locale"]: lang["name"] for lang in i18n["languages"]} == {
+        code: languages.language(code).name for code in ("en", "fr", "ar")
+    }
