@@ -154,12 +154,20 @@ def check_publishable(doc: YamlDocument, body: str, rel: str, body_line: int, pr
             doc.locate(("actors",)),
             "'actors' must not be empty (the ids of the actors the brief names, from data/actors.yml)",
         )
+    check_placeholders(doc, body, rel, body_line, problems)
+
+
+def check_placeholders(
+    doc: YamlDocument, body: str, rel: str, body_line: int, problems: Problems, *, fix: str = ""
+) -> None:
+    """The text written in place of the placeholders of `briefings new brief` (a brief's or a translation's)."""
+    fix = fix or "or keep 'draft: true' until the brief is ready"
     for key in ("title", "summary"):
-        if isinstance(meta.get(key), str) and _PLACEHOLDER.search(meta[key]):
-            problems.error(doc.locate((key,)), _placeholder_message(key))
+        if isinstance(doc.value.get(key), str) and _PLACEHOLDER.search(doc.value[key]):
+            problems.error(doc.locate((key,)), _placeholder_message(key, fix))
     for match in _PLACEHOLDER.finditer(body):
         line = body_line + body.count("\n", 0, match.start())
-        problems.error(Location(rel, line), _placeholder_message("the text"))
+        problems.error(Location(rel, line), _placeholder_message("the text", fix))
         break
 
 
@@ -189,11 +197,14 @@ def _closest(wrong: str, ids: set[str], field_name: str) -> str:
     return f"did you mean '{close[0]}'?" if close else f"add it to '{field_name}'"
 
 
-def _placeholder_message(where: str) -> str:
-    return (
-        f"{where} still holds a {PLACEHOLDER} placeholder from the template: write the text, "
-        "or keep 'draft: true' until the brief is ready"
-    )
+def _placeholder_message(where: str, fix: str) -> str:
+    return f"{where} still holds a {PLACEHOLDER} placeholder from the template: write the text, {fix}"
+
+
+#: What a translation holding a placeholder is told: it has no `draft` of its own.
+TRANSLATION_PLACEHOLDER_FIX = (
+    "or keep the translation out of the docs folder until it is ready (it is published with its original)"
+)
 
 
 def check_translation_text(

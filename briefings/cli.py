@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind
+from .languages import DEFAULT
 from .loader import load_project
 from .problems import Location, Problems
 from .project import Project
@@ -78,8 +79,23 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="create a brief, or add an entity to its data file")
     what = new.add_subparsers(dest="what", required=True, metavar="WHAT")
 
-    brief = what.add_parser("brief", help="a new draft brief from the template, ready to fill in")
-    brief.add_argument("title")
+    brief = what.add_parser(
+        "brief",
+        help="a new draft brief from the template, ready to fill in, or with --translate a brief's translation",
+    )
+    brief.add_argument("title", nargs="?", help="its title (not with --translate)")
+    brief.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language it is written in (a code of briefings/languages/: fr, ar, fa...; default: en); "
+        "with --translate, the language to translate into",
+    )
+    brief.add_argument(
+        "--translate",
+        type=Path,
+        metavar="PATH",
+        help="start the translation into --lang of this brief (docs/briefs/<year>/<slug>.md), beside it",
+    )
     for kind in KINDS:
         brief.add_argument(
             f"--{kind.name}",
@@ -137,6 +153,10 @@ def run_check(project: Project, paths: list[Path], output_format: str, since: st
     naming an id that a data file no longer defines), and count the others; with `since`, also the addresses
     published at that git revision that the site no longer serves."""
     loaded = load_project(project)
+    if loaded.ok:  # here, not in the loader: it asks git, which the build does not
+        from .translating import older_translations
+
+        loaded.problems.extend(older_translations(project).items)
     if since is not None and loaded.ok:
         from .since import lost_since  # here: only this option needs git
 
@@ -210,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(project, args.paths, args.format, args.since)
     if args.command == "diff":
         return run_diff(project, args.ref)
-    from .scaffold import ScaffoldError, add_entry, new_brief  # here: checking needs no template
+    from .scaffold import ScaffoldError, add_entry  # here: checking needs no template
 
     try:
         if args.command == "list":
@@ -227,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.what == "brief":
             named = {kind.name: getattr(args, kind.name) for kind in KINDS}
-            print(project.relative(new_brief(project, args.title, named=named, date=args.date, slug=args.slug)))
+            print(project.relative(_new_brief(project, args, named)))
             return 0
         kind = next(kind for kind in KINDS if kind.name == args.what)
         entry = kind.entry({option.field: getattr(args, option.field) for option in kind.options})
@@ -237,6 +257,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _new_brief(project: Project, args: argparse.Namespace, named: dict[str, list[str]]) -> Path:
+    """`new brief TITLE [--lang CODE]`, or `new brief --translate PATH --lang CODE`."""
+    from .scaffold import ScaffoldError, new_brief, new_translation
+
+    if args.translate is None:
+        if not args.title:
+            raise ScaffoldError('give the brief\'s title: briefings new brief "Title of the brief"')
+        return new_brief(project, args.title, named=named, date=args.date, slug=args.slug, lang=args.lang or DEFAULT)
+    given = [f"--{name}" for name, ids in named.items() if ids]
+    given += [option for option, value in (("--date", args.date), ("--slug", args.slug)) if value]
+    if args.title or given:
+        what = f"'{args.title}'" if args.title else given[0]
+        raise ScaffoldError(
+            f"a translation takes its title from what you write in it and everything else from its original: "
+            f"leave out {what}"
+        )
+    if not args.lang:
+        raise ScaffoldError("say which language to translate into: --lang fr, --lang ar...")
+    return new_translation(project, args.translate, args.lang)
 
 
 def run() -> None:

@@ -79,9 +79,10 @@ def check_translations(kind: EntityKind, doc: YamlDocument, problems: Problems) 
     return wrong
 
 
-def unknown_language(code: object, where: str) -> str:
-    """`unknown language 'fre' in …: did you mean 'fr'?`, or the languages there are."""
-    declared = {c: language for c, language in languages.declared().items() if c != languages.DEFAULT}
+def unknown_language(code: object, where: str, *, default: bool = False) -> str:
+    """`unknown language 'fre' in …: did you mean 'fr'?`, or the languages there are (the default among them
+    where it may be written)."""
+    declared = {c: language for c, language in languages.declared().items() if default or c != languages.DEFAULT}
     written = str(code).strip().casefold()
     by_text = {c: c for c in declared} | {_folded_name(language.name): c for c, language in declared.items()}
     close = [by_text[t] for t in difflib.get_close_matches(_folded_name(written), list(by_text), n=1, cutoff=0.6)]

@@ -351,6 +351,9 @@ class _Reader:
         if macros.templated:
             templated.add(page.src_uri)
         headings = languages.language(lang or languages.DEFAULT).headings
+        if not original_doc.value.get("draft"):
+            fix = brief_rules.TRANSLATION_PLACEHOLDER_FIX
+            brief_rules.check_placeholders(doc, body, page.rel, body_line, self.problems, fix=fix)
         brief_rules.check_translation_text(
             body, page.rel, body_line, headings, original_doc.value, macros.references, self.problems
         )

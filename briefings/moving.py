@@ -19,13 +19,14 @@ from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
-from . import schema
+from . import languages, schema
 from .calls import read_calls
 from .kinds import KINDS, EntityKind
 from .links import read_links
 from .datafiles import AnyId
 from .frontmatter import split_front_matter
 from .sources import BRIEF_FILE_NAME
+from .translating import BriefFile
 from .outputs import feed_path_of
 from .problems import Location, Problems
 from .project import Project
@@ -268,6 +269,12 @@ class _Brief:
         return f"briefs/{self.year}/{self.slug}" if self.folder else self.src_uri
 
 
+def _translated(docs: Path, brief: _Brief) -> list[str]:
+    """The translations beside a file brief's place (`slug.<lang>.md`), as paths inside the docs folder."""
+    beside = BriefFile.at(docs / brief.src_uri).in_languages()
+    return [f"{brief.src_uri[:-3]}.{lang}.md" for lang in beside if lang != languages.DEFAULT]
+
+
 def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool | None]:
     """The year, slug and form (folder, file, or None when the path does not say) of a brief's path."""
     try:
@@ -323,7 +330,15 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
     already = not forms
     old = _Brief(year, slug, new_forms[0] if already else forms[0])
     new = _Brief(new_year, new_slug, old.folder)
-    moved = Addresses({old.src_uri: new.src_uri}, {old.moved_path: new.moved_path} if old.folder else {})
+    # A file brief's translations (slug.<lang>.md beside it) go with it; a folder brief's are in its folder.
+    translations = (
+        {} if old.folder else {t: new.src_uri[:-3] + t[len(old.src_uri) - 3 :] for t in _translated(docs, old)}
+    )
+    if clash := next((docs / t for t in translations.values() if (docs / t).exists()), None):
+        raise ScaffoldError(f"{project.relative(clash)} already exists: move or remove it before its brief")
+    moved = Addresses(
+        {old.src_uri: new.src_uri, **translations}, {old.moved_path: new.moved_path} if old.folder else {}
+    )
     if already:
         # Already moved: links from elsewhere still lead to the old place, and the brief's own were written
         # for its new one.
@@ -340,6 +355,9 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
         outcome.say(f"moved {project.relative(source)} to {project.relative(target)}")
     else:
         outcome.say(f"{project.relative(docs / new.moved_path)} is already there")
+    for source_uri, target_uri in translations.items():
+        (docs / source_uri).rename(docs / target_uri)
+        outcome.say(f"moved {project.relative(docs / source_uri)} to {project.relative(docs / target_uri)}")
     record_redirects(project, [(page_url(old.src_uri), page_url(new.src_uri))], outcome)
     return outcome
 

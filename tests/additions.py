@@ -22,6 +22,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from briefings.translations import split_language
+
 from conftest import ROOT, Server, briefings, copy_project, front_matter, mkdocs_build, serve, soup
 
 #: The shipped project: its content and configuration (the tool's parts come from the repository anyway).
@@ -282,8 +284,11 @@ class ContentSite:
 
 
 def _is_brief(path: Path, docs: Path) -> bool:
-    """A brief is docs/briefs/<year>/<slug>.md, or docs/briefs/<year>/<slug>/index.md beside its images."""
+    """A brief is docs/briefs/<year>/<slug>.md, or docs/briefs/<year>/<slug>/index.md beside its images; its
+    translations beside it (`<slug>.ar.md`, `index.ar.md`) are not briefs of their own."""
     parts = path.relative_to(docs / "briefs").parts
+    if split_language(path.name)[1] is not None:
+        return False
     return len(parts) == 2 and parts[1] != "index.md" or len(parts) == 3 and parts[2] == "index.md"
 
 

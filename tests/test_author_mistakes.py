@@ -868,6 +868,21 @@ MISTAKES = [
         "the text names the actor 'oman', which the front matter does not list",
     ),
     Mistake(
+        "translation still holding the template's placeholder",
+        lambda p: (
+            (
+                write_brief(p),
+                write_brief(
+                    p, 'title: "TODO: the title in Français"\nsummary: Une phrase.\n', FRENCH_BODY, TRANSLATION
+                ),
+            )
+            and None
+        ),
+        TRANSLATION,
+        2,
+        "title still holds a TODO placeholder from the template: write the text, or keep the translation out of",
+    ),
+    Mistake(
         "translation without its original",
         translation(original=False),
         TRANSLATION,

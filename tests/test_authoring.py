@@ -137,7 +137,19 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
 
 
 @pytest.mark.parametrize(
-    "name", ["brief", "page", "redirects", "actors", "indicators", "mechanisms", "authors", "regions", "catalog"]
+    "name",
+    [
+        "brief",
+        "page",
+        "redirects",
+        "actors",
+        "indicators",
+        "mechanisms",
+        "authors",
+        "regions",
+        "catalog",
+        "translations",
+    ],
 )
 def test_schemas_are_valid_json_schema(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
@@ -702,7 +714,7 @@ def test_new_brief_takes_its_file_name_from_slug(project: Path, capsys):
             f"briefings: '{wrong}' cannot be a brief's file name: use lowercase letters, "
             "digits and hyphens, e.g. --slug doha-talks\n"
         ), wrong
-    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*")) == [
+    assert sorted(p.name for p in (project / "docs/briefs").rglob("doha*") if p.name.count(".") == 1) == [
         "doha-indirect-talks.md",
         "doha-talks-2.md",
     ]
