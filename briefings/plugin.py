@@ -85,17 +85,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         # Each language has its feeds and search index, kept across the preview's rebuilds.
         self.search, self.feeds = self.by_language.setdefault(build.lang, (SearchIndex(), SiteFeeds()))
-        if self.preview and not build.again:  # (the other languages' builds use what the first read)
-            self.loaded, self.site = self.previewing.load(
-                project, directory_urls=config.use_directory_urls, fragments=self.fragments
-            )
-        elif not build.again:
-            self.loaded = load_project(project)
-        if not build.again:  # (the same configuration in each language's build)
+        if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
+            if self.preview:
+                self.loaded, self.site = self.previewing.load(
+                    project, directory_urls=config.use_directory_urls, fragments=self.fragments
+                )
+            else:
+                self.loaded = load_project(project)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension too.
             config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
+            _report(self.loaded.problems, stop=not self.preview)
         assert self.loaded is not None, "read above, or by the first language's build"
-        _report(self.loaded.problems, stop=not self.preview and not build.again)
         if self.loaded.catalog is not None and (not self.preview or build.several):
             self.site = build.site(
                 self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments

@@ -150,6 +150,23 @@ def _short_date_here(context: Any, value: dt.date, with_year: bool) -> str:
     return short_date(value, with_year, context.get("language"))
 
 
+def held(names: list[str], language: Any = None) -> str:
+    """A list of what something holds, as a label: "Actors, mechanisms and tags" (in another language, each
+    name's label joined as Babel joins a list in it)."""
+    if language is None or language.code == DEFAULT:
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    else:
+        import babel.lists
+
+        listed = babel.lists.format_list([language.label(name) for name in names], locale=language.locale)
+    return listed[0].upper() + listed[1:]
+
+
+@jinja2.pass_context
+def _held_here(context: Any, names: list[str]) -> str:
+    return held(names, context.get("language"))
+
+
 @jinja2.pass_context
 def _month_here(context: Any, value: dt.date) -> str:
     return month_name(value, context.get("language"))
@@ -252,6 +269,7 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         signed=signed,
         month=_month_here,
         short_date=_short_date_here,
+        held=_held_here,
         by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).

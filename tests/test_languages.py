@@ -45,3 +45,21 @@ def test_each_locale_is_one_babel_knows_and_each_stemmer_one_snowball_has():
 def test_a_label_a_language_lacks_is_its_english():
     assert languages.language("en").label("Readings") == "Readings"
     assert languages.language("fa").label("a string no language lists") == "a string no language lists"
+
+
+def test_every_string_the_templates_translate_is_translated_into_french_and_arabic():
+    """Each `t("...")` of the page templates, and each string the 404 page looks up, has its French and Arabic
+    (a string a language lacks would show in English)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = set()
+    for template in (root / "briefings/templates/pages").iterdir():
+        texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', template.read_text("utf-8")))
+    texts.update(re.findall(r'labels\.get\("([^"]+)"', (root / "overrides/404.html").read_text("utf-8")))
+    texts.update(("Advancing", "Steady", "Reversing", "Resolved", "Previous brief", "Next brief"))  # given as values
+    assert len(texts) > 40
+    for code in ("fr", "ar"):
+        missing = sorted(text for text in texts if text not in languages.language(code).labels)
+        assert not missing, (code, missing)

@@ -315,15 +315,8 @@ def test_moving_a_brief_moves_its_translations_with_it(project: Path):
 
 
 def test_list_finds_entries_by_their_names_and_aliases_in_any_language(project: Path, capsys):
-    actors = project / "data/actors.yml"
-    actors.write_text(
-        actors.read_text("utf-8").replace(
-            "\nqatar:\n",
-            "\nqatar:\n  translations:\n    ar: {name: قطر, aliases: [دولة قطر]}\n    fr: {name: Qatar}\n",
-            1,
-        ),
-        "utf-8",
-    )
+    qatar = (project / "data/actors.yml").read_text("utf-8").split("\nqatar:\n")[1].split("\noman:\n")[0]
+    assert "name: قطر" in qatar and "دولة قطر" in qatar  # the example's Arabic name and alias of Qatar
     for words in (["قطر"], ["دولة", "قطر"]):
         found = _cli(project, capsys, "list", "actors", *words)
         assert found.returncode == 0 and found.stdout.split() == ["qatar", "Qatar"], words

@@ -71,8 +71,9 @@ def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, pu
     return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
 
 
-def _contents(context: dict) -> str:
-    """What the brief's folded list of entities holds, for its label: "Actors, mechanisms, indicators and tags"."""
+def _contents(context: dict) -> list[str]:
+    """What the brief's folded list of entities holds, for its label ("Actors, mechanisms, indicators and tags":
+    the template's `held` filter writes it in the page's language)."""
     brief = context["brief"]
     held = [
         "actors",
@@ -81,5 +82,4 @@ def _contents(context: dict) -> str:
         *(["tags"] if brief.tags else []),
         *(["regions"] if brief.regions else []),
     ]
-    listed = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
-    return listed[0].upper() + listed[1:]
+    return held
