@@ -9,8 +9,10 @@ shown in English).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 from importlib import resources
 
 import yaml
@@ -79,3 +81,35 @@ def _read(code: str, data: dict) -> Language:
         headings=headings,
         labels=dict(data.get("labels") or {}),
     )
+
+
+# -- dates in a language's conventions (Babel; the default language's as the site always wrote them) --------
+
+
+def long_date(value: dt.date, language: Any = None) -> str:
+    """A day as a reader of `language` (a briefings.languages.Language; None: the default's) writes it: 8 May
+    2026, 8 mai 2026, ٨ مايو ٢٠٢٦ (Babel's long format in the language's locale)."""
+    if language is None or language.code == DEFAULT:
+        return f"{value.day} {value:%B %Y}"
+    return _babel_dates().format_date(value, "long", locale=language.locale)
+
+
+def month_name(value: dt.date, language: Any = None) -> str:
+    """A month and its year, as a reader of `language` writes them: May 2026, mai 2026."""
+    if language is None or language.code == DEFAULT:
+        return f"{value:%B %Y}"
+    return _babel_dates().format_date(value, "LLLL y", locale=language.locale)
+
+
+def short_date(value: dt.date, with_year: bool, language: Any = None) -> str:
+    """A day as a chart's axis shows it, with its year or not: 8 May, 8 mai 2026."""
+    if language is None or language.code == DEFAULT:
+        return f"{value.day} {value:%b}" + (f" {value:%Y}" if with_year else "")
+    return _babel_dates().format_date(value, "d MMM y" if with_year else "d MMM", locale=language.locale)
+
+
+@functools.cache
+def _babel_dates() -> Any:
+    import babel.dates  # only a site in another language needs it
+
+    return babel.dates

@@ -10,10 +10,13 @@ entry as the current one, and prints the trail.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
+from . import languages
 from .catalog import Catalog, tag_slug
+from .languages import month_name
 from .kinds import BY_FOLDER
 from .pages import tags
 
@@ -56,15 +59,21 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     section = section_of(src_uri)
     if section is None or src_uri == section:
         return None
+    t = languages.language(catalog.language).label  # the crumbs in the catalog's language
     if section == BRIEFS_INDEX:
-        trail = [Crumb("Briefs", BRIEFS_INDEX)]
+        trail = [Crumb(t("Briefs"), BRIEFS_INDEX)]
         if brief := catalog.brief(src_uri):
-            month = f"{brief.date:%B %Y}"
-            trail.append(Crumb(month, BRIEFS_INDEX, tag_slug(month)))
+            month = month_name(brief.date, languages.language(catalog.language))
+            trail.append(Crumb(month, BRIEFS_INDEX, month_anchor(brief.date)))
         elif (kind := BY_FOLDER.get(src_uri.split("/")[0])) is not None:  # an author's or a region's page
             if src_uri != kind.index_uri:
-                trail.append(Crumb(kind.title, kind.index_uri))
+                trail.append(Crumb(t(kind.title), kind.index_uri))
         elif src_uri != tags.INDEX:  # a tag's page
-            trail.append(Crumb("Tags", tags.INDEX))
+            trail.append(Crumb(t("Tags"), tags.INDEX))
         return Place(section, tuple(trail))
-    return Place(section, (Crumb(BY_FOLDER[section.split("/")[0]].title, section),))
+    return Place(section, (Crumb(t(BY_FOLDER[section.split("/")[0]].title), section),))
+
+
+def month_anchor(day: dt.date) -> str:
+    """The anchor of a month in the archive, the same in every language: `may-2026`."""
+    return tag_slug(f"{day:%B %Y}")

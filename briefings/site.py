@@ -17,7 +17,7 @@ from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata
-from .navigation import Place, place_of
+from .navigation import Place, month_anchor, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
 from .problems import Problems
@@ -60,6 +60,7 @@ class Site:
             movement=catalog.movement,
             tag_page=tags.page_of,
             tag_slug=tag_slug,
+            month_anchor=month_anchor,
             entity_feed=entity_feed_path,
             tag_feed=tag_feed_path,
         )

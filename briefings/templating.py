@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from . import languages
 from .fragments import Fragments
-from .languages import DEFAULT, Language
+from .languages import DEFAULT, Language, long_date, month_name, short_date  # noqa: F401  (long_date: search)
 from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
 
 _WHITESPACE = re.compile(r"\s+")
@@ -109,35 +109,6 @@ LISTED_IN_FULL = 20
 def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
     """Briefs (newest first) grouped by the month of their date, newest month first."""
     return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
-
-
-def long_date(value: dt.date, language: Any = None) -> str:
-    """A day as a reader of `language` (a briefings.languages.Language; None: the default's) writes it: 8 May
-    2026, 8 mai 2026, ٨ مايو ٢٠٢٦ (Babel's long format in the language's locale)."""
-    if language is None or language.code == DEFAULT:
-        return f"{value.day} {value:%B %Y}"
-    return _babel_dates().format_date(value, "long", locale=language.locale)
-
-
-def month_name(value: dt.date, language: Any = None) -> str:
-    """A month and its year, as a reader of `language` writes them: May 2026, mai 2026."""
-    if language is None or language.code == DEFAULT:
-        return f"{value:%B %Y}"
-    return _babel_dates().format_date(value, "LLLL y", locale=language.locale)
-
-
-def short_date(value: dt.date, with_year: bool, language: Any = None) -> str:
-    """A day as a chart's axis shows it, with its year or not: 8 May, 8 mai 2026."""
-    if language is None or language.code == DEFAULT:
-        return f"{value.day} {value:%b}" + (f" {value:%Y}" if with_year else "")
-    return _babel_dates().format_date(value, "d MMM y" if with_year else "d MMM", locale=language.locale)
-
-
-@functools.cache
-def _babel_dates() -> Any:
-    import babel.dates  # only a site in another language needs it
-
-    return babel.dates
 
 
 @jinja2.pass_context

@@ -18,6 +18,7 @@ import feedparser
 import pytest
 
 from additions import ContentSite
+from briefings.languages import DEFAULT, declared
 from briefings.search import STEMMERS
 from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
 from test_links import internal_links
@@ -87,12 +88,15 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
         data = path.read_bytes()
         if material.get(rel) == data or rel in assets:
             continue  # the theme's own assets, unchanged; the files pages link or show
+        first, _, rest = rel.partition("/")  # another language's files: the same, in its folder (/fr/)
+        here = rest if first in declared() and first != DEFAULT else rel
         if not (
             rel in THEME_FILES
+            or here in ("404.html", "index.html")
             or STEMMERS_SHIPPED.fullmatch(rel)
-            or rel in generated
+            or here in generated
             or rel.endswith("/index.html")
-            or SEARCH_INDEX.fullmatch(rel)
+            or SEARCH_INDEX.fullmatch(here)
         ):
             unexpected.append(rel)
             continue
@@ -191,14 +195,16 @@ def test_the_home_page_leads_with_the_newest_briefs(content_site: ContentSite):
 
 def test_every_feed_parses_and_leads_to_published_briefs(content_site: ContentSite):
     site, briefs = content_site.site, content_site.briefs()
-    urls = {content_site.url + content_site.url_of(p) for p in briefs}
+    folders = [""] + [f"{code}/" for code in declared() if code != DEFAULT and (site / code).is_dir()]
+    urls = {content_site.url + folder + content_site.url_of(p) for p in briefs for folder in folders}
     feeds = sorted(site.rglob("feed.xml"))
     assert site / "feed.xml" in feeds
     for path in feeds:
         feed = feedparser.parse(path.read_bytes())
         assert not feed.bozo, (path, feed.bozo_exception)
+        folder = next(f for f in reversed(folders) if path.relative_to(site).as_posix().startswith(f))
         for entry in feed.entries:
-            assert entry.link in urls, (path, entry.link)
+            assert entry.link in urls and entry.link.startswith(content_site.url + folder), (path, entry.link)
             assert (site / entry.link.removeprefix(content_site.url) / "index.html").is_file()
     entries = feedparser.parse((site / "feed.xml").read_bytes()).entries
     assert [e.link for e in entries] == [content_site.url + content_site.url_of(p) for p in briefs][: len(entries)]

@@ -238,3 +238,7 @@ def test_the_languages_the_site_is_built_in_are_declared_with_the_same_names(bui
     assert {lang["locale"]: lang["name"] for lang in i18n["languages"]} == {
         code: languages.language(code).name for code in ("en", "fr", "ar")
     }
+    for lang in i18n["languages"][1:]:  # the navigation's titles, as the language's labels name the same pages
+        language = languages.language(lang["locale"])
+        shared = {title: name for title, name in lang["nav_translations"].items() if title in language.labels}
+        assert shared == {title: language.labels[title] for title in shared}
