@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import brief_rules, clock, languages, safety, schema, site_rules
+from . import brief_rules, clock, safety, schema, site_rules
 from .calls import read_calls
 from .catalog import Catalog
 from .datafiles import AnyId, check_references, read_data_file
@@ -42,7 +42,8 @@ from .problems import Location, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
 from .sources import Source, docs_folder
-from .translations import Translation, read_translation, split_language
+from .translated_briefs import read_translation_page
+from .translations import Translation, split_language
 from .yamldoc import YamlDocument
 
 #: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
@@ -324,42 +325,15 @@ class _Reader:
     def _read_translation(
         self, page: Source, originals: dict[str, Source], known: dict, templated: set[str]
     ) -> Translation | None:
-        """A brief's translation (`slug.<lang>.md` beside `slug.md`): text checked against its original's
-        judgement (briefings.translations), its headings in its language, its macro calls as the original's."""
-        base, lang = split_language(page.src_uri)
-        original = originals.get(base)
-        if original is None:
-            self.problems.error(
-                Location(page.rel),
-                f"no original beside this translation: add {posixpath.basename(base)} (this build publishes a brief "
-                "written in another language only with its original in the default language)",
-            )
-            return None
-        text = self._text(page.path, page.rel)
-        if text is None:
-            return None
-        doc, body, body_line = read_front_matter(text, page.rel, self.problems, required=True)
-        original_doc, _, _ = read_front_matter(
-            original.path.read_text("utf-8"), original.rel, Problems(), required=True
-        )
-        if doc is None or original_doc is None:  # the original's own problems are reported with it
-            return None
-        translation = read_translation(
-            doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=self.problems
-        )
-        macros = read_calls(body, page.rel, body_line, self.problems, known, self.calls)
-        if macros.templated:
+        """A brief's translation (`slug.<lang>.md` beside `slug.md`), read by briefings.translated_briefs."""
+        original = originals.get(split_language(page.src_uri)[0])
+        text = self._text(page.path, page.rel) if original is not None else None
+        read = read_translation_page(page, original, text, known, self.calls, self.problems)
+        if read.templated:
             templated.add(page.src_uri)
-        headings = languages.language(lang or languages.DEFAULT).headings
-        if not original_doc.value.get("draft"):
-            fix = brief_rules.TRANSLATION_PLACEHOLDER_FIX
-            brief_rules.check_placeholders(doc, body, page.rel, body_line, self.problems, fix=fix)
-        brief_rules.check_translation_text(
-            body, page.rel, body_line, headings, original_doc.value, macros.references, self.problems
-        )
-        safety.check_text(body, page.rel, body_line, self.problems)
-        self.links[page.src_uri] = read_links(body, page.rel, body_line)
-        return translation
+        if read.links is not None:
+            self.links[page.src_uri] = read.links
+        return read.translation
 
     def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
         rel, problems = page.rel, self.problems

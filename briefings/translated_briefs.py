@@ -1,0 +1,57 @@
+"""Reading a brief's translation page (`slug.<lang>.md` beside `slug.md`) for the loader: its front matter
+checked against its original's (briefings.translations), its body by the rules of its language (the house
+headings it declares, the template's placeholders written over, macro calls naming only what the original
+lists, safe HTML) and its links."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from . import brief_rules, languages, safety
+from .calls import read_calls
+from .frontmatter import read_front_matter
+from .links import PageLinks, read_links
+from .problems import Location, Problems
+from .sources import Source
+from .translations import Translation, read_translation, split_language
+
+
+@dataclass(frozen=True)
+class TranslationPage:
+    translation: Translation | None  # None: not usable (the problems say why)
+    templated: bool = False  # it holds macro calls, for the engine to render
+    links: PageLinks | None = None
+
+
+def read_translation_page(
+    page: Source, original: Source | None, text: str | None, known: dict, calls: dict, problems: Problems
+) -> TranslationPage:
+    """The translation `page` (its `text`, None when unreadable) of the brief `original` (None: there is none)."""
+    base, lang = split_language(page.src_uri)
+    if original is None:
+        problems.error(
+            Location(page.rel),
+            f"no original beside this translation: add {posixpath.basename(base)} (this build publishes a brief "
+            "written in another language only with its original in the default language)",
+        )
+        return TranslationPage(None)
+    if text is None:
+        return TranslationPage(None)
+    doc, body, body_line = read_front_matter(text, page.rel, problems, required=True)
+    original_doc, _, _ = read_front_matter(original.path.read_text("utf-8"), original.rel, Problems(), required=True)
+    if doc is None or original_doc is None:  # the original's own problems are reported with it
+        return TranslationPage(None)
+    translation = read_translation(
+        doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=problems
+    )
+    macros = read_calls(body, page.rel, body_line, problems, known, calls)
+    headings = languages.language(lang or languages.DEFAULT).headings
+    if not original_doc.value.get("draft"):
+        fix = brief_rules.TRANSLATION_PLACEHOLDER_FIX
+        brief_rules.check_placeholders(doc, body, page.rel, body_line, problems, fix=fix)
+    brief_rules.check_translation_text(
+        body, page.rel, body_line, headings, original_doc.value, macros.references, problems
+    )
+    safety.check_text(body, page.rel, body_line, problems)
+    return TranslationPage(translation, bool(macros.templated), read_links(body, page.rel, body_line))
