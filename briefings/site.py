@@ -14,7 +14,7 @@ from .kinds import generated_pages
 from .metadata import article_metadata
 from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
-from .pages.brief import Publication, brief_markdown
+from .pages.brief import Publication, brief_markdown, cut_text
 from .problems import Problems
 from .redirects import write_redirects
 from .templating import PageTemplates, page_url, relative_url
@@ -88,7 +88,16 @@ class Site:
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""
         brief = self.catalog.brief(src_uri)
-        return None if brief is None else brief_markdown(self.catalog, self.render, brief, body, publication)
+        return (
+            None
+            if brief is None
+            else brief_markdown(self.catalog, self.render, brief, body, publication, block=self.templates.stash_block)
+        )
+
+    def brief_text(self, page_html: str) -> tuple[str, str | None]:
+        """A page's HTML as published, and if it is a brief's, the HTML of the brief's text (without its header
+        or where to read on), which `brief_markdown` marked: for its feed entries (`SiteFeeds.keep`)."""
+        return cut_text(page_html)
 
 
 def render_problems(problems: Problems) -> str:

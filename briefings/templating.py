@@ -177,6 +177,10 @@ class PageTemplates:
             {**self.functions, "link": link, "href": href, "page": page, **context}
         )
 
+    def stash_block(self, html: str) -> Markup:
+        """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
+        return self.env.filters["stash_block"](html)
+
     def href(self, page: str, target: str) -> Markup:
         """The address of `target` (a source path, with any `#anchor`) relative to the page built from `page`,
         HTML-escaped for an attribute."""

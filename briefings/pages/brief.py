@@ -4,6 +4,7 @@ published just before and after it."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
@@ -40,9 +41,12 @@ class Publication:
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
-def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication) -> str:
+def brief_markdown(
+    catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication, *, block: Callable[[str], str]
+) -> str:
     """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
-    records, the sources, how to cite it and report a correction, then where to read on."""
+    records, the sources, how to cite it and report a correction, then where to read on. Where its text starts
+    and ends is marked (`cut_text`), each mark a block of HTML of its own (`block`: the `stash_block` filter)."""
     context = dict(
         brief=brief,
         scheduled=catalog.is_scheduled(brief),
@@ -68,7 +72,28 @@ def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, pu
         previous=catalog.previous_brief(brief),
         next=catalog.next_brief(brief),
     )
-    return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
+    starts, ends = block(_TEXT_STARTS), block(_TEXT_ENDS)
+    return f"{header}{starts}{body.rstrip()}\n{readings}{sources}{citation}{ends}{related}"
+
+
+#: Where a brief's text starts and ends on its page (after its header, before where to read on): HTML comments
+#: that the Markdown engine passes through as they are, each followed by a line break as any block of HTML, with
+#: a key drawn for each process, so that no text people write can name them. `cut_text` takes them out of the
+#: page's HTML, which is then as if they had never been there.
+_KEY = secrets.token_hex(8)
+_TEXT_STARTS, _TEXT_ENDS = f"<!--brief-text:{_KEY}-->", f"<!--/brief-text:{_KEY}-->"
+
+
+def cut_text(page_html: str) -> tuple[str, str | None]:
+    """A page's HTML as published (without the marks of `brief_markdown`), and the HTML of the brief's text, with
+    its readings, sources and how to cite it, but neither its header nor where to read on; None if the page is
+    not a brief's."""
+    start = page_html.find(_TEXT_STARTS)
+    end = page_html.find(_TEXT_ENDS, start)
+    if start < 0 or end < 0:
+        return page_html, None
+    text = page_html[start + len(_TEXT_STARTS) : end]
+    return page_html.replace(_TEXT_STARTS + "\n", "", 1).replace(_TEXT_ENDS + "\n", "", 1), text
 
 
 def _contents(context: dict) -> str:
