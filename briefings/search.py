@@ -1,13 +1,11 @@
 """Search: the site's own index, in small pieces that a reader's browser fetches only as a query needs them.
 
 Each page is indexed as it renders (`SearchIndex.add`), from the HTML of its article before the theme wraps
-it: its words, by their stem (the Snowball stemmer of the site's language, STEMMERS), each weighed by where it stands (the title most, then headings and what a template marks
+it, as `briefings.search_text` reads it: its words, by their stem (the Snowball stemmer of the site's language),
+each weighed by where it stands (the title most, then headings and what a template marks
 `data-search-weight="N"`, then the text), and its record (address, title, summary, a brief's date, and its
-text for excerpts). Never indexed: the "¶" permalink of each heading; what a template marks
-`data-search-exclude`, such as a chart; lists of briefs (templates/pages/_brief-list.md), which repeat each
-brief's title and summary on the listing pages; and a brief's related, previous and next briefs
-(templates/pages/brief-related.md). Indexed, every listing would match every query about its briefs and
-outrank them, and each brief would be found by its neighbours' titles.
+text for excerpts). What is never indexed (lists of briefs, a brief's related, previous and next briefs, what a
+template marks `data-search-exclude`) is said there.
 
 Once every page has rendered, `write` puts the index in `search/` of the site:
 
@@ -47,17 +45,14 @@ import math
 import re
 import shutil
 import threading
-import unicodedata
 import zlib
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import snowballstemmer
-
+from .search_text import TITLE, Stemmer, read, stemmer_for, words
 from .templating import long_date
 
 FOLDER = "search"
@@ -65,15 +60,6 @@ SHARD_BYTES = 24_000  # a piece of the index larger than this is split by one mo
 COMMON = 400  # pages a word keeps at most; beyond them it is common, and a query does not require it
 PREFIX = 2  # letters of the pieces that are not split
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
-#: Classes of elements left out of the index (see above), besides `data-search-exclude`.
-EXCLUDED_CLASSES = ("headerlink", "brief-list", "brief-related", "brief-sequence")
-#: How much a word weighs by where it stands.
-TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
-#: The Snowball algorithm that stems the words of a site, by its language (`theme.language` in mkdocs.yml,
-#: its first part): the one place that chooses. The index stems with the Python package snowballstemmer; the
-#: browser with the same algorithm from the npm package snowball-stemmers, which script/vendor-stemmers copies
-#: into overrides/assets/javascripts/stemmers/<algorithm>.js. A language not listed is not stemmed.
-STEMMERS = {"en": "english"}
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
 #: overrides/partials/search.html), and the kinds of page, by the folder of their pages.
 FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
@@ -83,64 +69,7 @@ EPOCH = date(1970, 1, 1).toordinal()  # a brief's date is written as days since 
 #: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
 MASKED_FORMS = 30
 
-_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
-#: The opening tags of what is never indexed: what a reader does not read as text, and what is marked so.
-_LEFT_OUT = re.compile(
-    rf"<(svg|script|style|template|button)\b[^>]*>|<({_NAME})\b[^>]*?(?:\sdata-search-exclude\b"
-    rf"|\sclass=\"(?:[^\"]*\s)?(?:{'|'.join(EXCLUDED_CLASSES)})(?:\s[^\"]*)?\")[^>]*>"
-)
-#: The opening tags of headings and of what a template weighs.
-_WEIGHED = re.compile(rf"<(h[1-6])\b[^>]*>|<({_NAME})\b[^>]*?\sdata-search-weight=\"([0-9.]+)\"[^>]*>")
-_HEADING = re.compile(r"<(h[1-6])\b[^>]*>")
-#: The opening tags of the headings that start a section: with an anchor, below the page's title.
-_SECTION = re.compile(r"<(h[2-6])\b[^>]*?\sid=\"([^\"]+)\"[^>]*>")
-_MARK = "\ue000"  # where a section starts in the text (a character of private use: no word's, no page's)
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|li|dt|dd|div|tr|td|th|blockquote|section|table|br|details|summary|figcaption"
-    r"|ul|ol|dl|pre|h[1-6])\b[^>]*>"
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; what is shorter than two, it skips whole
 _SPACE = re.compile(r"\s+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def words(text: str) -> list[str]:
-    """The words of `text` as the index holds them: letters and digits, accents and other marks removed,
-    lower case, two characters or more. (search.js reads a query the same way.)"""
-    plain = text if text.isascii() else _NON_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", text))
-    return _WORD.findall(plain.lower())
-
-
-def _without_marks(found: re.Match) -> str:
-    """Characters other than marks (Unicode category M, as `\\p{M}` in search.js)."""
-    return "".join(c for c in found[0] if unicodedata.category(c)[0] != "M")
-
-
-def stemmer_for(language: str | None) -> str | None:
-    """The Snowball algorithm for a site in `language` (as "en" or "en-GB"), or None: no stemming."""
-    return STEMMERS.get((language or "").split("-")[0].lower())
-
-
-class Stemmer:
-    """The stems of words (as `words` reads them) for a language, as search.js stems a query: a stem shorter
-    than two letters (the index holds no such word) is the word itself."""
-
-    def __init__(self, language: str | None) -> None:
-        self.algorithm = stemmer_for(language)
-        self._stem = snowballstemmer.stemmer(self.algorithm).stemWord if self.algorithm else None
-        self._known: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        found = self._known.get(word)
-        if found is None:
-            found = self._stem(word) if self._stem else word
-            found = self._known[word] = found if len(found) >= 2 else word
-        return found
 
 
 def file_name(prefix: str) -> str:
@@ -228,7 +157,7 @@ class SearchIndex:
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
-        text, weights, sections = _read(content)
+        text, weights, sections = read(content)
         for word in words(title):
             weights[word] = weights.get(word, 0.0) + TITLE
         number = self._numbers.setdefault(url, self._next)
@@ -352,82 +281,6 @@ class SearchIndex:
 def _score(weight: float, boost: float) -> int:
     """A word's score on a page, 1 to 255, from its weight there: it grows ever more slowly with the weight."""
     return max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
-
-
-def _read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str]]]:
-    """The text of an article's HTML, the weight of each of its words, and its sections (where each heading
-    with an anchor starts in the text, its anchor and its text), leaving out what is not indexed."""
-    if "<!--" in content:
-        content = _COMMENT.sub("", content)
-    content = _without(_LEFT_OUT, content).replace(_MARK, "")
-    headings: list[tuple[str, str]] = []
-    if "<h" in content:
-        content = _SECTION.sub(lambda found: _mark_section(found, content, headings), content)
-    plain = _plain(content)
-    weights: dict[str, float] = Counter(words(plain))  # each word once a time it occurs
-    for segment, weight in _weighed(content):
-        for word in words(_plain(segment)):
-            weights[word] += weight
-    text, offsets = "", []
-    for number, part in enumerate(plain.split(_MARK)):
-        part = _SPACE.sub(" ", part)
-        if not text or text.endswith(" "):
-            part = part.lstrip(" ") if not text else part.removeprefix(" ")
-        if number:
-            offsets.append(len(text) + (1 if part.startswith(" ") else 0))
-        text += part
-    return text.rstrip(), weights, [(offset, anchor, heading) for offset, (anchor, heading) in zip(offsets, headings)]
-
-
-def _mark_section(found: re.Match, content: str, headings: list[tuple[str, str]]) -> str:
-    """The opening tag of a heading with an anchor, marked where its text starts; its anchor and text noted."""
-    end = _end_of(content, found[1].lower(), found)
-    inner = content[found.end() : end]
-    inner = inner[: inner.rfind("</")] if "</" in inner else inner
-    headings.append((html.unescape(found[2]), _SPACE.sub(" ", _plain(inner)).strip()))
-    return found[0] + _MARK
-
-
-def _without(opening: re.Pattern, content: str) -> str:
-    """`content` without the elements whose opening tag matches `opening`."""
-    parts, position = [], 0
-    while found := opening.search(content, position):
-        parts.append(content[position : found.start()])
-        position = _end_of(content, (found[1] or found[2]).lower(), found)
-    parts.append(content[position:])
-    return "".join(parts)
-
-
-def _weighed(content: str) -> Iterator[tuple[str, float]]:
-    """The headings and what a template weighs, each with what its words weigh beyond the text's."""
-    position, opening = 0, _WEIGHED if "data-search-weight" in content else _HEADING
-    while found := opening.search(content, position):
-        position = _end_of(content, (found[1] or found[2]).lower(), found)
-        weight = HEADING if found[1] else float(found[3])
-        yield content[found.end() : position], max(weight - TEXT, 0.0)
-
-
-def _end_of(content: str, name: str, opening: re.Match) -> int:
-    """Where the element `name` that `opening` opens ends, past its closing tag (the elements of the same
-    name inside it counted); the end of `content` if it is never closed."""
-    if name in _VOID or opening[0].endswith("/>"):
-        return opening.end()
-    depth = 1
-    for tag in _tags_named(name).finditer(content, opening.end()):
-        depth += -1 if tag[1] else 1
-        if depth == 0:
-            return tag.end()
-    return len(content)
-
-
-@functools.cache
-def _tags_named(name: str) -> re.Pattern:
-    return re.compile(rf"<(/?){name}\b[^>]*>", re.I)
-
-
-def _plain(content: str) -> str:
-    """The text of HTML: its tags removed (those of blocks as spaces), its characters unescaped."""
-    return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", content)))
 
 
 def _pieces(postings: list[tuple[str, list[int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:

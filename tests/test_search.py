@@ -20,10 +20,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from markdown.extensions.toc import TocExtension
 from playwright.sync_api import Page, expect
 
 import briefings.search
-from briefings.search import FOLDER, PREFIX, SearchIndex, Stemmer, file_name, stemmer_for, words
+import briefings.search_text
+from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
+from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, Stemmer, read, stemmer_for, words
 from conftest import (
     BIN,
     EXAMPLE,
@@ -156,6 +159,27 @@ def test_front_matter_weighs_a_pages_words_or_leaves_it_out(tmp_path: Path):
 SAMPLES = ["Doha’s TALKS: Ōman, São Tomé; 2026 a x_y", "हिन्दी समाचार", "Ελλάδα, Türkiye, İstanbul", "قطر‎ و"]
 
 
+def test_pages_are_read_as_html_is_parsed():
+    """Search reads HTML with a parser, not patterns: a ">" in an attribute is the attribute's, an element left
+    out ends where it ends (with elements of its name within it), and a section's heading is its text."""
+    text, weights, sections = read(
+        '<p title="a > b" class="note">Harbours &amp; quays</p><div class="brief-list"><div><p>Ferries</p></div>'
+        '<p>Lighthouses</p></div><h2 id="x">Tides<a class="headerlink" href="#x">¶</a></h2><p>Moorings</p>'
+    )
+    assert text == "Harbours & quays Tides Moorings"
+    assert set(weights) == {"harbours", "quays", "tides", "moorings"} and weights["tides"] == 1 + HEADING - TEXT
+    assert sections == [(text.index("Tides"), "x", "Tides")]
+
+
+def test_the_classes_left_out_are_those_the_templates_and_the_markdown_engine_write():
+    """Search leaves out lists of briefs and a brief's links to other briefs by their class: renaming one in a
+    template must fail here, not silently put the lists back into the index."""
+    templates = "\n".join(path.read_text("utf-8") for path in (ROOT / "briefings/templates/pages").glob("*.md"))
+    written = {name for found in re.findall(r'class="([^"]*)"', templates) for name in found.split()}
+    assert EXCLUDED_CLASSES - {"headerlink"} <= written
+    assert TocExtension().getConfig("permalink_class") == "headerlink"  # the headings' "¶" (mkdocs.yml: toc)
+
+
 def test_words_are_read_without_accents_or_case_and_named_safely():
     assert words(SAMPLES[0]) == ["doha", "talks", "oman", "sao", "tome", "2026"]
     assert words(SAMPLES[1]) == ["हनद", "समचर"]  # marks removed, as search.js removes them
@@ -280,7 +304,7 @@ def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_p
 
 
 def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
-    assert briefings.search.STEMMERS["en"] == "english"
+    assert briefings.search_text.STEMMERS["en"] == "english"
     assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
     assert [Stemmer("en")(w) for w in ("talks", "news", "dying", "as")] == ["talk", "news", "die", "as"]
     index = SearchIndex(language="xx")  # a language without a stemmer: words as they are
@@ -298,7 +322,7 @@ def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
     checked = run(sys.executable, ROOT / "script/vendor-stemmers", "--check", cwd=ROOT)
     assert checked.returncode == 0, checked.output
     shipped = sorted(p.name for p in (ROOT / "overrides/assets/javascripts/stemmers").iterdir())
-    assert shipped == sorted(f"{name}.js" for name in set(briefings.search.STEMMERS.values()))
+    assert shipped == sorted(f"{name}.js" for name in set(briefings.search_text.STEMMERS.values()))
     for path in (ROOT / "overrides/assets/javascripts/stemmers").iterdir():
         head = path.read_text("utf-8")[:4000]
         assert "ISC licence" in head and "Martin" in head and "BSD licence" in head
