@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return run_list(project, BY_FOLDER[args.folder], args.words)
         if args.command in ("move", "rename"):
-            from .moving import move_brief, rename_entity
+            from .moving import move_brief
+            from .renaming import rename_entity
 
             if args.command == "move":
                 outcome = move_brief(project, args.old, args.new)
