@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urljoin
 
-from .catalog import Catalog, tag_slug
+from .catalog import Catalog
 from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
@@ -40,7 +40,6 @@ class Site:
             latest_reading=catalog.latest_reading,
             movement=catalog.movement,
             tag_page=tags.page_of,
-            tag_slug=tag_slug,
             entity_feed=entity_feed_path,
             tag_feed=tag_feed_path,
         )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import html
 import json
 import posixpath
@@ -26,6 +25,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from .catalog import by_month, month_title
 from .fragments import Fragments
 from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
 
@@ -102,11 +102,6 @@ def join_text(items: Any, separator: str = "") -> Markup:
 #: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
 #: and date only, so that a page naming hundreds of briefs stays small.
 LISTED_IN_FULL = 20
-
-
-def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
-    """Briefs (newest first) grouped by the month of their date, newest month first."""
-    return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
 
 
 def long_date(value: dt.date) -> str:
@@ -204,7 +199,7 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         escape=escape_text,
         long_date=long_date,
         signed=signed,
-        month=lambda d: f"{d:%B %Y}",
+        month=month_title,
         by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
