@@ -5,20 +5,17 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from . import GeneratedPage
+from . import GeneratedPage, Kind
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..model import Actor
 
-INDEX = "actors/index.md"
-SOURCE = "data/actors.yml"
 
-
-def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "actors.md", lambda: dict(groups=catalog.actors_by_kind()), SOURCE)
+def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(kind.index_uri, "actors.md", lambda: dict(groups=catalog.actors_by_kind()), kind.data_file)
     for actor in catalog.actors.values():
-        yield GeneratedPage(actor.src_uri, "actor.md", partial(_context, catalog, actor), SOURCE)
+        yield GeneratedPage(actor.src_uri, "actor.md", partial(_context, catalog, actor), kind.data_file)
 
 
 def _context(catalog: Catalog, actor: Actor) -> dict:

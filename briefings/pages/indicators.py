@@ -7,20 +7,19 @@ from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
 from ..chart import reading_chart
-from . import GeneratedPage
+from . import GeneratedPage, Kind
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..model import Indicator
 
-INDEX = "indicators/index.md"
-SOURCE = "data/indicators.yml"
 
-
-def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "indicators.md", lambda: dict(indicators=catalog.indicators_by_reading()), SOURCE)
+def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(
+        kind.index_uri, "indicators.md", lambda: dict(indicators=catalog.indicators_by_reading()), kind.data_file
+    )
     for indicator in catalog.indicators.values():
-        yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), SOURCE)
+        yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), kind.data_file)
 
 
 def _context(catalog: Catalog, indicator: Indicator) -> dict:

@@ -5,21 +5,18 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from . import GeneratedPage
+from . import GeneratedPage, Kind
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..model import Mechanism
 
-INDEX = "mechanisms/index.md"
-SOURCE = "data/mechanisms.yml"
 
-
-def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
+def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
     mechanisms = catalog.by_name("mechanisms")
-    yield GeneratedPage(INDEX, "mechanisms.md", lambda: dict(mechanisms=mechanisms), SOURCE)
+    yield GeneratedPage(kind.index_uri, "mechanisms.md", lambda: dict(mechanisms=mechanisms), kind.data_file)
     for mechanism in mechanisms:
-        yield GeneratedPage(mechanism.src_uri, "mechanism.md", partial(_context, catalog, mechanism), SOURCE)
+        yield GeneratedPage(mechanism.src_uri, "mechanism.md", partial(_context, catalog, mechanism), kind.data_file)
 
 
 def _context(catalog: Catalog, mechanism: Mechanism) -> dict:
