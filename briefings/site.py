@@ -17,7 +17,8 @@ from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown, cut_text
 from .problems import Problems
 from .redirects import write_redirects
-from .templating import PageTemplates, page_url, relative_url
+from .templating import PageTemplates
+from .urls import page_url, relative_url
 
 
 class Site:

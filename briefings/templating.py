@@ -17,17 +17,15 @@ import datetime as dt
 import functools
 import html
 import json
-import posixpath
 import re
 from typing import Any, Callable
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
 from .catalog import by_month, month_title
 from .fragments import Fragments
-from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
+from .urls import link_from
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
@@ -80,13 +78,6 @@ def escape_attribute(value: Any) -> Markup:
     included, as the Markdown engine writes attributes, and safe in a tag within a paragraph of Markdown.
     (A Markdown link title is Markdown text.)"""
     return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()).translate(_MARKDOWN_IN_TAGS))
-
-
-def relative_link(from_src: str, to_src: str) -> str:
-    """The link from one page's source (relative to the docs folder) to another's, as the engine expects it."""
-    target, _, anchor = to_src.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
-    return f"{path}#{anchor}" if anchor else path
 
 
 def yaml_string(value: Any) -> Markup:
@@ -154,23 +145,16 @@ class PageTemplates:
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
 
-        `link(target)` is a Markdown link target (a source path, which the engine resolves and checks);
-        `href(target)` the address itself, for raw HTML, which the Markdown engine passes through untouched and
-        so converts much faster. Either takes a source path (with any `#anchor`) or anything with a `src_uri`.
+        `href(target)` is how a template links a page: the address of `target` (a source path, with any
+        `#anchor`, or anything with a `src_uri`) from this page, for raw HTML (`briefings.urls.link_from`),
+        which the Markdown engine passes through untouched and so converts much faster.
         """
-        folder = posixpath.dirname(page)
-        href_from = functools.partial(self.href, page)
-
-        def link(target: Any) -> Markup:
-            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         def href(target: Any) -> Markup:
-            return href_from(target if isinstance(target, str) else target.src_uri)
+            return self.href(page, target if isinstance(target, str) else target.src_uri)
 
         # The page's own values come last: they may hide a function of the same name, as they hid globals.
-        return self.env.get_template(f"pages/{name}").render(
-            {**self.functions, "link": link, "href": href, "page": page, **context}
-        )
+        return self.env.get_template(f"pages/{name}").render({**self.functions, "href": href, "page": page, **context})
 
     def stash_block(self, html: str) -> Markup:
         """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
@@ -212,12 +196,4 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
 
 @functools.lru_cache(maxsize=4096)  # the links of a page, to the same targets again and again
 def _href(page: str, target: str, directory_urls: bool) -> Markup:
-    source, _, anchor = target.partition("#")
-    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
-    return escape_attribute(f"{url}#{anchor}" if anchor else url)
-
-
-@functools.lru_cache(maxsize=4096)
-def _link_from(folder: str, target: str) -> Markup:
-    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
-    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
+    return escape_attribute(link_from(page, target, directory_urls))

@@ -35,6 +35,15 @@ def relative_url(url: str, from_url: str) -> str:
     return relative + "/" if url.endswith("/") else relative
 
 
+def link_from(page: str, target: str, directory_urls: bool = True) -> str:
+    """How the page built from `page` links `target` (a source path, with any `#anchor`): its address relative to
+    the page, as the site engine would write the link: `actors/qatar.md` from `briefs/2024/x.md` is
+    `../../../actors/qatar/`. The one way the core links one page to another."""
+    source, _, anchor = target.partition("#")
+    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
+    return f"{url}#{anchor}" if anchor else url
+
+
 def _url_parts(url: str) -> list[str]:
     path = posixpath.normpath("/" + url)[1:]
     return path.split("/") if path else []
