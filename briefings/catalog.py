@@ -11,8 +11,6 @@ import bisect
 import datetime as dt
 import heapq
 import itertools
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -41,12 +39,6 @@ RELATED_LIMIT = 4
 #: entity: an actor named by thousands of briefs adds at most twice this many candidates, so that finding
 #: related briefs stays linear in the number of briefs.
 RELATED_WINDOW = 25
-
-
-def tag_slug(tag: str) -> str:
-    """The name of a tag's page and feed (`tags/<slug>/`): lowercase ASCII words joined by hyphens."""
-    ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
 
 
 def by_month(briefs: Iterable[Brief]) -> list[tuple[dt.date, list[Brief]]]:

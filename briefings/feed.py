@@ -22,8 +22,8 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief
-from .outputs import FEED_PATH, entity_feed_path, tag_feed_path
-from .pages import tags
+from .outputs import FEED_PATH
+from .urls import entity_feed_path, tag_feed_path, tag_page
 from .safety import sanitise
 from .templating import feed_templates
 
@@ -49,7 +49,7 @@ def feeds(catalog: Catalog) -> Iterable[Feed]:
             briefs = catalog.briefs_naming(entity)[:FEED_SIZE]
             yield Feed(entity_feed_path(entity), entity.name, entity.src_uri, briefs)
     for tag, briefs in catalog.tags():
-        yield Feed(tag_feed_path(tag), tag, tags.page_of(tag), briefs[:FEED_SIZE])
+        yield Feed(tag_feed_path(tag), tag, tag_page(tag), briefs[:FEED_SIZE])
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .moving import (
     redirects_document,
     rewrite_links,
 )
-from .outputs import feed_path_of
+from .urls import feed_path_of
 from .problems import Problems
 from .project import Project
 from .scaffold import ScaffoldError, data_entries

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from urllib.parse import urljoin
 
 from .catalog import Catalog
-from .outputs import entity_feed_path, tag_feed_path
+from .urls import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata

@@ -524,7 +524,7 @@ def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
 
 def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(built_site: BuiltSite):
     """One page per tag, not one page of every tag: no page grows with the whole site."""
-    from briefings.catalog import tag_slug
+    from briefings.urls import tag_slug
 
     tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
     index = built_site.page("tags/")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from ..model import Brief
-from ..outputs import citation_paths
+from ..urls import citation_paths
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
