@@ -8,12 +8,11 @@ from typing import Any, Iterable
 from urllib.parse import urljoin
 
 from .catalog import Catalog
-from .urls import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata
 from .navigation import Place, place_of
-from .pages import GeneratedPage, tags
+from .pages import GeneratedPage
 from .pages.brief import Publication, brief_markdown, cut_text
 from .problems import Problems
 from .redirects import write_redirects
@@ -31,19 +30,7 @@ class Site:
     def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog
         self.fragments = fragments
-        self.templates = PageTemplates(
-            directory_urls,
-            fragments,
-            actors_of=lambda brief: catalog.named_by(brief, "actors"),
-            authors_of=lambda brief: catalog.named_by(brief, "authors"),
-            indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
-            briefs_naming=catalog.briefs_naming,
-            latest_reading=catalog.latest_reading,
-            movement=catalog.movement,
-            tag_page=tags.page_of,
-            entity_feed=entity_feed_path,
-            tag_feed=tag_feed_path,
-        )
+        self.templates = PageTemplates(directory_urls, fragments)
 
     def address(self, src_uri: str, home: str) -> str:
         """The address of the page (or file) built from `src_uri` on the site whose home is `home`."""

@@ -23,7 +23,7 @@ from typing import Any, Callable
 import jinja2
 from markupsafe import Markup
 
-from .catalog import by_month, month_title
+from .catalog import month_title
 from .fragments import Fragments
 from .urls import link_from
 
@@ -90,11 +90,6 @@ def join_text(items: Any, separator: str = "") -> Markup:
     return escape_text(separator).join(escape_text(item) for item in items)
 
 
-#: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
-#: and date only, so that a page naming hundreds of briefs stays small.
-LISTED_IN_FULL = 20
-
-
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -137,10 +132,9 @@ def scaffold_templates(**filters: Callable) -> jinja2.Environment:
 class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
-    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
+    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None):
         self.directory_urls = directory_urls
         self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
-        self.functions = functions
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
@@ -153,8 +147,9 @@ class PageTemplates:
         def href(target: Any) -> Markup:
             return self.href(page, target if isinstance(target, str) else target.src_uri)
 
-        # The page's own values come last: they may hide a function of the same name, as they hid globals.
-        return self.env.get_template(f"pages/{name}").render({**self.functions, "href": href, "page": page, **context})
+        # Everything a template shows is in its context (`context`: what the page's module or macro works out),
+        # with `href` and `page`, the page's source; the environment holds filters only.
+        return self.env.get_template(f"pages/{name}").render({**context, "href": href, "page": page})
 
     def stash_block(self, html: str) -> Markup:
         """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
@@ -184,13 +179,11 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         long_date=long_date,
         signed=signed,
         month=month_title,
-        by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,
         stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
     )
-    env.globals.update(listed_in_full=LISTED_IN_FULL)
     return env
 
 

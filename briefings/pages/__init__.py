@@ -8,8 +8,19 @@ templates: `check` needs only which pages exist). `Site.markdown` writes a page 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
+
+from ..catalog import by_month
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..model import Actor, Brief
+
+#: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
+#: and date only, so that a page naming hundreds of briefs stays small.
+LISTED_IN_FULL = 20
 
 
 @dataclass(frozen=True)
@@ -30,3 +41,36 @@ class Kind(Protocol):
 
     @property
     def data_file(self) -> str: ...  # e.g. "data/actors.yml"
+
+
+# -- what listings of briefs show (templates/pages/_brief-list.md, _brief-history.md, archive.md) -------------
+
+
+def listed(catalog: Catalog, briefs: Iterable[Brief]) -> list[tuple[Brief, list[Actor]]]:
+    """Briefs as a list of them shows them in full (`listed` in _brief-list.md): each with the actors it names."""
+    return [(brief, catalog.named_by(brief, "actors")) for brief in briefs]
+
+
+def history(catalog: Catalog, briefs: list[Brief]) -> dict[str, Any]:
+    """What a topic's page shows of its briefs, newest first (_brief-history.md): all of them (`briefs`), the
+    latest LISTED_IN_FULL in full (`listed`) and earlier ones by month (`earlier`)."""
+    return dict(
+        briefs=briefs,
+        listed=listed(catalog, briefs[:LISTED_IN_FULL]),
+        earlier=by_month(briefs[LISTED_IN_FULL:]),
+    )
+
+
+def archive(catalog: Catalog) -> list[tuple[dt.date, list[Brief], list[tuple[Brief, list[Actor]]] | None]]:
+    """Every published brief by month, newest first (archive.md): each month with its briefs, and listed in full
+    while fewer than LISTED_IN_FULL briefs were listed before it (None: by title and date only)."""
+    months, left = [], LISTED_IN_FULL
+    for month, briefs in catalog.by_month():
+        months.append((month, briefs, listed(catalog, briefs) if left > 0 else None))
+        left -= len(briefs)
+    return months
+
+
+def counts(catalog: Catalog, entities: Iterable[Any]) -> dict[str, int]:
+    """How many briefs name each of `entities`, by id, as an index page shows beside each."""
+    return {entity.id: len(catalog.briefs_naming(entity)) for entity in entities}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from . import GeneratedPage, Kind
+from ..urls import entity_feed_path
+from . import GeneratedPage, Kind, counts, history
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -13,7 +14,12 @@ if TYPE_CHECKING:
 
 
 def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(kind.index_uri, "actors.md", lambda: dict(groups=catalog.actors_by_kind()), kind.data_file)
+    yield GeneratedPage(
+        kind.index_uri,
+        "actors.md",
+        lambda: dict(groups=catalog.actors_by_kind(), counts=counts(catalog, catalog.actors.values())),
+        kind.data_file,
+    )
     for actor in catalog.actors.values():
         yield GeneratedPage(actor.src_uri, "actor.md", partial(_context, catalog, actor), kind.data_file)
 
@@ -21,6 +27,8 @@ def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
 def _context(catalog: Catalog, actor: Actor) -> dict:
     return dict(
         actor=actor,
+        feed=entity_feed_path(actor),
+        **history(catalog, catalog.briefs_naming(actor)),
         region=catalog.regions.get(actor.region) if actor.region else None,
         alongside=catalog.actors_alongside(actor.id),
         indicators=catalog.indicators_concerning(actor.id),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from ..model import Brief
-from ..urls import citation_paths
+from ..urls import citation_paths, tag_page
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -60,6 +60,7 @@ def brief_markdown(
         gains=[catalog.actors[i] for i in brief.leverage.gains],
         loses=[catalog.actors[i] for i in brief.leverage.loses],
         readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],
+        tags=[(tag, tag_page(tag)) for tag in brief.tags],
     )
     header = render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
     readings = render("brief-readings.md", brief.src_uri, **context)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from . import GeneratedPage, Kind
+from ..urls import entity_feed_path
+from . import GeneratedPage, Kind, counts, history
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -18,7 +19,11 @@ def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
     yield GeneratedPage(
         kind.index_uri,
         "regions.md",
-        lambda: dict(roots=catalog.region_roots(), subregions=catalog.subregions),
+        lambda: dict(
+            roots=catalog.region_roots(),
+            subregions=catalog.subregions,
+            counts=counts(catalog, catalog.regions.values()),
+        ),
         kind.data_file,
     )
     for region in catalog.by_name("regions"):
@@ -28,6 +33,8 @@ def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
 def _context(catalog: Catalog, region: Region) -> dict:
     return dict(
         region=region,
+        feed=entity_feed_path(region),
+        **history(catalog, catalog.briefs_naming(region)),
         parent=catalog.regions.get(region.parent_id) if region.parent_id else None,
         subregions=catalog.subregions(region),
         actors=catalog.actors_in(region),

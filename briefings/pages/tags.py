@@ -7,8 +7,8 @@ from functools import partial
 from typing import Iterable
 
 from ..catalog import Catalog
-from ..urls import tag_page
-from . import GeneratedPage
+from ..urls import tag_feed_path, tag_page
+from . import GeneratedPage, history
 
 #: (`briefings.urls.tag_page`, by the name the live preview uses.)
 page_of = tag_page
@@ -19,6 +19,11 @@ SOURCE = "docs/briefs"
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
-    yield GeneratedPage(INDEX, "tags.md", lambda: dict(tags=tagged), SOURCE)
+    index = lambda: dict(tags=[(tag, briefs, tag_page(tag), tag_feed_path(tag)) for tag, briefs in tagged])  # noqa: E731
+    yield GeneratedPage(INDEX, "tags.md", index, SOURCE)
     for tag, briefs in tagged:
-        yield GeneratedPage(tag_page(tag), "tag.md", partial(dict, tag=tag, briefs=briefs), SOURCE)
+        yield GeneratedPage(tag_page(tag), "tag.md", partial(_context, catalog, tag, briefs), SOURCE)
+
+
+def _context(catalog: Catalog, tag: str, briefs: list) -> dict:
+    return dict(tag=tag, feed=tag_feed_path(tag), **history(catalog, briefs))
