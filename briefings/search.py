@@ -52,7 +52,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .search_text import TITLE, Stemmer, read, stemmer_for, words
+from .search_text import TITLE, PageReader, Stemmer, facets_of, stemmer_for, words
 from .templating import long_date
 
 FOLDER = "search"
@@ -61,10 +61,8 @@ COMMON = 400  # pages a word keeps at most; beyond them it is common, and a quer
 PREFIX = 2  # letters of the pieces that are not split
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
-#: overrides/partials/search.html), and the kinds of page, by the folder of their pages.
+#: overrides/partials/search.html): each page's values are `search_text.facets_of`'s.
 FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
-KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
-PAGES = ("page", "Pages")  # the kind of every other page
 EPOCH = date(1970, 1, 1).toordinal()  # a brief's date is written as days since then
 #: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
 MASKED_FORMS = 30
@@ -102,6 +100,16 @@ class Record:
         return record
 
 
+@dataclass
+class _Added:
+    """A page added to the index, until it is read: its number, record (without its text), boost and filters."""
+
+    number: int
+    record: Record
+    boost: float
+    facets: dict[str, tuple[tuple[str, str], ...]]
+
+
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
@@ -117,12 +125,18 @@ class SearchIndex:
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
         self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
+        # Pages added, until what was read of them is taken in (`_settle`), by ticket; each page's latest ticket.
+        self._reader = PageReader()
+        self._pending: dict[int, _Added] = {}
+        self._latest: dict[int, int] = {}
+        self._tickets = 0
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
         otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
         if stemmer_for(language) != self.stem.algorithm:
             catalog = self._catalog
+            self._reader.close()
             self.__init__(language)
             self._catalog = catalog
 
@@ -149,7 +163,6 @@ class SearchIndex:
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
         `facets` are its values for the filters (FACETS), each with its label; without them, those that the
         site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
-        title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
         if options.get("exclude"):
@@ -157,33 +170,53 @@ class SearchIndex:
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
-        text, weights, sections = read(content)
-        for word in words(title):
-            weights[word] = weights.get(word, 0.0) + TITLE
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
-        self._records[number] = Record(
-            url,
-            title,
-            _SPACE.sub(" ", summary).strip() if summary else None,
-            page_date,
-            zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
-            tuple(section for section in sections if section[0] < TEXT_LIMIT),
+        if facets is None and source is not None and self._catalog is not None:
+            facets = facets_of(self._catalog, source)
+        ticket, self._tickets = self._tickets, self._tickets + 1
+        self._pending[ticket] = _Added(
+            number,
+            Record(url, html.unescape(title), _SPACE.sub(" ", summary).strip() if summary else None, page_date, b""),
+            boost,
+            {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS},
         )
+        self._latest[number] = ticket
+        self._reader.add(ticket, zlib.compress(content.encode("utf-8"), 1))
+
+    def _settle(self, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Take in what was read of the pages added since (`PageReader`), in the order they were added, each as
+        last added; False if `stop` said so first (the pages left stay to be taken in)."""
+        for ticket, (text, weights, sections) in self._reader.results():
+            added = self._pending.pop(ticket)
+            if self._latest.get(added.number) == ticket:  # else added again since, or removed
+                del self._latest[added.number]
+                self._store(added, text, weights, sections)
+            if stop():
+                return False
+        self._reader.close()
+        return True
+
+    def _store(self, added: _Added, text: str, weights: dict[str, float], sections: list) -> None:
+        number = added.number
+        for word in words(added.record.title):
+            weights[word] = weights.get(word, 0.0) + TITLE
+        added.record.text = zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1)
+        added.record.sections = tuple(section for section in sections if section[0] < TEXT_LIMIT)
+        self._records[number] = added.record
         forms = array("I", [self._number_of(word) for word in weights])
         by_stem: dict[int, float] = {}
         for form, weight in zip(forms, weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
-        if facets is None and source is not None and self._catalog is not None:
-            facets = facets_of(self._catalog, source)
-        self._facets[number] = {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS}
-        self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
+        self._facets[number] = added.facets
+        self._terms[number] = array("I", [stem << 8 | _score(weight, added.boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
         number = self._numbers.get(url)
         if number is not None:
+            self._latest.pop(number, None)
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
@@ -198,6 +231,8 @@ class SearchIndex:
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
+        if not self._settle(stop):
+            return 0
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "pages").mkdir(parents=True)
         (folder / "words").mkdir()
@@ -321,30 +356,6 @@ def _encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list
 def _deltas(numbers: list[int]) -> list[int]:
     """Numbers in order, each as its difference from the one before."""
     return [number - previous for previous, number in zip([0, *numbers], numbers)]
-
-
-def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
-    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
-    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
-    brief = catalog.brief(src_uri)
-    if brief is not None:
-        named = lambda folder: [
-            (i, catalog.entities[folder][i].name)
-            for i in brief.ids(folder)  # noqa: E731
-            if i in catalog.entities.get(folder, {})
-        ]
-        return {
-            "kind": [("brief", KINDS["briefs"])],
-            "year": [(str(brief.date.year), str(brief.date.year))],
-            "actor": named("actors"),
-            "mechanism": named("mechanisms"),
-            "region": named("regions"),
-            "tag": [(tag, tag) for tag in brief.tags],
-        }
-    folder, _, name = src_uri.partition("/")
-    if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
-        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
-    return {"kind": [PAGES]}
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -1,6 +1,7 @@
 """What search reads of a page: the words of its article, each weighed by where it stands, its text and its
-sections, read from the article's HTML with a real HTML parser (`html.parser`), and the words as the index and
-search.js hold them (`words`, `Stemmer`).
+sections, read from the article's HTML with a real HTML parser (`html.parser`), the words as the index and
+search.js hold them (`words`, `Stemmer`), and the page's values for the filters (`facets_of`). A build's pages
+are read in another process while the site renders (`PageReader`).
 
 A page's words weigh by where they stand: in a heading, or in what a template marks `data-search-weight="N"`
 (an entity's aliases), more than in the text (`briefings.search` adds the title's). Never read: what a reader
@@ -14,10 +15,16 @@ templates (and the Markdown engine, for the permalinks) still write each of thos
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
 import unicodedata
-from collections import Counter
+import zlib
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from html.parser import HTMLParser
+from typing import Any, Iterator
 
 import snowballstemmer
 
@@ -104,6 +111,68 @@ def read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str]
             offsets.append(len(text) + (1 if part.startswith(" ") else 0))
         text += part
     return text.rstrip(), weights, [(offset, *heading) for offset, heading in zip(offsets, article.headings)]
+
+
+#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages.
+KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
+PAGES = ("page", "Pages")  # the kind of every other page
+#: How many pages a build hands another process to read at once (a site with fewer is read in one process).
+BATCH = 100
+#: What is read of a page: its text, the weight of each of its words, its sections.
+Read = tuple[str, dict[str, float], list[tuple[int, str, str]]]
+
+
+class PageReader:
+    """Reads pages (`read`) handed in one by one under a key (`add`, their HTML compressed); `results` gives
+    what was read of each, in the order they were handed in. In a build (more than one processor and no other
+    thread: forking threads is unsafe), every BATCH pages are read in another process while the site goes on
+    rendering; otherwise (a small site, the live preview) each when `results` comes to it, so that the caller
+    can stop between pages and come back for the rest."""
+
+    def __init__(self) -> None:
+        self._waiting: list[tuple[int, bytes]] = []
+        self._running: list[tuple[list[int], Future]] = []
+        self._ready: deque[tuple[int, Read]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def add(self, key: int, page: bytes) -> None:
+        self._waiting.append((key, page))
+        if len(self._waiting) >= BATCH and self._apart():
+            keys, pages = zip(*self._waiting)
+            self._running.append((list(keys), self._pool.submit(_read_all, list(pages))))
+            self._waiting = []
+
+    def _apart(self) -> bool:
+        """Whether pages are read in another process (started with the first batch)."""
+        if self._pool is None:
+            processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+            if processors < 2 or threading.active_count() > 1:
+                return False
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return True
+
+    def results(self) -> Iterator[tuple[int, Read]]:
+        """(key, what was read) of each page handed in and not given yet, in order."""
+        for keys, reading in self._running:
+            self._ready.extend(zip(keys, reading.result()))
+        self._running.clear()
+        while self._ready:
+            yield self._ready.popleft()
+        while self._waiting:
+            key, page = self._waiting[0]
+            found = read(zlib.decompress(page).decode("utf-8"))
+            del self._waiting[0]
+            yield key, found
+
+    def close(self) -> None:
+        """Stop the other process, if any (pages handed in later start another)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def _read_all(pages: list[bytes]) -> list[Read]:
+    return [read(zlib.decompress(page).decode("utf-8")) for page in pages]
 
 
 class _Open:
@@ -223,3 +292,27 @@ def _weight_of(attrs: list[tuple[str, str | None]]) -> float | None:
         if name == "data-search-weight" and value and _WEIGHT.fullmatch(value):
             return float(value)
     return None
+
+
+def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
+    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
+    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
+    brief = catalog.brief(src_uri)
+    if brief is not None:
+        named = lambda folder: [
+            (i, catalog.entities[folder][i].name)
+            for i in brief.ids(folder)  # noqa: E731
+            if i in catalog.entities.get(folder, {})
+        ]
+        return {
+            "kind": [("brief", KINDS["briefs"])],
+            "year": [(str(brief.date.year), str(brief.date.year))],
+            "actor": named("actors"),
+            "mechanism": named("mechanisms"),
+            "region": named("regions"),
+            "tag": [(tag, tag) for tag in brief.tags],
+        }
+    folder, _, name = src_uri.partition("/")
+    if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
+        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
+    return {"kind": [PAGES]}

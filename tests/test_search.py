@@ -15,7 +15,9 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,7 +28,7 @@ from playwright.sync_api import Page, expect
 import briefings.search
 import briefings.search_text
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
-from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, Stemmer, read, stemmer_for, words
+from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
 from conftest import (
     BIN,
     EXAMPLE,
@@ -169,6 +171,33 @@ def test_pages_are_read_as_html_is_parsed():
     assert text == "Harbours & quays Tides Moorings"
     assert set(weights) == {"harbours", "quays", "tides", "moorings"} and weights["tides"] == 1 + HEADING - TEXT
     assert sections == [(text.index("Tides"), "x", "Tides")]
+
+
+def test_pages_are_read_in_the_order_added_in_another_process_or_as_asked(monkeypatch):
+    """A build hands its pages to another process in batches while it renders; what was read comes back in the
+    order the pages were added, as if read here; a reader stopped between pages gives the rest later."""
+    monkeypatch.setattr(briefings.search_text, "BATCH", 2)
+    pages = [f"<h2 id='p{n}'>Page {n}</h2><p>Harbour number {n}.</p>" for n in range(5)]
+    reader = PageReader()
+    apart = len(os.sched_getaffinity(0)) > 1 and threading.active_count() == 1
+    for key, page in enumerate(pages):
+        reader.add(key, zlib.compress(page.encode("utf-8")))
+    assert (reader._pool is not None) == apart
+    results = reader.results()
+    first = next(results)
+    results.close()  # stopped: the rest stay to be given
+    assert [first, *reader.results()] == [(key, read(page)) for key, page in enumerate(pages)]
+    reader.close()
+
+
+def test_an_index_stopped_while_taking_pages_in_writes_every_page_the_next_time(tmp_path: Path):
+    index = SearchIndex()
+    for n in range(3):
+        index.add(f"p{n}/", f"<p>Harbour {n}.</p>", title=f"Page {n}", meta={})
+    index.add("p1/", "<p>Quay.</p>", title="Page 1", meta={})  # added again: read as last added
+    assert index.write(tmp_path / FOLDER, stop=lambda: True) == 0
+    assert index.write(tmp_path / FOLDER) == 3
+    assert set(look_up(tmp_path / FOLDER, "harbour")[1]) == {0, 2} and set(look_up(tmp_path / FOLDER, "quay")[1]) == {1}
 
 
 def test_the_classes_left_out_are_those_the_templates_and_the_markdown_engine_write():
