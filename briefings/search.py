@@ -1,11 +1,9 @@
 """Search: the site's own index, in small pieces that a reader's browser fetches only as a query needs them.
 
-Each page is indexed as it renders (`SearchIndex.add`), from the HTML of its article before the theme wraps
-it, as `briefings.search_text` reads it: its words, by their stem (the Snowball stemmer of the site's language),
-each weighed by where it stands (the title most, then headings and what a template marks
-`data-search-weight="N"`, then the text), and its record (address, title, summary, a brief's date, and its
-text for excerpts). What is never indexed (lists of briefs, a brief's related, previous and next briefs, what a
-template marks `data-search-exclude`) is said there.
+Each page is added as it renders (`SearchIndex.add`), with the HTML of its article before the theme wraps it,
+which `briefings.search_text` reads (in another process during a build): its words, by their stem, each
+weighed by where it stands (the title most, then headings and what a template marks `data-search-weight`,
+then the text), and its record (address, title, summary, a brief's date, and its text for excerpts).
 
 Once every page has rendered, `write` puts the index in `search/` of the site:
 
@@ -18,7 +16,6 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
   with an anchor (h2 to h6) starts, the anchor and the heading. A word of the text falls under the last
   heading before it: search.js shows the sections where a query's words match under the page's result, each
   linking to its anchor (as Pagefind's sub-results), at no cost to the pieces of the index.
-
 - `search/filters/<facet>.json`, for each of FACETS: its values (a page's kind; a brief's year, actors,
   mechanisms, regions and tags), each with its label and the pages that have it; and `search/filters/
   date.json`, each brief's date, for ordering results newest first. search.js fetches a facet's file only when
@@ -27,10 +24,8 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
 A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
 records of the ten results it shows, and what a reader downloads stays about the same however large the
-site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads words
-exactly as `words` does here, and stems them with the same Snowball algorithm, vendored from the npm
-registry into `overrides/assets/javascripts/stemmers/` by script/vendor-stemmers (tests/test_search.py checks
-in Chromium that both give the same stem for every word of the example site and the benchmark's corpus).
+site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads and stems
+words exactly as `search_text.words` and `Stemmer` do (tests/test_search.py checks it in Chromium).
 
 The index is kept from one rebuild of the live preview to the next, which renders again only the pages a
 save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search.
