@@ -166,7 +166,8 @@ def run_check(project: Project, paths: list[Path], output_format: str, since: st
 def run_diff(project: Project, ref: str) -> int:
     """Print what the project does for readers compared with the git revision `ref`, with the errors the check
     finds (the same as `check --since ref`); 0 once printed, 2 if the project at `ref` cannot be compared."""
-    from .changes import compare, markdown  # here: only this command needs git
+    from .changes import compare  # here: only this command needs git
+    from .changes_markdown import markdown
     from .since import RevisionError, lost_between, project_at, unreadable
 
     loaded = load_project(project)
