@@ -8,12 +8,14 @@ from xml.etree import ElementTree
 
 import feedparser
 import markdown
+import pytest
 
 from briefings.catalog import Catalog
 from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
 from briefings.fragments import Fragments
 from briefings.loader import load_project
 from briefings.model import Actor, Brief, Leverage
+from briefings.pages.brief import brief_markdown
 from briefings.project import Project
 from briefings.site import Publication, Site
 from conftest import EXAMPLE
@@ -143,3 +145,27 @@ def test_a_briefs_page_gives_its_feed_its_text_without_its_header_or_where_to_re
     feeds_.keep(brief.src_uri, text)
     kept = feeds_.text(brief.src_uri)
     assert kept.startswith('<h2 id="what-happened">What happened</h2>') and "¶" not in kept and "They ended." in kept
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["among-others", "alone"])
+def test_a_briefs_page_is_the_same_with_the_marks_of_its_text_taken_out(alone: bool):
+    """With or without related and neighbouring briefs after it (a site of one brief), the page the marks are
+    taken out of is the page written without them."""
+    catalog = load_project(Project.at(EXAMPLE)).catalog
+    if alone:
+        catalog = Catalog(entities=catalog.entities, briefs=catalog.briefs[:1])
+    brief = catalog.briefs[0]
+    publication = Publication(url=HOME + brief.src_uri, site_name="Briefings")
+    fragments = Fragments()
+    site = Site(catalog, fragments=fragments)
+    engine = markdown.Markdown(
+        extensions=["toc", "attr_list", "tables", "admonition", fragments.extension()],
+        extension_configs={"toc": {"permalink": True}},
+    )
+    marked = engine.convert(site.brief_markdown(brief.src_uri, "Body.", publication=publication))
+    unmarked = engine.reset().convert(
+        brief_markdown(catalog, site.render, brief, "Body.", publication, block=lambda html: "\n")
+    )
+    page, text = site.brief_text(marked)
+    assert page == unmarked and "<p>Body.</p>" in text
+    assert ("related-briefs" in page) is not alone

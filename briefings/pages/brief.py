@@ -94,7 +94,17 @@ def cut_text(page_html: str) -> tuple[str, str | None]:
     if start < 0 or end < 0:
         return page_html, None
     text = page_html[start + len(_TEXT_STARTS) : end]
-    return page_html.replace(_TEXT_STARTS + "\n", "", 1).replace(_TEXT_ENDS + "\n", "", 1), text
+    return _unmark(_unmark(page_html, _TEXT_ENDS), _TEXT_STARTS), text
+
+
+def _unmark(page_html: str, mark: str) -> str:
+    """The page without `mark` and the line break after it; at the end of the page, without the white space
+    before it either (the Markdown engine strips a page's last)."""
+    start = page_html.find(mark)
+    end = start + len(mark)
+    if end == len(page_html):
+        return page_html[:start].rstrip()
+    return page_html[:start] + page_html[end + 1 if page_html.startswith("\n", end) else end :]
 
 
 def _contents(context: dict) -> str:
