@@ -113,9 +113,6 @@ def read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str]
     return text.rstrip(), weights, [(offset, *heading) for offset, heading in zip(offsets, article.headings)]
 
 
-#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages.
-KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
-PAGES = ("page", "Pages")  # the kind of every other page
 #: How many pages a build hands another process to read at once (a site with fewer is read in one process).
 BATCH = 100
 #: What is read of a page: its text, the weight of each of its words, its sections.
@@ -130,7 +127,7 @@ class PageReader:
     can stop between pages and come back for the rest."""
 
     def __init__(self) -> None:
-        self._waiting: list[tuple[int, bytes]] = []
+        self._waiting: deque[tuple[int, bytes]] = deque()
         self._running: list[tuple[list[int], Future]] = []
         self._ready: deque[tuple[int, Read]] = deque()
         self._pool: ProcessPoolExecutor | None = None
@@ -140,7 +137,7 @@ class PageReader:
         if len(self._waiting) >= BATCH and self._apart():
             keys, pages = zip(*self._waiting)
             self._running.append((list(keys), self._pool.submit(_read_all, list(pages))))
-            self._waiting = []
+            self._waiting.clear()
 
     def _apart(self) -> bool:
         """Whether pages are read in another process (started with the first batch)."""
@@ -161,7 +158,7 @@ class PageReader:
         while self._waiting:
             key, page = self._waiting[0]
             found = read(zlib.decompress(page).decode("utf-8"))
-            del self._waiting[0]
+            self._waiting.popleft()
             yield key, found
 
     def close(self) -> None:
@@ -292,6 +289,11 @@ def _weight_of(attrs: list[tuple[str, str | None]]) -> float | None:
         if name == "data-search-weight" and value and _WEIGHT.fullmatch(value):
             return float(value)
     return None
+
+
+#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages.
+KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
+PAGES = ("page", "Pages")  # the kind of every other page
 
 
 def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
