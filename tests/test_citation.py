@@ -21,7 +21,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 from briefings.citation import bibtex, ris
 from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
-from briefings.outputs import citation_paths
+from briefings.urls import citation_paths
 from briefings.project import Project
 from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, front_matter, mkdocs_build
 

@@ -18,7 +18,7 @@ import feedparser
 import pytest
 
 from additions import ContentSite
-from briefings.search import STEMMERS
+from briefings.search_text import STEMMERS
 from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
 from test_links import internal_links
 

@@ -48,7 +48,7 @@ def pages_of_every_kind(site: ContentSite) -> list[str]:
     """A page of each kind, read from the content: the listings, the newest brief and one recording readings,
     the first actor and one whose leverage a brief judged, the first indicator and the one read most often
     (its chart), the first mechanism and tag, every hand-written page, and a page that does not exist."""
-    from briefings.catalog import tag_slug
+    from briefings.urls import tag_slug
 
     briefs = site.briefs()
     readings = [i for m in briefs.values() for i in m.get("readings", {})]

@@ -20,7 +20,7 @@ import pytest
 import rispy
 from playwright.sync_api import Page, expect
 
-from briefings.catalog import tag_slug
+from briefings.urls import tag_slug
 from conftest import briefings, copy_project, mkdocs_build, serve, soup
 from test_citation import read_bibtex
 

@@ -524,7 +524,7 @@ def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
 
 def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(built_site: BuiltSite):
     """One page per tag, not one page of every tag: no page grows with the whole site."""
-    from briefings.catalog import tag_slug
+    from briefings.urls import tag_slug
 
     tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
     index = built_site.page("tags/")
@@ -586,7 +586,7 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
     """An actor named in hundreds of briefs must not make a page of megabytes: the latest briefs are listed in
     full, earlier ones by month with title and date only, each brief exactly once. The archive likewise lists
     the months of the latest briefs in full and earlier months by title and date."""
-    from briefings.templating import LISTED_IN_FULL
+    from briefings.pages import LISTED_IN_FULL
 
     body = "\n\n".join(
         f"## {h}\n\nText."
