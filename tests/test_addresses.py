@@ -9,29 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, briefings, copy_project, mkdocs_build, run, serve, soup, validate
-from test_author_mistakes import PNG
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test Author",
-    "GIT_AUTHOR_EMAIL": "author@example.org",
-    "GIT_COMMITTER_NAME": "Test Author",
-    "GIT_COMMITTER_EMAIL": "author@example.org",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-GULF = "docs/briefs/2026/gulf-states-brokering-gains.md"
-
-
-def git(project: Path, *args: str) -> str:
-    result = run("git", *args, cwd=project, env=GIT_ENV)
-    assert result.returncode == 0, result.output
-    return result.stdout
-
-
-def commit(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
+from benchmarks.browsing import serving
+from conftest import BIN, PNG, briefings, commit, copy_project, git, mkdocs_build, run, soup, validate
+from example import GULF
 
 
 @pytest.fixture
@@ -397,11 +377,10 @@ def moved_site(tmp_path_factory):
     project = copy_project(base / "project")
     assert briefings("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=project).returncode == 0
     assert briefings("rename", "actor", "qatar", "state-of-qatar", cwd=project).returncode == 0
-    httpd, server = serve(base / "site", "/briefings/")
-    result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    yield base / "site", server
-    httpd.shutdown()
+    with serving(base / "site", "/briefings/") as server:
+        result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
+        assert result.returncode == 0, result.output
+        yield base / "site", server
 
 
 def test_each_old_address_gets_a_page_that_sends_readers_on_relatively(moved_site):

@@ -282,3 +282,49 @@ def test_the_code_is_formatted():
         [str(ruff), "format", "--check", "--no-cache", *LINTED], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# -- test modules stand alone -----------------------------------------------------------------------------------
+
+
+def imports_of_test_modules(source: str) -> list[str]:
+    """Where `source` imports a test module (`test_*`): at its top, inside a function, or by name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        elif isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in {"import_module", "__import__"}:
+            names = [text for text in map(_literal, node.args[:1]) if text]
+        else:
+            continue
+        found += [f"line {node.lineno}: {name}" for name in names if name.split(".")[0].startswith("test_")]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.glob("*.py")), ids=lambda p: p.name)
+def test_no_test_module_imports_another(path):
+    """A test module imported by another ties the two together (its tests and fixtures seen twice, its
+    module-level reading done in a worker that does not run it): what tests share lives in conftest.py
+    (fixtures and helpers), example.py (what the example project holds), additions.py (the content tests'
+    additions) and benchmarks/browsing.py (serving a site, and Chromium)."""
+    found = imports_of_test_modules(path.read_text("utf-8"))
+    assert not found, f"{path.name} imports a test module: {found}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from test_site import BRIEFS",
+        "import test_links",
+        "def f():\n    from test_browser import assert_no_serious_violations",
+        'importlib.import_module("test_citation")',
+    ],
+)
+def test_the_guard_sees_each_way_of_importing_a_test_module(source):
+    assert imports_of_test_modules(source), source
+
+
+def test_the_guard_lets_helpers_be_imported():
+    assert not imports_of_test_modules("from conftest import soup\nfrom example import BRIEFS\nimport testing_tools")

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
+from benchmarks.browsing import free_port
 from conftest import (
     BIN,
     EXAMPLE,
@@ -21,7 +22,6 @@ from conftest import (
     briefings,
     check_and_build,
     fetch,
-    free_port,
     front_matter,
     mkdocs_build,
     run,

@@ -10,8 +10,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import BIN, copy_project, run
-from test_addresses import GIT_ENV, GULF, commit, git
+from conftest import BIN, GIT_ENV, commit, copy_project, git, run
+from example import GULF
 
 #: 2026-11-01: the example's brief of 2026-11-12 is scheduled, its briefs up to 2026-10-29 published.
 DAY = {"SOURCE_DATE_EPOCH": "1793491200"}
