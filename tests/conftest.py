@@ -97,7 +97,12 @@ def briefings_here(*args: str | Path, cwd: Path) -> Run:
     out, err, collecting = io.StringIO(), io.StringIO(), gc.isenabled()
     try:
         with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command finds it
+            try:
+                returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command does
+            except SystemExit as exit:  # --help, a usage error, no project: the status the process would exit with
+                returncode = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+                if not isinstance(exit.code, int | None):
+                    print(exit.code, file=sys.stderr)
     finally:
         if collecting:
             gc.enable()  # `briefings check` turns the collector off for its short run: not for this process
