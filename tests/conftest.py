@@ -89,14 +89,32 @@ def briefings(*args: str | Path, cwd: Path, memory: int | None = None) -> Run:
     return run(BIN / "briefings", *args, cwd=cwd, memory=memory)
 
 
-def briefings_here(*args: str | Path, cwd: Path) -> Run:
-    """`briefings ARGS` in `cwd`, in this process: the command line's own function, for the tests of what the
-    core reads and reports (a real `briefings` process costs its start, a second or so on a loaded machine)."""
+@contextlib.contextmanager
+def environment(env: dict[str, str] | None):
+    """`os.environ` with `env` added, for as long as the block runs."""
+    before = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
+
+
+def briefings_here(*args: str | Path, cwd: Path, env: dict | None = None) -> Run:
+    """`briefings ARGS` in `cwd` (with `env` added to the environment), in this process: the command line's own
+    function, for the tests of what the core reads and reports (a real `briefings` process costs its start, a
+    second or so on a loaded machine)."""
     from briefings.cli import main
 
     out, err, collecting = io.StringIO(), io.StringIO(), gc.isenabled()
     try:
-        with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with (
+            environment(env),
+            contextlib.chdir(cwd),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
             try:
                 returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command does
             except SystemExit as exit:  # --help, a usage error, no project: the status the process would exit with
