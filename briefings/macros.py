@@ -8,7 +8,7 @@ reachable in it but these macros.
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -79,7 +79,7 @@ class _CallsTemplate:
     """A page that is only text and plain macro calls, rendered without compiling it: the same output as
     Jinja's, at a fraction of the cost."""
 
-    def __init__(self, parts: list, macros: dict[str, Callable[..., str]]):
+    def __init__(self, parts: list, macros: Mapping[str, Any]):  # the sandbox's globals: the macros
         self.parts = parts
         self.macros = macros
 

@@ -86,13 +86,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
+            _report(self.loaded.problems, stop=False)
         else:
             self.loaded = load_project(project)
-        _report(self.loaded.problems, stop=not self.preview)
-        if not self.preview:
+            _report(self.loaded.problems, stop=True)
+            assert self.loaded.catalog is not None, "_report stopped the build otherwise"
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
-        config.markdown_extensions.append(self.fragments.extension())
+        # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
+        config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
         config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
         if macros := config.plugins.get("macros"):
@@ -109,6 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """The macros for the macros plugin (see macros/__init__.py), for the page `current_page()` names."""
+        assert self.macros is not None, "on_config, which the macros plugin's on_config follows"
         return self.macros.functions(current_page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -124,6 +127,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before other plugins, so that they see the generated pages and not the drafts
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
@@ -136,25 +140,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
             files.append(feed := File.generated(config, path, content=""))
-            feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
+            # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
+            feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
         # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
         for path, text, brief in data_files(
             self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview
         ):
             files.append(data := File.generated(config, path, content=text))
-            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
+            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
-                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
+                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))  # type: ignore[method-assign]
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
+            assert self.site is not None, "on_config came first"
             return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
+        return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.loaded is not None and self.site is not None, "on_config came first"
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
@@ -164,12 +172,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        if self.site.catalog.brief(page.file.src_uri) is None:
-            return markdown
-        publication = Publication(
-            url=page.canonical_url or page.abs_url, site_name=config.site_name, repo_url=config.repo_url
-        )
-        return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        # Without a site_url, the address from the site's root, as in the brief's citation files (on_files).
+        url = page.canonical_url or self.site.address(page.file.src_uri, home="/")
+        publication = Publication(url=url, site_name=config.site_name, repo_url=config.repo_url)
+        written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        return markdown if written is None else written  # None: not a brief
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
@@ -177,6 +184,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
             self.fragments.release()
             page.markdown = ""
+        assert self.loaded is not None, "on_config came first"
         if self.loaded.ok and not page.file.generated_by:
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
@@ -187,6 +195,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.site is not None, "on_config came first"
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the repository's root: the server and the Chromium the tests use
@@ -39,7 +40,7 @@ PAGES = [
     ("write-a-brief", "write-a-brief/"),
     ("not-found", "no-such-page/"),
 ]
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 
 def build(site: Path, url: str) -> None:
