@@ -341,6 +341,7 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    """The page at `url` once it shows `text`, asked for every tenth of a second (a rebuild takes longer)."""
     deadline = time.monotonic() + seconds
     last = ""
     while time.monotonic() < deadline:
@@ -350,7 +351,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
                 return last
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
