@@ -554,7 +554,7 @@ def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(
         f"docs/briefs/2026/doha-indirect-talks.md:{line}:1: warning: the title '{title}' is also the title of "
         f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"
     ]
-    both = check_and_build(project, tmp_path / "site")
+    both = check_and_build(project, tmp_path / "site", check_here=True)
     both.assert_agree()
     assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
     assert str(duplicates[0]) in both.check_rows

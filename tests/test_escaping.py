@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 
 from briefings.catalog import tag_slug
 from benchmarks.browsing import serving
-from conftest import briefings, copy_project, mkdocs_build, read_bibtex, soup
+from conftest import briefings_here, copy_project, mkdocs_build, read_bibtex, soup
 
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.
 NASTY = (
@@ -262,7 +262,7 @@ def nasty_site(tmp_path_factory) -> NastySite:
     base = tmp_path_factory.mktemp("nasty")
     project = copy_project(base / "project")
     write_nasty_project(project)
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0, check.output
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.output
