@@ -29,23 +29,23 @@ import briefings.search
 import briefings.search_text
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
 from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
+from benchmarks.browsing import free_port, serving
 from conftest import (
     BIN,
     EXAMPLE,
     ROOT,
     BuiltSite,
+    assert_no_serious_violations,
     assert_stayed_on_this_machine,
     copy_project,
     fetch,
-    free_port,
     is_phone,
     mkdocs_build,
     run,
     search_records,
-    serve,
     wait_for,
 )
-from test_site import ACTORS, BRIEFS, INDICATORS, url_of
+from example import ACTORS, BRIEFS, INDICATORS, url_of
 
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
 GROWTH = 1.3  # how much more a site with many more briefs may make them fetch
@@ -606,9 +606,8 @@ def large_site_server(tmp_path_factory):
     assert made.returncode == 0, made.output
     result = mkdocs_build(base / "project", base / "site")
     assert result.returncode == 0, result.output
-    httpd, server = serve(base / "site")
-    yield server
-    httpd.shutdown()
+    with serving(base / "site") as server:
+        yield server
 
 
 @pytest.mark.browser
@@ -674,7 +673,6 @@ def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, si
     marks = page.locator("mark.search-highlight")
     expect(marks.first).to_have_text(re.compile("^escalat", re.I))
     expect(page).to_have_url(brief + "#what-to-watch-next")
-    from test_browser import assert_no_serious_violations
 
     for scheme in ("light", "dark"):  # the marks and the button read well in both schemes
         page.emulate_media(color_scheme=scheme)
@@ -731,7 +729,6 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_server, scheme: str):
-    from test_browser import assert_no_serious_violations
 
     reader.emulate_media(color_scheme=scheme)
     reader.goto(site_server.url)  # at the root: the sub-path changes no control (other tests search under it)
@@ -836,9 +833,8 @@ def stems_site_server(built_site: BuiltSite, tmp_path_factory):
     index.add("actors/qatar/", "<p>Notes on the talk.</p>", title="Talk held", meta={})
     index.add("actors/oman/", "<p>Notes on talking.</p>", title="Talking held", meta={})
     index.write(site / FOLDER)
-    httpd, server = serve(site)
-    yield server
-    httpd.shutdown()
+    with serving(site) as server:
+        yield server
 
 
 @pytest.mark.browser
