@@ -10,13 +10,13 @@ entry as the current one, and prints the trail.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
 from . import languages
-from .catalog import Catalog, tag_slug
+from .catalog import Catalog, month_title
 from .languages import month_name
+from .links import anchor_of
 from .kinds import BY_FOLDER
 from .pages import tags
 
@@ -59,21 +59,18 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     section = section_of(src_uri)
     if section is None or src_uri == section:
         return None
-    t = languages.language(catalog.language).label  # the crumbs in the catalog's language
     if section == BRIEFS_INDEX:
+        t = languages.language(catalog.language).label  # the crumbs in the catalog's language
         trail = [Crumb(t("Briefs"), BRIEFS_INDEX)]
         if brief := catalog.brief(src_uri):
-            month = month_name(brief.date, languages.language(catalog.language))
-            trail.append(Crumb(month, BRIEFS_INDEX, month_anchor(brief.date)))
+            month = month_title(brief.date)  # the archive's heading for the month, and its anchor (English's)
+            shown = month_name(brief.date, languages.language(catalog.language))
+            trail.append(Crumb(shown, BRIEFS_INDEX, anchor_of(month)))
         elif (kind := BY_FOLDER.get(src_uri.split("/")[0])) is not None:  # an author's or a region's page
             if src_uri != kind.index_uri:
                 trail.append(Crumb(t(kind.title), kind.index_uri))
         elif src_uri != tags.INDEX:  # a tag's page
             trail.append(Crumb(t("Tags"), tags.INDEX))
         return Place(section, tuple(trail))
+    t = languages.language(catalog.language).label
     return Place(section, (Crumb(t(BY_FOLDER[section.split("/")[0]].title), section),))
-
-
-def month_anchor(day: dt.date) -> str:
-    """The anchor of a month in the archive, the same in every language: `may-2026`."""
-    return tag_slug(f"{day:%B %Y}")

@@ -212,9 +212,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
             self.fragments.release()
             page.markdown = ""
-        assert self.loaded is not None, "on_config came first"
+        assert self.loaded is not None and self.site is not None, "on_config came first"
         if self.loaded.ok and not page.file.generated_by:
-            self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
+            html_text, text = self.site.brief_text(html_text)
+            if text is not None:  # a brief's: sanitised there too, with every address absolute
+                self.feeds.keep(page.file.src_uri, text)
             html_text = sanitise(html_text)
         if self.loaded.ok:  # a page showing what stops the build is not one to find
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)

@@ -9,21 +9,21 @@ from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import urljoin
 
 from . import languages
-from .catalog import Catalog, tag_slug
+from .catalog import Catalog
 from .export import data_files
 from .feed import FeedSite
-from .in_language import catalog_in
-from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
+from .in_language import catalog_in
 from .kinds import generated_pages
 from .metadata import article_metadata
-from .navigation import Place, month_anchor, place_of
-from .pages import GeneratedPage, tags
-from .pages.brief import Publication, brief_markdown
+from .navigation import Place, place_of
+from .pages import GeneratedPage
+from .pages.brief import Publication, brief_markdown, cut_text
 from .problems import Problems
 from .redirects import write_redirects
-from .templating import PageTemplates, page_url, relative_url
+from .templating import PageTemplates
 from .translations import split_language
+from .urls import page_url, relative_url
 
 
 class Site:
@@ -48,22 +48,7 @@ class Site:
         self.languages = site_languages  # the languages the site is built in, the default first
         self.catalog = catalog = catalog_in(catalog, lang)
         self.fragments = fragments
-        self.templates = PageTemplates(
-            directory_urls,
-            fragments,
-            self.language,
-            actors_of=lambda brief: catalog.named_by(brief, "actors"),
-            authors_of=lambda brief: catalog.named_by(brief, "authors"),
-            indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
-            briefs_naming=catalog.briefs_naming,
-            latest_reading=catalog.latest_reading,
-            movement=catalog.movement,
-            tag_page=tags.page_of,
-            tag_slug=tag_slug,
-            month_anchor=month_anchor,
-            entity_feed=entity_feed_path,
-            tag_feed=tag_feed_path,
-        )
+        self.templates = PageTemplates(directory_urls, fragments, self.language)
 
     def address(self, src_uri: str, home: str) -> str:
         """The address of the page (or file) built from `src_uri` on the site whose home is `home`."""
@@ -154,7 +139,7 @@ class Site:
             here = page_url(brief.src_uri, self.templates.directory_urls)
             original = relative_url(here, f"{self.language.code}/{here}")
             return self.render("brief-untranslated.md", brief.src_uri, brief=brief, original=original)
-        return brief_markdown(self.catalog, self.render, brief, body, publication)
+        return brief_markdown(self.catalog, self.render, brief, body, publication, block=self.templates.stash_block)
 
     def alternates(self, src_uri: str, home: str) -> list[dict[str, Any]]:
         """The page built from `src_uri` in every language of the site (`home` the default language's home):
@@ -180,6 +165,11 @@ class Site:
                 }
             )
         return found
+
+    def brief_text(self, page_html: str) -> tuple[str, str | None]:
+        """A page's HTML as published, and if it is a brief's, the HTML of the brief's text (without its header
+        or where to read on), which `brief_markdown` marked: for its feed entries (`SiteFeeds.keep`)."""
+        return cut_text(page_html)
 
 
 def render_problems(problems: Problems) -> str:

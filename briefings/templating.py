@@ -15,21 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import html
 import json
-import posixpath
 import re
 from typing import Any, Callable
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
 from . import languages
+from .catalog import month_title
 from .fragments import Fragments
-from .languages import DEFAULT, Language, long_date, month_name, short_date  # noqa: F401  (long_date: search)
-from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
+from .languages import DEFAULT, Language, month_name, short_date
+from .links import anchor_of
+from .urls import link_from
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
@@ -84,13 +83,6 @@ def escape_attribute(value: Any) -> Markup:
     return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()).translate(_MARKDOWN_IN_TAGS))
 
 
-def relative_link(from_src: str, to_src: str) -> str:
-    """The link from one page's source (relative to the docs folder) to another's, as the engine expects it."""
-    target, _, anchor = to_src.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
-    return f"{path}#{anchor}" if anchor else path
-
-
 def yaml_string(value: Any) -> Markup:
     """A value for the front matter of a generated page: a JSON string is a valid YAML scalar."""
     return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
@@ -101,19 +93,20 @@ def join_text(items: Any, separator: str = "") -> Markup:
     return escape_text(separator).join(escape_text(item) for item in items)
 
 
-#: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
-#: and date only, so that a page naming hundreds of briefs stays small.
-LISTED_IN_FULL = 20
-
-
-def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
-    """Briefs (newest first) grouped by the month of their date, newest month first."""
-    return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
+def long_date(value: dt.date, language: Any = None) -> str:
+    """A day as the site writes it (in `language`, a briefings.languages.Language: briefings.languages.long_date)."""
+    return languages.long_date(value, language)
 
 
 @jinja2.pass_context
 def _long_date_here(context: Any, value: dt.date) -> str:
     return long_date(value, context.get("language"))
+
+
+@jinja2.pass_context
+def _month_here(context: Any, value: dt.date) -> str:
+    language = context.get("language")
+    return month_title(value) if language is None or language.code == DEFAULT else month_name(value, language)
 
 
 @jinja2.pass_context
@@ -136,11 +129,6 @@ def held(names: list[str], language: Any = None) -> str:
 @jinja2.pass_context
 def _held_here(context: Any, names: list[str]) -> str:
     return held(names, context.get("language"))
-
-
-@jinja2.pass_context
-def _month_here(context: Any, value: dt.date) -> str:
-    return month_name(value, context.get("language"))
 
 
 def signed(value: int) -> str:
@@ -182,38 +170,32 @@ class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
     def __init__(
-        self,
-        directory_urls: bool = True,
-        fragments: Fragments | None = None,
-        language: Language | None = None,
-        **functions: Callable,
+        self, directory_urls: bool = True, fragments: Fragments | None = None, language: Language | None = None
     ):
         self.directory_urls = directory_urls
         self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
         self.language = language or languages.language(DEFAULT)
-        # `t("Readings")`: the project's own strings in the page's language (briefings/languages/<code>.yml).
-        self.functions = {**functions, "language": self.language, "t": self.language.label}
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
 
-        `link(target)` is a Markdown link target (a source path, which the engine resolves and checks);
-        `href(target)` the address itself, for raw HTML, which the Markdown engine passes through untouched and
-        so converts much faster. Either takes a source path (with any `#anchor`) or anything with a `src_uri`.
+        `href(target)` is how a template links a page: the address of `target` (a source path, with any
+        `#anchor`, or anything with a `src_uri`) from this page, for raw HTML (`briefings.urls.link_from`),
+        which the Markdown engine passes through untouched and so converts much faster.
         """
-        folder = posixpath.dirname(page)
-        href_from = functools.partial(self.href, page)
-
-        def link(target: Any) -> Markup:
-            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         def href(target: Any) -> Markup:
-            return href_from(target if isinstance(target, str) else target.src_uri)
+            return self.href(page, target if isinstance(target, str) else target.src_uri)
 
-        # The page's own values come last: they may hide a function of the same name, as they hid globals.
-        return self.env.get_template(f"pages/{name}").render(
-            {**self.functions, "link": link, "href": href, "page": page, **context}
-        )
+        # Everything a template shows is in its context (`context`: what the page's module or macro works out),
+        # with `href` and `page`, the page's source; the environment holds filters only.
+        # The page's language, and `t("Readings")`: the project's own strings in it (briefings/languages/).
+        language = {"language": self.language, "t": self.language.label}
+        return self.env.get_template(f"pages/{name}").render({**context, **language, "href": href, "page": page})
+
+    def stash_block(self, html: str) -> Markup:
+        """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
+        return self.env.filters["stash_block"](html)
 
     def href(self, page: str, target: str) -> Markup:
         """The address of `target` (a source path, with any `#anchor`) relative to the page built from `page`,
@@ -241,25 +223,17 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         month=_month_here,
         short_date=_short_date_here,
         held=_held_here,
-        by_month=by_month,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,
         stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
     )
     # `## {{ t("Readings") }} {{ anchor("readings") }}`: a heading's id, the same in every language.
-    env.globals.update(listed_in_full=LISTED_IN_FULL, anchor=lambda name: Markup(f"{{#{name}}}"))
+    # A month's anchor in the archive is its English title's, in every language (as breadcrumbs link it).
+    env.globals.update(anchor=lambda name: Markup(f"{{#{name}}}"), month_anchor=lambda d: anchor_of(month_title(d)))
     return env
 
 
 @functools.lru_cache(maxsize=4096)  # the links of a page, to the same targets again and again
 def _href(page: str, target: str, directory_urls: bool) -> Markup:
-    source, _, anchor = target.partition("#")
-    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
-    return escape_attribute(f"{url}#{anchor}" if anchor else url)
-
-
-@functools.lru_cache(maxsize=4096)
-def _link_from(folder: str, target: str) -> Markup:
-    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
-    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
+    return escape_attribute(link_from(page, target, directory_urls))
