@@ -168,7 +168,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
-                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))  # type: ignore[method-assign]
+                wanted = self.language.prefix or self.previewing.rewrites(file.src_uri)  # other languages: all
+                file.is_modified = (lambda wanted: lambda: wanted)(bool(wanted))  # type: ignore[method-assign]
         return files
 
     on_files = CombinedEvent(_leave_out, _add_generated)

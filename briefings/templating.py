@@ -223,14 +223,15 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         month=_month_here,
         short_date=_short_date_here,
         held=_held_here,
+        # `## {{ t("Readings") }} {{ "readings" | anchor }}`: a heading's id, the same in every language; a
+        # month's in the archive is its English title's (`month_anchor`), as breadcrumbs link it.
+        anchor=lambda name: Markup(f"{{#{name}}}"),
+        month_anchor=lambda day: anchor_of(month_title(day)),
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,
         stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
     )
-    # `## {{ t("Readings") }} {{ anchor("readings") }}`: a heading's id, the same in every language.
-    # A month's anchor in the archive is its English title's, in every language (as breadcrumbs link it).
-    env.globals.update(anchor=lambda name: Markup(f"{{#{name}}}"), month_anchor=lambda d: anchor_of(month_title(d)))
     return env
 
 
