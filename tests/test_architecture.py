@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXAMPLE, ROOT
 
-PLUGIN = ROOT / "briefings/plugin.py"
+PLUGIN = ROOT / "briefings/mkdocs/plugin.py"
 CORE = sorted(p for p in (ROOT / "briefings").rglob("*.py") if p != PLUGIN)
 ADAPTERS = [ROOT / "macros/__init__.py", PLUGIN]
 

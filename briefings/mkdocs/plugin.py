@@ -37,19 +37,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .calls import MACROS
-from .export import data_files
-from .feed import FeedSite, SiteFeeds
-from .fragments import Fragments
-from .loader import Loaded, load_project
-from .macros import MacroSandbox, Macros
-from .preview import Preview
-from .problems import Problems
-from .project import Project
-from .publishing import StagedSite
-from .safety import sanitise
-from .search import FOLDER, SearchIndex
-from .site import Publication, Site, render_problems
+from ..calls import MACROS
+from ..export import data_files
+from ..feed import FeedSite, SiteFeeds
+from ..fragments import Fragments
+from ..loader import Loaded, load_project
+from ..macros import MacroSandbox, Macros
+from ..preview import Preview
+from ..problems import Problems
+from ..project import Project
+from ..publishing import StagedSite
+from ..safety import sanitise
+from ..search import FOLDER, SearchIndex
+from ..site import Publication, Site, render_problems
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
