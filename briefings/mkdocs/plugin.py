@@ -215,7 +215,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild the preview when the data, the macros module or the package change, not only the docs."""
         root = Path(config.config_file_path).parent
-        for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
+        for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
             server.watch(str(watched))
         return server
 
