@@ -4,7 +4,7 @@
   file, line and message, before anything is written. It tells the macros plugin which pages hold macro
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
-- `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
+- `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`sandbox.MacroSandbox`).
 - `on_files` leaves out drafts and scheduled briefs and adds what the core generates: the pages, the feeds, the
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
@@ -37,12 +37,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..calls import MACROS
 from ..export import data_files
 from ..feed import FeedSite, SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded, load_project
-from ..macros import MacroSandbox, Macros
+from ..macros import Macros
 from ..preview import Preview
 from ..problems import Problems
 from ..project import Project
@@ -50,6 +49,9 @@ from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Publication, Site, render_problems
+from .extension import FragmentsExtension
+from .sandbox import render_in_sandbox, render_only
+from .serve import BUILD_LOG, EXACT_DIRTY_BUILDS, CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -73,11 +75,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
+        self.compiled = CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview shows drafts
+        if self.preview:
+            BUILD_LOG.addFilter(
+                EXACT_DIRTY_BUILDS
+            )  # its dirty builds are exact (serve.py); a logger holds a filter once
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -92,15 +99,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
-        config.markdown_extensions.append(self.fragments.extension())
+        config.markdown_extensions.append(FragmentsExtension(self.fragments))
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
         config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
-        if macros := config.plugins.get("macros"):
-            # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
-            # page (the plugin would try every pattern on every page).
-            macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
-            checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
-            macros.force_page_rendering = checked.__contains__
+        if macros := config.plugins.get("macros"):  # only pages with macro calls, read and checked, are rendered
+            render_only(macros, self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
@@ -113,11 +116,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if macros := config.plugins.get("macros"):
-            syntax = {name: getattr(macros.env, name) for name in MacroSandbox.SYNTAX}
-            macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
+            render_in_sandbox(macros)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
+        env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
