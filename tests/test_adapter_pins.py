@@ -12,15 +12,21 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
   the compressed sitemap is stamped with the latest `page.update_date`; the template environment each build
   makes takes the bytecode cache `on_env` gives it. (The text of the dirty-build warning: test_authoring.py.)
-- `mkdocs serve`: see the preview's watcher tests below.
+- `mkdocs serve`: its live-reload server watches with a `PollingObserver` it starts when it serves, keeps what
+  it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
+  event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
 - Material: the templates and blocks the overrides name are Material's (test_theme_forks.py).
 """
 
 from __future__ import annotations
 
 import ast
+import gc
 import inspect
 import os
+import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,13 +34,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from watchdog.observers.polling import PollingObserver
 
 from briefings.calls import MACROS
 from briefings.loader import load_project
 from briefings.mkdocs.sandbox import MacroSandbox
-from briefings.mkdocs.serve import CompiledTemplates
+from briefings.mkdocs.serve import CompiledTemplates, NotifiedObserver, QuietCollector, notify
 from briefings.project import Project
-from conftest import copy_project
+from conftest import copy_project, free_port
 
 
 # -- mkdocs-macros ---------------------------------------------------------------------------------------------
@@ -209,3 +216,101 @@ def test_the_plugin_is_found_by_its_entry_point(command):
     plugin = found.load()()
     plugin.on_startup(command=command, dirty=True)
     assert plugin.preview is (command == "serve")
+
+
+# -- mkdocs serve ----------------------------------------------------------------------------------------------
+
+
+def _server(root: Path, builds: list[float]):
+    from mkdocs.livereload import LiveReloadServer
+
+    return LiveReloadServer(
+        builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=free_port(), root=str(root)
+    )
+
+
+def _builds_after(builds: list[float], action, *, within: float) -> list[float]:
+    """The builds the server starts within `within` seconds of `action()`, as seconds after it."""
+    count, started = len(builds), time.monotonic()
+    action()
+    time.sleep(within)
+    return [round(b - started, 3) for b in builds[count:]]
+
+
+def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else(tmp_path):
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    (docs / "page.md").write_text("# Page\n", "utf-8")
+    config.write_text("site_name: Pins\n", "utf-8")
+    builds: list[float] = []
+    server = _server(tmp_path / "site", builds)
+    server.watch(str(docs))  # as `mkdocs serve` watches, before plugins' on_serve
+    server.watch(str(config))
+    assert type(server.observer) is PollingObserver and server.observer.timeout == 0.5  # what it replaces
+    assert notify(server) and isinstance(server.observer, NotifiedObserver) and server.observer.is_alive()
+    assert server._watched_paths == {str(docs): 1, str(config): 1}
+    server.watch(str(tmp_path / "docs"))  # watched twice: counted, as MkDocs counts it
+    assert server._watched_paths[str(docs)] == 2
+    serving = threading.Thread(target=server.serve, daemon=True)  # starts its observer: already started
+    serving.start()
+    try:
+        time.sleep(0.3)
+        saved = _builds_after(builds, lambda: (docs / "page.md").write_text("# Page, saved\n", "utf-8"), within=1)
+        assert len(saved) == 1 and saved[0] < server.build_delay + 0.35, saved  # no 0.5 s poll before it
+        assert _builds_after(builds, lambda: [p.read_text("utf-8") for p in (docs / "page.md", config)], within=1) == []
+        new = tmp_path / "mkdocs.yml.new"  # an editor saving by replacing the file
+        new.write_text("site_name: Pins, renamed\n", "utf-8")
+        assert len(_builds_after(builds, lambda: new.replace(config), within=1)) == 1
+        assert len(_builds_after(builds, lambda: config.write_text("site_name: Again\n", "utf-8"), within=1)) == 1
+        (tmp_path / "elsewhere.md").write_text("x", "utf-8")  # beside the watched file, not watched
+        assert _builds_after(builds, lambda: (tmp_path / "elsewhere.md").write_text("y", "utf-8"), within=0.5) == []
+        moved = tmp_path / "folder"
+        (moved / "sub").mkdir(parents=True)
+        (moved / "sub/brief.md").write_text("# Brief\n", "utf-8")
+        assert _builds_after(builds, lambda: moved.rename(docs / "folder"), within=1)  # a folder moved in
+        assert _builds_after(builds, lambda: shutil.rmtree(docs / "folder"), within=1)  # and deleted
+    finally:
+        server.shutdown(wait=True)
+
+
+def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    server = _server(tmp_path / "site", [])
+    server.watch(str(tmp_path / "docs"))
+
+    def refused(self):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(NotifiedObserver, "start", refused)
+    assert not notify(server)
+    assert type(server.observer) is PollingObserver and not server.observer.is_alive()
+    assert server._watched_paths == {str(tmp_path / "docs"): 1}
+    assert [w.path for w in server._watch_refs.values()] == [str(tmp_path / "docs")]
+
+
+def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
+    monkeypatch.setattr(QuietCollector, "QUIET", 0.3)
+    monkeypatch.setattr(QuietCollector, "LONGEST", 1.5)
+    collector = QuietCollector()
+
+    def enabled_after() -> float:
+        """Seconds until the collector has run and the collection is on again (a full collection takes a moment)."""
+        started = time.monotonic()
+        while not gc.isenabled() and time.monotonic() - started < 10:
+            time.sleep(0.01)
+        return time.monotonic() - started
+
+    try:
+        collector.pause()  # a rebuild starts
+        assert not gc.isenabled()
+        collector.resume()  # and ends
+        time.sleep(0.1)
+        collector.pause()  # another save before the preview was quiet
+        time.sleep(0.5)
+        assert not gc.isenabled()  # the quiet time starts again from the end of the last rebuild
+        collector.resume()
+        assert 0.25 < enabled_after() < 10
+        collector.pause()  # a rebuild that fails: no resume
+        assert not gc.isenabled() and 1.4 < enabled_after() < 10
+    finally:
+        gc.enable()

@@ -51,7 +51,7 @@ from ..search import FOLDER, SearchIndex
 from ..site import Publication, Site, render_problems
 from .extension import FragmentsExtension
 from .sandbox import render_in_sandbox, render_only
-from .serve import BUILD_LOG, EXACT_DIRTY_BUILDS, CompiledTemplates
+from .serve import BUILD_LOG, EXACT_DIRTY_BUILDS, CompiledTemplates, QuietCollector, notify
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -76,20 +76,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.compiled = CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
+        self.collector = QuietCollector()  # the preview collects garbage between rebuilds, not during them
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview shows drafts
-        if self.preview:
-            BUILD_LOG.addFilter(
-                EXACT_DIRTY_BUILDS
-            )  # its dirty builds are exact (serve.py); a logger holds a filter once
+        if self.preview:  # its dirty builds are exact (serve.py); a logger holds a filter once
+            BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         if self.preview:
+            self.collector.pause()
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
@@ -193,6 +193,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
             self.previewing.index.update(self.search, Path(config.site_dir))
+            self.collector.resume()
         else:
             log.info(f"Search: {self.search.write(Path(config.site_dir) / FOLDER)} pages indexed")
         self.finished = self.staged is not None
@@ -215,10 +216,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.finished = False
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """Rebuild the preview when the data, the macros module or the package change, not only the docs."""
+        """Rebuild the preview when the data, the macros module or the package change, not only the docs, as
+        soon as the system says a file changed (MkDocs polls every 0.5 s)."""
         root = Path(config.config_file_path).parent
         for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
             server.watch(str(watched))
+        notify(server)
         return server
 
 
