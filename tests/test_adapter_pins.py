@@ -39,7 +39,7 @@ from watchdog.observers.polling import PollingObserver
 from briefings.calls import MACROS
 from briefings.loader import load_project
 from briefings.mkdocs.sandbox import MacroSandbox
-from briefings.mkdocs.serve import CompiledTemplates, NotifiedObserver, QuietCollector, notify
+from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify
 from briefings.project import Project
 from conftest import copy_project, free_port
 
@@ -247,7 +247,9 @@ def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else
     server.watch(str(docs))  # as `mkdocs serve` watches, before plugins' on_serve
     server.watch(str(config))
     assert type(server.observer) is PollingObserver and server.observer.timeout == 0.5  # what it replaces
+    assert server.build_delay == 0.1 and "self.build_delay" in inspect.getsource(type(server)._build_loop)
     assert notify(server) and isinstance(server.observer, NotifiedObserver) and server.observer.is_alive()
+    assert server.build_delay == SETTLE
     assert server._watched_paths == {str(docs): 1, str(config): 1}
     server.watch(str(tmp_path / "docs"))  # watched twice: counted, as MkDocs counts it
     assert server._watched_paths[str(docs)] == 2
@@ -256,7 +258,7 @@ def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else
     try:
         time.sleep(0.3)
         saved = _builds_after(builds, lambda: (docs / "page.md").write_text("# Page, saved\n", "utf-8"), within=1)
-        assert len(saved) == 1 and saved[0] < server.build_delay + 0.35, saved  # no 0.5 s poll before it
+        assert len(saved) == 1 and saved[0] < SETTLE + 0.35, saved  # no 0.5 s poll before it
         assert _builds_after(builds, lambda: [p.read_text("utf-8") for p in (docs / "page.md", config)], within=1) == []
         new = tmp_path / "mkdocs.yml.new"  # an editor saving by replacing the file
         new.write_text("site_name: Pins, renamed\n", "utf-8")
@@ -284,6 +286,7 @@ def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, mo
     monkeypatch.setattr(NotifiedObserver, "start", refused)
     assert not notify(server)
     assert type(server.observer) is PollingObserver and not server.observer.is_alive()
+    assert server.build_delay == 0.1  # polled changes may take a moment to settle
     assert server._watched_paths == {str(tmp_path / "docs"): 1}
     assert [w.path for w in server._watch_refs.values()] == [str(tmp_path / "docs")]
 

@@ -89,6 +89,12 @@ CHANGES: list[type[FileSystemEvent]] = [
 ]
 
 
+#: How long the server waits after a file's last event before it rebuilds (MkDocs waits 0.1 s, made for
+#: polling): an editor's save is a burst of events a few milliseconds long, which a notified server hears as
+#: it happens.
+SETTLE = 0.03  # seconds
+
+
 class _Changes(FileSystemEventHandler):
     """Hands MkDocs' handler the events that change a file: of the one file `only`, if given (watched through
     its folder, so that an editor replacing the file is seen); a folder created, deleted or moved as a file's
@@ -129,9 +135,10 @@ class NotifiedObserver(Observer):
 
 def notify(server: Any) -> bool:
     """Have MkDocs' live-reload server, before it serves, learn of changes from the system instead of polling:
-    each watched path is watched again through a `NotifiedObserver`, started at once. Where the system cannot
+    each watched path is watched again through a `NotifiedObserver`, started at once, and a rebuild waits only
+    `SETTLE` seconds for a save's events to end. Where the system cannot
     (no notifications, or its limit of watches reached), the server polls as before. Uses the server's internals
-    (`observer`, `_watched_paths`, `watch`, `unwatch`), which tests/test_adapter_pins.py pins."""
+    (`observer`, `_watched_paths`, `watch`, `unwatch`, `build_delay`), which tests/test_adapter_pins.py pins."""
     polling = server.observer
     if not isinstance(polling, PollingObserver) or polling.is_alive():
         return False
@@ -153,6 +160,7 @@ def notify(server: Any) -> bool:
         logging.getLogger("mkdocs.plugins.briefings").info(f"Polling for changes: no system notifications ({error})")
         watch_with(PollingObserver(timeout=polling.timeout))
         return False
+    server.build_delay = min(server.build_delay, SETTLE)
     return True
 
 
