@@ -41,6 +41,7 @@ def _env_tag(loader: ConfigLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
+        assert isinstance(node, yaml.SequenceNode), "!ENV takes a name or a list of names and a default"
         *names, default = loader.construct_sequence(node)
     for name in names:
         if name in os.environ:

@@ -27,6 +27,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -377,7 +378,7 @@ def _actor(rng: random.Random) -> dict:
         name = f"{place} {rng.choice(GROUP_NOUNS)}"
         summary = "A loose group of factions that can block or enable an agreement from outside government."
         aliases = []
-    entry = {"name": name, "kind": kind, "summary": summary}
+    entry: dict[str, Any] = {"name": name, "kind": kind, "summary": summary}
     if aliases:
         entry["aliases"] = aliases
     entry["region"] = slugify(rng.choice(REGIONS))  # an id of data/regions.yml (see add_entities)
@@ -406,7 +407,7 @@ def _indicator(rng: random.Random, actor_ids: list[str]) -> dict:
 def _append_entries(path: Path, existing: dict, count: int, make) -> dict:
     """Append `count` generated entries with fresh ids to a data file; return all entries."""
     entries = dict(existing)
-    added = {}
+    added: dict[str, dict] = {}
     while len(added) < count:
         entry = make()
         base = slugify(entry["name"])

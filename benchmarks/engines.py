@@ -78,10 +78,12 @@ def compare(site: Path, work: Path, query: str, *, use_browser: bool = True) -> 
         results["pagefind"] = {"note": "node_modules/.bin/pagefind missing: run script/setup --dev"}
     if use_browser and search.browser_available():
         cost = search.measure_in_browser(site, "", query, label="briefings")
+        assert cost.on_load_bytes is not None, "measured in the browser"
         results["briefings"].update(bytes=cost.total_bytes, search_bytes=cost.total_bytes - cost.on_load_bytes)
         results["briefings"].update(_relevance(site, relevance.run_in_briefings))
         if pagefind_available():
             cost = search.measure_in_browser(copy, PAGEFIND_PAGE, query, label="pagefind", ui=PAGEFIND_UI)
+            assert cost.on_load_bytes is not None, "measured in the browser"
             results["pagefind"].update(bytes=cost.total_bytes, search_bytes=cost.total_bytes - cost.on_load_bytes)
             results["pagefind"].update(_relevance(copy, relevance.run_in_pagefind))
     return results

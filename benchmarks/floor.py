@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -120,7 +121,7 @@ class Corpus:
     config: dict
     entities: dict[str, dict[str, Entity]]  # kind -> id -> entity
     briefs: list[Brief]  # published, newest first
-    pages: dict[str, tuple[dict, str] | None]  # other Markdown pages: src -> (front matter, body) or None
+    pages: dict[str, tuple[dict, str]]  # other Markdown pages: src -> (front matter, body)
     assets: list[str]  # other files of the docs folder
     by_entity: dict[tuple[str, str], list[Brief]] = field(default_factory=lambda: defaultdict(list))
 
@@ -288,7 +289,7 @@ def brief_page(corpus: Corpus, brief: Brief) -> str:
     sources = ""
     if meta.get("sources"):
         sources = "\n## Sources\n\n" + "".join(f"- [{text(s['title'])}]({s['url']})\n" for s in meta["sources"])
-    matter = {"title": brief.title, "description": " ".join(str(meta["summary"]).split())}
+    matter: dict[str, Any] = {"title": brief.title, "description": " ".join(str(meta["summary"]).split())}
     if meta.get("tags"):
         matter["tags"] = list(meta["tags"])
     return front_matter(matter) + header + body.rstrip() + "\n" + sources

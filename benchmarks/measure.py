@@ -58,6 +58,6 @@ def summary(samples: list[Sample]) -> dict:
     return {
         "seconds": [round(s.seconds, 3) for s in samples],
         "peak_mib": [round(s.peak_mib, 1) for s in samples],
-        "median_seconds": round(median([s.seconds for s in samples]), 3) if samples else None,
-        "median_peak_mib": round(median([s.peak_mib for s in samples]), 1) if samples else None,
+        "median_seconds": round(statistics.median([s.seconds for s in samples]), 3) if samples else None,
+        "median_peak_mib": round(statistics.median([s.peak_mib for s in samples]), 1) if samples else None,
     }

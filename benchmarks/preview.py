@@ -76,6 +76,7 @@ def edit_brief(path: Path, marker: str) -> str:
     """Add `marker` to the brief's title and a sentence with it to its first paragraph; return the new title."""
     text = path.read_text("utf-8")
     match = re.search(r"^title:[ \t]*(.*)$", text, re.M)
+    assert match, f"{path} has no title"
     old = match[1].strip()
     if old[:1] in "'\"":
         old = yaml.safe_load(old)

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from . import corpus as corpus_module
 from . import engines, preview, search
@@ -91,7 +92,8 @@ def build(project: Path) -> Sample:
 
 def alternate(project: Path, floor: Path, runs: int, label: str) -> tuple[list[Sample], list[Sample]]:
     """`runs` builds of each, alternating and swapping which goes first every run."""
-    project_samples, floor_samples = [], []
+    project_samples: list[Sample] = []
+    floor_samples: list[Sample] = []
     for n in range(runs):
         order = [("project", project, project_samples), ("floor", floor, floor_samples)]
         for name, folder, samples in order if n % 2 == 0 else order[::-1]:
@@ -289,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         published = len(read_corpus(corpus.root).briefs)
 
         project_samples, floor_samples = alternate(corpus.root, floor, args.runs, f"{args.briefs} briefs")
-        b = {"project": summary(project_samples), "floor": summary(floor_samples)}
+        b: dict[str, Any] = {"project": summary(project_samples), "floor": summary(floor_samples)}
         b["time_ratio"] = ratio(b["project"]["median_seconds"], b["floor"]["median_seconds"])
         b["memory_ratio"] = ratio(b["project"]["median_peak_mib"], b["floor"]["median_peak_mib"])
         results["build"] = b

@@ -155,11 +155,11 @@ def read_calls(
                 if key not in memo:
                     memo[key] = _meaning_of(call["name"], call["args"], known)
                 meaning = memo[key]
-                at = where(call.start(meaning.anchor) + meaning.offset)
+                location = where(call.start(meaning.anchor) + meaning.offset)
                 if meaning.message:
-                    problems.error(at, meaning.message, causes=(meaning.cause,) if meaning.cause else ())
+                    problems.error(location, meaning.message, causes=(meaning.cause,) if meaning.cause else ())
                 elif meaning.folder:
-                    references.append(Reference(meaning.folder, meaning.entity_id, at))
+                    references.append(Reference(meaning.folder, meaning.entity_id, location))
                 resume = call.end()
         start = _OPENING.search(text, resume)
     return MacroText(tuple(references), templated=True)
@@ -194,7 +194,7 @@ def plain_parts(text: str) -> list | None:
         elif opening == "{%":
             raw = _RAW.match(text, at)
             endraw = _ENDRAW.search(text, raw.end()) if raw else None
-            if endraw is None or "-" in raw.group() or "-" in endraw.group():
+            if raw is None or endraw is None or "-" in raw.group() or "-" in endraw.group():
                 return None
             parts.append(text[raw.end() : endraw.start()])
             position = endraw.end()
@@ -240,6 +240,7 @@ def _meaning_of(name: str, args_text: str, known: Mapping[str, Iterable[str]]) -
     if spec.kind is None:
         return _CallMeaning("name")
     entity_id = args[0]
+    assert isinstance(entity_id, str), "spec.mismatch checked the id's type"
     ids = known[spec.kind.folder]
     offset = args_text.find(entity_id)
     if entity_id not in ids:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Literal, overload
 
 from .model import (
     ACTOR_KINDS,
@@ -98,6 +98,7 @@ class Catalog:
                 self._related[other].add(mechanism.id)
         self._site_changed = max((b.updated or b.date for b in self.briefs), default=dt.date(1970, 1, 1))
 
+    # Each kind's entities are of its class, which `entities`' type cannot say: hence `type: ignore[return-value]`.
     @property
     def actors(self) -> dict[str, Actor]:
         return self.entities["actors"]  # type: ignore[return-value]
@@ -150,7 +151,12 @@ class Catalog:
         brief = self.brief(src_uri)
         return (brief.updated or brief.date) if brief else self._site_changed
 
-    def named_by(self, brief: Brief, folder: str) -> list[Entity]:
+    # The kinds whose callers need their own class, for the type checker (each kind's entities are of its class).
+    @overload
+    def named_by(self, brief: Brief, folder: Literal["actors"]) -> list[Actor]: ...
+    @overload
+    def named_by(self, brief: Brief, folder: str) -> list[Entity]: ...
+    def named_by(self, brief: Brief, folder: str) -> list[Entity] | list[Actor]:
         """The entities of one kind a brief names, in its front matter's order."""
         entities = self.entities[folder]
         return [entities[i] for i in brief.ids(folder)]
@@ -259,7 +265,7 @@ class Catalog:
     def what_moved(self, limit: int | None = None) -> list[Movement]:
         """The indicators whose latest reading differs from the one before it, latest change first."""
         moved = [m for i in self.indicators.values() if (m := self.movement(i))]
-        moved.sort(key=lambda m: (m.after.brief.sort_key, m.indicator.name.casefold()))
+        moved.sort(key=lambda m: (m.after.given_by.sort_key, m.indicator.name.casefold()))
         return moved[:limit]
 
     def indicators_by_reading(self) -> list[Indicator]:
@@ -267,7 +273,7 @@ class Catalog:
 
         def key(indicator: Indicator) -> tuple:
             latest = self.latest_reading(indicator)
-            return (latest is None, latest.brief.sort_key if latest else (), indicator.name.casefold())
+            return (latest is None, latest.given_by.sort_key if latest else (), indicator.name.casefold())
 
         return sorted(self.indicators.values(), key=key)
 
@@ -293,7 +299,15 @@ class Catalog:
                 groups.append((label, members))
         return groups
 
-    def by_name(self, folder: str) -> list[Entity]:
+    @overload
+    def by_name(self, folder: Literal["regions"]) -> list[Region]: ...
+    @overload
+    def by_name(self, folder: Literal["mechanisms"]) -> list[Mechanism]: ...
+    @overload
+    def by_name(self, folder: Literal["authors"]) -> list[Author]: ...
+    @overload
+    def by_name(self, folder: str) -> list[Entity]: ...
+    def by_name(self, folder: str) -> list[Entity] | list[Region] | list[Mechanism] | list[Author]:
         return sorted(self.entities[folder].values(), key=lambda e: e.name.casefold())
 
     def tags(self) -> list[tuple[str, list[Brief]]]:

@@ -56,7 +56,9 @@ class BriefChange:
 
     @property
     def brief(self) -> Brief:
-        return self.after or self.before  # type: ignore[return-value]
+        brief = self.after or self.before
+        assert brief is not None, "a change has the brief on one side at least"
+        return brief
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ class EntityChange:
 
     @property
     def entity(self) -> Entity:
-        return self.after or self.before  # type: ignore[return-value]
+        entity = self.after or self.before
+        assert entity is not None, "a change has the entity on one side at least"
+        return entity
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,11 @@ def compare(before: Catalog, after: Catalog) -> Changes:
         if (change := BriefChange(old[a], new[a], _brief_edits(old[a], new[a], renames))).edits
     )
     was_named = {
-        change.after.id: change.before.id for kc in kinds if kc.kind.folder == "indicators" for change in kc.renamed
+        change.after.id: change.before.id
+        for kc in kinds
+        if kc.kind.folder == "indicators"
+        for change in kc.renamed
+        if change.before and change.after  # always, for a rename
     }  # an indicator renamed keeps its history
     readings = tuple(_reading_moves(before, after, was_named))
 
@@ -148,7 +156,11 @@ def compare(before: Catalog, after: Catalog) -> Changes:
         old[a].src_uri: page_url(renamed_to[a].src_uri) for a in moved_to
     }
     actor_was = {
-        change.after.id: change.before.id for kc in kinds if kc.kind.folder == "actors" for change in kc.renamed
+        change.after.id: change.before.id
+        for kc in kinds
+        if kc.kind.folder == "actors"
+        for change in kc.renamed
+        if change.before and change.after  # always, for a rename
     }
     leverage = []
     for actor in after.actors.values():

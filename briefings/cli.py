@@ -154,9 +154,9 @@ def run_check(project: Project, paths: list[Path], output_format: str, since: st
                 shown.error(Location(rel), "no such file: check the path")
     for problem in shown:
         print(problem.github() if output_format == "github" else str(problem))
-    for path, date in loaded.scheduled:  # not a problem: what the site will publish, and when
-        if not wanted or any(path == rel or path.startswith(rel.rstrip("/") + "/") for rel in wanted):
-            print(f"{path}: scheduled for {date}", file=sys.stderr)
+    for brief_path, date in loaded.scheduled:  # not a problem: what the site will publish, and when
+        if not wanted or any(brief_path == rel or brief_path.startswith(rel.rstrip("/") + "/") for rel in wanted):
+            print(f"{brief_path}: scheduled for {date}", file=sys.stderr)
     where = f" in or caused by {', '.join(wanted)}" if wanted else ""
     others = f"; {elsewhere.summary()} elsewhere ('briefings check' lists them)" if elsewhere else ""
     print(f"briefings check: {shown.summary()}{where}{others} ({loaded.files} files read)", file=sys.stderr)
@@ -179,9 +179,10 @@ def run_diff(project: Project, ref: str) -> int:
         print(f"briefings diff {ref}: {unreadable(ref, before, 'what it published')}", file=sys.stderr)
         return 2
     errors = loaded.problems.errors
-    if loaded.ok:
+    assert before.catalog is not None, "before.ok"
+    if loaded.catalog is not None:  # loaded.ok
         errors += lost_between(project, ref, before.catalog, loaded.catalog).errors
-    changes = compare(before.catalog, loaded.catalog) if loaded.ok else None
+    changes = compare(before.catalog, loaded.catalog) if loaded.catalog is not None else None
     print(markdown(changes, ref, sorted(errors, key=lambda p: (p.location, p.message))), end="")
     return 0
 

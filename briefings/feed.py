@@ -13,7 +13,7 @@ import zlib
 from html import escape
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -61,7 +61,7 @@ class FeedSite:
     url_of: Callable[[str], str]  # the absolute URL of the page built from a source
 
 
-def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: dict[str, str]) -> str:
+def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: Mapping[str, str]) -> str:
     """A feed as XML, given the HTML of each brief's text by its source (`SiteFeeds.keep`). Every value is
     XML-escaped. A feed that no brief is in yet is as recent as the page it follows (as the site's latest
     brief): dated by the content, never by the build."""
@@ -131,6 +131,7 @@ class SiteFeeds:
 
     def keep(self, src_uri: str, html_text: str) -> None:
         """Remember the text of a page as rendered, if it is a brief's (no other page is in the feeds)."""
+        assert self.catalog is not None and self.site is not None, "plan() starts a build"
         if self.catalog.brief(src_uri) is not None:
             text = _PERMALINK.sub("", _HEADER.sub("", _TITLE.sub("", html_text, count=1), count=1))
             text = sanitise(_ELSEWHERE.sub("", text), base_url=self.site.url_of(src_uri)).strip()
@@ -147,6 +148,7 @@ class SiteFeeds:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
         page `rewrites` says this rebuild writes again (a feed changes with the page it follows) and those
         holding a brief whose text changed."""
+        assert self.catalog is not None and self.site is not None, "plan() starts a build"
         written = [
             feed
             for feed in feeds(self.catalog)

@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals
 from .pages import GeneratedPage, actors, authors, indicators, mechanisms, regions, tags
@@ -87,7 +87,7 @@ class EntityKind:
                 (entry.setdefault(option.within, {}) if option.within else entry)[option.field] = value
         return entry
 
-    def unknown(self, entity_id: object, known: Mapping[str, Iterable[str]] | Iterable[str]) -> str:
+    def unknown(self, entity_id: object, known: Mapping[str, Sequence[str]] | Iterable[str]) -> str:
         """`unknown actor 'qatr': did you mean 'qatar'?`, shared by every check of an id.
 
         `known` maps each id to its entity's name and aliases (or is the ids alone), so that an id written

@@ -113,8 +113,8 @@ def read_links(body: str, rel: str, first_line: int) -> PageLinks:
             for a in _HTML_ATTRIBUTE.finditer(match.group(2))
         }
         image = match.group(1).lower() == "img"
-        if (address := attributes.get("src" if image else "href")) is not None:
-            references.append(Reference(lines.location(match.start()), address, image, attributes.get("alt", "")))
+        if (target := attributes.get("src" if image else "href")) is not None:
+            references.append(Reference(lines.location(match.start()), target, image, attributes.get("alt", "")))
     anchors, exact = _anchors(visible, body)
     return PageLinks(tuple(dict.fromkeys(references)), anchors, exact)
 

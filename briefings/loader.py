@@ -140,7 +140,7 @@ class _Reader:
             today=today,
             pages=frozenset(page.src_uri for page in others),
         )
-        scheduled = tuple((b.source.path, b.date) for b in catalog.scheduled())
+        scheduled = tuple((b.defined_at.path, b.date) for b in catalog.scheduled())
         outputs = published_outputs(catalog)
         for page in others:
             if page.src_uri in outputs:
@@ -390,7 +390,7 @@ def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list
     reader = _Reader(project, preview)
     results = []
     for page in pages:
-        reader.problems, templated = Problems(), set()
+        reader.problems, templated = Problems(), set[str]()
         brief = reader._read_brief_anew(page, known, templated)
         results.append((brief, reader.problems.items, bool(templated), reader.links.get(page.src_uri, PageLinks())))
     return results, reader.files, reader.seen

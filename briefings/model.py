@@ -68,6 +68,12 @@ class Entity:
     def src_uri(self) -> str:
         return f"{self.folder}/{self.id}.md"
 
+    @property
+    def defined_at(self) -> Location:
+        """`source`, which every entity the loader reads has."""
+        assert self.source is not None, f"the {self.folder} entry '{self.id}' was not read from a file"
+        return self.source
+
 
 @dataclass(frozen=True, kw_only=True)
 class Actor(Entity):
@@ -161,8 +167,14 @@ class Reading:
         return READING_STATUSES[self.status]
 
     @property
+    def given_by(self) -> "Brief":
+        """The brief that gives the reading (`brief`, which `Brief.__post_init__` binds)."""
+        assert self.brief is not None, "a reading is bound to its brief before it is read"
+        return self.brief
+
+    @property
     def date(self) -> dt.date:
-        return self.brief.date
+        return self.given_by.date
 
 
 @dataclass(frozen=True, eq=False)
@@ -190,6 +202,12 @@ class Brief:
     def ids(self, folder: str) -> tuple[str, ...]:
         """The ids of the entities of one kind the brief names, in the order its front matter lists them."""
         return self.named.get(folder, ())
+
+    @property
+    def defined_at(self) -> Location:
+        """`source`, which every brief the loader reads has."""
+        assert self.source is not None, f"the brief {self.src_uri} was not read from a file"
+        return self.source
 
     @property
     def authors(self) -> tuple[str, ...]:

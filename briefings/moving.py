@@ -14,7 +14,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import AbstractSet, Any, Iterator
 from urllib.parse import quote, unquote, urlsplit
 
 import yaml
@@ -170,7 +170,7 @@ def rewrite_links(page: TextFile, src_uri: str, moved: Addresses) -> int:
 
 
 def _rewrite_all_links(
-    project: Project, moved: Addresses, outcome: Outcome, skip: set[str] = frozenset()
+    project: Project, moved: Addresses, outcome: Outcome, skip: AbstractSet[str] = frozenset()
 ) -> dict[str, TextFile]:
     """Every page whose links the move changes, edited (not yet saved), by its path inside the docs folder."""
     edited: dict[str, TextFile] = {}
@@ -196,6 +196,7 @@ def record_redirects(project: Project, pairs: list[tuple[str, str]], outcome: Ou
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(HEADER, "utf-8")
     file, doc = _redirects_document(project)
+    assert file is not None, "the file is there: written above if it was not"
     existing: dict[str, Any] = doc.value or {}
     pairs = [(old, new) for old, new in pairs if old != new]
     renamed = dict(pairs)
@@ -277,6 +278,7 @@ def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool |
             f"{project.relative(project.briefs_dir)}/2026/doha-talks.md"
         ) from None
     parts = inside.split("/")
+    form: bool | None
     if parts[-1] == "index.md":
         parts, form = parts[:-1], True
     elif parts[-1].endswith(".md"):
@@ -362,6 +364,7 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
     data_file = project.file(kind.data_file)
     own = TextFile(data_file, kind.data_file)
     doc = parse_yaml(own.text, kind.data_file, problems)
+    assert doc is not None, "data_entries read it without errors"
     if not already:
         schema.validate(YamlDocument({new: doc.value[old]}, kind.data_file), kind.folder, problems)
         if problems.errors:
@@ -376,13 +379,16 @@ def rename_entity(project: Project, kind: EntityKind, old: str, new: str) -> Out
             continue
         file = files.get(other.data_file) or TextFile(project.file(other.data_file), other.data_file)
         other_doc = doc if other is kind else parse_yaml(file.text, other.data_file, problems)
-        for entity_id, entry in (other_doc.value or {}).items() if other_doc else ():
-            for name in fields:
-                values = entry.get(name) if isinstance(entry, dict) else None
-                for n, value in enumerate(values if isinstance(values, list) else []):
-                    if value == old:
-                        file.replace_scalar(other_doc.locate((entity_id, name, n)), old, new)
+        if other_doc is not None:
+            for entity_id, entry in (other_doc.value or {}).items():
+                for name in fields:
+                    values = entry.get(name) if isinstance(entry, dict) else None
+                    for n, value in enumerate(values if isinstance(values, list) else []):
+                        if value == old:
+                            file.replace_scalar(other_doc.locate((entity_id, name, n)), old, new)
         files[other.data_file] = file
+    if problems.errors:  # a data file that may name the entity cannot be read: its references would stay behind
+        raise ScaffoldError(f"{problems.errors[0]}: fix it first (briefings check)")
     edited = [
         (file, f"renamed '{old}' to '{new}' in {rel} ({len(file.edits)} place{'s' * (len(file.edits) != 1)})")
         for rel, file in files.items()

@@ -40,7 +40,7 @@ class Preview:
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild, self.templated = None, loaded.templated
-        if loaded.ok:
+        if loaded.catalog is not None:  # loaded.ok
             self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
         elif self.site is None:
@@ -53,6 +53,7 @@ class Preview:
 
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written again only if this rebuild changes it."""
+        assert self.site is not None, "load() comes first"
         if self.rebuild is None or page.src_uri in self.rebuild or page.src_uri not in self.written:
             self.written[page.src_uri] = self.site.markdown(page)
         return self.written[page.src_uri]
@@ -60,6 +61,7 @@ class Preview:
     def rewrites(self, src_uri: str) -> bool:
         """Whether this rebuild writes the page again. Hand-written pages that call macros always are (they are
         few, and a listing macro shows any brief); those that do not depend on no brief."""
+        assert self.site is not None, "load() comes first"
         listing = src_uri in self.templated and self.site.catalog.brief(src_uri) is None
         return self.rebuild is None or listing or src_uri in self.rebuild
 
@@ -88,7 +90,7 @@ def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -
     """The briefs whose related briefs change: among those that may be related to a changed brief (before or
     after the change; a bounded number, see `Catalog.related_candidates`), those whose list differs or shows
     a changed brief."""
-    suspects = set()
+    suspects: set[str] = set()
     for src_uri in changed:
         for catalog in (before, after):
             if brief := catalog.brief(src_uri):

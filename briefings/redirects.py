@@ -180,13 +180,13 @@ def lasting_addresses(catalog: Catalog, docs: str) -> dict[str, Published]:
     found: dict[str, Published] = {}
     for brief in published_briefs(catalog):
         found[page_url(brief.src_uri)] = Published(
-            page_url(brief.src_uri), Location(brief.source.path), brief=brief.source.path, name=brief.title
+            page_url(brief.src_uri), Location(brief.defined_at.path), brief=brief.defined_at.path, name=brief.title
         )
     for kind in KINDS:
         for entity in catalog.entities[kind.folder].values():
             for feed, path in ((False, entity.src_uri), (True, entity_feed_path(entity))):
                 found[page_url(path)] = Published(
-                    page_url(path), entity.source, kind=kind.name, entity_id=entity.id, feed=feed, name=entity.name
+                    page_url(path), entity.defined_at, kind=kind.name, entity_id=entity.id, feed=feed, name=entity.name
                 )
     for src_uri in catalog.pages:
         found[page_url(src_uri)] = Published(page_url(src_uri), Location(f"{docs}/{src_uri}"))

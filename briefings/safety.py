@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urljoin
 
 import nh3
@@ -48,7 +48,7 @@ DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 STATIC_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".txt")
 
 #: What the HTML of a brief may hold once rendered: Markdown's output, the header's and the allowed inline HTML.
-_SANITISER = dict(
+_SANITISER: dict[str, Any] = dict(  # nh3.clean's keyword arguments, each of its own type
     tags=nh3.ALLOWED_TAGS | {"dl", "dt", "dd", "time", "div", "span", "hr", "sup", "sub"},
     attributes={
         "*": {"class", "id", "title", "lang", "dir", "markdown"},

@@ -148,12 +148,13 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
         )
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
+        assert isinstance(error.instance, dict), "only a mapping has properties"
         for key in sorted(set(error.instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             tip = f"did you mean '{close[0]}'?" if close else f"the known fields are: {', '.join(allowed)}"
             yield path + (key,), f"unknown field '{key}': {tip}"
     elif kind == "type":
-        expected = schema.get("type")
+        expected = schema["type"]  # what failed
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         yield path, f"'{name}' must be {wanted}, not {_describe(error.instance)}{_hint(schema)}"
     elif schema.get("format") == "date" and kind in ("format", "pattern"):
@@ -184,7 +185,7 @@ def _messages(error: jsonschema.ValidationError) -> Iterable[tuple[tuple, str]]:
 def _alternatives(error: jsonschema.ValidationError, path: tuple, name: str) -> Iterable[tuple[tuple, str]]:
     """A value matching none of several shapes (a status, or a mapping with a status): the problems of the
     shapes of the value's own type, or, if it has none of their types, what the value may be."""
-    by_shape: dict[int, list[jsonschema.ValidationError]] = {}
+    by_shape: dict[str | int, list[jsonschema.ValidationError]] = {}
     for sub in error.context:
         by_shape.setdefault(sub.relative_schema_path[0], []).append(sub)
     fitting = [
@@ -194,6 +195,7 @@ def _alternatives(error: jsonschema.ValidationError, path: tuple, name: str) -> 
         for sub in subs
     ]
     if not fitting:
-        yield path, f"'{name}' must be {error.schema.get('description', 'valid')}, not {_describe(error.instance)}"
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        yield path, f"'{name}' must be {schema.get('description', 'valid')}, not {_describe(error.instance)}"
     for sub in fitting:
         yield from _messages(sub)

@@ -54,7 +54,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping, cast
 
 import snowballstemmer
 
@@ -194,7 +194,7 @@ class SearchIndex:
         otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
         if stemmer_for(language) != self.stem.algorithm:
             catalog = self._catalog
-            self.__init__(language)
+            SearchIndex.__init__(self, language)  # empty again
             self._catalog = catalog
 
     def use_site(self, language: str | None, catalog: Any) -> dict[str, Any]:
@@ -211,7 +211,7 @@ class SearchIndex:
         content: str,
         *,
         title: str,
-        meta: dict[str, Any],
+        meta: Mapping[str, Any],
         source: str | None = None,
         facets: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
@@ -222,7 +222,7 @@ class SearchIndex:
         site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
         title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
-        options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        options = search if isinstance(search := meta.get("search"), dict) else {}
         if options.get("exclude"):
             self.remove(url)
             return
@@ -276,9 +276,10 @@ class SearchIndex:
         for facet, values in self._filters().items():
             _write_json(folder / "filters" / f"{facet}.json", {"values": values})
         dated, previous = [], 0
-        for number in sorted(n for n, record in self._records.items() if record.date):
-            dated += [number - previous, self._records[number].date.toordinal() - EPOCH]
-            previous = number
+        for number, record in sorted(self._records.items()):
+            if record.date:
+                dated += [number - previous, record.date.toordinal() - EPOCH]
+                previous = number
         _write_json(folder / "filters" / "date.json", {"pages": dated})
         for number in sorted(self._records):
             _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
@@ -364,7 +365,7 @@ def _read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str
     if "<h" in content:
         content = _SECTION.sub(lambda found: _mark_section(found, content, headings), content)
     plain = _plain(content)
-    weights: dict[str, float] = Counter(words(plain))  # each word once a time it occurs
+    weights = cast(dict[str, float], Counter(words(plain)))  # each word once a time it occurs
     for segment, weight in _weighed(content):
         for word in words(_plain(segment)):
             weights[word] += weight
@@ -430,10 +431,10 @@ def _plain(content: str) -> str:
     return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", content)))
 
 
-def _pieces(postings: list[tuple[str, list[int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
+def _pieces(postings: list[tuple[str, list[str | int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """The pieces of the index for `postings` (each word's, encoded, in the words' order), each word's
     prefix `length` letters long."""
-    groups: dict[str, dict[str, list[int]]] = {}
+    groups: dict[str, dict[str, list[str | int]]] = {}
     for word, encoded in postings:
         groups.setdefault(word[:length], {})[word] = encoded
     for prefix, group in groups.items():

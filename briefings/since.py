@@ -98,4 +98,5 @@ def lost_since(project: Project, ref: str, loaded: Loaded) -> Problems | None:
     if not before.ok:
         _say(ref, unreadable(ref, before, "the addresses it published"))
         return None
+    assert before.catalog is not None and loaded.catalog is not None, "both read without errors"
     return lost_between(project, ref, before.catalog, loaded.catalog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin
 
 from .catalog import Catalog, tag_slug
@@ -63,12 +63,16 @@ class Site:
         """A generated page, written."""
         return self.render(page.template, page.src_uri, **page.context())
 
-    def theme_metadata(self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str) -> dict[str, Any]:
+    def theme_metadata(
+        self, src_uri: str, meta: Mapping[str, Any], *, url: str | None, site_name: str
+    ) -> dict[str, Any]:
         """What the theme needs of a page beside its front matter `meta`: its title and description
         HTML-escaped (Material prints them into HTML as they are), its place in the site, and for a brief its
         summary as description and the metadata of its article (dates, authors and actors, for the page's
         head and the sitemap: overrides/main.html, sitemap.xml)."""
-        theme = {key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)}
+        theme: dict[str, Any] = {
+            key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)
+        }
         theme["place"] = self.place(src_uri)
         if (brief := self.catalog.brief(src_uri)) is not None:
             theme.setdefault("description", html.escape(brief.summary))

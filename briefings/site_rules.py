@@ -35,7 +35,7 @@ def check_tags(briefs: list[Brief], problems: Problems) -> None:
             slug = tag_slug(tag)
             if first.setdefault(slug, tag) != tag:
                 problems.error(
-                    brief.source,
+                    brief.defined_at,
                     f"the tag '{tag}' is another spelling of '{first[slug]}', used by other briefs: use '{first[slug]}'",
                 )
 
@@ -47,10 +47,10 @@ def check_titles(briefs: list[Brief], problems: Problems) -> None:
         other = first.setdefault(" ".join(brief.title.split()).casefold(), brief)
         if other is not brief:
             problems.warning(
-                brief.title_at or brief.source,
-                f"the title '{brief.title}' is also the title of {other.title_at or other.source}: "
+                brief.title_at or brief.defined_at,
+                f"the title '{brief.title}' is also the title of {other.title_at or other.defined_at}: "
                 "give each brief a title of its own",
-                causes=(other.source.path,),
+                causes=(other.defined_at.path,),
             )
 
 
@@ -76,7 +76,7 @@ def report_unused(
             if entity.id not in used:
                 also = " or data entry" if kind.used_by_data else ""
                 problems.warning(
-                    entity.source,
+                    entity.defined_at,
                     f"no brief{also} names the {kind.name} '{entity.id}': list it in a brief's front matter or remove it",
                 )
 

@@ -16,7 +16,7 @@ mappings nested more than 50 deep; a second document in the text; a control char
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -108,7 +108,14 @@ def _malformed(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> tuple[L
     return location, f"malformed YAML: {what}; check the indentation and quoting"
 
 
-def _location(path: str, first_line: int, mark: yaml.Mark) -> Location:
+class _Mark(Protocol):  # yaml.Mark, or the C parser's
+    line: int
+    column: int
+
+
+def _location(path: str, first_line: int, mark: _Mark | None) -> Location:
+    if mark is None:  # pragma: no cover - both parsers mark every event and nesting error
+        return Location(path, first_line, 1)
     return Location(path, first_line + mark.line, mark.column + 1)
 
 
@@ -118,7 +125,7 @@ def _offset_location(path: str, first_line: int, text: str, offset: int) -> Loca
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark):
+    def __init__(self, mark: _Mark | None):
         self.mark = mark
 
 
@@ -166,6 +173,7 @@ class _Reader:
             return self.sequence(where)
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(where)
+        assert isinstance(event, yaml.ScalarEvent), "a node that is no alias, list or mapping is a scalar"
         return self.scalar(event)
 
     def sequence(self, where: Path) -> list:
@@ -221,6 +229,7 @@ class _Reader:
                 f"YAML aliases (*{event.anchor}) are not allowed in briefs and data: write the value out in full",
             )
             return True
+        assert isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)), "the other events start no node"
         if event.tag in _UNTAGGED or event.tag in _ALLOWED_TAGS[type(event)]:
             return False
         # Binary, sets, Python objects...: not read at all, since reading them is what an attacker wants.

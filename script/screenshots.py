@@ -17,8 +17,9 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Literal
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "/briefings/"
@@ -41,8 +42,8 @@ PAGES = [
     ("write-a-brief", "write-a-brief/"),
     ("not-found", "no-such-page/"),
 ]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-SCHEMES = ("light", "dark")
+VIEWPORTS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

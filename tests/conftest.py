@@ -37,6 +37,8 @@ BIN = Path(sys.executable).parent
 EXAMPLE = ROOT / "tests/fixtures/example"
 #: What a project's authors write (copied from the example project unless told otherwise)...
 CONTENT_PARTS = ("mkdocs.yml", "docs", "data")
+#: How the example site is built as it would be published (`built_site`, and its record: tests/site_record.py).
+SITE_RECORD_ENV = {"REPO_URL": "https://github.com/example-owner/briefings"}
 #: ...and the tool's parts a build reads from the project folder, always the repository's own.
 TOOL_PARTS = {"overrides": ROOT / "overrides", "macros": ROOT / "macros"}
 
@@ -162,7 +164,7 @@ def built_site(tmp_path_factory) -> BuiltSite:
     """The example project, built once with --strict as it would be published."""
     base = tmp_path_factory.mktemp("built")
     project = copy_project(base / "project")
-    result = mkdocs_build(project, base / "site", env={"REPO_URL": "https://github.com/example-owner/briefings"})
+    result = mkdocs_build(project, base / "site", env=SITE_RECORD_ENV)
     assert result.returncode == 0, result.output
     return BuiltSite(project, base / "site")
 

@@ -39,7 +39,8 @@ from watchdog.observers.polling import PollingObserver
 from briefings.calls import MACROS
 from briefings.loader import load_project
 from briefings.mkdocs.sandbox import MacroSandbox
-from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify
+import briefings
+from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify, watch_project
 from briefings.project import Project
 from conftest import copy_project, free_port
 
@@ -273,6 +274,19 @@ def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else
         assert _builds_after(builds, lambda: shutil.rmtree(docs / "folder"), within=1)  # and deleted
     finally:
         server.shutdown(wait=True)
+
+
+def test_the_preview_also_watches_the_data_the_macros_and_the_package(tmp_path):
+    project = copy_project(tmp_path / "project")
+    server = _server(tmp_path / "site", [])
+    server.watch(str(project / "docs"))
+    try:
+        assert watch_project(server, project) is server
+        package = Path(briefings.__file__).parent
+        assert server._watched_paths.keys() == {str(project / p) for p in ("docs", "data", "macros")} | {str(package)}
+        assert isinstance(server.observer, NotifiedObserver)
+    finally:
+        server.observer.stop()
 
 
 def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, monkeypatch):

@@ -300,6 +300,18 @@ def test_rename_and_move_change_nothing_when_a_file_cannot_be_read(repo: Path):
         assert files(repo) == before
 
 
+def test_rename_changes_nothing_when_a_data_file_that_may_name_the_entity_cannot_be_read(repo: Path):
+    """Renaming a region while data/actors.yml is malformed once renamed it everywhere else and left the actors
+    placed in it under the old id."""
+    actors = repo / "data/actors.yml"
+    actors.write_text(actors.read_text("utf-8") + "\nbroken: [unclosed\n", "utf-8")
+    before = files(repo)
+    result = briefings("rename", "region", "north-america", "americas-north", cwd=repo)
+    assert result.returncode == 1 and "data/actors.yml:" in result.stderr, result.output
+    assert "fix it first" in result.stderr and "Traceback" not in result.output
+    assert files(repo) == before
+
+
 def test_an_id_changed_by_hand_is_reported_and_rename_finishes_the_job(repo: Path):
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8").replace("\noman:\n", "\nsultanate-of-oman:\n"), "utf-8")

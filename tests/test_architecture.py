@@ -305,6 +305,18 @@ def test_the_code_passes_the_linter():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_code_passes_the_type_checker(tmp_path):
+    """mypy (pinned in requirements-dev.txt, settings and the files it checks in pyproject.toml) finds nothing: run
+    `.venv/bin/mypy` before committing. Its cache goes in a temporary folder, so this is a run from scratch."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    mypy = Path(sys.executable).with_name("mypy")
+    done = subprocess.run([str(mypy), "--cache-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_code_is_formatted():
     """`ruff format` (the same pin and line length) would change nothing: run it before committing."""
     import subprocess

@@ -23,7 +23,7 @@ from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
 from briefings.outputs import citation_paths
 from briefings.project import Project
-from conftest import EXAMPLE, ROOT, BuiltSite, front_matter
+from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, front_matter, mkdocs_build
 
 AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
 SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
@@ -176,6 +176,21 @@ def test_each_built_brief_offers_its_citation_as_files_and_meta_tags(built_site:
     (record,) = rispy.loads((built_site.site / url / "cite.ris").read_text("utf-8"))
     assert (record["title"], record["authors"], record["urls"]) == (title, authors, [canonical])
     assert record["date"] == meta["date"].strftime("%Y/%m/%d") and record["publisher"] == SITE_NAME
+
+
+def test_without_a_site_url_a_brief_is_cited_at_its_address_from_the_root(tmp_path: Path):
+    """A site with no `site_url` does not know its absolute addresses: the "How to cite" section gives the one
+    its citation files give, from the site's root (it once printed "None")."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url: .*\n", "", config.read_text("utf-8"), flags=re.M), "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    url = _url(next(iter(PUBLISHED)))
+    page = BuiltSite(project, tmp_path / "site").page(url)
+    cited = page.find("p", class_="brief-citation").find("a")
+    _, fields, _ = read_bibtex((tmp_path / "site" / url / "cite.bib").read_text("utf-8"))
+    assert cited["href"] == cited.get_text() == fields["url"] == "/" + url
 
 
 def test_drafts_have_no_citation_files(built_site: BuiltSite):

@@ -49,9 +49,7 @@ from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Publication, Site, render_problems
-from .extension import FragmentsExtension
-from .sandbox import render_in_sandbox, render_only
-from .serve import BUILD_LOG, EXACT_DIRTY_BUILDS, CompiledTemplates, QuietCollector, notify
+from . import extension, sandbox, serve
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -75,15 +73,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
-        self.compiled = CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
-        self.collector = QuietCollector()  # the preview collects garbage between rebuilds, not during them
+        self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
+        self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview shows drafts
         if self.preview:  # its dirty builds are exact (serve.py); a logger holds a filter once
-            BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
+            serve.BUILD_LOG.addFilter(serve.EXACT_DIRTY_BUILDS)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -93,17 +91,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
+            _report(self.loaded.problems, stop=False)
         else:
             self.loaded = load_project(project)
-        _report(self.loaded.problems, stop=not self.preview)
-        if not self.preview:
+            _report(self.loaded.problems, stop=True)
+            assert self.loaded.catalog is not None, "_report stopped the build otherwise"
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
         self.macros = Macros(self.site)
-        config.markdown_extensions.append(FragmentsExtension(self.fragments))
+        # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
+        config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
         config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
         if macros := config.plugins.get("macros"):  # only pages with macro calls, read and checked, are rendered
-            render_only(macros, self.loaded.templated if self.loaded.ok else frozenset())
+            sandbox.render_only(macros, self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
@@ -112,11 +112,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def macro_functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
         """The macros for the macros plugin (see macros/__init__.py), for the page `current_page()` names."""
+        assert self.macros is not None, "on_config, which the macros plugin's on_config follows"
         return self.macros.functions(current_page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if macros := config.plugins.get("macros"):
-            render_in_sandbox(macros)
+            sandbox.render_in_sandbox(macros)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
@@ -126,6 +127,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(100)  # before other plugins, so that they see the generated pages and not the drafts
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
@@ -138,25 +140,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
         for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
             files.append(feed := File.generated(config, path, content=""))
-            feed.is_modified = lambda: not self.preview  # the preview writes only the feeds a save changes
+            # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
+            feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
         # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
         for path, text, brief in data_files(
             self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview
         ):
             files.append(data := File.generated(config, path, content=text))
-            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
+            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
         self.search.keep_only({file.url for file in files.documentation_pages()})
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
-                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
+                file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))  # type: ignore[method-assign]
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
+            assert self.site is not None, "on_config came first"
             return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
+        return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.loaded is not None and self.site is not None, "on_config came first"
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
@@ -166,12 +172,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        if self.site.catalog.brief(page.file.src_uri) is None:
-            return markdown
-        publication = Publication(
-            url=page.canonical_url or page.abs_url, site_name=config.site_name, repo_url=config.repo_url
-        )
-        return self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        # Without a site_url, the address from the site's root, as in the brief's citation files (on_files).
+        url = page.canonical_url or self.site.address(page.file.src_uri, home="/")
+        publication = Publication(url=url, site_name=config.site_name, repo_url=config.repo_url)
+        written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
+        return markdown if written is None else written  # None: not a brief
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
@@ -179,6 +184,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
             self.fragments.release()
             page.markdown = ""
+        assert self.loaded is not None, "on_config came first"
         if self.loaded.ok and not page.file.generated_by:
             self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
             html_text = sanitise(html_text)
@@ -189,6 +195,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.site is not None, "on_config came first"
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
@@ -218,11 +225,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild the preview when the data, the macros module or the package change, not only the docs, as
         soon as the system says a file changed (MkDocs polls every 0.5 s)."""
-        root = Path(config.config_file_path).parent
-        for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
-            server.watch(str(watched))
-        notify(server)
-        return server
+        return serve.watch_project(server, Path(config.config_file_path).parent)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

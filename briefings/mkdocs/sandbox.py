@@ -7,7 +7,7 @@ plugin's internals, which tests/test_adapter_pins.py pins.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Collection
+from typing import Any, Callable, Collection, Mapping
 
 from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -26,7 +26,7 @@ class _CallsTemplate:
     """A page that is only text and plain macro calls, rendered without compiling it: the same output as
     Jinja's, at a fraction of the cost."""
 
-    def __init__(self, parts: list, macros: dict[str, Callable[..., str]]):
+    def __init__(self, parts: list, macros: Mapping[str, Any]):  # the sandbox's globals: the macros
         self.parts = parts
         self.macros = macros
 

@@ -16,7 +16,8 @@ import gc
 import logging
 import os
 import threading
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.bccache
@@ -33,9 +34,16 @@ from watchdog.events import (
     FileSystemEvent,
     FileSystemEventHandler,
 )
-from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
+
+if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
+
+    class _SystemObserver(BaseObserver):
+        def __init__(self, *, timeout: float = 1.0) -> None: ...
+
+else:  # the platform's own: inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows
+    from watchdog.observers import Observer as _SystemObserver
 
 
 #: What MkDocs warns on every `--dirty` build, and the logger it warns on (mkdocs/commands/build.py; a test
@@ -112,12 +120,12 @@ class _Changes(FileSystemEventHandler):
         self.handler.dispatch(event)
 
 
-class NotifiedObserver(Observer):
+class NotifiedObserver(_SystemObserver):
     """Watchdog's observer of the system's notifications (inotify on Linux), for MkDocs' server in place of the
     one that polls every watched file every 0.5 s: a save is noticed in a millisecond, and an idle preview
     costs nothing."""
 
-    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):  # type: ignore[override]
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
         only = os.path.abspath(path) if os.path.isfile(path) else None
         return super().schedule(
             _Changes(event_handler, only),
@@ -131,6 +139,15 @@ class NotifiedObserver(Observer):
         """Started once: by `notify`, then (a no-op) by the server."""
         if not self.is_alive():
             super().start()
+
+
+def watch_project(server: Any, root: Path) -> Any:
+    """Have MkDocs' server (`mkdocs serve`, which watches docs/ and mkdocs.yml) also watch the project's data, its
+    macros module and this package, and hear of changes from the system (`notify`)."""
+    for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
+        server.watch(str(watched))
+    notify(server)
+    return server
 
 
 def notify(server: Any) -> bool:
