@@ -329,5 +329,20 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
         assert 0.25 < enabled_after() < 10
         collector.pause()  # a rebuild that fails: no resume
         assert not gc.isenabled() and 1.4 < enabled_after() < 10
+
+        collections: list[int] = []
+        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
+        gc.callbacks.append(track)
+        try:
+            started = time.monotonic()
+            while time.monotonic() - started < 2.5:  # saves back to back, never quiet
+                collector.pause()
+                assert not gc.isenabled()
+                time.sleep(0.1)  # the rebuild
+                collector.resume()
+                time.sleep(0.05)  # the next save
+            assert 2 in collections, "saves back to back held off the collector for good"
+        finally:
+            gc.callbacks.remove(track)
     finally:
         gc.enable()

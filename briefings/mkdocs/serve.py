@@ -16,6 +16,7 @@ import gc
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,16 +190,23 @@ class QuietCollector:
     large site's preview holds enough objects that a full collection, which a rebuild's allocations set off
     now and then, takes a few tenths of a second. A rebuild `pause`s it; `resume` collects once no rebuild has
     started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
-    more than `LONGEST` seconds (a rebuild that fails is not followed by `resume`)."""
+    more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
+    rebuild then starts with a collection)."""
 
     QUIET = 1.0  # seconds
     LONGEST = 15.0
 
     def __init__(self) -> None:
         self._timer: threading.Timer | None = None
+        self._held_since = 0.0  # when collecting was last turned off
 
     def pause(self) -> None:
-        gc.disable()
+        if gc.isenabled():
+            gc.disable()
+            self._held_since = time.monotonic()
+        elif time.monotonic() - self._held_since > self.LONGEST:
+            gc.collect()
+            self._held_since = time.monotonic()
         self._collect_in(self.LONGEST)
 
     def resume(self) -> None:
