@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import relevance, search
+from .browsing import VIEWPORTS, chromium, serving
 from .common import ROOT
 from .measure import timed
 
@@ -90,15 +91,8 @@ def compare(site: Path, work: Path, query: str, *, use_browser: bool = True) -> 
 
 
 def _relevance(site: Path, run) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    with search.logging_server(site) as (base, _), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=search.chromium_executable(), args=search.BROWSER_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            outcomes = run(page, base)
-        finally:
-            browser.close()
+    with serving(site) as server, chromium() as browser:
+        outcomes = run(browser.new_page(viewport=VIEWPORTS["desktop"]), server.url)
     return {
         "relevance": round(relevance.score(outcomes), 2),
         "misses": [o.query.text for o in outcomes if not o.passed],

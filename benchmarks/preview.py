@@ -20,7 +20,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import socket
 import subprocess
 import time
 import urllib.error
@@ -31,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from . import corpus as corpus_module
+from .browsing import free_port
 from .common import BIN, command_env, read_config, url_of
 from .floor import read_corpus
 
@@ -47,12 +47,6 @@ class PreviewResult:
     startup_seconds: float | None  # from starting `mkdocs serve` to the first page served
     edits: list[Edit] = field(default_factory=list)
     note: str = ""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str | None:

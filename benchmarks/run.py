@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corpus as corpus_module
-from . import engines, preview, search
+from . import browsing, engines, preview, search
 from .common import BIN, ROOT, url_of
 from .floor import read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
@@ -60,7 +60,7 @@ def environment() -> dict:
         except (OSError, subprocess.TimeoutExpired):
             return None
 
-    chromium = search.chromium_executable()
+    chromium = browsing.chromium_path() if search.browser_available() else None
     return {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "commit": output("git", "rev-parse", "--short", "HEAD"),

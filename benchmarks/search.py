@@ -15,18 +15,14 @@ from __future__ import annotations
 
 import functools
 import gzip
-import http.server
 import json
-import os
 import re
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-BROWSER_FLAGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+from .browsing import VIEWPORTS, chromium, chromium_path, serving
 
 
 @dataclass(frozen=True)
@@ -100,52 +96,15 @@ def fetch_of(site: Path, url_path: str) -> Fetch:
     return Fetch(url_path, path.stat().st_size, _gzip_size(path, path.stat().st_mtime))
 
 
-# -- serving with a log ----------------------------------------------------------------------------------------
-
-
-class _LoggingHandler(http.server.SimpleHTTPRequestHandler):
-    log: list  # (url path, bytes sent), shared with the server's owner
-
-    def log_message(self, *args):
-        pass
-
-    def copyfile(self, source, outputfile):
-        data = source.read()
-        outputfile.write(data)
-        self.log.append((self.path, len(data)))
-
-
-@contextmanager
-def logging_server(site: Path):
-    """Serve `site` on a free local port; yields (base URL, the list every sent file is appended to)."""
-    log: list = []
-    handler = type("Handler", (_LoggingHandler,), {"log": log})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/", log
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 # -- measuring -------------------------------------------------------------------------------------------------
 
 
-def chromium_executable() -> str | None:
-    """Debian's Chromium (or BRIEFINGS_CHROMIUM); None when there is none to use."""
-    if os.environ.get("BRIEFINGS_CHROMIUM"):
-        return os.environ["BRIEFINGS_CHROMIUM"]
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 def browser_available() -> bool:
+    """Playwright and a Chromium for it (Debian's or Playwright's own: benchmarks/browsing.py)."""
     try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+        return chromium_path() is not None
+    except Exception:  # noqa: BLE001 - Playwright's driver failing to start: no browser to measure in
         return False
-    return chromium_executable() is not None
 
 
 def measure(site: Path, page: str, query: str, *, label: str = "", use_browser: bool = True) -> SearchCost:
@@ -165,30 +124,23 @@ def measure(site: Path, page: str, query: str, *, label: str = "", use_browser: 
 def measure_in_browser(
     site: Path, page_path: str, query: str, *, label: str = "", timeout_ms: int = 60_000, ui: SearchUI | None = None
 ) -> SearchCost:
-    from playwright.sync_api import sync_playwright
-
     ui = ui or search_ui(site)
-    flags = BROWSER_FLAGS + (["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])
-    with logging_server(site) as (base, log), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=flags)
+    with serving(site) as server, chromium() as browser:
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(server.url + page_path, wait_until="load", timeout=timeout_ms)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-            page = context.new_page()
-            started = time.perf_counter()
-            page.goto(base + page_path, wait_until="load", timeout=timeout_ms)
-            try:
-                page.wait_for_load_state("networkidle", timeout=timeout_ms)
-            except Exception:  # noqa: BLE001 - a page that keeps fetching still gets measured
-                pass
-            on_load = sum(n for _, n in log)
-            box = page.locator(ui.input).first
-            box.click()
-            page.keyboard.type(query)
-            page.wait_for_selector(ui.result, timeout=timeout_ms)
-            first_result_ms = (time.perf_counter() - started) * 1000
-            sent = list(log)
-        finally:
-            browser.close()
+            page.wait_for_load_state("networkidle", timeout=timeout_ms)
+        except Exception:  # noqa: BLE001 - a page that keeps fetching still gets measured
+            pass
+        on_load = sum(n for _, n in server.sent)
+        box = page.locator(ui.input).first
+        box.click()
+        page.keyboard.type(query)
+        page.wait_for_selector(ui.result, timeout=timeout_ms)
+        first_result_ms = (time.perf_counter() - started) * 1000
+        sent = list(server.sent)
     fetches = [Fetch(path, n, fetch_of(site, path).gzip_bytes) for path, n in sent]
     return SearchCost(label, page_path, ui.engine, "chromium", query, fetches, on_load, round(first_result_ms))
 

@@ -11,11 +11,9 @@ import bisect
 import datetime as dt
 import heapq
 import itertools
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator, Literal, overload
+from typing import Iterable, Iterator, Literal, overload
 
 from .model import (
     ACTOR_KINDS,
@@ -43,11 +41,14 @@ RELATED_LIMIT = 4
 RELATED_WINDOW = 25
 
 
-def tag_slug(tag: str) -> str:
-    """The name of a tag's page and feed (`tags/<slug>/`), and of a month's anchor in the archive: lowercase
-    ASCII words joined by hyphens."""
-    ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
+def by_month(briefs: Iterable[Brief]) -> list[tuple[dt.date, list[Brief]]]:
+    """Briefs (newest first) grouped by the month of their date, newest month first."""
+    return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
+
+
+def month_title(month: dt.date) -> str:
+    """A month as the listings name it, and as the archive's heading for it says: "May 2026"."""
+    return f"{month:%B %Y}"
 
 
 @dataclass
@@ -288,7 +289,7 @@ class Catalog:
 
     def by_month(self) -> list[tuple[dt.date, list[Brief]]]:
         """Briefs grouped by month, newest month first."""
-        return [(month, list(group)) for month, group in itertools.groupby(self.briefs, key=lambda b: b.month)]
+        return by_month(self.briefs)
 
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         """Actors grouped by kind in the vocabulary's order, each group sorted by name."""

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .catalog import Catalog
 from .metadata import Citation, citation, one_line
-from .outputs import citation_paths
+from .urls import citation_paths
 
 #: What BibTeX gives a special meaning to, and how each is written to be printed as it is.
 _BIBTEX = {

@@ -166,7 +166,8 @@ def run_check(project: Project, paths: list[Path], output_format: str, since: st
 def run_diff(project: Project, ref: str) -> int:
     """Print what the project does for readers compared with the git revision `ref`, with the errors the check
     finds (the same as `check --since ref`); 0 once printed, 2 if the project at `ref` cannot be compared."""
-    from .changes import compare, markdown  # here: only this command needs git
+    from .changes import compare  # here: only this command needs git
+    from .changes_markdown import markdown
     from .since import RevisionError, lost_between, project_at, unreadable
 
     loaded = load_project(project)
@@ -216,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return run_list(project, BY_FOLDER[args.folder], args.words)
         if args.command in ("move", "rename"):
-            from .moving import move_brief, rename_entity
+            from .moving import move_brief
+            from .renaming import rename_entity
 
             if args.command == "move":
                 outcome = move_brief(project, args.old, args.new)

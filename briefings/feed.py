@@ -2,16 +2,18 @@
 
 Each entry carries the brief's summary (with any corrections), its full text as its page shows it (sanitised,
 every address absolute, since readers see it away from the site), its authors (with their pages) and
-categories for the actors, indicators, mechanisms and regions it names. The feeds are therefore written once every page has rendered
-(`SiteFeeds`), and each holds the latest FEED_SIZE briefs only.
+categories for the actors, indicators, mechanisms and regions it names. The text is the part of the brief's page
+that the core marked as its text (`Site.brief_text`), so the feeds are written once every page has rendered
+(`SiteFeeds`); each holds the latest FEED_SIZE briefs only.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 import zlib
-from html import escape
 from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
@@ -20,8 +22,8 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief
-from .outputs import FEED_PATH, entity_feed_path, tag_feed_path
-from .pages import tags
+from .outputs import FEED_PATH
+from .urls import entity_feed_path, tag_feed_path, tag_page
 from .safety import sanitise
 from .templating import feed_templates
 
@@ -47,7 +49,7 @@ def feeds(catalog: Catalog) -> Iterable[Feed]:
             briefs = catalog.briefs_naming(entity)[:FEED_SIZE]
             yield Feed(entity_feed_path(entity), entity.name, entity.src_uri, briefs)
     for tag, briefs in catalog.tags():
-        yield Feed(tag_feed_path(tag), tag, tags.page_of(tag), briefs[:FEED_SIZE])
+        yield Feed(tag_feed_path(tag), tag, tag_page(tag), briefs[:FEED_SIZE])
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,42 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: Mapping[str
     )
 
 
-#: What a brief's page shows that its feed entry does not repeat: the header (title, standfirst, byline,
-#: corrections and the lists of actors, indicators and tags, which the entry has as its title, summary, dates,
-#: authors and categories: repeated in each of the many feeds a brief is in, they would make most of their
-#: size) and the headings' permanent links.
-_TITLE = re.compile(r"\A\s*<h1[^>]*>.*?</h1>", re.S)
-_HEADER = re.compile(r'\A.*?<details class="brief-meta">.*?</details>', re.S)
-_PERMALINK = re.compile(r'<a class="headerlink" [^>]*>.*?</a>', re.S)
-#: Where to read on (templates/pages/brief-related.md): the site's navigation, not the brief's text.
-_ELSEWHERE = re.compile(r'<h2 id="related-briefs">.*?</ul>\s*|<nav class="brief-sequence".*?</nav>', re.S)
+class _Permalinks(HTMLParser):
+    """Where the headings' permanent links ("¶", `<a class="headerlink">`, as the Markdown engine's table of
+    contents writes them) are in HTML: of no use in a feed entry, away from the page."""
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html_text
+        self.lines = list(itertools.accumulate((len(line) + 1 for line in html_text.split("\n")), initial=0))
+        self.spans: list[tuple[int, int]] = []
+        self.depth = 0  # of links, within a permanent link
+        self.feed(html_text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and self.depth:
+            self.depth += 1
+        elif tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split():
+            self.depth, self.start = 1, self._offset()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.spans.append((self.start, self.html.index(">", self._offset()) + 1))
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def removed(self) -> str:
+        """The HTML without them."""
+        kept, position = [], 0
+        for start, end in self.spans:
+            kept.append(self.html[position:start])
+            position = end
+        return "".join(kept) + self.html[position:]
 
 
 class SiteFeeds:
@@ -130,15 +159,17 @@ class SiteFeeds:
         return [feed.path for feed in feeds(catalog)]
 
     def keep(self, src_uri: str, html_text: str) -> None:
-        """Remember the text of a page as rendered, if it is a brief's (no other page is in the feeds)."""
-        assert self.catalog is not None and self.site is not None, "plan() starts a build"
-        if self.catalog.brief(src_uri) is not None:
-            text = _PERMALINK.sub("", _HEADER.sub("", _TITLE.sub("", html_text, count=1), count=1))
-            text = sanitise(_ELSEWHERE.sub("", text), base_url=self.site.url_of(src_uri)).strip()
-            kept = zlib.compress(text.encode("utf-8"), 1)
-            if self.texts.get(src_uri) != kept:
-                self.texts[src_uri] = kept
-                self.changed.add(src_uri)
+        """Remember the text of the brief whose source is `src_uri`, as rendered: the HTML of its text, readings,
+        sources and how to cite it, without its header (title, standfirst, byline, corrections and the lists of
+        actors, indicators and tags, which the entry has as its title, summary, dates, authors and categories:
+        repeated in each of the many feeds a brief is in, they would make most of their size) or where to read
+        on (the site's navigation, not the brief's text), as `briefings.pages.brief.cut_text` gives it."""
+        assert self.site is not None, "plan() starts a build"
+        text = sanitise(_Permalinks(html_text).removed(), base_url=self.site.url_of(src_uri)).strip()
+        kept = zlib.compress(text.encode("utf-8"), 1)
+        if self.texts.get(src_uri) != kept:
+            self.texts[src_uri] = kept
+            self.changed.add(src_uri)
 
     def text(self, src_uri: str) -> str:
         """The text kept of the brief whose source is `src_uri`."""
@@ -153,7 +184,7 @@ class SiteFeeds:
             feed
             for feed in feeds(self.catalog)
             if rewrites is None
-            or rewrites(feed.page.partition("#")[0])
+            or rewrites(feed.page)
             or any(brief.src_uri in self.changed for brief in feed.briefs)
             or not (site_dir / feed.path).exists()
         ]

@@ -44,7 +44,7 @@ class EntityKind:
     model: type[Entity]
     title: str  # the heading of its listing page
     build: Callable[[str, dict, Location], Entity]  # a valid data entry -> the entity
-    pages: Callable[["Catalog"], Iterable[GeneratedPage]]
+    pages: Callable[["Catalog", "EntityKind"], Iterable[GeneratedPage]]  # its page module's, given the kind
     references: dict[str, str]  # fields of an entry holding ids of entities (a list, or one id): field -> folder
     options: tuple[Option, ...]
     #: Where a brief's front matter names entities of this kind besides its own list (`actors`): paths to a
@@ -290,5 +290,5 @@ BY_FOLDER = {kind.folder: kind for kind in KINDS}
 def generated_pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     """Every page generated from the catalog, not yet written: each entity kind's, then the tags'."""
     for kind in KINDS:
-        yield from kind.pages(catalog)
+        yield from kind.pages(catalog, kind)
     yield from tags.pages(catalog)

@@ -11,6 +11,7 @@ import posixpath
 from typing import Callable
 
 from .kinds import KINDS, EntityKind
+from .pages import archive, listed
 from .site import Site
 
 
@@ -40,11 +41,11 @@ class Macros:
 
     def latest_briefs(self, page: str, limit: int = 10) -> str:
         """The latest published briefs: title, date, summary and actors."""
-        return self.site.render("latest.md", page, briefs=self.site.catalog.latest(limit))
+        return self.site.render("latest.md", page, listed=listed(self.site.catalog, self.site.catalog.latest(limit)))
 
     def briefs_by_month(self, page: str) -> str:
         """Every published brief, grouped by month, newest first."""
-        return self.site.render("archive.md", page, months=self.site.catalog.by_month())
+        return self.site.render("archive.md", page, months=archive(self.site.catalog))
 
     def what_moved(self, page: str, limit: int = 5) -> str:
         """The indicators whose latest reading differs from the one before, latest change first."""

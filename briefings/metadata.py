@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from .catalog import Catalog
 from .model import Brief
-from .outputs import citation_paths
+from .urls import citation_paths
 
 #: What a BibTeX key may not hold.
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9-]+")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .catalog import Catalog, tag_slug
+from .catalog import Catalog, month_title
+from .links import anchor_of
 from .kinds import BY_FOLDER
 from .pages import tags
 
@@ -59,8 +60,8 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
     if section == BRIEFS_INDEX:
         trail = [Crumb("Briefs", BRIEFS_INDEX)]
         if brief := catalog.brief(src_uri):
-            month = f"{brief.date:%B %Y}"
-            trail.append(Crumb(month, BRIEFS_INDEX, tag_slug(month)))
+            month = month_title(brief.date)  # the archive's heading for the month, and its anchor
+            trail.append(Crumb(month, BRIEFS_INDEX, anchor_of(month)))
         elif (kind := BY_FOLDER.get(src_uri.split("/")[0])) is not None:  # an author's or a region's page
             if src_uri != kind.index_uri:
                 trail.append(Crumb(kind.title, kind.index_uri))

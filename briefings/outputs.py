@@ -8,34 +8,11 @@ from typing import Iterator
 
 from .catalog import Catalog
 from .kinds import KINDS, generated_pages
-from .model import Brief, Entity
-from .pages import tags
+from .urls import citation_paths, entity_feed_path, tag_feed_path
 
 FEED_PATH = "feed.xml"
 CATALOG_PATH = "data/catalog.json"
 CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
-#: A brief's citation files, beside its page: BibTeX and RIS (briefings/citation.py).
-CITATION_FILES = ("cite.bib", "cite.ris")
-
-
-def entity_feed_path(entity: Entity) -> str:
-    return feed_path_of(entity.folder, entity.id)
-
-
-def feed_path_of(folder: str, entity_id: str) -> str:
-    """The feed of the entity `entity_id` of the kind whose folder is `folder`."""
-    return f"{folder}/{entity_id}/feed.xml"
-
-
-def tag_feed_path(tag: str) -> str:
-    return f"{tags.folder_of(tag)}/feed.xml"
-
-
-def citation_paths(brief: Brief) -> tuple[str, str]:
-    """Where a brief's citation files are: in the folder of its address, whether the brief is
-    `briefs/<year>/<slug>.md` or `briefs/<year>/<slug>/index.md` (`briefs/2026/<slug>/cite.bib`, `cite.ris`)."""
-    folder = brief.src_uri.removesuffix(".md").removesuffix("/index")
-    return (f"{folder}/{CITATION_FILES[0]}", f"{folder}/{CITATION_FILES[1]}")
 
 
 def feed_paths(catalog: Catalog) -> Iterator[str]:

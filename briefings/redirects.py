@@ -27,7 +27,8 @@ from . import schema
 from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief
-from .outputs import entity_feed_path, redirect_files
+from .outputs import redirect_files
+from .urls import entity_feed_path
 from .problems import Location, Problems
 from .urls import page_url, relative_url
 from .yamldoc import YamlDocument, parse_yaml

@@ -1,13 +1,9 @@
 """Search: the site's own index, in small pieces that a reader's browser fetches only as a query needs them.
 
-Each page is indexed as it renders (`SearchIndex.add`), from the HTML of its article before the theme wraps
-it: its words, by their stem (the Snowball stemmer of the site's language, STEMMERS), each weighed by where it stands (the title most, then headings and what a template marks
-`data-search-weight="N"`, then the text), and its record (address, title, summary, a brief's date, and its
-text for excerpts). Never indexed: the "¶" permalink of each heading; what a template marks
-`data-search-exclude`, such as a chart; lists of briefs (templates/pages/_brief-list.md), which repeat each
-brief's title and summary on the listing pages; and a brief's related, previous and next briefs
-(templates/pages/brief-related.md). Indexed, every listing would match every query about its briefs and
-outrank them, and each brief would be found by its neighbours' titles.
+Each page is added as it renders (`SearchIndex.add`), with the HTML of its article before the theme wraps it,
+which `briefings.search_text` reads (in another process during a build): its words, by their stem, each
+weighed by where it stands (the title most, then headings and what a template marks `data-search-weight`,
+then the text), and its record (address, title, summary, a brief's date, and its text for excerpts).
 
 Once every page has rendered, `write` puts the index in `search/` of the site:
 
@@ -20,7 +16,6 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
   with an anchor (h2 to h6) starts, the anchor and the heading. A word of the text falls under the last
   heading before it: search.js shows the sections where a query's words match under the page's result, each
   linking to its anchor (as Pagefind's sub-results), at no cost to the pieces of the index.
-
 - `search/filters/<facet>.json`, for each of FACETS: its values (a page's kind; a brief's year, actors,
   mechanisms, regions and tags), each with its label and the pages that have it; and `search/filters/
   date.json`, each brief's date, for ordering results newest first. search.js fetches a facet's file only when
@@ -29,10 +24,8 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
 A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
 records of the ten results it shows, and what a reader downloads stays about the same however large the
-site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads words
-exactly as `words` does here, and stems them with the same Snowball algorithm, vendored from the npm
-registry into `overrides/assets/javascripts/stemmers/` by script/vendor-stemmers (tests/test_search.py checks
-in Chromium that both give the same stem for every word of the example site and the benchmark's corpus).
+site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads and stems
+words exactly as `search_text.words` and `Stemmer` do (tests/test_search.py checks it in Chromium).
 
 The index is kept from one rebuild of the live preview to the next, which renders again only the pages a
 save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search.
@@ -47,17 +40,14 @@ import math
 import re
 import shutil
 import threading
-import unicodedata
 import zlib
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, cast
+from typing import Any, Callable, Iterator, Mapping
 
-import snowballstemmer
-
+from .search_text import TITLE, PageReader, Stemmer, facets_of, stemmer_for, words
 from .templating import long_date
 
 FOLDER = "search"
@@ -65,82 +55,14 @@ SHARD_BYTES = 24_000  # a piece of the index larger than this is split by one mo
 COMMON = 400  # pages a word keeps at most; beyond them it is common, and a query does not require it
 PREFIX = 2  # letters of the pieces that are not split
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
-#: Classes of elements left out of the index (see above), besides `data-search-exclude`.
-EXCLUDED_CLASSES = ("headerlink", "brief-list", "brief-related", "brief-sequence")
-#: How much a word weighs by where it stands.
-TITLE, HEADING, TEXT = 30.0, 5.0, 1.0
-#: The Snowball algorithm that stems the words of a site, by its language (`theme.language` in mkdocs.yml,
-#: its first part): the one place that chooses. The index stems with the Python package snowballstemmer; the
-#: browser with the same algorithm from the npm package snowball-stemmers, which script/vendor-stemmers copies
-#: into overrides/assets/javascripts/stemmers/<algorithm>.js. A language not listed is not stemmed.
-STEMMERS = {"en": "english"}
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
-#: overrides/partials/search.html), and the kinds of page, by the folder of their pages.
+#: overrides/partials/search.html): each page's values are `search_text.facets_of`'s.
 FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
-KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
-PAGES = ("page", "Pages")  # the kind of every other page
 EPOCH = date(1970, 1, 1).toordinal()  # a brief's date is written as days since then
 #: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
 MASKED_FORMS = 30
 
-_NAME = r"[a-zA-Z][a-zA-Z0-9-]*"
-#: The opening tags of what is never indexed: what a reader does not read as text, and what is marked so.
-_LEFT_OUT = re.compile(
-    rf"<(svg|script|style|template|button)\b[^>]*>|<({_NAME})\b[^>]*?(?:\sdata-search-exclude\b"
-    rf"|\sclass=\"(?:[^\"]*\s)?(?:{'|'.join(EXCLUDED_CLASSES)})(?:\s[^\"]*)?\")[^>]*>"
-)
-#: The opening tags of headings and of what a template weighs.
-_WEIGHED = re.compile(rf"<(h[1-6])\b[^>]*>|<({_NAME})\b[^>]*?\sdata-search-weight=\"([0-9.]+)\"[^>]*>")
-_HEADING = re.compile(r"<(h[1-6])\b[^>]*>")
-#: The opening tags of the headings that start a section: with an anchor, below the page's title.
-_SECTION = re.compile(r"<(h[2-6])\b[^>]*?\sid=\"([^\"]+)\"[^>]*>")
-_MARK = "\ue000"  # where a section starts in the text (a character of private use: no word's, no page's)
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|li|dt|dd|div|tr|td|th|blockquote|section|table|br|details|summary|figcaption"
-    r"|ul|ol|dl|pre|h[1-6])\b[^>]*>"
-)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_WORD = re.compile(r"[^\W_]{2,}")  # letters and digits; what is shorter than two, it skips whole
 _SPACE = re.compile(r"\s+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def words(text: str) -> list[str]:
-    """The words of `text` as the index holds them: letters and digits, accents and other marks removed,
-    lower case, two characters or more. (search.js reads a query the same way.)"""
-    plain = text if text.isascii() else _NON_ASCII.sub(_without_marks, unicodedata.normalize("NFKD", text))
-    return _WORD.findall(plain.lower())
-
-
-def _without_marks(found: re.Match) -> str:
-    """Characters other than marks (Unicode category M, as `\\p{M}` in search.js)."""
-    return "".join(c for c in found[0] if unicodedata.category(c)[0] != "M")
-
-
-def stemmer_for(language: str | None) -> str | None:
-    """The Snowball algorithm for a site in `language` (as "en" or "en-GB"), or None: no stemming."""
-    return STEMMERS.get((language or "").split("-")[0].lower())
-
-
-class Stemmer:
-    """The stems of words (as `words` reads them) for a language, as search.js stems a query: a stem shorter
-    than two letters (the index holds no such word) is the word itself."""
-
-    def __init__(self, language: str | None) -> None:
-        self.algorithm = stemmer_for(language)
-        self._stem = snowballstemmer.stemmer(self.algorithm).stemWord if self.algorithm else None
-        self._known: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        found = self._known.get(word)
-        if found is None:
-            found = self._stem(word) if self._stem else word
-            found = self._known[word] = found if len(found) >= 2 else word
-        return found
 
 
 def file_name(prefix: str) -> str:
@@ -173,6 +95,16 @@ class Record:
         return record
 
 
+@dataclass
+class _Added:
+    """A page added to the index, until it is read: its number, record (without its text), boost and filters."""
+
+    number: int
+    record: Record
+    boost: float
+    facets: dict[str, tuple[tuple[str, str], ...]]
+
+
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
@@ -188,12 +120,18 @@ class SearchIndex:
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
         self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
+        # Pages added, until what was read of them is taken in (`_settle`), by ticket; each page's latest ticket.
+        self._reader = PageReader()
+        self._pending: dict[int, _Added] = {}
+        self._latest: dict[int, int] = {}
+        self._tickets = 0
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
         otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
         if stemmer_for(language) != self.stem.algorithm:
             catalog = self._catalog
+            self._reader.close()
             SearchIndex.__init__(self, language)  # empty again
             self._catalog = catalog
 
@@ -220,7 +158,6 @@ class SearchIndex:
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
         `facets` are its values for the filters (FACETS), each with its label; without them, those that the
         site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
-        title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = search if isinstance(search := meta.get("search"), dict) else {}
         if options.get("exclude"):
@@ -228,33 +165,53 @@ class SearchIndex:
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
-        text, weights, sections = _read(content)
-        for word in words(title):
-            weights[word] = weights.get(word, 0.0) + TITLE
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
-        self._records[number] = Record(
-            url,
-            title,
-            _SPACE.sub(" ", summary).strip() if summary else None,
-            page_date,
-            zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
-            tuple(section for section in sections if section[0] < TEXT_LIMIT),
+        if facets is None and source is not None and self._catalog is not None:
+            facets = facets_of(self._catalog, source)
+        ticket, self._tickets = self._tickets, self._tickets + 1
+        self._pending[ticket] = _Added(
+            number,
+            Record(url, html.unescape(title), _SPACE.sub(" ", summary).strip() if summary else None, page_date, b""),
+            boost,
+            {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS},
         )
+        self._latest[number] = ticket
+        self._reader.add(ticket, zlib.compress(content.encode("utf-8"), 1))
+
+    def _settle(self, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Take in what was read of the pages added since (`PageReader`), in the order they were added, each as
+        last added; False if `stop` said so first (the pages left stay to be taken in)."""
+        for ticket, (text, weights, sections) in self._reader.results():
+            added = self._pending.pop(ticket)
+            if self._latest.get(added.number) == ticket:  # else added again since, or removed
+                del self._latest[added.number]
+                self._store(added, text, weights, sections)
+            if stop():
+                return False
+        self._reader.close()
+        return True
+
+    def _store(self, added: _Added, text: str, weights: dict[str, float], sections: list) -> None:
+        number = added.number
+        for word in words(added.record.title):
+            weights[word] = weights.get(word, 0.0) + TITLE
+        added.record.text = zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1)
+        added.record.sections = tuple(section for section in sections if section[0] < TEXT_LIMIT)
+        self._records[number] = added.record
         forms = array("I", [self._number_of(word) for word in weights])
         by_stem: dict[int, float] = {}
         for form, weight in zip(forms, weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
-        if facets is None and source is not None and self._catalog is not None:
-            facets = facets_of(self._catalog, source)
-        self._facets[number] = {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS}
-        self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
+        self._facets[number] = added.facets
+        self._terms[number] = array("I", [stem << 8 | _score(weight, added.boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
         number = self._numbers.get(url)
         if number is not None:
+            self._latest.pop(number, None)
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
@@ -269,6 +226,8 @@ class SearchIndex:
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
+        if not self._settle(stop):
+            return 0
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "pages").mkdir(parents=True)
         (folder / "words").mkdir()
@@ -355,82 +314,6 @@ def _score(weight: float, boost: float) -> int:
     return max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
 
 
-def _read(content: str) -> tuple[str, dict[str, float], list[tuple[int, str, str]]]:
-    """The text of an article's HTML, the weight of each of its words, and its sections (where each heading
-    with an anchor starts in the text, its anchor and its text), leaving out what is not indexed."""
-    if "<!--" in content:
-        content = _COMMENT.sub("", content)
-    content = _without(_LEFT_OUT, content).replace(_MARK, "")
-    headings: list[tuple[str, str]] = []
-    if "<h" in content:
-        content = _SECTION.sub(lambda found: _mark_section(found, content, headings), content)
-    plain = _plain(content)
-    weights = cast(dict[str, float], Counter(words(plain)))  # each word once a time it occurs
-    for segment, weight in _weighed(content):
-        for word in words(_plain(segment)):
-            weights[word] += weight
-    text, offsets = "", []
-    for number, part in enumerate(plain.split(_MARK)):
-        part = _SPACE.sub(" ", part)
-        if not text or text.endswith(" "):
-            part = part.lstrip(" ") if not text else part.removeprefix(" ")
-        if number:
-            offsets.append(len(text) + (1 if part.startswith(" ") else 0))
-        text += part
-    return text.rstrip(), weights, [(offset, anchor, heading) for offset, (anchor, heading) in zip(offsets, headings)]
-
-
-def _mark_section(found: re.Match, content: str, headings: list[tuple[str, str]]) -> str:
-    """The opening tag of a heading with an anchor, marked where its text starts; its anchor and text noted."""
-    end = _end_of(content, found[1].lower(), found)
-    inner = content[found.end() : end]
-    inner = inner[: inner.rfind("</")] if "</" in inner else inner
-    headings.append((html.unescape(found[2]), _SPACE.sub(" ", _plain(inner)).strip()))
-    return found[0] + _MARK
-
-
-def _without(opening: re.Pattern, content: str) -> str:
-    """`content` without the elements whose opening tag matches `opening`."""
-    parts, position = [], 0
-    while found := opening.search(content, position):
-        parts.append(content[position : found.start()])
-        position = _end_of(content, (found[1] or found[2]).lower(), found)
-    parts.append(content[position:])
-    return "".join(parts)
-
-
-def _weighed(content: str) -> Iterator[tuple[str, float]]:
-    """The headings and what a template weighs, each with what its words weigh beyond the text's."""
-    position, opening = 0, _WEIGHED if "data-search-weight" in content else _HEADING
-    while found := opening.search(content, position):
-        position = _end_of(content, (found[1] or found[2]).lower(), found)
-        weight = HEADING if found[1] else float(found[3])
-        yield content[found.end() : position], max(weight - TEXT, 0.0)
-
-
-def _end_of(content: str, name: str, opening: re.Match) -> int:
-    """Where the element `name` that `opening` opens ends, past its closing tag (the elements of the same
-    name inside it counted); the end of `content` if it is never closed."""
-    if name in _VOID or opening[0].endswith("/>"):
-        return opening.end()
-    depth = 1
-    for tag in _tags_named(name).finditer(content, opening.end()):
-        depth += -1 if tag[1] else 1
-        if depth == 0:
-            return tag.end()
-    return len(content)
-
-
-@functools.cache
-def _tags_named(name: str) -> re.Pattern:
-    return re.compile(rf"<(/?){name}\b[^>]*>", re.I)
-
-
-def _plain(content: str) -> str:
-    """The text of HTML: its tags removed (those of blocks as spaces), its characters unescaped."""
-    return html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", content)))
-
-
 def _pieces(postings: list[tuple[str, list[str | int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """The pieces of the index for `postings` (each word's, encoded, in the words' order), each word's
     prefix `length` letters long."""
@@ -469,30 +352,6 @@ def _encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list
 def _deltas(numbers: list[int]) -> list[int]:
     """Numbers in order, each as its difference from the one before."""
     return [number - previous for previous, number in zip([0, *numbers], numbers)]
-
-
-def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
-    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
-    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
-    brief = catalog.brief(src_uri)
-    if brief is not None:
-        named = lambda folder: [
-            (i, catalog.entities[folder][i].name)
-            for i in brief.ids(folder)  # noqa: E731
-            if i in catalog.entities.get(folder, {})
-        ]
-        return {
-            "kind": [("brief", KINDS["briefs"])],
-            "year": [(str(brief.date.year), str(brief.date.year))],
-            "actor": named("actors"),
-            "mechanism": named("mechanisms"),
-            "region": named("regions"),
-            "tag": [(tag, tag) for tag in brief.tags],
-        }
-    folder, _, name = src_uri.partition("/")
-    if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
-        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
-    return {"kind": [PAGES]}
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -7,17 +7,17 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin
 
-from .catalog import Catalog, tag_slug
-from .outputs import entity_feed_path, tag_feed_path
+from .catalog import Catalog
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata
 from .navigation import Place, place_of
-from .pages import GeneratedPage, tags
-from .pages.brief import Publication, brief_markdown
+from .pages import GeneratedPage
+from .pages.brief import Publication, brief_markdown, cut_text
 from .problems import Problems
 from .redirects import write_redirects
-from .templating import PageTemplates, page_url, relative_url
+from .templating import PageTemplates
+from .urls import page_url, relative_url
 
 
 class Site:
@@ -30,20 +30,7 @@ class Site:
     def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog
         self.fragments = fragments
-        self.templates = PageTemplates(
-            directory_urls,
-            fragments,
-            actors_of=lambda brief: catalog.named_by(brief, "actors"),
-            authors_of=lambda brief: catalog.named_by(brief, "authors"),
-            indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
-            briefs_naming=catalog.briefs_naming,
-            latest_reading=catalog.latest_reading,
-            movement=catalog.movement,
-            tag_page=tags.page_of,
-            tag_slug=tag_slug,
-            entity_feed=entity_feed_path,
-            tag_feed=tag_feed_path,
-        )
+        self.templates = PageTemplates(directory_urls, fragments)
 
     def address(self, src_uri: str, home: str) -> str:
         """The address of the page (or file) built from `src_uri` on the site whose home is `home`."""
@@ -92,7 +79,16 @@ class Site:
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published, or None if `src_uri` is not a brief of the site."""
         brief = self.catalog.brief(src_uri)
-        return None if brief is None else brief_markdown(self.catalog, self.render, brief, body, publication)
+        return (
+            None
+            if brief is None
+            else brief_markdown(self.catalog, self.render, brief, body, publication, block=self.templates.stash_block)
+        )
+
+    def brief_text(self, page_html: str) -> tuple[str, str | None]:
+        """A page's HTML as published, and if it is a brief's, the HTML of the brief's text (without its header
+        or where to read on), which `brief_markdown` marked: for its feed entries (`SiteFeeds.keep`)."""
+        return cut_text(page_html)
 
 
 def render_problems(problems: Problems) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 from typing import Mapping
 
-from .catalog import tag_slug
+from .urls import tag_slug
 from .datafiles import referenced
 from .kinds import KINDS
 from .model import Brief, Entity

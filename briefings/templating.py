@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import html
 import json
-import posixpath
 import re
 from typing import Any, Callable
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
+from .catalog import month_title
 from .fragments import Fragments
-from .urls import page_url, relative_url  # noqa: F401  (addresses are worked out without the template engine)
+from .urls import link_from
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
@@ -82,13 +80,6 @@ def escape_attribute(value: Any) -> Markup:
     return Markup(_escape_html(_WHITESPACE.sub(" ", str(value)).strip()).translate(_MARKDOWN_IN_TAGS))
 
 
-def relative_link(from_src: str, to_src: str) -> str:
-    """The link from one page's source (relative to the docs folder) to another's, as the engine expects it."""
-    target, _, anchor = to_src.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_src) or ".")
-    return f"{path}#{anchor}" if anchor else path
-
-
 def yaml_string(value: Any) -> Markup:
     """A value for the front matter of a generated page: a JSON string is a valid YAML scalar."""
     return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
@@ -97,16 +88,6 @@ def yaml_string(value: Any) -> Markup:
 def join_text(items: Any, separator: str = "") -> Markup:
     """`join` that escapes each item as text (Jinja's own would escape for HTML only)."""
     return escape_text(separator).join(escape_text(item) for item in items)
-
-
-#: How many of an entity's or a tag's briefs its page lists in full; earlier ones are listed by month, title
-#: and date only, so that a page naming hundreds of briefs stays small.
-LISTED_IN_FULL = 20
-
-
-def by_month(briefs: Any) -> list[tuple[dt.date, list]]:
-    """Briefs (newest first) grouped by the month of their date, newest month first."""
-    return [(month, list(group)) for month, group in itertools.groupby(briefs, key=lambda b: b.month)]
 
 
 def long_date(value: dt.date) -> str:
@@ -151,31 +132,28 @@ def scaffold_templates(**filters: Callable) -> jinja2.Environment:
 class PageTemplates:
     """The Markdown templates of generated pages and listings, with the escaping and filters they rely on."""
 
-    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None, **functions: Callable):
+    def __init__(self, directory_urls: bool = True, fragments: Fragments | None = None):
         self.directory_urls = directory_urls
         self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
-        self.functions = functions
 
     def render(self, name: str, page: str, **context: Any) -> str:
         """Render template `name` for the page whose source is `page` (links are made relative to it).
 
-        `link(target)` is a Markdown link target (a source path, which the engine resolves and checks);
-        `href(target)` the address itself, for raw HTML, which the Markdown engine passes through untouched and
-        so converts much faster. Either takes a source path (with any `#anchor`) or anything with a `src_uri`.
+        `href(target)` is how a template links a page: the address of `target` (a source path, with any
+        `#anchor`, or anything with a `src_uri`) from this page, for raw HTML (`briefings.urls.link_from`),
+        which the Markdown engine passes through untouched and so converts much faster.
         """
-        folder = posixpath.dirname(page)
-        href_from = functools.partial(self.href, page)
-
-        def link(target: Any) -> Markup:
-            return _link_from(folder, target if isinstance(target, str) else target.src_uri)
 
         def href(target: Any) -> Markup:
-            return href_from(target if isinstance(target, str) else target.src_uri)
+            return self.href(page, target if isinstance(target, str) else target.src_uri)
 
-        # The page's own values come last: they may hide a function of the same name, as they hid globals.
-        return self.env.get_template(f"pages/{name}").render(
-            {**self.functions, "link": link, "href": href, "page": page, **context}
-        )
+        # Everything a template shows is in its context (`context`: what the page's module or macro works out),
+        # with `href` and `page`, the page's source; the environment holds filters only.
+        return self.env.get_template(f"pages/{name}").render({**context, "href": href, "page": page})
+
+    def stash_block(self, html: str) -> Markup:
+        """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
+        return self.env.filters["stash_block"](html)
 
     def href(self, page: str, target: str) -> Markup:
         """The address of `target` (a source path, with any `#anchor`) relative to the page built from `page`,
@@ -200,25 +178,15 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         escape=escape_text,
         long_date=long_date,
         signed=signed,
-        month=lambda d: f"{d:%B %Y}",
-        by_month=by_month,
+        month=month_title,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,
         stash_block=lambda html: Markup("\n\n") + stash(html) + Markup("\n\n"),
     )
-    env.globals.update(listed_in_full=LISTED_IN_FULL)
     return env
 
 
 @functools.lru_cache(maxsize=4096)  # the links of a page, to the same targets again and again
 def _href(page: str, target: str, directory_urls: bool) -> Markup:
-    source, _, anchor = target.partition("#")
-    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
-    return escape_attribute(f"{url}#{anchor}" if anchor else url)
-
-
-@functools.lru_cache(maxsize=4096)
-def _link_from(folder: str, target: str) -> Markup:
-    """The quoted relative link from any page of `folder` to `target`: pages of a folder share their links."""
-    return Markup(quote(relative_link(posixpath.join(folder, "page.md"), target), safe="/#:.-_~"))
+    return escape_attribute(link_from(page, target, directory_urls))

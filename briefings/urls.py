@@ -1,10 +1,57 @@
-"""Addresses of the site, worked out as the site engine gives them, without importing any template engine (so
-that `briefings check` can use them)."""
+"""Paths and addresses of the site: where the core puts what it generates beside the pages (a tag's page, the
+feeds, a brief's citation files), and the addresses the site engine gives them, worked out without importing
+any template engine (so that `briefings check` can use them). Every link the core writes is `link_from`."""
 
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from .model import Brief, Entity
+
+#: A brief's citation files, beside its page: BibTeX and RIS (briefings/citation.py).
+CITATION_FILES = ("cite.bib", "cite.ris")
+
+
+def tag_slug(tag: str) -> str:
+    """The name of a tag's page and feed (`tags/<slug>/`): lowercase ASCII words joined by hyphens."""
+    ascii_tag = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_tag.lower()).strip("-") or "tag"
+
+
+def tag_folder(tag: str) -> str:
+    """A tag's folder, which holds its page and its feed: a folder of its own, so that no tag's page can be the
+    index, whatever the tag."""
+    return f"tags/{tag_slug(tag)}"
+
+
+def tag_page(tag: str) -> str:
+    """The source path of a tag's page."""
+    return f"{tag_folder(tag)}/index.md"
+
+
+def tag_feed_path(tag: str) -> str:
+    return f"{tag_folder(tag)}/feed.xml"
+
+
+def entity_feed_path(entity: Entity) -> str:
+    return feed_path_of(entity.folder, entity.id)
+
+
+def feed_path_of(folder: str, entity_id: str) -> str:
+    """The feed of the entity `entity_id` of the kind whose folder is `folder`."""
+    return f"{folder}/{entity_id}/feed.xml"
+
+
+def citation_paths(brief: Brief) -> tuple[str, str]:
+    """Where a brief's citation files are: in the folder of its address, whether the brief is
+    `briefs/<year>/<slug>.md` or `briefs/<year>/<slug>/index.md` (`briefs/2026/<slug>/cite.bib`, `cite.ris`)."""
+    folder = brief.src_uri.removesuffix(".md").removesuffix("/index")
+    return (f"{folder}/{CITATION_FILES[0]}", f"{folder}/{CITATION_FILES[1]}")
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -33,6 +80,15 @@ def relative_url(url: str, from_url: str) -> str:
         common += 1
     relative = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
     return relative + "/" if url.endswith("/") else relative
+
+
+def link_from(page: str, target: str, directory_urls: bool = True) -> str:
+    """How the page built from `page` links `target` (a source path, with any `#anchor`): its address relative to
+    the page, as the site engine would write the link: `actors/qatar.md` from `briefs/2024/x.md` is
+    `../../../actors/qatar/`. The one way the core links one page to another."""
+    source, _, anchor = target.partition("#")
+    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
+    return f"{url}#{anchor}" if anchor else url
 
 
 def _url_parts(url: str) -> list[str]:

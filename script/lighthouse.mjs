@@ -1,14 +1,13 @@
 // Lighthouse on some pages of a served site, in one Chromium: `node script/lighthouse.mjs URL...` prints, as
 // JSON, each page's score (0 to 1) for accessibility, best practices and SEO, with the audits that lost points.
-// Desktop preset, light mode. CHROME_PATH names the Chromium to run (it is never downloaded).
+// Desktop preset, light mode. CHROME_PATH names the Chromium to run (it is never downloaded), CHROMIUM_FLAGS (a
+// JSON list) the flags it runs with: the test gives both from benchmarks/browsing.py, as the browser tests use it.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktop from "lighthouse/core/config/desktop-config.js";
 
 const CATEGORIES = ["accessibility", "best-practices", "seo"];
-const FLAGS = ["--headless=new", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-gpu"];
-if (process.getuid?.() === 0) FLAGS.push("--no-sandbox");  // Chromium's sandbox refuses to run as root
+const FLAGS = ["--headless=new", "--disable-gpu", ...JSON.parse(process.env.CHROMIUM_FLAGS ?? "[]")];
 
 // Static pages from a local server, and no performance measured: shorter waits for the network and the CPU to
 // go quiet than the preset's, and no screenshot.

@@ -8,20 +8,18 @@ in the light and the dark colour scheme, and saves full-page PNGs named <page>-<
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Literal
 
-from playwright.sync_api import ViewportSize, sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the repository's root: the server and the Chromium the tests use
+from benchmarks.browsing import VIEWPORTS, chromium, serving  # noqa: E402
+
 PREFIX = "/briefings/"
 
 #: One page of each kind: (name, path under the site).
@@ -42,29 +40,7 @@ PAGES = [
     ("write-a-brief", "write-a-brief/"),
     ("not-found", "no-such-page/"),
 ]
-VIEWPORTS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX, and its 404 page for anything missing."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        if self.path.startswith(PREFIX):
-            self.path = "/" + self.path[len(PREFIX) :]
-            target = Path(self.translate_path(self.path))
-            if target.is_file() or (target / "index.html").is_file():
-                return super().send_head()
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
 
 
 def build(site: Path, url: str) -> None:
@@ -77,21 +53,6 @@ def build(site: Path, url: str) -> None:
     )
 
 
-def chromium_options() -> dict:
-    """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM), as the browser tests use it."""
-    options: dict = {
-        "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
-    }
-    executable = os.environ.get("BRIEFINGS_CHROMIUM") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
-    if executable:
-        options["executable_path"] = executable
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        options["args"].append("--no-sandbox")
-    return options
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="where to write the PNGs")
@@ -100,32 +61,22 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        handler = functools.partial(SiteHandler, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        url = f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-        build(site, url)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory() as temporary, serving(Path(temporary) / "site", PREFIX) as server:
+        build(Path(temporary) / "site", server.url)
         if args.out.exists():
             shutil.rmtree(args.out)
         args.out.mkdir(parents=True)
         pages = [(name, path) for name, path in PAGES if not args.only or name in args.only]
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(**chromium_options())
-                for viewport, size in VIEWPORTS.items():
-                    for scheme in SCHEMES:
-                        context = browser.new_context(viewport=size, color_scheme=scheme)
-                        page = context.new_page()
-                        for name, path in pages:
-                            page.goto(url + path)
-                            page.wait_for_load_state("networkidle")
-                            page.screenshot(path=args.out / f"{name}-{viewport}-{scheme}.png", full_page=True)
-                        context.close()
-                browser.close()
-        finally:
-            httpd.shutdown()
+        with chromium() as browser:
+            for viewport, size in VIEWPORTS.items():
+                for scheme in SCHEMES:
+                    context = browser.new_context(viewport=size, color_scheme=scheme)
+                    page = context.new_page()
+                    for name, path in pages:
+                        page.goto(server.url + path)
+                        page.wait_for_load_state("networkidle")
+                        page.screenshot(path=args.out / f"{name}-{viewport}-{scheme}.png", full_page=True)
+                    context.close()
     print(f"script/screenshots: {len(pages) * len(VIEWPORTS) * len(SCHEMES)} screenshots in {args.out}")
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Server, briefings, copy_project, front_matter, mkdocs_build, serve, soup
+from benchmarks.browsing import Server, serve
+from conftest import ROOT, briefings, copy_project, front_matter, mkdocs_build, soup
 
 #: The shipped project: its content and configuration (the tool's parts come from the repository anyway).
 SHIPPED = ROOT
@@ -305,7 +306,7 @@ def content_site_for(variant: str, tmp_path_factory) -> ContentSite:
         base = tmp_path_factory.mktemp("content")
         project = shipped_copy(base / "project")
         additions = add_typical_additions(project) if variant == "shipped + additions" else None
-        _, server = serve(base / "site", "/briefings/")  # a daemon thread: it ends with the test process
+        server = serve(base / "site", "/briefings/")  # a daemon thread: it ends with the test process
         env = {"SITE_URL": server.url, "REPO_URL": REPO_URL, "SOURCE_DATE_EPOCH": _after_every_brief(project)}
         result = mkdocs_build(project, base / "site", env=env)
         assert result.returncode == 0, result.output

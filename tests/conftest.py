@@ -9,20 +9,21 @@ from the repository. Tests over the shipped content are in test_content*.py (see
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import functools
-import http.server
+import gc
+import io
 import json
 import os
 import re
 import resource
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
+
+from benchmarks.browsing import VIEWPORTS, launch_options, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -88,6 +91,44 @@ def briefings(*args: str | Path, cwd: Path, memory: int | None = None) -> Run:
     return run(BIN / "briefings", *args, cwd=cwd, memory=memory)
 
 
+@contextlib.contextmanager
+def environment(env: dict[str, str] | None):
+    """`os.environ` with `env` added, for as long as the block runs."""
+    before = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
+
+
+def briefings_here(*args: str | Path, cwd: Path, env: dict | None = None) -> Run:
+    """`briefings ARGS` in `cwd` (with `env` added to the environment), in this process: the command line's own
+    function, for the tests of what the core reads and reports (a real `briefings` process costs its start, a
+    second or so on a loaded machine)."""
+    from briefings.cli import main
+
+    out, err, collecting = io.StringIO(), io.StringIO(), gc.isenabled()
+    try:
+        with (
+            environment(env),
+            contextlib.chdir(cwd),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            try:
+                returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command does
+            except SystemExit as exit:  # --help, a usage error, no project: the status the process would exit with
+                returncode = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+                if not isinstance(exit.code, int | None):
+                    print(exit.code, file=sys.stderr)
+    finally:
+        if collecting:
+            gc.enable()  # `briefings check` turns the collector off for its short run: not for this process
+    return Run(returncode, out.getvalue(), err.getvalue())
+
+
 _BUILD_PROBLEM = re.compile(r"^(?:ERROR|INFO)\s+-\s+([^\s:][^:]*:\d+:\d+: .*)$")
 
 
@@ -122,8 +163,10 @@ class CheckAndBuild:
         assert "Traceback" not in self.check.output + self.build.output
 
 
-def check_and_build(project: Path, site: Path) -> CheckAndBuild:
-    return CheckAndBuild(briefings("check", cwd=project), mkdocs_build(project, site), site)
+def check_and_build(project: Path, site: Path, *, check_here: bool = False) -> CheckAndBuild:
+    """The check as a real command (or, `check_here`, in this process) and a real build."""
+    check = (briefings_here if check_here else briefings)("check", cwd=project)
+    return CheckAndBuild(check, mkdocs_build(project, site), site)
 
 
 def front_matter(path: Path) -> dict:
@@ -143,6 +186,98 @@ def search_records(site: Path) -> dict[str, dict]:
         meta = {key: record[key] for key in ("title", "summary", "date", "datetime") if key in record}
         records["/" + record["url"]] = {"url": "/" + record["url"], "meta": meta, "content": record["text"]}
     return records
+
+
+def listed_briefs(page: BeautifulSoup, heading_text: str, page_url: str) -> list[str]:
+    """The brief URLs listed under the heading that starts with `heading_text`, in order, as site paths."""
+    heading = next(h for h in page.find_all("h2") if h.get_text().startswith(heading_text))
+    listing = heading.find_next_sibling("div", class_="brief-list")
+    base = "http://site/" + page_url
+    return [urljoin(base, a["href"]).removeprefix("http://site/") for a in listing.select(".brief-list__title a")]
+
+
+def internal_links(site: Path) -> tuple[list[str], int]:
+    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked."""
+
+    @functools.cache
+    def ids(page: Path) -> frozenset[str]:
+        return frozenset(element["id"] for element in soup(page).find_all(id=True))
+
+    broken, anchors_checked = [], 0
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue  # its links are absolute, for any depth it is served at
+        for a in soup(page).find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif parts.fragment and target.suffix == ".html":
+                anchors_checked += 1
+                if unquote(parts.fragment) not in ids(target):
+                    broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    return broken, anchors_checked
+
+
+def decode_latex(text: str) -> str:
+    """What LaTeX prints for a BibTeX value (pylatexenc writes the circumflex LaTeX prints for
+    \\textasciicircum as U+02C6, a lookalike: read as the ASCII one)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text().latex_to_text(text).replace("\u02c6", "^")
+
+
+def read_bibtex(text: str) -> tuple[str, dict[str, str], list[str]]:
+    """One BibTeX entry as a reference manager reads it: its key, its fields as printed, its authors."""
+    import bibtexparser
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks and len(library.entries) == 1 and not library.comments, text
+    (entry,) = library.entries
+    raw = {field.key: field.value for field in entry.fields}
+    fields = {key: value if key == "url" else decode_latex(value) for key, value in raw.items()}
+    authors = [
+        decode_latex(name.removeprefix("{").removesuffix("}")) for name in split_multiple_persons_names(raw["author"])
+    ]
+    return entry.key, fields, authors
+
+
+#: A valid image of one pixel.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
+
+
+# -- a project under git ---------------------------------------------------------------------------------------
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.org",
+    "GIT_COMMITTER_NAME": "Test Author",
+    "GIT_COMMITTER_EMAIL": "author@example.org",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(project: Path, *args: str) -> str:
+    result = run("git", *args, cwd=project, env=GIT_ENV)
+    assert result.returncode == 0, result.output
+    return result.stdout
+
+
+def commit(project: Path, message: str) -> None:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+
+
+# -- the example project ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -169,54 +304,13 @@ def built_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(project, base / "site")
 
 
-# -- serving a built site over HTTP ----------------------------------------------------------------------------
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under `prefix`, with its 404 page for anything missing, as GitHub Pages does."""
-
-    prefix = "/"
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def send_head(self):
-        if not self.path.startswith(self.prefix):
-            return self._not_found()
-        self.path = "/" + self.path[len(self.prefix) :]
-        target = Path(self.translate_path(self.path))
-        if target.is_dir() and not (target / "index.html").exists() or not target.exists():
-            return self._not_found()
-        return super().send_head()
-
-    def _not_found(self):
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-
-@dataclass
-class Server:
-    url: str  # the site's base URL, ending in "/"
-
-
-def serve(site: Path, prefix: str = "/"):
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    return httpd, Server(f"http://127.0.0.1:{httpd.server_address[1]}{prefix}")
+# -- serving a built site over HTTP (benchmarks/browsing.py: one server for the tests, screenshots, benchmark) ---
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: BuiltSite):
-    httpd, server = serve(built_site.site)
-    yield server
-    httpd.shutdown()
+    with serving(built_site.site) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -224,42 +318,21 @@ def subpath_server(tmp_path_factory):
     """The example project built for, and served from, a project path: http://127.0.0.1:PORT/briefings/."""
     base = tmp_path_factory.mktemp("subpath")
     project = copy_project(base / "project")
-    httpd, server = serve(base / "site", "/briefings/")
-    result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    yield server
-    httpd.shutdown()
+    with serving(base / "site", "/briefings/") as server:
+        result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
+        assert result.returncode == 0, result.output
+        yield server
 
 
-# -- the browser -----------------------------------------------------------------------------------------------
-
-
-def chromium_executable() -> str | None:
-    """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM); None means Playwright's own."""
-    if os.environ.get("BRIEFINGS_CHROMIUM"):
-        return os.environ["BRIEFINGS_CHROMIUM"]
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+# -- the browser (pytest-playwright's, launched as benchmarks/browsing.py says) -----------------------------------
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    args = {**browser_type_launch_args}
-    if executable := chromium_executable():
-        args["executable_path"] = executable
-    flags = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags.append("--no-sandbox")
-    args["args"] = [*args.get("args", []), *flags]
-    return args
+    return launch_options(browser_type_launch_args)
 
 
 # -- a live preview -------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -268,6 +341,7 @@ def fetch(url: str) -> str:
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    """The page at `url` once it shows `text`, asked for every tenth of a second (a rebuild takes longer)."""
     deadline = time.monotonic() + seconds
     last = ""
     while time.monotonic() < deadline:
@@ -277,7 +351,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
                 return last
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
@@ -342,9 +416,6 @@ def content_site_with_additions(tmp_path_factory):
 # -- a reader in Chromium ---------------------------------------------------------------------------------------
 
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
 @pytest.fixture(params=["root", "subpath"])
 def site_url(request) -> str:
     """The example site's address, served at the root and under a project path."""
@@ -368,3 +439,11 @@ def is_phone(page: Page) -> bool:
 def assert_stayed_on_this_machine(page: Page) -> None:
     hosts = {urlsplit(url).hostname for url in page.requests_made if not url.startswith(("data:", "blob:"))}
     assert hosts <= {"127.0.0.1"}, f"requests left the machine: {hosts}"
+
+
+def assert_no_serious_violations(page: Page) -> None:
+    """axe (in the page) finds nothing serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]

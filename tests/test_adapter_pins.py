@@ -42,7 +42,8 @@ from briefings.mkdocs.sandbox import MacroSandbox
 import briefings
 from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify, watch_project
 from briefings.project import Project
-from conftest import copy_project, free_port
+from benchmarks.browsing import free_port
+from conftest import copy_project
 
 
 # -- mkdocs-macros ---------------------------------------------------------------------------------------------

@@ -9,29 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, briefings, copy_project, mkdocs_build, run, serve, soup, validate
-from test_author_mistakes import PNG
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test Author",
-    "GIT_AUTHOR_EMAIL": "author@example.org",
-    "GIT_COMMITTER_NAME": "Test Author",
-    "GIT_COMMITTER_EMAIL": "author@example.org",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-GULF = "docs/briefs/2026/gulf-states-brokering-gains.md"
-
-
-def git(project: Path, *args: str) -> str:
-    result = run("git", *args, cwd=project, env=GIT_ENV)
-    assert result.returncode == 0, result.output
-    return result.stdout
-
-
-def commit(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
+from benchmarks.browsing import serving
+from conftest import BIN, PNG, briefings_here, commit, copy_project, git, mkdocs_build, run, soup, validate
+from example import GULF
 
 
 @pytest.fixture
@@ -56,7 +36,7 @@ def files(project: Path) -> dict[str, bytes]:
 
 
 def assert_clean(project: Path, since: str = "HEAD~1") -> None:
-    result = briefings("check", "--since", since, cwd=project)
+    result = briefings_here("check", "--since", since, cwd=project)
     assert result.returncode == 0 and result.stdout == "", result.output
     assert "Traceback" not in result.output
 
@@ -74,7 +54,7 @@ def test_moving_a_brief_moves_its_file_rewrites_links_to_it_and_records_a_redire
     commit(repo, "A page links the brief")
     before = about.read_text("utf-8")
 
-    moved = briefings("move", GULF, "docs/briefs/2025/gulf-gains.md", cwd=repo)
+    moved = briefings_here("move", GULF, "docs/briefs/2025/gulf-gains.md", cwd=repo)
     assert moved.returncode == 0, moved.output
     assert not (repo / GULF).exists() and (repo / "docs/briefs/2025/gulf-gains.md").is_file()
     assert about.read_text("utf-8") == before.replace(
@@ -108,10 +88,10 @@ def test_moving_a_brief_with_images_moves_its_folder_and_the_links_into_it(repo:
         "![The strait](briefs/2026/strait-map/map.png)\n",
         "utf-8",
     )
-    assert briefings("check", cwd=repo).returncode == 0
+    assert briefings_here("check", cwd=repo).returncode == 0
     commit(repo, "A brief with its own image")
 
-    moved = briefings("move", "docs/briefs/2026/strait-map", "docs/briefs/2027/the-strait.md", cwd=repo)
+    moved = briefings_here("move", "docs/briefs/2026/strait-map", "docs/briefs/2027/the-strait.md", cwd=repo)
     assert moved.returncode == 0, moved.output
     new = repo / "docs/briefs/2027/the-strait"
     assert (new / "index.md").is_file() and (new / "map.png").is_file() and not folder.exists()
@@ -129,7 +109,7 @@ def test_moving_a_brief_with_images_moves_its_folder_and_the_links_into_it(repo:
 def test_a_brief_moved_with_git_is_reported_with_the_command_that_records_its_redirect(repo: Path):
     git(repo, "mv", GULF, "docs/briefs/2026/gulf-gains.md")
     commit(repo, "Rename a brief's file")
-    result = briefings("check", "--since", "HEAD~1", cwd=repo)
+    result = briefings_here("check", "--since", "HEAD~1", cwd=repo)
     assert result.returncode == 1
     assert (
         f"{GULF}:1:1: 'briefs/2026/gulf-states-brokering-gains/' was published at HEAD~1 and the site no longer "
@@ -137,8 +117,8 @@ def test_a_brief_moved_with_git_is_reported_with_the_command_that_records_its_re
     ) in result.stdout
     command = f"briefings move {GULF} docs/briefs/2026/gulf-gains.md"  # found by its title
     assert command in result.stdout
-    assert briefings("check", cwd=repo).returncode == 0  # without --since, nothing is wrong
-    fixed = briefings(*command.split()[1:], cwd=repo)
+    assert briefings_here("check", cwd=repo).returncode == 0  # without --since, nothing is wrong
+    fixed = briefings_here(*command.split()[1:], cwd=repo)
     assert fixed.returncode == 0, fixed.output
     assert redirects(repo) == {"briefs/2026/gulf-states-brokering-gains/": "briefs/2026/gulf-gains/"}
     commit(repo, "Redirect it")
@@ -146,13 +126,13 @@ def test_a_brief_moved_with_git_is_reported_with_the_command_that_records_its_re
 
 
 def test_moving_again_keeps_every_redirect_direct(repo: Path):
-    assert briefings("move", GULF, "docs/briefs/2026/second.md", cwd=repo).returncode == 0
-    assert briefings("move", "docs/briefs/2026/second.md", "docs/briefs/2026/third.md", cwd=repo).returncode == 0
+    assert briefings_here("move", GULF, "docs/briefs/2026/second.md", cwd=repo).returncode == 0
+    assert briefings_here("move", "docs/briefs/2026/second.md", "docs/briefs/2026/third.md", cwd=repo).returncode == 0
     assert redirects(repo) == {
         "briefs/2026/gulf-states-brokering-gains/": "briefs/2026/third/",
         "briefs/2026/second/": "briefs/2026/third/",
     }
-    back = briefings("move", "docs/briefs/2026/third.md", GULF, cwd=repo)
+    back = briefings_here("move", "docs/briefs/2026/third.md", GULF, cwd=repo)
     assert back.returncode == 0, back.output
     assert redirects(repo) == {
         "briefs/2026/second/": "briefs/2026/gulf-states-brokering-gains/",
@@ -173,7 +153,7 @@ def test_moving_again_keeps_every_redirect_direct(repo: Path):
 )
 def test_move_refuses_clearly_and_changes_nothing(repo: Path, args: list[str], message: str):
     before = files(repo)
-    result = briefings("move", *args, cwd=repo)
+    result = briefings_here("move", *args, cwd=repo)
     assert result.returncode == 1 and message in result.stderr, result.output
     assert "Traceback" not in result.output
     assert files(repo) == before
@@ -222,11 +202,11 @@ def test_rename_changes_the_id_everywhere_and_every_other_byte_stays(repo: Path,
     (repo / "docs/briefs/2026/crafted.md").write_bytes(("\ufeff" + CRAFTED).encode("utf-8"))
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8").replace("qatar:\n", "qatar:  # qatar keeps its comment\n", 1), "utf-8")
-    assert briefings("check", cwd=repo).returncode == 0, briefings("check", cwd=repo).output
+    assert briefings_here("check", cwd=repo).returncode == 0, briefings_here("check", cwd=repo).output
     commit(repo, "A brief writing ids every way")
     before = files(repo)
 
-    result = briefings("rename", "actor", "qatar", "state-of-qatar", cwd=repo)
+    result = briefings_here("rename", "actor", "qatar", "state-of-qatar", cwd=repo)
     assert result.returncode == 0, result.output
     after = files(repo)
     expected = (
@@ -264,7 +244,7 @@ def test_rename_changes_the_id_everywhere_and_every_other_byte_stays(repo: Path,
 )
 def test_rename_works_alike_for_every_kind(repo: Path, kind: str, old: str, new: str):
     folder = {"actor": "actors", "indicator": "indicators", "mechanism": "mechanisms"}[kind]
-    result = briefings("rename", kind, old, new, cwd=repo)
+    result = briefings_here("rename", kind, old, new, cwd=repo)
     assert result.returncode == 0, result.output
     data = yaml.safe_load((repo / f"data/{folder}.yml").read_text("utf-8"))
     assert new in data and old not in data
@@ -273,17 +253,17 @@ def test_rename_works_alike_for_every_kind(repo: Path, kind: str, old: str, new:
         assert f'("{old}")' not in text and f"[{old}," not in text and f" {old}]" not in text, path
     commit(repo, f"Rename {old}")
     assert_clean(repo)
-    listed = briefings("list", folder, new, cwd=repo)
+    listed = briefings_here("list", folder, new, cwd=repo)
     assert listed.returncode == 0 and listed.stdout.startswith(new)
 
 
 def test_rename_refuses_clearly_and_changes_nothing(repo: Path):
     before = files(repo)
-    taken = briefings("rename", "actor", "qatar", "iran", cwd=repo)
+    taken = briefings_here("rename", "actor", "qatar", "iran", cwd=repo)
     assert taken.returncode == 1 and "data/actors.yml already has an actor 'iran'" in taken.stderr
-    unknown = briefings("rename", "actor", "qatr", "state-of-qatar", cwd=repo)
+    unknown = briefings_here("rename", "actor", "qatr", "state-of-qatar", cwd=repo)
     assert unknown.returncode == 1 and "unknown actor 'qatr': did you mean 'qatar'?" in unknown.stderr
-    invalid = briefings("rename", "mechanism", "gatekeeping", "Gate_Keeping", cwd=repo)
+    invalid = briefings_here("rename", "mechanism", "gatekeeping", "Gate_Keeping", cwd=repo)
     assert invalid.returncode == 1 and "lowercase letters, digits and hyphens" in invalid.stderr
     for result in (taken, unknown, invalid):
         assert "Traceback" not in result.output
@@ -294,7 +274,7 @@ def test_rename_and_move_change_nothing_when_a_file_cannot_be_read(repo: Path):
     (repo / "docs/notes.md").write_bytes(b"\xff\xfe not UTF-8\n")
     before = files(repo)
     for args in (["rename", "actor", "qatar", "state-of-qatar"], ["move", GULF, "docs/briefs/2026/gulf-gains.md"]):
-        result = briefings(*args, cwd=repo)
+        result = briefings_here(*args, cwd=repo)
         assert result.returncode == 1 and "docs/notes.md is not UTF-8 text" in result.stderr, result.output
         assert "Traceback" not in result.output
         assert files(repo) == before
@@ -306,7 +286,7 @@ def test_rename_changes_nothing_when_a_data_file_that_may_name_the_entity_cannot
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8") + "\nbroken: [unclosed\n", "utf-8")
     before = files(repo)
-    result = briefings("rename", "region", "north-america", "americas-north", cwd=repo)
+    result = briefings_here("rename", "region", "north-america", "americas-north", cwd=repo)
     assert result.returncode == 1 and "data/actors.yml:" in result.stderr, result.output
     assert "fix it first" in result.stderr and "Traceback" not in result.output
     assert files(repo) == before
@@ -315,9 +295,9 @@ def test_rename_changes_nothing_when_a_data_file_that_may_name_the_entity_cannot
 def test_an_id_changed_by_hand_is_reported_and_rename_finishes_the_job(repo: Path):
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8").replace("\noman:\n", "\nsultanate-of-oman:\n"), "utf-8")
-    broken = briefings("check", cwd=repo)
+    broken = briefings_here("check", cwd=repo)
     assert broken.returncode == 1 and "unknown actor 'oman'" in broken.stdout
-    fixed = briefings("rename", "actor", "oman", "sultanate-of-oman", cwd=repo)
+    fixed = briefings_here("rename", "actor", "oman", "sultanate-of-oman", cwd=repo)
     assert fixed.returncode == 0, fixed.output
     commit(repo, "Oman's id")
     assert_clean(repo)
@@ -333,9 +313,9 @@ def test_check_since_reports_every_lost_address_with_its_fix(repo: Path):
     actors.write_text(text.replace("\noman:\n", "\nsultanate-of-oman:\n"), "utf-8")
     for path in [*(repo / "docs").rglob("*.md"), repo / "data/indicators.yml"]:
         path.write_text(re.sub(r"(?<![\w-])oman(?![\w-])", "sultanate-of-oman", path.read_text("utf-8")), "utf-8")
-    assert briefings("check", cwd=repo).returncode == 0
+    assert briefings_here("check", cwd=repo).returncode == 0
     commit(repo, "Ids and pages changed by hand")
-    result = briefings("check", "--since", "HEAD~1", cwd=repo)
+    result = briefings_here("check", "--since", "HEAD~1", cwd=repo)
     assert result.returncode == 1, result.output
     line = text[: text.index("\noman:\n") + 1].count("\n") + 1
     rows = result.stdout.splitlines()
@@ -349,20 +329,20 @@ def test_check_since_reports_every_lost_address_with_its_fix(repo: Path):
         and "add a line 'about/: <new-address>/' to data/redirects.yml" in row
         for row in rows
     ), result.stdout
-    annotations = briefings("check", "--format", "github", "--since", "HEAD~1", cwd=repo)
+    annotations = briefings_here("check", "--format", "github", "--since", "HEAD~1", cwd=repo)
     assert "::error file=docs/about.md,line=1,col=1::'about/' was published" in annotations.stdout
 
     (repo / "data/redirects.yml").write_text("about/: briefs/\n", "utf-8")
-    assert briefings("rename", "actor", "oman", "sultanate-of-oman", cwd=repo).returncode == 0
+    assert briefings_here("rename", "actor", "oman", "sultanate-of-oman", cwd=repo).returncode == 0
     assert_clean(repo)
 
 
 def test_check_since_keeps_old_redirects(repo: Path):
-    assert briefings("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=repo).returncode == 0
+    assert briefings_here("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=repo).returncode == 0
     commit(repo, "Move a brief")
     (repo / "data/redirects.yml").write_text("# emptied\n", "utf-8")
     commit(repo, "Drop its redirect")
-    result = briefings("check", "--since", "HEAD~1", cwd=repo)
+    result = briefings_here("check", "--since", "HEAD~1", cwd=repo)
     assert result.returncode == 1
     assert (
         "data/redirects.yml:1:1: 'briefs/2026/gulf-states-brokering-gains/' was redirected to "
@@ -380,20 +360,20 @@ def test_check_since_leaves_drafts_out_of_what_was_published(repo: Path):
 
 
 def test_check_since_says_clearly_when_it_cannot_compare(repo: Path, tmp_path: Path):
-    unknown = briefings("check", "--since", "no-such-branch", cwd=repo)
+    unknown = briefings_here("check", "--since", "no-such-branch", cwd=repo)
     assert unknown.returncode == 1 and "'no-such-branch' is not a revision of this repository" in unknown.stderr
     actors = repo / "data/actors.yml"
     actors.write_text(actors.read_text("utf-8") + "broken: [\n", "utf-8")
     commit(repo, "A broken data file")
     actors.write_text(actors.read_text("utf-8").replace("broken: [\n", ""), "utf-8")
-    broken = briefings("check", "--since", "HEAD", cwd=repo)
+    broken = briefings_here("check", "--since", "HEAD", cwd=repo)
     assert broken.returncode == 1
     assert (
         "the project at 'HEAD' has 1 error, 0 warnings, so the addresses it published cannot be read" in broken.stderr
     )
     assert "data/actors.yml:" in broken.stderr
     plain = copy_project(tmp_path / "plain")
-    outside = briefings("check", "--since", "main", cwd=plain)
+    outside = briefings_here("check", "--since", "main", cwd=plain)
     assert outside.returncode == 1 and "is not in a git repository" in outside.stderr
     for result in (unknown, broken, outside):
         assert "Traceback" not in result.output
@@ -407,13 +387,12 @@ def moved_site(tmp_path_factory):
     """The project with a brief moved and an actor renamed, built for and served under a project path."""
     base = tmp_path_factory.mktemp("moved")
     project = copy_project(base / "project")
-    assert briefings("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=project).returncode == 0
-    assert briefings("rename", "actor", "qatar", "state-of-qatar", cwd=project).returncode == 0
-    httpd, server = serve(base / "site", "/briefings/")
-    result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
-    assert result.returncode == 0, result.output
-    yield base / "site", server
-    httpd.shutdown()
+    assert briefings_here("move", GULF, "docs/briefs/2026/gulf-gains.md", cwd=project).returncode == 0
+    assert briefings_here("rename", "actor", "qatar", "state-of-qatar", cwd=project).returncode == 0
+    with serving(base / "site", "/briefings/") as server:
+        result = mkdocs_build(project, base / "site", env={"SITE_URL": server.url})
+        assert result.returncode == 0, result.output
+        yield base / "site", server
 
 
 def test_each_old_address_gets_a_page_that_sends_readers_on_relatively(moved_site):

@@ -327,3 +327,105 @@ def test_the_code_is_formatted():
         [str(ruff), "format", "--check", "--no-cache", *LINTED], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# -- test modules stand alone -----------------------------------------------------------------------------------
+
+
+def imports_of_test_modules(source: str) -> list[str]:
+    """Where `source` imports a test module (`test_*`): at its top, inside a function, or by name."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        elif isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in {"import_module", "__import__"}:
+            names = [text for text in map(_literal, node.args[:1]) if text]
+        else:
+            continue
+        found += [f"line {node.lineno}: {name}" for name in names if name.split(".")[0].startswith("test_")]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.glob("*.py")), ids=lambda p: p.name)
+def test_no_test_module_imports_another(path):
+    """A test module imported by another ties the two together (its tests and fixtures seen twice, its
+    module-level reading done in a worker that does not run it): what tests share lives in conftest.py
+    (fixtures and helpers), example.py (what the example project holds), additions.py (the content tests'
+    additions) and benchmarks/browsing.py (serving a site, and Chromium)."""
+    found = imports_of_test_modules(path.read_text("utf-8"))
+    assert not found, f"{path.name} imports a test module: {found}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from test_site import BRIEFS",
+        "import test_links",
+        "def f():\n    from test_browser import assert_no_serious_violations",
+        'importlib.import_module("test_citation")',
+    ],
+)
+def test_the_guard_sees_each_way_of_importing_a_test_module(source):
+    assert imports_of_test_modules(source), source
+
+
+def test_the_guard_lets_helpers_be_imported():
+    assert not imports_of_test_modules("from conftest import soup\nfrom example import BRIEFS\nimport testing_tools")
+
+
+# -- one way to serve a site and launch Chromium --------------------------------------------------------------
+
+BROWSING = ROOT / "benchmarks/browsing.py"
+
+
+def serves_or_launches(source: str) -> list[str]:
+    """Where `source` starts a web server or launches Chromium itself, not through benchmarks/browsing.py."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        where = f"line {getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.Import) and any(alias.name.startswith("http.server") for alias in node.names):
+            found.append(f"{where}: imports http.server")
+        elif isinstance(node, ast.ImportFrom) and (
+            node.module == "http.server" or (node.module == "http" and any(a.name == "server" for a in node.names))
+        ):
+            found.append(f"{where}: imports http.server")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "launch":
+            if "chromium" in ast.unparse(node.func.value):
+                found.append(f"{where}: {ast.unparse(node.func)}()")
+        elif isinstance(node, ast.keyword) and node.arg == "executable_path":
+            found.append(f"{where}: executable_path=")
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for folder in (TESTS, ROOT / "benchmarks", ROOT / "script")
+        for p in folder.glob("*.py")
+        if p != BROWSING and "fixtures" not in p.parts
+    ),
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
+def test_one_module_serves_sites_and_launches_chromium(path):
+    """The tests, the screenshots and the benchmark serve a site and launch Chromium one way, which
+    benchmarks/browsing.py holds (Debian's Chromium or Playwright's, --no-sandbox as root, the 404 page)."""
+    found = serves_or_launches(path.read_text("utf-8"))
+    assert not found, f"{path.relative_to(ROOT)} serves or launches on its own: {found}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import http.server",
+        "from http.server import ThreadingHTTPServer",
+        "from http import server",
+        "browser = playwright.chromium.launch(args=FLAGS)",
+        "p.chromium.launch(executable_path='/usr/bin/chromium')",
+    ],
+)
+def test_the_guard_sees_each_way_of_serving_or_launching(source):
+    assert serves_or_launches(source), source
+    assert serves_or_launches(BROWSING.read_text("utf-8")), "the helper itself does both"

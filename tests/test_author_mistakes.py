@@ -1,30 +1,31 @@
 """Every kind of author mistake, through `briefings check` and a real strict build, which must agree.
 
-Each case writes one mistake into a copy of the real project, then asserts on what the author gets: the
-message with path, line and fix, in both output formats of `check`; the same problems, row by row, from the
-build, with the same outcome; no Python traceback; and nothing published.
+Each row writes one mistake into a copy of the example project (a brief of its own, or an entry of a data
+file), then asserts on what the author gets from `briefings check`, run in this process: the message with
+path, line and fix, in both output formats. Both paths call the same `load_project`, so a few real builds
+prove the build agrees row by row: each builds a project holding many rows' mistakes at once (each in its own
+file, or its own entry of a data file) and asserts that the build fails, reports every row's message at the
+same file and line as the check, exactly the problems the check reports, no Python traceback, and publishes
+nothing. A mistake that leaves a data file unreadable changes what other rows report: those rows are built
+apart (`unreadable`).
 """
 
 from __future__ import annotations
 
-import base64
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from briefings.cli import main
-
-from conftest import briefings, check_and_build, soup
+from conftest import PNG, CheckAndBuild, Run, briefings_here, check_and_build, copy_project, soup
 
 BRIEF = "docs/briefs/2026/test-brief.md"
+#: In the table, the row's own brief: docs/briefs/2026/<the row's name as a slug>.md (`{stem}`: without .md).
+ITS_BRIEF = "{brief}"
 REDIRECTS = "data/redirects.yml"
-#: A valid image of one pixel.
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
-)
 BODY = """
 ## What happened
 
@@ -71,21 +72,33 @@ def append(project: Path, data_file: str, text: str) -> int:
 @dataclass
 class Mistake:
     name: str
-    make: Callable[[Path], int | None]  # writes the mistake; may return the line it is on
-    path: str
+    make: Callable[[Path, str], int | None]  # writes the mistake (given its brief); may return its line
+    path: str  # ITS_BRIEF, "{stem}/...", or a path of the project
     line: int | None  # None: the line `make` returned
     message: str
+    unreadable: bool = False  # leaves a data file unreadable, which changes what other rows report
+
+    @property
+    def brief(self) -> str:
+        return f"docs/briefs/2026/{re.sub(r'[^a-z0-9]+', '-', self.name.lower()).strip('-')}.md"
+
+    def write(self, project: Path) -> tuple[str, int]:
+        """Write the mistake into `project`; the file and line it is reported at."""
+        returned = self.make(project, self.brief)
+        line = self.line if self.line is not None else returned
+        assert line, "the row must say which line the mistake is on"
+        return self.path.format(brief=self.brief, stem=self.brief.removesuffix(".md")), line
 
 
-def front_with(replace: str, by: str) -> Callable[[Path], None]:
-    def make(project: Path) -> None:
+def front_with(replace: str, by: str) -> Callable[[Path, str], None]:
+    def make(project: Path, brief: str) -> None:
         assert replace in FRONT
-        write_brief(project, FRONT.replace(replace, by))
+        write_brief(project, FRONT.replace(replace, by), name=brief)
 
     return make
 
 
-def front_plus(extra: str) -> Callable[[Path], None]:
+def front_plus(extra: str) -> Callable[[Path, str], None]:
     """The front matter with `extra` lines after its last field (line 7 onwards)."""
     return front_with("indicators: [talks-direct]\n", "indicators: [talks-direct]\n" + extra)
 
@@ -93,186 +106,205 @@ def front_plus(extra: str) -> Callable[[Path], None]:
 MECHANISM_SECTION = "## What mechanism is operating\n\nText."  # its text is line 19 of the brief
 
 
-def body_with(replace: str, by: str) -> Callable[[Path], None]:
-    def make(project: Path) -> None:
+def body_with(replace: str, by: str) -> Callable[[Path, str], None]:
+    def make(project: Path, brief: str) -> None:
         assert replace in BODY
-        write_brief(project, body=BODY.replace(replace, by))
+        write_brief(project, body=BODY.replace(replace, by), name=brief)
 
     return make
 
 
 MISTAKES = [
     Mistake(
-        "malformed front matter", front_with("title: A test brief", 'title: "A test brief'), BRIEF, 2, "malformed YAML"
+        "malformed front matter",
+        front_with("title: A test brief", 'title: "A test brief'),
+        ITS_BRIEF,
+        2,
+        "malformed YAML",
     ),
     Mistake(
         "missing required field",
         front_with("summary: One sentence.\n", ""),
-        BRIEF,
+        ITS_BRIEF,
         2,
         "missing required field 'summary'",
     ),
     Mistake(
         "wrong type",
         front_with("actors: [qatar, iran]", "actors: qatar"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "'actors' must be a list, not the text 'qatar'",
     ),
     Mistake(
         "bad date",
         front_with("date: 2026-06-01", "date: 2026-02-30"),
-        BRIEF,
+        ITS_BRIEF,
         3,
         "'date' must be a real date written YYYY-MM-DD, not '2026-02-30'",
     ),
     Mistake(
         "date in another format",
         front_with("date: 2026-06-01", "date: 1 June 2026"),
-        BRIEF,
+        ITS_BRIEF,
         3,
         "'date' must be a real date written YYYY-MM-DD",
     ),
     Mistake(
         "updated before date",
         front_with("summary:", "updated: 2026-05-01\nsummary:"),
-        BRIEF,
+        ITS_BRIEF,
         4,
         "'updated' (2026-05-01) is before 'date' (2026-06-01)",
     ),
     Mistake(
         "correction dated before the brief",
         front_with("summary:", "corrections:\n  - date: 2026-05-01\n    text: The host city was wrong.\nsummary:"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "the correction dated 2026-05-01 is before the brief's 'date' (2026-06-01)",
     ),
     Mistake(
         "correction without its text",
         front_with("summary:", "corrections:\n  - date: 2026-06-02\nsummary:"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "missing required field 'text'",
     ),
     Mistake(
         "duplicate front matter key",
         front_with("summary:", "title: Another title\nsummary:"),
-        BRIEF,
+        ITS_BRIEF,
         4,
         "duplicate key 'title' (first defined at line 2)",
     ),
     Mistake(
         "unknown front matter key",
         front_with("actors:", "actor: [qatar]\nactors:"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "unknown field 'actor': did you mean 'actors'?",
     ),
     Mistake(
         "unknown actor id",
         front_with("actors: [qatar, iran]", "actors: [qatar, irann]"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "unknown actor 'irann': did you mean 'iran'",
     ),
     Mistake(
         "unknown indicator id",
         front_with("indicators: [talks-direct]", "indicators: [talks-directt]"),
-        BRIEF,
+        ITS_BRIEF,
         6,
         "unknown indicator 'talks-directt': did you mean 'talks-direct'",
     ),
     Mistake(
         "empty actors in a published brief",
         front_with("actors: [qatar, iran]", "actors: []"),
-        BRIEF,
+        ITS_BRIEF,
         5,
         "'actors' must not be empty",
     ),
     Mistake(
         "source that is not http(s)",
         front_with("indicators:", "sources:\n  - title: A file\n    url: ftp://example.org/a\nindicators:"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "'sources[1].url' must be an http:// or https:// address, not 'ftp://example.org/a'",
     ),
     Mistake(
         "unknown actor in a macro",
         body_with('actor("qatar")', 'actor("qatr")'),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "unknown actor 'qatr': did you mean 'qatar'?",
     ),
     Mistake(
         "macro names an actor missing from front matter",
         body_with('actor("qatar")', 'actor("oman")'),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "the text names the actor 'oman', which the front matter does not list",
     ),
     Mistake(
-        "macro syntax error", body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'), BRIEF, 11, "is not a macro call"
+        "macro syntax error",
+        body_with('{{ actor("qatar") }}', '{{ actor("qatar" }}'),
+        ITS_BRIEF,
+        11,
+        "is not a macro call",
     ),
     Mistake(
         "misspelt macro",
         body_with('{{ actor("qatar") }}', '{{ actr("qatar") }}'),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "unknown macro 'actr': did you mean 'actor'?",
     ),
-    Mistake("no front matter", lambda p: (p / BRIEF).write_text("# Just text\n", "utf-8"), BRIEF, 1, "no front matter"),
+    Mistake(
+        "no front matter",
+        lambda p, brief: (p / brief).write_text("# Just text\n", "utf-8"),
+        ITS_BRIEF,
+        1,
+        "no front matter",
+    ),
     Mistake(
         "file name that is not a slug",
-        lambda p: write_brief(p, name="docs/briefs/2026/Test Brief.md"),
+        lambda p, brief: write_brief(p, name="docs/briefs/2026/Test Brief.md"),
         "docs/briefs/2026/Test Brief.md",
         1,
         "use lowercase letters, digits and hyphens",
     ),
     Mistake(
         "duplicate actor id",
-        lambda p: append(p, "data/actors.yml", "qatar:\n  name: Qatar again\n  kind: state\n  summary: Again.\n"),
+        lambda p, brief: append(
+            p, "data/actors.yml", "qatar:\n  name: Qatar again\n  kind: state\n  summary: Again.\n"
+        ),
         "data/actors.yml",
         None,
         "duplicate key 'qatar'",
     ),
     Mistake(
         "malformed data file",
-        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: [unclosed\n") + 1,
+        lambda p, brief: append(p, "data/actors.yml", "broken-actor:\n  name: [unclosed\n") + 1,
         "data/actors.yml",
         None,
         "malformed YAML",
+        unreadable=True,
     ),
     Mistake(
         "actor kind outside the vocabulary",
-        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: country\n  summary: S.\n") + 2,
+        lambda p, brief: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: country\n  summary: S.\n") + 2,
         "data/actors.yml",
         None,
         "'new-actor.kind' must be one of: state, person, institution, organisation, group",
     ),
     Mistake(
         "actor without a summary",
-        lambda p: append(p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n"),
+        lambda p, brief: append(p, "data/actors.yml", "quiet-actor:\n  name: N\n  kind: state\n"),
         "data/actors.yml",
         None,
         "missing required field 'summary'",
     ),
     Mistake(
         "invalid actor id",
-        lambda p: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
+        lambda p, brief: append(p, "data/actors.yml", "New_Actor:\n  name: N\n  kind: state\n  summary: S.\n"),
         "data/actors.yml",
         None,
         "a key must be an actor id: lowercase letters, digits and hyphens",
     ),
     Mistake(
         "unknown data field",
-        lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
+        lambda p, brief: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  signal: [x]\n") + 3,
         "data/indicators.yml",
         None,
         "unknown field 'signal': did you mean 'signals'?",
     ),
     Mistake(
         "indicator concerning an unknown actor",
-        lambda p: append(p, "data/indicators.yml", "new-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3,
+        lambda p, brief: (
+            append(p, "data/indicators.yml", "other-one:\n  name: N\n  summary: S.\n  actors: [qatarr]\n") + 3
+        ),
         "data/indicators.yml",
         None,
         "unknown actor 'qatarr': did you mean 'qatar'?",
@@ -280,14 +312,14 @@ MISTAKES = [
     Mistake(
         "misspelt house heading",
         body_with("## Who gains leverage", "## Who gains leaverage"),
-        BRIEF,
+        ITS_BRIEF,
         13,
         "the house heading '## Who gains leaverage' is misspelt: did you mean '## Who gains leverage'?",
     ),
     Mistake(
         "missing house heading",
         body_with("## Why it matters\n", ""),
-        BRIEF,
+        ITS_BRIEF,
         17,
         "missing the house heading '## Why it matters' after '## What mechanism is operating'",
     ),
@@ -296,83 +328,85 @@ MISTAKES = [
         body_with(
             "## Why it matters\n\nText.\n\n## What to watch next", "## What to watch next\n\nText.\n\n## Why it matters"
         ),
-        BRIEF,
+        ITS_BRIEF,
         25,
         "the house heading '## Why it matters' comes after '## What to watch next'",
     ),
     Mistake(
         "placeholder left in a published brief",
         body_with("Text.\n\n## What mechanism", "TODO: text.\n\n## What mechanism"),
-        BRIEF,
+        ITS_BRIEF,
         15,
         "the text still holds a TODO placeholder from the template",
     ),
     Mistake(
         "placeholder summary in a published brief",
         front_with("summary: One sentence.", 'summary: "TODO: one sentence."'),
-        BRIEF,
+        ITS_BRIEF,
         4,
         "summary still holds a TODO placeholder",
     ),
     Mistake(
         "template key in a brief",
         front_with("summary:", "template: ../../etc/passwd\nsummary:"),
-        BRIEF,
+        ITS_BRIEF,
         4,
         "unknown field 'template'",
     ),
     Mistake(
         "expression in a brief's text",
         body_with("Text.\n\n## What mechanism", "{{ 7*7 }}\n\n## What mechanism"),
-        BRIEF,
+        ITS_BRIEF,
         15,
         "'{{ 7*7 }}' is not a macro call",
     ),
     Mistake(
         "template syntax in a title",
         front_with("title: A test brief", "title: A {{ 7*7 }} brief"),
-        BRIEF,
+        ITS_BRIEF,
         2,
         "'title' contains '{{': front matter may not contain",
     ),
     Mistake(
         "raw HTML in a brief",
         body_with("Text.\n\n## What mechanism", "<script>alert(1)</script>\n\n## What mechanism"),
-        BRIEF,
+        ITS_BRIEF,
         15,
         "raw HTML <script> is not allowed in a brief",
     ),
     Mistake(
         "javascript link in a brief",
         body_with("Text.\n\n## What mechanism", "[x](javascript:alert(1))\n\n## What mechanism"),
-        BRIEF,
+        ITS_BRIEF,
         15,
         "a link to a javascript: address could run code",
     ),
     Mistake(
         "misspelt macro on a hand-written page",
-        lambda p: append(p, "docs/about.md", "\n{{ actr('qatar') }}\n") + 1,
+        lambda p, brief: append(p, "docs/about.md", "\n{{ actr('qatar') }}\n") + 1,
         "docs/about.md",
         None,
         "unknown macro 'actr': did you mean 'actor'?",
     ),
     Mistake(
         "unknown actor on a hand-written page",
-        lambda p: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
+        lambda p, brief: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
         "docs/index.md",
         None,
         "unknown actor 'qatr': did you mean 'qatar'?",
     ),
     Mistake(
         "template key on a hand-written page",
-        lambda p: (p / "docs/about.md").write_text("---\ntemplate: main.html\n---\n\n# About\n", "utf-8"),
-        "docs/about.md",
+        lambda p, brief: (p / "docs/write-a-brief.md").write_text(
+            "---\ntemplate: main.html\n---\n\n# Guide\n", "utf-8"
+        ),
+        "docs/write-a-brief.md",
         2,
         "unknown field 'template'",
     ),
     Mistake(
         "hand-written file at a generated page's path",
-        lambda p: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
+        lambda p, brief: (p / "docs/actors").mkdir() or (p / "docs/actors/qatar.md").write_text("# Qatar\n", "utf-8"),
         "docs/actors/qatar.md",
         1,
         "the site generates this page from the data: remove the file",
@@ -380,57 +414,57 @@ MISTAKES = [
     Mistake(
         "unknown mechanism id",
         front_plus("mechanisms: [mediated-deescalation]\n"),
-        BRIEF,
+        ITS_BRIEF,
         7,
         "unknown mechanism 'mediated-deescalation': did you mean 'mediated-de-escalation'?",
     ),
     Mistake(
         "unknown mechanism in a macro",
         body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeepin") }}.'),
-        BRIEF,
+        ITS_BRIEF,
         19,
         "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?",
     ),
     Mistake(
         "macro names a mechanism missing from front matter",
         body_with(MECHANISM_SECTION, '## What mechanism is operating\n\n{{ mechanism("gatekeeping", "The host") }}.'),
-        BRIEF,
+        ITS_BRIEF,
         19,
         "the text names the mechanism 'gatekeeping', which the front matter does not list",
     ),
     Mistake(
         "leverage of an actor the brief does not list",
         front_plus("leverage:\n  gains: [oman]\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "'leverage.gains' names the actor 'oman', which the brief's 'actors' does not list: add it to 'actors'",
     ),
-    Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"), BRIEF, 8, "unknown actor 'irn'"),
+    Mistake("misspelt leverage id", front_plus("leverage:\n  loses: [irn]\n"), ITS_BRIEF, 8, "unknown actor 'irn'"),
     Mistake(
-        "leverage of an actor the brief does not list",
+        "leverage of another actor the brief does not list",
         front_plus("leverage:\n  gains: [united-states]\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "'leverage.gains' names the actor 'united-states', which the brief's 'actors' does not list",
     ),
     Mistake(
         "same actor gains and loses leverage",
         front_plus("leverage:\n  gains: [qatar]\n  loses: [iran, qatar]\n"),
-        BRIEF,
+        ITS_BRIEF,
         9,
         "'qatar' is in both 'leverage.gains' and 'leverage.loses'",
     ),
     Mistake(
         "unknown leverage field",
         front_plus("leverage:\n  gain: [qatar]\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "unknown field 'gain': did you mean 'gains'?",
     ),
     Mistake(
         "reading of an indicator the brief does not list",
         front_plus("readings:\n  airspace-reopening: steady\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list: "
         "add it to 'indicators'",
@@ -438,28 +472,21 @@ MISTAKES = [
     Mistake(
         "reading of a misspelt indicator",
         front_plus("readings:\n  talks-directt: steady\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "unknown indicator 'talks-directt'",
     ),
     Mistake(
-        "reading of an indicator the brief does not list",
-        front_plus("readings:\n  airspace-reopening: steady\n"),
-        BRIEF,
-        8,
-        "a reading of the indicator 'airspace-reopening', which the brief's 'indicators' does not list",
-    ),
-    Mistake(
         "reading of an id that is not an id",
         front_plus("readings:\n  Talks_Direct: steady\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "a key of 'readings' must be an id: lowercase letters, digits and hyphens, not 'Talks_Direct'",
     ),
     Mistake(
         "misspelt status",
         front_plus("readings:\n  talks-direct: stedy\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "'readings.talks-direct' must be one of: advancing, steady, reversing, resolved, not 'stedy'; "
         "did you mean 'steady'?",
@@ -467,14 +494,14 @@ MISTAKES = [
     Mistake(
         "unknown status with a note",
         front_plus("readings:\n  talks-direct:\n    status: improving\n    note: N.\n"),
-        BRIEF,
+        ITS_BRIEF,
         9,
         "'readings.talks-direct.status' must be one of: advancing, steady, reversing, resolved, not 'improving'",
     ),
     Mistake(
         "reading that is neither a status nor a mapping",
         front_plus("readings:\n  talks-direct: [steady]\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "'readings.talks-direct' must be a status (advancing, steady, reversing or resolved), or a mapping "
         "with 'status' and an optional 'note', not a list",
@@ -482,49 +509,54 @@ MISTAKES = [
     Mistake(
         "reading without a status",
         front_plus("readings:\n  talks-direct:\n    note: Only a note.\n"),
-        BRIEF,
+        ITS_BRIEF,
         8,
         "missing required field 'status'",
     ),
     Mistake(
         "reading with an unknown field",
         front_plus("readings:\n  talks-direct:\n    status: steady\n    notes: N.\n"),
-        BRIEF,
+        ITS_BRIEF,
         10,
         "unknown field 'notes': did you mean 'note'?",
     ),
     Mistake(
         "mechanism related to an unknown mechanism",
-        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n  summary: S.\n  related: [gatekeepng]\n") + 3,
+        lambda p, brief: (
+            append(p, "data/mechanisms.yml", "new-one:\n  name: N\n  summary: S.\n  related: [gatekeepng]\n") + 3
+        ),
         "data/mechanisms.yml",
         None,
         "unknown mechanism 'gatekeepng': did you mean 'gatekeeping'?",
     ),
     Mistake(
         "duplicate mechanism id",
-        lambda p: append(p, "data/mechanisms.yml", "gatekeeping:\n  name: Again\n  summary: Again.\n"),
+        lambda p, brief: append(p, "data/mechanisms.yml", "gatekeeping:\n  name: Again\n  summary: Again.\n"),
         "data/mechanisms.yml",
         None,
         "duplicate key 'gatekeeping'",
     ),
     Mistake(
         "mechanism without a summary",
-        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: N\n"),
+        lambda p, brief: append(p, "data/mechanisms.yml", "other-one:\n  name: N\n"),
         "data/mechanisms.yml",
         None,
         "missing required field 'summary'",
     ),
     Mistake(
         "malformed mechanisms file",
-        lambda p: append(p, "data/mechanisms.yml", "new-one:\n  name: [unclosed\n") + 1,
+        lambda p, brief: append(p, "data/mechanisms.yml", "broken-one:\n  name: [unclosed\n") + 1,
         "data/mechanisms.yml",
         None,
         "malformed YAML",
+        unreadable=True,
     ),
     Mistake(
         "mechanical mistake in a draft is still an error",
-        lambda p: write_brief(p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")')),
-        BRIEF,
+        lambda p, brief: write_brief(
+            p, FRONT + "draft: true\n", BODY.replace('actor("qatar")', 'actor("qatr")'), brief
+        ),
+        ITS_BRIEF,
         12,
         "unknown actor 'qatr'",
     ),
@@ -532,55 +564,55 @@ MISTAKES = [
     Mistake(
         "link to a page that does not exist",
         body_with("The hosts in", "See [the talks](nowhere.md). The hosts in"),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "the link 'nowhere.md' leads to docs/briefs/2026/nowhere.md, which does not exist",
     ),
     Mistake(
         "image that does not exist",
         body_with("The hosts in", "![A map of the strait](map.png)\nThe hosts in"),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "the image 'map.png' leads to docs/briefs/2026/map.png, which does not exist",
     ),
     Mistake(
         "image without alternative text",
-        lambda p: (
-            (p / "docs/briefs/2026/map.png").write_bytes(PNG),
-            body_with("The hosts in", "![](map.png)\nThe hosts in")(p),
+        lambda p, brief: (
+            (p / "docs/briefs/2026/pixel.png").write_bytes(PNG),
+            body_with("The hosts in", "![](pixel.png)\nThe hosts in")(p, brief),
         ),
-        BRIEF,
+        ITS_BRIEF,
         11,
-        "the image 'map.png' has no alternative text",
+        "the image 'pixel.png' has no alternative text",
     ),
     Mistake(
         "anchor that no heading has",
         body_with("The hosts in", "See [below](#what-to-wach-next). The hosts in"),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "leads to an anchor that no heading of this page has: did you mean '#what-to-watch-next'?",
     ),
     Mistake(
         "published brief linking a draft",
-        lambda p: (
+        lambda p, brief: (
             write_brief(p, FRONT + "draft: true\n", name="docs/briefs/2026/unfinished.md"),
-            body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p),
+            body_with("The hosts in", "See [the next one](unfinished.md). The hosts in")(p, brief),
         ),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "the link 'unfinished.md' leads to a draft, which the published site leaves out",
     ),
     Mistake(
         "published brief linking a scheduled brief",
-        lambda p: (
+        lambda p, brief: (
             write_brief(
                 p,
                 FRONT.replace("date: 2026-06-01", "date: 2099-01-09").replace("A test", "A later"),
                 name="docs/briefs/2099/later.md",
             ),
-            body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p),
+            body_with("The hosts in", "See [the next one](../2099/later.md). The hosts in")(p, brief),
         ),
-        BRIEF,
+        ITS_BRIEF,
         11,
         "the link '../2099/later.md' leads to a brief scheduled for 2099-01-09, which the published "
         "site leaves out until that day: link to it once it is published",
@@ -590,43 +622,45 @@ MISTAKES = [
     Mistake(
         "author's name written for their id",
         front_plus("authors: [Briefings desk]\n"),
-        BRIEF,
+        ITS_BRIEF,
         7,
         "unknown author 'Briefings desk': it is the name of 'briefings-desk'; write 'briefings-desk'",
     ),
     Mistake(
         "misspelt author id",
         front_plus("authors: [briefing-desk]\n"),
-        BRIEF,
+        ITS_BRIEF,
         7,
         "unknown author 'briefing-desk': did you mean 'briefings-desk'?",
     ),
     Mistake(
         "region's name written for its id",
         front_plus("regions: [gulf, middle east]\n"),
-        BRIEF,
+        ITS_BRIEF,
         7,
         "unknown region 'middle east': it is the name of 'middle-east'; write 'middle-east'",
     ),
     Mistake(
         "another spelling of a region",
         front_plus("regions: [The Gulf]\n"),
-        BRIEF,
+        ITS_BRIEF,
         7,
         "unknown region 'The Gulf': did you mean 'gulf'?",
     ),
     Mistake(
         "unknown author in a macro",
         body_with("Text.\n\n## What mechanism", '{{ author("brifings-desk") }}\n\n## What mechanism'),
-        BRIEF,
+        ITS_BRIEF,
         15,
         "unknown author 'brifings-desk': did you mean 'briefings-desk'?",
     ),
     Mistake(
         "actor in a region written by its name",
-        lambda p: (
+        lambda p, brief: (
             append(
-                p, "data/actors.yml", "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  region: North America\n"
+                p,
+                "data/actors.yml",
+                "northern-actor:\n  name: N\n  kind: state\n  summary: S.\n  region: North America\n",
             )
             + 4
         ),
@@ -636,14 +670,16 @@ MISTAKES = [
     ),
     Mistake(
         "region within an unknown region",
-        lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: middle-eest\n") + 3,
+        lambda p, brief: (
+            append(p, "data/regions.yml", "mashriq:\n  name: Mashriq\n  summary: S.\n  parent: middle-eest\n") + 3
+        ),
         "data/regions.yml",
         None,
         "unknown region 'middle-eest': did you mean 'middle-east'?",
     ),
     Mistake(
         "regions within each other",
-        lambda p: (
+        lambda p, brief: (
             append(
                 p,
                 "data/regions.yml",
@@ -658,66 +694,69 @@ MISTAKES = [
     ),
     Mistake(
         "region within itself",
-        lambda p: append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3,
+        lambda p, brief: (
+            append(p, "data/regions.yml", "levant:\n  name: Levant\n  summary: S.\n  parent: levant\n") + 3
+        ),
         "data/regions.yml",
         None,
         "the region 'levant' names itself in 'parent'",
     ),
     Mistake(
         "author without a bio",
-        lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
+        lambda p, brief: append(p, "data/authors.yml", "new-author:\n  name: N\n  role: Analyst\n"),
         "data/authors.yml",
         None,
         "missing required field 'bio'",
     ),
     Mistake(
         "unknown author field",
-        lambda p: append(p, "data/authors.yml", "new-author:\n  name: N\n  roles: Analyst\n  bio: B.\n") + 2,
+        lambda p, brief: append(p, "data/authors.yml", "other-author:\n  name: N\n  roles: Analyst\n  bio: B.\n") + 2,
         "data/authors.yml",
         None,
         "unknown field 'roles': did you mean 'role'?",
     ),
     Mistake(
         "brief both a file and a folder",
-        lambda p: (write_brief(p, name="docs/briefs/2026/test-brief/index.md"), write_brief(p)),
-        "docs/briefs/2026/test-brief/index.md",
+        lambda p, brief: (write_brief(p, name=brief.removesuffix(".md") + "/index.md"), write_brief(p, name=brief)),
+        "{stem}/index.md",
         1,
         "is published at the same address as this brief",
     ),
-    # Redirects (data/redirects.yml): old address -> the address of this site that replaced it.
-    Mistake(
-        "redirect to another site",
-        lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: https://example.org/talks/\n"),
-        REDIRECTS,
-        None,
-        "'briefs/2026/old-talks/' must be an address of this site relative to its root",
-    ),
-    Mistake(
-        "redirect to an address the site does not serve",
-        lambda p: append(p, REDIRECTS, "briefs/2026/old-talks/: briefs/2026/doha-talks/\n"),
-        REDIRECTS,
-        None,
-        "the redirect from 'briefs/2026/old-talks/' leads to 'briefs/2026/doha-talks/', which the "
-        "site does not serve: did you mean 'briefs/2026/doha-indirect-talks/'?",
-    ),
+    # Redirects (data/redirects.yml): old address -> the address of this site that replaced it. (This row first:
+    # its message names the line of the file it leads to.)
     Mistake(
         "redirect to a redirected address",
-        lambda p: append(p, REDIRECTS, "briefs/2026/oldest/: briefs/2026/old/\nbriefs/2026/old/: about/\n"),
+        lambda p, brief: append(p, REDIRECTS, "briefs/2026/oldest/: briefs/2026/old/\nbriefs/2026/old/: about/\n"),
         REDIRECTS,
         None,
         "'briefs/2026/old/' is itself redirected to 'about/' (line 6): a redirect must not lead "
         "to another; write 'briefs/2026/oldest/: about/'",
     ),
     Mistake(
+        "redirect to another site",
+        lambda p, brief: append(p, REDIRECTS, "briefs/2026/old-talks/: https://example.org/talks/\n"),
+        REDIRECTS,
+        None,
+        "'briefs/2026/old-talks/' must be an address of this site relative to its root",
+    ),
+    Mistake(
+        "redirect to an address the site does not serve",
+        lambda p, brief: append(p, REDIRECTS, "briefs/2026/older-talks/: briefs/2026/doha-talks/\n"),
+        REDIRECTS,
+        None,
+        "the redirect from 'briefs/2026/older-talks/' leads to 'briefs/2026/doha-talks/', which the "
+        "site does not serve: did you mean 'briefs/2026/doha-indirect-talks/'?",
+    ),
+    Mistake(
         "redirects in a loop",
-        lambda p: append(p, REDIRECTS, "briefs/2026/a/: briefs/2026/b/\nbriefs/2026/b/: briefs/2026/a/\n"),
+        lambda p, brief: append(p, REDIRECTS, "briefs/2026/a/: briefs/2026/b/\nbriefs/2026/b/: briefs/2026/a/\n"),
         REDIRECTS,
         None,
         "the redirects from 'briefs/2026/a/' loop (briefs/2026/a/ -> briefs/2026/b/ -> briefs/2026/a/)",
     ),
     Mistake(
         "redirect from an address the site still serves",
-        lambda p: append(p, REDIRECTS, "about/: briefs/\n"),
+        lambda p, brief: append(p, REDIRECTS, "about/: briefs/\n"),
         REDIRECTS,
         None,
         "the site still serves 'about/' (docs/about.md), so no redirect may replace it",
@@ -725,41 +764,81 @@ MISTAKES = [
 ]
 
 
-def _expected(mistake: Mistake, project: Path) -> tuple[str, int]:
-    returned = mistake.make(project)
-    line = mistake.line if mistake.line is not None else returned
-    assert line, "the case must say which line the mistake is on"
-    return mistake.path, line
+def rows_at(run: Run, path: str, line: int) -> list[str]:
+    return [row for row in run.stdout.splitlines() if row.startswith(f"{path}:{line}:")]
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_check_and_build_report_the_same_file_line_and_fix(project: Path, tmp_path: Path, mistake: Mistake):
-    path, line = _expected(mistake, project)
-    outcome = check_and_build(project, tmp_path / "site")
-    assert outcome.check.returncode == 1 and outcome.build.returncode != 0, outcome.output
-    rows = [row for row in outcome.check_rows if row.startswith(f"{path}:{line}:")]
-    assert any(mistake.message in row for row in rows), outcome.check.stdout
-    assert "error" in outcome.check.stderr  # the summary line: "briefings check: 1 error, ..."
-    outcome.assert_agree()
-    assert not outcome.published
+def test_check_reports_the_file_line_and_fix(project: Path, mistake: Mistake):
+    """`briefings check`, in this process, in both formats: the text an author reads, and the annotations the
+    workflow's `briefings check --format github` puts on a pull request."""
+    path, line = mistake.write(project)
+    checked = briefings_here("check", cwd=project)
+    assert checked.returncode == 1, checked.output
+    assert any(mistake.message in row for row in rows_at(checked, path, line)), checked.stdout
+    assert "error" in checked.stderr  # the summary line: "briefings check: 1 error, ..."
 
-
-@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.name)
-def test_check_annotates_the_pull_request(project: Path, mistake: Mistake, capsys):
-    """In this process: the command line's own function, as the workflow's `briefings check --format github`
-    runs it (the table above runs the real command beside the real build)."""
-    path, line = _expected(mistake, project)
-    assert main(["--root", str(project), "check", "--format", "github"]) == 1
-    stdout = capsys.readouterr().out
+    annotated = briefings_here("check", "--format", "github", cwd=project)
+    assert annotated.returncode == 1, annotated.output
     annotation = f"::error file={path},line={line},col="
-    rows = [row for row in stdout.splitlines() if row.startswith(annotation)]
-    assert rows and any(mistake.message.split(":")[0] in row for row in rows), stdout
+    rows = [row for row in annotated.stdout.splitlines() if row.startswith(annotation)]
+    assert rows and any(mistake.message.split(":")[0] in row for row in rows), annotated.stdout
+
+
+def test_every_row_has_a_brief_of_its_own():
+    briefs = [mistake.brief for mistake in MISTAKES]
+    assert len(set(briefs)) == len(briefs), "two rows with one name would write one brief"
+
+
+#: The real builds: the rows that leave a data file unreadable, and all the others.
+BUILDS = {
+    "every mistake that leaves the files readable": [m for m in MISTAKES if not m.unreadable],
+    "the mistakes that leave a data file unreadable": [m for m in MISTAKES if m.unreadable],
+}
+
+
+@pytest.mark.parametrize("rows", BUILDS.values(), ids=BUILDS.keys())
+def test_the_build_reports_each_rows_mistake_at_the_same_file_and_line_as_check(tmp_path: Path, rows: list[Mistake]):
+    """One project with every row's mistake at once (in table order, each in its own file or data entry), checked
+    in this process and built for real: the build fails, reports exactly what the check reports, each row's
+    message at its file and line among it, and publishes nothing."""
+    project = copy_project(tmp_path / "project")
+    where = [mistake.write(project) for mistake in rows]
+    outcome = check_and_build(project, tmp_path / "site", check_here=True)
+    assert outcome.check.returncode == 1 and outcome.build.returncode != 0, outcome.output
+    outcome.assert_agree()
+    missing = [
+        f"{mistake.name}: {path}:{line}: {mistake.message}"
+        for mistake, (path, line) in zip(rows, where)
+        if not any(mistake.message in row for row in rows_at(outcome.check, path, line))
+    ]
+    assert not missing, "\n".join(missing) + "\n" + outcome.output
+    assert not outcome.published
 
 
 NOTE = "Two carriers resumed limited routes: *not* <b>all</b> & {not a macro}."
 
 
-def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(project: Path, tmp_path: Path):
+#: Entries no brief names: warnings, which neither the check nor the build stops at. (file, entry, kind)
+UNUSED = [
+    ("data/actors.yml", "lonely:\n  name: Lonely\n  kind: group\n  summary: Nobody names it.\n", "actor"),
+    ("data/authors.yml", "lonely:\n  name: Lonely\n  role: Analyst\n  bio: Writes nothing yet.\n", "author"),
+    ("data/regions.yml", "lonely:\n  name: Lonely\n  summary: Nobody names it.\n", "region"),
+]
+
+
+@dataclass
+class ValidBuild:
+    outcome: CheckAndBuild
+    unused: dict[str, str]  # kind -> the file:line of its unused entry
+
+
+@pytest.fixture(scope="module")
+def valid_build(tmp_path_factory) -> ValidBuild:
+    """One project without errors, checked by the real command and built for real: a brief using the contract
+    of mechanisms, leverage and readings, and an unused actor, author and region (warnings)."""
+    base = tmp_path_factory.mktemp("valid")
+    project = copy_project(base / "project")
     front = FRONT.replace("date: 2026-06-01", "date: 2026-12-01").replace(
         "indicators: [talks-direct]", "indicators: [talks-direct, airspace-reopening]"
     ) + (
@@ -773,12 +852,17 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
         '{{ mechanism("gatekeeping", "gatekeeper") }} in {{ mechanism("mediated-de-escalation") }}.',
     )
     write_brief(project, front, body)
-    outcome = check_and_build(project, tmp_path / "site")
+    unused = {kind: f"{data_file}:{append(project, data_file, entry)}:1" for data_file, entry, kind in UNUSED}
+    return ValidBuild(check_and_build(project, base / "site"), unused)
+
+
+def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(valid_build: ValidBuild):
+    outcome = valid_build.outcome
     assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
-    assert outcome.check_rows == []
+    assert [row.split(": ")[0] for row in outcome.check_rows] == sorted(valid_build.unused.values())  # no more
     outcome.assert_agree()
 
-    page = soup(tmp_path / "site/briefs/2026/test-brief/index.html")
+    page = soup(outcome.site / "briefs/2026/test-brief/index.html")
     header = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select(".brief-meta dl dt")}
     assert header["Mechanisms"] == "Mediated de-escalation, Gatekeeping"
     assert (header["Gains leverage"], header["Loses leverage"]) == ("Qatar", "Iran")
@@ -795,7 +879,7 @@ def test_the_contract_of_mechanisms_leverage_and_readings_is_accepted_and_shown(
     # Right after the text (no sources here), then how to cite it and where to read on.
     assert headings[-4:] == ["What to watch next", "Readings", "How to cite", "Related briefs"]
 
-    indicator = soup(tmp_path / "site/indicators/airspace-reopening/index.html")
+    indicator = soup(outcome.site / "indicators/airspace-reopening/index.html")
     latest = " ".join(indicator.select_one(".reading-latest").get_text().split())
     assert latest.startswith("Latest reading: Advancing on 1 December 2026, in A test brief") and NOTE in latest
 
@@ -807,7 +891,7 @@ def test_every_problem_is_reported_in_one_run(project: Path):
         body=BODY.replace('{{ actor("qatar") }}', "Qatar"),
     )
     append(project, "data/actors.yml", "qatar:\n  name: Q\n  kind: state\n  summary: S.\n")
-    result = briefings("check", cwd=project)
+    result = briefings_here("check", cwd=project)
     assert result.returncode == 1
     assert "not '2026-02-30'" in result.stdout
     assert "unknown actor 'qatr'" in result.stdout
@@ -815,29 +899,11 @@ def test_every_problem_is_reported_in_one_run(project: Path):
     assert "3 errors" in result.stderr
 
 
-def test_unused_actor_is_a_warning_from_check_and_build_alike(project: Path, tmp_path: Path):
-    line = append(project, "data/actors.yml", "lonely:\n  name: Lonely\n  kind: group\n  summary: Nobody names it.\n")
-    outcome = check_and_build(project, tmp_path / "site")
+@pytest.mark.parametrize("kind", [kind for _, _, kind in UNUSED])
+def test_an_unused_entry_is_a_warning_from_check_and_build_alike(valid_build: ValidBuild, kind: str):
+    outcome = valid_build.outcome
     assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
-    expected = f"data/actors.yml:{line}:1: warning: no brief names the actor 'lonely'"
-    assert any(row.startswith(expected) for row in outcome.check_rows), outcome.output
-    outcome.assert_agree()
-
-
-@pytest.mark.parametrize(
-    "data_file, entry, kind",
-    [
-        ("data/authors.yml", "lonely:\n  name: Lonely\n  role: Analyst\n  bio: Writes nothing yet.\n", "author"),
-        ("data/regions.yml", "lonely:\n  name: Lonely\n  summary: Nobody names it.\n", "region"),
-    ],
-)
-def test_unused_author_or_region_is_a_warning_from_check_and_build_alike(
-    project: Path, tmp_path: Path, data_file: str, entry: str, kind: str
-):
-    line = append(project, data_file, entry)
-    outcome = check_and_build(project, tmp_path / "site")
-    assert outcome.check.returncode == 0 and outcome.build.returncode == 0, outcome.output
-    expected = f"{data_file}:{line}:1: warning: no brief"
+    expected = f"{valid_build.unused[kind]}: warning: no brief"
     assert any(row.startswith(expected) and f"names the {kind} 'lonely'" in row for row in outcome.check_rows), (
         outcome.output
     )
@@ -854,7 +920,7 @@ def test_a_region_only_an_actor_or_another_region_names_is_in_use(project: Path)
     append(
         project, "data/actors.yml", "levantine:\n  name: Levantine\n  kind: group\n  summary: S.\n  region: levant\n"
     )
-    result = briefings("check", cwd=project)
+    result = briefings_here("check", cwd=project)
     warned = [row for row in result.stdout.splitlines() if "warning" in row]
     # The new actor is unused; near-east holds inner, but nothing names inner.
     assert sorted(row.split("warning: ")[1].split(":")[0] for row in warned) == [
@@ -871,7 +937,7 @@ def test_warnings_caused_by_an_error_elsewhere_are_not_shown(project: Path):
             "date: 2026-06-01", "date: 2026-13-01"
         ),
     )
-    result = briefings("check", cwd=project)
+    result = briefings_here("check", cwd=project)
     assert result.returncode == 1
     assert "2026-13-01" in result.stdout
     assert "no brief names" not in result.stdout, "the broken brief, not the new actor, is the problem"
@@ -879,30 +945,30 @@ def test_warnings_caused_by_an_error_elsewhere_are_not_shown(project: Path):
 
 
 def test_a_draft_may_be_unfinished(project: Path):
-    created = briefings("new", "brief", "Unfinished thoughts", cwd=project)
+    created = briefings_here("new", "brief", "Unfinished thoughts", cwd=project)
     assert created.returncode == 0
-    result = briefings("check", cwd=project)
+    result = briefings_here("check", cwd=project)
     assert result.returncode == 0 and result.stdout == "", result.output
 
 
 def test_check_limits_the_report_to_the_files_given_and_what_they_cause(project: Path):
     write_brief(project, FRONT.replace("actors: [qatar, iran]", "actors: [qatr]"))
-    other = briefings("check", "docs/about.md", cwd=project)
+    other = briefings_here("check", "docs/about.md", cwd=project)
     assert other.returncode == 0 and "qatr" not in other.stdout
     assert "2 errors, 0 warnings elsewhere" in other.stderr  # the unknown id, and the macro naming qatar
     for path in (BRIEF, "data/actors.yml"):  # the brief names an id that the data file does not define
-        mine = briefings("check", path, cwd=project)
+        mine = briefings_here("check", path, cwd=project)
         assert mine.returncode == 1 and "unknown actor 'qatr'" in mine.stdout, path
 
 
 def test_check_of_a_file_that_does_not_exist_is_an_error(project: Path):
-    result = briefings("check", "docs/briefs/2026/nonexistent.md", cwd=project)
+    result = briefings_here("check", "docs/briefs/2026/nonexistent.md", cwd=project)
     assert result.returncode == 1
     assert "docs/briefs/2026/nonexistent.md:1:1: no such file" in result.stdout
 
 
 def test_the_shipped_content_has_no_problem(project: Path):
-    result = briefings("check", cwd=project)
+    result = briefings_here("check", cwd=project)
     assert result.returncode == 0, result.output
     assert result.stdout == ""
     assert "0 errors, 0 warnings" in result.stderr

@@ -13,15 +13,15 @@ import jsonschema
 import pytest
 import yaml
 
+from benchmarks.browsing import free_port
 from conftest import (
     BIN,
     EXAMPLE,
     ROOT,
     Run,
-    briefings,
+    briefings_here,
     check_and_build,
     fetch,
-    free_port,
     front_matter,
     mkdocs_build,
     run,
@@ -33,7 +33,7 @@ SCHEMAS = ROOT / "briefings/schemas"
 
 
 def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project: Path, tmp_path: Path):
-    result = briefings(
+    result = briefings_here(
         "new",
         "brief",
         "Airline routes as a test: the Gulf’s view",
@@ -58,7 +58,7 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
         assert f"\n## {heading}\n" in text
     assert "{## " in text and '{{ actor("qatar") }}' in text  # macro examples, in a comment
 
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0 and "error" not in check.stdout, check.output
 
     site = tmp_path / "site"
@@ -67,7 +67,7 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
 
     # Published with the template's placeholders still in: an error from check and the build alike.
     created.write_text(text.replace("draft: true", "draft: false"), "utf-8")
-    assert "TODO placeholder" in briefings("check", cwd=project).stdout
+    assert "TODO placeholder" in briefings_here("check", cwd=project).stdout
     assert mkdocs_build(project, site).returncode == 1
     written = re.sub(r"TODO: [^\n\"]*", "Written.", text.replace("draft: true", "draft: false"))
     created.write_text(written, "utf-8")
@@ -79,20 +79,20 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
 
 
 def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(project: Path):
-    result = briefings("new", "brief", "Placeholder actors", cwd=project)
+    result = briefings_here("new", "brief", "Placeholder actors", cwd=project)
     assert result.returncode == 0
     assert "\nactors: []  # ids from data/actors.yml\n" in (project / result.stdout.strip()).read_text("utf-8")
-    assert briefings("check", cwd=project).returncode == 0  # a draft may be unfinished
-    again = briefings("new", "brief", "Placeholder actors", cwd=project)
+    assert briefings_here("check", cwd=project).returncode == 0  # a draft may be unfinished
+    again = briefings_here("new", "brief", "Placeholder actors", cwd=project)
     assert again.returncode == 1 and "already exists" in again.stderr
-    unknown = briefings("new", "brief", "Unknown", "--actor", "qatr", cwd=project)
+    unknown = briefings_here("new", "brief", "Unknown", "--actor", "qatr", cwd=project)
     assert unknown.returncode == 1 and "did you mean 'qatar'?" in unknown.stderr
 
 
 def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(project: Path, tmp_path: Path):
     actors, indicators = project / "data/actors.yml", project / "data/indicators.yml"
     before = actors.read_text("utf-8"), indicators.read_text("utf-8")
-    result = briefings(
+    result = briefings_here(
         "new",
         "actor",
         "gulf-shippers",
@@ -107,7 +107,7 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
         cwd=project,
     )
     assert result.returncode == 0, result.output
-    result = briefings(
+    result = briefings_here(
         "new",
         "indicator",
         "shipping-insurance",
@@ -123,15 +123,15 @@ def test_new_actor_and_indicator_leave_the_rest_of_the_data_files_as_they_were(p
     after = actors.read_text("utf-8"), indicators.read_text("utf-8")
     assert after[0].startswith(before[0]) and after[1].startswith(before[1])  # comments and order untouched
     assert yaml.safe_load(after[0])["gulf-shippers"]["summary"] == "Companies whose routes: a signal of risk."
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0
     assert "no brief names the actor 'gulf-shippers'" in check.stdout  # a warning until a brief names it
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     assert (tmp_path / "site/actors/gulf-shippers/index.html").exists()
 
-    duplicate = briefings("new", "actor", "qatar", "--name", "Q", "--kind", "state", "--summary", "S", cwd=project)
+    duplicate = briefings_here("new", "actor", "qatar", "--name", "Q", "--kind", "state", "--summary", "S", cwd=project)
     assert duplicate.returncode == 1 and "already has an actor 'qatar'" in duplicate.stderr
-    bad = briefings("new", "indicator", "x", "--name", "X", "--summary", "S", "--actor", "nobody", cwd=project)
+    bad = briefings_here("new", "indicator", "x", "--name", "X", "--summary", "S", "--actor", "nobody", cwd=project)
     assert bad.returncode == 1 and "unknown actor 'nobody'" in bad.stderr
     assert (actors.read_text("utf-8"), indicators.read_text("utf-8")) == after
 
@@ -166,7 +166,7 @@ def test_a_briefs_front_matter_accepts_the_field_of_every_entity_kind():
 def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(project: Path, tmp_path: Path):
     authors, regions = project / "data/authors.yml", project / "data/regions.yml"
     before = authors.read_text("utf-8"), regions.read_text("utf-8")
-    result = briefings(
+    result = briefings_here(
         "new",
         "author",
         "a-writer",
@@ -179,7 +179,7 @@ def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(pro
         cwd=project,
     )
     assert result.returncode == 0, result.output
-    result = briefings(
+    result = briefings_here(
         "new",
         "region",
         "levant",
@@ -205,16 +205,18 @@ def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(pro
         "parent": "middle-east",
     }
     # The parent is checked like any reference, with the same advice as a brief's ids.
-    unknown = briefings("new", "region", "x", "--name", "X", "--summary", "S.", "--parent", "Middle East", cwd=project)
+    unknown = briefings_here(
+        "new", "region", "x", "--name", "X", "--summary", "S.", "--parent", "Middle East", cwd=project
+    )
     assert unknown.returncode == 1
     assert "unknown region 'Middle East': it is the name of 'middle-east'; write 'middle-east'" in unknown.stderr
-    bad_actor = briefings(
+    bad_actor = briefings_here(
         "new", "actor", "x", "--name", "X", "--kind", "group", "--summary", "S.", "--region", "levnt", cwd=project
     )
     assert bad_actor.returncode == 1 and "did you mean 'levant'?" in bad_actor.stderr
     assert (authors.read_text("utf-8"), regions.read_text("utf-8")) == after
 
-    made = briefings(
+    made = briefings_here(
         "new",
         "brief",
         "Ports of the Levant",
@@ -229,10 +231,10 @@ def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(pro
     assert made.returncode == 0, made.output
     meta = front_matter(project / made.stdout.strip())
     assert (meta["authors"], meta["regions"]) == (["a-writer"], ["levant"])
-    assert briefings("new", "brief", "T", "--author", "Writer", cwd=project).returncode == 1
+    assert briefings_here("new", "brief", "T", "--author", "Writer", cwd=project).returncode == 1
     written = re.sub(r"TODO: [^\n\"]*", "Written.", (project / made.stdout.strip()).read_text("utf-8"))
     (project / made.stdout.strip()).write_text(written.replace("draft: true", "draft: false"), "utf-8")
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0 and "a-writer" not in check.stdout and "levant" not in check.stdout, check.output
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
@@ -248,7 +250,7 @@ def test_new_author_and_region_then_a_brief_by_that_author_about_that_region(pro
 def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_path: Path):
     mechanisms = project / "data/mechanisms.yml"
     before = mechanisms.read_text("utf-8")
-    result = briefings(
+    result = briefings_here(
         "new",
         "mechanism",
         "commitment-device",
@@ -271,13 +273,13 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
         "aliases": ["procedural commitment"],
         "related": ["gatekeeping"],
     }
-    unknown = briefings(
+    unknown = briefings_here(
         "new", "mechanism", "x", "--name", "X", "--summary", "S.", "--related", "gatekeepin", cwd=project
     )
     assert unknown.returncode == 1 and "unknown mechanism 'gatekeepin': did you mean 'gatekeeping'?" in unknown.stderr
-    assert briefings("new", "brief", "T", "--mechanism", "brokerge", cwd=project).returncode == 1
+    assert briefings_here("new", "brief", "T", "--mechanism", "brokerge", cwd=project).returncode == 1
 
-    created = briefings(
+    created = briefings_here(
         "new",
         "brief",
         "Commitments as devices",
@@ -295,13 +297,13 @@ def test_new_mechanism_and_a_brief_offering_the_new_fields(project: Path, tmp_pa
     assert "\nmechanisms: [commitment-device]  # ids from data/mechanisms.yml\n" in text
     assert '{{ mechanism("commitment-device") }}' in text  # an example, in a comment
     assert "\n# leverage:\n" in text and "\n# readings:\n" in text  # offered, commented out
-    assert briefings("check", cwd=project).returncode == 0
+    assert briefings_here("check", cwd=project).returncode == 0
 
     # Uncommented, the offered fields are a valid brief, shown on its page once published.
     uncommented = re.sub(r"^# (leverage:|readings:|  )", r"\1", text, flags=re.M)
     written = re.sub(r"TODO: [^\n\"]*", "Written.", uncommented.replace("draft: true", "draft: false"))
     path.write_text(written, "utf-8")
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0 and "error" not in check.stdout, check.output
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
@@ -552,7 +554,7 @@ def test_two_briefs_with_one_title_are_a_warning_from_check_and_the_build_alike(
         f"docs/briefs/2026/doha-indirect-talks.md:{line}:1: warning: the title '{title}' is also the title of "
         f"docs/briefs/2025/doha-again.md:{line}:1: give each brief a title of its own"
     ]
-    both = check_and_build(project, tmp_path / "site")
+    both = check_and_build(project, tmp_path / "site", check_here=True)
     both.assert_agree()
     assert both.check.returncode == 0 and both.build.returncode == 0  # a warning: the site still builds
     assert str(duplicates[0]) in both.check_rows
@@ -575,7 +577,7 @@ def test_an_unknown_id_is_matched_against_ids_names_and_aliases_and_a_new_one_is
 
     brief = project / "docs/briefs/2026/doha-indirect-talks.md"
     brief.write_text(brief.read_text("utf-8").replace("actors: [", "actors: [israel, ", 1), "utf-8")
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 1
     assert (
         "unknown actor 'israel': add it with 'briefings new actor israel --name …' or see 'briefings list actors'"
@@ -670,7 +672,7 @@ def test_new_indicator_writes_its_signals(project: Path, capsys):
     )
     assert one_way.returncode == 0, one_way.stderr
     assert yaml.safe_load(indicators.read_text("utf-8"))["port-calls"]["signals"] == {"reversing": ["Fewer calls."]}
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0 and "error" not in check.stdout, check.output
 
 

@@ -12,7 +12,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone
+from benchmarks.browsing import VIEWPORTS
+from conftest import assert_no_serious_violations, assert_stayed_on_this_machine, is_phone
 
 pytestmark = pytest.mark.browser
 
@@ -271,13 +272,6 @@ def test_author_and_region_pages_stand_under_briefs_and_the_byline_leads_to_its_
         expect(breadcrumb.get_by_role("listitem")).to_have_text(["Briefs", index])
         breadcrumb.get_by_role("link", name=index).click()
         expect(page).to_have_url(subpath_server.url + index.lower() + "/")
-
-
-def assert_no_serious_violations(page: Page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
+import jinja2
+import markdown
 import pytest
 
 from briefings.catalog import Catalog
+from briefings.site import Site
+from briefings.templating import PageTemplates
 from briefings.chart import ROWS, reading_chart
 from briefings.model import READING_STATUSES, Actor, Brief, Indicator, Leverage, Mechanism, Reading
 from conftest import ROOT
@@ -233,3 +238,22 @@ def test_a_brief_s_author_names_and_the_regions_within_each_other():
     assert c.briefs_naming(gulf) == [written] and c.briefs_naming(middle_east) == []
     assert c.region_roots() == [middle_east] and c.subregions(middle_east) == [gulf, levant]
     assert c.subregions(gulf) == []
+
+
+def test_what_moved_writes_each_movement_as_an_item_of_its_own():
+    """A template's link ending a line keeps the line break after it (the page lists each movement apart)."""
+    c = catalog(*BRIEFS)
+    html = markdown.markdown(
+        Site(c).render("what-moved.md", "index.md", movements=c.what_moved()), extensions=["md_in_html"]
+    )
+    items = re.findall(r"<li>.*?</li>", html, re.S)
+    assert len(items) == 2 and all(item.count("<time") == 1 for item in items)
+    assert html.rstrip().endswith("Every indicator, the most recently read first</a></p>")
+
+
+def test_templates_get_what_they_show_in_their_context_and_nothing_from_globals():
+    """The environment of page templates holds Jinja's own globals and the filters, nothing of the catalog: a
+    template's inputs are its context (worked out by its page module or macro), `href` and `page`."""
+    assert set(PageTemplates().env.globals) == set(jinja2.Environment().globals)
+    with pytest.raises(jinja2.UndefinedError):
+        PageTemplates().render("latest.md", "index.md")  # `listed` is the macro's to give

@@ -11,7 +11,8 @@ import markdown
 import pytest
 
 from briefings.catalog import Catalog
-from briefings.changes import MAX_ROWS, code, compare, fenced, markdown as summary, text
+from briefings.changes import compare
+from briefings.changes_markdown import MAX_ROWS, code, fenced, markdown as summary, text
 from briefings.kinds import KINDS, EntityKind
 from briefings.model import Actor, Brief, Indicator, Leverage, Mechanism, Reading
 from briefings.problems import Location, Problem

@@ -11,19 +11,16 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-import bibtexparser
 import pytest
 import yaml
 import rispy
-from bibtexparser.middlewares.names import split_multiple_persons_names
-from pylatexenc.latex2text import LatexNodes2Text
 
 from briefings.citation import bibtex, ris
 from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
-from briefings.outputs import citation_paths
+from briefings.urls import citation_paths
 from briefings.project import Project
-from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, front_matter, mkdocs_build
+from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, front_matter, mkdocs_build, read_bibtex
 
 AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
 SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
@@ -34,25 +31,6 @@ HOSTILE = (
     "Braces {x} } { \\ \\textbf{no} $5 & 10% #1 a_b ^ ~ \"q\" 'q' <b>&amp;</b> @misc{evil, title = {x}} "
     "ER - TY - JOUR Ünïcödé – ‘quotes’"
 )
-
-
-def decode_latex(text: str) -> str:
-    """What LaTeX prints for a BibTeX value (pylatexenc writes the circumflex LaTeX prints for
-    \\textasciicircum as U+02C6, a lookalike: read as the ASCII one)."""
-    return LatexNodes2Text().latex_to_text(text).replace("\u02c6", "^")
-
-
-def read_bibtex(text: str) -> tuple[str, dict[str, str], list[str]]:
-    """One BibTeX entry as a reference manager reads it: its key, its fields as printed, its authors."""
-    library = bibtexparser.parse_string(text)
-    assert not library.failed_blocks and len(library.entries) == 1 and not library.comments, text
-    (entry,) = library.entries
-    raw = {field.key: field.value for field in entry.fields}
-    fields = {key: value if key == "url" else decode_latex(value) for key, value in raw.items()}
-    authors = [
-        decode_latex(name.removeprefix("{").removesuffix("}")) for name in split_multiple_persons_names(raw["author"])
-    ]
-    return entry.key, fields, authors
 
 
 def hostile_citation(**changes) -> Citation:

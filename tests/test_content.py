@@ -18,9 +18,8 @@ import feedparser
 import pytest
 
 from additions import ContentSite
-from briefings.search import STEMMERS
-from conftest import ROOT, assert_loads_nothing_from_other_hosts, search_records, soup, validate
-from test_links import internal_links
+from briefings.search_text import STEMMERS
+from conftest import ROOT, assert_loads_nothing_from_other_hosts, internal_links, search_records, soup, validate
 
 # -- links, and what is published ------------------------------------------------------------------------------
 

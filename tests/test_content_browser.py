@@ -19,11 +19,11 @@ from playwright.sync_api import Page, expect
 
 from additions import ContentSite
 from briefings.kinds import KINDS
-from conftest import ROOT, chromium_executable
+from benchmarks.browsing import VIEWPORTS, chromium_path, launch_options
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 NOT_FOUND = "no-such-page/"
 
 
@@ -48,7 +48,7 @@ def pages_of_every_kind(site: ContentSite) -> list[str]:
     """A page of each kind, read from the content: the listings, the newest brief and one recording readings,
     the first actor and one whose leverage a brief judged, the first indicator and the one read most often
     (its chart), the first mechanism and tag, every hand-written page, and a page that does not exist."""
-    from briefings.catalog import tag_slug
+    from briefings.urls import tag_slug
 
     briefs = site.briefs()
     readings = [i for m in briefs.values() for i in m.get("readings", {})]
@@ -91,16 +91,6 @@ def test_pages_have_no_serious_accessibility_violations(
     assert not found, found
 
 
-def _chromium() -> str:
-    """The Chromium Lighthouse drives: the one the browser tests use."""
-    if executable := chromium_executable():
-        return executable
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        return playwright.chromium.executable_path
-
-
 # Lighthouse runs on the content with the additions only (it holds every shipped page): see the docstring.
 def test_every_kind_of_page_scores_100_for_accessibility_best_practices_and_seo(
     content_site_with_additions: ContentSite,
@@ -115,13 +105,15 @@ def test_every_kind_of_page_scores_100_for_accessibility_best_practices_and_seo(
     pages = {"home": "", "brief": site.url_of(next(iter(site.briefs())))}
     pages.update({kind.name: f"{kind.folder}/{entry}/" for kind in KINDS for entry in list(site.data(kind.folder))[:1]})
     urls = {kind: site.url + path for kind, path in pages.items()}
+    chromium = chromium_path()  # the one the browser tests use
+    assert chromium, "no Chromium: script/browser installs one"
     done = subprocess.run(
         [shutil.which("node"), str(ROOT / "script/lighthouse.mjs"), *urls.values()],
         capture_output=True,
         text=True,
         timeout=240,
         cwd=ROOT,
-        env={**os.environ, "CHROME_PATH": _chromium()},
+        env={**os.environ, "CHROME_PATH": chromium, "CHROMIUM_FLAGS": json.dumps(launch_options()["args"])},
     )
     assert done.returncode == 0, done.stderr
     reports = json.loads(done.stdout)

@@ -1,5 +1,6 @@
 """`briefings diff REF`, on copies of the project that are git repositories with two commits: one table of
-edits, each with the lines the summary must hold. (The comparison in-process: tests/test_changes.py.)"""
+edits, each with the lines the summary must hold. The command runs through its own function in this process
+(`briefings_here`); the comparison alone: tests/test_changes.py."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Callable
 
 import pytest
 
-from conftest import BIN, copy_project, run
-from test_addresses import GIT_ENV, GULF, commit, git
+from conftest import GIT_ENV, briefings_here, commit, copy_project, git
+from example import GULF
 
 #: 2026-11-01: the example's brief of 2026-11-12 is scheduled, its briefs up to 2026-10-29 published.
 DAY = {"SOURCE_DATE_EPOCH": "1793491200"}
@@ -20,11 +21,11 @@ DOHA = "docs/briefs/2026/doha-indirect-talks.md"
 
 
 def diff(project: Path, *args: str):
-    return run(BIN / "briefings", "diff", *args, cwd=project, env={**GIT_ENV, **DAY})
+    return briefings_here("diff", *args, cwd=project, env={**GIT_ENV, **DAY})
 
 
 def briefings_ok(project: Path, *args: str) -> None:
-    result = run(BIN / "briefings", *args, cwd=project, env=DAY)
+    result = briefings_here(*args, cwd=project, env=DAY)
     assert result.returncode == 0, result.output
 
 
@@ -267,7 +268,7 @@ def test_a_revision_it_cannot_compare_with_is_said_clearly(repo: Path, tmp_path:
     broken = diff(repo, "HEAD")
     assert broken.returncode == 2
     assert "the project at 'HEAD' has 1 error, 0 warnings, so what it published cannot be read" in broken.stderr
-    outside = run(BIN / "briefings", "diff", "main", cwd=copy_project(tmp_path / "plain"), env=DAY)
+    outside = briefings_here("diff", "main", cwd=copy_project(tmp_path / "plain"), env=DAY)
     assert outside.returncode == 2 and "is not in a git repository" in outside.stderr
     for result in (unknown, broken, outside):
         assert "Traceback" not in result.output

@@ -11,7 +11,8 @@ Code in other blocks (```text for a synopsis or an output, ```yaml, ```markdown)
 inline code saying what a script or CI runs (`mkdocs build --strict`).
 
 The `briefings` commands (`.venv/bin/briefings` alike) run in a copy of the project, one copy per document,
-in the document's order, and each must exit with status 0. The others serve, install or take minutes:
+in the document's order, through the command line's own function in this process (a process for each would
+cost a second or so each), and each must exit with status 0. The others serve, install or take minutes:
 `NOT_RUN` lists them with the reason, and the test asserts the documents show exactly those, so that a new
 command cannot slip through unrun.
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, briefings, copy_project
+from conftest import ROOT, briefings_here, copy_project
 
 DOCUMENTS = ("README.md", "CONTRIBUTING.md", "docs/write-a-brief.md")
 
@@ -97,7 +98,7 @@ def test_every_briefings_command_a_document_shows_runs_as_written(document: str,
     commands = [c for c in documented_commands((ROOT / document).read_text("utf-8")) if _is_briefings(c)]
     assert commands
     for command in commands:
-        done = briefings(*shlex.split(command)[1:], cwd=project)
+        done = briefings_here(*shlex.split(command)[1:], cwd=project)
         assert done.returncode == 0, f"{document}: '{command}' exited with {done.returncode}:\n{done.output}"
         assert "Traceback" not in done.output
 

@@ -20,9 +20,9 @@ import pytest
 import rispy
 from playwright.sync_api import Page, expect
 
-from briefings.catalog import tag_slug
-from conftest import briefings, copy_project, mkdocs_build, serve, soup
-from test_citation import read_bibtex
+from briefings.urls import tag_slug
+from benchmarks.browsing import serving
+from conftest import briefings_here, copy_project, mkdocs_build, read_bibtex, soup
 
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.
 NASTY = (
@@ -262,7 +262,7 @@ def nasty_site(tmp_path_factory) -> NastySite:
     base = tmp_path_factory.mktemp("nasty")
     project = copy_project(base / "project")
     write_nasty_project(project)
-    check = briefings("check", cwd=project)
+    check = briefings_here("check", cwd=project)
     assert check.returncode == 0, check.output
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.output
@@ -339,9 +339,8 @@ def test_every_field_reaches_some_page():
 
 @pytest.fixture(scope="session")
 def nasty_server(nasty_site: NastySite):
-    httpd, server = serve(nasty_site.site)
-    yield server
-    httpd.shutdown()
+    with serving(nasty_site.site) as server:
+        yield server
 
 
 @pytest.fixture

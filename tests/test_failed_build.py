@@ -19,7 +19,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, copy_project, mkdocs_build, run
+from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
 
@@ -65,12 +65,10 @@ BREAKAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("good")
-    result = mkdocs_build(copy_project(base / "project"), base / "site")
-    assert result.returncode == 0, result.output
-    return base / "site"
+@pytest.fixture
+def good_site(built_site: BuiltSite) -> Path:
+    """The last good site: the example project's, built once for the tests that read it (conftest.py)."""
+    return built_site.site
 
 
 def beside(site: Path) -> list[str]:

@@ -1,4 +1,5 @@
-"""The feeds' entries, in-process: a brief's text as feed readers get it, and the date of a feed no brief is in."""
+"""The feeds' entries, in-process: a brief's text as feed readers get it (cut from its page where the core marked
+it), and the date of a feed no brief is in."""
 
 from __future__ import annotations
 
@@ -6,10 +7,18 @@ import datetime as dt
 from xml.etree import ElementTree
 
 import feedparser
+import markdown
+import pytest
 
 from briefings.catalog import Catalog
 from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
+from briefings.fragments import Fragments
+from briefings.loader import load_project
 from briefings.model import Actor, Brief, Leverage
+from briefings.pages.brief import brief_markdown
+from briefings.project import Project
+from briefings.site import Publication, Site
+from conftest import EXAMPLE
 
 HOME = "https://example.org/briefings/"
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "oman")}
@@ -44,9 +53,8 @@ def site_feeds(*briefs: Brief) -> SiteFeeds:
     return result
 
 
-PAGE = """<h1 id="brief-of-2-june">Brief of 2 June<a class="headerlink" href="#brief-of-2-june" title="Permanent link">¶</a></h1>
-<p class="brief-standfirst">What it means.</p>
-<h2 id="what-happened">What happened<a class="headerlink" href="#what-happened" title="Permanent link">¶</a></h2>
+#: A brief's text as its page shows it (`Site.brief_text`).
+PAGE = """<h2 id="what-happened">What happened<a class="headerlink" href="#what-happened" title="Permanent link">¶</a></h2>
 <p>Talks in <a href="../../../actors/qatar/" title="A Gulf state.">Qatar</a> (<abbr title="Gulf Cooperation Council">GCC</abbr>), see <a href="#what-happened">above</a>,
 <a href="https://example.com/report">a report</a> and <img alt="A map" src="../map.png">.</p>
 <script>alert(1)</script><p onclick="alert(2)">Done.</p>
@@ -56,10 +64,10 @@ PAGE = """<h1 id="brief-of-2-june">Brief of 2 June<a class="headerlink" href="#b
 def test_an_entry_carries_the_briefs_text_sanitised_with_every_address_absolute_and_no_link_tooltips():
     feeds_ = site_feeds(brief(2))
     feeds_.keep("briefs/2026/b02.md", PAGE)
-    feeds_.keep("about.md", "<p>Not a brief</p>")
     text = feeds_.text("briefs/2026/b02.md")
     assert set(feeds_.texts) == {"briefs/2026/b02.md"}
-    assert "<h1" not in text and "headerlink" not in text and "¶" not in text  # the entry has its own title
+    assert text.startswith('<h2 id="what-happened">What happened</h2>')
+    assert "headerlink" not in text and "¶" not in text  # the headings' permanent links are the page's
     assert "<script" not in text and "onclick" not in text and "alert(1)" not in text
     page = HOME + "briefs/2026/b02/"
     assert f'<a href="{HOME}actors/qatar/">Qatar</a>' in text  # without the site's tooltip
@@ -104,3 +112,60 @@ def test_the_texts_of_briefs_no_longer_published_are_forgotten():
     )
     feeds_.plan(catalog, feeds_.site)
     assert set(feeds_.texts) == {"briefs/2026/b03.md"}
+
+
+def test_a_briefs_page_gives_its_feed_its_text_without_its_header_or_where_to_read_on():
+    """The core marks where a brief's text starts and ends on its page, and takes the marks out again: the page is
+    as if they had never been there, and no text an author writes can pass for one."""
+    catalog = load_project(Project.at(EXAMPLE)).catalog
+    fragments = Fragments()
+    site = Site(catalog, fragments=fragments)
+    brief = next(b for b in catalog.briefs if catalog.related_briefs(b) and catalog.previous_brief(b))
+    publication = Publication(url=HOME + brief.src_uri, site_name="Briefings")
+    body = "## What happened\n\nTalks went on. <!--brief-text:0123456789abcdef--> They ended.\n"
+    engine = markdown.Markdown(
+        extensions=["toc", "attr_list", "tables", "admonition", fragments.extension()],
+        extension_configs={"toc": {"permalink": True}},
+    )
+    html_text = engine.convert(site.brief_markdown(brief.src_uri, body, publication=publication))
+    page, text = site.brief_text(html_text)
+
+    assert "brief-text:" not in page.replace("<!--brief-text:0123456789abcdef-->", "")
+    assert html_text.count("<!--brief-text:") == 2 and html_text.count("<!--/brief-text:") == 1
+    assert '</details>\n<h2 id="what-happened">' in page  # the header, then the text, as without the marks
+    assert "<!--brief-text:0123456789abcdef--> They ended." in text  # an author's comment is only a comment
+    assert text.strip().startswith('<h2 id="what-happened">What happened<a class="headerlink"')
+    assert "They ended." in text and "How to cite" in text and "<h1" not in text and "<h1" in page
+    for elsewhere in ("brief-standfirst", "brief-meta", "related-briefs", "brief-related", "brief-sequence"):
+        assert elsewhere in page and elsewhere not in text
+    assert site.brief_text("<p>About</p>") == ("<p>About</p>", None)
+
+    feeds_ = SiteFeeds()
+    feeds_.plan(catalog, FeedSite("Briefings", "", "en", HOME, lambda src_uri: HOME + src_uri))
+    feeds_.keep(brief.src_uri, text)
+    kept = feeds_.text(brief.src_uri)
+    assert kept.startswith('<h2 id="what-happened">What happened</h2>') and "¶" not in kept and "They ended." in kept
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["among-others", "alone"])
+def test_a_briefs_page_is_the_same_with_the_marks_of_its_text_taken_out(alone: bool):
+    """With or without related and neighbouring briefs after it (a site of one brief), the page the marks are
+    taken out of is the page written without them."""
+    catalog = load_project(Project.at(EXAMPLE)).catalog
+    if alone:
+        catalog = Catalog(entities=catalog.entities, briefs=catalog.briefs[:1])
+    brief = catalog.briefs[0]
+    publication = Publication(url=HOME + brief.src_uri, site_name="Briefings")
+    fragments = Fragments()
+    site = Site(catalog, fragments=fragments)
+    engine = markdown.Markdown(
+        extensions=["toc", "attr_list", "tables", "admonition", fragments.extension()],
+        extension_configs={"toc": {"permalink": True}},
+    )
+    marked = engine.convert(site.brief_markdown(brief.src_uri, "Body.", publication=publication))
+    unmarked = engine.reset().convert(
+        brief_markdown(catalog, site.render, brief, "Body.", publication, block=lambda html: "\n")
+    )
+    page, text = site.brief_text(marked)
+    assert page == unmarked and "<p>Body.</p>" in text
+    assert ("related-briefs" in page) is not alone

@@ -1,5 +1,6 @@
-"""Finished HTML handed to the Markdown engine whole (briefings.fragments, briefings.mkdocs.extension), and the addresses the core works out
-for it (briefings.templating.page_url, relative_url), against what the engines themselves make."""
+"""Finished HTML handed to the Markdown engine whole (briefings.fragments, briefings.mkdocs.extension), and the
+addresses the core works out for it (briefings.urls.page_url, relative_url), against what the engines themselves
+make."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from briefings.fragments import Fragments
 from briefings.mkdocs.extension import FragmentsExtension
-from briefings.templating import page_url, relative_url
+from briefings.urls import page_url, relative_url
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "footnotes"]
 LINK = '<a class="entity-link entity-link--actor" href="../../actors/qatar/" title="A &quot;host&quot; &amp; more">Qatar</a>'

@@ -11,7 +11,8 @@ from briefings import Project, load_project
 from briefings.kinds import KINDS
 from briefings.loader import LoadCache
 from briefings.preview import pages_to_rebuild
-from conftest import BIN, free_port, fetch, wait_for, mkdocs_build
+from benchmarks.browsing import free_port
+from conftest import BIN, fetch, wait_for, mkdocs_build
 
 DOHA = "docs/briefs/2026/doha-indirect-talks.md"
 

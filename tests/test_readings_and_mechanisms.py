@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, mkdocs_build, search_records, soup
-from test_site import ACTORS, BRIEFS, INDICATORS, listed_briefs, newest_first, url_of
+from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, listed_briefs, mkdocs_build, search_records, soup
+from example import ACTORS, BRIEFS, INDICATORS, newest_first, url_of
 
 MECHANISMS = yaml.safe_load((EXAMPLE / "data/mechanisms.yml").read_text("utf-8"))
 STATUS_LABELS = {"advancing": "Advancing", "steady": "Steady", "reversing": "Reversing", "resolved": "Resolved"}

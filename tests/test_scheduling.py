@@ -19,7 +19,7 @@ from briefings.pages.brief import Publication
 from briefings.preview import Preview
 from briefings.problems import Location, Problems
 from briefings.project import Project
-from conftest import BIN, copy_project, mkdocs_build, run, search_records, soup
+from conftest import briefings_here, copy_project, mkdocs_build, search_records, soup
 
 DAY = dt.date(2026, 12, 9)
 SLUG = "zanzibar-scheduled-terms"
@@ -88,7 +88,7 @@ def test_a_scheduled_brief_is_in_the_catalog_only_from_its_day(scheduled: Path, 
 
 
 def test_a_malformed_source_date_epoch_is_an_error_not_a_traceback(scheduled: Path):
-    result = run(BIN / "briefings", "check", cwd=scheduled, env={"SOURCE_DATE_EPOCH": "soon"})
+    result = briefings_here("check", cwd=scheduled, env={"SOURCE_DATE_EPOCH": "soon"})
     assert result.returncode == 1 and "Traceback" not in result.output
     assert "SOURCE_DATE_EPOCH:1:1: SOURCE_DATE_EPOCH is 'soon', not a number of seconds" in result.stdout
 
@@ -96,14 +96,14 @@ def test_a_malformed_source_date_epoch_is_an_error_not_a_traceback(scheduled: Pa
 def test_check_lists_what_is_scheduled_without_making_it_a_problem(scheduled: Path):
     draft = (scheduled / "docs" / SRC).read_text("utf-8").replace("\ndate:", "\ndraft: true\ndate:", 1)
     (scheduled / "docs/briefs/2026/later-draft.md").write_text(draft.replace(MARKER, "Drafted"), "utf-8")
-    result = run(BIN / "briefings", "check", cwd=scheduled, env=BEFORE)
+    result = briefings_here("check", cwd=scheduled, env=BEFORE)
     assert result.returncode == 0, result.output
     assert f"docs/{SRC}: scheduled for {DAY}" in result.stderr.splitlines()
     assert "later-draft.md" not in result.output  # a draft is not scheduled, whatever its date
     assert "0 errors" in result.stderr and SLUG not in result.stdout
-    on_the_day = run(BIN / "briefings", "check", cwd=scheduled, env=ON_THE_DAY)
+    on_the_day = briefings_here("check", cwd=scheduled, env=ON_THE_DAY)
     assert on_the_day.returncode == 0 and "scheduled for" not in on_the_day.output
-    only_data = run(BIN / "briefings", "check", "data", cwd=scheduled, env=BEFORE)
+    only_data = briefings_here("check", "data", cwd=scheduled, env=BEFORE)
     assert "scheduled for" not in only_data.output  # shown for the paths asked about
 
 

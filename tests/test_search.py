@@ -15,32 +15,37 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
+import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from markdown.extensions.toc import TocExtension
 from playwright.sync_api import Page, expect
 
 import briefings.search
-from briefings.search import FOLDER, PREFIX, SearchIndex, Stemmer, file_name, stemmer_for, words
+import briefings.search_text
+from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
+from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
+from benchmarks.browsing import free_port, serving
 from conftest import (
     BIN,
     EXAMPLE,
     ROOT,
     BuiltSite,
+    assert_no_serious_violations,
     assert_stayed_on_this_machine,
     copy_project,
     fetch,
-    free_port,
     is_phone,
     mkdocs_build,
     run,
     search_records,
-    serve,
     wait_for,
 )
-from test_site import ACTORS, BRIEFS, INDICATORS, url_of
+from example import ACTORS, BRIEFS, INDICATORS, url_of
 
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
 GROWTH = 1.3  # how much more a site with many more briefs may make them fetch
@@ -154,6 +159,54 @@ def test_front_matter_weighs_a_pages_words_or_leaves_it_out(tmp_path: Path):
 
 
 SAMPLES = ["Doha’s TALKS: Ōman, São Tomé; 2026 a x_y", "हिन्दी समाचार", "Ελλάδα, Türkiye, İstanbul", "قطر‎ و"]
+
+
+def test_pages_are_read_as_html_is_parsed():
+    """Search reads HTML with a parser, not patterns: a ">" in an attribute is the attribute's, an element left
+    out ends where it ends (with elements of its name within it), and a section's heading is its text."""
+    text, weights, sections = read(
+        '<p title="a > b" class="note">Harbours &amp; quays</p><div class="brief-list"><div><p>Ferries</p></div>'
+        '<p>Lighthouses</p></div><h2 id="x">Tides<a class="headerlink" href="#x">¶</a></h2><p>Moorings</p>'
+    )
+    assert text == "Harbours & quays Tides Moorings"
+    assert set(weights) == {"harbours", "quays", "tides", "moorings"} and weights["tides"] == 1 + HEADING - TEXT
+    assert sections == [(text.index("Tides"), "x", "Tides")]
+
+
+def test_pages_are_read_in_the_order_added_in_another_process_or_as_asked(monkeypatch):
+    """A build hands its pages to another process in batches while it renders; what was read comes back in the
+    order the pages were added, as if read here; a reader stopped between pages gives the rest later."""
+    monkeypatch.setattr(briefings.search_text, "BATCH", 2)
+    pages = [f"<h2 id='p{n}'>Page {n}</h2><p>Harbour number {n}.</p>" for n in range(5)]
+    reader = PageReader()
+    apart = len(os.sched_getaffinity(0)) > 1 and threading.active_count() == 1
+    for key, page in enumerate(pages):
+        reader.add(key, zlib.compress(page.encode("utf-8")))
+    assert (reader._pool is not None) == apart
+    results = reader.results()
+    first = next(results)
+    results.close()  # stopped: the rest stay to be given
+    assert [first, *reader.results()] == [(key, read(page)) for key, page in enumerate(pages)]
+    reader.close()
+
+
+def test_an_index_stopped_while_taking_pages_in_writes_every_page_the_next_time(tmp_path: Path):
+    index = SearchIndex()
+    for n in range(3):
+        index.add(f"p{n}/", f"<p>Harbour {n}.</p>", title=f"Page {n}", meta={})
+    index.add("p1/", "<p>Quay.</p>", title="Page 1", meta={})  # added again: read as last added
+    assert index.write(tmp_path / FOLDER, stop=lambda: True) == 0
+    assert index.write(tmp_path / FOLDER) == 3
+    assert set(look_up(tmp_path / FOLDER, "harbour")[1]) == {0, 2} and set(look_up(tmp_path / FOLDER, "quay")[1]) == {1}
+
+
+def test_the_classes_left_out_are_those_the_templates_and_the_markdown_engine_write():
+    """Search leaves out lists of briefs and a brief's links to other briefs by their class: renaming one in a
+    template must fail here, not silently put the lists back into the index."""
+    templates = "\n".join(path.read_text("utf-8") for path in (ROOT / "briefings/templates/pages").glob("*.md"))
+    written = {name for found in re.findall(r'class="([^"]*)"', templates) for name in found.split()}
+    assert EXCLUDED_CLASSES - {"headerlink"} <= written
+    assert TocExtension().getConfig("permalink_class") == "headerlink"  # the headings' "¶" (mkdocs.yml: toc)
 
 
 def test_words_are_read_without_accents_or_case_and_named_safely():
@@ -280,7 +333,7 @@ def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_p
 
 
 def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path):
-    assert briefings.search.STEMMERS["en"] == "english"
+    assert briefings.search_text.STEMMERS["en"] == "english"
     assert stemmer_for("en") == stemmer_for("en-GB") == "english" and stemmer_for("xx") is None
     assert [Stemmer("en")(w) for w in ("talks", "news", "dying", "as")] == ["talk", "news", "die", "as"]
     index = SearchIndex(language="xx")  # a language without a stemmer: words as they are
@@ -298,7 +351,7 @@ def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
     checked = run(sys.executable, ROOT / "script/vendor-stemmers", "--check", cwd=ROOT)
     assert checked.returncode == 0, checked.output
     shipped = sorted(p.name for p in (ROOT / "overrides/assets/javascripts/stemmers").iterdir())
-    assert shipped == sorted(f"{name}.js" for name in set(briefings.search.STEMMERS.values()))
+    assert shipped == sorted(f"{name}.js" for name in set(briefings.search_text.STEMMERS.values()))
     for path in (ROOT / "overrides/assets/javascripts/stemmers").iterdir():
         head = path.read_text("utf-8")[:4000]
         assert "ISC licence" in head and "Martin" in head and "BSD licence" in head
@@ -553,9 +606,8 @@ def large_site_server(tmp_path_factory):
     assert made.returncode == 0, made.output
     result = mkdocs_build(base / "project", base / "site")
     assert result.returncode == 0, result.output
-    httpd, server = serve(base / "site")
-    yield server
-    httpd.shutdown()
+    with serving(base / "site") as server:
+        yield server
 
 
 @pytest.mark.browser
@@ -621,7 +673,6 @@ def test_escape_clears_the_highlighting_and_the_text_is_as_it_was(page: Page, si
     marks = page.locator("mark.search-highlight")
     expect(marks.first).to_have_text(re.compile("^escalat", re.I))
     expect(page).to_have_url(brief + "#what-to-watch-next")
-    from test_browser import assert_no_serious_violations
 
     for scheme in ("light", "dark"):  # the marks and the button read well in both schemes
         page.emulate_media(color_scheme=scheme)
@@ -678,7 +729,6 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_server, scheme: str):
-    from test_browser import assert_no_serious_violations
 
     reader.emulate_media(color_scheme=scheme)
     reader.goto(site_server.url)  # at the root: the sub-path changes no control (other tests search under it)
@@ -783,9 +833,8 @@ def stems_site_server(built_site: BuiltSite, tmp_path_factory):
     index.add("actors/qatar/", "<p>Notes on the talk.</p>", title="Talk held", meta={})
     index.add("actors/oman/", "<p>Notes on talking.</p>", title="Talking held", meta={})
     index.write(site / FOLDER)
-    httpd, server = serve(site)
-    yield server
-    httpd.shutdown()
+    with serving(site) as server:
+        yield server
 
 
 @pytest.mark.browser

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -20,39 +19,12 @@ from conftest import (
     BuiltSite,
     assert_loads_nothing_from_other_hosts,
     front_matter,
+    listed_briefs,
     mkdocs_build,
     search_records,
     soup,
 )
-
-ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
-INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
-AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
-REGIONS = yaml.safe_load((EXAMPLE / "data/regions.yml").read_text("utf-8"))
-BRIEF_FILES = sorted(p for p in (EXAMPLE / "docs/briefs").rglob("*.md") if p.name != "index.md")
-ALL_BRIEFS = {p: front_matter(p) for p in BRIEF_FILES}
-BRIEFS = {p: m for p, m in ALL_BRIEFS.items() if not m.get("draft")}
-DRAFTS = {p: m for p, m in ALL_BRIEFS.items() if m.get("draft")}
-
-
-def url_of(path: Path) -> str:
-    """docs/briefs/2026/x.md -> briefs/2026/x/"""
-    return path.relative_to(EXAMPLE / "docs").with_suffix("").as_posix() + "/"
-
-
-def newest_first(briefs: dict) -> list[Path]:
-    return [
-        p
-        for p, m in sorted(briefs.items(), key=lambda item: (-item[1]["date"].toordinal(), item[1]["title"].casefold()))
-    ]
-
-
-def listed_briefs(page, heading_text: str, page_url: str) -> list[str]:
-    """The brief URLs listed under the heading that starts with `heading_text`, in order, as site paths."""
-    heading = next(h for h in page.find_all("h2") if h.get_text().startswith(heading_text))
-    listing = heading.find_next_sibling("div", class_="brief-list")
-    base = "http://site/" + page_url
-    return [urljoin(base, a["href"]).removeprefix("http://site/") for a in listing.select(".brief-list__title a")]
+from example import ACTORS, AUTHORS, BRIEFS, DRAFTS, INDICATORS, REGIONS, newest_first, url_of
 
 
 def test_the_example_content_is_big_enough():
@@ -524,7 +496,7 @@ def test_every_tag_can_be_followed_by_its_own_feed(built_site: BuiltSite):
 
 def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(built_site: BuiltSite):
     """One page per tag, not one page of every tag: no page grows with the whole site."""
-    from briefings.catalog import tag_slug
+    from briefings.urls import tag_slug
 
     tags = sorted({t for m in BRIEFS.values() for t in m.get("tags", [])}, key=str.casefold)
     index = built_site.page("tags/")
@@ -586,7 +558,7 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
     """An actor named in hundreds of briefs must not make a page of megabytes: the latest briefs are listed in
     full, earlier ones by month with title and date only, each brief exactly once. The archive likewise lists
     the months of the latest briefs in full and earlier months by title and date."""
-    from briefings.templating import LISTED_IN_FULL
+    from briefings.pages import LISTED_IN_FULL
 
     body = "\n\n".join(
         f"## {h}\n\nText."

@@ -102,8 +102,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
         config.extra["briefings_search"] = self.search.use_site(config.theme["language"], self.site.catalog)
-        if macros := config.plugins.get("macros"):  # only pages with macro calls, read and checked, are rendered
-            sandbox.render_only(macros, self.loaded.templated if self.loaded.ok else frozenset())
+        # Only the pages whose macro calls the core read and checked are rendered (if the macros plugin is in use).
+        sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
@@ -116,8 +116,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.macros.functions(current_page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if macros := config.plugins.get("macros"):
-            sandbox.render_in_sandbox(macros)
+        sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
@@ -184,9 +183,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.preview:  # its Markdown is converted: neither it nor the HTML it marked is needed any more
             self.fragments.release()
             page.markdown = ""
-        assert self.loaded is not None, "on_config came first"
+        assert self.loaded is not None and self.site is not None, "on_config came first"
         if self.loaded.ok and not page.file.generated_by:
-            self.feeds.keep(page.file.src_uri, html_text)  # sanitised there too, with every address absolute
+            html_text, text = self.site.brief_text(html_text)
+            if text is not None:  # a brief's: sanitised there too, with every address absolute
+                self.feeds.keep(page.file.src_uri, text)
             html_text = sanitise(html_text)
         if self.loaded.ok:  # a page showing what stops the build is not one to find
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)

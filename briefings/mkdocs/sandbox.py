@@ -73,15 +73,19 @@ class MacroSandbox(ImmutableSandboxedEnvironment):
         return id(obj) in self._callables
 
 
-def render_only(macros: Any, pages: Collection[str]) -> None:
-    """Have the macros plugin render `pages` (source paths) and no other: asked of a set, not of a glob pattern
-    per page (the plugin would try every pattern on every page)."""
+def render_only(macros: Any | None, pages: Collection[str]) -> None:
+    """Have the macros plugin (if the site uses it) render `pages` (source paths) and no other: asked of a set,
+    not of a glob pattern per page (the plugin would try every pattern on every page)."""
+    if macros is None:
+        return
     macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
     macros.force_page_rendering = {uri.replace("/", os.sep) for uri in pages}.__contains__
 
 
-def render_in_sandbox(macros: Any) -> None:
-    """Have the macros plugin render pages in the sandbox, with the site's macros and its own syntax settings
-    (called once the plugin has made its environment and bound the macros, on each build)."""
+def render_in_sandbox(macros: Any | None) -> None:
+    """Have the macros plugin (if the site uses it) render pages in the sandbox, with the site's macros and its
+    own syntax settings (called once the plugin has made its environment and bound the macros, on each build)."""
+    if macros is None:
+        return
     syntax = {name: getattr(macros.env, name) for name in MacroSandbox.SYNTAX}
     macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)

@@ -4,12 +4,13 @@ published just before and after it."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from ..model import Brief
-from ..outputs import citation_paths
+from ..urls import citation_paths, tag_page
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -40,9 +41,12 @@ class Publication:
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
-def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication) -> str:
+def brief_markdown(
+    catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication, *, block: Callable[[str], str]
+) -> str:
     """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
-    records, the sources, how to cite it and report a correction, then where to read on."""
+    records, the sources, how to cite it and report a correction, then where to read on. Where its text starts
+    and ends is marked (`cut_text`), each mark a block of HTML of its own (`block`: the `stash_block` filter)."""
     context = dict(
         brief=brief,
         scheduled=catalog.is_scheduled(brief),
@@ -56,6 +60,7 @@ def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, pu
         gains=[catalog.actors[i] for i in brief.leverage.gains],
         loses=[catalog.actors[i] for i in brief.leverage.loses],
         readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],
+        tags=[(tag, tag_page(tag)) for tag in brief.tags],
     )
     header = render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
     readings = render("brief-readings.md", brief.src_uri, **context)
@@ -68,7 +73,38 @@ def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, pu
         previous=catalog.previous_brief(brief),
         next=catalog.next_brief(brief),
     )
-    return f"{header}\n{body.rstrip()}\n{readings}{sources}{citation}{related}"
+    starts, ends = block(_TEXT_STARTS), block(_TEXT_ENDS)
+    return f"{header}{starts}{body.rstrip()}\n{readings}{sources}{citation}{ends}{related}"
+
+
+#: Where a brief's text starts and ends on its page (after its header, before where to read on): HTML comments
+#: that the Markdown engine passes through as they are, each followed by a line break as any block of HTML, with
+#: a key drawn for each process, so that no text people write can name them. `cut_text` takes them out of the
+#: page's HTML, which is then as if they had never been there.
+_KEY = secrets.token_hex(8)
+_TEXT_STARTS, _TEXT_ENDS = f"<!--brief-text:{_KEY}-->", f"<!--/brief-text:{_KEY}-->"
+
+
+def cut_text(page_html: str) -> tuple[str, str | None]:
+    """A page's HTML as published (without the marks of `brief_markdown`), and the HTML of the brief's text, with
+    its readings, sources and how to cite it, but neither its header nor where to read on; None if the page is
+    not a brief's."""
+    start = page_html.find(_TEXT_STARTS)
+    end = page_html.find(_TEXT_ENDS, start)
+    if start < 0 or end < 0:
+        return page_html, None
+    text = page_html[start + len(_TEXT_STARTS) : end]
+    return _unmark(_unmark(page_html, _TEXT_ENDS), _TEXT_STARTS), text
+
+
+def _unmark(page_html: str, mark: str) -> str:
+    """The page without `mark` and the line break after it; at the end of the page, without the white space
+    before it either (the Markdown engine strips a page's last)."""
+    start = page_html.find(mark)
+    end = start + len(mark)
+    if end == len(page_html):
+        return page_html[:start].rstrip()
+    return page_html[:start] + page_html[end + 1 if page_html.startswith("\n", end) else end :]
 
 
 def _contents(context: dict) -> str:

@@ -7,26 +7,36 @@ from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
 from ..chart import reading_chart
-from . import GeneratedPage
+from ..urls import entity_feed_path
+from . import GeneratedPage, Kind, counts, history
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..model import Indicator
 
-INDEX = "indicators/index.md"
-SOURCE = "data/indicators.yml"
 
-
-def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    yield GeneratedPage(INDEX, "indicators.md", lambda: dict(indicators=catalog.indicators_by_reading()), SOURCE)
+def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
+    yield GeneratedPage(kind.index_uri, "indicators.md", partial(_index, catalog), kind.data_file)
     for indicator in catalog.indicators.values():
-        yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), SOURCE)
+        yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), kind.data_file)
+
+
+def _index(catalog: Catalog) -> dict:
+    indicators = catalog.indicators_by_reading()
+    return dict(
+        indicators=indicators,
+        latest_readings={indicator.id: catalog.latest_reading(indicator) for indicator in indicators},
+        movements={indicator.id: catalog.movement(indicator) for indicator in indicators},
+        counts=counts(catalog, indicators),
+    )
 
 
 def _context(catalog: Catalog, indicator: Indicator) -> dict:
     readings = catalog.readings_of(indicator)
     return dict(
         indicator=indicator,
+        feed=entity_feed_path(indicator),
+        **history(catalog, catalog.briefs_naming(indicator)),
         actors=[catalog.actors[i] for i in indicator.actor_ids],
         readings=readings,
         latest=catalog.latest_reading(indicator),

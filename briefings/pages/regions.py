@@ -7,27 +7,34 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from . import GeneratedPage
+from ..urls import entity_feed_path
+from . import GeneratedPage, Kind, counts, history
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..model import Region
 
-INDEX = "regions/index.md"
-SOURCE = "data/regions.yml"
 
-
-def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
+def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
     yield GeneratedPage(
-        INDEX, "regions.md", lambda: dict(roots=catalog.region_roots(), subregions=catalog.subregions), SOURCE
+        kind.index_uri,
+        "regions.md",
+        lambda: dict(
+            roots=catalog.region_roots(),
+            subregions=catalog.subregions,
+            counts=counts(catalog, catalog.regions.values()),
+        ),
+        kind.data_file,
     )
     for region in catalog.by_name("regions"):
-        yield GeneratedPage(region.src_uri, "region.md", partial(_context, catalog, region), SOURCE)
+        yield GeneratedPage(region.src_uri, "region.md", partial(_context, catalog, region), kind.data_file)
 
 
 def _context(catalog: Catalog, region: Region) -> dict:
     return dict(
         region=region,
+        feed=entity_feed_path(region),
+        **history(catalog, catalog.briefs_naming(region)),
         parent=catalog.regions.get(region.parent_id) if region.parent_id else None,
         subregions=catalog.subregions(region),
         actors=catalog.actors_in(region),

@@ -6,26 +6,24 @@ from __future__ import annotations
 from functools import partial
 from typing import Iterable
 
-from ..catalog import Catalog, tag_slug
-from . import GeneratedPage
+from ..catalog import Catalog
+from ..urls import tag_feed_path, tag_page
+from . import GeneratedPage, history
+
+#: (`briefings.urls.tag_page`, by the name the live preview uses.)
+page_of = tag_page
 
 INDEX = "tags/index.md"
 SOURCE = "docs/briefs"
 
 
-def folder_of(tag: str) -> str:
-    """A tag's folder, which holds its page and its feed: a folder of its own, so that no tag's page can be the
-    index, whatever the tag."""
-    return f"tags/{tag_slug(tag)}"
-
-
-def page_of(tag: str) -> str:
-    """The source path of a tag's page."""
-    return f"{folder_of(tag)}/index.md"
-
-
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
-    yield GeneratedPage(INDEX, "tags.md", lambda: dict(tags=tagged), SOURCE)
+    index = lambda: dict(tags=[(tag, briefs, tag_page(tag), tag_feed_path(tag)) for tag, briefs in tagged])  # noqa: E731
+    yield GeneratedPage(INDEX, "tags.md", index, SOURCE)
     for tag, briefs in tagged:
-        yield GeneratedPage(page_of(tag), "tag.md", partial(dict, tag=tag, briefs=briefs), SOURCE)
+        yield GeneratedPage(tag_page(tag), "tag.md", partial(_context, catalog, tag, briefs), SOURCE)
+
+
+def _context(catalog: Catalog, tag: str, briefs: list) -> dict:
+    return dict(tag=tag, feed=tag_feed_path(tag), **history(catalog, briefs))
