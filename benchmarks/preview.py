@@ -5,12 +5,21 @@
 title gets a marker and its first paragraph a sentence with the same marker; the brief's page, the home
 page, the archive of every brief and the page of its first actor are then polled until each shows the new
 title (the brief's page also the new sentence). The time is from the write to the last page showing it.
+
+The preview part of `script/bench` alone, on a corpus it generates (or one given with --project):
+
+    .venv/bin/python -m benchmarks.preview --briefs 1000 --edits 5
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import shutil
+import statistics
+import sys
+import tempfile
 import subprocess
 import time
 import urllib.error
@@ -20,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from . import corpus as corpus_module
 from .browsing import free_port
 from .common import BIN, command_env, read_config, url_of
 from .floor import read_corpus
@@ -134,3 +144,38 @@ def measure(
             server.wait()
         log.close()
     return result
+
+
+def median_seconds(result: PreviewResult) -> float | None:
+    """The median of the edits that showed, or None if none did."""
+    seconds = [e.seconds for e in result.edits if e.seconds is not None]
+    return round(statistics.median(seconds), 2) if seconds else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.preview", description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, default=1000, help="generated briefs (default 1000)")
+    parser.add_argument("--project", type=Path, help="a corpus project made earlier (benchmarks.corpus), not a new one")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed one after the other (default 5)")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for an edit to show")
+    args = parser.parse_args(argv)
+    work = None
+    if args.project is None:
+        work = Path(tempfile.mkdtemp(prefix="briefings-preview-"))
+        args.project = corpus_module.generate(work / "project", args.briefs, 200, 100, 1).root
+    try:
+        result = measure(args.project, edits=args.edits, timeout=args.timeout, log_path=args.project / "serve.log")
+    finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"Edit-to-preview, `mkdocs serve --dirty`, editing {result.brief} (title and a sentence)")
+    print(f"  serve start to first page served: {result.startup_seconds} s")
+    for n, edit in enumerate(result.edits, 1):
+        shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit.pages.items())
+        print(f"  edit {n}: {edit.seconds if edit.seconds is not None else 'timeout'} s  ({shown})")
+    print(f"  median: {median_seconds(result)} s" + (f"  note: {result.note}" if result.note else ""))
+    return 0 if median_seconds(result) is not None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,7 @@
 """Briefings: analytical briefs, and the actors and indicators they name, as a static site.
 
 This package is the core (loading, validation, the catalog, generated pages, feeds, the authors' command
-line), with no knowledge of the site engine, plus the MkDocs plugin (`briefings.plugin`) that adapts it.
+line), with no knowledge of the site engine, plus the MkDocs adapter (`briefings.mkdocs`) that adapts it.
 """
 
 from .catalog import Catalog

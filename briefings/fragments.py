@@ -4,9 +4,9 @@ The core writes entity links, brief headers, listings and tables as finished HTM
 Left in the Markdown as it is, that HTML would be read again by the engine, tag by tag, by two HTML parsers
 and every inline pattern: on a large site, most of the build. Instead a template marks it (`{% filter
 stash %}...{% endfilter %}`, or `Fragments.mark`), which leaves a short marker in the Markdown, and the
-Markdown extension of the same `Fragments` puts the HTML in the engine's own store of raw HTML before the
-engine parses anything, exactly as if the engine had found it there itself: the page is the same, written
-faster. A heading's table-of-contents entry shows the text of any HTML in it, as for raw HTML.
+Markdown extension the adapter installs (`briefings.mkdocs.extension`) puts the HTML in the engine's own store
+of raw HTML before the engine parses anything, exactly as if the engine had found it there itself: the page is
+the same, written faster. A heading's table-of-contents entry shows the text of any HTML in it, as for raw HTML.
 
 Markers carry a random key drawn for each `Fragments`, so text written by people cannot name one.
 """
@@ -16,12 +16,10 @@ from __future__ import annotations
 import re
 import secrets
 
-from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 #: The marker's delimiter: a control character, which never occurs in text people write.
-_DELIMITER = "\x1a"
+DELIMITER = "\x1a"
 
 
 class Fragments:
@@ -33,7 +31,7 @@ class Fragments:
         self._html: dict[int, str] = {}
         self._next = 0  # numbers are never reused: a marker outliving `release` fails loudly
         self.generation = 0  # how many times the HTML was released: markers kept elsewhere are as old
-        self._marker = re.compile(f"{_DELIMITER}{self._key}:([0-9]+){_DELIMITER}")
+        self._marker = re.compile(f"{DELIMITER}{self._key}:([0-9]+){DELIMITER}")
 
     def mark(self, html: str) -> Markup:
         """The marker standing for `html` in a page's Markdown."""
@@ -41,7 +39,7 @@ class Fragments:
         if number == self._next:
             self._html[number] = str(html)
             self._next += 1
-        return Markup(f"{_DELIMITER}{self._key}:{number}{_DELIMITER}")
+        return Markup(f"{DELIMITER}{self._key}:{number}{DELIMITER}")
 
     def unmark(self, text: str, store) -> str:
         """`text` with each marker replaced by what `store` returns for its HTML."""
@@ -53,30 +51,3 @@ class Fragments:
         self._numbers.clear()
         self._html.clear()
         self.generation += 1
-
-    def extension(self) -> Extension:
-        """The Markdown extension that hands marked HTML to the engine's raw HTML store."""
-        return _FragmentsExtension(self)
-
-
-class _FragmentsExtension(Extension):
-    def __init__(self, fragments: Fragments):
-        super().__init__()
-        self.fragments = fragments
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (the engine's name)
-        # After whitespace is normalised (which removes the store's own placeholder characters), before
-        # anything reads HTML (the engine's raw HTML blocks and the site engine's anchor finder, 20 and 21).
-        md.preprocessors.register(_Unmark(md, self.fragments), "briefings_fragments", 25)
-
-
-class _Unmark(Preprocessor):
-    def __init__(self, md: Markdown, fragments: Fragments):
-        super().__init__(md)
-        self.fragments = fragments
-
-    def run(self, lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        if _DELIMITER not in text:
-            return lines
-        return self.fragments.unmark(text, self.md.htmlStash.store).split("\n")

@@ -1,19 +1,15 @@
-"""The macros authors call in their pages, and the sandbox the engine renders those pages in.
+"""The macros authors call in their pages.
 
 `Macros` implements the macros that `briefings.calls.MACROS` declares, as functions of the page they are
-called from. `MacroSandbox` is the only Jinja environment authors' pages are rendered in: nothing is
-reachable in it but these macros.
+called from. The site engine renders authors' pages in a sandbox where these macros are all there is
+(`briefings.mkdocs.sandbox`).
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Callable, Mapping
+from typing import Callable
 
-from jinja2 import DictLoader, StrictUndefined, Template
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-from .calls import plain_parts
 from .kinds import KINDS, EntityKind
 from .pages import archive, listed
 from .site import Site
@@ -67,61 +63,3 @@ class Macros:
             "briefs_by_month": lambda: self.briefs_by_month(current_page()),
             "what_moved": lambda limit=5: self.what_moved(current_page(), limit),
         }
-
-
-class _ContextFreeTemplate(Template):
-    """A template that ignores the variables it is rendered with: a page sees the macros and nothing else."""
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        return super().render()
-
-
-class _CallsTemplate:
-    """A page that is only text and plain macro calls, rendered without compiling it: the same output as
-    Jinja's, at a fraction of the cost."""
-
-    def __init__(self, parts: list, macros: Mapping[str, Any]):  # the sandbox's globals: the macros
-        self.parts = parts
-        self.macros = macros
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        return "".join(part if isinstance(part, str) else str(self.macros[part[0]](*part[1])) for part in self.parts)
-
-
-class MacroSandbox(ImmutableSandboxedEnvironment):
-    """Jinja for authors' pages: the macros are the only names, no attribute of anything is reachable,
-    nothing but the macros can be called, and nothing can be included or imported."""
-
-    template_class = _ContextFreeTemplate
-    #: The settings of an environment that say how templates are written, which the sandbox takes over.
-    SYNTAX = (
-        "block_start_string",
-        "block_end_string",
-        "variable_start_string",
-        "variable_end_string",
-        "comment_start_string",
-        "comment_end_string",
-        "line_statement_prefix",
-        "line_comment_prefix",
-    )
-
-    def __init__(self, macros: dict[str, Callable[..., str]], **syntax: Any):
-        # A loader without templates: an include, import or extends is "template not found".
-        super().__init__(undefined=StrictUndefined, autoescape=False, loader=DictLoader({}), **syntax)
-        self.globals = dict(macros)
-        self.filters = {}
-        self.tests = {}
-        self._callables = frozenset(id(function) for function in macros.values())
-
-    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Any:
-        """Plain calls of known macros are run directly; anything else is compiled, in the sandbox."""
-        if isinstance(source, str) and (parts := plain_parts(source)) is not None:
-            if all(isinstance(part, str) or part[0] in self.globals for part in parts):
-                return _CallsTemplate(parts, self.globals)
-        return super().from_string(source, *args, **kwargs)
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return False
-
-    def is_safe_callable(self, obj: Any) -> bool:
-        return id(obj) in self._callables

@@ -6,15 +6,9 @@ the tags index and the hand-written pages that call listing macros; its title an
 pages of the briefs published just before and after it, and of the briefs it is related to. Anything else
 (a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
 written again.
-The theme's templates stay compiled from one rebuild to the next (`CompiledTemplates`).
 """
 
 from __future__ import annotations
-
-import logging
-
-import jinja2
-import jinja2.bccache
 
 from .catalog import Catalog
 from .fragments import Fragments
@@ -24,26 +18,6 @@ from .pages import GeneratedPage, tags
 from .project import Project
 from .search import PreviewIndex
 from .site import Site
-
-
-#: What MkDocs warns on every `--dirty` build, and the logger it warns on (mkdocs/commands/build.py; a test
-#: pins the installed text).
-DIRTY_BUILD_WARNING = (
-    "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other links within "
-    "your site. This option is designed for site development purposes only."
-)
-BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-
-
-class ExactDirtyBuilds(logging.Filter):
-    """The preview's dirty builds write again every page a save changes, so MkDocs' warning that they are
-    inaccurate is not shown to authors (the preview installs this filter when it first loads the project)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.getMessage() != DIRTY_BUILD_WARNING
-
-
-EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 
 class Preview:
@@ -56,14 +30,12 @@ class Preview:
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
         self.templated: frozenset[str] = frozenset()  # the pages that call macros
         self.site: Site | None = None
-        self.compiled = CompiledTemplates()
         self.index = PreviewIndex()  # search, brought up to date once the preview is quiet
 
     def load(
         self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
     ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
-        BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)  # once is enough: a logger holds a filter once
         self.index.interrupt()  # a rebuild goes before search
         before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
@@ -130,18 +102,3 @@ def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -
         if lists[0] != lists[1] or changed.intersection(lists[0] + lists[1]):
             pages.add(src_uri)
     return pages
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as compiled, kept in memory from one rebuild to the next (the engine makes a new
-    template environment for each): a template is compiled again only when its source changes."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()

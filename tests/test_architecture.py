@@ -9,9 +9,10 @@ import pytest
 
 from conftest import EXAMPLE, ROOT
 
-PLUGIN = ROOT / "briefings/plugin.py"
-CORE = sorted(p for p in (ROOT / "briefings").rglob("*.py") if p != PLUGIN)
-ADAPTERS = [ROOT / "macros/__init__.py", PLUGIN]
+#: The adapter to MkDocs and its plugins: the only part of the package that may import them.
+ADAPTER = ROOT / "briefings/mkdocs"
+CORE = sorted(p for p in (ROOT / "briefings").rglob("*.py") if ADAPTER not in p.parents)
+ADAPTERS = [ROOT / "macros/__init__.py", *sorted(ADAPTER.rglob("*.py"))]
 
 
 def imported_modules(path):
@@ -29,8 +30,27 @@ def test_core_does_not_import_the_site_engine(path):
     assert not engine, f"{path.name} imports {engine}: the core must not depend on MkDocs"
 
 
-@pytest.mark.parametrize("path", ADAPTERS, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_adapters_are_short(path):
+def test_the_guard_covers_the_whole_core_and_only_the_core():
+    package = set((ROOT / "briefings").rglob("*.py"))
+    assert set(CORE) | {p for p in ADAPTERS if ADAPTER in p.parents} == package
+    assert {p.relative_to(ROOT).as_posix() for p in package - set(CORE)} >= {"briefings/mkdocs/plugin.py"}
+    assert all(ADAPTER in p.parents for p in package - set(CORE))
+    assert any(p.parent.name == "pages" for p in CORE)  # the core's subpackages too
+
+
+def test_the_core_does_not_import_the_adapter():
+    graph = _package_imports()
+    assert {"briefings.mkdocs.sandbox", "briefings.loader"} <= graph["briefings.mkdocs.plugin"]  # it reads them
+    uses = {
+        module: sorted(m for m in imported if m.startswith("briefings.mkdocs"))
+        for module, imported in graph.items()
+        if not module.startswith("briefings.mkdocs")
+    }
+    assert not {module: found for module, found in uses.items() if found}
+
+
+def code_lines(path) -> int:
+    """The lines of `path` that are code: not blank, not comments, not docstrings."""
     text = path.read_text("utf-8")
     docstrings = set()
     for node in ast.walk(ast.parse(text)):
@@ -42,10 +62,20 @@ def test_adapters_are_short(path):
         for n, line in enumerate(text.splitlines(), start=1)
         if line.strip() and not line.strip().startswith("#") and n not in docstrings
     ]
-    # 200 for now: the site in several languages (issue #19) adds the language builds' few events; the adapter's
-    # move into a package of its own (branch adapter) brings each of its files back under 170.
-    budget = 200 if path.name == "plugin.py" else 170
-    assert len(code) < budget, f"{path.name} has {len(code)} lines: domain rules belong in the briefings package"
+    return len(code)
+
+
+@pytest.mark.parametrize("path", ADAPTERS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_adapters_are_short(path):
+    lines = code_lines(path)
+    assert lines < 170, f"{path.name} has {lines} lines: domain rules belong in the briefings package"
+
+
+def test_the_adapter_as_a_whole_is_thin():
+    """The adapter package together: every module of it translates between MkDocs and the core, and holds no
+    rule of the site's."""
+    lines = {p.relative_to(ROOT).as_posix(): code_lines(p) for p in ADAPTERS}
+    assert sum(lines.values()) < 400, f"the adapters have {sum(lines.values())} lines of code: {lines}"
 
 
 def test_checking_loads_no_template_or_markdown_engine():

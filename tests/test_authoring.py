@@ -504,9 +504,9 @@ def test_the_pull_request_template_and_contributing_ask_the_same_questions_no_ch
         assert not any(enforced in item for item in template), enforced
 
 
-def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project: Path, caplog):
-    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: once the preview has
-    loaded the project, MkDocs' warning about dirty builds is filtered out, and only that one; its text is
+def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(caplog):
+    """`script/server` runs `mkdocs serve --dirty`, whose builds the plugin keeps exact: once `mkdocs serve` has
+    started the plugin, MkDocs' warning about dirty builds is filtered out, and only that one; its text is
     pinned to the installed MkDocs."""
     import ast
     import inspect
@@ -514,8 +514,8 @@ def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project:
 
     import mkdocs.commands.build
 
-    from briefings.preview import BUILD_LOG, DIRTY_BUILD_WARNING, EXACT_DIRTY_BUILDS, Preview
-    from briefings.project import Project
+    from briefings.mkdocs.plugin import BriefingsPlugin
+    from briefings.mkdocs.serve import BUILD_LOG, DIRTY_BUILD_WARNING, EXACT_DIRTY_BUILDS
 
     warned = [
         node.args[0].value
@@ -538,10 +538,10 @@ def test_the_preview_does_not_warn_that_its_dirty_builds_are_inaccurate(project:
 
     BUILD_LOG.removeFilter(EXACT_DIRTY_BUILDS)
     try:
+        BriefingsPlugin().on_startup(command="build", dirty=True)
         assert logged() == [DIRTY_BUILD_WARNING, "Another warning"]  # a build, not the preview
-        preview = Preview()
-        for _ in range(2):  # every rebuild loads again
-            preview.load(Project.at(project))
+        for _ in range(2):  # a second start adds nothing
+            BriefingsPlugin().on_startup(command="serve", dirty=True)
             assert logged() == ["Another warning"]
         assert BUILD_LOG.filters.count(EXACT_DIRTY_BUILDS) == 1
     finally:

@@ -90,7 +90,7 @@ def test_every_problem_of_a_page_is_reported():
 from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: E402
 
 from briefings.calls import MACRO_SYNTAX, plain_parts  # noqa: E402
-from briefings.macros import MacroSandbox, _CallsTemplate  # noqa: E402
+from briefings.mkdocs.sandbox import MacroSandbox, _CallsTemplate  # noqa: E402
 
 MACROS = {"actor": lambda id, text=None: f"<{id}|{text}>", "latest_briefs": lambda limit=10: f"[{limit}]"}
 

@@ -16,6 +16,7 @@ from briefings.fragments import Fragments
 from briefings.loader import load_project
 from briefings.model import Actor, Brief, Leverage
 from briefings.pages.brief import brief_markdown
+from briefings.mkdocs.extension import FragmentsExtension
 from briefings.project import Project
 from briefings.site import Publication, Site
 from conftest import EXAMPLE
@@ -124,7 +125,7 @@ def test_a_briefs_page_gives_its_feed_its_text_without_its_header_or_where_to_re
     publication = Publication(url=HOME + brief.src_uri, site_name="Briefings")
     body = "## What happened\n\nTalks went on. <!--brief-text:0123456789abcdef--> They ended.\n"
     engine = markdown.Markdown(
-        extensions=["toc", "attr_list", "tables", "admonition", fragments.extension()],
+        extensions=["toc", "attr_list", "tables", "admonition", FragmentsExtension(fragments)],
         extension_configs={"toc": {"permalink": True}},
     )
     html_text = engine.convert(site.brief_markdown(brief.src_uri, body, publication=publication))
@@ -159,7 +160,7 @@ def test_a_briefs_page_is_the_same_with_the_marks_of_its_text_taken_out(alone: b
     fragments = Fragments()
     site = Site(catalog, fragments=fragments)
     engine = markdown.Markdown(
-        extensions=["toc", "attr_list", "tables", "admonition", fragments.extension()],
+        extensions=["toc", "attr_list", "tables", "admonition", FragmentsExtension(fragments)],
         extension_configs={"toc": {"permalink": True}},
     )
     marked = engine.convert(site.brief_markdown(brief.src_uri, "Body.", publication=publication))

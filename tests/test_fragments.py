@@ -1,5 +1,6 @@
-"""Finished HTML handed to the Markdown engine whole (briefings.fragments), and the addresses the core works out
-for it (briefings.urls.page_url, relative_url), against what the engines themselves make."""
+"""Finished HTML handed to the Markdown engine whole (briefings.fragments, briefings.mkdocs.extension), and the
+addresses the core works out for it (briefings.urls.page_url, relative_url), against what the engines themselves
+make."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from briefings.fragments import Fragments
+from briefings.mkdocs.extension import FragmentsExtension
 from briefings.urls import page_url, relative_url
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "footnotes"]
@@ -19,7 +21,7 @@ BLOCK = '<div class="brief-list">\n<ul>\n<li><a href="../x/">X &lt;1&gt;</a> <ti
 
 
 def convert(text: str, fragments: Fragments | None = None) -> str:
-    extensions = [*EXTENSIONS, fragments.extension()] if fragments else EXTENSIONS
+    extensions = [*EXTENSIONS, FragmentsExtension(fragments)] if fragments else EXTENSIONS
     return markdown.Markdown(extensions=extensions).convert(text)
 
 
@@ -47,7 +49,7 @@ def lines(html: str) -> list[str]:
 
 def test_a_heading_with_marked_html_has_the_text_in_its_table_of_contents():
     fragments = Fragments()
-    md = markdown.Markdown(extensions=[*EXTENSIONS, fragments.extension()])
+    md = markdown.Markdown(extensions=[*EXTENSIONS, FragmentsExtension(fragments)])
     md.convert(f"## About {fragments.mark(LINK)}\n")
     assert md.toc_tokens[0]["name"] == "About Qatar"
 

@@ -13,7 +13,8 @@ from jinja2.sandbox import SecurityError
 
 from briefings.calls import MACRO_SYNTAX
 from briefings.loader import load_project
-from briefings.macros import MacroSandbox, Macros
+from briefings.macros import Macros
+from briefings.mkdocs.sandbox import MacroSandbox
 from briefings.project import Project
 from briefings.site import Site
 from conftest import EXAMPLE

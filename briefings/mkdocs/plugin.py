@@ -4,7 +4,7 @@
   file, line and message, before anything is written. It tells the macros plugin which pages hold macro
   calls (the only pages it renders) and moves the build into a temporary folder, so that a failed build
   leaves the last good site as it was.
-- `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`MacroSandbox`).
+- `on_pre_build` gives the macros plugin the sandbox it renders authors' pages in (`sandbox.MacroSandbox`).
 - `on_files` leaves out drafts and scheduled briefs and adds what the core generates: the pages, the feeds, the
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
@@ -36,19 +36,19 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .calls import MACROS
-from .feed import SiteFeeds
-from .fragments import Fragments
-from .multilingual import LanguageBuild
-from .loader import Loaded, load_project
-from .macros import MacroSandbox, Macros
-from .preview import Preview
-from .problems import Problems
-from .project import Project
-from .publishing import StagedSite
-from .safety import sanitise
-from .search import FOLDER, SearchIndex
-from .site import Publication, Site, render_problems
+from ..feed import SiteFeeds
+from ..fragments import Fragments
+from ..loader import Loaded, load_project
+from ..macros import Macros
+from ..preview import Preview
+from ..problems import Problems
+from ..project import Project
+from ..publishing import StagedSite
+from ..safety import sanitise
+from ..search import FOLDER, SearchIndex
+from ..site import Publication, Site, render_problems
+from . import extension, sandbox, serve
+from ..multilingual import LanguageBuild
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -73,11 +73,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
+        self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
+        self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"  # the preview shows drafts
+        if self.preview:  # its dirty builds are exact (serve.py); a logger holds a filter once
+            serve.BUILD_LOG.addFilter(serve.EXACT_DIRTY_BUILDS)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -87,13 +91,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search, self.feeds = self.by_language.setdefault(build.lang, (SearchIndex(), SiteFeeds()))
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
+                self.collector.pause()
                 self.loaded, self.site = self.previewing.load(
                     project, directory_urls=config.use_directory_urls, fragments=self.fragments
                 )
             else:
                 self.loaded = load_project(project)
-            # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension too.
-            config.markdown_extensions.append(self.fragments.extension())  # type: ignore[arg-type]
+            # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
+            config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
             _report(self.loaded.problems, stop=not self.preview)
         assert self.loaded is not None, "read above, or by the first language's build"
         if self.loaded.catalog is not None and (not self.preview or build.several):
@@ -105,12 +110,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.extra.update({"briefings_language": build.theme_extra()} if build.several else {})
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
         config.extra["briefings_search"] = self.search.use_site(build.lang, self.site.catalog, build.prefix)
-        if macros := config.plugins.get("macros"):
-            # Only pages with macro calls, read and checked, are rendered: asked of a set, not of a glob pattern per
-            # page (the plugin would try every pattern on every page).
-            macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
-            checked = {uri.replace("/", os.sep) for uri in self.loaded.templated} if self.loaded.ok else set()
-            macros.force_page_rendering = checked.__contains__
+        # Only the pages whose macro calls the core read and checked are rendered (if the macros plugin is in use).
+        sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview and not build.again:
             self.staged, self.finished = StagedSite(Path(config.site_dir)), False
@@ -123,12 +124,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.macros.functions(current_page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if macros := config.plugins.get("macros"):
-            syntax = {name: getattr(macros.env, name) for name in MacroSandbox.SYNTAX}
-            macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
+        sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
+        env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -235,6 +234,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
         if self.preview and not self.language.prefix:
             self.previewing.index.update(self.search, here)
+            self.collector.resume()
         else:
             log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
         self.finished = self.staged is not None
@@ -257,11 +257,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.finished = False
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """Rebuild the preview when the data, the macros module or the package change, not only the docs."""
-        root = Path(config.config_file_path).parent
-        for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parent)):
-            server.watch(str(watched))
-        return server
+        """Rebuild the preview when the data, the macros module or the package change, not only the docs, as
+        soon as the system says a file changed (MkDocs polls every 0.5 s)."""
+        return serve.watch_project(server, Path(config.config_file_path).parent)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

@@ -1,0 +1,225 @@
+"""The live preview's side of MkDocs (`mkdocs serve`): what the engine does on every rebuild that the preview
+changes. Which pages a save writes again is the core's (`briefings.preview`).
+
+- MkDocs warns on every `--dirty` build that its navigation and links may be inaccurate; the preview's dirty
+  builds write again every page a save changes, so that one warning is filtered out (`ExactDirtyBuilds`).
+- The engine makes a new template environment for each rebuild; the theme's templates stay compiled from one
+  rebuild to the next (`CompiledTemplates`).
+- MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
+  (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
+- Python's cycle collector waits for the preview to be quiet (`QuietCollector`) rather than interrupt a rebuild.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+import jinja2.bccache
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirModifiedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
+
+    class _SystemObserver(BaseObserver):
+        def __init__(self, *, timeout: float = 1.0) -> None: ...
+
+else:  # the platform's own: inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows
+    from watchdog.observers import Observer as _SystemObserver
+
+
+#: What MkDocs warns on every `--dirty` build, and the logger it warns on (mkdocs/commands/build.py; a test
+#: pins the installed text).
+DIRTY_BUILD_WARNING = (
+    "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other links within "
+    "your site. This option is designed for site development purposes only."
+)
+BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+class ExactDirtyBuilds(logging.Filter):
+    """The preview's dirty builds write again every page a save changes, so MkDocs' warning that they are
+    inaccurate is not shown to authors (the plugin installs this filter when `mkdocs serve` starts)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != DIRTY_BUILD_WARNING
+
+
+EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled, kept in memory from one rebuild to the next (the engine makes a new
+    template environment for each): a template is compiled again only when its source changes."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+# -- noticing a save -------------------------------------------------------------------------------------------
+
+#: The events that change what a build reads. Not a file opened or closed unwritten: the build reads the files
+#: it watches, and would rebuild for ever.
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+#: How long the server waits after a file's last event before it rebuilds (MkDocs waits 0.1 s, made for
+#: polling): an editor's save is a burst of events a few milliseconds long, which a notified server hears as
+#: it happens.
+SETTLE = 0.03  # seconds
+
+
+class _Changes(FileSystemEventHandler):
+    """Hands MkDocs' handler the events that change a file: of the one file `only`, if given (watched through
+    its folder, so that an editor replacing the file is seen); a folder created, deleted or moved as a file's
+    (MkDocs ignores folders' events, and the system reports none for the files a moved folder takes along)."""
+
+    def __init__(self, handler: FileSystemEventHandler, only: str | None = None):
+        super().__init__()
+        self.handler, self.only = handler, only
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if self.only is not None and self.only not in (event.src_path, event.dest_path):
+            return
+        if event.is_directory and not isinstance(event, DirModifiedEvent):
+            event = FileModifiedEvent(event.dest_path or event.src_path)
+        self.handler.dispatch(event)
+
+
+class NotifiedObserver(_SystemObserver):
+    """Watchdog's observer of the system's notifications (inotify on Linux), for MkDocs' server in place of the
+    one that polls every watched file every 0.5 s: a save is noticed in a millisecond, and an idle preview
+    costs nothing."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        only = os.path.abspath(path) if os.path.isfile(path) else None
+        return super().schedule(
+            _Changes(event_handler, only),
+            os.path.dirname(only) if only else path,
+            recursive=recursive and not only,
+            event_filter=event_filter or CHANGES,
+            follow_symlink=follow_symlink,
+        )
+
+    def start(self) -> None:
+        """Started once: by `notify`, then (a no-op) by the server."""
+        if not self.is_alive():
+            super().start()
+
+
+def watch_project(server: Any, root: Path) -> Any:
+    """Have MkDocs' server (`mkdocs serve`, which watches docs/ and mkdocs.yml) also watch the project's data, its
+    macros module and this package, and hear of changes from the system (`notify`)."""
+    for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
+        server.watch(str(watched))
+    notify(server)
+    return server
+
+
+def notify(server: Any) -> bool:
+    """Have MkDocs' live-reload server, before it serves, learn of changes from the system instead of polling:
+    each watched path is watched again through a `NotifiedObserver`, started at once, and a rebuild waits only
+    `SETTLE` seconds for a save's events to end. Where the system cannot
+    (no notifications, or its limit of watches reached), the server polls as before. Uses the server's internals
+    (`observer`, `_watched_paths`, `watch`, `unwatch`, `build_delay`), which tests/test_adapter_pins.py pins."""
+    polling = server.observer
+    if not isinstance(polling, PollingObserver) or polling.is_alive():
+        return False
+    watched = dict(server._watched_paths)
+
+    def watch_with(observer: BaseObserver) -> None:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.unwatch(path)
+        server.observer = observer
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+
+    watch_with(NotifiedObserver())
+    try:
+        server.observer.start()
+    except OSError as error:
+        logging.getLogger("mkdocs.plugins.briefings").info(f"Polling for changes: no system notifications ({error})")
+        watch_with(PollingObserver(timeout=polling.timeout))
+        return False
+    server.build_delay = min(server.build_delay, SETTLE)
+    return True
+
+
+# -- collecting garbage between saves -------------------------------------------------------------------------
+
+
+class QuietCollector:
+    """Python's cycle collector, run while the preview is quiet rather than in the middle of a rebuild: a
+    large site's preview holds enough objects that a full collection, which a rebuild's allocations set off
+    now and then, takes a few tenths of a second. A rebuild `pause`s it; `resume` collects once no rebuild has
+    started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
+    more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
+    rebuild then starts with a collection)."""
+
+    QUIET = 1.0  # seconds
+    LONGEST = 15.0
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+        self._held_since = 0.0  # when collecting was last turned off
+
+    def pause(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self._held_since = time.monotonic()
+        elif time.monotonic() - self._held_since > self.LONGEST:
+            gc.collect()
+            self._held_since = time.monotonic()
+        self._collect_in(self.LONGEST)
+
+    def resume(self) -> None:
+        self._collect_in(self.QUIET)
+
+    def _collect_in(self, seconds: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(seconds, self._collect)
+        self._timer.daemon = True
+        self._timer.start()
+
+    @staticmethod
+    def _collect() -> None:
+        gc.collect()
+        gc.enable()

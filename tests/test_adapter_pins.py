@@ -1,0 +1,349 @@
+"""What the adapter (briefings/mkdocs/) relies on in MkDocs, mkdocs-macros and Material beyond their documented
+interfaces, each pinned by a test of the installed package: an upgrade that changes one of these fails here,
+naming it, rather than quietly publishing pages rendered outside the sandbox or a stale preview.
+
+- mkdocs-macros: its Jinja environment is the private `_env`, which the plugin replaces in `on_pre_build` with
+  the sandbox (`sandbox.render_in_sandbox`); the macros plugin makes it in `on_config` only and renders every
+  page with `env.from_string`; the macros `define_env` binds are in `macros`; it renders only the pages its
+  `force_page_rendering(src_path)` accepts once `render_by_default` is off and `force_render_paths` empty
+  (`sandbox.render_only`).
+- MkDocs: `File.is_modified`, which the plugin replaces per file for the preview, is asked only in dirty builds,
+  and a file it denies is neither read, rendered, written nor copied; `File.generated` marks a file with the
+  plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
+  the compressed sitemap is stamped with the latest `page.update_date`; the template environment each build
+  makes takes the bytecode cache `on_env` gives it. (The text of the dirty-build warning: test_authoring.py.)
+- `mkdocs serve`: its live-reload server watches with a `PollingObserver` it starts when it serves, keeps what
+  it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
+  event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
+- Material: the templates and blocks the overrides name are Material's (test_theme_forks.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import inspect
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from watchdog.observers.polling import PollingObserver
+
+from briefings.calls import MACROS
+from briefings.loader import load_project
+from briefings.mkdocs.sandbox import MacroSandbox
+import briefings
+from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify, watch_project
+from briefings.project import Project
+from benchmarks.browsing import free_port
+from conftest import copy_project
+
+
+# -- mkdocs-macros ---------------------------------------------------------------------------------------------
+
+
+def test_the_macros_plugin_renders_the_checked_pages_in_the_sandbox_and_no_other(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    loaded = load_project(Project.at(project))
+    templated = {uri for uri in loaded.templated if loaded.catalog.publishes(uri)}  # drafts are left out
+    assert "briefs/2026/doha-indirect-talks.md" in templated  # pages with macro calls, and others without
+    rendered: list[tuple[str, type]] = []
+    asked: dict[str, bool] = {}
+    from_string = MacroSandbox.from_string
+
+    def spy(sandbox, source, *args, **kwargs):
+        rendered.append((macros.page.file.src_uri, type(macros.env)))
+        return from_string(sandbox, source, *args, **kwargs)
+
+    monkeypatch.setattr(MacroSandbox, "from_string", spy)
+    from mkdocs_macros.plugin import MacrosPlugin
+
+    original_on_pre_build = MacrosPlugin.on_pre_build
+
+    def after_pre_build(self, *, config):  # the sandbox, the macros and the predicate, as the pages will see them
+        original_on_pre_build(self, config=config)
+        assert isinstance(self._env, MacroSandbox) and self.env is self._env, "mkdocs-macros' env is not its _env"
+        assert set(self.env.globals) == set(MACROS) <= set(self.macros), "define_env's macros are not in .macros"
+        predicate = self.force_page_rendering
+        self.force_page_rendering = lambda src_path: asked.setdefault(src_path, predicate(src_path))
+
+    monkeypatch.setattr(MacrosPlugin, "on_pre_build", after_pre_build)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    macros = config.plugins["macros"]
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+    assert macros.config["render_by_default"] is False and macros.config["force_render_paths"] == ""
+    assert {uri for uri, wanted in asked.items() if wanted} == {uri.replace("/", os.sep) for uri in templated}
+    assert len(asked) > len(templated)  # every page is asked about, by its src_path
+    assert sorted(uri for uri, _ in rendered) == sorted(templated), "pages rendered outside the set, or not at all"
+    assert {environment for _, environment in rendered} == {MacroSandbox}
+    html = (tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").read_text("utf-8")
+    assert "{{" not in html and 'class="entity-link' in html
+
+
+def test_the_macros_plugin_makes_its_environment_in_on_config_only():
+    """The sandbox replaces `_env` in `on_pre_build`: were the macros plugin to make it again later (before
+    each page, say), pages would be rendered in its own environment, with everything reachable."""
+    import mkdocs_macros.plugin
+
+    tree = ast.parse(inspect.getsource(mkdocs_macros.plugin))
+    makers = set()
+    for function in ast.walk(tree):
+        if isinstance(function, ast.FunctionDef):
+            for node in ast.walk(function):
+                targets = node.targets if isinstance(node, ast.Assign) else []
+                if any(ast.unparse(target) == "self._env" for target in targets):
+                    makers.add(function.name)
+    assert makers == {"on_config"}
+    assert {"render_by_default", "force_render_paths"} <= dict(mkdocs_macros.plugin.MacrosPlugin.config_scheme).keys()
+
+
+# -- MkDocs ----------------------------------------------------------------------------------------------------
+
+
+class _Recorder(BasePlugin):
+    """Replaces `is_modified` as the briefings plugin does, adds a generated page and a generated file, and
+    gives the template environment a bytecode cache; records what MkDocs asks and reads."""
+
+    def __init__(self, denied: set[str], cache: CompiledTemplates):
+        super().__init__()
+        self.denied, self.cache = denied, cache
+        self.asked: list[str] = []
+        self.generated_by: dict[str, str | None] = {}
+        self.sources: dict[str, str] = {}
+
+    def on_files(self, files: Files, config) -> Files:
+        files.append(File.generated(config, "made.md", content=""))
+        files.append(File.generated(config, "made.txt", content="made"))
+        for file in files:
+            uri = file.src_uri
+            file.is_modified = lambda uri=uri: self.asked.append(uri) or uri not in self.denied
+        return files
+
+    def on_page_read_source(self, *, page, config):
+        return "# Made\n\nBy the plugin.\n" if page.file.src_uri == "made.md" else None
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.generated_by[page.file.src_uri] = page.file.generated_by
+        self.sources[page.file.src_uri] = markdown
+        return markdown
+
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = self.cache
+        return env
+
+
+class _CountedTemplates(CompiledTemplates):
+    """The preview's cache of compiled templates, counting the templates it hands back compiled."""
+
+    hits = 0
+
+    def load_bytecode(self, bucket) -> None:
+        self.hits += bucket.key in self.compiled
+        super().load_bytecode(bucket)
+
+
+def _plain_project(folder: Path) -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text("site_name: Pins\nsite_url: https://example.org/\ntheme: mkdocs\n", "utf-8")
+    for name in ("index", "kept", "changed"):
+        (folder / f"docs/{name}.md").write_text(f"# {name}\n", "utf-8")
+    return folder
+
+
+def _plain_build(project: Path, recorder: _Recorder, *, dirty: bool) -> None:
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.plugins["recorder"] = recorder
+    build(config, dirty=dirty)
+
+
+def test_mkdocs_asks_is_modified_only_in_dirty_builds_and_then_skips_what_it_denies(tmp_path):
+    project, cache = _plain_project(tmp_path), _CountedTemplates()
+    clean = _Recorder(denied={"kept.md", "made.txt"}, cache=cache)
+    _plain_build(project, clean, dirty=False)
+    assert clean.asked == []  # a build writes everything, whatever is_modified says
+    site = project / "site"
+    assert (site / "kept/index.html").is_file() and (site / "made.txt").read_text("utf-8") == "made"
+    assert clean.generated_by == {"index.md": None, "kept.md": None, "changed.md": None, "made.md": "recorder"}
+    assert clean.sources["made.md"] == "# Made\n\nBy the plugin.\n"
+    assert "By the plugin." in (site / "made/index.html").read_text("utf-8")
+    assert cache.compiled and not cache.hits, "the template environment did not take the bytecode cache"
+
+    for name in ("kept", "changed"):
+        (project / f"docs/{name}.md").write_text(f"# {name}, edited\n", "utf-8")
+    (site / "made.txt").write_text("left alone", "utf-8")
+    compiled = dict(cache.compiled)
+    dirty = _Recorder(denied={"kept.md", "made.txt"}, cache=cache)
+    _plain_build(project, dirty, dirty=True)
+    assert {"index.md", "kept.md", "changed.md", "made.md", "made.txt"} <= set(dirty.asked)
+    assert "kept.md" not in dirty.sources and "changed.md" in dirty.sources  # a denied page is not even read
+    assert "edited" not in (site / "kept/index.html").read_text("utf-8")
+    assert "edited" in (site / "changed/index.html").read_text("utf-8")
+    assert (site / "made.txt").read_text("utf-8") == "left alone"  # nor a denied file copied
+    assert cache.compiled == compiled and cache.hits  # the next build's environment took the compiled templates
+
+
+def test_the_compressed_sitemap_is_stamped_with_the_latest_page_date():
+    """The plugin sets each page's `update_date` to its own date so that sitemap.xml.gz, which MkDocs stamps
+    with the latest of them, is the same in two builds of the same content."""
+    from types import SimpleNamespace
+
+    from mkdocs import utils
+
+    pages = [SimpleNamespace(update_date="2026-05-01"), SimpleNamespace(update_date="2026-05-09")]
+    assert utils.get_build_timestamp(pages=pages) == 1778284800  # 2026-05-09, midnight UTC
+    source = inspect.getsource(__import__("mkdocs.commands.build").commands.build._build_theme_template)
+    assert "get_build_timestamp(" in source and "pages=" in source and "mtime=timestamp" in source
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_the_plugin_is_found_by_its_entry_point(command):
+    from importlib.metadata import entry_points
+
+    from briefings.mkdocs.plugin import BriefingsPlugin
+
+    (found,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "briefings"]
+    assert found.load() is BriefingsPlugin
+    plugin = found.load()()
+    plugin.on_startup(command=command, dirty=True)
+    assert plugin.preview is (command == "serve")
+
+
+# -- mkdocs serve ----------------------------------------------------------------------------------------------
+
+
+def _server(root: Path, builds: list[float]):
+    from mkdocs.livereload import LiveReloadServer
+
+    return LiveReloadServer(
+        builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=free_port(), root=str(root)
+    )
+
+
+def _builds_after(builds: list[float], action, *, within: float) -> list[float]:
+    """The builds the server starts within `within` seconds of `action()`, as seconds after it."""
+    count, started = len(builds), time.monotonic()
+    action()
+    time.sleep(within)
+    return [round(b - started, 3) for b in builds[count:]]
+
+
+def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else(tmp_path):
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    (docs / "page.md").write_text("# Page\n", "utf-8")
+    config.write_text("site_name: Pins\n", "utf-8")
+    builds: list[float] = []
+    server = _server(tmp_path / "site", builds)
+    server.watch(str(docs))  # as `mkdocs serve` watches, before plugins' on_serve
+    server.watch(str(config))
+    assert type(server.observer) is PollingObserver and server.observer.timeout == 0.5  # what it replaces
+    assert server.build_delay == 0.1 and "self.build_delay" in inspect.getsource(type(server)._build_loop)
+    assert notify(server) and isinstance(server.observer, NotifiedObserver) and server.observer.is_alive()
+    assert server.build_delay == SETTLE
+    assert server._watched_paths == {str(docs): 1, str(config): 1}
+    server.watch(str(tmp_path / "docs"))  # watched twice: counted, as MkDocs counts it
+    assert server._watched_paths[str(docs)] == 2
+    serving = threading.Thread(target=server.serve, daemon=True)  # starts its observer: already started
+    serving.start()
+    try:
+        time.sleep(0.3)
+        saved = _builds_after(builds, lambda: (docs / "page.md").write_text("# Page, saved\n", "utf-8"), within=1)
+        assert len(saved) == 1 and saved[0] < SETTLE + 0.35, saved  # no 0.5 s poll before it
+        assert _builds_after(builds, lambda: [p.read_text("utf-8") for p in (docs / "page.md", config)], within=1) == []
+        new = tmp_path / "mkdocs.yml.new"  # an editor saving by replacing the file
+        new.write_text("site_name: Pins, renamed\n", "utf-8")
+        assert len(_builds_after(builds, lambda: new.replace(config), within=1)) == 1
+        assert len(_builds_after(builds, lambda: config.write_text("site_name: Again\n", "utf-8"), within=1)) == 1
+        (tmp_path / "elsewhere.md").write_text("x", "utf-8")  # beside the watched file, not watched
+        assert _builds_after(builds, lambda: (tmp_path / "elsewhere.md").write_text("y", "utf-8"), within=0.5) == []
+        moved = tmp_path / "folder"
+        (moved / "sub").mkdir(parents=True)
+        (moved / "sub/brief.md").write_text("# Brief\n", "utf-8")
+        assert _builds_after(builds, lambda: moved.rename(docs / "folder"), within=1)  # a folder moved in
+        assert _builds_after(builds, lambda: shutil.rmtree(docs / "folder"), within=1)  # and deleted
+    finally:
+        server.shutdown(wait=True)
+
+
+def test_the_preview_also_watches_the_data_the_macros_and_the_package(tmp_path):
+    project = copy_project(tmp_path / "project")
+    server = _server(tmp_path / "site", [])
+    server.watch(str(project / "docs"))
+    try:
+        assert watch_project(server, project) is server
+        package = Path(briefings.__file__).parent
+        assert server._watched_paths.keys() == {str(project / p) for p in ("docs", "data", "macros")} | {str(package)}
+        assert isinstance(server.observer, NotifiedObserver)
+    finally:
+        server.observer.stop()
+
+
+def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    server = _server(tmp_path / "site", [])
+    server.watch(str(tmp_path / "docs"))
+
+    def refused(self):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(NotifiedObserver, "start", refused)
+    assert not notify(server)
+    assert type(server.observer) is PollingObserver and not server.observer.is_alive()
+    assert server.build_delay == 0.1  # polled changes may take a moment to settle
+    assert server._watched_paths == {str(tmp_path / "docs"): 1}
+    assert [w.path for w in server._watch_refs.values()] == [str(tmp_path / "docs")]
+
+
+def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
+    monkeypatch.setattr(QuietCollector, "QUIET", 0.3)
+    monkeypatch.setattr(QuietCollector, "LONGEST", 1.5)
+    collector = QuietCollector()
+
+    def enabled_after() -> float:
+        """Seconds until the collector has run and the collection is on again (a full collection takes a moment)."""
+        started = time.monotonic()
+        while not gc.isenabled() and time.monotonic() - started < 10:
+            time.sleep(0.01)
+        return time.monotonic() - started
+
+    try:
+        collector.pause()  # a rebuild starts
+        assert not gc.isenabled()
+        collector.resume()  # and ends
+        time.sleep(0.1)
+        collector.pause()  # another save before the preview was quiet
+        time.sleep(0.5)
+        assert not gc.isenabled()  # the quiet time starts again from the end of the last rebuild
+        collector.resume()
+        assert 0.25 < enabled_after() < 10
+        collector.pause()  # a rebuild that fails: no resume
+        assert not gc.isenabled() and 1.4 < enabled_after() < 10
+
+        collections: list[int] = []
+        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
+        gc.callbacks.append(track)
+        try:
+            started = time.monotonic()
+            while time.monotonic() - started < 2.5:  # saves back to back, never quiet
+                collector.pause()
+                assert not gc.isenabled()
+                time.sleep(0.1)  # the rebuild
+                collector.resume()
+                time.sleep(0.05)  # the next save
+            assert 2 in collections, "saves back to back held off the collector for good"
+        finally:
+            gc.callbacks.remove(track)
+    finally:
+        gc.enable()
