@@ -24,6 +24,7 @@ from .kinds import KINDS
 from .model import Brief
 from .outputs import FEED_PATH
 from .urls import entity_feed_path, tag_feed_path, tag_page
+from .translations import split_language
 from .safety import sanitise
 from .templating import feed_templates
 
@@ -165,6 +166,7 @@ class SiteFeeds:
         repeated in each of the many feeds a brief is in, they would make most of their size) or where to read
         on (the site's navigation, not the brief's text), as `briefings.pages.brief.cut_text` gives it."""
         assert self.site is not None, "plan() starts a build"
+        src_uri = split_language(src_uri)[0]  # a translation's page: its brief's text, in its language's feeds
         text = sanitise(_Permalinks(html_text).removed(), base_url=self.site.url_of(src_uri)).strip()
         kept = zlib.compress(text.encode("utf-8"), 1)
         if self.texts.get(src_uri) != kept:

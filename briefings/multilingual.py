@@ -45,15 +45,19 @@ class LanguageBuild:
     def several(self) -> bool:
         return len(self.languages) > 1
 
-    def site(self, catalog: Any, **options: Any) -> Any:
+    def site(self, catalog: Any, directory_urls: bool, fragments: Any) -> Any:
         """The site (briefings.site.Site) in this build's language."""
         from .site import Site
 
-        return Site(catalog, lang=self.lang, site_languages=self.languages, **options)
+        return Site(
+            catalog, directory_urls=directory_urls, fragments=fragments, lang=self.lang, site_languages=self.languages
+        )
 
     def theme_extra(self) -> dict[str, Any]:
-        """What the theme's own templates (404.html) read of the language: its folder and labels."""
-        return {"folder": self.prefix, "labels": languages.language(self.lang).labels} if self.several else {}
+        """What the theme's own templates (404.html) read of the language (`briefings_language` in `extra`):
+        its folder and labels; nothing for a site in one language."""
+        labels = languages.language(self.lang).labels
+        return {"briefings_language": {"folder": self.prefix, "labels": labels}} if self.several else {}
 
     def switcher(self, meta: Mapping[str, Any]) -> list[dict[str, str]] | None:
         """Material's `extra.alternate` for a page whose metadata is `meta` (Site.theme_metadata): the language

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import html
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import urljoin
 
 from . import languages
 from .catalog import Catalog
 from .export import data_files
-from .feed import FeedSite
+from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
 from .in_language import catalog_in
 from .kinds import generated_pages
@@ -24,6 +25,23 @@ from .redirects import write_redirects
 from .templating import PageTemplates
 from .translations import split_language
 from .urls import page_url, relative_url
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the site generates in the build's language: a page (`page`, written as the engine reads it), a
+    feed (written once every page has rendered) or data (its `text`, and the source of the brief it is of)."""
+
+    path: str
+    text: str = ""
+    page: GeneratedPage | None = None
+    feed: bool = False
+    brief: str | None = None
+
+    def modified(self, preview: bool, rewrites: Callable[[str], bool]) -> bool:
+        """Whether a build writes it: always, but in the preview, which writes the feeds itself (only those a
+        save changes), the catalog on every save and a brief's citation files when it writes the brief's page."""
+        return not preview or (not self.feed and (not self.brief or rewrites(self.brief)))
 
 
 class Site:
@@ -43,6 +61,9 @@ class Site:
         lang: str = languages.DEFAULT,
         site_languages: tuple[str, ...] = (languages.DEFAULT,),
     ):
+        self.name, self.description = "", ""  # where it is published: see publish_as
+        self.home: str | None = None
+        self.repo_url: str | None = None
         self.original = catalog  # in the default language
         self.language = languages.language(lang)
         self.languages = site_languages  # the languages the site is built in, the default first
@@ -56,6 +77,37 @@ class Site:
         if not home.endswith("/"):
             return urljoin(home, url)
         return home if url == "./" else home + url  # as joining them would, many times faster
+
+    def publish_as(self, name: str, description: str | None, home: str | None, repo_url: str | None) -> None:
+        """Where the site is published: its name and description, its home in the default language (None:
+        no site_url, addresses from the site's root) and its repository (for corrections)."""
+        self.name, self.description, self.home, self.repo_url = name, description or "", home, repo_url
+
+    def outputs(self, feeds: SiteFeeds, *, remember: bool) -> list[Output]:
+        """What the site generates in its language: its pages, its feeds (`feeds` plans them) and its open data
+        (`remember`: the preview's, see briefings.export)."""
+        home = self.home or "/"  # absolute addresses, given a site_url
+        found = [Output(page.src_uri, page=page) for page in self.generated_pages()]
+        found += [
+            Output(path, feed=True)
+            for path in feeds.plan(self.catalog, self.feed_site(self.name, self.description, home))
+        ]
+        data = self.data_files(site_name=self.name, home=home, remember=remember)
+        return found + [Output(path, text, brief=brief) for path, text, brief in data]
+
+    def published(
+        self, src_uri: str, markdown: str, meta: Mapping[str, Any], url: str | None
+    ) -> tuple[str, dict[str, Any], str]:
+        """A page as published (a brief's with its header and sources), what the theme needs of it beside its
+        front matter (`theme_metadata`), and the day it last changed (MkDocs stamps the compressed sitemap with
+        the latest). `src_uri` may be a translation's (`x.fr.md`): the page is its original's in its language;
+        `url` its address (None without a site_url: then the address from the site's root, as in the brief's
+        citation files)."""
+        theme = self.theme_metadata(src_uri, meta, url=url, site_name=self.name, home=self.home or "/")
+        address = url or self.address_in(self.language.code, src_uri, "/")
+        publication = Publication(url=address, site_name=self.name, repo_url=self.repo_url)
+        written = self.brief_markdown(src_uri, markdown, publication=publication)
+        return (markdown if written is None else written), theme, self.last_changed(src_uri).isoformat()
 
     def feed_site(self, name: str, description: str, home: str) -> FeedSite:
         """What the feeds say of the site in its language (`home`: the default language's home)."""

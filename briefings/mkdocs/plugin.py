@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -32,7 +33,7 @@ from typing import Callable
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -46,8 +47,9 @@ from ..project import Project
 from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
-from ..site import Publication, Site, render_problems
+from ..site import Site, render_problems
 from . import extension, sandbox, serve
+from .languages import LanguageEvents
 from ..multilingual import LanguageBuild
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -57,7 +59,7 @@ class BriefingsConfig(base.Config):
     pass
 
 
-class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -102,14 +104,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             _report(self.loaded.problems, stop=not self.preview)
         assert self.loaded is not None, "read above, or by the first language's build"
         if self.loaded.catalog is not None and (not self.preview or build.several):
-            self.site = build.site(
-                self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments
-            )
+            self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments)
         assert self.site is not None, "the preview made it otherwise"
+        self.site.publish_as(*(config[key] for key in ("site_name", "site_description", "site_url", "repo_url")))
         self.macros = Macros(self.site)
-        config.extra.update({"briefings_language": build.theme_extra()} if build.several else {})
         # Search stems as the site's language does and filters by the catalog; partials/search.html reads both.
-        config.extra["briefings_search"] = self.search.use_site(build.lang, self.site.catalog, build.prefix)
+        search = self.search.use_site(build.lang, self.site.catalog, build.prefix)
+        config.extra.update(build.theme_extra(), briefings_search=search)
         # Only the pages whose macro calls the core read and checked are rendered (if the macros plugin is in use).
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
@@ -132,46 +133,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    @event_priority(100)  # before other plugins, so that they never see the drafts
-    def _leave_out(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None, "on_config came first"
-        for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
-            files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        return files
-
     # After mkdocs-static-i18n's (-100), which reads every file from the docs folder and fails on generated
     # ones; each is then put in the language's folder (`fr/actors/qatar/`) as that plugin puts the docs pages.
     @event_priority(-200)
-    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None, "on_config came first"
-        added = []
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
+            files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
-        self.generated = {page.src_uri: page for page in self.site.generated_pages()}
-        for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
-            added.append(file := File.generated(config, page.src_uri, content=""))
-            file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = config.site_url or "/"  # absolute addresses, given a site_url
-        for path in self.feeds.plan(
-            self.site.catalog, self.site.feed_site(config.site_name, config.site_description or "", home)
-        ):
-            added.append(feed := File.generated(config, path, content=""))  # written by on_post_build, over this
-            # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
-            feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
-        # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
-        for path, text, brief in self.site.data_files(site_name=config.site_name, home=home, remember=self.preview):
-            added.append(data := File.generated(config, path, content=text))
-            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
-        for file in added:
+        found = self.site.outputs(self.feeds, remember=self.preview)
+        self.generated = {out.path: out.page for out in found if out.page}  # written as MkDocs reads them
+        for out in found:
+            file = File.generated(config, out.path, content=out.text)
             file.dest_uri = self.language.prefix + file.dest_uri  # another language's: in its folder
+            if out.page:  # "Edit this page": what it is generated from
+                file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
+            else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
+                file.is_modified = functools.partial(out.modified, self.preview, self.previewing.rewrites)  # type: ignore[method-assign]
             files.append(file)
         self.search.keep_only({file.url for file in files.documentation_pages()})
-        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
-            for file in files.documentation_pages():
-                wanted = self.language.prefix or self.previewing.rewrites(file.src_uri)  # other languages: all
-                file.is_modified = (lambda wanted: lambda: wanted)(bool(wanted))  # type: ignore[method-assign]
+        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed (other languages': all)
+            serve.rewrite_only(files, lambda src_uri: bool(self.language.prefix) or self.previewing.rewrites(src_uri))
         return files
-
-    on_files = CombinedEvent(_leave_out, _add_generated)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
@@ -185,26 +168,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.loaded is not None and self.site is not None, "on_config came first"
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
-        src_uri = page.file.src_uri  # (a translation's, `x.fr.md`: the core reads it as its original's, `x.md`)
-        # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
-        page.update_date = self.site.last_changed(src_uri).isoformat()
-        home, name = config.site_url or "/", config.site_name
-        page.meta.update(
-            self.site.theme_metadata(src_uri, page.meta, url=page.canonical_url, site_name=name, home=home)
-        )
+        # (A translation's page, `x.fr.md`, is its original's in its language.)
+        text, meta, page.update_date = self.site.published(page.file.src_uri, markdown, page.meta, page.canonical_url)
+        page.meta.update(meta)
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]
-        # Without a site_url, the address from the site's root, as in the brief's citation files (on_files).
-        url = page.canonical_url or self.site.address_in(self.language.lang, src_uri, "/")
-        publication = Publication(url=url, site_name=config.site_name, repo_url=config.repo_url)
-        written = self.site.brief_markdown(page.file.src_uri, markdown, publication=publication)
-        return markdown if written is None else written  # None: not a brief
-
-    @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
-    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if links := self.language.switcher(page.meta):  # mkdocs-static-i18n sets it as an attribute too,
-            config.extra["alternate"] = config.extra.alternate = links  # type: ignore[attr-defined]  # read first
-        return context
+        return text
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Pages written by people (briefs and hand-written pages alike) pass through the sanitiser; pages the
@@ -221,9 +190,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.loaded.ok:  # a page showing what stops the build is not one to find
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
-
-    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return self.language.theme_template(template_name, output, Path(config.site_dir))
 
     # -- the finished site -----------------------------------------------------------------------------------
 

@@ -185,6 +185,13 @@ def notify(server: Any) -> bool:
 # -- collecting garbage between saves -------------------------------------------------------------------------
 
 
+def rewrite_only(files: Any, wanted: Any) -> None:
+    """In a dirty build (the preview's), MkDocs writes only the pages whose `is_modified` says so: those
+    `wanted(src_uri)` names (tests/test_adapter_pins.py pins that MkDocs asks it only in dirty builds)."""
+    for file in files.documentation_pages():
+        file.is_modified = (lambda yes: lambda: yes)(wanted(file.src_uri))
+
+
 class QuietCollector:
     """Python's cycle collector, run while the preview is quiet rather than in the middle of a rebuild: a
     large site's preview holds enough objects that a full collection, which a rebuild's allocations set off

@@ -1,0 +1,27 @@
+"""The briefings plugin's events for a site in several languages (mkdocs-static-i18n runs the build once per
+language; briefings.multilingual says what each language's build does differently)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from ..multilingual import LanguageBuild
+
+
+class LanguageEvents:
+    language: LanguageBuild  # the build under way, set by the plugin's on_config
+
+    @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if links := self.language.switcher(page.meta):  # the language switcher leads to this very page
+            # mkdocs-static-i18n sets it as an attribute too, which the theme's templates read before the item.
+            config.extra["alternate"] = config.extra.alternate = links  # type: ignore[attr-defined]
+        return context
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Another language's 404 page in its folder; the sitemap the default language's (see LanguageBuild)."""
+        return self.language.theme_template(template_name, output, Path(config.site_dir))
