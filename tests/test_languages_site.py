@@ -242,3 +242,45 @@ def test_the_languages_the_site_is_built_in_are_declared_with_the_same_names(bui
         language = languages.language(lang["locale"])
         shared = {title: name for title, name in lang["nav_translations"].items() if title in language.labels}
         assert shared == {title: language.labels[title] for title in shared}
+
+
+def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_switcher(
+    built_site: BuiltSite, tmp_path_factory
+):
+    """The example built in one language (no `i18n` plugin, no translations) and in three: every English page is
+    the same once its links to the other languages (hreflang, og:locale, Material's language switcher) are taken
+    out, and every English feed is the same."""
+    import re
+
+    from conftest import SITE_RECORD_ENV, copy_project, mkdocs_build
+
+    base = tmp_path_factory.mktemp("one-language")
+    project = copy_project(base / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        re.sub(r"\n  # Every language the site.*?\n(?=  - macros:)", "\n", config.read_text("utf-8"), flags=re.S)
+    )
+    for translation in (project / "docs").rglob("*.*.md"):
+        translation.unlink()
+    result = mkdocs_build(project, base / "site", env=SITE_RECORD_ENV)
+    assert result.returncode == 0, result.output
+
+    def without_languages(path):
+        page = soup(path)
+        for found in page.select("link[hreflang], meta[property^='og:locale'], .md-header__option:has(.md-select)"):
+            found.decompose()
+        return " ".join(str(page).split())  # (the blank lines they stood on apart)
+
+    one = base / "site"
+    english = [p for p in one.rglob("*") if p.suffix in (".html", ".xml") and p.name != "sitemap.xml"]
+    assert len(english) > 100
+    different = [
+        p.relative_to(one).as_posix()
+        for p in english
+        if (
+            without_languages(p) != without_languages(built_site.site / p.relative_to(one))
+            if p.suffix == ".html"
+            else p.read_bytes() != (built_site.site / p.relative_to(one)).read_bytes()
+        )
+    ]
+    assert not different, different
