@@ -114,7 +114,7 @@ def body_with(replace: str, by: str) -> Callable[[Path, str], None]:
     return make
 
 
-TRANSLATION = "docs/briefs/2026/test-brief.fr.md"
+TRANSLATION = "{stem}.fr.md"  # the row's brief's French translation
 TRANSLATION_FRONT = """title: Une note d'essai
 summary: Une phrase.
 """
@@ -127,13 +127,14 @@ FRENCH_BODY = (
 )
 
 
-def translation(extra: str = "", body: str = FRENCH_BODY, name: str = TRANSLATION, original: bool = True):
-    """The test brief and its French translation, whose front matter has `extra` lines from line 4 on."""
+def translation(extra: str = "", body: str = FRENCH_BODY, lang: str = "fr", original: bool = True):
+    """The row's brief and its translation into `lang` (`{stem}.fr.md` beside it), whose front matter has
+    `extra` lines from line 4 on."""
 
-    def make(project: Path) -> None:
+    def make(project: Path, brief: str) -> None:
         if original:
-            write_brief(project)
-        write_brief(project, TRANSLATION_FRONT + extra, body, name=name)
+            write_brief(project, name=brief)
+        write_brief(project, TRANSLATION_FRONT + extra, body, name=brief.removesuffix(".md") + f".{lang}.md")
 
     return make
 
@@ -336,25 +337,25 @@ MISTAKES = [
     # Data in several languages: an entry's `translations`, keyed by declared language codes.
     Mistake(
         "translation in a misspelt language",
-        lambda p: (
+        lambda p, _: (
             append(
                 p,
                 "data/actors.yml",
-                "new-actor:\n  name: N\n  kind: state\n  summary: S.\n  translations:\n    fre: {name: N}\n",
+                "fre-actor:\n  name: N\n  kind: state\n  summary: S.\n  translations:\n    fre: {name: N}\n",
             )
             + 5
         ),
         "data/actors.yml",
         None,
-        "unknown language 'fre' in the translations of 'new-actor': did you mean 'fr'?",
+        "unknown language 'fre' in the translations of 'fre-actor': did you mean 'fr'?",
     ),
     Mistake(
         "translation of a field that is not translated",
-        lambda p: (
+        lambda p, _: (
             append(
                 p,
                 "data/mechanisms.yml",
-                "new-one:\n  name: N\n  summary: S.\n  translations:\n    ar: {name: م, related: [gatekeeping]}\n",
+                "untranslatable-one:\n  name: N\n  summary: S.\n  translations:\n    ar: {name: م, related: [gatekeeping]}\n",
             )
             + 4
         ),
@@ -364,11 +365,11 @@ MISTAKES = [
     ),
     Mistake(
         "translated signals that are not the indicator's",
-        lambda p: (
+        lambda p, _: (
             append(
                 p,
                 "data/indicators.yml",
-                "new-one:\n  name: N\n  summary: S.\n"
+                "mistranslated-one:\n  name: N\n  summary: S.\n"
                 "  signals:\n    advancing: [A, B]\n  translations:\n    fr:\n      signals:\n"
                 "        advancing: [Un]\n",
             )
@@ -376,7 +377,7 @@ MISTAKES = [
         ),
         "data/indicators.yml",
         None,
-        "the 'fr' translation gives 1 'advancing' signal(s) where the indicator 'new-one' gives 2",
+        "the 'fr' translation gives 1 'advancing' signal(s) where the indicator 'mistranslated-one' gives 2",
     ),
     Mistake(
         "misspelt house heading",
@@ -836,14 +837,14 @@ MISTAKES = [
         TRANSLATION,
         4,
         "'actors' differs from the original's ('actors' is [qatar, iran] there): leave it out: a translation "
-        "takes it from test-brief.md",
+        "takes it from translation-naming-other-actors.md",
     ),
     Mistake(
         "translation with another date",
         translation("date: 2026-06-02\n"),
         TRANSLATION,
         4,
-        "leave it out: a translation takes it from test-brief.md",
+        "leave it out: a translation takes it from translation-with-another-date.md",
     ),
     Mistake(
         "translation with readings of its own",
@@ -861,7 +862,7 @@ MISTAKES = [
     ),
     Mistake(
         "translation without a summary",
-        lambda p: (write_brief(p), write_brief(p, "title: Une note\n", FRENCH_BODY, name=TRANSLATION)) and None,
+        lambda p, b: write_brief(p, name=b) or write_brief(p, "title: Une note\n", FRENCH_BODY, name=b[:-3] + ".fr.md"),
         TRANSLATION,
         2,
         "a translation needs its 'summary', in its language",
@@ -893,9 +894,9 @@ MISTAKES = [
                     "ما الذي ينبغي مراقبته",
                 )
             ),
-            name="docs/briefs/2026/test-brief.ar.md",
+            lang="ar",
         ),
-        "docs/briefs/2026/test-brief.ar.md",
+        "{stem}.ar.md",
         11,
         "the house heading '## ما الالية الفاعلة' is misspelt: did you mean '## ما الآلية الفاعلة'?",
     ),
@@ -908,14 +909,11 @@ MISTAKES = [
     ),
     Mistake(
         "translation still holding the template's placeholder",
-        lambda p: (
-            (
-                write_brief(p),
-                write_brief(
-                    p, 'title: "TODO: the title in Français"\nsummary: Une phrase.\n', FRENCH_BODY, TRANSLATION
-                ),
+        lambda p, b: (
+            write_brief(p, name=b)
+            or write_brief(
+                p, 'title: "TODO: the title in Français"\nsummary: Une phrase.\n', FRENCH_BODY, b[:-3] + ".fr.md"
             )
-            and None
         ),
         TRANSLATION,
         2,
@@ -926,7 +924,7 @@ MISTAKES = [
         translation(original=False),
         TRANSLATION,
         1,
-        "no original beside this translation: add test-brief.md",
+        "no original beside this translation: add translation-without-its-original.md",
     ),
 ]
 
