@@ -49,7 +49,6 @@ from .publishing import StagedSite
 from .safety import sanitise
 from .search import FOLDER, SearchIndex
 from .site import Publication, Site, render_problems
-from .translations import split_language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -186,12 +185,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.loaded is not None and self.site is not None, "on_config came first"
         if not self.loaded.ok:  # the preview shows what stops the build, on whatever page is open
             return render_problems(self.loaded.problems)
-        src_uri = split_language(page.file.src_uri)[0]  # a translation's page is its original's in its language
+        src_uri = page.file.src_uri  # (a translation's, `x.fr.md`: the core reads it as its original's, `x.md`)
         # The page's date, not the build's: MkDocs stamps the compressed sitemap with the latest.
-        page.update_date = self.site.catalog.last_changed(src_uri).isoformat()
-        home = config.site_url or "/"
+        page.update_date = self.site.last_changed(src_uri).isoformat()
+        home, name = config.site_url or "/", config.site_name
         page.meta.update(
-            self.site.theme_metadata(src_uri, page.meta, url=page.canonical_url, site_name=config.site_name, home=home)
+            self.site.theme_metadata(src_uri, page.meta, url=page.canonical_url, site_name=name, home=home)
         )
         if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
             page.title = page.meta["title"]

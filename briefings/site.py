@@ -92,10 +92,14 @@ class Site:
         """The home page of language `lang` on the site whose home (in the default language) is `home`."""
         return home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{lang}/"
 
+    def last_changed(self, src_uri: str) -> Any:
+        """The day the page built from `src_uri` (a translation's: its original's) last changed."""
+        return self.catalog.last_changed(split_language(src_uri)[0])
+
     def address_in(self, lang: str, src_uri: str, home: str) -> str:
         """The address of the page built from `src_uri` in language `lang`, on the site whose home (in the default
         language) is `home`."""
-        return self.address(src_uri, self.home_in(lang, home))
+        return self.address(split_language(src_uri)[0], self.home_in(lang, home))
 
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.templates.render(template, page, **context)
@@ -115,6 +119,7 @@ class Site:
         HTML-escaped (Material prints them into HTML as they are), its place in the site, and for a brief its
         summary as description and the metadata of its article (dates, authors and actors, for the page's
         head and the sitemap: overrides/main.html, sitemap.xml)."""
+        src_uri = split_language(src_uri)[0]  # a translation's page is its original's, in its language
         theme: dict[str, Any] = {
             key: html.escape(meta[key]) for key in ("title", "description") if isinstance(meta.get(key), str)
         }
