@@ -139,6 +139,10 @@ class SiteFeeds:
                 self.texts[src_uri] = kept
                 self.changed.add(src_uri)
 
+    def restore(self, src_uri: str, text: str) -> None:
+        """Take the text a previous build kept of a brief whose page is not rendered again (`text`)."""
+        self.texts[src_uri] = zlib.compress(text.encode("utf-8"), 1)
+
     def text(self, src_uri: str) -> str:
         """The text kept of the brief whose source is `src_uri`."""
         return zlib.decompress(self.texts[src_uri]).decode("utf-8")

@@ -9,6 +9,11 @@
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
   rendered.
+- A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
+  replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
+  output, copied instead of rendered; `on_post_build` indexes those pages for search and gives the feeds their
+  text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
+  variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
@@ -30,13 +35,14 @@ import posixpath
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.config import base
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .buildcache import BuildCache
 from .calls import MACROS
 from .export import data_files
 from .feed import FeedSite, SiteFeeds
@@ -55,7 +61,7 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class BriefingsConfig(base.Config):
-    pass
+    cache = config_options.Type(bool, default=True)  # reuse the last build's pages whose inputs did not change
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -73,6 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
+        self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -86,8 +93,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.loaded, self.site = self.previewing.load(
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
-        else:
-            self.loaded = load_project(project)
+        else:  # the build's key reads the configuration before plugins add to it
+            self.loaded, self.cache = load_project(project), BuildCache.for_build(project, config, config.theme)
         _report(self.loaded.problems, stop=not self.preview)
         if not self.preview:
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
@@ -103,7 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             macros.force_page_rendering = checked.__contains__
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
-            self.staged, self.finished = StagedSite(Path(config.site_dir)), False
+            self.staged, self.finished = StagedSite(Path(config.site_dir), self.cache), False
             config.site_dir = str(self.staged.folder)
         return config
 
@@ -144,6 +151,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(data := File.generated(config, path, content=text))
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
         self.search.keep_only({file.url for file in files.documentation_pages()})
+        # The pages whose inputs did not change are the last build's, copied instead of rendered.
+        files = self.cache.reuse(self.site.catalog, files, config, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))
@@ -186,7 +195,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # -- the finished site -----------------------------------------------------------------------------------
 
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # The sitemap lists every page, rendered or reused.
+        return {**context, "pages": self.cache.pages()} if self.cache and template_name == "sitemap.xml" else context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.cache:
+            self.cache.finish(Path(config.site_dir), search=self.search, feeds=self.feeds, macros=self.macros)
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
@@ -202,8 +217,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
         self.previewing.index.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
-            self.staged.publish()
-            self.staged = None
+            self.staged.publish()  # then discarding it does nothing
         self._drop_staged()
 
     def _drop_staged(self) -> None:

@@ -37,7 +37,7 @@ PACKAGE = Path(__file__).parent
 SETTINGS = (
     "site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name", "edit_uri", "copyright",
     "use_directory_urls", "nav", "not_in_nav", "extra", "extra_css", "extra_javascript", "markdown_extensions",
-    "mdx_configs", "validation", "docs_dir",
+    "mdx_configs", "validation",
 )  # fmt: skip
 
 

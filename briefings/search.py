@@ -173,6 +173,35 @@ class Record:
         return record
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """What the index keeps of one page, before it is numbered among the site's: its record's parts, the
+    weight of each of its words (in the order they occur) and its values for the filters."""
+
+    title: str
+    summary: str | None
+    date: date | None
+    text: str
+    sections: tuple[tuple[int, str, str], ...]
+    weights: dict[str, float]
+    boost: float
+    facets: dict[str, tuple[tuple[str, str], ...]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self.__dict__, "date": self.date.isoformat() if self.date else None}
+
+    @classmethod
+    def from_json(cls, kept: dict[str, Any]) -> Analysed:
+        return cls(
+            **{
+                **kept,
+                "date": date.fromisoformat(kept["date"]) if kept["date"] else None,
+                "sections": tuple(map(tuple, kept["sections"])),
+                "facets": {facet: tuple(map(tuple, values)) for facet, values in kept["facets"].items()},
+            }
+        )
+
+
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
@@ -188,6 +217,7 @@ class SearchIndex:
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
         self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
+        self.pending: dict[str, Analysed | None] | None = None  # pages analysed, not yet included, by url
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
@@ -215,42 +245,70 @@ class SearchIndex:
         source: str | None = None,
         facets: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
-        """Index the page at `url` (relative to the site's root) whose article is the HTML `content`, with its
-        title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
-        `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
-        `facets` are its values for the filters (FACETS), each with its label; without them, those that the
-        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
+        """Index the page at `url` (see `analyse`); while `pending` is not None, only analyse it, into `pending`
+        (a build indexes its pages once they are all built, in the site's order: see `briefings.buildcache`)."""
+        analysed = self.analyse(url, content, title=title, meta=meta, source=source, facets=facets)
+        if self.pending is not None:
+            self.pending[url] = analysed
+        else:
+            self.include(url, analysed)
+
+    def analyse(
+        self,
+        url: str,
+        content: str,
+        *,
+        title: str,
+        meta: dict[str, Any],
+        source: str | None = None,
+        facets: dict[str, list[tuple[str, str]]] | None = None,
+    ) -> Analysed | None:
+        """What the index keeps of the page at `url` (relative to the site's root) whose article is the HTML
+        `content`, with its title and its metadata as the theme gets them, HTML-escaped: `search: {exclude:
+        true}` leaves it out (None), `search: {boost: 0.5}` weighs its words, `description` is its summary and
+        `date` a brief's date. `facets` are its values for the filters (FACETS), each with its label; without
+        them, those that the site's catalog (`use_site`) gives the page at `source` (its path in the docs
+        folder). A page's analysis depends on nothing else: a build may keep it for the next (`Analysed.as_json`)."""
         title = html.unescape(title)
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = meta.get("search") if isinstance(meta.get("search"), dict) else {}
         if options.get("exclude"):
-            self.remove(url)
-            return
+            return None
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
         text, weights, sections = _read(content)
         for word in words(title):
             weights[word] = weights.get(word, 0.0) + TITLE
-        number = self._numbers.setdefault(url, self._next)
-        self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
-        self._records[number] = Record(
-            url,
+        if facets is None and source is not None and self._catalog is not None:
+            facets = facets_of(self._catalog, source)
+        return Analysed(
             title,
             _SPACE.sub(" ", summary).strip() if summary else None,
             page_date,
-            zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1),
+            text[:TEXT_LIMIT],
             tuple(section for section in sections if section[0] < TEXT_LIMIT),
+            weights,
+            boost,
+            {facet: tuple(map(tuple, values)) for facet, values in (facets or {}).items() if facet in FACETS},
         )
-        forms = array("I", [self._number_of(word) for word in weights])
+
+    def include(self, url: str, page: Analysed | None) -> None:
+        """Index the page at `url` as analysed (None: leave it out)."""
+        if page is None:
+            self.remove(url)
+            return
+        number = self._numbers.setdefault(url, self._next)
+        self._next = max(self._next, number + 1)
+        text = zlib.compress(page.text.encode("utf-8"), 1)
+        self._records[number] = Record(url, page.title, page.summary, page.date, text, page.sections)
+        forms = array("I", [self._number_of(word) for word in page.weights])
         by_stem: dict[int, float] = {}
-        for form, weight in zip(forms, weights.values()):
+        for form, weight in zip(forms, page.weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
-        if facets is None and source is not None and self._catalog is not None:
-            facets = facets_of(self._catalog, source)
-        self._facets[number] = {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS}
-        self._terms[number] = array("I", [stem << 8 | _score(weight, boost) for stem, weight in by_stem.items()])
+        self._facets[number] = page.facets
+        self._terms[number] = array("I", [stem << 8 | _score(weight, page.boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
         number = self._numbers.get(url)

@@ -1,0 +1,233 @@
+"""The build's cache folder: the last build's pages, so that a build renders again only the pages whose inputs
+changed (their fingerprints: `briefings.reuse`), and copies the others.
+
+The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages (hard links
+to the published files, where the file system allows) and a manifest: the build's key, and for each page its
+fingerprint and what a build takes from a page it does not render again (its search record, its text for the
+feeds, its row of the sitemap). A build writes its cache beside the old one, and it replaces the old only with
+the site it was built with (`StagedSite.publish`): a failed build leaves both as they were. A page reused is a
+`ReusedPage` in the engine's list of files: not a page to render, but a file to copy, at the same address.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .catalog import Catalog
+from .feed import SiteFeeds
+from .macros import Macros
+from .project import Project
+from .publishing import new_folder
+from .reuse import nav_paths, page_fingerprints, settings_of, site_key
+from .search import Analysed, SearchIndex
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+CACHE_FOLDER = ".briefings-cache"
+#: Set (to anything but "") to build without the cache and leave it as it is (`script/build --without-cache`).
+WITHOUT_CACHE = "BRIEFINGS_WITHOUT_CACHE"
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class BuildCache:
+    """The last build's pages and what a build keeps of each, for a build with the key `key`."""
+
+    folder: Path
+    key: str
+    use: bool = True  # without it, nothing is reused nor saved
+    fingerprints: dict[str, str] = field(default_factory=dict)  # this build's, by src_uri
+    last: dict[str, dict] = field(default_factory=dict)  # the last build's entries, if its key was the same
+    kept: dict[str, dict] = field(default_factory=dict)  # this build's entries, by src_uri
+    order: list[Any] = field(default_factory=list)  # this build's pages, rendered or reused, in the site's order
+    staged: Path | None = None
+    catalog: Catalog | None = None
+
+    @classmethod
+    def for_build(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> BuildCache:
+        """The cache of a build of `project` with the engine's configuration `config` (and the theme's); unused
+        when the plugin's option `cache` is false or `WITHOUT_CACHE` is set."""
+        settings = settings_of(config, theme) | {"engine": type(config).__module__}  # MkDocs, or a fork of it
+        key = site_key(project, settings, config_file=Path(config["config_file_path"]))
+        options = config["plugins"]["briefings"].config if "briefings" in config["plugins"] else {}
+        use = options.get("cache", True) and not os.environ.get(WITHOUT_CACHE)
+        cache = cls(project.root / CACHE_FOLDER, key, use)
+        manifest = cache.folder / MANIFEST
+        if use and manifest.is_file():
+            try:
+                kept = json.loads(manifest.read_text("utf-8"))
+            except ValueError:  # a cache that cannot be read is no cache
+                kept = {}
+            cache.last = kept.get("pages", {}) if kept.get("key") == key else {}
+        return cache
+
+    # -- before the pages render -------------------------------------------------------------------------------
+
+    def reuse(self, catalog: Catalog, files: Any, config: Mapping[str, Any], search: SearchIndex) -> Any:
+        """The engine's list of `files` with each page whose fingerprint is the last build's replaced by a
+        `ReusedPage`. The pages the navigation lists are always rendered (all of them without a `nav`). `search`
+        then only analyses the pages as they render: `finish` indexes them all, in the site's order."""
+        self.catalog, search.pending = catalog, {}
+        listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
+        directory_urls = config["use_directory_urls"]
+        self.fingerprints = page_fingerprints(catalog, directory_urls=directory_urls, leave_out=listed)
+        self.order = [(cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files]
+        self.order = [file for file in self.order if isinstance(file, ReusedPage) or file.is_documentation_page()]
+        reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
+        log.info(f"Reused {len(reused)} of {len(self.fingerprints)} pages")
+        return type(files)([reused.get(file.src_uri, file) for file in files])
+
+    def _reusable(self, file: Any) -> Path | None:
+        last, fingerprint = self.last.get(file.src_uri), self.fingerprints.get(file.src_uri)
+        if not last or fingerprint is None or last["fingerprint"] != fingerprint or last["dest"] != file.dest_uri:
+            return None
+        if last["listing"] or not (path := self.folder / "pages" / file.dest_uri).is_file():
+            return None
+        self.kept[file.src_uri] = last
+        return path
+
+    def pages(self) -> list[Any]:
+        """What the sitemap's template (overrides/sitemap.xml) reads of each page, rendered or reused."""
+        return [_KeptFile(self.kept[f.src_uri]) if isinstance(f, ReusedPage) else f for f in self.order]
+
+    # -- once every page is written ----------------------------------------------------------------------------
+
+    def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros) -> None:
+        """Keep what the next build takes of each page rendered (`_kept`), index every page for search in the
+        site's order, give the feeds the texts of the briefs reused, stamp the compressed sitemap with the latest
+        page (MkDocs sees only the pages it renders), and stage the cache of this build from the site in
+        `site_dir`."""
+        pending, search.pending = search.pending or {}, None
+        for file in self.order:
+            if isinstance(file, ReusedPage):
+                entry = self.kept[file.src_uri]
+                if entry["feed"] is not None:
+                    feeds.restore(file.src_uri, entry["feed"])
+            elif file.page is not None and file.page.url in pending:
+                entry = self.kept[file.src_uri] = self._kept(file.page, pending[file.page.url], feeds, macros)
+            else:
+                continue
+            search.include(entry["url"], entry["search"] and Analysed.from_json(entry["search"]))
+        if any(isinstance(file, ReusedPage) for file in self.order):
+            _write_sitemap_gz(site_dir, (self.catalog.last_changed(f.src_uri).isoformat() for f in self.order))
+        if self.use:
+            self._stage(site_dir)
+
+    def _kept(self, page: Any, analysed: Analysed | None, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
+        """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
+        a page that called a macro listing briefs."""
+        src_uri = page.file.src_uri
+        return {
+            "fingerprint": self.fingerprints.get(src_uri),
+            "dest": page.file.dest_uri,
+            "url": page.url,
+            "search": analysed and analysed.as_json(),
+            "feed": feeds.text(src_uri) if src_uri in feeds.texts else None,
+            "sitemap": page.canonical_url or page.abs_url,
+            "modified": page.meta.get("article", {}).get("modified"),
+            "listing": src_uri in macros.listing,
+        }
+
+    def _stage(self, site_dir: Path) -> None:
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        self.staged = new_folder(self.folder.parent, CACHE_FOLDER + ".new-")
+        pages = {src: entry for src, entry in self.kept.items() if entry["fingerprint"] is not None}
+        for entry in pages.values():
+            target = self.staged / "pages" / entry["dest"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(site_dir / entry["dest"], target)
+        manifest = {"key": self.key, "pages": dict(sorted(pages.items()))}
+        (self.staged / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+
+    def publish(self) -> None:
+        """Replace the cache with the staged one (once the site built with it is in place)."""
+        if self.staged is None:
+            return
+        old = None
+        if self.folder.exists():
+            old = new_folder(self.folder.parent, CACHE_FOLDER + ".old-")
+            self.folder.rename(old / "cache")
+        self.staged.rename(self.folder)
+        self.staged = None
+        if old is not None:
+            shutil.rmtree(old)
+
+    def discard(self) -> None:
+        if self.staged is not None:
+            shutil.rmtree(self.staged, ignore_errors=True)
+            self.staged = None
+
+
+class ReusedPage:
+    """A page the last build wrote whose inputs did not change, in the engine's list of files: not a
+    documentation page (the engine neither reads nor renders it) but a file it copies, at the same source path
+    and address, so that links to it resolve; the engine checks no anchor of a file without `page` (the core's
+    check does). It offers what MkDocs 1.6 asks of a file (mkdocs/structure/files.py; the edit table's builds
+    pin it)."""
+
+    page = None
+    generated_by = None
+    edit_uri = None
+
+    def __init__(self, file: Any, cached: Path):
+        self.src_uri, self.dest_uri, self.url = file.src_uri, file.dest_uri, file.url
+        self.src_path, self.dest_path, self.abs_src_path = file.src_uri, file.dest_uri, str(cached)
+        self.abs_dest_path, self.inclusion, self.name = file.abs_dest_path, file.inclusion, file.name
+        self.dest_dir, self.use_directory_urls, self.cached = file.dest_dir, file.use_directory_urls, cached
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    def is_media_file(self) -> bool:
+        return True
+
+    def is_javascript(self) -> bool:
+        return False
+
+    def is_css(self) -> bool:
+        return False
+
+    def is_modified(self) -> bool:
+        return True
+
+    def copy_file(self, dirty: bool = False) -> None:
+        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(self.cached, Path(self.abs_dest_path))
+
+
+class _KeptFile:
+    """What the sitemap's template reads of a page reused: `file.page` with its address and date."""
+
+    def __init__(self, entry: dict):
+        self.page = self
+        self.is_link = False
+        self.abs_url = self.canonical_url = entry["sitemap"]
+        self.meta = {"article": {"modified": entry["modified"]}} if entry["modified"] else {}
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(source, target)
+
+
+def _write_sitemap_gz(site_dir: Path, dates: Iterable[str]) -> None:
+    """Compress the site's sitemap as MkDocs does (mkdocs/commands/build.py), stamped with the latest of the
+    pages' dates (`dates`, ISO)."""
+    stamp = int(datetime.fromisoformat(max(dates)).replace(tzinfo=timezone.utc).timestamp())
+    output = site_dir / "sitemap.xml"
+    gz_filename = f"{output}.gz"
+    with open(gz_filename, "wb") as f, gzip.GzipFile(fileobj=f, filename=gz_filename, mode="wb", mtime=stamp) as gz:
+        gz.write(output.read_bytes())
