@@ -21,13 +21,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .catalog import Catalog
 from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
 from .publishing import new_folder
-from .reuse import nav_paths, page_fingerprints, settings_of, site_key
+from .reuse import Fingerprints, nav_paths, settings_of, site_key
 from .search import Analysed, SearchIndex
+from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -44,12 +44,12 @@ class BuildCache:
     folder: Path
     key: str
     use: bool = True  # without it, nothing is reused nor saved
-    fingerprints: dict[str, str] = field(default_factory=dict)  # this build's, by src_uri
+    fingerprints: Fingerprints | None = None  # this build's
     last: dict[str, dict] = field(default_factory=dict)  # the last build's entries, if its key was the same
     kept: dict[str, dict] = field(default_factory=dict)  # this build's entries, by src_uri
     order: list[Any] = field(default_factory=list)  # this build's pages, rendered or reused, in the site's order
     staged: Path | None = None
-    catalog: Catalog | None = None
+    site: Site | None = None
 
     @classmethod
     def for_build(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> BuildCache:
@@ -71,14 +71,14 @@ class BuildCache:
 
     # -- before the pages render -------------------------------------------------------------------------------
 
-    def reuse(self, catalog: Catalog, files: Any, config: Mapping[str, Any], search: SearchIndex) -> Any:
+    def reuse(self, site: Site, files: Any, config: Mapping[str, Any], search: SearchIndex) -> Any:
         """The engine's list of `files` with each page whose fingerprint is the last build's replaced by a
         `ReusedPage`. The pages the navigation lists are always rendered (all of them without a `nav`). `search`
         then only analyses the pages as they render: `finish` indexes them all, in the site's order."""
-        self.catalog, search.pending = catalog, {}
+        self.site, search.pending, site.queries = site, {}, {}
         listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
         directory_urls = config["use_directory_urls"]
-        self.fingerprints = page_fingerprints(catalog, directory_urls=directory_urls, leave_out=listed)
+        self.fingerprints = Fingerprints(site.catalog, directory_urls=directory_urls, leave_out=listed)
         self.order = [(cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files]
         self.order = [file for file in self.order if isinstance(file, ReusedPage) or file.is_documentation_page()]
         reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
@@ -86,10 +86,11 @@ class BuildCache:
         return type(files)([reused.get(file.src_uri, file) for file in files])
 
     def _reusable(self, file: Any) -> Path | None:
-        last, fingerprint = self.last.get(file.src_uri), self.fingerprints.get(file.src_uri)
-        if not last or fingerprint is None or last["fingerprint"] != fingerprint or last["dest"] != file.dest_uri:
+        if not (last := self.last.get(file.src_uri)) or last["listing"] or last["dest"] != file.dest_uri:
             return None
-        if last["listing"] or not (path := self.folder / "pages" / file.dest_uri).is_file():
+        if last["fingerprint"] != self.fingerprints.of(file.src_uri, last["queries"]):
+            return None
+        if not (path := self.folder / "pages" / file.dest_uri).is_file():
             return None
         self.kept[file.src_uri] = last
         return path
@@ -117,7 +118,8 @@ class BuildCache:
                 continue
             search.include(entry["url"], entry["search"] and Analysed.from_json(entry["search"]))
         if any(isinstance(file, ReusedPage) for file in self.order):
-            _write_sitemap_gz(site_dir, (self.catalog.last_changed(f.src_uri).isoformat() for f in self.order))
+            dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
+            _write_sitemap_gz(site_dir, dates)
         if self.use:
             self._stage(site_dir)
 
@@ -125,8 +127,10 @@ class BuildCache:
         """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
         a page that called a macro listing briefs."""
         src_uri = page.file.src_uri
+        queries = self.site.queries.get(src_uri, [])
         return {
-            "fingerprint": self.fingerprints.get(src_uri),
+            "fingerprint": self.fingerprints.of(src_uri, queries),
+            "queries": queries,
             "dest": page.file.dest_uri,
             "url": page.url,
             "search": analysed and analysed.as_json(),

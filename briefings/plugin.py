@@ -152,7 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
-        files = self.cache.reuse(self.site.catalog, files, config, self.search) if self.cache else files
+        files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))

@@ -6,8 +6,8 @@ What a page shows is declared once, next to the page, and reduced to a fingerpri
   versions, this package's own code and templates, `mkdocs.yml` and the configuration as resolved (values set
   from the environment included), the project's `overrides/`, `macros/` and `data/`, and every file of the docs
   folder that is not a brief (hand-written pages carry the navigation). When the key changes, nothing is reused;
-- a page the core generates (an entity's page, a listing, a tag) is the Markdown the core writes for it, with its
-  place in the site: its fingerprint is derived from that Markdown, written without the build's fragments;
+- a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
+  asks of the catalog (`Fingerprints`);
 - a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to.
 
 Pages the navigation lists, hand-written pages and any page that called a macro listing briefs (`Macros.listing`)
@@ -16,13 +16,15 @@ are always written again. `briefings.buildcache` keeps the last build's pages an
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import json
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from .catalog import Catalog
+from .model import Brief, Reading
 from .pages.brief import inputs as brief_inputs
 from .problems import Problems
 from .project import Project
@@ -30,7 +32,7 @@ from .site import Site
 from .sources import docs_folder
 
 #: Changed whenever what the cache holds changes meaning.
-FORMAT = 1
+FORMAT = 2
 PACKAGE = Path(__file__).parent
 #: The configuration's values every page may depend on (with the theme's), for the build's key: mkdocs.yml's text
 #: is in the key too, but not what the environment sets (`site_url: !ENV SITE_URL`).
@@ -81,19 +83,71 @@ def _add_file(digest: Any, name: str, path: Path) -> None:
     digest.update(data)
 
 
-def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:
+class Fingerprints:
     """The fingerprint of each page the core generates and each brief's page, by src_uri, but those in
-    `leave_out` (the pages the navigation lists, always written again)."""
-    plain = Site(catalog, directory_urls=directory_urls)  # without fragments: the Markdown as it reads
-    found = {}
-    for page in plain.generated_pages():
-        if page.src_uri not in leave_out:
-            shown = (page.edit_path, plain.markdown(page), catalog.last_changed(page.src_uri))
-            found[page.src_uri] = _fingerprint(page.src_uri, shown, plain.place(page.src_uri))
-    for brief in catalog.briefs:
-        if brief.src_uri not in leave_out:
-            found[brief.src_uri] = _fingerprint(brief.src_uri, brief_inputs(catalog, brief), plain.place(brief.src_uri))
-    return found
+    `leave_out` (the pages the navigation lists, always written again).
+
+    A generated page's is derived from what its template is given (its context, every value in full: each brief
+    by the digest of its record) and its place, together with the answers to what the template asked of the
+    catalog beyond it when it was last written (`Site.queries`: the briefs naming an entity, an indicator's
+    latest reading and movement): asked again, the same answers mean the same page. A brief's is what
+    `pages.brief.inputs` declares, and its place."""
+
+    def __init__(self, catalog: Catalog, *, directory_urls: bool, leave_out: set[str]):
+        self.catalog = catalog
+        self.memo: dict[int, str] = {}
+        self.bases: dict[str, str] = {}
+        plain = Site(catalog, directory_urls=directory_urls)  # for the pages' places
+        for page in plain.generated_pages():
+            if page.src_uri not in leave_out:
+                context = self.shown(page.context())
+                place = plain.place(page.src_uri)
+                shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place)
+                self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
+        for brief in catalog.briefs:
+            if brief.src_uri not in leave_out:
+                shown = self.shown(brief_inputs(catalog, brief))
+                self.bases[brief.src_uri] = _fingerprint(brief.src_uri, shown, plain.place(brief.src_uri))
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def of(self, src_uri: str, queries: Iterable[Iterable[str]] = ()) -> str | None:
+        """The page's fingerprint, given what its template asked of the catalog (`Site.queries`); None for a
+        page without one."""
+        base = self.bases.get(src_uri)
+        if base is None:
+            return None
+        answers = [(query, folder, id, self.answer(query, folder, id)) for query, folder, id in queries]
+        return _fingerprint(base, answers) if answers else base
+
+    def answer(self, query: str, folder: str, entity_id: str) -> str:
+        entity = self.catalog.entities.get(folder, {}).get(entity_id)
+        return "" if entity is None else self.shown(getattr(self.catalog, query)(entity))
+
+    def shown(self, value: Any) -> str:
+        """`value` in full, as text: a brief by the digest of its record (its text apart: what other pages show
+        of it, its number of words included), a reading with its brief's."""
+        if isinstance(value, Brief):
+            if (known := self.memo.get(id(value))) is None:
+                record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
+                known = self.memo[id(value)] = "B" + hashlib.sha256(record.encode()).hexdigest()
+            return known
+        if isinstance(value, Reading):
+            return f"{value!r}@{self.shown(value.brief)}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(map(self.shown, value)) + "]"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return type(value).__name__ + self.shown([getattr(value, f.name) for f in dataclasses.fields(value)])
+        return repr(value)
+
+
+def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:
+    """Each page's fingerprint as `Fingerprints` derives it, given no query of the catalog (the pages' own
+    inputs: what `Fingerprints.of` adds to)."""
+    return dict(Fingerprints(catalog, directory_urls=directory_urls, leave_out=leave_out).bases)
 
 
 def _fingerprint(*shown: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urljoin
 
 from .catalog import Catalog, tag_slug
@@ -12,6 +12,7 @@ from .outputs import entity_feed_path, tag_feed_path
 from .fragments import Fragments
 from .kinds import generated_pages
 from .metadata import article_metadata
+from .model import Entity
 from .navigation import Place, place_of
 from .pages import GeneratedPage, tags
 from .pages.brief import Publication, brief_markdown
@@ -30,15 +31,28 @@ class Site:
     def __init__(self, catalog: Catalog, *, directory_urls: bool = True, fragments: Fragments | None = None):
         self.catalog = catalog
         self.fragments = fragments
+        #: With `queries` set (a build that reuses pages: `briefings.reuse`), what each generated page asked of the
+        #: catalog beyond its context as it was written, by src_uri: (query, entity's folder and id).
+        self.queries: dict[str, list[tuple[str, str, str]]] | None = None
+        self._writing: list | None = None
+
+        def asked(query: str) -> Callable[[Entity], Any]:
+            def ask(entity: Entity) -> Any:
+                if self._writing is not None:
+                    self._writing.append((query, entity.folder, entity.id))
+                return getattr(catalog, query)(entity)
+
+            return ask
+
         self.templates = PageTemplates(
             directory_urls,
             fragments,
             actors_of=lambda brief: catalog.named_by(brief, "actors"),
             authors_of=lambda brief: catalog.named_by(brief, "authors"),
             indicators_of=lambda brief: catalog.named_by(brief, "indicators"),
-            briefs_naming=catalog.briefs_naming,
-            latest_reading=catalog.latest_reading,
-            movement=catalog.movement,
+            briefs_naming=asked("briefs_naming"),
+            latest_reading=asked("latest_reading"),
+            movement=asked("movement"),
             tag_page=tags.page_of,
             tag_slug=tag_slug,
             entity_feed=entity_feed_path,
@@ -61,7 +75,13 @@ class Site:
 
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written."""
-        return self.render(page.template, page.src_uri, **page.context())
+        if self.queries is None:
+            return self.render(page.template, page.src_uri, **page.context())
+        self._writing = self.queries[page.src_uri] = []
+        try:
+            return self.render(page.template, page.src_uri, **page.context())
+        finally:
+            self._writing = None
 
     def theme_metadata(self, src_uri: str, meta: dict[str, Any], *, url: str | None, site_name: str) -> dict[str, Any]:
         """What the theme needs of a page beside its front matter `meta`: its title and description

@@ -11,11 +11,15 @@ import pytest
 from briefings import reuse
 from briefings.loader import load_project
 from briefings.project import Project
+from briefings.site import Site
 from conftest import copy_project
 
 BRIEF = "briefs/2026/doha-indirect-talks.md"
 SETTINGS = {"site_url": "https://example.org/", "repo_url": None}
-NAV = {"index.md", "briefs/index.md", "tags/index.md", "actors/index.md"}
+#: The example project's navigation (always rendered, never fingerprinted).
+NAV = {"index.md", "about.md", "briefs/index.md", "tags/index.md", "authors/index.md", "regions/index.md"} | {
+    f"{folder}/index.md" for folder in ("actors", "indicators", "mechanisms")
+}
 
 
 @pytest.fixture
@@ -24,9 +28,15 @@ def example(tmp_path: Path) -> Path:
 
 
 def fingerprints(project: Path) -> dict[str, str]:
+    """Every page's fingerprint, with what its template asks of the catalog as it is written."""
     loaded = load_project(Project.at(project))
     assert loaded.ok, loaded.problems
-    return reuse.page_fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV)
+    site = Site(loaded.catalog)
+    site.queries = {}
+    for page in site.generated_pages():
+        site.markdown(page)
+    found = reuse.Fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV)
+    return {src_uri: found.of(src_uri, site.queries.get(src_uri, ())) for src_uri in found.bases}
 
 
 def key(project: Path, settings: dict = SETTINGS) -> str:
@@ -53,8 +63,9 @@ def test_every_brief_and_generated_page_has_a_fingerprint_but_those_the_navigati
 
 
 def test_a_briefs_text_changes_its_page_and_no_other(example):
+    """Other pages show a brief's record, not its text (its number of words is in its record)."""
     before = fingerprints(example)
-    edit(example / "docs" / BRIEF, "## What happened\n", "## What happened\n\nOne more sentence here.\n")
+    edit(example / "docs" / BRIEF, "without meeting directly", "without meeting openly")
     assert changed(before, fingerprints(example)) == {BRIEF}
 
 
@@ -75,6 +86,18 @@ def test_a_briefs_tags_change_its_page_and_the_tags_pages(example):
     edit(example / "docs" / BRIEF, "tags: [diplomacy, mediation, de-escalation]", "tags: [diplomacy, mediation]")
     pages = changed(before, fingerprints(example))
     assert {BRIEF, "tags/de-escalation/index.md"} <= pages
+
+
+def test_a_generated_page_is_fingerprinted_with_what_its_template_asks(example):
+    """An actor's page lists the briefs naming it, which its template asks of the catalog (`briefs_naming`):
+    a brief that starts naming the actor changes the page, although the page's context is the same."""
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "regional-intermediaries]\nindicators", "regional-intermediaries, oman]\nindicators")
+    pages = changed(before, fingerprints(example))
+    assert {BRIEF, "actors/oman.md"} <= pages
+    loaded = load_project(Project.at(example))
+    bases = reuse.page_fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV)
+    assert bases["actors/oman.md"] != fingerprints(example)["actors/oman.md"]  # the answers count
 
 
 def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):

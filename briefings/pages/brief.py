@@ -50,7 +50,8 @@ def inputs(catalog: Catalog, brief: Brief) -> tuple:
         return (other.src_uri, other.title, other.date) if other else None
 
     neighbours = [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
-    return (brief, catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri), [shown(b) for b in neighbours])
+    scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
+    return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in neighbours])
 
 
 def brief_markdown(catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication) -> str:
