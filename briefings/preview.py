@@ -1,11 +1,10 @@
 """What a save changes in the live preview: the pages to write again, and only those.
 
-A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
-that list it: the pages of those entities and of its tags (before and after the edit), every listing index,
-the tags index and the hand-written pages that call listing macros; its title and date are also on the
-pages of the briefs published just before and after it, and of the briefs it is related to. Anything else
-(a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
-written again.
+Which pages a save changes is derived from the same declarations as the build's reuse of pages
+(`briefings.reuse.Fingerprints`): each page whose fingerprint differs before and after the save is written
+again, with what its template asked of the catalog when last written asked again of both. The hand-written
+pages that call listing macros are always written again. Anything else than briefs (a data file, a
+hand-written page, which ids exist) changes pages all over the site: then everything is written again.
 The theme's templates stay compiled from one rebuild to the next (`CompiledTemplates`).
 """
 
@@ -20,8 +19,9 @@ from .catalog import Catalog
 from .fragments import Fragments
 from .kinds import KINDS
 from .loader import Changes, LoadCache, Loaded, load_project
-from .pages import GeneratedPage, tags
+from .pages import GeneratedPage
 from .project import Project
+from .reuse import Fingerprints
 from .search import PreviewIndex
 from .site import Site
 
@@ -53,6 +53,8 @@ class Preview:
     def __init__(self) -> None:
         self.cache = LoadCache()
         self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.queries: dict[str, list] = {}  # what each generated page asked of the catalog when last written
+        self.fingerprints: Fingerprints | None = None  # the pages' as the last site had them
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
         self.templated: frozenset[str] = frozenset()  # the pages that call macros
         self.site: Site | None = None
@@ -65,12 +67,14 @@ class Preview:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
         BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)  # once is enough: a logger holds a filter once
         self.index.interrupt()  # a rebuild goes before search
-        before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild, self.templated = None, loaded.templated
         if loaded.ok:
-            self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
+            after = Fingerprints(loaded.catalog, directory_urls=directory_urls, leave_out=set())
+            self.rebuild = pages_to_rebuild(self.fingerprints, after, loaded.changed, self.queries)
+            self.fingerprints = after
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
+            self.site.queries = self.queries
         elif self.site is None:
             self.site = Site(
                 Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
@@ -92,42 +96,19 @@ class Preview:
         return self.rebuild is None or listing or src_uri in self.rebuild
 
 
-def pages_to_rebuild(before: Catalog | None, after: Catalog, changes: Changes | None) -> set[str] | None:
-    """The pages (src_uri) a change makes different, or None when it may touch any page."""
+def pages_to_rebuild(
+    before: Fingerprints | None, after: Fingerprints, changes: Changes | None, queries: dict[str, list]
+) -> set[str] | None:
+    """The pages (src_uri) a change makes different, or None when it may touch any page: those whose fingerprint
+    differs, given what each asked of the catalog when last written (`queries`)."""
     if before is None or changes is None or changes.anything_else:
         return None
-    pages = {tags.INDEX, *(kind.index_uri for kind in KINDS)}
-    for src_uri in changes.briefs:
-        for catalog in (before, after):
-            brief = catalog.brief(src_uri)
-            if brief is None:
-                continue
-            pages.add(src_uri)
-            pages.update(tags.page_of(tag) for tag in brief.tags)
-            for folder, ids in brief.named.items():
-                entities = catalog.entities[folder]
-                pages.update(entities[i].src_uri for i in ids if i in entities)
-            pages.update(b.src_uri for b in (catalog.previous_brief(brief), catalog.next_brief(brief)) if b)
-    pages.update(_related_changed(before, after, changes.briefs))
-    return pages
-
-
-def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -> set[str]:
-    """The briefs whose related briefs change: among those that may be related to a changed brief (before or
-    after the change; a bounded number, see `Catalog.related_candidates`), those whose list differs or shows
-    a changed brief."""
-    suspects = set()
-    for src_uri in changed:
-        for catalog in (before, after):
-            if brief := catalog.brief(src_uri):
-                suspects.update(b.src_uri for b in catalog.related_candidates(brief))
-    pages = set()
-    for src_uri in suspects - changed:
-        old, new = before.brief(src_uri), after.brief(src_uri)
-        lists = [[b.src_uri for b in c.related_briefs(b)] if b else [] for c, b in ((before, old), (after, new))]
-        if lists[0] != lists[1] or changed.intersection(lists[0] + lists[1]):
-            pages.add(src_uri)
-    return pages
+    pages = before.bases.keys() | after.bases.keys()
+    return {
+        src_uri
+        for src_uri in pages
+        if before.of(src_uri, queries.get(src_uri, ())) != after.of(src_uri, queries.get(src_uri, ()))
+    }
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

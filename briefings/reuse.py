@@ -17,6 +17,7 @@ are always written again. `briefings.buildcache` keeps the last build's pages an
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -96,6 +97,7 @@ class Fingerprints:
     def __init__(self, catalog: Catalog, *, directory_urls: bool, leave_out: set[str]):
         self.catalog = catalog
         self.memo: dict[int, str] = {}
+        self.alive: list[Any] = []
         self.bases: dict[str, str] = {}
         plain = Site(catalog, directory_urls=directory_urls)  # for the pages' places
         for page in plain.generated_pages():
@@ -127,21 +129,33 @@ class Fingerprints:
 
     def shown(self, value: Any) -> str:
         """`value` in full, as text: a brief by the digest of its record (its text apart: what other pages show
-        of it, its number of words included), a reading with its brief's."""
-        if isinstance(value, Brief):
-            if (known := self.memo.get(id(value))) is None:
-                record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
-                known = self.memo[id(value)] = "B" + hashlib.sha256(record.encode()).hexdigest()
-            return known
-        if isinstance(value, Reading):
-            return f"{value!r}@{self.shown(value.brief)}"
-        if isinstance(value, (list, tuple)):
+        of it, its number of words included), a reading with its brief's. Objects are shown once each."""
+        kind = type(value)
+        if kind in _PLAIN:
+            return repr(value)
+        if kind is list or kind is tuple:
             return "[" + ",".join(map(self.shown, value)) + "]"
-        if isinstance(value, dict):
+        if kind is dict:
             return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return type(value).__name__ + self.shown([getattr(value, f.name) for f in dataclasses.fields(value)])
-        return repr(value)
+        if (known := self.memo.get(id(value))) is not None:
+            return known
+        if kind is Brief:
+            record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
+            known = "B" + hashlib.sha256(record.encode()).hexdigest()
+        elif kind is Reading:
+            known = f"{value!r}@{self.shown(value.brief)}"
+        elif dataclasses.is_dataclass(value):
+            names = _FIELDS.get(kind) or _FIELDS.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+            known = kind.__name__ + self.shown([getattr(value, name) for name in names])
+        else:
+            known = repr(value)
+        self.memo[id(value)] = known
+        self.alive.append(value)  # so that no other object takes its id while the memo holds it
+        return known
+
+
+_PLAIN = {str, int, float, bool, type(None), dt.date}
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:
