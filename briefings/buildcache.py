@@ -15,17 +15,21 @@ import gzip
 import json
 import logging
 import os
+import pickle
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+import jinja2
+
 from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
 from .publishing import new_folder
-from .reuse import Fingerprints, nav_paths, settings_of, site_key
+from .loader import LoadCache, Loaded, load_project
+from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
 from .search import Analysed, SearchIndex
 from .site import Site
 
@@ -35,6 +39,7 @@ CACHE_FOLDER = ".briefings-cache"
 #: Set (to anything but "") to build without the cache and leave it as it is (`script/build --without-cache`).
 WITHOUT_CACHE = "BRIEFINGS_WITHOUT_CACHE"
 MANIFEST = "manifest.json"
+BRIEFS = "briefs.pickle"
 
 
 @dataclass
@@ -50,6 +55,17 @@ class BuildCache:
     order: list[Any] = field(default_factory=list)  # this build's pages, rendered or reused, in the site's order
     staged: Path | None = None
     site: Site | None = None
+    outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path -> fingerprint
+    last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
+    briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
+
+    @classmethod
+    def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
+        """Open the cache of a build of `project` (`for_build`) and read the project through it: a brief whose
+        content and the ids it may name are those of the last build is not read again (`LoadCache`, kept in the
+        cache folder as Python's pickle, for the same code only: the folder is the build machine's own)."""
+        cache = cls.for_build(project, config, theme)
+        return load_project(project, cache=cache.briefs), cache
 
     @classmethod
     def for_build(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> BuildCache:
@@ -60,13 +76,15 @@ class BuildCache:
         options = config["plugins"]["briefings"].config if "briefings" in config["plugins"] else {}
         use = options.get("cache", True) and not os.environ.get(WITHOUT_CACHE)
         cache = cls(project.root / CACHE_FOLDER, key, use)
+        cache.briefs = _read_briefs(cache.folder / BRIEFS) if use else None
         manifest = cache.folder / MANIFEST
         if use and manifest.is_file():
             try:
                 kept = json.loads(manifest.read_text("utf-8"))
             except ValueError:  # a cache that cannot be read is no cache
                 kept = {}
-            cache.last = kept.get("pages", {}) if kept.get("key") == key else {}
+            if kept.get("key") == key:
+                cache.last, cache.last_outputs = kept.get("pages", {}), kept.get("outputs", {})
         return cache
 
     # -- before the pages render -------------------------------------------------------------------------------
@@ -120,8 +138,7 @@ class BuildCache:
         if any(isinstance(file, ReusedPage) for file in self.order):
             dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
             _write_sitemap_gz(site_dir, dates)
-        if self.use:
-            self._stage(site_dir)
+        feeds.reuse = self._reuse_output
 
     def _kept(self, page: Any, analysed: Analysed | None, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
         """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
@@ -140,21 +157,50 @@ class BuildCache:
             "listing": src_uri in macros.listing,
         }
 
+    @property
+    def templates(self) -> jinja2.BytecodeCache | None:
+        """The theme's templates as compiled, kept from one build to the next (each by its source's checksum)."""
+        if not self.use:
+            return None
+        (self.folder / "templates").mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(self.folder / "templates"))
+
+    def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
+        """Put the last build's output at `path` (a feed) in the site, if its fingerprint is the same."""
+        self.outputs[path] = fingerprint
+        cached = self.folder / "outputs" / path
+        if self.last_outputs.get(path) != fingerprint or not cached.is_file():
+            return False
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(cached, site_dir / path, replace=True)
+        return True
+
     def _stage(self, site_dir: Path) -> None:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         self.staged = new_folder(self.folder.parent, CACHE_FOLDER + ".new-")
         pages = {src: entry for src, entry in self.kept.items() if entry["fingerprint"] is not None}
-        for entry in pages.values():
-            target = self.staged / "pages" / entry["dest"]
+        paths = [("pages", entry["dest"]) for entry in pages.values()] + [("outputs", path) for path in self.outputs]
+        for folder, path in paths:
+            target = self.staged / folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(site_dir / entry["dest"], target)
-        manifest = {"key": self.key, "pages": dict(sorted(pages.items()))}
+            _link_or_copy(site_dir / path, target)
+        if (compiled := self.folder / "templates").is_dir():  # the theme's templates as compiled (`templates`)
+            shutil.copytree(compiled, self.staged / "templates", copy_function=_link_or_copy)
+        manifest = {
+            "key": self.key,
+            "pages": dict(sorted(pages.items())),
+            "outputs": dict(sorted(self.outputs.items())),
+        }
         (self.staged / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+        if self.briefs is not None:
+            kept = LoadCache(briefs=self.briefs.briefs, by_content=True)
+            (self.staged / BRIEFS).write_bytes(pickle.dumps((code_key(), kept), protocol=pickle.HIGHEST_PROTOCOL))
 
-    def publish(self) -> None:
-        """Replace the cache with the staged one (once the site built with it is in place)."""
-        if self.staged is None:
+    def publish(self, site_dir: Path) -> None:
+        """Replace the cache with this build's, once the site built with it is in place in `site_dir`."""
+        if not self.use:
             return
+        self._stage(site_dir)
         old = None
         if self.folder.exists():
             old = new_folder(self.folder.parent, CACHE_FOLDER + ".old-")
@@ -220,7 +266,20 @@ class _KeptFile:
         self.meta = {"article": {"modified": entry["modified"]}} if entry["modified"] else {}
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _read_briefs(path: Path) -> LoadCache:
+    """The loader's cache kept by the last build, if the code is the same; else an empty one."""
+    try:
+        code, kept = pickle.loads(path.read_bytes())
+        if code == code_key() and isinstance(kept, LoadCache):
+            return kept
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+        pass
+    return LoadCache(by_content=True)
+
+
+def _link_or_copy(source: Path, target: Path, *, replace: bool = False) -> None:
+    if replace:
+        target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links

@@ -47,7 +47,7 @@ from .calls import MACROS
 from .export import data_files
 from .feed import FeedSite, SiteFeeds
 from .fragments import Fragments
-from .loader import Loaded, load_project
+from .loader import Loaded
 from .macros import MacroSandbox, Macros
 from .preview import Preview
 from .problems import Problems
@@ -94,7 +94,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
         else:  # the build's key reads the configuration before plugins add to it
-            self.loaded, self.cache = load_project(project), BuildCache.for_build(project, config, config.theme)
+            self.loaded, self.cache = BuildCache.load(project, config, config.theme)
         _report(self.loaded.problems, stop=not self.preview)
         if not self.preview:
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
@@ -124,7 +124,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             macros._env = MacroSandbox({name: macros.macros[name] for name in MACROS}, **syntax)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.bytecode_cache = self.previewing.compiled  # the preview compiles the theme's templates once
+        # The theme's templates are compiled once: by the preview, or by any build with its cache.
+        env.bytecode_cache = self.cache.templates if self.cache else self.previewing.compiled
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class StagedSite:
         else:
             self.folder.rename(self.site_dir)
         if self.cache is not None:
-            self.cache.publish()
+            self.cache.publish(self.site_dir)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -60,12 +60,9 @@ def nav_paths(nav: Any) -> Iterator[str]:
 def site_key(project: Project, settings: dict[str, Any], *, config_file: Path | None = None) -> str:
     """The fingerprint of everything every page depends on (see the module's documentation); `settings` are
     the configuration's values as resolved."""
-    digest = hashlib.sha256(f"briefings-cache {FORMAT}\n".encode())
-    versions = {(d.metadata["Name"] or "").lower(): d.version for d in importlib.metadata.distributions()}
-    digest.update(json.dumps(sorted(versions.items())).encode())
+    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code_key()}\n".encode())
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
-    folders = [PACKAGE, *(project.root / name for name in ("overrides", "macros", "data"))]
-    for folder in folders:
+    for folder in (project.root / name for name in ("overrides", "macros", "data")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             _add_file(digest, path.relative_to(folder).as_posix(), path)
     config_file = config_file or project.root / "mkdocs.yml"
@@ -75,6 +72,17 @@ def site_key(project: Project, settings: dict[str, Any], *, config_file: Path | 
     for page in pages:
         if not page.is_brief:
             _add_file(digest, page.src_uri, page.path)
+    return digest.hexdigest()
+
+
+def code_key() -> str:
+    """The fingerprint of the code that builds: the installed packages and their versions, and this package's
+    own code and templates (what the loader's readings of briefs kept between builds depend on)."""
+    digest = hashlib.sha256(f"briefings-code {FORMAT}\n".encode())
+    versions = {(d.metadata["Name"] or "").lower(): d.version for d in importlib.metadata.distributions()}
+    digest.update(json.dumps(sorted(versions.items())).encode())
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        _add_file(digest, path.relative_to(PACKAGE).as_posix(), path)
     return digest.hexdigest()
 
 
