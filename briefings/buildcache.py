@@ -57,6 +57,7 @@ class BuildCache:
     site: Site | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path -> fingerprint
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
+    compiled: _CompiledTemplates | None = None
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
 
     @classmethod
@@ -160,10 +161,9 @@ class BuildCache:
     @property
     def templates(self) -> jinja2.BytecodeCache | None:
         """The theme's templates as compiled, kept from one build to the next (each by its source's checksum)."""
-        if not self.use:
-            return None
-        (self.folder / "templates").mkdir(parents=True, exist_ok=True)
-        return jinja2.FileSystemBytecodeCache(str(self.folder / "templates"))
+        if self.use and self.compiled is None:
+            self.compiled = _CompiledTemplates(self.folder / "templates")
+        return self.compiled
 
     def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
         """Put the last build's output at `path` (a feed) in the site, if its fingerprint is the same."""
@@ -184,8 +184,8 @@ class BuildCache:
             target = self.staged / folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(site_dir / path, target)
-        if (compiled := self.folder / "templates").is_dir():  # the theme's templates as compiled (`templates`)
-            shutil.copytree(compiled, self.staged / "templates", copy_function=_link_or_copy)
+        if self.compiled is not None:
+            self.compiled.save(self.staged / "templates")
         manifest = {
             "key": self.key,
             "pages": dict(sorted(pages.items())),
@@ -214,6 +214,34 @@ class BuildCache:
         if self.staged is not None:
             shutil.rmtree(self.staged, ignore_errors=True)
             self.staged = None
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The last build's compiled templates, read from `folder`; those this build compiles are kept in memory
+    until the cache is saved (`save`), so that a failed build leaves the folder as it was."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: dict[str, bytes | None] = {}  # key -> compiled anew, or None: the last build's
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.used.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+        elif (path := self.folder / f"{bucket.key}.cache").is_file():
+            bucket.bytecode_from_string(path.read_bytes())
+            self.used[bucket.key] = None
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.used[bucket.key] = bucket.bytecode_to_string()
+
+    def save(self, folder: Path) -> None:
+        """Write the templates this build used, compiled, into `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, code in self.used.items():
+            if code is None:
+                _link_or_copy(self.folder / f"{key}.cache", folder / f"{key}.cache")
+            else:
+                (folder / f"{key}.cache").write_bytes(code)
 
 
 class ReusedPage:
