@@ -159,3 +159,35 @@ def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, t
     assert files(project / CACHE_FOLDER) == cache
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")]
     assert not [p.name for p in project.iterdir() if p.name.startswith(CACHE_FOLDER + ".")]
+
+
+def test_the_engine_copies_a_reused_page_and_checks_no_anchor_of_it(tmp_path):
+    """What `ReusedPage` relies on in MkDocs 1.6, pinned: the engine reads and renders only documentation pages,
+    copies every other file with `copy_file`, resolves links by source path to a file's `url`, skips the anchors
+    of a file without `page`, and stamps the compressed sitemap with the pages it rendered only (which
+    `BuildCache.finish` stamps again)."""
+    import inspect
+
+    from mkdocs.commands import build
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from briefings.buildcache import ReusedPage
+
+    source = " ".join(inspect.getsource(Files.copy_static_files).split())
+    assert "if not file.is_documentation_page() and inclusion(file.inclusion): file.copy_file(dirty)" in source
+    source = " ".join(inspect.getsource(Page.validate_anchor_links).split())
+    assert "page = to_file.page if page is None: continue" in source
+    source = " ".join(inspect.getsource(build._build_theme_template).split())
+    assert "pages=[f.page for f in files.documentation_pages() if f.page is not None]" in source
+
+    (tmp_path / "cached.html").write_text("<p>the last build's page</p>", "utf-8")
+    page = File("briefs/2026/a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    reused = ReusedPage(page, tmp_path / "cached.html")
+    files = Files([reused])
+    assert files.get_file_from_path("briefs/2026/a.md") is reused and reused.url == "briefs/2026/a/"
+    assert files.documentation_pages() == [] and reused.page is None
+    files.copy_static_files()
+    built = tmp_path / "site/briefs/2026/a/index.html"
+    assert built.read_text("utf-8") == "<p>the last build's page</p>"
+    assert built.stat().st_ino == (tmp_path / "cached.html").stat().st_ino  # linked, not copied
