@@ -1,12 +1,14 @@
 """The build's cache folder: the last build's pages, so that a build renders again only the pages whose inputs
 changed (their fingerprints: `briefings.reuse`), and copies the others.
 
-The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages (hard links
-to the published files, where the file system allows) and a manifest: the build's key, and for each page its
-fingerprint and what a build takes from a page it does not render again (its search record, its text for the
-feeds, its row of the sitemap). A build writes its cache beside the old one, and it replaces the old only with
-the site it was built with (`StagedSite.publish`): a failed build leaves both as they were. A page reused is a
-`ReusedPage` in the engine's list of files: not a page to render, but a file to copy, at the same address.
+The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds
+(hard links to the published files, where the file system allows) and a manifest: the build's key, and for each
+page its fingerprint and what a build takes from a page it does not render again (its search record, its text
+for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what the loader read in each
+brief (`LoadCache`) and the theme's templates as compiled. Once the site a build wrote replaces the last
+(`StagedSite.publish`), the build's cache is written beside the old one from it and replaces it: a failed build
+leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
+but a file to copy, at the same address.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ import jinja2
 from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
-from .publishing import new_folder
 from .loader import LoadCache, Loaded, load_project
+from .publishing import new_folder
 from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
 from .search import Analysed, SearchIndex
 from .site import Site
@@ -122,9 +124,9 @@ class BuildCache:
 
     def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros) -> None:
         """Keep what the next build takes of each page rendered (`_kept`), index every page for search in the
-        site's order, give the feeds the texts of the briefs reused, stamp the compressed sitemap with the latest
-        page (MkDocs sees only the pages it renders), and stage the cache of this build from the site in
-        `site_dir`."""
+        site's order, give the feeds the texts of the briefs reused (and the last build's feeds that are the
+        same: `SiteFeeds.reuse`), and stamp the compressed sitemap in `site_dir` with the latest page (MkDocs
+        sees only the pages it renders)."""
         pending, search.pending = search.pending or {}, None
         for file in self.order:
             if isinstance(file, ReusedPage):
