@@ -1,14 +1,14 @@
 """The build's cache folder: the last build's pages, so that a build renders again only the pages whose inputs
 changed (their fingerprints: `briefings.reuse`), and copies the others.
 
-The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds
-(hard links to the published files, where the file system allows) and a manifest: the build's key, and for each
-page its fingerprint and what a build takes from a page it does not render again (its search record, its text
-for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what the loader read in each
-brief (`LoadCache`) and the theme's templates as compiled. Once the site a build wrote replaces the last
-(`StagedSite.publish`), the build's cache is written beside the old one from it and replaces it: a failed build
-leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
-but a file to copy, at the same address.
+The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds,
+each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
+build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
+search record, its text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what
+the loader read in each brief (`LoadCache`) and the theme's templates as compiled. A build saves its cache only
+once the site it wrote replaces the last (`StagedSite.publish`): a failed build leaves both as they were. A page
+reused is a `ReusedPage` in the engine's list of files: not a page to render, but a file to copy, at the same
+address.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
 from .loader import LoadCache, Loaded, load_project
-from .publishing import new_folder
 from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
 from .search import Analysed, SearchIndex
 from .site import Site
@@ -55,7 +54,6 @@ class BuildCache:
     last: dict[str, dict] = field(default_factory=dict)  # the last build's entries, if its key was the same
     kept: dict[str, dict] = field(default_factory=dict)  # this build's entries, by src_uri
     order: list[Any] = field(default_factory=list)  # this build's pages, rendered or reused, in the site's order
-    staged: Path | None = None
     site: Site | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path -> fingerprint
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
@@ -111,7 +109,7 @@ class BuildCache:
             return None
         if last["fingerprint"] != self.fingerprints.of(file.src_uri, last["queries"]):
             return None
-        if not (path := self.folder / "pages" / file.dest_uri).is_file():
+        if not (path := self.folder / "pages" / last["fingerprint"]).is_file():
             return None
         self.kept[file.src_uri] = last
         return path
@@ -170,52 +168,44 @@ class BuildCache:
     def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
         """Put the last build's output at `path` (a feed) in the site, if its fingerprint is the same."""
         self.outputs[path] = fingerprint
-        cached = self.folder / "outputs" / path
+        cached = self.folder / "outputs" / fingerprint
         if self.last_outputs.get(path) != fingerprint or not cached.is_file():
             return False
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(cached, site_dir / path, replace=True)
         return True
 
-    def _stage(self, site_dir: Path) -> None:
-        self.folder.parent.mkdir(parents=True, exist_ok=True)
-        self.staged = new_folder(self.folder.parent, CACHE_FOLDER + ".new-")
+    def publish(self, site_dir: Path) -> None:
+        """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is
+        kept by its fingerprint (a hard link to the site's file), so that only what changed is written: first
+        the new files, then the manifest naming them (replaced whole), then the files it no longer names. A
+        build that fails before this leaves the cache as it was."""
+        if not self.use:
+            return
         pages = {src: entry for src, entry in self.kept.items() if entry["fingerprint"] is not None}
-        paths = [("pages", entry["dest"]) for entry in pages.values()] + [("outputs", path) for path in self.outputs]
-        for folder, path in paths:
-            target = self.staged / folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(site_dir / path, target)
+        kept = {
+            "pages": {entry["fingerprint"]: entry["dest"] for entry in pages.values()},
+            "outputs": {fingerprint: path for path, fingerprint in self.outputs.items()},
+        }
+        for folder, files in kept.items():
+            (self.folder / folder).mkdir(parents=True, exist_ok=True)
+            for fingerprint, path in files.items():
+                if not (target := self.folder / folder / fingerprint).exists():
+                    _link_or_copy(site_dir / path, target)
         if self.compiled is not None:
-            self.compiled.save(self.staged / "templates")
+            self.compiled.save()
+        if self.briefs is not None:
+            briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
+            _replace(self.folder / BRIEFS, pickle.dumps((code_key(), briefs), protocol=pickle.HIGHEST_PROTOCOL))
         manifest = {
             "key": self.key,
             "pages": dict(sorted(pages.items())),
             "outputs": dict(sorted(self.outputs.items())),
         }
-        (self.staged / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
-        if self.briefs is not None:
-            kept = LoadCache(briefs=self.briefs.briefs, by_content=True)
-            (self.staged / BRIEFS).write_bytes(pickle.dumps((code_key(), kept), protocol=pickle.HIGHEST_PROTOCOL))
-
-    def publish(self, site_dir: Path) -> None:
-        """Replace the cache with this build's, once the site built with it is in place in `site_dir`."""
-        if not self.use:
-            return
-        self._stage(site_dir)
-        old = None
-        if self.folder.exists():
-            old = new_folder(self.folder.parent, CACHE_FOLDER + ".old-")
-            self.folder.rename(old / "cache")
-        self.staged.rename(self.folder)
-        self.staged = None
-        if old is not None:
-            shutil.rmtree(old)
-
-    def discard(self) -> None:
-        if self.staged is not None:
-            shutil.rmtree(self.staged, ignore_errors=True)
-            self.staged = None
+        _replace(self.folder / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+        for folder, files in kept.items():
+            for old in [path for path in (self.folder / folder).iterdir() if path.name not in files]:
+                old.unlink()
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -227,7 +217,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.used: dict[str, bytes | None] = {}  # key -> compiled anew, or None: the last build's
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.used.get(bucket.key)) is not None:
+        if code := self.used.get(bucket.key):
             bucket.bytecode_from_string(code)
         elif (path := self.folder / f"{bucket.key}.cache").is_file():
             bucket.bytecode_from_string(path.read_bytes())
@@ -236,14 +226,12 @@ class _CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.used[bucket.key] = bucket.bytecode_to_string()
 
-    def save(self, folder: Path) -> None:
-        """Write the templates this build used, compiled, into `folder`."""
-        folder.mkdir(parents=True, exist_ok=True)
+    def save(self) -> None:
+        """Write the templates this build compiled anew into the folder."""
+        self.folder.mkdir(parents=True, exist_ok=True)
         for key, code in self.used.items():
-            if code is None:
-                _link_or_copy(self.folder / f"{key}.cache", folder / f"{key}.cache")
-            else:
-                (folder / f"{key}.cache").write_bytes(code)
+            if code is not None:
+                _replace(self.folder / f"{key}.cache", code)
 
 
 class ReusedPage:
@@ -305,6 +293,13 @@ def _read_briefs(path: Path) -> LoadCache:
     except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
         pass
     return LoadCache(by_content=True)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` whole: a reader finds the old file or the new, never a part."""
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def _link_or_copy(source: Path, target: Path, *, replace: bool = False) -> None:

@@ -15,7 +15,7 @@ class StagedSite:
 
     def __init__(self, site_dir: Path, cache: Any = None):
         self.site_dir = site_dir
-        self.cache = cache  # a BuildCache, replaced with the site and discarded with it
+        self.cache = cache  # a BuildCache, saved once the site is replaced
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.folder = new_folder(site_dir.parent, ".site-building-")
 
@@ -33,8 +33,6 @@ class StagedSite:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-        if self.cache is not None:
-            self.cache.discard()
 
 
 def new_folder(parent: Path, prefix: str) -> Path:
