@@ -188,7 +188,17 @@ class Analysed:
     facets: dict[str, tuple[tuple[str, str], ...]]
 
     def as_json(self) -> dict[str, Any]:
-        return {**self.__dict__, "date": self.date.isoformat() if self.date else None}
+        """As plain values only (text that is `Markup` as `str`), for JSON or `marshal`."""
+        return {
+            "title": str(self.title),
+            "summary": None if self.summary is None else str(self.summary),
+            "date": self.date.isoformat() if self.date else None,
+            "text": str(self.text),
+            "sections": tuple((int(at), str(anchor), str(heading)) for at, anchor, heading in self.sections),
+            "weights": {str(word): float(weight) for word, weight in self.weights.items()},
+            "boost": float(self.boost),
+            "facets": {str(f): tuple((str(v), str(label)) for v, label in values) for f, values in self.facets.items()},
+        }
 
     @classmethod
     def from_json(cls, kept: dict[str, Any]) -> Analysed:

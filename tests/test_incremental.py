@@ -5,14 +5,14 @@ compares every file. A failed build leaves the last site and the cache as they w
 
 from __future__ import annotations
 
-import json
+import marshal
 import shutil
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from briefings.buildcache import CACHE_FOLDER, WITHOUT_CACHE
+from briefings.buildcache import CACHE_FOLDER, MANIFEST, WITHOUT_CACHE
 from conftest import briefings, copy_project, mkdocs_build
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
@@ -51,7 +51,7 @@ def built_once(tmp_path_factory) -> tuple[Path, Path]:
     project = copy_project(base / "project")
     result = mkdocs_build(project, base / "site", env=versions(base / "packages", "1.0"))
     assert result.returncode == 0, result.output
-    assert (project / CACHE_FOLDER / "manifest.json").is_file()
+    assert (project / CACHE_FOLDER / MANIFEST).is_file()
     return project, base / "packages"
 
 
@@ -111,7 +111,7 @@ SITE_WIDE = {
 
 def cached(project: Path, page: str) -> Path:
     """The file the cache keeps of the page built as `page` (its path in the site)."""
-    manifest = json.loads((project / CACHE_FOLDER / "manifest.json").read_text("utf-8"))
+    manifest = marshal.loads((project / CACHE_FOLDER / MANIFEST).read_bytes())
     [entry] = [entry for entry in manifest["pages"].values() if entry["dest"] == page]
     return project / CACHE_FOLDER / "pages" / entry["fingerprint"]
 
@@ -137,9 +137,9 @@ def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
     reused, pages = build(project, tmp_path / "incremental", built_once[1])
     # Moving a brief records a redirect in data/redirects.yml: a site-wide input.
     assert (reused == 0) if name == "renamed brief" else (0 < reused < pages)
-    manifest = (project / CACHE_FOLDER / "manifest.json").read_bytes()
+    manifest = (project / CACHE_FOLDER / MANIFEST).read_bytes()
     assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
-    assert (project / CACHE_FOLDER / "manifest.json").read_bytes() == manifest  # nor saved without it
+    assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # nor saved without it
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
     if name == "text":  # the edited brief's page was rendered; another's is the cached file itself (a hard link)
         assert (tmp_path / "incremental" / EDITED).stat().st_ino != before[EDITED]
