@@ -39,8 +39,8 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 CACHE_FOLDER = ".briefings-cache"
 #: Set (to anything but "") to build without the cache and leave it as it is (`script/build --without-cache`).
 WITHOUT_CACHE = "BRIEFINGS_WITHOUT_CACHE"
-#: Python's `marshal` format: plain values only (no code runs as it is read), and ten times faster than JSON for a
-#: manifest that holds every page's search record.
+#: Python's `marshal` format: plain values only (no code runs as it is read), read and written in half the time of
+#: JSON (0.5 s against 1.0 s at 4,000 briefs, where the manifest holds 89 MB of search records).
 MANIFEST = "manifest.marshal"
 BRIEFS = "briefs.pickle"
 
