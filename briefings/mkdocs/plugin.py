@@ -9,6 +9,11 @@
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
   rendered.
+- A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
+  replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
+  output, copied instead of rendered; `on_post_build` indexes those pages for search and gives the feeds their
+  text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
+  variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
@@ -23,24 +28,21 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
-import posixpath
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.config import base
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..export import data_files
-from ..feed import FeedSite, SiteFeeds
+from ..buildcache import BuildCache
+from ..feed import SiteFeeds
 from ..fragments import Fragments
-from ..loader import Loaded, load_project
+from ..loader import Loaded
 from ..macros import Macros
 from ..preview import Preview
 from ..problems import Problems
@@ -50,12 +52,13 @@ from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Publication, Site, render_problems
 from . import extension, sandbox, serve
+from .outputs import files_of_outputs
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class BriefingsConfig(base.Config):
-    pass
+    cache = config_options.Type(bool, default=True)  # reuse the last build's pages whose inputs did not change
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -75,6 +78,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
+        self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -92,8 +96,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 project, directory_urls=config.use_directory_urls, fragments=self.fragments
             )
             _report(self.loaded.problems, stop=False)
-        else:
-            self.loaded = load_project(project)
+        else:  # the build's key reads the configuration before plugins add to it
+            self.loaded, self.cache = BuildCache.load(project, config, config.theme)
             _report(self.loaded.problems, stop=True)
             assert self.loaded.catalog is not None, "_report stopped the build otherwise"
             self.site = Site(self.loaded.catalog, directory_urls=config.use_directory_urls, fragments=self.fragments)
@@ -106,7 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview:
-            self.staged, self.finished = StagedSite(Path(config.site_dir)), False
+            self.staged, self.finished = StagedSite(Path(config.site_dir), self.cache), False
             config.site_dir = str(self.staged.folder)
         return config
 
@@ -119,7 +123,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
+        # The theme's templates are compiled once: by the preview, or by any build with its cache.
+        env.bytecode_cache = self.cache.templates if self.cache else self.compiled
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -129,25 +134,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
-        self.generated = {page.src_uri: page for page in self.site.generated_pages()}
-        for page in self.generated.values():  # written as MkDocs reads them (on_page_read_source)
-            files.append(file := File.generated(config, page.src_uri, content=""))
-            file.edit_uri = posixpath.relpath(page.edit_path, docs)  # "Edit this page": what it is generated from
-        home = config.site_url or "/"  # absolute addresses, given a site_url
-        url_of = functools.partial(self.site.address, home=home)
-        feed_site = FeedSite(config.site_name, config.site_description or "", config.theme["language"], home, url_of)
-        for path in self.feeds.plan(self.site.catalog, feed_site):  # written by on_post_build, over this
-            files.append(feed := File.generated(config, path, content=""))
-            # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
-            feed.is_modified = lambda: not self.preview  # type: ignore[method-assign]
-        # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
-        for path, text, brief in data_files(
-            self.site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=self.preview
-        ):
-            files.append(data := File.generated(config, path, content=text))
-            data.is_modified = (lambda b: lambda: not self.preview or not b or self.previewing.rewrites(b))(brief)  # type: ignore[method-assign]
+        self.generated = files_of_outputs(
+            files, config, self.site, self.feeds, self.previewing if self.preview else None
+        )
         self.search.keep_only({file.url for file in files.documentation_pages()})
+        # The pages whose inputs did not change are the last build's, copied instead of rendered.
+        files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed
             for file in files.documentation_pages():
                 file.is_modified = (lambda wanted: lambda: wanted)(self.previewing.rewrites(file.src_uri))  # type: ignore[method-assign]
@@ -195,8 +187,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     # -- the finished site -----------------------------------------------------------------------------------
 
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # The sitemap lists every page, rendered or reused.
+        return {**context, "pages": self.cache.pages()} if self.cache and template_name == "sitemap.xml" else context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None, "on_config came first"
+        if self.cache:
+            assert self.macros is not None, "on_config came first"
+            self.cache.finish(Path(config.site_dir), search=self.search, feeds=self.feeds, macros=self.macros)
         self.feeds.write(Path(config.site_dir), rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(Path(config.site_dir), lang=config.theme["language"])  # after the feeds
         if self.preview:
@@ -213,8 +212,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
         self.previewing.index.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
-            self.staged.publish()
-            self.staged = None
+            self.staged.publish()  # then discarding it does nothing
         self._drop_staged()
 
     def _drop_staged(self) -> None:
