@@ -39,6 +39,8 @@ from .common import BIN, ROOT, url_of
 from .floor import read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
 
+from briefings.buildcache import WITHOUT_CACHE
+
 BUILD = ["build", "--strict"]  # as script/build and CI build the site
 QUERY = "leverage"  # in a house heading of every brief: every site has results for it
 
@@ -86,8 +88,23 @@ def environment() -> dict:
     }
 
 
-def build(project: Path) -> Sample:
-    return timed([BIN / "mkdocs", *BUILD, "--site-dir", project / "site"], cwd=project)
+def build(project: Path, *, cache: bool = False) -> Sample:
+    """A build of `project` into its site/: a full build, without the build's cache, unless `cache`."""
+    env = {} if cache else {WITHOUT_CACHE: "1"}
+    return timed([BIN / "mkdocs", *BUILD, "--site-dir", project / "site"], cwd=project, env=env)
+
+
+def incremental(project: Path, brief: Path, full: float, label: str) -> dict:
+    """The build after editing one brief's text (a sentence added), reusing the cache of a build just before;
+    with its ratio to the median full build `full`."""
+    progress(f"{label}: a build with the cache, then one after editing {brief.name}")
+    build(project, cache=True)
+    head, heading, rest = brief.read_text("utf-8").partition("\n## ")
+    line, _, body = rest.partition("\n")  # under its first heading
+    brief.write_text(f"{head}{heading}{line}\n\nA sentence added for the benchmark.\n{body}", "utf-8")
+    sample = build(project, cache=True)
+    progress(f"  {sample.seconds:.1f} s")
+    return {"seconds": round(sample.seconds, 2), "share_of_full_build": ratio(sample.seconds, full)}
 
 
 def alternate(project: Path, floor: Path, runs: int, label: str) -> tuple[list[Sample], list[Sample]]:
@@ -157,6 +174,13 @@ def report(results: dict) -> str:
         f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB",
         f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB",
         f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x",
+    ]
+    if inc := b.get("incremental"):
+        lines.append(
+            f"  after editing one brief's text, with the build's cache {inc['seconds']:7.1f} s  "
+            f"({inc['share_of_full_build']:.0%} of the full build)"
+        )
+    lines += [
         "",
     ]
     c = results["check"]
@@ -173,6 +197,13 @@ def report(results: dict) -> str:
             f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})",
             f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})",
             f"  project / floor at {g['generated_briefs']:,}: {g['time_ratio']:.2f} x time, {g['memory_ratio']:.2f} x memory",
+        ]
+        if inc := g.get("incremental"):
+            lines.append(
+                f"  project after editing one brief's text, with the build's cache: {inc['seconds']:.1f} s "
+                f"({inc['share_of_full_build']:.0%} of the full build)"
+            )
+        lines += [
             "",
         ]
     p = results.get("preview")
@@ -314,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
             "share_of_build": ratio(median([s.seconds for s in checks]), b["project"]["median_seconds"]),
         }
 
+        if corpus.generated:
+            edited = corpus.root / "docs" / corpus.generated[len(corpus.generated) // 2]
+            b["incremental"] = incremental(corpus.root, edited, b["project"]["median_seconds"], f"{args.briefs} briefs")
+
         sites = {"project": corpus.root / "site", "floor": floor / "site"}
         if args.growth:
             big, big_floor = make_corpus(work, args.growth, args)
@@ -330,6 +365,11 @@ def main(argv: list[str] | None = None) -> int:
             for name in ("project", "floor"):
                 g[f"{name}_growth"] = ratio(g[name]["median_seconds"], b[name]["median_seconds"])
                 g[f"{name}_memory_growth"] = ratio(g[name]["median_peak_mib"], b[name]["median_peak_mib"])
+            if big.generated:
+                edited = big.root / "docs" / big.generated[len(big.generated) // 2]
+                g["incremental"] = incremental(
+                    big.root, edited, g["project"]["median_seconds"], f"{args.growth} briefs"
+                )
             g["time_ratio"] = ratio(g["project"]["median_seconds"], g["floor"]["median_seconds"])
             g["memory_ratio"] = ratio(g["project"]["median_peak_mib"], g["floor"]["median_peak_mib"])
             results["growth"] = g

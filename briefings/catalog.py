@@ -248,17 +248,19 @@ class Catalog:
         scores: Counter = Counter()
         for weight, other in self._sharing(brief):
             scores[other] += weight
-        related = heapq.nsmallest(RELATED_LIMIT, scores, key=lambda other: (-scores[other], other.sort_key))
+        position = self._position  # in the order of `sort_key`, and cheaper to compare
+        related = heapq.nsmallest(RELATED_LIMIT, scores, key=lambda other: (-scores[other], position[other.src_uri]))
         self._related_briefs[brief.src_uri] = related
         return related
 
     def _sharing(self, brief: Brief) -> Iterator[tuple[int, Brief]]:
         """Each candidate (see `related_candidates`) once for each entity it shares with the brief, with the
         weight of that entity's kind."""
+        position = self._position  # in the order of `sort_key` (the briefs' and each list's of `_naming`)
         for folder, weight in RELATED_WEIGHTS.items():
             for entity_id in brief.ids(folder):
                 naming = self._naming.get((folder, entity_id), [])
-                n = bisect.bisect_left(naming, brief.sort_key, key=lambda b: b.sort_key)
+                n = bisect.bisect_left(naming, position[brief.src_uri], key=lambda b: position[b.src_uri])
                 for other in itertools.chain(
                     naming[max(0, n - RELATED_WINDOW) : n], naming[n + 1 : n + RELATED_WINDOW + 1]
                 ):

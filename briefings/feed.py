@@ -9,13 +9,14 @@ that the core marked as its text (`Site.brief_text`), so the feeds are written o
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import zlib
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -151,6 +152,9 @@ class SiteFeeds:
         self.changed: set[str] = set()  # the briefs whose text changed since the feeds were last written
         self.catalog: Catalog | None = None
         self.site: FeedSite | None = None
+        #: Given a feed's path and fingerprint, puts the last build's feed in the site if it is the same and says
+        #: so (a build that reuses outputs: `briefings.buildcache`).
+        self.reuse: Callable[[Path, str, str], bool] | None = None
 
     def plan(self, catalog: Catalog, site: FeedSite) -> list[str]:
         """Start a build: the paths of the feeds it will write, for the site's list of files."""
@@ -173,9 +177,22 @@ class SiteFeeds:
             self.texts[src_uri] = kept
             self.changed.add(src_uri)
 
+    def restore(self, src_uri: str, text: str) -> None:
+        """Take the text a previous build kept of a brief whose page is not rendered again (`text`)."""
+        self.texts[src_uri] = zlib.compress(text.encode("utf-8"), 1)
+
     def text(self, src_uri: str) -> str:
         """The text kept of the brief whose source is `src_uri`."""
         return zlib.decompress(self.texts[src_uri]).decode("utf-8")
+
+    def fingerprint(self, feed: Feed) -> str:
+        """What a feed shows besides the site's data and configuration: its path, title and page, and each brief
+        in it with its text; its language and home (each language's build has feeds at the same paths)."""
+        assert self.catalog is not None and self.site is not None, "plan() starts a build"
+        shown: list[Any] = [feed.path, feed.title, feed.page, self.catalog.last_changed(feed.page).isoformat()]
+        shown += [self.site.language, self.site.home_url]
+        shown += [(repr(b), hashlib.sha256(self.texts.get(b.src_uri, b"")).hexdigest()) for b in feed.briefs]
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
         """Write the feeds of the build into the built site: every one, or in the live preview only those whose
@@ -193,6 +210,8 @@ class SiteFeeds:
         # Each text escaped for XML once, not in each of the feeds it is in.
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
         escaped = {src_uri: Markup(escape(self.text(src_uri), quote=False)) for src_uri in shown}
+        if self.reuse is not None:
+            written = [feed for feed in written if not self.reuse(site_dir, feed.path, self.fingerprint(feed))]
         for feed in written:
             path = site_dir / feed.path
             path.parent.mkdir(parents=True, exist_ok=True)

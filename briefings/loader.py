@@ -84,6 +84,7 @@ class LoadCache:
     briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated, links)
     data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
     others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
+    by_content: bool = False  # a brief's reading is valid for its content (a build's cache), not its size and time
 
 
 def load_project(project: Project, *, preview: bool = False, cache: LoadCache | None = None) -> Loaded:
@@ -277,7 +278,8 @@ class _Reader:
         included (each brief is read on its own: only the problems found, in the same order, come back with
         it)."""
         workers = min(len(os.sched_getaffinity(0)), _MAX_WORKERS) if hasattr(os, "sched_getaffinity") else 1
-        if self.cache is not None or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
+        cached = self.cache is not None and self.cache.briefs  # an empty cache is filled from the processes
+        if cached or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
             return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
         size = -(-len(pages) // workers)
         chunks = [pages[start : start + size] for start in range(0, len(pages), size)]
@@ -294,6 +296,9 @@ class _Reader:
                 self.links[page.src_uri] = links
                 if is_templated:
                     templated.add(page.src_uri)
+                if self.cache is not None:
+                    self.cache.briefs[page.rel] = (self._brief_key(page), brief, problems, is_templated, links)
+                    self.reread.add(page.rel)
                 found.append(brief)
             self.files += files
             self.seen.update(seen)
@@ -303,8 +308,7 @@ class _Reader:
         """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
         if self.cache is None:
             return self._read_brief_anew(page, known, templated)
-        stat = page.path.stat()
-        key = (stat.st_size, stat.st_mtime_ns, self.ids_key)
+        key = self._brief_key(page)
         cached = self.cache.briefs.get(page.rel)
         if cached is None or cached[0] != key:
             problems, self.problems = self.problems, Problems()
@@ -334,6 +338,13 @@ class _Reader:
         if read.links is not None:
             self.links[page.src_uri] = read.links
         return read.translation
+
+    def _brief_key(self, page: Source) -> tuple:
+        """What a brief's cached reading holds for: the file (its size and time, or its content) and the ids."""
+        if self.cache is not None and self.cache.by_content:
+            return (hashlib.blake2b(page.path.read_bytes(), digest_size=16).hexdigest(), self.ids_key)
+        stat = page.path.stat()
+        return (stat.st_size, stat.st_mtime_ns, self.ids_key)
 
     def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
         rel, problems = page.rel, self.problems

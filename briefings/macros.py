@@ -23,6 +23,7 @@ class Macros:
 
     def __init__(self, site: Site):
         self.site = site
+        self.listing: set[str] = set()  # the pages that list briefs (a build never reuses them: see reuse.py)
         self._links: dict[tuple, str] = {}  # pages of one folder share their links: each is written once
         self._generation = 0  # of the site's fragments, which the links' markers stand for
 
@@ -41,14 +42,17 @@ class Macros:
 
     def latest_briefs(self, page: str, limit: int = 10) -> str:
         """The latest published briefs: title, date, summary and actors."""
+        self.listing.add(page)
         return self.site.render("latest.md", page, listed=listed(self.site.catalog, self.site.catalog.latest(limit)))
 
     def briefs_by_month(self, page: str) -> str:
         """Every published brief, grouped by month, newest first."""
+        self.listing.add(page)
         return self.site.render("archive.md", page, months=archive(self.site.catalog))
 
     def what_moved(self, page: str, limit: int = 5) -> str:
         """The indicators whose latest reading differs from the one before, latest change first."""
+        self.listing.add(page)
         return self.site.render("what-moved.md", page, movements=self.site.catalog.what_moved(limit))
 
     def functions(self, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:

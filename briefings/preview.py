@@ -1,22 +1,25 @@
 """What a save changes in the live preview: the pages to write again, and only those.
 
-A brief's text is on its own page; its title, date, summary and the entities it names are also on the pages
-that list it: the pages of those entities and of its tags (before and after the edit), every listing index,
-the tags index and the hand-written pages that call listing macros; its title and date are also on the
-pages of the briefs published just before and after it, and of the briefs it is related to. Anything else
-(a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
-written again.
+Which pages a save changes is derived from the same declarations as the build's reuse of pages
+(`briefings.reuse.Fingerprints`): each page whose fingerprint differs before and after the save is written
+again. The hand-written pages that call listing macros are always written again. Anything else than briefs (a data file, a
+hand-written page, which ids exist) changes pages all over the site: then everything is written again.
 """
 
 from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
 
 from .catalog import Catalog
 from .fragments import Fragments
 from .kinds import KINDS
 from .loader import Changes, LoadCache, Loaded, load_project
-from .pages import GeneratedPage, tags
+from .pages import GeneratedPage
 from .project import Project
-from .search import PreviewIndex
+from .reuse import Fingerprints
+from .search import FOLDER, SearchIndex
 from .site import Site
 
 
@@ -27,6 +30,7 @@ class Preview:
     def __init__(self) -> None:
         self.cache = LoadCache()
         self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.fingerprints: Fingerprints | None = None  # the pages' as the last site had them
         self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
         self.templated: frozenset[str] = frozenset()  # the pages that call macros
         self.site: Site | None = None
@@ -37,11 +41,12 @@ class Preview:
     ) -> tuple[Loaded, Site]:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
         self.index.interrupt()  # a rebuild goes before search
-        before = self.site.catalog if self.site else None
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild, self.templated = None, loaded.templated
         if loaded.catalog is not None:  # loaded.ok
-            self.rebuild = pages_to_rebuild(before, loaded.catalog, loaded.changed)
+            after = Fingerprints(loaded.catalog, directory_urls=directory_urls, leave_out=set())
+            self.rebuild = pages_to_rebuild(self.fingerprints, after, loaded.changed)
+            self.fingerprints = after
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
         elif self.site is None:
             self.site = Site(
@@ -66,39 +71,59 @@ class Preview:
         return self.rebuild is None or listing or src_uri in self.rebuild
 
 
-def pages_to_rebuild(before: Catalog | None, after: Catalog, changes: Changes | None) -> set[str] | None:
-    """The pages (src_uri) a change makes different, or None when it may touch any page."""
+def pages_to_rebuild(before: Fingerprints | None, after: Fingerprints, changes: Changes | None) -> set[str] | None:
+    """The pages (src_uri) a change makes different, or None when it may touch any page: those whose fingerprint
+    differs."""
     if before is None or changes is None or changes.anything_else:
         return None
-    pages = {tags.INDEX, *(kind.index_uri for kind in KINDS)}
-    for src_uri in changes.briefs:
-        for catalog in (before, after):
-            brief = catalog.brief(src_uri)
-            if brief is None:
-                continue
-            pages.add(src_uri)
-            pages.update(tags.page_of(tag) for tag in brief.tags)
-            for folder, ids in brief.named.items():
-                entities = catalog.entities[folder]
-                pages.update(entities[i].src_uri for i in ids if i in entities)
-            pages.update(b.src_uri for b in (catalog.previous_brief(brief), catalog.next_brief(brief)) if b)
-    pages.update(_related_changed(before, after, changes.briefs))
-    return pages
+    pages = before.bases.keys() | after.bases.keys()
+    return {src_uri for src_uri in pages if before.of(src_uri) != after.of(src_uri)}
 
 
-def _related_changed(before: Catalog, after: Catalog, changed: frozenset[str]) -> set[str]:
-    """The briefs whose related briefs change: among those that may be related to a changed brief (before or
-    after the change; a bounded number, see `Catalog.related_candidates`), those whose list differs or shows
-    a changed brief."""
-    suspects: set[str] = set()
-    for src_uri in changed:
-        for catalog in (before, after):
-            if brief := catalog.brief(src_uri):
-                suspects.update(b.src_uri for b in catalog.related_candidates(brief))
-    pages = set()
-    for src_uri in suspects - changed:
-        old, new = before.brief(src_uri), after.brief(src_uri)
-        lists = [[b.src_uri for b in c.related_briefs(b)] if b else [] for c, b in ((before, old), (after, new))]
-        if lists[0] != lists[1] or changed.intersection(lists[0] + lists[1]):
-            pages.add(src_uri)
-    return pages
+class PreviewIndex:
+    """The live preview's index, written in the background once the preview is quiet, so that a save never
+    waits for search.
+
+    Writing the index of a large site takes a moment, and beside a rebuild it would slow the rebuild down: so
+    it starts once the preview has been quiet for `QUIET` seconds after a rebuild, and a rebuild that starts
+    meanwhile stops it (`interrupt`). Each run writes a new folder beside the one served and then swaps it
+    in, so that search always works, a moment behind the last save."""
+
+    QUIET = 1.0  # seconds
+    NEXT = ".search-next"  # the index being written, in the preview's own folder
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+        self._stop = threading.Event()
+
+    def update(self, index: SearchIndex, site: Path) -> None:
+        """The site was rebuilt: write its index once the preview is quiet."""
+        self.interrupt()
+        self._stop = threading.Event()
+        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def interrupt(self) -> None:
+        """A rebuild starts: stop writing (the next update starts again)."""
+        self._stop.set()
+        if self._timer is not None:
+            self._timer.cancel()
+        self.wait()
+
+    def wait(self) -> None:
+        if self._timer is not None:
+            self._timer.join()
+
+    def _write(self, index: SearchIndex, site: Path, stop: threading.Event) -> None:
+        staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
+        try:
+            if not index.write(staging, stop=stop.is_set) or stop.is_set():
+                return
+            shutil.rmtree(previous, ignore_errors=True)
+            if served.exists():
+                served.rename(previous)
+            staging.rename(served)
+            shutil.rmtree(previous, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)

@@ -39,7 +39,6 @@ import json
 import math
 import re
 import shutil
-import threading
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
-from .search_text import TITLE, PageReader, Stemmer, facets_of, stemmer_for, words
+from .search_text import TITLE, Analysed, PageReader, Stemmer, Added, facets_of, stemmer_for, words
 from .templating import long_date
 
 FOLDER = "search"
@@ -95,16 +94,6 @@ class Record:
         return record
 
 
-@dataclass
-class _Added:
-    """A page added to the index, until it is read: its number, record (without its text), boost and filters."""
-
-    number: int
-    record: Record
-    boost: float
-    facets: dict[str, tuple[tuple[str, str], ...]]
-
-
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
@@ -122,9 +111,10 @@ class SearchIndex:
         self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
         # Pages added, until what was read of them is taken in (`_settle`), by ticket; each page's latest ticket.
         self._reader = PageReader()
-        self._pending: dict[int, _Added] = {}
-        self._latest: dict[int, int] = {}
+        self._pending: dict[int, Added] = {}
+        self._latest: dict[str, int] = {}
         self._tickets = 0
+        self.pending: dict[str, Analysed | None] | None = None  # pages analysed, not yet included, by url
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
@@ -158,61 +148,89 @@ class SearchIndex:
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
         `facets` are its values for the filters (FACETS), each with its label; without them, those that the
-        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder)."""
+        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder). While `pending` is not None, a page read is only
+        analysed, into `pending` (a build indexes its pages once they are all built, in the site's order: see
+        `briefings.buildcache`); a page's analysis depends on nothing else, so a build may keep it for the next
+        (`Analysed.as_json`)."""
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = search if isinstance(search := meta.get("search"), dict) else {}
         if options.get("exclude"):
-            self.remove(url)
+            self._latest.pop(url, None)  # a page read before is left out too
+            if self.pending is not None:
+                self.pending[url] = None
+            else:
+                self.remove(url)
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
-        number = self._numbers.setdefault(url, self._next)
-        self._next = max(self._next, number + 1)
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         if facets is None and source is not None and self._catalog is not None:
             facets = facets_of(self._catalog, source)
+        if self.pending is None:  # numbered as first added (a build numbers its pages in the site's order: `include`)
+            number = self._numbers.setdefault(url, self._next)
+            self._next = max(self._next, number + 1)
         ticket, self._tickets = self._tickets, self._tickets + 1
-        self._pending[ticket] = _Added(
-            number,
-            Record(url, html.unescape(title), _SPACE.sub(" ", summary).strip() if summary else None, page_date, b""),
+        self._pending[ticket] = Added(
+            url,
+            html.unescape(title),
+            _SPACE.sub(" ", summary).strip() if summary else None,
+            page_date,
             boost,
             {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS},
         )
-        self._latest[number] = ticket
+        self._latest[url] = ticket
         self._reader.add(ticket, zlib.compress(content.encode("utf-8"), 1))
 
-    def _settle(self, stop: Callable[[], bool] = lambda: False) -> bool:
+    def settle(self, stop: Callable[[], bool] = lambda: False) -> bool:
         """Take in what was read of the pages added since (`PageReader`), in the order they were added, each as
-        last added; False if `stop` said so first (the pages left stay to be taken in)."""
+        last added: into `pending` if it is not None, else into the index; False if `stop` said so first (the
+        pages left stay to be taken in)."""
         for ticket, (text, weights, sections) in self._reader.results():
             added = self._pending.pop(ticket)
-            if self._latest.get(added.number) == ticket:  # else added again since, or removed
-                del self._latest[added.number]
-                self._store(added, text, weights, sections)
+            if self._latest.get(added.url) == ticket:  # else added again since, or left out
+                del self._latest[added.url]
+                for word in words(added.title):
+                    weights[word] = weights.get(word, 0.0) + TITLE
+                analysed = Analysed(
+                    added.title,
+                    added.summary,
+                    added.date,
+                    text[:TEXT_LIMIT],
+                    tuple(section for section in sections if section[0] < TEXT_LIMIT),
+                    weights,
+                    added.boost,
+                    added.facets,
+                )
+                if self.pending is not None:
+                    self.pending[added.url] = analysed
+                else:
+                    self.include(added.url, analysed)
             if stop():
                 return False
         self._reader.close()
         return True
 
-    def _store(self, added: _Added, text: str, weights: dict[str, float], sections: list) -> None:
-        number = added.number
-        for word in words(added.record.title):
-            weights[word] = weights.get(word, 0.0) + TITLE
-        added.record.text = zlib.compress(text[:TEXT_LIMIT].encode("utf-8"), 1)
-        added.record.sections = tuple(section for section in sections if section[0] < TEXT_LIMIT)
-        self._records[number] = added.record
-        forms = array("I", [self._number_of(word) for word in weights])
+    def include(self, url: str, page: Analysed | None) -> None:
+        """Index the page at `url` as analysed (None: leave it out)."""
+        if page is None:
+            self.remove(url)
+            return
+        number = self._numbers.setdefault(url, self._next)
+        self._next = max(self._next, number + 1)
+        text = zlib.compress(page.text.encode("utf-8"), 1)
+        self._records[number] = Record(url, page.title, page.summary, page.date, text, page.sections)
+        forms = array("I", [self._number_of(word) for word in page.weights])
         by_stem: dict[int, float] = {}
-        for form, weight in zip(forms, weights.values()):
+        for form, weight in zip(forms, page.weights.values()):
             by_stem[self._stems[form]] = by_stem.get(self._stems[form], 0.0) + weight
         self._forms[number] = forms
-        self._facets[number] = added.facets
-        self._terms[number] = array("I", [stem << 8 | _score(weight, added.boost) for stem, weight in by_stem.items()])
+        self._facets[number] = page.facets
+        self._terms[number] = array("I", [stem << 8 | _score(weight, page.boost) for stem, weight in by_stem.items()])
 
     def remove(self, url: str) -> None:
+        self._latest.pop(url, None)  # a read still to come is dropped too
         number = self._numbers.get(url)
         if number is not None:
-            self._latest.pop(number, None)
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
@@ -227,7 +245,7 @@ class SearchIndex:
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
-        if not self._settle(stop):
+        if not self.settle(stop):
             return 0
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "pages").mkdir(parents=True)
@@ -357,52 +375,3 @@ def _deltas(numbers: list[int]) -> list[int]:
 
 def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
-
-class PreviewIndex:
-    """The live preview's index, written in the background once the preview is quiet, so that a save never
-    waits for search.
-
-    Writing the index of a large site takes a moment, and beside a rebuild it would slow the rebuild down: so
-    it starts once the preview has been quiet for `QUIET` seconds after a rebuild, and a rebuild that starts
-    meanwhile stops it (`interrupt`). Each run writes a new folder beside the one served and then swaps it
-    in, so that search always works, a moment behind the last save."""
-
-    QUIET = 1.0  # seconds
-    NEXT = ".search-next"  # the index being written, in the preview's own folder
-
-    def __init__(self) -> None:
-        self._timer: threading.Timer | None = None
-        self._stop = threading.Event()
-
-    def update(self, index: SearchIndex, site: Path) -> None:
-        """The site was rebuilt: write its index once the preview is quiet."""
-        self.interrupt()
-        self._stop = threading.Event()
-        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop))
-        self._timer.daemon = True
-        self._timer.start()
-
-    def interrupt(self) -> None:
-        """A rebuild starts: stop writing (the next update starts again)."""
-        self._stop.set()
-        if self._timer is not None:
-            self._timer.cancel()
-        self.wait()
-
-    def wait(self) -> None:
-        if self._timer is not None:
-            self._timer.join()
-
-    def _write(self, index: SearchIndex, site: Path, stop: threading.Event) -> None:
-        staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
-        try:
-            if not index.write(staging, stop=stop.is_set) or stop.is_set():
-                return
-            shutil.rmtree(previous, ignore_errors=True)
-            if served.exists():
-                served.rename(previous)
-            staging.rename(served)
-            shutil.rmtree(previous, ignore_errors=True)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)

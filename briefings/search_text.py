@@ -24,6 +24,8 @@ import zlib
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from html.parser import HTMLParser
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, Iterator, cast
 
 import snowballstemmer
@@ -324,3 +326,55 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
     if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
         return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
     return {"kind": [PAGES]}
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What the index keeps of one page, before it is numbered among the site's: its record's parts, the
+    weight of each of its words (in the order they occur) and its values for the filters."""
+
+    title: str
+    summary: str | None
+    date: date | None
+    text: str
+    sections: tuple[tuple[int, str, str], ...]
+    weights: dict[str, float]
+    boost: float
+    facets: dict[str, tuple[tuple[str, str], ...]]
+
+    def as_json(self) -> dict[str, Any]:
+        """As plain values only (text that is `Markup` as `str`), for JSON or `marshal`."""
+        return {
+            "title": str(self.title),
+            "summary": None if self.summary is None else str(self.summary),
+            "date": self.date.isoformat() if self.date else None,
+            "text": str(self.text),
+            "sections": tuple((int(at), str(anchor), str(heading)) for at, anchor, heading in self.sections),
+            "weights": {str(word): float(weight) for word, weight in self.weights.items()},
+            "boost": float(self.boost),
+            "facets": {str(f): tuple((str(v), str(label)) for v, label in values) for f, values in self.facets.items()},
+        }
+
+    @classmethod
+    def from_json(cls, kept: dict[str, Any]) -> Analysed:
+        return cls(
+            **{
+                **kept,
+                "date": date.fromisoformat(kept["date"]) if kept["date"] else None,
+                "sections": tuple(map(tuple, kept["sections"])),
+                "facets": {facet: tuple(map(tuple, values)) for facet, values in kept["facets"].items()},
+            }
+        )
+
+
+@dataclass(frozen=True)
+class Added:
+    """A page added to the index, until it is read (`PageReader`): its address, and what its analysis takes
+    from its metadata."""
+
+    url: str
+    title: str
+    summary: str | None
+    date: date | None
+    boost: float
+    facets: dict[str, tuple[tuple[str, str], ...]]

@@ -36,7 +36,8 @@ def record(site: Path) -> None:
 
 
 def main() -> int:
-    sys.path.insert(0, str(RECORD.parent.parent))
+    tests = RECORD.parent.parent
+    sys.path[:0] = [str(tests), str(tests.parent)]  # conftest, and the benchmarks' helpers it imports
     from conftest import SITE_RECORD_ENV, copy_project, mkdocs_build
 
     with tempfile.TemporaryDirectory() as folder:

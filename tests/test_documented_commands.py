@@ -35,6 +35,8 @@ NOT_RUN = {
     "script/setup --dev": "installs the requirements and Lighthouse",
     "script/server": "serves until stopped",
     "script/build": "builds the whole site; the tests build copies of it",
+    "script/build --without-cache": "builds the whole site; test_incremental.py builds without the cache "
+    "through BRIEFINGS_WITHOUT_CACHE, which the option sets",
     "script/test": "the test suite itself",
     "script/test -k browser -x": "a part of the test suite",
     "script/validator": "installs Java and the Nu HTML Checker",

@@ -19,6 +19,7 @@ from typing import Callable
 
 import pytest
 
+from briefings.buildcache import CACHE_FOLDER
 from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
@@ -118,7 +119,7 @@ def test_script_build_replaces_the_site_only_when_the_build_succeeds(tmp_path: P
     good = run(*command, cwd=project)
     assert good.returncode == 0, good.output
     site = project / "site"
-    before = snapshot(site)
+    before, cache = snapshot(site), snapshot(project / CACHE_FOLDER)
     for breakage in BREAKAGES:
         # only this breakage
         shutil.copytree(EXAMPLE / "docs", project / "docs", dirs_exist_ok=True)
@@ -128,4 +129,7 @@ def test_script_build_replaces_the_site_only_when_the_build_succeeds(tmp_path: P
         failed = run(*command, cwd=project)
         assert failed.returncode != 0 and breakage.says in failed.output, failed.output
         assert snapshot(site) == before, breakage.name
-        assert [p.name for p in project.iterdir() if p.name.startswith(".")] == [], breakage.name
+        assert snapshot(project / CACHE_FOLDER) == cache, breakage.name  # the build's cache too
+        assert [p.name for p in project.iterdir() if p.name.startswith(".") and p.name != CACHE_FOLDER] == [], (
+            breakage.name
+        )

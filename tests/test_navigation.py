@@ -15,6 +15,7 @@ from briefings.loader import Changes
 from briefings.model import Actor, Brief, Mechanism
 from briefings.navigation import BRIEFS_INDEX, Crumb, place_of, section_of
 from briefings.preview import pages_to_rebuild
+from briefings.reuse import Fingerprints
 
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "iran", "oman", "usa")}
 MECHANISMS = {i: Mechanism(id=i, name=i.title(), summary="S.") for i in ("mediation", "deniability")}
@@ -164,7 +165,12 @@ def test_related_briefs_take_time_linear_in_the_number_of_briefs():
 
 
 def _rebuilt(before: list[Brief], after: list[Brief], changed: set[str]) -> set[str]:
-    pages = pages_to_rebuild(catalog(*before), catalog(*after), Changes(frozenset(changed), False))
+    old, new = catalog(*before), catalog(*after)
+    pages = pages_to_rebuild(
+        Fingerprints(old, directory_urls=True, leave_out=set()),
+        Fingerprints(new, directory_urls=True, leave_out=set()),
+        Changes(frozenset(changed), False),
+    )
     return {p for p in pages if p.startswith("briefs/2026/")}
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefings.buildcache import CACHE_FOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 PUBLISH = WORKFLOWS_DIR / "publish.yml"
@@ -269,6 +271,19 @@ def test_publish_checks_then_builds_strictly_for_the_pages_address():
     upload = _step_using(workflow, "actions/upload-pages-artifact")
     assert upload["with"]["path"] == "site"
     assert build.index(upload) > mkdocs
+
+
+def test_publish_restores_and_saves_the_build_cache_before_building():
+    """The cache folder of briefings/buildcache.py, keyed by the requirements and the commit, restored from the
+    latest run with the same requirements."""
+    build = _load(PUBLISH)["jobs"]["build"]["steps"]
+    cache = _step_using(_load(PUBLISH), "actions/cache")
+    assert cache["with"]["path"] == CACHE_FOLDER
+    requirements = "${{ hashFiles('requirements*.txt', 'pyproject.toml') }}"
+    assert cache["with"]["key"] == f"briefings-cache-{requirements}-${{{{ github.sha }}}}"
+    assert cache["with"]["restore-keys"] == f"briefings-cache-{requirements}-"
+    mkdocs = next(i for i, step in enumerate(build) if "mkdocs build --strict" in step.get("run", ""))
+    assert build.index(cache) < mkdocs
 
 
 def test_publish_deploys_only_after_the_build():

@@ -3,6 +3,7 @@ language; briefings.multilingual says what each language's build does differentl
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,3 +26,9 @@ class LanguageEvents:
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Another language's 404 page in its folder; the sitemap the default language's (see LanguageBuild)."""
         return self.language.theme_template(template_name, output, Path(config.site_dir))
+
+    def home_switcher(self, config: MkDocsConfig) -> None:
+        """The theme's own pages (404.html) switch to each language's home, as mkdocs-static-i18n sets the switcher
+        before any page (its `extra_alternate`), not to the page rendered last (`on_page_context` above)."""
+        if (i18n := config.plugins.get("i18n")) is not None and getattr(i18n, "extra_alternate", None):
+            config.extra["alternate"] = config.extra.alternate = copy.deepcopy(i18n.extra_alternate)  # type: ignore[attr-defined]

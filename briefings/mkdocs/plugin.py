@@ -9,6 +9,11 @@
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
   rendered.
+- A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
+  replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
+  output, copied instead of rendered; `on_post_build` indexes those pages for search and gives the feeds their
+  text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
+  variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
@@ -23,23 +28,21 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
-import posixpath
 from pathlib import Path
 from typing import Callable
 
-from mkdocs.config import base
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..buildcache import BuildCache
 from ..feed import SiteFeeds
 from ..fragments import Fragments
-from ..loader import Loaded, load_project
+from ..loader import Loaded
 from ..macros import Macros
 from ..preview import Preview
 from ..problems import Problems
@@ -48,15 +51,16 @@ from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Site, render_problems
+from ..multilingual import LanguageBuild
 from . import extension, sandbox, serve
 from .languages import LanguageEvents
-from ..multilingual import LanguageBuild
+from .outputs import files_of_outputs
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class BriefingsConfig(base.Config):
-    pass
+    cache = config_options.Type(bool, default=True)  # reuse the last build's pages whose inputs did not change
 
 
 class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
@@ -77,6 +81,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
         self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
+        self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
@@ -97,8 +102,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
                 self.loaded, self.site = self.previewing.load(
                     project, directory_urls=config.use_directory_urls, fragments=self.fragments
                 )
-            else:
-                self.loaded = load_project(project)
+            else:  # the build's key reads the configuration before plugins add to it
+                self.loaded, self.cache = BuildCache.load(project, config, config.theme)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
             config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
             _report(self.loaded.problems, stop=not self.preview)
@@ -115,7 +120,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview and not build.again:
-            self.staged, self.finished = StagedSite(Path(config.site_dir)), False
+            self.staged, self.finished = StagedSite(Path(config.site_dir), self.cache), False
             config.site_dir = str(self.staged.folder)
         return config
 
@@ -128,7 +133,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.bytecode_cache = self.compiled  # the preview compiles the theme's templates once
+        # The theme's templates are compiled once: by the preview, or by any build with its cache.
+        env.bytecode_cache = self.cache.templates if self.cache else self.compiled
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -140,18 +146,11 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
-        found = self.site.outputs(self.feeds, remember=self.preview)
-        self.generated = {out.path: out.page for out in found if out.page}  # written as MkDocs reads them
-        for out in found:
-            file = File.generated(config, out.path, content=out.text)
-            file.dest_uri = self.language.prefix + file.dest_uri  # another language's: in its folder
-            if out.page:  # "Edit this page": what it is generated from
-                file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
-            else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
-                file.is_modified = functools.partial(out.modified, self.preview, self.previewing.rewrites)  # type: ignore[method-assign]
-            files.append(file)
+        previewing = self.previewing if self.preview else None
+        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language.prefix)
         self.search.keep_only({file.url for file in files.documentation_pages()})
+        # The pages whose inputs did not change are the last build's, copied instead of rendered.
+        files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed (other languages': all)
             serve.rewrite_only(files, lambda src_uri: bool(self.language.prefix) or self.previewing.rewrites(src_uri))
         return files
@@ -193,9 +192,17 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
 
     # -- the finished site -----------------------------------------------------------------------------------
 
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        self.home_switcher(config)  # the 404 page's language switcher leads to each language's home
+        # The sitemap lists every page, rendered or reused.
+        return {**context, "pages": self.cache.pages()} if self.cache and template_name == "sitemap.xml" else context
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.site is not None, "on_config came first"
         here = Path(config.site_dir) / self.language.prefix  # another language's folder
+        if self.cache:
+            assert self.macros is not None, "on_config came first"
+            self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
         if self.preview and not self.language.prefix:
@@ -212,8 +219,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
         self.previewing.index.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
-            self.staged.publish()
-            self.staged = None
+            self.staged.publish()  # then discarding it does nothing
         self._drop_staged()
 
     def _drop_staged(self) -> None:

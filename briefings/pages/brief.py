@@ -41,6 +41,20 @@ class Publication:
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
+def inputs(catalog: Catalog, brief: Brief) -> tuple:
+    """What a brief's page shows besides the site's data, configuration and templates (which `reuse.site_key`
+    covers): the brief itself (its text by its digest), whether it is scheduled, when it last changed, and the
+    title and date of each brief it leads to (related, previous, next). A build renders the page again when
+    these change (`briefings.reuse`)."""
+
+    def shown(other: Brief | None) -> tuple | None:
+        return (other.src_uri, other.title, other.date) if other else None
+
+    neighbours = [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
+    scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
+    return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in neighbours])
+
+
 def brief_markdown(
     catalog: Catalog, render: Render, brief: Brief, body: str, publication: Publication, *, block: Callable[[str], str]
 ) -> str:

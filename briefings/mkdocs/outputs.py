@@ -1,0 +1,37 @@
+"""The outputs the core generates (`Site.outputs`), as files of the engine's site (`on_files`): the generated
+pages (written as MkDocs reads them, `on_page_read_source`), the feeds (written once every page has rendered,
+over these), the open data and each brief's citation files, each in the build's language's folder. The preview
+tells MkDocs which of them to write again."""
+
+from __future__ import annotations
+
+import functools
+import os
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from ..pages import GeneratedPage
+from ..preview import Preview
+from ..site import Site
+
+
+def files_of_outputs(
+    files: Files, config: MkDocsConfig, site: Site, feeds, preview: Preview | None, prefix: str = ""
+) -> dict[str, GeneratedPage]:
+    """Add the core's outputs to `files` (`preview`: the live preview's, or None for a build), each in the
+    language's folder `prefix` ("" for the default language, "fr/"); return the generated pages by their source
+    path."""
+    docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
+    found = site.outputs(feeds, remember=preview is not None)
+    for out in found:
+        file = File.generated(config, out.path, content=out.text)
+        file.dest_uri = prefix + file.dest_uri  # another language's: in its folder
+        if out.page:  # "Edit this page": what it is generated from
+            file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
+        else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
+            rewrites = preview.rewrites if preview is not None else (lambda _src_uri: True)
+            file.is_modified = functools.partial(out.modified, preview is not None, rewrites)  # type: ignore[method-assign]
+        files.append(file)
+    return {out.path: out.page for out in found if out.page}

@@ -1,0 +1,189 @@
+"""Reusing the last build: a build writes again only the pages whose inputs changed.
+
+What a page shows is declared once, next to the page, and reduced to a fingerprint here:
+
+- everything the whole site depends on is the build's **key** (`site_key`): the installed packages and their
+  versions, this package's own code and templates, `mkdocs.yml` and the configuration as resolved (values set
+  from the environment included), the project's `overrides/`, `macros/` and `data/`, and every file of the docs
+  folder that is not a brief (hand-written pages carry the navigation). When the key changes, nothing is reused;
+- a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
+  asks of the catalog (`Fingerprints`);
+- a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to.
+
+Pages the navigation lists, hand-written pages and any page that called a macro listing briefs (`Macros.listing`)
+are always written again. `briefings.buildcache` keeps the last build's pages and uses these fingerprints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib.metadata
+import json
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from .catalog import Catalog
+from .languages import DEFAULT
+from .model import Brief, Reading
+from .pages.brief import inputs as brief_inputs
+from .problems import Problems
+from .project import Project
+from .site import Site
+from .sources import docs_folder
+
+#: Changed whenever what the cache holds changes meaning.
+FORMAT = 2
+PACKAGE = Path(__file__).parent
+#: The configuration's values every page may depend on (with the theme's), for the build's key: mkdocs.yml's text
+#: is in the key too, but not what the environment sets (`site_url: !ENV SITE_URL`).
+SETTINGS = (
+    "site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name", "edit_uri", "copyright",
+    "use_directory_urls", "nav", "not_in_nav", "extra", "extra_css", "extra_javascript", "markdown_extensions",
+    "mdx_configs", "validation",
+)  # fmt: skip
+
+
+def settings_of(config: Mapping[str, Any], theme: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of `SETTINGS` in the engine's configuration, and the theme's."""
+    return {key: config.get(key) for key in SETTINGS} | {"theme": dict(theme)}
+
+
+def nav_paths(nav: Any) -> Iterator[str]:
+    """The pages the navigation `nav` (as mkdocs.yml writes it) lists, by src_uri."""
+    if isinstance(nav, str):
+        yield nav
+    for item in nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ():
+        yield from nav_paths(item)
+
+
+def site_key(project: Project, settings: dict[str, Any], *, config_file: Path | None = None) -> str:
+    """The fingerprint of everything every page depends on (see the module's documentation); `settings` are
+    the configuration's values as resolved."""
+    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code_key()}\n".encode())
+    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    for folder in (project.root / name for name in ("overrides", "macros", "data")):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            _add_file(digest, path.relative_to(folder).as_posix(), path)
+    config_file = config_file or project.root / "mkdocs.yml"
+    if config_file.is_file():
+        _add_file(digest, "mkdocs.yml", config_file)
+    pages, _ = docs_folder(project, Problems())
+    for page in pages:
+        if not page.is_brief:
+            _add_file(digest, page.src_uri, page.path)
+    return digest.hexdigest()
+
+
+def code_key() -> str:
+    """The fingerprint of the code that builds: the installed packages and their versions, and this package's
+    own code and templates (what the loader's readings of briefs kept between builds depend on)."""
+    digest = hashlib.sha256(f"briefings-code {FORMAT}\n".encode())
+    versions = {(d.metadata["Name"] or "").lower(): d.version for d in importlib.metadata.distributions()}
+    digest.update(json.dumps(sorted(versions.items())).encode())
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        _add_file(digest, path.relative_to(PACKAGE).as_posix(), path)
+    return digest.hexdigest()
+
+
+def _add_file(digest: Any, name: str, path: Path) -> None:
+    data = path.read_bytes()
+    digest.update(f"\n{name} {len(data)}\n".encode())
+    digest.update(data)
+
+
+class Fingerprints:
+    """The fingerprint of each page the core generates and each brief's page, by src_uri, but those in
+    `leave_out` (the pages the navigation lists, always written again).
+
+    A generated page's is derived from what its template is given (its context, every value in full: each brief
+    by the digest of its record) and its place: a template is given everything it shows (templating.py gives
+    it no function of the catalog). A brief's is what `pages.brief.inputs` declares, and its place.
+
+    In a site in several languages (`languages`, the default first), each language's build has the same source
+    paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
+    a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
+    translation's own page (`x.fr.md`) has none: it is always rendered."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        directory_urls: bool,
+        leave_out: set[str],
+        lang: str = DEFAULT,
+        languages: tuple[str, ...] = (DEFAULT,),
+    ):
+        self.memo: dict[int, str] = {}
+        self.alive: list[Any] = []
+        self.bases: dict[str, str] = {}
+        plain = Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)  # for the places
+        self.catalog = catalog = plain.catalog  # in the language
+        several = (lang, languages) if len(languages) > 1 else ()  # (a site in one language: as it was)
+        for page in plain.generated_pages():
+            if page.src_uri not in leave_out:
+                context = self.shown(page.context())
+                place = plain.place(page.src_uri)
+                shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
+                self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
+        for brief in catalog.briefs:
+            if brief.src_uri not in leave_out:
+                inputs = self.shown(brief_inputs(catalog, brief))
+                if several:
+                    inputs += self.shown([several, catalog.translations_of(brief)])
+                self.bases[brief.src_uri] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+
+    @classmethod
+    def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
+        """The fingerprints of the pages of `site` (briefings.site.Site) in its language."""
+        return cls(
+            site.original, directory_urls=directory_urls, leave_out=leave_out, lang=site.language.code,
+            languages=site.languages,
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def of(self, src_uri: str) -> str | None:
+        """The page's fingerprint; None for a page without one."""
+        return self.bases.get(src_uri)
+
+    def shown(self, value: Any) -> str:
+        """`value` in full, as text: a brief by the digest of its record (its text apart: what other pages show
+        of it, its number of words included), a reading with its brief's. Objects are shown once each."""
+        kind = type(value)
+        if kind in _PLAIN:
+            return repr(value)
+        if kind is list or kind is tuple:
+            return "[" + ",".join(map(self.shown, value)) + "]"
+        if kind is dict:
+            return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
+        if (known := self.memo.get(id(value))) is not None:
+            return known
+        if kind is Brief:
+            record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
+            known = "B" + hashlib.sha256(record.encode()).hexdigest()
+        elif kind is Reading:
+            known = f"{value!r}@{self.shown(value.brief)}"
+        elif dataclasses.is_dataclass(value):
+            names = _FIELDS.get(kind) or _FIELDS.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+            known = kind.__name__ + self.shown([getattr(value, name) for name in names])
+        else:
+            known = repr(value)
+        self.memo[id(value)] = known
+        self.alive.append(value)  # so that no other object takes its id while the memo holds it
+        return known
+
+
+_PLAIN = {str, int, float, bool, type(None), dt.date}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:
+    """Each page's fingerprint as `Fingerprints` derives it."""
+    return dict(Fingerprints(catalog, directory_urls=directory_urls, leave_out=leave_out).bases)
+
+
+def _fingerprint(*shown: Any) -> str:
+    return hashlib.sha256(repr(shown).encode()).hexdigest()

@@ -1,0 +1,219 @@
+"""A build that reuses the last build's pages (briefings/buildcache.py) is the site a build without the cache
+writes, byte for byte, whatever the author changed: each row of the table changes a copy of the example
+project that has been built once, builds it again with its cache, builds it without into another folder, and
+compares every file. A failed build leaves the last site and the cache as they were."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from briefings.buildcache import CACHE_FOLDER, MANIFEST, WITHOUT_CACHE
+from conftest import briefings, copy_project, mkdocs_build
+
+BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
+TRANSLATION = "docs/briefs/2026/doha-indirect-talks.fr.md"  # the example site is in English, French and Arabic
+#: A brief whose page shows nothing of BRIEF's text.
+UNTOUCHED = "briefs/2026/presidential-signalling-without-concessions/index.html"
+EDITED = "briefs/2026/doha-indirect-talks/index.html"
+DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(built: Path, clean: Path) -> None:
+    first, second = files(built), files(clean)
+    only_built, only_clean = sorted(first.keys() - second.keys()), sorted(second.keys() - first.keys())
+    differ = sorted(name for name in first.keys() & second.keys() if first[name] != second[name])
+    assert (only_built, only_clean, differ) == ([], [], []), (
+        f"the incremental build differs from a clean one: only in it {only_built}, only in the clean build "
+        f"{only_clean}, different {differ}"
+    )
+
+
+def versions(folder: Path, version: str) -> dict[str, str]:
+    """An environment in which one more package is installed, at `version` (an upgrade, for the build's key)."""
+    info = folder / version / "briefings_probe-0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: briefings-probe\nVersion: {version}\n", "utf-8")
+    return {**DAY, "PYTHONPATH": str(folder / version)}
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory) -> tuple[Path, Path]:
+    """The example project built once, with its cache (copied by each row)."""
+    base = tmp_path_factory.mktemp("incremental")
+    project = copy_project(base / "project")
+    result = mkdocs_build(project, base / "site", env=versions(base / "packages", "1.0"))
+    assert result.returncode == 0, result.output
+    assert (project / CACHE_FOLDER / MANIFEST).is_file()
+    return project, base / "packages"
+
+
+def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(project: Path) -> None:
+        path = project / relative
+        text = path.read_text("utf-8")
+        assert old in text, (relative, old)
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return change
+
+
+def new_brief(project: Path) -> None:
+    text = (project / BRIEF).read_text("utf-8").replace("title: Indirect US–Iran talks", "title: Direct talks", 1)
+    (project / "docs/briefs/2026/direct-talks-in-doha.md").write_text(text, "utf-8")
+
+
+def move_brief(project: Path) -> None:
+    moved = briefings("move", BRIEF, "docs/briefs/2026/doha-talks.md", cwd=project)
+    assert moved.returncode == 0, moved.output
+
+
+def delete_brief(project: Path) -> None:
+    (project / "docs/briefs/2026/intermittent-flare-up-risk.md").unlink()
+
+
+def new_translation(project: Path) -> None:
+    headings = ["Ce qui s'est passé", "Qui gagne en influence", "Quel mécanisme est à l'œuvre"]
+    headings += ["Pourquoi c'est important", "Ce qu'il faut surveiller"]
+    body = "".join(f"## {heading}\n\nUne phrase.\n\n" for heading in headings)
+    text = f"---\ntitle: Sans engagements fermes, les accrochages restent possibles\nsummary: Un résumé.\n---\n\n{body}"
+    (project / "docs/briefs/2026/intermittent-flare-up-risk.fr.md").write_text(text, "utf-8")
+
+
+def new_entry(project: Path) -> None:
+    with (project / "data/mechanisms.yml").open("a", encoding="utf-8") as data:
+        data.write("quiet-channel:\n  name: Quiet channel\n  summary: A line kept open between adversaries.\n")
+
+
+#: Edits to what a page shows: the build renders again the pages that show it, reuses the others, and the site is a
+#: clean build's.
+EDITS = {
+    "text": edit(BRIEF, "## What happened\n", "## What happened\n\nOne more sentence, added.\n"),
+    "title": edit(BRIEF, "title: Indirect US–Iran talks", "title: Indirect talks"),
+    "date": edit(BRIEF, "date: 2026-05-08", "date: 2026-05-10"),
+    "actors": edit(BRIEF, "regional-intermediaries]\nindicators", "regional-intermediaries, oman]\nindicators"),
+    "readings": edit(BRIEF, "  talks-direct:\n    status: steady", "  talks-direct:\n    status: reversing"),
+    "leverage": edit(BRIEF, "gains: [qatar, regional-intermediaries, us-presidency]", "gains: [qatar]"),
+    "tags": edit(BRIEF, "tags: [diplomacy, mediation, de-escalation]", "tags: [diplomacy, talks]"),
+    # Every language's build has the same source paths: what the cache keeps is each language's own.
+    "translation's text": edit(
+        TRANSLATION, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"
+    ),
+    "translation's title": edit(TRANSLATION, "title: À Doha, des pourparlers", "title: À Doha, des échanges"),
+    "new translation": new_translation,
+    "new brief": new_brief,
+    "renamed brief": move_brief,
+    "deleted brief": delete_brief,
+}
+#: Edits to what every page depends on (the build's key): the build reuses nothing, so it is a clean build (the
+#: same code, the cache only read and saved); the key's parts are unit-tested in test_reuse.py.
+SITE_WIDE = {
+    "actor's name": edit("data/actors.yml", "name: Qatar\n", "name: State of Qatar\n"),
+    "data translation": edit(
+        "data/actors.yml", "    fr:\n      name: Qatar\n", "    fr:\n      name: L'État du Qatar\n"
+    ),
+    "new data entry": new_entry,
+    "template": edit("overrides/main.html", "{% block", "<!-- edited -->{% block"),
+    "mkdocs.yml": edit("mkdocs.yml", "copyright: Example content", "copyright: Edited example content"),
+    "package upgrade": lambda project: None,  # built with another version of a package installed
+}
+
+
+def cached(project: Path, page: str) -> Path:
+    """The file the cache keeps of the page built as `page` (its path in the site)."""
+    manifest = marshal.loads((project / CACHE_FOLDER / MANIFEST).read_bytes())
+    [entry] = [entry for entry in manifest["pages"].values() if entry["dest"] == page]
+    return project / CACHE_FOLDER / "pages" / entry["fingerprint"]
+
+
+def copy_built(built_once: tuple[Path, Path], destination: Path) -> Path:
+    project, _ = built_once
+    shutil.copytree(project, destination, symlinks=True)
+    return destination
+
+
+def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env: str):
+    result = mkdocs_build(project, site, env={**versions(packages, version), **env})
+    assert result.returncode == 0, result.output
+    # One line per language's build: "Reused 12 of 40 pages in fr".
+    counts = [line.partition("Reused ")[2].split() for line in result.output.splitlines() if "Reused " in line]
+    return sum(int(c[0]) for c in counts), sum(int(c[2]) for c in counts)  # pages reused, of how many
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
+    project = copy_built(built_once, tmp_path / "project")
+    before = {page: cached(project, page).stat().st_ino for page in (UNTOUCHED, EDITED)}
+    EDITS[name](project)
+    reused, pages = build(project, tmp_path / "incremental", built_once[1])
+    # Moving a brief records a redirect in data/redirects.yml: a site-wide input.
+    assert (reused == 0) if name == "renamed brief" else (0 < reused < pages)
+    manifest = (project / CACHE_FOLDER / MANIFEST).read_bytes()
+    assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
+    assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # nor saved without it
+    assert_same_site(tmp_path / "incremental", tmp_path / "clean")
+    if name == "text":  # the edited brief's page was rendered; another's is the cached file itself (a hard link)
+        assert (tmp_path / "incremental" / EDITED).stat().st_ino != before[EDITED]
+        assert (tmp_path / "incremental" / UNTOUCHED).stat().st_ino == before[UNTOUCHED]
+        assert cached(project, UNTOUCHED).stat().st_ino == before[UNTOUCHED]  # and so is the new cache's
+
+
+@pytest.mark.parametrize("name", SITE_WIDE)
+def test_a_site_wide_change_reuses_nothing(name, built_once, tmp_path):
+    project = copy_built(built_once, tmp_path / "project")
+    SITE_WIDE[name](project)
+    version = "2.0" if name == "package upgrade" else "1.0"
+    assert build(project, tmp_path / "site", built_once[1], version)[0] == 0
+
+
+def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, tmp_path):
+    project = copy_built(built_once, tmp_path / "project")
+    shutil.copytree(built_once[0].parent / "site", tmp_path / "site")
+    site, cache = files(tmp_path / "site"), files(project / CACHE_FOLDER)
+    edit(BRIEF, "## What happened\n", '## What happened\n\n{{ actor("no-such-actor") }}\n')(project)
+    failed = mkdocs_build(project, tmp_path / "site", env=versions(built_once[1], "1.0"))
+    assert failed.returncode != 0
+    assert files(tmp_path / "site") == site
+    assert files(project / CACHE_FOLDER) == cache
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+    assert not [p.name for p in project.iterdir() if p.name.startswith(CACHE_FOLDER + ".")]
+
+
+def test_the_engine_copies_a_reused_page_and_checks_no_anchor_of_it(tmp_path):
+    """What `ReusedPage` relies on in MkDocs 1.6, pinned: the engine reads and renders only documentation pages,
+    copies every other file with `copy_file`, resolves links by source path to a file's `url`, skips the anchors
+    of a file without `page`, and stamps the compressed sitemap with the pages it rendered only (which
+    `BuildCache.finish` stamps again)."""
+    import inspect
+
+    from mkdocs.commands import build
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from briefings.buildcache import ReusedPage
+
+    source = " ".join(inspect.getsource(Files.copy_static_files).split())
+    assert "if not file.is_documentation_page() and inclusion(file.inclusion): file.copy_file(dirty)" in source
+    source = " ".join(inspect.getsource(Page.validate_anchor_links).split())
+    assert "page = to_file.page if page is None: continue" in source
+    source = " ".join(inspect.getsource(build._build_theme_template).split())
+    assert "pages=[f.page for f in files.documentation_pages() if f.page is not None]" in source
+
+    (tmp_path / "cached.html").write_text("<p>the last build's page</p>", "utf-8")
+    page = File("briefs/2026/a.md", str(tmp_path / "docs"), str(tmp_path / "site"), use_directory_urls=True)
+    reused = ReusedPage(page, tmp_path / "cached.html")
+    files = Files([reused])
+    assert files.get_file_from_path("briefs/2026/a.md") is reused and reused.url == "briefs/2026/a/"
+    assert files.documentation_pages() == [] and reused.page is None
+    files.copy_static_files()
+    built = tmp_path / "site/briefs/2026/a/index.html"
+    assert built.read_text("utf-8") == "<p>the last build's page</p>"
+    assert built.stat().st_ino == (tmp_path / "cached.html").stat().st_ino  # linked, not copied

@@ -1,0 +1,133 @@
+"""What each page's fingerprint covers, and what the build's key covers (`briefings/reuse.py`), in-process: a
+change changes the fingerprint of every page that shows it, and of no other page."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from pathlib import Path
+
+import pytest
+
+from briefings import reuse
+from briefings.loader import load_project
+from briefings.project import Project
+from conftest import copy_project
+
+BRIEF = "briefs/2026/doha-indirect-talks.md"
+SETTINGS = {"site_url": "https://example.org/", "repo_url": None}
+#: The example project's navigation (always rendered, never fingerprinted).
+NAV = {"index.md", "about.md", "briefs/index.md", "tags/index.md", "authors/index.md", "regions/index.md"} | {
+    f"{folder}/index.md" for folder in ("actors", "indicators", "mechanisms")
+}
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def fingerprints(project: Path) -> dict[str, str]:
+    """Every page's fingerprint."""
+    loaded = load_project(Project.at(project))
+    assert loaded.ok, loaded.problems
+    return reuse.page_fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV)
+
+
+def key(project: Path, settings: dict = SETTINGS) -> str:
+    return reuse.site_key(Project.at(project), settings)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {page for page in before.keys() | after.keys() if before.get(page) != after.get(page)}
+
+
+def test_every_brief_and_generated_page_has_a_fingerprint_but_those_the_navigation_lists(example):
+    found = fingerprints(example)
+    catalog = load_project(Project.at(example)).catalog
+    assert {brief.src_uri for brief in catalog.briefs} <= found.keys()
+    assert {"actors/qatar.md", "tags/diplomacy/index.md", "regions/gulf.md"} <= found.keys()
+    assert not NAV & found.keys()
+    assert fingerprints(example) == found  # the same project, the same fingerprints
+
+
+def test_a_briefs_text_changes_its_page_and_no_other(example):
+    """Other pages show a brief's record, not its text (its number of words is in its record)."""
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "without meeting directly", "without meeting openly")
+    assert changed(before, fingerprints(example)) == {BRIEF}
+
+
+def test_a_briefs_title_changes_the_pages_that_show_it(example):
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "title: Indirect US–Iran talks", "title: Indirect talks")
+    pages = changed(before, fingerprints(example))
+    catalog = load_project(Project.at(example)).catalog
+    brief = catalog.brief(BRIEF)
+    neighbours = {b.src_uri for b in [catalog.previous_brief(brief), catalog.next_brief(brief)] if b}
+    related = {b.src_uri for b in catalog.briefs if brief in catalog.related_briefs(b)}
+    assert {BRIEF, "actors/qatar.md", "tags/diplomacy/index.md", *neighbours, *related} <= pages
+    assert pages & {b.src_uri for b in catalog.briefs} == {BRIEF, *neighbours, *related}
+
+
+def test_a_briefs_tags_change_its_page_and_the_tags_pages(example):
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "tags: [diplomacy, mediation, de-escalation]", "tags: [diplomacy, mediation]")
+    pages = changed(before, fingerprints(example))
+    assert {BRIEF, "tags/de-escalation/index.md"} <= pages
+
+
+def test_a_generated_page_is_fingerprinted_with_what_its_template_is_given(example):
+    """An actor's page lists the briefs naming it, which its page module gives its template (templates get no
+    function of the catalog: test_site's guard): a brief that starts naming the actor changes the page."""
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "regional-intermediaries]\nindicators", "regional-intermediaries, oman]\nindicators")
+    pages = changed(before, fingerprints(example))
+    assert {BRIEF, "actors/oman.md"} <= pages
+
+
+def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):
+    base = key(example)
+    assert key(example) == base
+    edit(example / "docs" / BRIEF, "## What happened\n", "## What happened\n\nMore.\n")
+    assert key(example) == base, "a brief is not a site-wide input"
+    for path, old, new in [
+        ("mkdocs.yml", "site_name: Briefings", "site_name: Briefings!"),
+        ("data/actors.yml", "name: Qatar", "name: State of Qatar"),
+        ("overrides/main.html", "{#", "{# edited"),
+        ("docs/about.md", "\n", "\n\nAn added line.\n"),
+    ]:
+        edit(example / path, old, new)
+        assert key(example) != base, path
+        base = key(example)
+    assert key(example, {**SETTINGS, "site_url": "https://example.com/"}) != base  # set by the environment
+    (example / "macros" / "added.py").write_text("# a new module\n", "utf-8")
+    assert key(example) != base
+    base = key(example)
+
+    real = importlib.metadata.distributions
+
+    def upgraded():
+        for dist in real():
+            if (dist.metadata["Name"] or "").lower() == "mkdocs":
+                yield type("Upgraded", (), {"metadata": {"Name": "mkdocs"}, "version": "1.6.99"})()
+            else:
+                yield dist
+
+    monkeypatch.setattr(importlib.metadata, "distributions", upgraded)
+    assert key(example) != base, "the packages' versions are part of the key"
+
+
+def test_the_key_covers_the_package_itself():
+    sources = {path.name for path in reuse.PACKAGE.rglob("*") if path.is_file()}
+    assert {"reuse.py", "brief-header.md", "brief.schema.json"} <= sources
+
+
+def test_nav_paths_reads_mkdocs_nav():
+    nav = [{"Home": "index.md"}, {"Briefs": ["briefs/index.md", {"Tags": "tags/index.md"}]}, "about.md"]
+    assert set(reuse.nav_paths(nav)) == {"index.md", "briefs/index.md", "tags/index.md", "about.md"}
