@@ -132,6 +132,9 @@ def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
         assert html.h1.get_text() == title
         links = [a["href"] for a in html.select(".not-found__links a")]
         assert links[1] == ("/briefs/" if lang == "en" else f"/{lang}/briefs/")
+        # Its language switcher leads to each language's home, not to whichever page was rendered last.
+        switcher = [a["href"] for a in html.select(".md-select__link[hreflang]")]
+        assert switcher == ["/", "/fr/", "/ar/"], lang
 
 
 def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(built_site: BuiltSite):
@@ -200,13 +203,15 @@ def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):
 
 def test_what_is_read_of_mkdocs_static_i18n_is_there():
     """Its plugin object's `default_language` and `build_languages` (properties), `current_language` (None until
-    its first configuration) and `building` (false until it runs the other languages' builds); the priorities
+    its first configuration) and `building` (false until it runs the other languages' builds), `extra_alternate` (the switcher to each language's home, set
+    by its on_config); the priorities
     the briefings plugin's events are placed around (its generated files join after its `on_files`, its
     switcher after its `on_page_context`)."""
     from mkdocs_static_i18n.plugin import I18n
 
     i18n = I18n()
     assert (i18n.current_language, i18n.building) == (None, False)
+    assert i18n.extra_alternate == {}  # then its switcher to each language's home (404 pages use it)
     assert isinstance(I18n.default_language, property) and isinstance(I18n.build_languages, property)
     assert I18n.on_files.mkdocs_priority == -100 and I18n.on_page_context.mkdocs_priority == 50
 
