@@ -30,7 +30,7 @@ class Language:
     locale: str  # a Babel locale: "fr_FR", "ar"
     stemmer: str | None  # a Snowball algorithm, or None: the language's words are not stemmed
     headings: tuple[str, ...]
-    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    labels: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # text, or plural forms
 
     @property
     def rtl(self) -> bool:
@@ -45,7 +45,22 @@ class Language:
         """The template string `text` (its English) in this language, or `text` itself when it has none, with
         `values` put in its `{name}` places."""
         found = self.labels.get(text, text)
+        found = found if isinstance(found, str) else found["other"]
         return found.format(**values) if values else found
+
+    def counted(self, count: int, one: str, other: str) -> str:
+        """`count` of something, as the English `one` or `other` says it ("{count} brief", "{count} briefs"), in
+        this language: the count in its numerals (`number`), the label its plural rules choose. A language's
+        label for `other` is a text, or its plural forms by Babel's names (`one`, `two`, `few`, `many`,
+        `other`); a text stands for `other`, and `one`'s label for the count 1 (as in English)."""
+        if self.code == DEFAULT:
+            return (one if count == 1 else other).format(count=count)
+        found = self.labels.get(other, other)
+        if isinstance(found, str):
+            text = self.labels.get(one, one) if count == 1 else found
+        else:
+            text = found.get(_plural_form(self.locale, count), found["other"])
+        return text.format(count=number(count, self))
 
 
 @functools.cache
@@ -106,6 +121,23 @@ def short_date(value: dt.date, with_year: bool, language: Any = None) -> str:
     if language is None or language.code == DEFAULT:
         return f"{value.day} {value:%b}" + (f" {value:%Y}" if with_year else "")
     return _babel_dates().format_date(value, "d MMM y" if with_year else "d MMM", locale=language.locale)
+
+
+def number(value: int, language: Any = None) -> str:
+    """A number as a reader of `language` writes it (Babel's decimal format in its locale: 1 234 in French);
+    in the default language as the site always wrote it."""
+    if language is None or language.code == DEFAULT:
+        return str(value)
+    import babel.numbers  # only a site in another language needs it
+
+    return babel.numbers.format_decimal(value, locale=language.locale)
+
+
+@functools.cache
+def _plural_form(locale: str, count: int) -> str:
+    import babel
+
+    return babel.Locale.parse(locale).plural_form(count)
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from . import languages
 from .catalog import month_title
 from .fragments import Fragments
-from .languages import DEFAULT, Language, month_name, short_date
+from .languages import DEFAULT, Language, month_name, number, short_date
 from .links import anchor_of
 from .urls import link_from
 
@@ -127,6 +127,23 @@ def held(names: list[str], language: Any = None) -> str:
 
 
 @jinja2.pass_context
+def _translated_here(context: Any, text: str) -> Markup:
+    """A block of the template's own text in the page's language: its label, keyed by the text with its lines
+    joined (briefings/languages/); in the default language the block as written, line breaks and all."""
+    language = context.get("language")
+    if language is None or language.code == DEFAULT:
+        return Markup(text)
+    body = text.strip()
+    lead, trail = text[: text.index(body)] if body else text, text[text.index(body) + len(body) :] if body else ""
+    return Markup(lead) + escape_text(language.label(" ".join(body.split()))) + Markup(trail)
+
+
+@jinja2.pass_context
+def _number_here(context: Any, value: int) -> str:
+    return number(value, context.get("language"))
+
+
+@jinja2.pass_context
 def _held_here(context: Any, names: list[str]) -> str:
     return held(names, context.get("language"))
 
@@ -190,7 +207,8 @@ class PageTemplates:
         # Everything a template shows is in its context (`context`: what the page's module or macro works out),
         # with `href` and `page`, the page's source; the environment holds filters only.
         # The page's language, and `t("Readings")`: the project's own strings in it (briefings/languages/).
-        language = {"language": self.language, "t": self.language.label}
+        # `counted(n, "{count} brief", "{count} briefs")`: a count of something, by the language's plural rules.
+        language = {"language": self.language, "t": self.language.label, "counted": self.language.counted}
         return self.env.get_template(f"pages/{name}").render({**context, **language, "href": href, "page": page})
 
     def stash_block(self, html: str) -> Markup:
@@ -223,6 +241,8 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         month=_month_here,
         short_date=_short_date_here,
         held=_held_here,
+        number=_number_here,
+        translated=_translated_here,  # `{% filter translated %}` a paragraph of the template's own text {% endfilter %}  # a count in the page's language's numerals: 1 234 in French
         # `## {{ t("Readings") }} {{ "readings" | anchor }}`: a heading's id, the same in every language; a
         # month's in the archive is its English title's (`month_anchor`), as breadcrumbs link it.
         anchor=lambda name: Markup(f"{{#{name}}}"),

@@ -56,10 +56,27 @@ def test_every_string_the_templates_translate_is_translated_into_french_and_arab
     root = Path(__file__).resolve().parent.parent
     texts = set()
     for template in (root / "briefings/templates/pages").iterdir():
-        texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', template.read_text("utf-8")))
+        text = template.read_text("utf-8")
+        texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', text))
+        texts.update(re.findall(r'\bcounted\([^,]+, "[^"]*", "([^"]*)"\)', text))  # a count: its plural's label
+        blocks = re.findall(r"\{% filter translated %\}(.*?)\{% endfilter %\}", text, re.S)
+        texts.update(" ".join(block.split()) for block in blocks)  # a paragraph: keyed with its lines joined
     texts.update(re.findall(r'labels\.get\("([^"]+)"', (root / "overrides/404.html").read_text("utf-8")))
     texts.update(("Advancing", "Steady", "Reversing", "Resolved", "Previous brief", "Next brief"))  # given as values
-    assert len(texts) > 40
+    assert len(texts) > 60
     for code in ("fr", "ar"):
         missing = sorted(text for text in texts if text not in languages.language(code).labels)
         assert not missing, (code, missing)
+
+
+def test_a_count_is_in_the_language_s_numerals_and_plural_forms():
+    """Counts through Babel: the number in the language's conventions, the label its plural rules choose."""
+    en, fr, ar = (languages.language(code) for code in ("en", "fr", "ar"))
+    assert [en.counted(n, "{count} brief", "{count} briefs") for n in (0, 1, 1234)] == [
+        "0 briefs", "1 brief", "1234 briefs"
+    ]  # fmt: skip
+    assert [fr.counted(n, "{count} brief", "{count} briefs") for n in (0, 1, 2)] == ["0 note", "1 note", "2 notes"]
+    assert fr.counted(1234, "{count} brief", "{count} briefs") == "1\u202f234 notes"  # a narrow no-break space
+    forms = [ar.counted(n, "{count} brief", "{count} briefs") for n in (1, 2, 3, 11, 100)]
+    assert forms == ["موجز واحد", "موجزان", "3 موجزات", "11 موجزًا", "100 موجز"]
+    assert languages.number(1234, fr) == "1\u202f234" and languages.number(1234) == "1234"

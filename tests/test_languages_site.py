@@ -125,6 +125,23 @@ def test_entity_pages_and_listings_speak_the_language(built_site: BuiltSite):
     assert page(built_site, "ar", "actors/").h1.get_text(strip=True).rstrip("¶") == "الفاعلون"
 
 
+def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_site: BuiltSite):
+    actors = {lang: page(built_site, lang, "actors/") for lang in ("en", "fr", "ar")}
+    assert "that the briefs name" in actors["en"].get_text()
+    assert "Les États, personnes, institutions" in actors["fr"].get_text()
+    assert "الدول والأشخاص والمؤسسات" in actors["ar"].get_text()
+    counts = {lang: [c.get_text() for c in actors[lang].select(".entity-count")] for lang in actors}
+    assert all(c.endswith(("brief)", "briefs)")) for c in counts["en"])
+    assert all(c.endswith(("note)", "notes)")) for c in counts["fr"]) and "(1 note)" in counts["fr"]
+    assert "(موجز واحد)" in counts["ar"] and not any("brief" in c for c in counts["ar"])
+    tag = page(built_site, "fr", "tags/mediation/")
+    assert "Notes portant le mot-clé « mediation », de la plus récente à la plus ancienne" in tag.get_text()
+    assert tag.select_one(".entity-follow").get_text() == "Suivre « mediation »"
+    tags = page(built_site, "ar", "tags/").select_one(".tag-index").get_text()
+    assert "آخرها في" in tags or "موجز واحد في" in tags
+    assert "brief" not in tags and "Follow" not in tags
+
+
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
     for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
         html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
