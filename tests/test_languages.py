@@ -6,7 +6,7 @@ import babel
 import snowballstemmer
 
 from briefings import languages
-from briefings.model import HOUSE_HEADINGS
+from briefings.model import ACTOR_KINDS, HOUSE_HEADINGS
 
 
 def test_the_declared_languages_and_their_directions():
@@ -63,6 +63,9 @@ def test_every_string_the_templates_translate_is_translated_into_french_and_arab
         texts.update(" ".join(block.split()) for block in blocks)  # a paragraph: keyed with its lines joined
     texts.update(re.findall(r'labels\.get\("([^"]+)"', (root / "overrides/404.html").read_text("utf-8")))
     texts.update(("Advancing", "Steady", "Reversing", "Resolved", "Previous brief", "Next brief"))  # given as values
+    texts.update(label for pair in ACTOR_KINDS.values() for label in pair)  # an actor's kind, a group of them
+    search = (root / "overrides/partials/search.html").read_text("utf-8")  # its order and filters
+    texts.update(re.findall(r'labels\.get\("([^"]+)"', search) + re.findall(r'"[a-z]+": "([^"]+)"', search))
     assert len(texts) > 60
     for code in ("fr", "ar"):
         missing = sorted(text for text in texts if text not in languages.language(code).labels)

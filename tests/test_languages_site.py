@@ -140,6 +140,15 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     tags = page(built_site, "ar", "tags/").select_one(".tag-index").get_text()
     assert "آخرها في" in tags or "موجز واحد في" in tags
     assert "brief" not in tags and "Follow" not in tags
+    # Actor kinds, a region's page and search's filters.
+    assert "États" in [h2.get_text(strip=True).rstrip("¶") for h2 in actors["fr"].select("h2")]
+    assert page(built_site, "ar", "actors/qatar/").select_one(".entity-kind").get_text().startswith("دولة")
+    region = page(built_site, "fr", "regions/gulf/")
+    assert region.select_one(".entity-kind").get_text().startswith("Région")
+    assert any(h2.get_text().startswith("Notes sur ") for h2 in region.select("h2"))
+    narrow = page(built_site, "fr", "").select_one("[data-search-narrow]")
+    assert narrow.select_one(".search-narrow__order").get_text(" ", strip=True).startswith("Ordre Pertinence")
+    assert [s.get_text() for s in narrow.select("summary")][:2] == ["Type", "Année"]
 
 
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
