@@ -149,6 +149,8 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     narrow = page(built_site, "fr", "").select_one("[data-search-narrow]")
     assert narrow.select_one(".search-narrow__order").get_text(" ", strip=True).startswith("Ordre Pertinence")
     assert [s.get_text() for s in narrow.select("summary")][:2] == ["Type", "Année"]
+    readings = page(built_site, "fr", "indicators/").select(".reading-summary")
+    assert readings and not any(w in r.get_text() for r in readings for w in (" as of ", "Moved:", "No reading"))
 
 
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
