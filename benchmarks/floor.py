@@ -129,6 +129,18 @@ class Corpus:
         return self.by_entity.get((kind, entity_id), [])
 
 
+def translation_suffixes(config: dict) -> tuple[str, ...]:
+    """The file endings of translations (`.fr.md`) in a project built in several languages by mkdocs-static-i18n
+    (its `languages` in mkdocs.yml, the default apart)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("i18n"), dict):
+            found = entry["i18n"].get("languages") or []
+            return tuple(
+                f".{lang['locale']}.md" for lang in found if isinstance(lang, dict) and not lang.get("default")
+            )
+    return ()
+
+
 def read_corpus(project: Path) -> Corpus:
     config = read_config(project)
     docs = project / (config.get("docs_dir") or "docs")
@@ -138,8 +150,11 @@ def read_corpus(project: Path) -> Corpus:
         if isinstance(data, dict):
             entities[kind] = {i: Entity(kind, i, v) for i, v in data.items()}
     briefs, pages, assets = [], {}, []
+    translated = translation_suffixes(config)
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         src = path.relative_to(docs).as_posix()
+        if path.name.endswith(translated):  # the floor is a site in the default language only
+            continue
         if path.suffix != ".md":
             assets.append(src)
             continue
