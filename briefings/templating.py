@@ -18,6 +18,7 @@ import functools
 import html
 import json
 import re
+import string
 from typing import Any, Callable
 
 import jinja2
@@ -126,16 +127,26 @@ def held(names: list[str], language: Any = None) -> str:
     return listed[0].upper() + listed[1:]
 
 
+_FORMAT = string.Formatter()
+
+
 @jinja2.pass_context
-def _translated_here(context: Any, text: str) -> Markup:
+def _translated_here(context: Any, text: str, **values: Any) -> Markup:
     """A block of the template's own text in the page's language: its label, keyed by the text with its lines
-    joined (briefings/languages/); in the default language the block as written, line breaks and all."""
+    joined (briefings/languages/); in the default language the block as written, line breaks and all. `values`
+    (escaped as text) go in its `{name}` places: `{% filter translated(name=actor.name) %}`."""
     language = context.get("language")
+    shown = {name: escape_text(value) for name, value in values.items()}
     if language is None or language.code == DEFAULT:
-        return Markup(text)
+        return Markup(text.format(**shown) if shown else text)
     body = text.strip()
     lead, trail = text[: text.index(body)] if body else text, text[text.index(body) + len(body) :] if body else ""
-    return Markup(lead) + escape_text(language.label(" ".join(body.split()))) + Markup(trail)
+    label = language.label(" ".join(body.split()))
+    if not shown:
+        return Markup(lead) + escape_text(label) + Markup(trail)
+    # The label's own text escaped, and each value (escaped above) in its place.
+    parts = [escape_text(text) + (shown[name] if name is not None else "") for text, name, _, _ in _FORMAT.parse(label)]
+    return Markup(lead) + Markup("".join(parts)) + Markup(trail)
 
 
 @jinja2.pass_context

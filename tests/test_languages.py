@@ -55,11 +55,11 @@ def test_every_string_the_templates_translate_is_translated_into_french_and_arab
 
     root = Path(__file__).resolve().parent.parent
     texts = set()
-    for template in (root / "briefings/templates/pages").iterdir():
+    for template in (root / "briefings/templates/pages").iterdir():  # Markdown, and the chart's SVG
         text = template.read_text("utf-8")
         texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', text))
         texts.update(re.findall(r'\bcounted\([^,]+, "[^"]*", "([^"]*)"\)', text))  # a count: its plural's label
-        blocks = re.findall(r"\{% filter translated %\}(.*?)\{% endfilter %\}", text, re.S)
+        blocks = re.findall(r"\{% filter translated(?:\([^)]*\))? %\}(.*?)\{% endfilter %\}", text, re.S)
         texts.update(" ".join(block.split()) for block in blocks)  # a paragraph: keyed with its lines joined
     texts.update(re.findall(r'labels\.get\("([^"]+)"', (root / "overrides/404.html").read_text("utf-8")))
     texts.update(("Advancing", "Steady", "Reversing", "Resolved", "Previous brief", "Next brief"))  # given as values

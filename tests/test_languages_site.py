@@ -149,6 +149,10 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     narrow = page(built_site, "fr", "").select_one("[data-search-narrow]")
     assert narrow.select_one(".search-narrow__order").get_text(" ", strip=True).startswith("Ordre Pertinence")
     assert [s.get_text() for s in narrow.select("summary")][:2] == ["Type", "Année"]
+    qatar = page(built_site, "fr", "actors/qatar/").get_text(" ")
+    assert "Les notes qui ont jugé que Qatar avait gagné" in qatar and "judged" not in qatar
+    desc = page(built_site, "fr", "indicators/talks-direct/").select_one("#reading-chart-desc").get_text()
+    assert "relevés, du plus ancien au plus récent" in desc and " on " not in desc
     readings = page(built_site, "fr", "indicators/").select(".reading-summary")
     assert readings and not any(w in r.get_text() for r in readings for w in (" as of ", "Moved:", "No reading"))
 
