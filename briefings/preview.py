@@ -44,6 +44,8 @@ class Preview:
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild, self.templated = None, loaded.templated
         if loaded.catalog is not None:  # loaded.ok
+            if self.site is not None:
+                loaded.catalog.borrow_related(self.site.catalog)
             after = Fingerprints(
                 loaded.catalog, directory_urls=directory_urls, leave_out=set(), previous=self.fingerprints
             )
