@@ -139,8 +139,9 @@ class Fingerprints:
         kind = type(value)
         if kind in _PLAIN:
             return repr(value)
-        if kind is list or kind is tuple:
-            return "[" + ",".join(map(self.shown, value)) + "]"
+        if kind is list or kind is tuple:  # a listing's briefs, each shown already: looked up here, not called
+            memo = self.memo  # its ids are of objects it keeps alive: no other object has one
+            return "[" + ",".join([memo.get(id(item)) or self.shown(item) for item in value]) + "]"
         if kind is dict:
             return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
         if (known := self.memo.get(id(value))) is not None:
