@@ -140,8 +140,9 @@ class Fingerprints:
         if kind in _PLAIN:
             return repr(value)
         if kind is list or kind is tuple:  # a listing's briefs, each shown already: looked up here, not called
-            memo = self.memo  # its ids are of objects it keeps alive: no other object has one
-            return "[" + ",".join([memo.get(id(item)) or self.shown(item) for item in value]) + "]"
+            memo, shown = self.memo, self.shown  # its ids are of objects it keeps alive: no other object has one
+            items = [memo.get(id(item)) or (repr(item) if type(item) in _PLAIN else shown(item)) for item in value]
+            return "[" + ",".join(items) + "]"
         if kind is dict:
             return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
         if (known := self.memo.get(id(value))) is not None:
