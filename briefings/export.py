@@ -52,18 +52,24 @@ def render_catalog(
 
 
 def data_files(
-    catalog: Catalog, *, site_name: str, home_url: str, url_of: Callable[[str], str], remember: bool = False
+    catalog: Catalog,
+    *,
+    site_name: str,
+    home_url: str,
+    url_of: Callable[[str], str],
+    remember: bool = False,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
     or None): the catalog and its schema, then each published brief's citation files (`remember`: see
-    `catalog_data`)."""
+    `catalog_data`; `wanted`: see `citation_files`)."""
     yield (
         CATALOG_PATH,
         render_catalog(catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember),
         None,
     )
     yield CATALOG_SCHEMA_PATH, catalog_schema(), None
-    yield from citation_files(catalog, site_name=site_name, url_of=url_of)
+    yield from citation_files(catalog, site_name=site_name, url_of=url_of, wanted=wanted)
 
 
 def catalog_schema() -> str:

@@ -98,12 +98,20 @@ class Fingerprints:
 
     A generated page's is derived from what its template is given (its context, every value in full: each brief
     by the digest of its record) and its place: a template is given everything it shows (templating.py gives
-    it no function of the catalog). A brief's is what `pages.brief.inputs` declares, and its place."""
+    it no function of the catalog). A brief's is what `pages.brief.inputs` declares, and its place.
 
-    def __init__(self, catalog: Catalog, *, directory_urls: bool, leave_out: set[str]):
+    `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
+    objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
+    once per save."""
+
+    def __init__(
+        self, catalog: Catalog, *, directory_urls: bool, leave_out: set[str], previous: Fingerprints | None = None
+    ):
         self.catalog = catalog
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
+        # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
+        self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
         plain = Site(catalog, directory_urls=directory_urls)  # for the pages' places
         for page in plain.generated_pages():
@@ -116,6 +124,7 @@ class Fingerprints:
             if brief.src_uri not in leave_out:
                 inputs = self.shown(brief_inputs(catalog, brief))
                 self.bases[brief.src_uri] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+        self.lent = {}  # `previous` may go
 
     def __len__(self) -> int:
         return len(self.bases)
@@ -130,13 +139,17 @@ class Fingerprints:
         kind = type(value)
         if kind in _PLAIN:
             return repr(value)
-        if kind is list or kind is tuple:
-            return "[" + ",".join(map(self.shown, value)) + "]"
+        if kind is list or kind is tuple:  # a listing's briefs, each shown already: looked up here, not called
+            memo, shown = self.memo, self.shown  # its ids are of objects it keeps alive: no other object has one
+            items = [memo.get(id(item)) or (repr(item) if type(item) in _PLAIN else shown(item)) for item in value]
+            return "[" + ",".join(items) + "]"
         if kind is dict:
             return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
         if (known := self.memo.get(id(value))) is not None:
             return known
-        if kind is Brief:
+        if (known := self.lent.get(id(value))) is not None:
+            pass
+        elif kind is Brief:
             record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Reading:

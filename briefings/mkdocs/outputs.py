@@ -35,9 +35,15 @@ def files_of_outputs(
         files.append(feed := File.generated(config, path, content=""))
         # The ignores of method-assign here and below: the preview tells MkDocs which files to write again.
         feed.is_modified = lambda: preview is None  # type: ignore[method-assign]
-    # The preview writes the catalog on every save, a brief's citation files when it writes the brief's page.
+    # The preview writes the catalog on every save, a brief's citation files (and works them out) when it writes
+    # the brief's page.
     for path, text, brief in data_files(
-        site.catalog, site_name=config.site_name, home_url=home, url_of=url_of, remember=preview is not None
+        site.catalog,
+        site_name=config.site_name,
+        home_url=home,
+        url_of=url_of,
+        remember=preview is not None,
+        wanted=preview.rewrites if preview is not None else None,
     ):
         files.append(data := File.generated(config, path, content=text))
         data.is_modified = (lambda b: lambda: preview is None or not b or preview.rewrites(b))(brief)  # type: ignore[method-assign]
