@@ -241,6 +241,21 @@ class SearchIndex:
             self.remove(url)
             del self._numbers[url]
 
+    #: What `state` gives and `restore` takes: the pages indexed, their words and their numbers.
+    STATE = ("_vocabulary", "_words", "_stems", "_numbers", "_next", "_records", "_terms", "_forms", "_facets")
+
+    def state(self) -> tuple[Any, ...]:
+        """The pages indexed, as plain values and arrays (a build keeps them for the next: `briefings.buildcache`)."""
+        return (self.stem.algorithm, *(getattr(self, name) for name in self.STATE))
+
+    def restore(self, state: tuple[Any, ...]) -> bool:
+        """Index the pages of `state` (`state`) instead of those indexed; False if it stemmed otherwise."""
+        if state[0] != self.stem.algorithm or len(state) != len(self.STATE) + 1:
+            return False
+        for name, value in zip(self.STATE, state[1:]):
+            setattr(self, name, value)
+        return True
+
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
