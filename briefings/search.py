@@ -221,7 +221,7 @@ class SearchIndex:
             return
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
-        self._touch(number)
+        before = self._held(number)
         text = zlib.compress(page.text.encode("utf-8"), 1)
         self._records[number] = Record(url, page.title, page.summary, page.date, text, page.sections)
         forms = array("I", [self._number_of(word) for word in page.weights])
@@ -231,18 +231,26 @@ class SearchIndex:
         self._forms[number] = forms
         self._facets[number] = page.facets
         self._terms[number] = array("I", [stem << 8 | _score(weight, page.boost) for stem, weight in by_stem.items()])
-        self._touch(number)
+        self._touch(before, self._held(number))
 
-    def _touch(self, number: int) -> None:
-        """Note the stems of page `number`'s words as changed (before and after it changes)."""
+    def _held(self, number: int) -> tuple[set[int], set[int]]:
+        """What the pieces of words hold of page `number`: its stems with their scores, and its forms (nothing
+        while no change is noted)."""
+        if self._changed is None:
+            return set(), set()
+        return set(self._terms.get(number, ())), set(self._forms.get(number, ()))
+
+    def _touch(self, before: tuple[set[int], set[int]], after: tuple[set[int], set[int]]) -> None:
+        """Note as changed the stems whose pages or scores or forms differ between `before` and `after`."""
         if self._changed is not None:
-            self._changed.update(self._stems[form] for form in self._forms.get(number, ()))
+            self._changed.update(term >> 8 for term in before[0] ^ after[0])
+            self._changed.update(self._stems[form] for form in before[1] ^ after[1])
 
     def remove(self, url: str) -> None:
         self._latest.pop(url, None)  # a read still to come is dropped too
         number = self._numbers.get(url)
         if number is not None:
-            self._touch(number)
+            self._touch(self._held(number), (set(), set()))
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
