@@ -5,10 +5,12 @@ The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds t
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
 search record, its text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what
-the loader read in each brief (`LoadCache`) and the theme's templates as compiled. A build saves its cache only
-once the site it wrote replaces the last (`StagedSite.publish`): a failed build leaves both as they were. A page
-reused is a `ReusedPage` in the engine's list of files: not a page to render, but a file to copy, at the same
-address.
+the loader read in each brief (`LoadCache`), the last build's search index (`SearchIndex.state`: a build that
+indexes the same pages in the same order starts from it and indexes again only the pages it rendered), the
+theme's templates as compiled, and the trash where the last site goes once replaced (`briefings.publishing`).
+A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
+leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
+but a file to copy, at the same address.
 """
 
 from __future__ import annotations
