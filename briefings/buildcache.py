@@ -5,10 +5,12 @@ The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds t
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
 search record, its text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what
-the loader read in each brief (`LoadCache`) and the theme's templates as compiled. A build saves its cache only
-once the site it wrote replaces the last (`StagedSite.publish`): a failed build leaves both as they were. A page
-reused is a `ReusedPage` in the engine's list of files: not a page to render, but a file to copy, at the same
-address.
+the loader read in each brief (`LoadCache`), the last build's search index (`SearchIndex.state`: a build that
+indexes the same pages in the same order starts from it and indexes again only the pages it rendered), the
+theme's templates as compiled, and the trash where the last site goes once replaced (`briefings.publishing`).
+A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
+leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
+but a file to copy, at the same address.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import marshal
 import logging
 import os
 import pickle
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -44,6 +47,8 @@ WITHOUT_CACHE = "BRIEFINGS_WITHOUT_CACHE"
 #: JSON (0.5 s against 1.0 s at 4,000 briefs, where the manifest holds 89 MB of search records).
 MANIFEST = "manifest.marshal"
 BRIEFS = "briefs.pickle"
+#: The last build's search index (`SearchIndex.state`), with the key of the build and the pages it numbered.
+SEARCH = "search.pickle"
 
 
 @dataclass
@@ -62,6 +67,9 @@ class BuildCache:
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
     compiled: _CompiledTemplates | None = None
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
+    search: SearchIndex | None = None  # this build's index, once every page is in it (`finish`)
+    last_index: str | None = None  # names the last build's index (`SEARCH`) that goes with its manifest
+    indexed: list[str] = field(default_factory=list)  # the addresses of the pages it indexes, in their order
 
     @classmethod
     def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
@@ -89,6 +97,7 @@ class BuildCache:
                 kept = {}
             if kept.get("key") == key:
                 cache.last, cache.last_outputs = kept.get("pages", {}), kept.get("outputs", {})
+                cache.last_index = kept.get("index")
         return cache
 
     # -- before the pages render -------------------------------------------------------------------------------
@@ -148,17 +157,23 @@ class BuildCache:
         sees only the pages it renders)."""
         search.settle()  # every page rendered, read
         pending, search.pending = search.pending or {}, None
+        indexed: list[tuple[dict, bool]] = []  # each page's entry, and whether it rendered
         for file in self.order:
             if isinstance(file, ReusedPage):
                 entry = self.kept[self._entry(file.src_uri)]
                 if entry["feed"] is not None:
                     feeds.restore(file.src_uri, entry["feed"])
+                indexed.append((entry, False))
             elif file.page is not None and file.page.url in pending:
                 kept = self._kept(file.page, pending[file.page.url], feeds, macros)
                 entry = self.kept[self._entry(file.src_uri)] = kept
-            else:
-                continue
+                indexed.append((entry, True))
+        self.search, self.indexed = search, [entry["url"] for entry, _ in indexed if entry["search"] is not None]
+        restored = self._restore_index(search)  # the last build's index, if its pages were numbered the same
+        again = [(entry, rendered) for entry, rendered in indexed if rendered or not restored]
+        for entry, _ in again:
             search.include(entry["url"], entry["search"] and Analysed.from_json(entry["search"]))
+        log.info(f"Search: {len(again)} pages indexed, the others kept" if restored else "Search: every page indexed")
         assert self.site is not None, "reuse() came first"
         # (The sitemap is the default language's build's: it lists every page in every language.)
         sitemap = self.site.language.code == self.site.languages[0]
@@ -166,6 +181,18 @@ class BuildCache:
             dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
             _write_sitemap_gz(site_dir, dates)
         feeds.reuse = self._reuse_output
+
+    def _restore_index(self, search: SearchIndex) -> bool:
+        """Give `search` the pages the last build indexed, if it numbered the same pages in the same order as
+        this build does (so that indexing again only the pages rendered gives the index of a clean build)."""
+        if not self.last or not (path := self.folder / SEARCH).is_file():
+            return False
+        try:
+            key, token, urls, state = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
+            return False
+        same = key == self.key and token == self.last_index and urls == self.indexed
+        return same and search.restore(state)
 
     def _kept(self, page: Any, analysed: Analysed | None, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
         """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
@@ -229,8 +256,13 @@ class BuildCache:
         if self.briefs is not None:
             briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
             _replace(self.folder / BRIEFS, pickle.dumps((code_key(), briefs), protocol=pickle.HIGHEST_PROTOCOL))
+        token = secrets.token_hex(8)  # names the index that goes with this manifest
+        if self.search is not None:
+            state = (self.key, token, self.indexed, self.search.state())
+            _replace(self.folder / SEARCH, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
         manifest = {
             "key": self.key,
+            "index": token,
             "pages": dict(sorted(pages.items())),
             "outputs": dict(sorted(self.outputs.items())),
         }

@@ -253,6 +253,19 @@ class Catalog:
         self._related_briefs[brief.src_uri] = related
         return related
 
+    def borrow_related(self, previous: Catalog) -> None:
+        """Take the related briefs `previous` worked out, where they derive from the same: the briefs in the same
+        order, each naming the same entities of `RELATED_WEIGHTS`' kinds (the live preview's catalog after a save
+        that moved no brief and changed none's actors or mechanisms)."""
+        if previous._relation() == self._relation():
+            by_src = self._by_src
+            for src_uri, related in previous._related_briefs.items():
+                self._related_briefs.setdefault(src_uri, [by_src[b.src_uri] for b in related])
+
+    def _relation(self) -> tuple:
+        """All that `related_briefs` reads of the briefs: their order, and what each names of the kinds it weighs."""
+        return tuple((b.src_uri, *(b.ids(folder) for folder in RELATED_WEIGHTS)) for b in self.briefs)
+
     def _sharing(self, brief: Brief) -> Iterator[tuple[int, Brief]]:
         """Each candidate (see `related_candidates`) once for each entity it shares with the brief, with the
         weight of that entity's kind."""

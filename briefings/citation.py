@@ -77,11 +77,19 @@ def ris(c: Citation) -> str:
     return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
 
 
-def citation_files(catalog: Catalog, *, site_name: str, url_of: Callable[[str], str]) -> Iterator[tuple[str, str, str]]:
-    """Each published brief's citation files: (path in the site, text, the brief's source)."""
+def citation_files(
+    catalog: Catalog, *, site_name: str, url_of: Callable[[str], str], wanted: Callable[[str], bool] | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """Each published brief's citation files: (path in the site, text, the brief's source). A brief that
+    `wanted` (given its source) declines has its files without their text: the live preview does not write
+    them again."""
     for brief in catalog.briefs:
-        c = citation(catalog, brief, url=url_of(brief.src_uri), site_name=site_name)
         bib_path, ris_path = citation_paths(brief)
+        if wanted is not None and not wanted(brief.src_uri):
+            yield bib_path, "", brief.src_uri
+            yield ris_path, "", brief.src_uri
+            continue
+        c = citation(catalog, brief, url=url_of(brief.src_uri), site_name=site_name)
         yield bib_path, bibtex(c), brief.src_uri
         yield ris_path, ris(c), brief.src_uri
 

@@ -77,10 +77,11 @@ def data_files(
     url_of: Callable[[str], str],
     remember: bool = False,
     url_in: Callable[[str, str], str] | None = None,
+    wanted: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
     or None): the catalog and its schema, then each published brief's citation files (`remember`: see
-    `catalog_data`)."""
+    `catalog_data`; `wanted`: see `citation_files`)."""
     yield (
         CATALOG_PATH,
         render_catalog(
@@ -89,7 +90,7 @@ def data_files(
         None,
     )
     yield CATALOG_SCHEMA_PATH, catalog_schema(), None
-    yield from citation_files(catalog, site_name=site_name, url_of=url_of)
+    yield from citation_files(catalog, site_name=site_name, url_of=url_of, wanted=wanted)
 
 
 def catalog_schema() -> str:

@@ -44,7 +44,11 @@ class Preview:
         loaded = load_project(project, preview=True, cache=self.cache)
         self.rebuild, self.templated = None, loaded.templated
         if loaded.catalog is not None:  # loaded.ok
-            after = Fingerprints(loaded.catalog, directory_urls=directory_urls, leave_out=set())
+            if self.site is not None:
+                loaded.catalog.borrow_related(self.site.catalog)
+            after = Fingerprints(
+                loaded.catalog, directory_urls=directory_urls, leave_out=set(), previous=self.fingerprints
+            )
             self.rebuild = pages_to_rebuild(self.fingerprints, after, loaded.changed)
             self.fingerprints = after
             self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)

@@ -104,7 +104,11 @@ class Fingerprints:
     In a site in several languages (`languages`, the default first), each language's build has the same source
     paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
     a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
-    translation's own page (`x.fr.md`) has none: it is always rendered."""
+    translation's own page (`x.fr.md`) has none: it is always rendered.
+
+    `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
+    objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
+    once per save."""
 
     def __init__(
         self,
@@ -114,9 +118,12 @@ class Fingerprints:
         leave_out: set[str],
         lang: str = DEFAULT,
         languages: tuple[str, ...] = (DEFAULT,),
+        previous: Fingerprints | None = None,
     ):
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
+        # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
+        self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
         plain = Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)  # for the places
         self.catalog = catalog = plain.catalog  # in the language
@@ -133,6 +140,7 @@ class Fingerprints:
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
                 self.bases[brief.src_uri] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+        self.lent = {}  # `previous` may go
 
     @classmethod
     def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
@@ -155,13 +163,17 @@ class Fingerprints:
         kind = type(value)
         if kind in _PLAIN:
             return repr(value)
-        if kind is list or kind is tuple:
-            return "[" + ",".join(map(self.shown, value)) + "]"
+        if kind is list or kind is tuple:  # a listing's briefs, each shown already: looked up here, not called
+            memo, shown = self.memo, self.shown  # its ids are of objects it keeps alive: no other object has one
+            items = [memo.get(id(item)) or (repr(item) if type(item) in _PLAIN else shown(item)) for item in value]
+            return "[" + ",".join(items) + "]"
         if kind is dict:
             return "{" + ",".join(f"{key!r}:{self.shown(item)}" for key, item in value.items()) + "}"
         if (known := self.memo.get(id(value))) is not None:
             return known
-        if kind is Brief:
+        if (known := self.lent.get(id(value))) is not None:
+            pass
+        elif kind is Brief:
             record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Reading:

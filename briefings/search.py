@@ -115,6 +115,11 @@ class SearchIndex:
         self._latest: dict[str, int] = {}
         self._tickets = 0
         self.pending: dict[str, Analysed | None] | None = None  # pages analysed, not yet included, by url
+        # The last write's pieces of words (file name, text), by the first PREFIX letters of their words, and
+        # the pages it counted; the stems whose pages changed since, once `restore`d (None: take none as kept).
+        self._written: dict[str, list[tuple[str, str]]] = {}
+        self._written_pages = 0
+        self._changed: set[int] | None = None
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
@@ -217,6 +222,7 @@ class SearchIndex:
             return
         number = self._numbers.setdefault(url, self._next)
         self._next = max(self._next, number + 1)
+        before = self._held(number)
         text = zlib.compress(page.text.encode("utf-8"), 1)
         self._records[number] = Record(url, page.title, page.summary, page.date, text, page.sections)
         forms = array("I", [self._number_of(word) for word in page.weights])
@@ -226,11 +232,26 @@ class SearchIndex:
         self._forms[number] = forms
         self._facets[number] = page.facets
         self._terms[number] = array("I", [stem << 8 | _score(weight, page.boost) for stem, weight in by_stem.items()])
+        self._touch(before, self._held(number))
+
+    def _held(self, number: int) -> tuple[set[int], set[int]]:
+        """What the pieces of words hold of page `number`: its stems with their scores, and its forms (nothing
+        while no change is noted)."""
+        if self._changed is None:
+            return set(), set()
+        return set(self._terms.get(number, ())), set(self._forms.get(number, ()))
+
+    def _touch(self, before: tuple[set[int], set[int]], after: tuple[set[int], set[int]]) -> None:
+        """Note as changed the stems whose pages or scores or forms differ between `before` and `after`."""
+        if self._changed is not None:
+            self._changed.update(term >> 8 for term in before[0] ^ after[0])
+            self._changed.update(self._stems[form] for form in before[1] ^ after[1])
 
     def remove(self, url: str) -> None:
         self._latest.pop(url, None)  # a read still to come is dropped too
         number = self._numbers.get(url)
         if number is not None:
+            self._touch(self._held(number), (set(), set()))
             self._records.pop(number, None)
             self._terms.pop(number, None)
             self._forms.pop(number, None)
@@ -241,6 +262,23 @@ class SearchIndex:
         for url in [url for url in self._numbers if url not in urls]:
             self.remove(url)
             del self._numbers[url]
+
+    #: What `state` gives and `restore` takes: the pages indexed, their words and their numbers.
+    STATE: tuple[str, ...] = ("_vocabulary", "_words", "_stems", "_numbers", "_next", "_records", "_terms")
+    STATE += ("_forms", "_facets", "_written", "_written_pages")
+
+    def state(self) -> tuple[Any, ...]:
+        """The pages indexed, as plain values and arrays (a build keeps them for the next: `briefings.buildcache`)."""
+        return (self.stem.algorithm, *(getattr(self, name) for name in self.STATE))
+
+    def restore(self, state: tuple[Any, ...]) -> bool:
+        """Index the pages of `state` (`state`) instead of those indexed; False if it stemmed otherwise."""
+        if state[0] != self.stem.algorithm or len(state) != len(self.STATE) + 1:
+            return False
+        for name, value in zip(self.STATE, state[1:]):
+            setattr(self, name, value)
+        self._changed = set()  # the pieces written are those of the pages restored
+        return True
 
     def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
@@ -263,16 +301,25 @@ class SearchIndex:
             _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
             if stop():
                 return 0
-        postings, forms = self._postings(), self._forms_of_stems()
-        pages = len(self._records)
+        pages, redo = len(self._records), None  # the first letters of the pieces to make again (None: all)
+        if self._changed is not None and self._written_pages == pages:
+            redo = {self._words[stem][:PREFIX] for stem in self._changed}
+        wanted = None if redo is None else {n for n, word in enumerate(self._words) if word[:PREFIX] in redo}
+        postings, forms = self._postings(wanted), self._forms_of_stems(wanted)
         order = sorted(postings, key=lambda n: self._words[n])
         entries = [
             (self._words[n], _encode(postings[n], [self._words[form] for form in forms[n]], forms[n])) for n in order
         ]
+        written = {} if redo is None else {first: kept for first, kept in self._written.items() if first not in redo}
         for prefix, piece in _pieces(entries, PREFIX):
-            _write_json(folder / "words" / f"{file_name(prefix)}.json", {"pages": pages, **piece})
+            text = json.dumps({"pages": pages, **piece}, ensure_ascii=False, separators=(",", ":"))
+            written.setdefault(prefix[:PREFIX], []).append((file_name(prefix), text))
+        for name, text in (piece for kept in written.values() for piece in kept):
+            (folder / "words" / f"{name}.json").write_text(text, "utf-8")
             if stop():
                 return 0
+        self._written, self._written_pages = written, pages
+        self._changed = None if self._changed is None else set()
         return pages
 
     def _filters(self) -> dict[str, list[list[Any]]]:
@@ -304,22 +351,28 @@ class SearchIndex:
                 self._stems[number] = self._number_of(stem)
         return number
 
-    def _forms_of_stems(self) -> dict[int, dict[int, list[int]]]:
-        """Stem number -> its forms (word numbers, most pages first) -> the pages holding each."""
+    def _forms_of_stems(self, wanted: set[int] | None) -> dict[int, dict[int, list[int]]]:
+        """Stem number (those `wanted`, or all) -> its forms (word numbers, most pages first) -> the pages
+        holding each."""
         found: dict[int, dict[int, list[int]]] = {}
+        stems = self._stems
         for number in sorted(self._forms):
             for form in self._forms[number]:
-                found.setdefault(self._stems[form], {}).setdefault(form, []).append(number)
+                if wanted is None or stems[form] in wanted:
+                    found.setdefault(stems[form], {}).setdefault(form, []).append(number)
         return {
             stem: dict(sorted(forms.items(), key=lambda item: (-len(item[1]), self._words[item[0]])))
             for stem, forms in found.items()
         }
 
-    def _postings(self) -> dict[int, array]:
-        """Word number -> page number << 8 | score, for each page holding the word, by page number."""
+    def _postings(self, wanted: set[int] | None) -> dict[int, array]:
+        """Stem number (those `wanted`, or all) -> page number << 8 | score, for each page holding the stem, by
+        page number."""
         postings: dict[int, array] = {}
         for number in sorted(self._terms):
             for term in self._terms[number]:
+                if wanted is not None and term >> 8 not in wanted:
+                    continue
                 found = postings.get(term >> 8)
                 if found is None:
                     found = postings[term >> 8] = array("Q")

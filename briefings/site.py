@@ -83,7 +83,7 @@ class Site:
         no site_url, addresses from the site's root) and its repository (for corrections)."""
         self.name, self.description, self.home, self.repo_url = name, description or "", home, repo_url
 
-    def outputs(self, feeds: SiteFeeds, *, remember: bool) -> list[Output]:
+    def outputs(self, feeds: SiteFeeds, *, remember: bool, wanted: Callable[[str], bool] | None = None) -> list[Output]:
         """What the site generates in its language: its pages, its feeds (`feeds` plans them) and its open data
         (`remember`: the preview's, see briefings.export)."""
         home = self.home or "/"  # absolute addresses, given a site_url
@@ -92,7 +92,7 @@ class Site:
             Output(path, feed=True)
             for path in feeds.plan(self.catalog, self.feed_site(self.name, self.description, home))
         ]
-        data = self.data_files(site_name=self.name, home=home, remember=remember)
+        data = self.data_files(site_name=self.name, home=home, remember=remember, wanted=wanted)
         return found + [Output(path, text, brief=brief) for path, text, brief in data]
 
     def published(
@@ -114,7 +114,9 @@ class Site:
         home = self.home_in(self.language.code, home)
         return FeedSite(name, description, self.language.code, home, functools.partial(self.address, home=home))
 
-    def data_files(self, *, site_name: str, home: str, remember: bool) -> Iterator[tuple[str, str, str | None]]:
+    def data_files(
+        self, *, site_name: str, home: str, remember: bool, wanted: Callable[[str], bool] | None = None
+    ) -> Iterator[tuple[str, str, str | None]]:
         """The open data in the site's language (briefings.export.data_files); `home`: the default language's."""
         here = self.home_in(self.language.code, home)
         return data_files(
@@ -124,6 +126,7 @@ class Site:
             url_of=functools.partial(self.address, home=here),
             remember=remember,
             url_in=functools.partial(self.address_in, home=home),
+            wanted=wanted,
         )
 
     def home_in(self, lang: str, home: str) -> str:

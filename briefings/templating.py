@@ -266,6 +266,8 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=4096)  # the links of a page, to the same targets again and again
+# The links of a page, to the same targets again and again; large enough for the pages listing a thousand briefs
+# that the live preview writes again on every save.
+@functools.lru_cache(maxsize=1 << 17)
 def _href(page: str, target: str, directory_urls: bool) -> Markup:
     return escape_attribute(link_from(page, target, directory_urls))

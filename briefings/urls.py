@@ -4,6 +4,7 @@ any template engine (so that `briefings check` can use them). Every link the cor
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -54,6 +55,7 @@ def citation_paths(brief: Brief) -> tuple[str, str]:
     return (f"{folder}/{CITATION_FILES[0]}", f"{folder}/{CITATION_FILES[1]}")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # each page's, asked again for every link to it and from it
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
     """The address, relative to the site's root, of what is built from `src_uri`, as the site engine gives it:
     `actors/qatar.md` is `actors/qatar/` (or `actors/qatar.html` without directory URLs), `actors/index.md`

@@ -13,6 +13,7 @@ import os
 import shlex
 import shutil
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,6 +21,7 @@ from typing import Callable
 import pytest
 
 from briefings.buildcache import CACHE_FOLDER
+from briefings.publishing import TRASH
 from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
@@ -100,6 +102,12 @@ def test_a_good_build_replaces_the_site_with_a_folder_like_any_other(good_site: 
     assert "About the site" in (site / "about/index.html").read_text("utf-8")
     assert not (site / "stale.html").exists()
     assert beside(site) == []
+    # The last site went into the cache's trash, which a process of its own empties after the build returns.
+    trash = project / CACHE_FOLDER / TRASH
+    deadline = time.monotonic() + 60
+    while list(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(trash.iterdir()) == [], "the last site was not removed"
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask, "the site folder is readable by whoever serves it"

@@ -48,6 +48,18 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     after = load_project(Project.at(project), preview=True, cache=cache)
     assert after.changed.briefs == {"briefs/2026/doha-indirect-talks.md"} and not after.changed.anything_else
     pages = pages_to_rebuild(_fingerprints(before.catalog), _fingerprints(after.catalog), after.changed)
+    # The preview's fingerprints borrow what the last ones worked out of each unchanged object: the same.
+    lent = Fingerprints(after.catalog, directory_urls=True, leave_out=set(), previous=_fingerprints(before.catalog))
+    assert lent.bases == _fingerprints(after.catalog).bases
+    assert any(brief is b for b in before.catalog.briefs for brief in after.catalog.briefs)  # objects kept
+    # And its catalog borrows the related briefs the last one worked out, when they derive from the same.
+    borrowing = load_project(Project.at(project), preview=True, cache=cache).catalog
+    assert [before.catalog.related_briefs(b) for b in before.catalog.briefs]
+    borrowing.borrow_related(before.catalog)
+    assert borrowing._related_briefs, "nothing borrowed"
+    for b in after.catalog.briefs:
+        assert [r.src_uri for r in borrowing.related_briefs(b)] == [r.src_uri for r in after.catalog.related_briefs(b)]
+        assert all(r is borrowing.brief(r.src_uri) for r in borrowing.related_briefs(b))
     brief = after.catalog.brief("briefs/2026/doha-indirect-talks.md")
     named = {e.src_uri for folder in brief.named for e in after.catalog.named_by(brief, folder)}
     # Its title also shows on the briefs published just before and after it and on those it is related to.

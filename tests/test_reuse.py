@@ -84,11 +84,31 @@ def test_a_briefs_tags_change_its_page_and_the_tags_pages(example):
 
 def test_a_generated_page_is_fingerprinted_with_what_its_template_is_given(example):
     """An actor's page lists the briefs naming it, which its page module gives its template (templates get no
-    function of the catalog: test_site's guard): a brief that starts naming the actor changes the page."""
+    function of the catalog: the test below): a brief that starts naming the actor changes the page."""
     before = fingerprints(example)
     edit(example / "docs" / BRIEF, "regional-intermediaries]\nindicators", "regional-intermediaries, oman]\nindicators")
     pages = changed(before, fingerprints(example))
     assert {BRIEF, "actors/oman.md"} <= pages
+
+
+def test_every_generated_pages_template_is_given_data_and_no_function(example):
+    """A function in a template's context would show in the page's fingerprint as its name only (or, bound to
+    the catalog, as the whole catalog: the page then changes with any brief)."""
+    from briefings.site import Site
+
+    catalog = load_project(Project.at(example)).catalog
+
+    def functions(value, where: str):
+        if callable(value) and not isinstance(value, type):
+            yield where
+        for key, item in (
+            value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, (list, tuple)) else ()
+        ):
+            yield from functions(item, f"{where}[{key!r}]")
+
+    pages = list(Site(catalog).generated_pages())
+    assert len(pages) > 30 and any(page.src_uri == "regions/index.md" for page in pages)
+    assert not [where for page in pages for where in functions(page.context(), page.src_uri)]
 
 
 def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):

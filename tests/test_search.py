@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -263,6 +264,30 @@ def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
     assert set(look_up(tmp_path / FOLDER, "quays")[1]) == {0}
     assert set(look_up(tmp_path / FOLDER, "piers")[1]) == {3}
     assert set(search_records(tmp_path)) == {"/a/", "/c/", "/d/"}
+
+
+def test_an_index_restored_and_changed_writes_what_a_new_index_of_the_same_pages_writes(tmp_path: Path):
+    """A build starts from the last build's index (`state`, kept by the build cache) and indexes again only the
+    pages that changed; it writes anew only the pieces whose words changed, and the index is a new index's."""
+    pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays and ports.</p>", "c/": "<p>Ports.</p>"}
+    last = SearchIndex()
+    for url, content in pages.items():
+        last.add(url, content, title=url, meta={})
+    last.write(tmp_path / "last" / FOLDER)
+    restored = SearchIndex()
+    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    pages["b/"] = "<p>Harbours, piers and ports.</p>"  # quays gone from the site, piers new
+    restored.add("b/", pages["b/"], title="b/", meta={})
+    new = SearchIndex()
+    for url, content in pages.items():
+        new.add(url, content, title=url, meta={})
+    assert restored.write(tmp_path / "restored" / FOLDER) == new.write(tmp_path / "new" / FOLDER) == 3
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert files(tmp_path / "restored") == files(tmp_path / "new") != files(tmp_path / "last")
+    assert set(look_up(tmp_path / "restored" / FOLDER, "piers")[1]) == {1}
 
 
 def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path: Path):

@@ -24,7 +24,8 @@ def files_of_outputs(
     language's folder `prefix` ("" for the default language, "fr/"); return the generated pages by their source
     path."""
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
-    found = site.outputs(feeds, remember=preview is not None)
+    # The preview works out a brief's citation files only when it writes the brief's page (`wanted`).
+    found = site.outputs(feeds, remember=preview is not None, wanted=preview.rewrites if preview is not None else None)
     for out in found:
         file = File.generated(config, out.path, content=out.text)
         file.dest_uri = prefix + file.dest_uri  # another language's: in its folder

@@ -206,27 +206,33 @@ class QuietCollector:
     def __init__(self) -> None:
         self._timer: threading.Timer | None = None
         self._held_since = 0.0  # when collecting was last turned off
+        self._lock = threading.Lock()
+        self._latest = 0  # the latest pause or resume: only its timer may turn collecting on again
 
     def pause(self) -> None:
-        if gc.isenabled():
-            gc.disable()
-            self._held_since = time.monotonic()
-        elif time.monotonic() - self._held_since > self.LONGEST:
-            gc.collect()
-            self._held_since = time.monotonic()
-        self._collect_in(self.LONGEST)
+        with self._lock:
+            if gc.isenabled():
+                gc.disable()
+                self._held_since = time.monotonic()
+            elif time.monotonic() - self._held_since > self.LONGEST:
+                gc.collect()
+                self._held_since = time.monotonic()
+            self._collect_in(self.LONGEST)
 
     def resume(self) -> None:
-        self._collect_in(self.QUIET)
+        with self._lock:
+            self._collect_in(self.QUIET)
 
     def _collect_in(self, seconds: float) -> None:
         if self._timer is not None:
             self._timer.cancel()
-        self._timer = threading.Timer(seconds, self._collect)
+        self._latest += 1
+        self._timer = threading.Timer(seconds, self._collect, args=(self._latest,))
         self._timer.daemon = True
         self._timer.start()
 
-    @staticmethod
-    def _collect() -> None:
+    def _collect(self, turn: int) -> None:
         gc.collect()
-        gc.enable()
+        with self._lock:  # a rebuild that started meanwhile keeps collecting off (a cancelled timer may be running)
+            if turn == self._latest:
+                gc.enable()

@@ -21,7 +21,7 @@ def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
         "regions.md",
         lambda: dict(
             roots=catalog.region_roots(),
-            subregions=catalog.subregions,
+            subregions={region.id: catalog.subregions(region) for region in catalog.regions.values()},
             counts=counts(catalog, catalog.regions.values()),
         ),
         kind.data_file,
