@@ -16,7 +16,6 @@ serves or redirects (`lost_addresses`).
 from __future__ import annotations
 
 import difflib
-import html
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,24 +116,12 @@ def check_redirects(doc: YamlDocument | None, served: Mapping[str, str], problem
 
 def redirect_page(old: str, new: str, *, lang: str = "en") -> str:
     """The page published at the old address `old` (a page's, ending in '/'), sending readers to `new`: every
-    address in it is relative, so the site works under a project path. Addresses are escaped for the HTML
-    attribute they land in."""
-    target = html.escape(quote(relative_url(new, old), safe="/%.~-_"), quote=True)  # for a URL, then an attribute
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{html.escape(lang, quote=True)}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        "<title>This page has moved</title>\n"
-        f'<link rel="canonical" href="{target}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        "</head>\n"
-        "<body>\n"
-        f'<main><h1>This page has moved</h1><p>Its new address is <a href="{target}">{target}</a>.</p></main>\n'
-        "</body>\n"
-        "</html>\n"
-    )
+    address in it is relative, so the site works under a project path (briefings/templates/redirect.html,
+    which escapes every value for HTML)."""
+    from .templating import standalone_templates  # here: `check` imports this module, and needs no templates
+
+    target = quote(relative_url(new, old), safe="/%.~-_")  # for a URL; the template escapes it for HTML
+    return standalone_templates().get_template("redirect.html").render(lang=lang, target=target)
 
 
 def write_redirects(site_dir: Path, catalog: Catalog, *, lang: str = "en") -> int:

@@ -178,6 +178,12 @@ def feed_templates() -> jinja2.Environment:
     return _environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
+@functools.cache
+def standalone_templates() -> jinja2.Environment:
+    """Whole HTML pages the core writes outside the theme (a redirect's page): HTML-escaped values."""
+    return _environment(autoescape=True)
+
+
 def scaffold_templates(**filters: Callable) -> jinja2.Environment:
     """New content for authors."""
     env = _environment(
