@@ -84,6 +84,8 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
         day = html.select_one(".brief-byline time")
         assert day["datetime"] == "2026-05-08"
         assert day.get_text() == babel.dates.format_date(dt.date(2026, 5, 8), "long", locale=language.locale)
+        # Its reading time is its own text's (about half the original's words: a minute, not two).
+        assert language.label("{minutes} min read", minutes=1) in html.select_one(".brief-byline").get_text()
         assert html.select_one("#readings").get_text(strip=True).rstrip("¶") == language.label("Readings")
         statuses = [s.get_text() for s in html.select(".reading-status")]
         assert language.label("Steady") in statuses
@@ -96,6 +98,7 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
             r["class"] for r in english.select(".reading-status")
         ]
     assert "8 May 2026" in page(built_site, "en", DOHA).select_one(".brief-byline time").get_text()
+    assert "2 min read" in page(built_site, "en", DOHA).select_one(".brief-byline").get_text()
 
 
 def test_a_brief_not_translated_has_a_page_leading_to_the_original_and_is_listed(built_site: BuiltSite):
