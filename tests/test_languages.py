@@ -48,14 +48,15 @@ def test_a_label_a_language_lacks_is_its_english():
 
 
 def test_every_string_the_templates_translate_is_translated_into_french_and_arabic():
-    """Each `t("...")` of the page templates, and each string the 404 page looks up, has its French and Arabic
-    (a string a language lacks would show in English)."""
+    """Each `t("...")` of the page templates and the redirect's page, and each string the 404 page looks up, has
+    its French and Arabic (a string a language lacks would show in English)."""
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     texts = set()
-    for template in (root / "briefings/templates/pages").iterdir():  # Markdown, and the chart's SVG
+    templates = [*(root / "briefings/templates/pages").iterdir(), root / "briefings/templates/redirect.html"]
+    for template in templates:  # Markdown, the chart's SVG, and a redirect's page
         text = template.read_text("utf-8")
         texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', text))
         texts.update(re.findall(r'\bcounted\([^,]+, "[^"]*", "([^"]*)"\)', text))  # a count: its plural's label
