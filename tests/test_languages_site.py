@@ -160,6 +160,30 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     assert readings and not any(w in r.get_text() for r in readings for w in (" as of ", "Moved:", "No reading"))
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_language(
+    built_site: BuiltSite, lang: str
+):
+    language = languages.language(lang)
+    signals = page(built_site, lang, "indicators/talks-direct/").select_one("article").get_text(" ")
+    assert language.label("what would show movement forward:") in signals
+    assert "what would show" not in signals
+    mechanism = page(built_site, lang, "mechanisms/gatekeeping/").select_one("article").get_text(" ")
+    assert language.label("Related mechanisms:") in mechanism and "Related mechanisms" not in mechanism
+    author = page(built_site, lang, "authors/briefings-desk/")
+    assert language.label("Briefs by {name}", name="Briefings desk") in [
+        h2.get_text().rstrip("¶") for h2 in author("h2")
+    ]
+    footer = page(built_site, lang, "about/").select_one(".site-footer__links")
+    assert footer["aria-label"] == language.label("About this site")
+    assert [a.get_text() for a in footer("a")] == [
+        language.label(text) for text in ("About", "Atom feed", "How to write a brief", "Report a correction")
+    ]
+    # A brief not translated: its title, as its summary, is marked as the original's language.
+    untranslated = page(built_site, lang, NOT_TRANSLATED)
+    assert (untranslated.h1["lang"], untranslated.h1["dir"]) == ("en", "ltr")
+
+
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
     for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
         html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
