@@ -161,7 +161,7 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_language(
+def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_language_and_english_is_marked(
     built_site: BuiltSite, lang: str
 ):
     language = languages.language(lang)
@@ -182,6 +182,13 @@ def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_
     # A brief not translated: its title, as its summary, is marked as the original's language.
     untranslated = page(built_site, lang, NOT_TRANSLATED)
     assert (untranslated.h1["lang"], untranslated.h1["dir"]) == ("en", "ltr")
+    # So is a reading's note (the original's judgement, in its words), in a brief's table and an indicator's page.
+    notes = [td for td in page(built_site, lang, DOHA).select("article td") if td.get("lang")]
+    assert len(notes) == 3 and all((td["lang"], td["dir"]) == ("en", "ltr") for td in notes)
+    assert "US officials and Iranian representatives" in notes[0].get_text()
+    latest = page(built_site, lang, "indicators/talks-direct/").select_one(".reading-latest p[lang]")
+    assert (latest["lang"], latest["dir"]) == ("en", "ltr")
+    assert not page(built_site, "en", DOHA).select("article td[lang]")
 
 
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
