@@ -119,7 +119,8 @@ def alternate(builds: dict[str, Callable[[], Sample]], runs: int, label: str) ->
         for name in list(builds) if n % 2 == 0 else list(builds)[::-1]:
             progress(f"{label}: building the {name} (run {n + 1} of {runs})")
             samples[name].append(builds[name]())
-            progress(f"  {samples[name][-1].seconds:.1f} s, {samples[name][-1].peak_mib:.0f} MiB")
+            done = samples[name][-1]
+            progress(f"  {done.seconds:.1f} s, {done.peak_mib:.0f} MiB, CPU {done.cpu_seconds:.1f} s")
     return samples
 
 
@@ -151,6 +152,9 @@ def peer_figures(into: dict, samples: dict[str, list[Sample]]) -> None:
     into["peer"] = summary(samples["peer"]) if "peer" in samples else None
     into["peer_time_ratio"] = ratio(into["project"]["median_seconds"], (into["peer"] or {}).get("median_seconds"))
     into["peer_memory_ratio"] = ratio(into["project"]["median_peak_mib"], (into["peer"] or {}).get("median_peak_mib"))
+    into["peer_cpu_ratio"] = ratio(
+        into["project"]["median_cpu_seconds"], (into["peer"] or {}).get("median_cpu_seconds")
+    )
 
 
 def html_pages(site: Path) -> int:
@@ -177,14 +181,23 @@ def times(xs: dict) -> str:
     return " ".join(f"{s:.1f}" for s in xs["seconds"])
 
 
+def cpu(xs: dict) -> str:
+    """The median CPU time of builds (user and system, all cores), where it was measured."""
+    return f"{xs['median_cpu_seconds']:8.1f} s" if xs.get("median_cpu_seconds") is not None else "       -"
+
+
+def factor(x: float | None) -> str:
+    return f"{x:8.2f} x" if x is not None else "       -"
+
+
 def peer_lines(b: dict) -> list[str]:
     """The peer's rows of the full-build table, or a line saying why there are none."""
     if not b.get("peer"):
         return ["  peer: no figures, Hugo is not installed (script/hugo installs Debian's hugo)"]
     p = b["peer"]
     return [
-        f"  peer: Hugo, the floor's pages, a minimal layout      {p['median_seconds']:7.1f} s  {times(p):20}  {p['median_peak_mib']:6.0f} MiB",
-        f"  project / peer                                       {b['peer_time_ratio']:7.2f} x                        {b['peer_memory_ratio']:6.2f} x",
+        f"  peer: Hugo, the floor's pages, a minimal layout      {p['median_seconds']:7.1f} s  {times(p):20}  {p['median_peak_mib']:6.0f} MiB  {cpu(p)}",
+        f"  project / peer                                       {b['peer_time_ratio']:7.2f} x                        {b['peer_memory_ratio']:6.2f} x  {factor(b.get('peer_cpu_ratio'))}",
     ]
 
 
@@ -209,10 +222,10 @@ def report(results: dict) -> str:
     b = results["build"]
     k = len(b["project"]["seconds"])
     lines += [
-        f"Full build, `mkdocs {' '.join(BUILD)}`, {k} alternating runs    median     runs (s)              peak RSS (median)",
-        f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB",
-        f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB",
-        f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x",
+        f"Full build, `mkdocs {' '.join(BUILD)}` (the peer: `hugo`), {k} alternating runs  median     runs (s)              peak RSS (median)  CPU (median)",
+        f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB  {cpu(b['project'])}",
+        f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB  {cpu(b['floor'])}",
+        f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x  {factor(b.get('cpu_ratio'))}",
     ]
     lines += peer_lines(b)
     if inc := b.get("incremental"):
@@ -234,19 +247,20 @@ def report(results: dict) -> str:
         lines += [
             f"Growth {corpus['generated_briefs']:,} -> {g['generated_briefs']:,} generated briefs "
             f"({g['published_briefs']:,} published; x{g['brief_ratio']:.2f}), {len(g['project']['seconds'])} run(s) each",
-            f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})",
-            f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})",
+            f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})   CPU {cpu(g['project']).strip()}",
+            f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})   CPU {cpu(g['floor']).strip()}",
         ]
         if g.get("peer"):
             lines.append(
-                f"  peer     {g['peer']['median_seconds']:7.1f} s  x{g['peer_growth']:.2f}   peak {g['peer']['median_peak_mib']:.0f} MiB (x{g['peer_memory_growth']:.2f})"
+                f"  peer     {g['peer']['median_seconds']:7.1f} s  x{g['peer_growth']:.2f}   peak {g['peer']['median_peak_mib']:.0f} MiB (x{g['peer_memory_growth']:.2f})   CPU {cpu(g['peer']).strip()}"
             )
         lines.append(
             f"  project / floor at {g['generated_briefs']:,}: {g['time_ratio']:.2f} x time, {g['memory_ratio']:.2f} x memory"
         )
         if g.get("peer"):
             lines.append(
-                f"  project / peer at {g['generated_briefs']:,}: {g['peer_time_ratio']:.2f} x time, {g['peer_memory_ratio']:.2f} x memory"
+                f"  project / peer at {g['generated_briefs']:,}: {g['peer_time_ratio']:.2f} x time, {g['peer_memory_ratio']:.2f} x memory, "
+                f"{factor(g.get('peer_cpu_ratio')).strip()} CPU"
             )
         if inc := g.get("incremental"):
             lines.append(
@@ -378,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         b: dict[str, Any] = {"project": summary(samples["project"]), "floor": summary(samples["floor"])}
         b["time_ratio"] = ratio(b["project"]["median_seconds"], b["floor"]["median_seconds"])
         b["memory_ratio"] = ratio(b["project"]["median_peak_mib"], b["floor"]["median_peak_mib"])
+        b["cpu_ratio"] = ratio(b["project"]["median_cpu_seconds"], b["floor"]["median_cpu_seconds"])
         peer_figures(b, samples)
         results["build"] = b
         results["corpus"] = {

@@ -67,7 +67,8 @@ def test_benchmark_corpus_passes_the_checker_and_its_floor_builds(bench: Path):
 def test_the_floors_pages_build_with_hugo_a_page_for_each(bench: Path):
     assert peer.available(), "no hugo on the PATH: script/hugo (script/test and script/bench run it) installs it"
     site = peer.write_site(bench / "floor", bench / "hugo")
-    peer.build(site)
+    built = peer.build(site)  # measured as the MkDocs builds are: the kernel's accounting of the hugo process
+    assert built.seconds > 0 and built.peak_mib > 0 and built.cpu_seconds > 0
     public = site / peer.OUTPUT
 
     corpus = read_corpus(bench / "corpus")
