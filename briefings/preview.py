@@ -2,8 +2,10 @@
 
 Which pages a save changes is derived from the same declarations as the build's reuse of pages
 (`briefings.reuse.Fingerprints`): each page whose fingerprint differs before and after the save is written
-again. The hand-written pages that call listing macros are always written again. Anything else than briefs (a data file, a
-hand-written page, which ids exist) changes pages all over the site: then everything is written again.
+again, in each language the site is built in (each language's build has its own fingerprints). The hand-written
+pages that call listing macros and the pages the navigation lists are always written again. Anything else than
+briefs (a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
+written again.
 """
 
 from __future__ import annotations
