@@ -96,6 +96,8 @@ class Preview:
             )
             pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.loaded.changed)
             pages.fingerprints = after
+        else:  # every page shows the errors: the next good save writes every page again
+            pages.fingerprints = None
         if self.loaded.catalog is not None or pages.site is None:
             pages.site = site
         return pages.site

@@ -125,6 +125,13 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
     assert any("les pourparlers" in text for text in second["fr"][1].values())
     assert not any("les pourparlers" in text for text in second["ar"][1].values())
     assert all(any("Gulf states win" in text for text in second[lang][1].values()) for lang in languages)
+    # A save that breaks the build shows its errors on every page: the next good save writes them all again.
+    _edit(project, gulf, "title: What Gulf states win", "title: [What Gulf states win")
+    assert all(rebuild is None for rebuild, _, _ in rebuild().values()) and not preview.loaded.ok
+    _edit(project, gulf, "title: [What Gulf states win", "title: What Gulf states win")
+    assert all(rebuild is None for rebuild, _, _ in rebuild().values()) and preview.loaded.ok
+    _edit(project, gulf, "title: What Gulf states win", "title: What Gulf states gain")
+    assert all(rebuild is not None for rebuild, _, _ in rebuild().values())
 
 
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
