@@ -112,7 +112,8 @@ class Preview:
 
     def rewrites(self, src_uri: str) -> bool:
         """Whether this rebuild writes the page again. Hand-written pages that call macros always are (they are
-        few, and a listing macro shows any brief); those that do not depend on no brief."""
+        few, and a listing macro shows any brief); those that do not depend on no brief. The pages the navigation
+        lists always are (see `in_language`)."""
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
         listing = src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
