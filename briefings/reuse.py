@@ -110,6 +110,7 @@ class Fingerprints:
     translation's own page (`x.fr.md`, in its language's build) is what `pages.brief.translation_inputs`
     declares, with the brief's translations too.
 
+    `site`, the site of `catalog` in `lang` if it is made already, is asked for the pages and their places.
     `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
     once per save."""
@@ -123,13 +124,15 @@ class Fingerprints:
         lang: str = DEFAULT,
         languages: tuple[str, ...] = (DEFAULT,),
         previous: Fingerprints | None = None,
+        site: Site | None = None,
     ):
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
         # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
-        plain = Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)  # for the places
+        # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
+        plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
         several = (lang, languages) if len(languages) > 1 else ()  # (a site in one language: as it was)
         for page in plain.generated_pages():

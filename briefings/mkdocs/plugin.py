@@ -40,6 +40,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
+from ..reuse import nav_paths
 from ..feed import SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded
@@ -99,16 +100,17 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
                 self.collector.pause()
-                self.loaded, self.site = self.previewing.load(
-                    project, directory_urls=config.use_directory_urls, fragments=self.fragments
-                )
+                self.loaded = self.previewing.load(project)
             else:  # the build's key reads the configuration before plugins add to it
                 self.loaded, self.cache = BuildCache.load(project, config, config.theme)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
             config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
             _report(self.loaded.problems, stop=not self.preview)
         assert self.loaded is not None, "read above, or by the first language's build"
-        if self.loaded.catalog is not None and (not self.preview or build.several):
+        if self.preview:  # each language's pages, and which of them a save writes again
+            listed, urls = nav_paths(config.nav), config.use_directory_urls
+            self.site = self.previewing.in_language(build, listed=listed, directory_urls=urls, fragments=self.fragments)
+        elif self.loaded.catalog is not None:
             self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments)
         assert self.site is not None, "the preview made it otherwise"
         self.site.publish_as(*(config[key] for key in ("site_name", "site_description", "site_url", "repo_url")))
@@ -151,15 +153,14 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
-        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed (other languages': all)
-            serve.rewrite_only(files, lambda src_uri: bool(self.language.prefix) or self.previewing.rewrites(src_uri))
+        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed, in each language
+            serve.rewrite_only(files, self.previewing.rewrites)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
             assert self.site is not None, "on_config came first"
-            preview = self.preview and not self.language.prefix  # (the preview remembers the default language's)
-            return self.previewing.markdown(generated) if preview else self.site.markdown(generated)
+            return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
         return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
@@ -205,9 +206,10 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview and not self.language.prefix:
+        if self.preview:
             self.previewing.index.update(self.search, here)
-            self.collector.resume()
+            if self.language.lang == self.language.languages[-1]:  # the last language's build: the rebuild is done
+                self.collector.resume()
         else:
             log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
         self.finished = self.staged is not None
@@ -217,7 +219,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
-        self.previewing.index.interrupt()  # the preview's folder goes with it
+        self.previewing.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
             self.staged.publish()  # then discarding it does nothing
         self._drop_staged()
