@@ -154,14 +154,15 @@ class PageReader:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         return True
 
-    def results(self) -> Iterator[tuple[int, Read]]:
-        """(key, what was read) of each page handed in and not given yet, in order."""
-        for keys, reading in self._running:
+    def results(self, wait: bool = True) -> Iterator[tuple[int, Read]]:
+        """(key, what was read) of each page handed in and not given yet, in order; without `wait`, only those
+        read already (in another process), so that the caller takes them in as the site goes on rendering."""
+        while self._running and (wait or self._running[0][1].done()):
+            keys, reading = self._running.pop(0)
             self._ready.extend(zip(keys, reading.result()))
-        self._running.clear()
         while self._ready:
             yield self._ready.popleft()
-        while self._waiting:
+        while wait and self._waiting:
             key, page = self._waiting[0]
             found = read(zlib.decompress(page).decode("utf-8"))
             self._waiting.popleft()
@@ -330,8 +331,8 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
 
 @dataclass(frozen=True)
 class Analysed:
-    """What the index keeps of one page, before it is numbered among the site's: its record's parts, the
-    weight of each of its words (in the order they occur) and its values for the filters."""
+    """What the index takes of one page: its record's parts, the weight of each of its words (in the order they
+    occur) and its values for the filters."""
 
     title: str
     summary: str | None
@@ -341,30 +342,6 @@ class Analysed:
     weights: dict[str, float]
     boost: float
     facets: dict[str, tuple[tuple[str, str], ...]]
-
-    def as_json(self) -> dict[str, Any]:
-        """As plain values only (text that is `Markup` as `str`), for JSON or `marshal`."""
-        return {
-            "title": str(self.title),
-            "summary": None if self.summary is None else str(self.summary),
-            "date": self.date.isoformat() if self.date else None,
-            "text": str(self.text),
-            "sections": tuple((int(at), str(anchor), str(heading)) for at, anchor, heading in self.sections),
-            "weights": {str(word): float(weight) for word, weight in self.weights.items()},
-            "boost": float(self.boost),
-            "facets": {str(f): tuple((str(v), str(label)) for v, label in values) for f, values in self.facets.items()},
-        }
-
-    @classmethod
-    def from_json(cls, kept: dict[str, Any]) -> Analysed:
-        return cls(
-            **{
-                **kept,
-                "date": date.fromisoformat(kept["date"]) if kept["date"] else None,
-                "sections": tuple(map(tuple, kept["sections"])),
-                "facets": {facet: tuple(map(tuple, values)) for facet, values in kept["facets"].items()},
-            }
-        )
 
 
 @dataclass(frozen=True)
