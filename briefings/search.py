@@ -160,7 +160,7 @@ class SearchIndex:
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         if facets is None and source is not None and self._catalog is not None:
-            facets = facets_of(self._catalog, source)
+            facets = facets_of(self._catalog, source, self.language)
         number = self._numbers.setdefault(url, self._next)  # numbered as first added, unless numbered up front
         self._next = max(self._next, number + 1)
         ticket, self._tickets = self._tickets, self._tickets + 1

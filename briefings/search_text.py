@@ -300,14 +300,18 @@ def _weight_of(attrs: list[tuple[str, str | None]]) -> float | None:
     return None
 
 
-#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages.
+#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages, with their
+#: labels (in English: each language's `labels` give them in the language, briefings/languages/<code>.yml).
 KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
 PAGES = ("page", "Pages")  # the kind of every other page
 
 
-def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
-    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
-    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
+def facets_of(catalog: Any, src_uri: str, language: str | None = None) -> dict[str, list[tuple[str, str]]]:
+    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page, in
+    `language`, a declared language's code; else in English), and a brief's year, actors, mechanisms, regions
+    and tags (`catalog`: the site's briefings.catalog.Catalog in that language)."""
+    known = declared().get(language or "")
+    label = known.label if known is not None else str
     brief = catalog.brief(split_language(src_uri)[0])  # a translation's page: its brief's
     if brief is not None:
         named = lambda folder: [
@@ -316,7 +320,7 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
             if i in catalog.entities.get(folder, {})
         ]
         return {
-            "kind": [("brief", KINDS["briefs"])],
+            "kind": [("brief", label(KINDS["briefs"]))],
             "year": [(str(brief.date.year), str(brief.date.year))],
             "actor": named("actors"),
             "mechanism": named("mechanisms"),
@@ -325,8 +329,8 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
         }
     folder, _, name = src_uri.partition("/")
     if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
-        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
-    return {"kind": [PAGES]}
+        return {"kind": [(folder.removesuffix("s"), label(KINDS[folder]))]}
+    return {"kind": [(PAGES[0], label(PAGES[1]))]}
 
 
 @dataclass(frozen=True)
