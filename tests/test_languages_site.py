@@ -251,6 +251,21 @@ def test_search_has_an_index_per_language_stemmed_with_its_stemmer(built_site: B
     assert not english.has_attr("data-index") and english["data-stemmer"] == "english"
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_search_filters_by_kind_of_page_in_the_language(built_site: BuiltSite, lang: str):
+    """The values of the filter `kind` (briefs, actors, …), which search.js shows as they are, are the language's
+    (its labels, briefings/languages/<code>.yml), as the filters' own names are."""
+    folder = built_site.site / (lang if lang != "en" else "") / "search/filters"
+    kinds = {value: label for value, label, *_ in json.loads((folder / "kind.json").read_text("utf-8"))["values"]}
+    english = {"brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms"}
+    english["page"] = "Pages"
+    assert kinds == {value: languages.language(lang).label(label) for value, label in english.items()}
+    if lang != "en":
+        assert not set(kinds.values()) & set(english.values()) - {"Pages"}  # (French says "Pages" too)
+    box = page(built_site, lang, "").select_one("[data-facet=kind] summary")
+    assert box.get_text(strip=True) == languages.language(lang).label("Kind")
+
+
 def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):
     catalog = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
     doha = next(b for b in catalog["briefs"] if b["url"].endswith(DOHA))

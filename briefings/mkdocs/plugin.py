@@ -11,15 +11,16 @@
   rendered.
 - A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
   replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
-  output, copied instead of rendered; `on_post_build` indexes those pages for search and gives the feeds their
-  text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
+  output, copied instead of rendered, and numbers every page for search, starting from the last build's index;
+  `on_post_build` gives the feeds their text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
   variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
   allow-list sanitiser, a second line of defence, gives the feeds the text of each brief and indexes every
-  page for search. A build then lets go of the page's Markdown: a large site would hold it to the end.
+  page for search. A build then lets go of the page's Markdown, and `on_post_page` of its HTML once the page is
+  written: a large site would hold both to the end, in every language.
 - `on_post_build` writes the feeds (`briefings/feed.py`), what the redirects publish at the old addresses
   (`briefings/redirects.py`) and the search index (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
@@ -191,6 +192,12 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
 
+    @event_priority(-200)  # the last to see the page: the engine then writes `output` and reads the page no more
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # A build lets go of the page's HTML (mkdocs-static-i18n holds every language's pages to the end).
+        page.content = page.content if self.preview else None
+        return output
+
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -211,7 +218,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             if self.language.lang == self.language.languages[-1]:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
-            log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
+            log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
