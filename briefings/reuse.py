@@ -104,7 +104,9 @@ class Fingerprints:
     In a site in several languages (`languages`, the default first), each language's build has the same source
     paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
     a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
-    translation's own page (`x.fr.md`) has none: it is always rendered.
+    translation's own page (`x.fr.md`; `x.md` translating a brief written first in Arabic) has none: it is
+    always rendered. A brief written in another language has its fingerprint at its own file (`x.ar.md`) in
+    that language, at its address (`x.md`, the note) in the others.
 
     `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
@@ -135,11 +137,14 @@ class Fingerprints:
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
                 self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
         for brief in catalog.briefs:
-            if brief.src_uri not in leave_out:
+            if brief.src_uri not in leave_out and (
+                lang == brief.language or lang not in catalog.translations_of(brief)
+            ):
                 inputs = self.shown(brief_inputs(catalog, brief))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self.bases[brief.src_uri] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+                page = brief.file_uri if lang == brief.language else brief.src_uri  # its original's, or the note's
+                self.bases[page] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
         self.lent = {}  # `previous` may go
 
     @classmethod
