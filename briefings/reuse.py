@@ -143,8 +143,8 @@ class Fingerprints:
                 inputs = self.shown(brief_inputs(catalog, brief))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                page = brief.file_uri if lang == brief.language else brief.src_uri  # its original's, or the note's
-                self.bases[page] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+                at = brief.file_uri if lang == brief.language else brief.src_uri  # its original's, or the note's
+                self.bases[at] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
         self.lent = {}  # `previous` may go
 
     @classmethod
