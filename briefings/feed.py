@@ -180,12 +180,19 @@ class SiteFeeds:
             self.changed.add(src_uri)
 
     def restore(self, src_uri: str, text: str) -> None:
-        """Take the text a previous build kept of a brief whose page is not rendered again (`text`)."""
-        self.texts[src_uri] = zlib.compress(text.encode("utf-8"), 1)
+        """Take the text a previous build kept of a brief whose page is not rendered again (`text`; `src_uri` may
+        be the file of a brief written in another language, `x.fr.md`: the text is its brief's)."""
+        self.texts[split_language(src_uri)[0]] = zlib.compress(text.encode("utf-8"), 1)
 
     def text(self, src_uri: str) -> str:
         """The text kept of the brief whose source is `src_uri`."""
         return zlib.decompress(self.texts[src_uri]).decode("utf-8")
+
+    def kept(self, src_uri: str) -> str | None:
+        """The text kept of the brief whose page is built from `src_uri` (its file: `x.fr.md` for a brief
+        written in French), if any: what a build keeps of the page for the next one (briefings.buildcache)."""
+        base = split_language(src_uri)[0]
+        return self.text(base) if base in self.texts else None
 
     def fingerprint(self, feed: Feed) -> str:
         """What a feed shows besides the site's data and configuration: its path, title and page, and each brief

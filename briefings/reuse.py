@@ -137,9 +137,8 @@ class Fingerprints:
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
                 self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
         for brief in catalog.briefs:
-            if brief.src_uri not in leave_out and (
-                lang == brief.language or lang not in catalog.translations_of(brief)
-            ):
+            english_translation = lang == DEFAULT != brief.language and DEFAULT in catalog.translations_of(brief)
+            if brief.src_uri not in leave_out and not english_translation:  # (`x.md` then a translation's own page)
                 inputs = self.shown(brief_inputs(catalog, brief))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
