@@ -15,6 +15,7 @@ errors at the file.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,7 @@ def sort_brief_files(pages: list[Source], built: tuple[str, ...], problems: Prob
     by_base: dict[str, dict[str, Source]] = defaultdict(dict)
     for page in pages:
         base, lang = split_language(page.src_uri)
-        lang = lang or languages.DEFAULT
+        lang = lang or _undeclared(page.src_uri) or languages.DEFAULT
         if lang not in built:
             problems.error(Location(page.rel), _not_built(lang, built))
             continue
@@ -152,9 +153,26 @@ def original_language(claims: dict[str, str | None]) -> list[str]:
     return [lang for lang, claimed in claims.items() if lang != languages.DEFAULT and claimed is None]
 
 
+def _undeclared(src_uri: str) -> str | None:
+    """The language code a file name ends with (`x.de.md`: "de") that no declaration in briefings/languages/
+    knows, if it ends with one."""
+    stem = posixpath.basename(src_uri).removesuffix(".md")
+    suffix = stem.rpartition(".")[2] if "." in stem else ""
+    return suffix if _CODE.fullmatch(suffix) and suffix not in languages.declared() else None
+
+
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
 def _not_built(lang: str, built: tuple[str, ...]) -> str:
-    name = languages.language(lang).name
     known = ", ".join(f"{code} ({languages.language(code).name})" for code in built)
+    if lang not in languages.declared():
+        return (
+            f"this file name says the brief is written in '{lang}', a language the site is not built in (it is built "
+            f"in {known}): rename the file into one of those languages, or declare the language "
+            f"(briefings/languages/{lang}.yml) and add it to the i18n plugin's 'languages' in mkdocs.yml"
+        )
+    name = languages.language(lang).name
     return (
         f"this brief is written in {name} ({lang}), which the site is not built in (it is built in {known}): add "
         f"{lang} to the i18n plugin's 'languages' in mkdocs.yml, or rename the file into one of those languages"

@@ -938,6 +938,14 @@ MISTAKES = [
         "(العربية)): add fa to the i18n plugin's 'languages' in mkdocs.yml",
     ),
     Mistake(
+        "brief in a language no declaration knows",
+        lambda p, b: write_brief(p, name=b[:-3] + ".de.md"),
+        "{stem}.de.md",
+        1,
+        "this file name says the brief is written in 'de', a language the site is not built in (it is built in en "
+        "(English), fr (Français), ar (العربية)): rename the file",
+    ),
+    Mistake(
         "brief written in Arabic with the English headings",
         lambda p, b: write_brief(p, name=b[:-3] + ".ar.md"),
         "{stem}.ar.md",
