@@ -235,3 +235,15 @@ def test_a_translation_older_than_its_original_in_another_language_is_a_warning(
     [warning] = older_translations(Project.at(project)).warnings
     assert warning.location.path == "docs/briefs/2026/oman-second-channel.md"
     assert f"before its original {LONE} was updated on 2026-05-04" in warning.message
+
+
+def test_moving_a_brief_written_in_another_language_moves_its_files(project: Path):
+    english_translation(project)
+    moved = briefings("move", LONE, "docs/briefs/2026/oman-channel.fr.md", cwd=project)
+    assert moved.returncode == 0, moved.output
+    folder = project / "docs/briefs/2026"
+    assert sorted(p.name for p in folder.glob("oman*")) == ["oman-channel.fr.md", "oman-channel.md"]
+    assert "briefs/2026/oman-second-channel/: briefs/2026/oman-channel/" in (project / "data/redirects.yml").read_text(
+        "utf-8"
+    )
+    assert loaded(project).brief("briefs/2026/oman-channel.md").language == "fr"
