@@ -317,7 +317,7 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
         )
     docs = project.docs_dir
     forms = [f for f in (False, True) if _exists(docs, _Brief(year, slug, f))]
-    new_forms = [f for f in (False, True) if _exists(docs, _Brief(new_year, new_slug, f))]
+    new_forms = [f for f in (False, True) if (docs / _Brief(new_year, new_slug, f).src_uri).is_file()]
     if (year, slug) == (new_year, new_slug):
         raise ScaffoldError("OLD and NEW are the same brief: give NEW another year or name")
     if forms and new_forms:

@@ -74,11 +74,12 @@ def untranslated_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     default): the note in this language leading to the original, at the brief's address, never a 404."""
     for brief in catalog.without_file():
         context = functools.partial(untranslated, catalog, brief)
-        yield GeneratedPage(brief.src_uri, UNTRANSLATED, context, edit_path=brief.defined_at.path)
+        yield GeneratedPage(brief.src_uri, UNTRANSLATED_PAGE, context, edit_path=brief.defined_at.path)
 
 
-#: The template of a brief's page in a language it is not translated into.
-UNTRANSLATED = "brief-untranslated.md"
+#: The template of a brief's page in a language it is not translated into, and of that page when the site
+#: generates it, with its front matter.
+UNTRANSLATED, UNTRANSLATED_PAGE = "brief-untranslated.md", "brief-untranslated-page.md"
 
 
 def brief_markdown(
