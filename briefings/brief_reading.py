@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,15 +19,10 @@ from .calls import read_calls
 from .frontmatter import read_front_matter
 from .kinds import KINDS
 from .links import PageLinks, read_links
-from .model import Brief, Correction, Leverage, Link
+from .model import Brief, Correction, Leverage, Link, count_words
 from .problems import Location, Problems
 from .sources import Source
 from .translations import split_language
-
-#: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
-#: delimiter would scan to the end of the text from every opening never closed.)
-_MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -98,7 +92,7 @@ def read_brief(
         leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
         readings=tuple(brief_rules.reading(i, value) for i, value in meta.get("readings", {}).items()),
         draft=draft,
-        words=len(_WORD.findall(_MACRO.sub(" x ", body))),
+        words=count_words(body),
         source=Location(rel, 1),
         title_at=doc.locate(("title",)),
         text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),

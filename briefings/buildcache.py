@@ -204,7 +204,7 @@ class BuildCache:
             "dest": page.file.dest_uri,
             "url": str(page.url),
             "search": analysed and analysed.as_json(),
-            "feed": feeds.kept(src_uri),
+            "feed": feeds.text(src_uri),
             "sitemap": str(page.canonical_url or page.abs_url),
             "modified": (modified := page.meta.get("article", {}).get("modified")) and str(modified),
             "alternates": [

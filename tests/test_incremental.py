@@ -20,6 +20,9 @@ TRANSLATION = "docs/briefs/2026/doha-indirect-talks.fr.md"  # the example site i
 #: A brief whose page shows nothing of BRIEF's text.
 UNTOUCHED = "briefs/2026/presidential-signalling-without-concessions/index.html"
 EDITED = "briefs/2026/doha-indirect-talks/index.html"
+TRANSLATED = "fr/briefs/2026/doha-indirect-talks/index.html"  # TRANSLATION's page
+IN_ARABIC = "ar/briefs/2026/doha-indirect-talks/index.html"
+OTHER_TRANSLATED = "fr/briefs/2026/qatar-host-and-gatekeeper/index.html"  # another brief's translation
 DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
 
 
@@ -104,6 +107,10 @@ def lone_translated(lang: str, headings: list[str]) -> Callable[[Path], None]:
     return change
 
 
+def delete_translation(project: Path) -> None:
+    (project / TRANSLATION).unlink()
+
+
 def new_entry(project: Path) -> None:
     with (project / "data/mechanisms.yml").open("a", encoding="utf-8") as data:
         data.write("quiet-channel:\n  name: Quiet channel\n  summary: A line kept open between adversaries.\n")
@@ -124,6 +131,9 @@ EDITS = {
         TRANSLATION, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"
     ),
     "translation's title": edit(TRANSLATION, "title: À Doha, des pourparlers", "title: À Doha, des échanges"),
+    "original's data in its translations": edit(
+        BRIEF, "note: US officials and Iranian", "note: American officials and Iranian"
+    ),
     "new translation": new_translation,
     # A brief written in French only: the notes in English and Arabic show its title and lead to it.
     "lone brief's text": edit(LONE, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"),
@@ -135,6 +145,7 @@ EDITS = {
     "lone brief translated into Arabic": lone_translated(
         "ar", ["ما الذي حدث", "من يكسب النفوذ", "ما الآلية الفاعلة", "لماذا يهمّ ذلك", "ما الذي ينبغي مراقبته"]
     ),
+    "deleted translation": delete_translation,
     "new brief": new_brief,
     "renamed brief": move_brief,
     "deleted brief": delete_brief,
@@ -174,10 +185,21 @@ def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env
     return sum(int(c[0]) for c in counts), sum(int(c[2]) for c in counts)  # pages reused, of how many
 
 
+#: Rows that render again the pages on the left and reuse those on the right (the cached file itself, a hard link).
+WATCHED = {
+    # A translation's page shows nothing of its original's text; the original's, nothing of the translation's.
+    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED}),
+    "translation's text": ({TRANSLATED}, {UNTOUCHED, EDITED, IN_ARABIC, OTHER_TRANSLATED}),
+    # The judgement is the original's: each language's page shows it.
+    "original's data in its translations": ({EDITED, TRANSLATED, IN_ARABIC}, {UNTOUCHED, OTHER_TRANSLATED}),
+}
+
+
 @pytest.mark.parametrize("name", EDITS)
 def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
     project = copy_built(built_once, tmp_path / "project")
-    before = {page: cached(project, page).stat().st_ino for page in (UNTOUCHED, EDITED)}
+    rendered, reused_pages = WATCHED.get(name, (set(), set()))
+    before = {page: cached(project, page).stat().st_ino for page in rendered | reused_pages}
     EDITS[name](project)
     reused, pages = build(project, tmp_path / "incremental", built_once[1])
     # Moving a brief records a redirect in data/redirects.yml: a site-wide input.
@@ -186,10 +208,11 @@ def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
     assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
     assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # nor saved without it
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
-    if name == "text":  # the edited brief's page was rendered; another's is the cached file itself (a hard link)
-        assert (tmp_path / "incremental" / EDITED).stat().st_ino != before[EDITED]
-        assert (tmp_path / "incremental" / UNTOUCHED).stat().st_ino == before[UNTOUCHED]
-        assert cached(project, UNTOUCHED).stat().st_ino == before[UNTOUCHED]  # and so is the new cache's
+    for page in rendered:  # an edited page was rendered; another is the cached file itself (a hard link)
+        assert (tmp_path / "incremental" / page).stat().st_ino != before[page], page
+    for page in reused_pages:
+        assert (tmp_path / "incremental" / page).stat().st_ino == before[page], page
+        assert cached(project, page).stat().st_ino == before[page], page  # and so is the new cache's
 
 
 @pytest.mark.parametrize("name", SITE_WIDE)

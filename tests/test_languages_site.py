@@ -84,6 +84,8 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
         day = html.select_one(".brief-byline time")
         assert day["datetime"] == "2026-05-08"
         assert day.get_text() == babel.dates.format_date(dt.date(2026, 5, 8), "long", locale=language.locale)
+        # Its reading time is its own text's (about half the original's words: a minute, not two).
+        assert language.label("{minutes} min read", minutes=1) in html.select_one(".brief-byline").get_text()
         assert html.select_one("#readings").get_text(strip=True).rstrip("¶") == language.label("Readings")
         statuses = [s.get_text() for s in html.select(".reading-status")]
         assert language.label("Steady") in statuses
@@ -96,6 +98,7 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
             r["class"] for r in english.select(".reading-status")
         ]
     assert "8 May 2026" in page(built_site, "en", DOHA).select_one(".brief-byline time").get_text()
+    assert "2 min read" in page(built_site, "en", DOHA).select_one(".brief-byline").get_text()
 
 
 def test_a_brief_not_translated_has_a_page_leading_to_the_original_and_is_listed(built_site: BuiltSite):
@@ -155,6 +158,37 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     assert "relevés, du plus ancien au plus récent" in desc and " on " not in desc
     readings = page(built_site, "fr", "indicators/").select(".reading-summary")
     assert readings and not any(w in r.get_text() for r in readings for w in (" as of ", "Moved:", "No reading"))
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_language_and_english_is_marked(
+    built_site: BuiltSite, lang: str
+):
+    language = languages.language(lang)
+    signals = page(built_site, lang, "indicators/talks-direct/").select_one("article").get_text(" ")
+    assert language.label("what would show movement forward:") in signals
+    assert "what would show" not in signals
+    mechanism = page(built_site, lang, "mechanisms/gatekeeping/").select_one("article").get_text(" ")
+    assert language.label("Related mechanisms:") in mechanism and "Related mechanisms" not in mechanism
+    author = page(built_site, lang, "authors/briefings-desk/")
+    assert language.label("Briefs by {name}", name="Briefings desk") in [
+        h2.get_text().rstrip("¶") for h2 in author("h2")
+    ]
+    footer = page(built_site, lang, "about/").select_one(".site-footer__links")
+    assert footer["aria-label"] == language.label("About this site")
+    assert [a.get_text() for a in footer("a")] == [
+        language.label(text) for text in ("About", "Atom feed", "How to write a brief", "Report a correction")
+    ]
+    # A brief not translated: its title, as its summary, is marked as the original's language.
+    untranslated = page(built_site, lang, NOT_TRANSLATED)
+    assert (untranslated.h1["lang"], untranslated.h1["dir"]) == ("en", "ltr")
+    # So is a reading's note (the original's judgement, in its words), in a brief's table and an indicator's page.
+    notes = [td for td in page(built_site, lang, DOHA).select("article td") if td.get("lang")]
+    assert len(notes) == 3 and all((td["lang"], td["dir"]) == ("en", "ltr") for td in notes)
+    assert "US officials and Iranian representatives" in notes[0].get_text()
+    latest = page(built_site, lang, "indicators/talks-direct/").select_one(".reading-latest p[lang]")
+    assert (latest["lang"], latest["dir"]) == ("en", "ltr")
+    assert not page(built_site, "en", DOHA).select("article td[lang]")
 
 
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):

@@ -17,6 +17,7 @@ from ..urls import citation_paths, tag_page
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..translations import Translation
 
 #: Writes a template of briefings/templates/pages/ for a page: (template, page's source, context) -> Markdown.
 Render = Callable[..., str]
@@ -80,6 +81,15 @@ def untranslated_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 #: The template of a brief's page in a language it is not translated into, and of that page when the site
 #: generates it, with its front matter.
 UNTRANSLATED, UNTRANSLATED_PAGE = "brief-untranslated.md", "brief-untranslated-page.md"
+
+
+def translation_inputs(catalog: Catalog, brief: Brief, translation: Translation) -> tuple:
+    """What a translation's own page (`slug.fr.md`) shows, as `inputs` says of the original's: its own file (by
+    its digest, with the text its front matter gives), the original's judgement (`brief` is the brief in the
+    translation's language, `catalog` the catalog in it: its dates, entities, leverage, readings, tags, regions
+    and authors, not the original's text), and the title and date of each brief it leads to."""
+    _, _, *shown = inputs(catalog, brief)
+    return (translation, translation.text_digest, brief, *shown)
 
 
 def brief_markdown(
