@@ -346,7 +346,7 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
     config.write_text(
         re.sub(r"\n  # Every language the site.*?\n(?=  - macros:)", "\n", config.read_text("utf-8"), flags=re.S)
     )
-    for translation in (project / "docs").rglob("*.*.md"):
+    for translation in (project / "docs").rglob("*.*.md"):  # translations, and the brief written in French only
         translation.unlink()
     result = mkdocs_build(project, base / "site", env=SITE_RECORD_ENV)
     assert result.returncode == 0, result.output
@@ -359,7 +359,17 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
 
     one = base / "site"
     english = [p for p in one.rglob("*") if p.suffix in (".html", ".xml") and p.name != "sitemap.xml"]
-    assert len(english) > 100
+    # The pages that show the brief written in French only (its note, listings, feeds) and the indexes that count
+    # each entry's briefs are the multilingual site's own: test_lone_briefs.py asserts on them.
+    lone, counting = "oman-second-channel", {f"{kind}/index.html" for kind in ("actors", "mechanisms", "regions")}
+    counting |= {"authors/index.html", "tags/index.html"}
+    english = [
+        p
+        for p in english
+        if lone not in (built_site.site / p.relative_to(one)).read_text("utf-8")
+        and p.relative_to(one).as_posix() not in counting
+    ]
+    assert len(english) > 80
     different = [
         p.relative_to(one).as_posix()
         for p in english
