@@ -83,6 +83,27 @@ def plugin_names(config: dict) -> list[str]:
     return names
 
 
+def i18n_options(config: dict) -> dict | None:
+    """The options of mkdocs-static-i18n (`i18n` in mkdocs.yml), or None for a site in one language."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("i18n"), dict):
+            return entry["i18n"]
+    return None
+
+
+def site_languages(config: dict) -> list[str]:
+    """The languages a project's site is built in, the default first, from its i18n plugin's `languages`
+    (those with `build: false` left out); `[]` for a site in one language (no i18n plugin)."""
+    found = [lang for lang in (i18n_options(config) or {}).get("languages") or [] if isinstance(lang, dict)]
+    built = [lang for lang in found if lang.get("build", True) is not False or lang.get("default")]
+    return [str(lang["locale"]) for lang in sorted(built, key=lambda lang: not lang.get("default"))]
+
+
+def without_languages(config: dict) -> dict:
+    """The configuration of the same site in its default language only: without the i18n plugin."""
+    return {**config, "plugins": [p for p in config.get("plugins") or [] if plugin_names({"plugins": [p]}) != ["i18n"]]}
+
+
 # -- data files ------------------------------------------------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from .common import ROOT, read_config, read_yaml
+from .common import ROOT, i18n_options, read_config, read_yaml, site_languages, without_languages, write_config
 
 # -- copying the project ---------------------------------------------------------------------------------------
 
@@ -578,6 +578,26 @@ def generate(
     return Corpus(project, paths, entities)
 
 
+def in_one_language(project: Path) -> list[str]:
+    """Make the corpus project `project` a site in its default language only: its mkdocs.yml without the i18n
+    plugin and without the translations (`slug.<lang>.md` beside `slug.md`) that only that plugin publishes.
+    Returns the languages it was built in (`[]` if it was in one already)."""
+    config = read_config(project)
+    languages = site_languages(config)
+    if not languages:
+        return []
+    declared = [
+        lang["locale"] for lang in (i18n_options(config) or {}).get("languages") or [] if isinstance(lang, dict)
+    ]
+    docs = project / (config.get("docs_dir") or "docs")
+    for code in declared:
+        if code != languages[0]:
+            for translation in docs.rglob(f"*.{code}.md"):
+                translation.unlink()
+    write_config(project / "mkdocs.yml", without_languages(config))
+    return languages
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=1000, help="generated briefs (default 1000)")
@@ -591,10 +611,18 @@ def main(argv: list[str] | None = None) -> None:
         default=ROOT,
         help="the project to copy (default: this repository; the tests pass their own)",
     )
+    parser.add_argument(
+        "--languages",
+        choices=("all", "one"),
+        default="all",
+        help="every language the project is published in (default), or one: its default, without the i18n plugin",
+    )
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
     corpus = generate(args.out, args.briefs, args.actors, args.indicators, args.seed, args.root)
+    if args.languages == "one":
+        in_one_language(corpus.root)
     print(
         f"{corpus.root}: {len(corpus.generated)} generated briefs, {len(corpus.entities.actors)} actors, "
         f"{len(corpus.entities.indicators)} indicators"

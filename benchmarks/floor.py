@@ -17,7 +17,12 @@ that it measures the same pages whatever the core does) and writes:
 - the hand-written pages with their macro calls written out (the latest briefs, the archive by month, what
   moved);
 - feed.xml as a static file, and the open data (data/catalog.json: the briefs' front matter and the
-  entities' data, with their addresses; data/catalog.schema.json copied from the project).
+  entities' data, with their addresses; data/catalog.schema.json copied from the project);
+- for a project published in several languages (mkdocs-static-i18n, `i18n` in its mkdocs.yml), all of the
+  above again under docs/<lang>/ for each language it builds other than the default, so that the floor writes
+  as many pages as the project. They are copies of the default language's pages: the floor has no
+  translations (a brief's `slug.fr.md` is left out), as the project's pages of a brief not translated show
+  the original.
 
 A macro it does not know stops it with an error naming the page: the floor must be taught a new macro
 rather than silently leave it out.
@@ -40,7 +45,18 @@ from typing import Any
 
 import yaml
 
-from .common import ROOT, as_date, link, plugin_names, read_config, read_yaml, split_front_matter, url_of, write_config
+from .common import (
+    ROOT,
+    as_date,
+    link,
+    plugin_names,
+    read_config,
+    read_yaml,
+    site_languages,
+    split_front_matter,
+    url_of,
+    write_config,
+)
 
 FLOOR_PLUGINS = ("search", "material/search")
 DROPPED_SETTINGS = (
@@ -153,7 +169,7 @@ def read_corpus(project: Path) -> Corpus:
     translated = translation_suffixes(config)
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         src = path.relative_to(docs).as_posix()
-        if path.name.endswith(translated):  # the floor is a site in the default language only
+        if path.name.endswith(translated):  # every language's copy has the default's text
             continue
         if path.suffix != ".md":
             assets.append(src)
@@ -438,6 +454,9 @@ def floor_config(config: dict) -> dict:
     plugins = [entry for entry, name in zip(config.get("plugins") or [], plugin_names(config)) if name in FLOOR_PLUGINS]
     floor["plugins"] = plugins or ["search"]
     floor["docs_dir"] = "docs"
+    others = site_languages(config)[1:]
+    if others and floor.get("not_in_nav"):  # each language's copy of the pages is out of the nav as they are
+        floor["not_in_nav"] = str(floor["not_in_nav"]).rstrip("\n") + "".join(f"\n/{lang}/**" for lang in others) + "\n"
     return floor
 
 
@@ -475,6 +494,12 @@ def write_floor(project: Path, destination: Path) -> Path:
     write("feed.xml", feed(corpus))
     write("data/catalog.json", catalog(corpus))
     write("data/catalog.schema.json", (ROOT / "briefings/schemas/catalog.schema.json").read_text("utf-8"))
+    in_default = sorted(p for p in docs.rglob("*") if p.is_file())
+    for lang in site_languages(corpus.config)[1:]:  # the same pages again under /<lang>/, as the project has them
+        for file in in_default:
+            target = docs / lang / file.relative_to(docs)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
     return destination
 
 

@@ -8,7 +8,11 @@ region and tag page written out, no macros) and writes a Hugo project around it:
 - hugo.json: the floor's site name and URL, raw HTML allowed in Markdown (as Python-Markdown passes it), no
   taxonomies (the floor's tag pages are pages of their own) and no RSS (the floor's feed.xml is a static file);
 - content/: every Markdown page of the floor at the same path, an `index.md` renamed `_index.md` (in Hugo, a
-  section's own page: the home and the list pages of briefs, actors, indicators, ...);
+  section's own page: the home and the list pages of briefs, actors, indicators, ...); the floor's copies of
+  the pages in the project's other languages (docs/fr/, docs/ar/) land under content/fr/, content/ar/ and are
+  built at /fr/, /ar/ as sections of one Hugo site (not with Hugo's own multilingual mode: the pages are the
+  same copies, and the link hook resolves their relative links within each language's folder as it does at
+  the root);
 - static/: the floor's other files (feed.xml, the open data), copied as they are;
 - layouts/: a minimal layout written here, no theme: a base template (head, site title, the sections), a
   single page (its table of contents and content) and a list page (its content and links to its pages), and a

@@ -1,10 +1,12 @@
 """The scale benchmark: the project against its plain-Material floor and its peer, Hugo, at N briefs (and
 optionally at more).
 
-    script/bench [--briefs N] [--runs K] [--growth M] [--json PATH]
+    script/bench [--briefs N] [--runs K] [--growth M] [--languages all|one] [--json PATH]
 
 1. Generates a corpus of N briefs (benchmarks.corpus), its floor (benchmarks.floor) and the floor's pages as
-   a Hugo project (benchmarks.peer).
+   a Hugo project (benchmarks.peer). The corpus is published in every language its mkdocs.yml builds and the
+   floor and the peer have the same pages in each; with `--languages one`, the corpus's mkdocs.yml without the
+   i18n plugin (its default language only, as runs before the site had languages measured it).
 2. Builds the project and the floor with `mkdocs build --strict` and the peer with `hugo`, alternating,
    K times (project-floor-peer, then peer-floor-project, ...), measuring wall time and the peak resident memory
    of each build; prints the medians and the ratios. Without Hugo on the PATH, says so and leaves the peer out.
@@ -39,7 +41,7 @@ from typing import Any
 
 from . import corpus as corpus_module
 from . import browsing, engines, peer, preview, search
-from .common import BIN, ROOT, url_of
+from .common import BIN, ROOT, read_config, site_languages, url_of
 from .floor import read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
 
@@ -135,6 +137,8 @@ def full_builds(corpus: corpus_module.Corpus, floor: Path, hugo: Path | None) ->
 def make_corpus(work: Path, briefs: int, args: argparse.Namespace) -> tuple[corpus_module.Corpus, Path]:
     progress(f"generating {briefs} briefs and their floor")
     corpus = corpus_module.generate(work / f"project-{briefs}", briefs, args.actors, args.indicators, args.seed)
+    if args.languages == "one":
+        corpus_module.in_one_language(corpus.root)
     floor = write_floor(corpus.root, work / f"floor-{briefs}")
     return corpus, floor
 
@@ -201,6 +205,16 @@ def peer_lines(b: dict) -> list[str]:
     ]
 
 
+def languages_line(languages: list[str] | None) -> str:
+    """Which site was measured: in every language its mkdocs.yml builds, or in one."""
+    if languages:
+        return (
+            f"Languages: {', '.join(languages)} (every language the corpus's mkdocs.yml builds; the floor and the "
+            f"peer write the same pages under /<lang>/ for each but the first)"
+        )
+    return "Languages: one (the corpus's mkdocs.yml without the i18n plugin, its translations left out)"
+
+
 def report(results: dict) -> str:
     env, corpus = results["environment"], results["corpus"]
     lines = [
@@ -212,6 +226,7 @@ def report(results: dict) -> str:
         + ", ".join(f"{p} {v}" for p, v in env["packages"].items() if v)
         + (f"; {env['chromium']}" if env["chromium"] else "")
         + (f"; {env['hugo']}" if env.get("hugo") else ""),
+        languages_line(corpus.get("languages")),
         f"Corpus: {corpus['published_briefs']:,} published briefs ({corpus['generated_briefs']:,} generated), "
         f"{corpus['actors']} actors, {corpus['indicators']} indicators"
         + (f", {corpus['mechanisms']} mechanisms" if corpus["mechanisms"] else "")
@@ -365,6 +380,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="S",
         help="seconds to wait for an edit to show (default 180)",
     )
+    parser.add_argument(
+        "--languages",
+        choices=("all", "one"),
+        default="all",
+        help="all: the site in every language its mkdocs.yml builds, the floor and the peer with the same pages in "
+        "each (default); one: in its default language only, without the i18n plugin, as runs before it measured",
+    )
     parser.add_argument("--no-preview", action="store_true", help="skip edit-to-preview")
     parser.add_argument("--no-search", action="store_true", help="skip the search bytes")
     parser.add_argument("--no-browser", action="store_true", help="estimate the search bytes without Chromium")
@@ -401,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
             "actors": len(corpus.entities.actors),
             "indicators": len(corpus.entities.indicators),
             "mechanisms": len(corpus.entities.mechanisms),
+            "languages": site_languages(read_config(corpus.root)),
             "project_html_pages": html_pages(corpus.root / "site"),
             "floor_html_pages": html_pages(floor / "site"),
             "peer_html_pages": html_pages(hugo / peer.OUTPUT) if hugo else None,

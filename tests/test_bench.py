@@ -1,5 +1,6 @@
 """The scale benchmark (script/bench) still runs: its corpus passes the checker, its floor builds, and so does
-the floor's pages as a Hugo site (the peer; Hugo from Debian's package, which script/hugo installs).
+the floor's pages as a Hugo site (the peer; Hugo from Debian's package, which script/hugo installs). The floor
+and the peer have the project's pages in every language it is published in, or in one with `--languages one`.
 
 It times nothing: the figures come from `script/bench`, not from the tests.
 """
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import peer
-from benchmarks.common import url_of
+from benchmarks.common import read_config, site_languages, url_of
 from benchmarks.floor import read_corpus
 from benchmarks.measure import CommandFailed
 from conftest import BIN, ROOT, briefings, copy_project, run
@@ -64,6 +65,25 @@ def test_benchmark_corpus_passes_the_checker_and_its_floor_builds(bench: Path):
     assert (floor / "site/search/search_index.json").is_file()
 
 
+def in_each_language(corpus: Path) -> list[str]:
+    """The URL prefix of each language the corpus is published in: '' for the default, 'fr/', 'ar/'..."""
+    languages = site_languages(read_config(corpus))
+    assert len(languages) > 1, "the example project is published in several languages"
+    return ["", *(f"{lang}/" for lang in languages[1:])]
+
+
+def test_the_floor_has_a_page_per_brief_in_each_language(bench: Path):
+    corpus = read_corpus(bench / "corpus")
+    site = bench / "floor/site"
+    if not site.is_dir():  # built by the test above; built here when this test runs alone
+        built = run(BIN / "mkdocs", "build", "--strict", "--site-dir", site, cwd=bench / "floor")
+        assert built.returncode == 0, built.output
+    for prefix in in_each_language(bench / "corpus"):
+        for src in [b.src for b in corpus.briefs] + ["index.md", "actors/index.md", "tags/index.md"]:
+            assert (site / prefix / url_of(src) / "index.html").is_file(), (prefix, src)
+        assert (site / prefix / "feed.xml").is_file(), prefix
+
+
 def test_the_floors_pages_build_with_hugo_a_page_for_each(bench: Path):
     assert peer.available(), "no hugo on the PATH: script/hugo (script/test and script/bench run it) installs it"
     site = peer.write_site(bench / "floor", bench / "hugo")
@@ -74,8 +94,9 @@ def test_the_floors_pages_build_with_hugo_a_page_for_each(bench: Path):
     corpus = read_corpus(bench / "corpus")
     pages = [b.src for b in corpus.briefs] + [e.src for kind in corpus.entities.values() for e in kind.values()]
     assert len(corpus.briefs) >= 5 and corpus.entities["actor"] and corpus.entities["indicator"]
-    for src in [*pages, "index.md", "briefs/index.md", "actors/index.md", "indicators/index.md", "tags/index.md"]:
-        assert (public / url_of(src) / "index.html").is_file(), src
+    for prefix in in_each_language(bench / "corpus"):
+        for src in [*pages, "index.md", "briefs/index.md", "actors/index.md", "indicators/index.md", "tags/index.md"]:
+            assert (public / prefix / url_of(src) / "index.html").is_file(), (prefix, src)
     assert (public / "feed.xml").read_bytes() == (bench / "floor/docs/feed.xml").read_bytes()
 
     # A brief's links to its actors and indicators lead to their pages' addresses.
@@ -84,9 +105,10 @@ def test_the_floors_pages_build_with_hugo_a_page_for_each(bench: Path):
     for kind in ("actor", "indicator"):
         for entity_id in brief.ids(kind):
             assert f'href="/{kind}s/{entity_id}/"' in html, (brief.src, kind, entity_id)
-    # The briefs' list page links to every brief.
-    listed = (public / "briefs/index.html").read_text("utf-8")
-    assert all(f'href="/{url_of(b.src)}"' in listed for b in corpus.briefs)
+    # The briefs' list page links to every brief; in another language, to its page in that language.
+    for prefix in in_each_language(bench / "corpus"):
+        listed = (public / prefix / "briefs/index.html").read_text("utf-8")
+        assert all(f'href="/{prefix}{url_of(b.src)}"' in listed for b in corpus.briefs), prefix
 
 
 def test_a_link_to_no_page_fails_the_hugo_build(bench: Path, tmp_path: Path):
@@ -97,3 +119,24 @@ def test_a_link_to_no_page_fails_the_hugo_build(bench: Path, tmp_path: Path):
     about.write_text(about.read_text("utf-8") + "\n[Gone](actors/no-such-actor.md)\n", "utf-8")
     with pytest.raises(CommandFailed, match=r'about\.md: a link to "actors/no-such-actor\.md" names no page'):
         peer.build(site)
+
+
+def test_in_one_language_the_corpus_floor_and_peer_have_the_default_language_only(tmp_path: Path):
+    """`script/bench --languages one`: the corpus without the i18n plugin and its translations, and so the floor
+    (and the peer, which copies the floor's pages) without language folders."""
+    corpus, floor = tmp_path / "corpus", tmp_path / "floor"
+    example = copy_project(tmp_path / "example")
+    languages = site_languages(read_config(example))
+    assert len(languages) > 1 and list((example / "docs").rglob(f"*.{languages[1]}.md"))
+    made = run(
+        sys.executable, "-m", "benchmarks.corpus", "--briefs", "2", "--out", corpus, "--root", example,
+        "--languages", "one", cwd=ROOT,
+    )  # fmt: skip
+    assert made.returncode == 0, made.output
+    assert site_languages(read_config(corpus)) == []
+    assert "i18n" not in (corpus / "mkdocs.yml").read_text("utf-8")
+    assert not [p for lang in languages[1:] for p in (corpus / "docs").rglob(f"*.{lang}.md")]
+    written = run(sys.executable, "-m", "benchmarks.floor", corpus, "--out", floor, cwd=ROOT)
+    assert written.returncode == 0, written.output
+    assert all((floor / "docs" / b.src).is_file() for b in read_corpus(corpus).briefs)
+    assert not [lang for lang in languages if (floor / "docs" / lang).exists()]
