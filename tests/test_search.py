@@ -610,9 +610,10 @@ def test_a_reader_fetches_at_most_the_budget_to_the_first_results(page: Page, si
 
 @pytest.fixture(scope="session")
 def large_site_server(tmp_path_factory):
-    """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
+    """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once; in
+    English only, the language the reader searches in (a third of the pages to build)."""
     base = tmp_path_factory.mktemp("large")
-    example = copy_project(base / "example")
+    example = copy_project(base / "example", one_language=True)
     made = run(
         sys.executable,
         "-m",
