@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import gc
 import io
 import json
@@ -222,18 +221,18 @@ def listed_briefs(page: BeautifulSoup, heading_text: str, page_url: str) -> list
 
 
 def internal_links(site: Path) -> tuple[list[str], int]:
-    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked."""
-
-    @functools.cache
-    def ids(page: Path) -> frozenset[str]:
-        return frozenset(element["id"] for element in soup(page).find_all(id=True))
+    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked.
+    Each page is parsed once, for its links and its ids."""
+    ids, links = {}, {}
+    for page in sorted(site.rglob("*.html")):
+        parsed = soup(page)
+        ids[page.resolve()] = frozenset(element["id"] for element in parsed.find_all(id=True))
+        if page.name != "404.html":  # its links are absolute, for any depth it is served at
+            links[page] = [a["href"] for a in parsed.find_all("a", href=True)]
 
     broken, anchors_checked = [], 0
-    for page in sorted(site.rglob("*.html")):
-        if page.name == "404.html":
-            continue  # its links are absolute, for any depth it is served at
-        for a in soup(page).find_all("a", href=True):
-            href = a["href"]
+    for page, hrefs in links.items():
+        for href in hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
@@ -244,7 +243,7 @@ def internal_links(site: Path) -> tuple[list[str], int]:
                 broken.append(f"{page.relative_to(site)}: {href}")
             elif parts.fragment and target.suffix == ".html":
                 anchors_checked += 1
-                if unquote(parts.fragment) not in ids(target):
+                if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return broken, anchors_checked
 
