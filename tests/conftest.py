@@ -301,12 +301,29 @@ def commit(project: Path, message: str) -> None:
     git(project, "commit", "-q", "-m", message)
 
 
+# -- scheduling ------------------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules marked `heavy` run first. pytest-xdist hands each worker whole files in the order collected
+    (script/test: --dist loadfile --no-loadscope-reorder; by default it would order them by their number of
+    tests, and the longest files, which have few tests, would start last and leave the other worker idle at the
+    end): the longest start early and the short ones fill in around them."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # (a stable sort: in files, as written)
+
+
 # -- the example project ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def project_in_english(tmp_path: Path) -> Path:
+    """The example project in English only (`in_one_language`), for a test in which the languages play no part."""
+    return copy_project(tmp_path / "project", one_language=True)
 
 
 @dataclass

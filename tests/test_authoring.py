@@ -30,6 +30,8 @@ from conftest import (
     wait_for,
 )
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 SCHEMAS = ROOT / "briefings/schemas"
 
 

@@ -25,6 +25,8 @@ import pytest
 
 from conftest import CheckAndBuild, briefings, copy_project, mkdocs_build, soup
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 #: Checking any input, and refusing it in a build, takes less than this...
 SECONDS = 10
 #: ...and within this much address space (a real build needs a few hundred megabytes).

@@ -15,6 +15,8 @@ import pytest
 from briefings.buildcache import CACHE_FOLDER, MANIFEST, WITHOUT_CACHE
 from conftest import briefings, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
 TRANSLATION = "docs/briefs/2026/doha-indirect-talks.fr.md"  # the example site is in English, French and Arabic
 #: A brief whose page shows nothing of BRIEF's text.

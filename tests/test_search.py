@@ -48,6 +48,8 @@ from conftest import (
 )
 from example import ACTORS, BRIEFS, INDICATORS, url_of
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
 GROWTH = 1.3  # how much more a site with many more briefs may make them fetch
 GENERATED_BRIEFS = 400
