@@ -178,12 +178,15 @@ class SiteFeeds:
             self.changed.add(src_uri)
 
     def restore(self, src_uri: str, text: str) -> None:
-        """Take the text a previous build kept of a brief whose page is not rendered again (`text`)."""
-        self.texts[src_uri] = zlib.compress(text.encode("utf-8"), 1)
+        """Take the text a previous build kept of a brief whose page (`src_uri`, a translation's too) is not
+        rendered again (`text`)."""
+        self.texts[split_language(src_uri)[0]] = zlib.compress(text.encode("utf-8"), 1)
 
-    def text(self, src_uri: str) -> str:
-        """The text kept of the brief whose source is `src_uri`."""
-        return zlib.decompress(self.texts[src_uri]).decode("utf-8")
+    def text(self, src_uri: str) -> str | None:
+        """The text kept of the brief whose page's source is `src_uri` (a translation's: in its language); None if
+        none is."""
+        kept = self.texts.get(split_language(src_uri)[0])
+        return None if kept is None else zlib.decompress(kept).decode("utf-8")
 
     def fingerprint(self, feed: Feed) -> str:
         """What a feed shows besides the site's data and configuration: its path, title and page, and each brief
@@ -209,7 +212,7 @@ class SiteFeeds:
         ]
         # Each text escaped for XML once, not in each of the feeds it is in.
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
-        escaped = {src_uri: Markup(escape(self.text(src_uri), quote=False)) for src_uri in shown}
+        escaped = {src_uri: Markup(escape(self.text(src_uri) or "", quote=False)) for src_uri in shown}
         if self.reuse is not None:
             written = [feed for feed in written if not self.reuse(site_dir, feed.path, self.fingerprint(feed))]
         for feed in written:

@@ -34,13 +34,18 @@ def catalog_in(catalog: Catalog, lang: str) -> Catalog:
 
 
 def brief_in(brief: Brief, translation: Translation | None) -> Brief:
-    """A brief with its translation's text, or as it is."""
+    """A brief with its translation's text (and its reading time), or as it is."""
     if translation is None:
         return brief
     sources = translation.sources or brief.sources
     corrections = translation.corrections or brief.corrections
     return replace(
-        brief, title=translation.title, summary=translation.summary, sources=sources, corrections=corrections
+        brief,
+        title=translation.title,
+        summary=translation.summary,
+        sources=sources,
+        corrections=corrections,
+        words=translation.words,
     )
 
 

@@ -22,7 +22,6 @@ import hashlib
 import multiprocessing
 import os
 import posixpath
-import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from .datafiles import AnyId, check_references, read_data_file
 from .frontmatter import read_front_matter
 from .kinds import KINDS, EntityKind
 from .links import PageLinks, Published, read_links, resolve_links
-from .model import BRIEF_SECTIONS, Brief, Correction, Entity, Leverage, Link
+from .model import BRIEF_SECTIONS, Brief, Correction, Entity, Leverage, Link, count_words
 from .outputs import published_outputs
 from .problems import Location, Problems
 from .project import Project
@@ -45,11 +44,6 @@ from .sources import Source, docs_folder
 from .translated_briefs import read_translation_page
 from .translations import Translation, split_language
 from .yamldoc import YamlDocument
-
-#: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
-#: delimiter would scan to the end of the text from every opening never closed.)
-_MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 @dataclass
@@ -406,7 +400,7 @@ class _Reader:
             leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
             readings=tuple(brief_rules.reading(i, value) for i, value in meta.get("readings", {}).items()),
             draft=draft,
-            words=len(_WORD.findall(_MACRO.sub(" x ", body))),
+            words=count_words(body),
             source=Location(rel, 1),
             title_at=doc.locate(("title",)),
             text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),

@@ -7,6 +7,7 @@ knows the source path of its own page inside the docs folder (its `src_uri`): th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, NamedTuple
 
@@ -40,6 +41,15 @@ READING_STATUSES = {
 }
 
 WORDS_PER_MINUTE = 200
+#: A macro call, block or comment, which counts as one word. (Not across braces: a lazy match to the closing
+#: delimiter would scan to the end of the text from every opening never closed.)
+_MACRO = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{##[^{}]*##\}")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """How many words a brief's text (or a translation's) has, for its reading time: a macro call is one."""
+    return len(_WORD.findall(_MACRO.sub(" x ", text)))
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote
 
-from . import schema
+from . import languages, schema
 from .catalog import Catalog
 from .kinds import KINDS
+from .languages import Language
 from .model import Brief
 from .outputs import redirect_files
 from .urls import entity_feed_path
@@ -114,25 +115,32 @@ def check_redirects(doc: YamlDocument | None, served: Mapping[str, str], problem
 # -- publishing ----------------------------------------------------------------------------------------------
 
 
-def redirect_page(old: str, new: str, *, lang: str = "en") -> str:
+def redirect_page(old: str, new: str, *, lang: str = "en", language: Language | None = None) -> str:
     """The page published at the old address `old` (a page's, ending in '/'), sending readers to `new`: every
     address in it is relative, so the site works under a project path (briefings/templates/redirect.html,
-    which escapes every value for HTML)."""
+    which escapes every value for HTML). Its text and direction are those of `language` (the default's
+    without one), its `lang` attribute `lang` (the theme's)."""
     from .templating import standalone_templates  # here: `check` imports this module, and needs no templates
 
+    language = language or languages.language(languages.DEFAULT)
     target = quote(relative_url(new, old), safe="/%.~-_")  # for a URL; the template escapes it for HTML
-    return standalone_templates().get_template("redirect.html").render(lang=lang, target=target)
+    return (
+        standalone_templates()
+        .get_template("redirect.html")
+        .render(lang=lang, rtl=language.rtl, t=language.label, target=target)
+    )
 
 
-def write_redirects(site_dir: Path, catalog: Catalog, *, lang: str = "en") -> int:
-    """Write what each redirect publishes into the built site (after its feeds): a page at a page's old
+def write_redirects(site_dir: Path, catalog: Catalog, *, lang: str = "en", language: Language | None = None) -> int:
+    """Write what each redirect publishes into the built site (after its feeds; in a site in several languages,
+    each language's build in its folder, `site_dir`, with the page in its `language`): a page at a page's old
     address; at a file's old address (a feed), a copy of the file it moved to, which feed readers follow.
     Returns how many were written."""
     for path, (old, new) in redirect_files(catalog).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         if old.endswith("/"):
-            target.write_text(redirect_page(old, new, lang=lang), "utf-8")
+            target.write_text(redirect_page(old, new, lang=lang, language=language), "utf-8")
         elif (site_dir / new).is_file():
             shutil.copyfile(site_dir / new, target)
     return len(catalog.redirects)

@@ -8,7 +8,9 @@ What a page shows is declared once, next to the page, and reduced to a fingerpri
   folder that is not a brief (hand-written pages carry the navigation). When the key changes, nothing is reused;
 - a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
   asks of the catalog (`Fingerprints`);
-- a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to.
+- a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to;
+  a translation's own page (`slug.fr.md`), what `pages.brief.translation_inputs` declares: its file, and what
+  the original's page shows in its language.
 
 Pages the navigation lists, hand-written pages and any page that called a macro listing briefs (`Macros.listing`)
 are always written again. `briefings.buildcache` keeps the last build's pages and uses these fingerprints.
@@ -27,11 +29,12 @@ from typing import Any, Iterator, Mapping
 from .catalog import Catalog
 from .languages import DEFAULT
 from .model import Brief, Reading
-from .pages.brief import inputs as brief_inputs
+from .pages.brief import inputs as brief_inputs, translation_inputs
 from .problems import Problems
 from .project import Project
 from .site import Site
 from .sources import docs_folder
+from .translations import Translation
 
 #: Changed whenever what the cache holds changes meaning.
 FORMAT = 2
@@ -104,8 +107,10 @@ class Fingerprints:
     In a site in several languages (`languages`, the default first), each language's build has the same source
     paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
     a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
-    translation's own page (`x.fr.md`) has none: it is always rendered.
+    translation's own page (`x.fr.md`, in its language's build) is what `pages.brief.translation_inputs`
+    declares, with the brief's translations too.
 
+    `site`, the site of `catalog` in `lang` if it is made already, is asked for the pages and their places.
     `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
     once per save."""
@@ -119,13 +124,15 @@ class Fingerprints:
         lang: str = DEFAULT,
         languages: tuple[str, ...] = (DEFAULT,),
         previous: Fingerprints | None = None,
+        site: Site | None = None,
     ):
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
         # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
-        plain = Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)  # for the places
+        # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
+        plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
         several = (lang, languages) if len(languages) > 1 else ()  # (a site in one language: as it was)
         for page in plain.generated_pages():
@@ -135,11 +142,17 @@ class Fingerprints:
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
                 self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
         for brief in catalog.briefs:
-            if brief.src_uri not in leave_out:
-                inputs = self.shown(brief_inputs(catalog, brief))
+            # In a language it is translated into, its page is the translation's own (`x.fr.md`).
+            translation = catalog.translation(brief, lang) if several else None
+            src_uri = brief.src_uri if translation is None else translation.src_uri
+            if src_uri not in leave_out:
+                if translation is None:
+                    inputs = self.shown(brief_inputs(catalog, brief))
+                else:
+                    inputs = self.shown(translation_inputs(catalog, brief, translation))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self.bases[brief.src_uri] = _fingerprint(brief.src_uri, inputs, plain.place(brief.src_uri))
+                self.bases[src_uri] = _fingerprint(src_uri, inputs, plain.place(brief.src_uri))
         self.lent = {}  # `previous` may go
 
     @classmethod
@@ -176,6 +189,9 @@ class Fingerprints:
         elif kind is Brief:
             record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
+        elif kind is Translation:  # its text is on its own page only (its length too: its reading time)
+            record = repr(dataclasses.replace(value, words=0, text_digest=""))
+            known = "T" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Reading:
             known = f"{value!r}@{self.shown(value.brief)}"
         elif dataclasses.is_dataclass(value):

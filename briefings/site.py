@@ -49,8 +49,9 @@ class Site:
 
     def write_redirects(self, site_dir: Path, *, lang: str) -> int:
         """What the redirects publish at the old addresses, written into the built site once its feeds are (by
-        the default language's build: the old addresses are the default language's)."""
-        return write_redirects(site_dir, self.catalog, lang=lang) if self.language.code == languages.DEFAULT else 0
+        each language's build in its folder, `site_dir`: the page in its language, `lang` the theme's code for
+        it, leading to the new address in that language)."""
+        return write_redirects(site_dir, self.catalog, lang=lang, language=self.language)
 
     def __init__(
         self,

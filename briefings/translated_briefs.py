@@ -5,13 +5,15 @@ lists, safe HTML) and its links."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import brief_rules, languages, safety
 from .calls import read_calls
 from .frontmatter import read_front_matter
 from .links import PageLinks, read_links
+from .model import count_words
 from .problems import Location, Problems
 from .sources import Source
 from .translations import Translation, read_translation, split_language
@@ -54,4 +56,7 @@ def read_translation_page(
         body, page.rel, body_line, headings, original_doc.value, macros.references, problems
     )
     safety.check_text(body, page.rel, body_line, problems)
+    if translation is not None:  # what its own page is built from (`briefings.pages.brief.translation_inputs`)
+        digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        translation = replace(translation, words=count_words(body), text_digest=digest)
     return TranslationPage(translation, bool(macros.templated), read_links(body, page.rel, body_line))

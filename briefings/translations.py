@@ -50,6 +50,8 @@ class Translation:
     corrections: tuple[Correction, ...] = ()
     translated: dt.date | None = None
     source: Location | None = None
+    words: int = 0  # its text's, for its reading time
+    text_digest: str = ""  # a fingerprint of its file (front matter and body): whether its own page changed
 
 
 def split_language(src_uri: str) -> tuple[str, str | None]:

@@ -411,9 +411,33 @@ def test_each_old_address_gets_a_page_that_sends_readers_on_relatively(moved_sit
     assert "gulf-states-brokering-gains" not in sitemap and "actors/qatar/" not in sitemap
 
 
+def test_each_language_s_old_address_sends_readers_on_in_that_language(moved_site):
+    """Each language's build publishes the redirects in its folder: the page in the language (its `lang`, its
+    direction, its text), leading to the new address in that language."""
+    site, _ = moved_site
+    english = soup(site / "briefs/2026/gulf-states-brokering-gains/index.html")
+    assert (english.html["lang"], english.html.get("dir"), english.h1.text) == ("en", None, "This page has moved")
+    shown = {
+        "fr": ("Cette page a changé d'adresse", "Sa nouvelle adresse est "),
+        "ar": ("نُقلت هذه الصفحة", "عنوانها الجديد هو "),
+    }
+    for code, (title, text) in shown.items():
+        page = soup(site / code / "briefs/2026/gulf-states-brokering-gains/index.html")
+        assert (page.html["lang"], page.html.get("dir")) == (code, "rtl" if code == "ar" else None)
+        assert page.title.text == page.h1.text == title
+        assert page.p.text == f"{text}../gulf-gains/."
+        assert page.find("link", rel="canonical")["href"] == page.find("a")["href"] == "../gulf-gains/"
+        assert (site / code / "briefs/2026/gulf-gains/index.html").is_file()  # where it leads, in the language
+        assert soup(site / code / "actors/qatar/index.html").find("a")["href"] == "../state-of-qatar/"
+        old_feed, new_feed = site / code / "actors/qatar/feed.xml", site / code / "actors/state-of-qatar/feed.xml"
+        assert old_feed.read_bytes() == new_feed.read_bytes()  # the language's feed
+        assert f'xml:lang="{code}"'.encode() in old_feed.read_bytes()
+
+
 def test_redirect_pages_are_valid_html(moved_site):
     site, _ = moved_site
     pages = [site / "briefs/2026/gulf-states-brokering-gains/index.html", site / "actors/qatar/index.html"]
+    pages += [site / code / "briefs/2026/gulf-states-brokering-gains/index.html" for code in ("fr", "ar")]
     assert validate(pages) == []
 
 

@@ -57,8 +57,11 @@ THEME_FILES = {
     "assets/images/favicon.svg",
     "assets/javascripts/search.js",
 }
-#: The browser's stemmer for each Snowball algorithm briefings/search.py chooses (script/vendor-stemmers).
-STEMMERS_SHIPPED = re.compile(r"assets/javascripts/stemmers/(%s)\.js" % "|".join(sorted(set(STEMMERS.values()))))
+#: The browser's stemmer for each Snowball algorithm briefings/search.py chooses, and their base classes
+#: (script/vendor-stemmers).
+STEMMERS_SHIPPED = re.compile(
+    r"assets/javascripts/stemmers/(%s)\.js" % "|".join(sorted({*STEMMERS.values(), "base-stemmer"}))
+)
 
 
 def published_assets(project: Path) -> tuple[frozenset[str], frozenset[str]]:

@@ -6,13 +6,14 @@ compares every file. A failed build leaves the last site and the cache as they w
 from __future__ import annotations
 
 import marshal
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from briefings.buildcache import CACHE_FOLDER, MANIFEST, WITHOUT_CACHE
+from briefings.buildcache import CACHE_FOLDER, MANIFEST, SEARCH, WITHOUT_CACHE
 from conftest import briefings, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
@@ -22,6 +23,9 @@ TRANSLATION = "docs/briefs/2026/doha-indirect-talks.fr.md"  # the example site i
 #: A brief whose page shows nothing of BRIEF's text.
 UNTOUCHED = "briefs/2026/presidential-signalling-without-concessions/index.html"
 EDITED = "briefs/2026/doha-indirect-talks/index.html"
+TRANSLATED = "fr/briefs/2026/doha-indirect-talks/index.html"  # TRANSLATION's page
+IN_ARABIC = "ar/briefs/2026/doha-indirect-talks/index.html"
+OTHER_TRANSLATED = "fr/briefs/2026/qatar-host-and-gatekeeper/index.html"  # another brief's translation
 DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
 
 
@@ -99,6 +103,10 @@ def new_translation(project: Path) -> None:
     (project / "docs/briefs/2026/intermittent-flare-up-risk.fr.md").write_text(text, "utf-8")
 
 
+def delete_translation(project: Path) -> None:
+    (project / TRANSLATION).unlink()
+
+
 def new_entry(project: Path) -> None:
     with (project / "data/mechanisms.yml").open("a", encoding="utf-8") as data:
         data.write("quiet-channel:\n  name: Quiet channel\n  summary: A line kept open between adversaries.\n")
@@ -119,7 +127,11 @@ EDITS = {
         TRANSLATION, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"
     ),
     "translation's title": edit(TRANSLATION, "title: À Doha, des pourparlers", "title: À Doha, des échanges"),
+    "original's data in its translations": edit(
+        BRIEF, "note: US officials and Iranian", "note: American officials and Iranian"
+    ),
     "new translation": new_translation,
+    "deleted translation": delete_translation,
     "new brief": new_brief,
     "renamed brief": move_brief,
     "deleted brief": delete_brief,
@@ -174,10 +186,21 @@ def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env
     return sum(int(c[0]) for c in counts), sum(int(c[2]) for c in counts)  # pages reused, of how many
 
 
+#: Rows that render again the pages on the left and reuse those on the right (the cached file itself, a hard link).
+WATCHED = {
+    # A translation's page shows nothing of its original's text; the original's, nothing of the translation's.
+    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED}),
+    "translation's text": ({TRANSLATED}, {UNTOUCHED, EDITED, IN_ARABIC, OTHER_TRANSLATED}),
+    # The judgement is the original's: each language's page shows it.
+    "original's data in its translations": ({EDITED, TRANSLATED, IN_ARABIC}, {UNTOUCHED, OTHER_TRANSLATED}),
+}
+
+
 @pytest.mark.parametrize("name", EDITS)
 def test_an_incremental_build_is_a_clean_build(name, built, tmp_path):
     project = copy_built(built, tmp_path / "project")
-    before = {page: cached(project, page).stat().st_ino for page in (UNTOUCHED, EDITED)}
+    rendered, reused_pages = WATCHED.get(name, (set(), set()))
+    before = {page: cached(project, page).stat().st_ino for page in rendered | reused_pages}
     EDITS[name](project)
     reused, pages = build(project, tmp_path / "incremental", built[1])
     # Moving a brief records a redirect in data/redirects.yml: a site-wide input.
@@ -186,10 +209,11 @@ def test_an_incremental_build_is_a_clean_build(name, built, tmp_path):
     assert build(project, tmp_path / "clean", built[1], **{WITHOUT_CACHE: "1"})[0] == 0
     assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # nor saved without it
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
-    if name == "text":  # the edited brief's page was rendered; another's is the cached file itself (a hard link)
-        assert (tmp_path / "incremental" / EDITED).stat().st_ino != before[EDITED]
-        assert (tmp_path / "incremental" / UNTOUCHED).stat().st_ino == before[UNTOUCHED]
-        assert cached(project, UNTOUCHED).stat().st_ino == before[UNTOUCHED]  # and so is the new cache's
+    for page in rendered:  # an edited page was rendered; another is the cached file itself (a hard link)
+        assert (tmp_path / "incremental" / page).stat().st_ino != before[page], page
+    for page in reused_pages:
+        assert (tmp_path / "incremental" / page).stat().st_ino == before[page], page
+        assert cached(project, page).stat().st_ino == before[page], page  # and so is the new cache's
 
 
 @pytest.mark.parametrize("name", SITE_WIDE)
@@ -198,6 +222,28 @@ def test_a_site_wide_change_reuses_nothing(name, built, tmp_path):
     SITE_WIDE[name](project)
     version = "2.0" if name == "package upgrade" else "1.0"
     assert build(project, tmp_path / "site", built[1], version)[0] == 0
+
+
+def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_changes_are_made_anew(built_once, tmp_path):
+    """The cache keeps the search index of every language (`SEARCH`): after an edit to a brief and to its French
+    translation, each language's build starts from its own last index, indexes again the pages it renders, and
+    makes anew only the pieces of words whose pages changed; every index is a clean build's."""
+    project = copy_built(built_once, tmp_path / "project")
+    languages = ("en", "fr", "ar")
+    assert all((project / CACHE_FOLDER / SEARCH.format(language=code)).is_file() for code in languages)
+    edit(BRIEF, "## What happened\n", "## What happened\n\nA zeppelin, added.\n")(project)
+    edit(TRANSLATION, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUn dirigeable, ajouté.\n")(project)
+    result = mkdocs_build(project, tmp_path / "incremental", env=versions(built_once[1], "1.0"))
+    assert result.returncode == 0, result.output
+    restored = re.findall(r"Search: the last build's index restored in (\w+)", result.output)
+    written = r"Search: \d+ pages, (\d+) of (\d+) pieces of words made anew in (\w+)"
+    made = {code: (int(made), int(pieces)) for made, pieces, code in re.findall(written, result.output)}
+    assert sorted(restored) == sorted(made) == sorted(languages), result.output
+    assert all(pieces > 20 for _, pieces in made.values()), made
+    assert 0 < made["en"][0] <= 5 and 0 < made["fr"][0] <= 5 and made["ar"][0] <= 5, made  # the edited pages' words
+    assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
+    assert_same_site(tmp_path / "incremental", tmp_path / "clean")
+    assert (tmp_path / "clean/fr/search/words/di.json").read_text("utf-8").count('"dirigeable"') == 1
 
 
 def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, tmp_path):

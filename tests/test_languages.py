@@ -7,6 +7,7 @@ import snowballstemmer
 
 from briefings import languages
 from briefings.model import ACTOR_KINDS, HOUSE_HEADINGS
+from briefings.search_text import KINDS, PAGES
 
 
 def test_the_declared_languages_and_their_directions():
@@ -48,24 +49,27 @@ def test_a_label_a_language_lacks_is_its_english():
 
 
 def test_every_string_the_templates_translate_is_translated_into_french_and_arabic():
-    """Each `t("...")` of the page templates, and each string the 404 page looks up, has its French and Arabic
-    (a string a language lacks would show in English)."""
+    """Each `t("...")` of the page templates and the redirect's page, and each string the 404 page and the footer
+    look up, has its French and Arabic (a string a language lacks would show in English)."""
     import re
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     texts = set()
-    for template in (root / "briefings/templates/pages").iterdir():  # Markdown, and the chart's SVG
+    templates = [*(root / "briefings/templates/pages").iterdir(), root / "briefings/templates/redirect.html"]
+    for template in templates:  # Markdown, the chart's SVG, and a redirect's page
         text = template.read_text("utf-8")
         texts.update(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', text))
         texts.update(re.findall(r'\bcounted\([^,]+, "[^"]*", "([^"]*)"\)', text))  # a count: its plural's label
         blocks = re.findall(r"\{% filter translated(?:\([^)]*\))? %\}(.*?)\{% endfilter %\}", text, re.S)
         texts.update(" ".join(block.split()) for block in blocks)  # a paragraph: keyed with its lines joined
-    texts.update(re.findall(r'labels\.get\("([^"]+)"', (root / "overrides/404.html").read_text("utf-8")))
+    for theme in ("404.html", "partials/copyright.html"):  # the theme's templates: the 404 page, the footer
+        texts.update(re.findall(r"""labels\.get\(["']([^"']+)["']""", (root / "overrides" / theme).read_text("utf-8")))
     texts.update(("Advancing", "Steady", "Reversing", "Resolved", "Previous brief", "Next brief"))  # given as values
     texts.update(label for pair in ACTOR_KINDS.values() for label in pair)  # an actor's kind, a group of them
     search = (root / "overrides/partials/search.html").read_text("utf-8")  # its order and filters
     texts.update(re.findall(r'labels\.get\("([^"]+)"', search) + re.findall(r'"[a-z]+": "([^"]+)"', search))
+    texts.update([*KINDS.values(), PAGES[1]])  # the kinds of page search filters by (briefings/search_text.py)
     assert len(texts) > 60
     for code in ("fr", "ar"):
         missing = sorted(text for text in texts if text not in languages.language(code).labels)

@@ -104,6 +104,7 @@ def test_search_in_the_language_finds_its_pages_in_it(reader: Page, site_server,
     fetched = [url for url in reader.requests_made if "/search/" in url]
     assert fetched and all(f"/{lang}/search/" in url for url in fetched), fetched
     assert any(f"stemmers/{ {'fr': 'french', 'ar': 'arabic'}[lang] }.js" in url for url in reader.requests_made)
+    assert len([url for url in reader.requests_made if url.endswith("/stemmers/base-stemmer.js")]) == 1
     result.click()
     expect(reader).to_have_url(re.compile(f"/{lang}/{found}"))
     assert_stayed_on_this_machine(reader)

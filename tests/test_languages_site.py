@@ -84,6 +84,8 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
         day = html.select_one(".brief-byline time")
         assert day["datetime"] == "2026-05-08"
         assert day.get_text() == babel.dates.format_date(dt.date(2026, 5, 8), "long", locale=language.locale)
+        # Its reading time is its own text's (about half the original's words: a minute, not two).
+        assert language.label("{minutes} min read", minutes=1) in html.select_one(".brief-byline").get_text()
         assert html.select_one("#readings").get_text(strip=True).rstrip("¶") == language.label("Readings")
         statuses = [s.get_text() for s in html.select(".reading-status")]
         assert language.label("Steady") in statuses
@@ -96,6 +98,7 @@ def test_a_translated_brief_shows_its_translation_with_dates_and_labels_in_its_l
             r["class"] for r in english.select(".reading-status")
         ]
     assert "8 May 2026" in page(built_site, "en", DOHA).select_one(".brief-byline time").get_text()
+    assert "2 min read" in page(built_site, "en", DOHA).select_one(".brief-byline").get_text()
 
 
 def test_a_brief_not_translated_has_a_page_leading_to_the_original_and_is_listed(built_site: BuiltSite):
@@ -157,6 +160,37 @@ def test_listings_introductions_counts_and_tag_pages_speak_the_language(built_si
     assert readings and not any(w in r.get_text() for r in readings for w in (" as of ", "Moved:", "No reading"))
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_language_and_english_is_marked(
+    built_site: BuiltSite, lang: str
+):
+    language = languages.language(lang)
+    signals = page(built_site, lang, "indicators/talks-direct/").select_one("article").get_text(" ")
+    assert language.label("what would show movement forward:") in signals
+    assert "what would show" not in signals
+    mechanism = page(built_site, lang, "mechanisms/gatekeeping/").select_one("article").get_text(" ")
+    assert language.label("Related mechanisms:") in mechanism and "Related mechanisms" not in mechanism
+    author = page(built_site, lang, "authors/briefings-desk/")
+    assert language.label("Briefs by {name}", name="Briefings desk") in [
+        h2.get_text().rstrip("¶") for h2 in author("h2")
+    ]
+    footer = page(built_site, lang, "about/").select_one(".site-footer__links")
+    assert footer["aria-label"] == language.label("About this site")
+    assert [a.get_text() for a in footer("a")] == [
+        language.label(text) for text in ("About", "Atom feed", "How to write a brief", "Report a correction")
+    ]
+    # A brief not translated: its title, as its summary, is marked as the original's language.
+    untranslated = page(built_site, lang, NOT_TRANSLATED)
+    assert (untranslated.h1["lang"], untranslated.h1["dir"]) == ("en", "ltr")
+    # So is a reading's note (the original's judgement, in its words), in a brief's table and an indicator's page.
+    notes = [td for td in page(built_site, lang, DOHA).select("article td") if td.get("lang")]
+    assert len(notes) == 3 and all((td["lang"], td["dir"]) == ("en", "ltr") for td in notes)
+    assert "US officials and Iranian representatives" in notes[0].get_text()
+    latest = page(built_site, lang, "indicators/talks-direct/").select_one(".reading-latest p[lang]")
+    assert (latest["lang"], latest["dir"]) == ("en", "ltr")
+    assert not page(built_site, "en", DOHA).select("article td[lang]")
+
+
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
     for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
         html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
@@ -215,6 +249,21 @@ def test_search_has_an_index_per_language_stemmed_with_its_stemmer(built_site: B
     assert records and all(r["url"].startswith(f"{lang}/") for r in records)
     english = page(built_site, "en", "").select_one("[data-briefings-search]")
     assert not english.has_attr("data-index") and english["data-stemmer"] == "english"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_search_filters_by_kind_of_page_in_the_language(built_site: BuiltSite, lang: str):
+    """The values of the filter `kind` (briefs, actors, …), which search.js shows as they are, are the language's
+    (its labels, briefings/languages/<code>.yml), as the filters' own names are."""
+    folder = built_site.site / (lang if lang != "en" else "") / "search/filters"
+    kinds = {value: label for value, label, *_ in json.loads((folder / "kind.json").read_text("utf-8"))["values"]}
+    english = {"brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms"}
+    english["page"] = "Pages"
+    assert kinds == {value: languages.language(lang).label(label) for value, label in english.items()}
+    if lang != "en":
+        assert not set(kinds.values()) & set(english.values()) - {"Pages"}  # (French says "Pages" too)
+    box = page(built_site, lang, "").select_one("[data-facet=kind] summary")
+    assert box.get_text(strip=True) == languages.language(lang).label("Kind")
 
 
 def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):

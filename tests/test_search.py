@@ -26,7 +26,7 @@ import pytest
 from markdown.extensions.toc import TocExtension
 from playwright.sync_api import Page, expect
 
-import briefings.search
+import briefings.search_files
 import briefings.search_text
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
 from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
@@ -234,8 +234,8 @@ def test_the_browser_reads_words_and_names_pieces_as_the_index_does(page: Page):
 
 
 def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(briefings.search, "SHARD_BYTES", 300)
-    monkeypatch.setattr(briefings.search, "COMMON", 5)
+    monkeypatch.setattr(briefings.search_files, "SHARD_BYTES", 300)
+    monkeypatch.setattr(briefings.search_files, "COMMON", 5)
     index = SearchIndex()
     vocabulary = [f"ta{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(60)]
     for page in range(12):
@@ -374,15 +374,21 @@ def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path
 
 def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
     """overrides/assets/javascripts/stemmers/ is what script/vendor-stemmers makes of the npm package pinned in
-    package.json: one module per algorithm STEMMERS chooses, with the package's and Snowball's licences."""
+    package.json: one module per algorithm STEMMERS chooses, and Snowball's base classes once, in a module
+    each of them imports, all with the package's and Snowball's licences."""
     checked = run(sys.executable, ROOT / "script/vendor-stemmers", "--check", cwd=ROOT)
     assert checked.returncode == 0, checked.output
-    shipped = sorted(p.name for p in (ROOT / "overrides/assets/javascripts/stemmers").iterdir())
-    assert shipped == sorted(f"{name}.js" for name in set(briefings.search_text.STEMMERS.values()))
-    for path in (ROOT / "overrides/assets/javascripts/stemmers").iterdir():
-        head = path.read_text("utf-8")[:4000]
-        assert "ISC licence" in head and "Martin" in head and "BSD licence" in head
+    folder = ROOT / "overrides/assets/javascripts/stemmers"
+    algorithms = sorted(f"{name}.js" for name in set(briefings.search_text.STEMMERS.values()))
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*algorithms, "base-stemmer.js"])
+    for path in folder.iterdir():
+        text = path.read_text("utf-8")
+        assert "ISC licence" in text[:4000] and "Martin" in text[:4000] and "BSD licence" in text[:4000]
         assert path.stat().st_size < 100_000
+        # The base classes are defined in base-stemmer.js alone; every algorithm's module imports them.
+        defines = "var SnowballProgram = function" in text
+        assert defines == (path.name == "base-stemmer.js"), path.name
+        assert (path.name in algorithms) == ('from "./base-stemmer.js";' in text), path.name
 
 
 # -- the index of the real site --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from ..urls import citation_paths, tag_page
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..translations import Translation
 
 #: Writes a template of briefings/templates/pages/ for a page: (template, page's source, context) -> Markdown.
 Render = Callable[..., str]
@@ -53,6 +54,15 @@ def inputs(catalog: Catalog, brief: Brief) -> tuple:
     neighbours = [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
     scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
     return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in neighbours])
+
+
+def translation_inputs(catalog: Catalog, brief: Brief, translation: Translation) -> tuple:
+    """What a translation's own page (`slug.fr.md`) shows, as `inputs` says of the original's: its own file (by
+    its digest, with the text its front matter gives), the original's judgement (`brief` is the brief in the
+    translation's language, `catalog` the catalog in it: its dates, entities, leverage, readings, tags, regions
+    and authors, not the original's text), and the title and date of each brief it leads to."""
+    _, _, *shown = inputs(catalog, brief)
+    return (translation, translation.text_digest, brief, *shown)
 
 
 def brief_markdown(

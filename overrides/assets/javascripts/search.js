@@ -64,11 +64,14 @@ let stemming = null; // the stemmer, once asked for
 /**
  * The stemmer of the site's language, fetched with the first query: a function from a word to its stem,
  * as briefings/search.py (`Stemmer`) stems the index's words. A site in a language without one: the word.
+ * Snowball's base classes, which the stemmer imports (`stemmers/base-stemmer.js`, the same for every
+ * language), are asked for at the same time, not once the stemmer has arrived; the browser fetches each once.
  */
 function stemmer() {
   if (!stemming) {
+    const module = (name) => import(new URL(`stemmers/${name}.js`, import.meta.url));
     const loading = STEMMER
-      ? import(new URL(`stemmers/${STEMMER}.js`, import.meta.url)).then(({ stem }) => (word) => {
+      ? Promise.all([module("base-stemmer"), module(STEMMER)]).then(([, { stem }]) => (word) => {
         const found = stem(word);
         return [...found].length >= 2 ? found : word;
       })
