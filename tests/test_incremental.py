@@ -103,6 +103,22 @@ def new_translation(project: Path) -> None:
     (project / "docs/briefs/2026/intermittent-flare-up-risk.fr.md").write_text(text, "utf-8")
 
 
+#: A brief written only in French: its page in English and Arabic is a note the site generates.
+LONE = "docs/briefs/2026/oman-second-channel.fr.md"
+
+
+def lone_translated(lang: str, headings: list[str]) -> Callable[[Path], None]:
+    """A translation into `lang` of the brief written in French, which says so (`translation_of: fr`)."""
+
+    def change(project: Path) -> None:
+        body = "".join(f"## {heading}\n\nText.\n\n" for heading in headings)
+        front = "title: Oman, the other channel\nsummary: A summary.\ntranslation_of: fr\n"
+        name = "oman-second-channel.md" if lang == "en" else f"oman-second-channel.{lang}.md"
+        (project / "docs/briefs/2026" / name).write_text(f"---\n{front}---\n\n{body}", "utf-8")
+
+    return change
+
+
 def delete_translation(project: Path) -> None:
     (project / TRANSLATION).unlink()
 
@@ -131,6 +147,16 @@ EDITS = {
         BRIEF, "note: US officials and Iranian", "note: American officials and Iranian"
     ),
     "new translation": new_translation,
+    # A brief written in French only: the notes in English and Arabic show its title and lead to it.
+    "lone brief's text": edit(LONE, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"),
+    "lone brief's title": edit(LONE, "title: Oman, l'autre canal", "title: Oman, le second canal"),
+    "lone brief translated into English": lone_translated(
+        "en",
+        ["What happened", "Who gains leverage", "What mechanism is operating", "Why it matters", "What to watch next"],
+    ),
+    "lone brief translated into Arabic": lone_translated(
+        "ar", ["ما الذي حدث", "من يكسب النفوذ", "ما الآلية الفاعلة", "لماذا يهمّ ذلك", "ما الذي ينبغي مراقبته"]
+    ),
     "deleted translation": delete_translation,
     "new brief": new_brief,
     "renamed brief": move_brief,

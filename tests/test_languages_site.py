@@ -351,7 +351,17 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
 
     one = base / "site"
     english = [p for p in one.rglob("*") if p.suffix in (".html", ".xml") and p.name != "sitemap.xml"]
-    assert len(english) > 100
+    # The pages that show the brief written in French only (its note, listings, feeds) and the indexes that count
+    # each entry's briefs are the multilingual site's own: test_lone_briefs.py asserts on them.
+    lone, counting = "oman-second-channel", {f"{kind}/index.html" for kind in ("actors", "mechanisms", "regions")}
+    counting |= {"authors/index.html", "tags/index.html"}
+    english = [
+        p
+        for p in english
+        if lone not in (built_site.site / p.relative_to(one)).read_text("utf-8")
+        and p.relative_to(one).as_posix() not in counting
+    ]
+    assert len(english) > 80
     different = [
         p.relative_to(one).as_posix()
         for p in english

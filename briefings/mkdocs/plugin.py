@@ -88,9 +88,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.preview = command == "serve"  # the preview shows drafts
-        if self.preview:  # its dirty builds are exact (serve.py); a logger holds a filter once
-            serve.BUILD_LOG.addFilter(serve.EXACT_DIRTY_BUILDS)
+        self.preview = serve.starting(command)  # the preview shows drafts; its dirty builds are exact (serve.py)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
