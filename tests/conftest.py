@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import gc
 import io
 import json
@@ -67,9 +66,10 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def copy_project(destination: Path, content: Path = EXAMPLE) -> Path:
+def copy_project(destination: Path, content: Path = EXAMPLE, *, one_language: bool = False) -> Path:
     """A project to change and build: the content and configuration of `content` (the example project unless
-    told otherwise) with the repository's theme overrides and macros."""
+    told otherwise) with the repository's theme overrides and macros; `one_language`, in its first language
+    only (`in_one_language`)."""
     destination.mkdir(parents=True, exist_ok=True)
     sources = {**{part: content / part for part in CONTENT_PARTS}, **TOOL_PARTS}
     for part, source in sources.items():
@@ -77,7 +77,24 @@ def copy_project(destination: Path, content: Path = EXAMPLE) -> Path:
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / part)
-    return destination
+    return in_one_language(destination) if one_language else destination
+
+
+#: The `i18n` plugin's entry in the example's mkdocs.yml, with the comment above it.
+_I18N_PLUGIN = re.compile(r"\n  # Every language the site.*?\n(?=  - macros:)", re.S)
+
+
+def in_one_language(project: Path) -> Path:
+    """The example `project` as a site in one language: no `i18n` plugin, no translations (the English site is
+    this site but for its links to the other languages: test_languages_site.py). For a test in which the
+    languages play no part, it builds in about half the time of the three languages (a third of the pages)."""
+    config = project / "mkdocs.yml"
+    text, found = _I18N_PLUGIN.subn("\n", config.read_text("utf-8"))
+    assert found == 1, f"{config}: no i18n plugin to take out"
+    config.write_text(text, "utf-8")
+    for translation in (project / "docs").rglob("*.*.md"):  # translations, and the brief written in French only
+        translation.unlink()
+    return project
 
 
 def mkdocs_build(
@@ -208,18 +225,18 @@ def listed_briefs(page: BeautifulSoup, heading_text: str, page_url: str) -> list
 
 
 def internal_links(site: Path) -> tuple[list[str], int]:
-    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked."""
-
-    @functools.cache
-    def ids(page: Path) -> frozenset[str]:
-        return frozenset(element["id"] for element in soup(page).find_all(id=True))
+    """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked.
+    Each page is parsed once, for its links and its ids."""
+    ids, links = {}, {}
+    for page in sorted(site.rglob("*.html")):
+        parsed = soup(page)
+        ids[page.resolve()] = frozenset(element["id"] for element in parsed.find_all(id=True))
+        if page.name != "404.html":  # its links are absolute, for any depth it is served at
+            links[page] = [a["href"] for a in parsed.find_all("a", href=True)]
 
     broken, anchors_checked = [], 0
-    for page in sorted(site.rglob("*.html")):
-        if page.name == "404.html":
-            continue  # its links are absolute, for any depth it is served at
-        for a in soup(page).find_all("a", href=True):
-            href = a["href"]
+    for page, hrefs in links.items():
+        for href in hrefs:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
@@ -230,7 +247,7 @@ def internal_links(site: Path) -> tuple[list[str], int]:
                 broken.append(f"{page.relative_to(site)}: {href}")
             elif parts.fragment and target.suffix == ".html":
                 anchors_checked += 1
-                if unquote(parts.fragment) not in ids(target):
+                if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     return broken, anchors_checked
 
@@ -288,12 +305,29 @@ def commit(project: Path, message: str) -> None:
     git(project, "commit", "-q", "-m", message)
 
 
+# -- scheduling ------------------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules marked `heavy` run first. pytest-xdist hands each worker whole files in the order collected
+    (script/test: --dist loadfile --no-loadscope-reorder; by default it would order them by their number of
+    tests, and the longest files, which have few tests, would start last and leave the other worker idle at the
+    end): the longest start early and the short ones fill in around them."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # (a stable sort: in files, as written)
+
+
 # -- the example project ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def project_in_english(tmp_path: Path) -> Path:
+    """The example project in English only (`in_one_language`), for a test in which the languages play no part."""
+    return copy_project(tmp_path / "project", one_language=True)
 
 
 @dataclass

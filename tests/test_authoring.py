@@ -21,6 +21,7 @@ from conftest import (
     Run,
     briefings_here,
     check_and_build,
+    copy_project,
     fetch,
     front_matter,
     mkdocs_build,
@@ -29,7 +30,16 @@ from conftest import (
     wait_for,
 )
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 SCHEMAS = ROOT / "briefings/schemas"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The example project in English only (conftest.in_one_language): the languages play no part in an author's
+    tools, and its builds and previews have a third of the pages."""
+    return copy_project(tmp_path / "project", one_language=True)
 
 
 def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project: Path, tmp_path: Path):

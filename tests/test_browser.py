@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from benchmarks.browsing import VIEWPORTS
 from conftest import assert_no_serious_violations, assert_stayed_on_this_machine, is_phone
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 
 def assert_styled(page: Page) -> None:

@@ -9,8 +9,10 @@ with exact expectations, run on tests/fixtures/example instead.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,6 +23,8 @@ from additions import ContentSite
 from briefings.languages import DEFAULT, declared
 from briefings.search_text import STEMMERS
 from conftest import ROOT, assert_loads_nothing_from_other_hosts, internal_links, search_records, soup, validate
+
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
 
 # -- links, and what is published ------------------------------------------------------------------------------
 
@@ -73,6 +77,34 @@ def published_assets(project: Path) -> tuple[frozenset[str], frozenset[str]]:
     return loaded.catalog.assets, generated
 
 
+@dataclass(frozen=True)
+class LeftOver:
+    """What of a built page's text may be template syntax never rendered, for the two tests that look for it."""
+
+    code_shown: str  # the text of the code its article shows (a page may show macro syntax as code)
+    outside_code: tuple[str, ...]  # "{{", "{%", "{#" found in the page once its code is taken out
+    outside_code_and_pre: tuple[str, ...]  # "{{", "{%", "{##" found once its code and preformatted text are
+
+
+@functools.cache
+def left_over(site: Path) -> dict[str, LeftOver]:
+    """Every page of `site` (by its path in the site), parsed once for both tests."""
+    found = {}
+    for path in site.rglob("*.html"):
+        page = soup(path)
+        code_shown = " ".join(c.get_text() for c in page.select("article code"))
+        for code in page.find_all("code"):
+            code.decompose()
+        text = str(page)
+        outside_code = tuple(s for s in ("{{", "{%", "{#") if s in text)
+        for pre in page.find_all("pre"):
+            pre.decompose()
+        text = str(page)
+        outside_code_and_pre = tuple(s for s in ("{{", "{%", "{##") if s in text)
+        found[path.relative_to(site).as_posix()] = LeftOver(code_shown, outside_code, outside_code_and_pre)
+    return found
+
+
 def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content_site: ContentSite):
     """MkDocs copies any file of the theme's custom folder that is not .md, .html or .py into the site, and any
     other file of docs/: only what is meant may end up there (the static files of docs/ that pages link or
@@ -84,7 +116,7 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
         assert (site / asset).read_bytes() == (content_site.docs / asset).read_bytes(), asset
     if content_site.additions:
         assert content_site.additions.image in assets
-    unexpected, templated = [], []
+    unexpected, templated, pages = [], [], left_over(site)
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         rel = path.relative_to(site).as_posix()
         data = path.read_bytes()
@@ -102,19 +134,17 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
         ):
             unexpected.append(rel)
             continue
-        text = data.decode("utf-8") if rel.endswith((".html", ".xml", ".json", ".css", ".js", ".bib", ".ris")) else ""
-        if rel.endswith(".html"):
-            page = soup(path)
-            for code in page.find_all("code"):
-                code.decompose()  # a page may show macro syntax as code (How to write a brief)
-            text = str(page)
+        if rel.endswith(".html"):  # a page may show macro syntax as code (How to write a brief)
+            templated += [f"{rel}: {syntax}" for syntax in pages[rel].outside_code]
+            continue
+        text = data.decode("utf-8") if rel.endswith((".xml", ".json", ".css", ".js", ".bib", ".ris")) else ""
         # BibTeX braces a title twice to keep its capitals; its other braces are escaped (\{), as are % and #.
         for syntax in ("{%", "{#") if rel.endswith(".bib") else ("{{", "{%", "{#"):
             if syntax in text:
                 templated.append(f"{rel}: {syntax}")
     for url, record in search_records(site).items():
         # A page may show macro syntax as code: only syntax that none of its code shows is left over.
-        shown = " ".join(c.get_text() for c in soup(site / url.strip("/") / "index.html").select("article code"))
+        shown = pages[(url.strip("/") + "/index.html").lstrip("/")].code_shown
         templated += [
             f"search record of {url}: {s}" for s in ("{{", "{%", "{#") if s in record["content"] and s not in shown
         ]
@@ -124,12 +154,12 @@ def test_every_built_file_is_meant_to_be_published_and_holds_no_template(content
 
 
 def test_no_macro_syntax_survives(content_site: ContentSite):
-    for file in content_site.site.rglob("*.html"):
-        page = soup(file)
-        for code in page.find_all(["code", "pre"]):  # a page may show macros as examples
-            code.decompose()
-        text = str(page)
-        assert "{{" not in text and "{%" not in text and "{##" not in text, file
+    pages = left_over(content_site.site)  # (parsed once for this test and the one above)
+    assert pages and pages.keys() == {
+        p.relative_to(content_site.site).as_posix() for p in content_site.site.rglob("*.html")
+    }
+    for rel, page in pages.items():  # a page may show macros as examples, as code or preformatted text
+        assert not page.outside_code_and_pre, rel
 
 
 def test_every_brief_and_entity_has_its_page_and_drafts_appear_nowhere(content_site: ContentSite):

@@ -22,7 +22,7 @@ from briefings.kinds import KINDS
 from benchmarks.browsing import VIEWPORTS, chromium_path, launch_options
 from conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 NOT_FOUND = "no-such-page/"
 

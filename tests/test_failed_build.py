@@ -24,6 +24,8 @@ from briefings.buildcache import CACHE_FOLDER
 from briefings.publishing import TRASH
 from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
 
 

@@ -8,7 +8,8 @@ of the project they share, which is checked and built once: each case then finds
 own line, and in the main shared copy no problem may be reported that no case asked for. A case that makes
 a whole file unreadable, or is large (an alias bomb, deep nesting, a 5 MB brief, 2,000 actors), gets a
 copy of its own. Every check, and every build that refuses its input, must end within 10 seconds, and
-runs under a limit on memory.
+runs under a limit on memory. No case is about the languages: the copies are of the example in English only
+(conftest.in_one_language), a third of the pages to build.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import Callable
 import pytest
 
 from conftest import CheckAndBuild, briefings, copy_project, mkdocs_build, soup
+
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
 
 #: Checking any input, and refusing it in a build, takes less than this...
 SECONDS = 10
@@ -575,7 +578,7 @@ class Trials:
 
     def _run(self, slug: str, cases: list) -> Trial:
         folder = self.base / slug
-        project = copy_project(folder / "project")
+        project = copy_project(folder / "project", one_language=True)
         expected = {case.name: case.write(project, slug_of(case.name)) for case in cases}
         site = folder / "site"
         started = time.monotonic()

@@ -16,6 +16,8 @@ import pytest
 from briefings.buildcache import CACHE_FOLDER, MANIFEST, SEARCH, WITHOUT_CACHE
 from conftest import briefings, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
 TRANSLATION = "docs/briefs/2026/doha-indirect-talks.fr.md"  # the example site is in English, French and Arabic
 #: A brief whose page shows nothing of BRIEF's text.
@@ -49,15 +51,24 @@ def versions(folder: Path, version: str) -> dict[str, str]:
     return {**DAY, "PYTHONPATH": str(folder / version)}
 
 
-@pytest.fixture(scope="session")
-def built_once(tmp_path_factory) -> tuple[Path, Path]:
-    """The example project built once, with its cache (copied by each row)."""
-    base = tmp_path_factory.mktemp("incremental")
-    project = copy_project(base / "project")
+def build_once(base: Path, *, one_language: bool) -> tuple[Path, Path]:
+    project = copy_project(base / "project", one_language=one_language)
     result = mkdocs_build(project, base / "site", env=versions(base / "packages", "1.0"))
     assert result.returncode == 0, result.output
     assert (project / CACHE_FOLDER / MANIFEST).is_file()
     return project, base / "packages"
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory) -> tuple[Path, Path]:
+    """The example project built once, with its cache (copied by each row)."""
+    return build_once(tmp_path_factory.mktemp("incremental"), one_language=False)
+
+
+@pytest.fixture(scope="session")
+def built_once_in_english(tmp_path_factory) -> tuple[Path, Path]:
+    """The same, in English only (`IN_ONE_LANGUAGE`)."""
+    return build_once(tmp_path_factory.mktemp("incremental-en"), one_language=True)
 
 
 def edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
@@ -165,6 +176,21 @@ SITE_WIDE = {
 }
 
 
+#: The rows in which the languages play no part (a brief's fields) run on the example in English only
+#: (conftest.in_one_language: a third of the pages, less than half the time); the others on the three languages,
+#: with at least one row of each kind of change the cache treats differently: a brief's text (its page alone), a
+#: new and a deleted brief (pages in every language), a renamed one (a redirect: a site-wide input), a
+#: translation, a site-wide input (a data translation).
+IN_ONE_LANGUAGE = {"title", "date", "actors", "readings", "leverage", "tags"}
+IN_ONE_LANGUAGE |= {"actor's name", "new data entry", "template", "mkdocs.yml", "package upgrade"}
+
+
+@pytest.fixture
+def built(request, name) -> tuple[Path, Path]:
+    """The built example a row starts from: in English only for a row in `IN_ONE_LANGUAGE`."""
+    return request.getfixturevalue("built_once_in_english" if name in IN_ONE_LANGUAGE else "built_once")
+
+
 def cached(project: Path, page: str) -> Path:
     """The file the cache keeps of the page built as `page` (its path in the site)."""
     manifest = marshal.loads((project / CACHE_FOLDER / MANIFEST).read_bytes())
@@ -197,16 +223,16 @@ WATCHED = {
 
 
 @pytest.mark.parametrize("name", EDITS)
-def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
-    project = copy_built(built_once, tmp_path / "project")
+def test_an_incremental_build_is_a_clean_build(name, built, tmp_path):
+    project = copy_built(built, tmp_path / "project")
     rendered, reused_pages = WATCHED.get(name, (set(), set()))
     before = {page: cached(project, page).stat().st_ino for page in rendered | reused_pages}
     EDITS[name](project)
-    reused, pages = build(project, tmp_path / "incremental", built_once[1])
+    reused, pages = build(project, tmp_path / "incremental", built[1])
     # Moving a brief records a redirect in data/redirects.yml: a site-wide input.
     assert (reused == 0) if name == "renamed brief" else (0 < reused < pages)
     manifest = (project / CACHE_FOLDER / MANIFEST).read_bytes()
-    assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
+    assert build(project, tmp_path / "clean", built[1], **{WITHOUT_CACHE: "1"})[0] == 0
     assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # nor saved without it
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
     for page in rendered:  # an edited page was rendered; another is the cached file itself (a hard link)
@@ -217,11 +243,11 @@ def test_an_incremental_build_is_a_clean_build(name, built_once, tmp_path):
 
 
 @pytest.mark.parametrize("name", SITE_WIDE)
-def test_a_site_wide_change_reuses_nothing(name, built_once, tmp_path):
-    project = copy_built(built_once, tmp_path / "project")
+def test_a_site_wide_change_reuses_nothing(name, built, tmp_path):
+    project = copy_built(built, tmp_path / "project")
     SITE_WIDE[name](project)
     version = "2.0" if name == "package upgrade" else "1.0"
-    assert build(project, tmp_path / "site", built_once[1], version)[0] == 0
+    assert build(project, tmp_path / "site", built[1], version)[0] == 0
 
 
 def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_changes_are_made_anew(built_once, tmp_path):

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 #: An Arabic page of each kind with something to mirror: the home page, a translated brief (its readings
 #: table), a brief not translated (its note), an indicator (its chart and readings table), an actor, listings.

@@ -336,18 +336,10 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
     """The example built in one language (no `i18n` plugin, no translations) and in three: every English page is
     the same once its links to the other languages (hreflang, og:locale, Material's language switcher) are taken
     out, and every English feed is the same."""
-    import re
-
     from conftest import SITE_RECORD_ENV, copy_project, mkdocs_build
 
     base = tmp_path_factory.mktemp("one-language")
-    project = copy_project(base / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        re.sub(r"\n  # Every language the site.*?\n(?=  - macros:)", "\n", config.read_text("utf-8"), flags=re.S)
-    )
-    for translation in (project / "docs").rglob("*.*.md"):  # translations, and the brief written in French only
-        translation.unlink()
+    project = copy_project(base / "project", one_language=True)
     result = mkdocs_build(project, base / "site", env=SITE_RECORD_ENV)
     assert result.returncode == 0, result.output
 

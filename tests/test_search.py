@@ -48,6 +48,8 @@ from conftest import (
 )
 from example import ACTORS, BRIEFS, INDICATORS, url_of
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 BUDGET = 600_000  # bytes a reader fetches from opening a page to the first results
 GROWTH = 1.3  # how much more a site with many more briefs may make them fetch
 GENERATED_BRIEFS = 400
@@ -616,9 +618,10 @@ def test_a_reader_fetches_at_most_the_budget_to_the_first_results(page: Page, si
 
 @pytest.fixture(scope="session")
 def large_site_server(tmp_path_factory):
-    """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once."""
+    """The example project with hundreds of generated briefs (the benchmark's corpus), built and served once; in
+    English only, the language the reader searches in (a third of the pages to build)."""
     base = tmp_path_factory.mktemp("large")
-    example = copy_project(base / "example")
+    example = copy_project(base / "example", one_language=True)
     made = run(
         sys.executable,
         "-m",

@@ -27,6 +27,8 @@ from conftest import (
 )
 from example import ACTORS, AUTHORS, BRIEFS, DRAFTS, IN_ENGLISH, INDICATORS, REGIONS, newest_first, url_of
 
+pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
+
 
 def test_the_example_content_is_big_enough():
     assert len(BRIEFS) >= 8 and len(ACTORS) >= 12 and len(INDICATORS) >= 10
@@ -573,10 +575,13 @@ def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_sit
     assert doha["readings"] and all(r["indicator_id"] in INDICATORS for r in doha["readings"])
 
 
-def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_month(project: Path, tmp_path: Path):
+def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_month(
+    project_in_english: Path, tmp_path: Path
+):
     """An actor named in hundreds of briefs must not make a page of megabytes: the latest briefs are listed in
     full, earlier ones by month with title and date only, each brief exactly once. The archive likewise lists
     the months of the latest briefs in full and earlier months by title and date."""
+    project = project_in_english
     from briefings.pages import LISTED_IN_FULL
 
     body = "\n\n".join(
@@ -634,7 +639,8 @@ def test_a_topic_named_by_many_briefs_lists_the_latest_in_full_and_the_rest_by_m
     assert not archive.select(".brief-list--compact .brief-list__meta")  # title and date only
 
 
-def test_hand_written_pages_pass_through_the_sanitiser_too(project: Path, tmp_path: Path):
+def test_hand_written_pages_pass_through_the_sanitiser_too(project_in_english: Path, tmp_path: Path):
+    project = project_in_english
     about = project / "docs/about.md"
     about.write_text(
         about.read_text("utf-8") + "\n<script>window.__xss = 1</script>\n\n"
