@@ -41,6 +41,12 @@ class Language:
         """Open Graph's `og:locale`: language and territory, as `fr_FR` (a locale without a territory as is)."""
         return self.locale
 
+    def written_in(self, other: Language) -> str:
+        """A short note in this language saying a text is in `other` ("in English", "en anglais"): the label
+        keyed by "in " and the other language's English name (Babel's), as a listing marks a brief it shows in
+        another language than the page's."""
+        return self.label(f"in {_english_name(other.locale)}")
+
     def label(self, text: str, **values: object) -> str:
         """The template string `text` (its English) in this language, or `text` itself when it has none, with
         `values` put in its `{name}` places."""
@@ -77,6 +83,13 @@ def language(code: str) -> Language:
     if code not in languages:
         raise KeyError(f"no language '{code}': the languages are {', '.join(languages)}")
     return languages[code]
+
+
+@functools.cache
+def _english_name(locale: str) -> str:
+    import babel
+
+    return babel.Locale.parse(locale).get_language_name("en") or locale
 
 
 def _default_first(code: str) -> tuple[bool, str]:

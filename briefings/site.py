@@ -17,6 +17,7 @@ from .fragments import Fragments
 from .in_language import catalog_in
 from .kinds import generated_pages
 from .metadata import article_metadata
+from .model import Brief
 from .navigation import Place, place_of
 from .pages import GeneratedPage
 from .pages.brief import Publication, brief_markdown, cut_text
@@ -144,7 +145,15 @@ class Site:
         return self.address(split_language(src_uri)[0], self.home_in(lang, home))
 
     def render(self, template: str, page: str, **context: Any) -> str:
-        return self.templates.render(template, page, **context)
+        """A page template (or a listing's) written for the page built from `page`, with `shown_in`: which
+        language a brief it lists is shown in when not the page's (briefings/templates/pages/_brief.md)."""
+        return self.templates.render(template, page, **context, shown_in=self.shown_in)
+
+    def shown_in(self, brief: Brief) -> languages.Language | None:
+        """The language of the title and summary a page shows of `brief` when it is not the page's, else None: a
+        brief not translated into the site's language is listed in its original's, marked and with a note."""
+        code = self.catalog.text_language(brief)
+        return None if code == self.language.code else languages.language(code)
 
     def generated_pages(self) -> Iterable[GeneratedPage]:
         """Every page generated from the catalog, not yet written (see `briefings.kinds.generated_pages`)."""

@@ -355,3 +355,34 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
         )
     ]
     assert not different, different
+
+
+#: Listings showing the brief not translated, each with the rows in the language's build to look at.
+LISTINGS = ("", "briefs/", "actors/qatar/", "tags/military/", "regions/gulf/", DOHA)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_brief_not_translated_is_listed_marked_as_english_with_a_note_in_the_language(
+    built_site: BuiltSite, lang: str
+):
+    language = languages.language(lang)
+    note = {"fr": "en anglais", "ar": "بالإنجليزية"}[lang]
+    assert language.written_in(languages.language("en")) == note
+    for path in LISTINGS:
+        html = page(built_site, lang, path)
+        rows = [a for a in html.select("article a") if a.get("href", "").endswith("intermittent-flare-up-risk/")]
+        assert rows, path
+        for a in rows:  # its title: marked English (right to left on an Arabic page), then the note
+            assert a["lang"] == "en" and a.get("dir") == ("ltr" if language.rtl else None), (path, a)
+            assert a.find_next_sibling("small", class_="brief-language").get_text() == f"({note})", path
+        # A brief translated into the language is not marked.
+        translated = [a for a in html.select("article a") if a.get("href", "").endswith("doha-indirect-talks/")]
+        assert all(not a.has_attr("lang") and a.find_next_sibling("small") is None for a in translated), path
+    # A listing in full marks its summary too.
+    home = page(built_site, lang, "")
+    row = next(li for li in home.select(".brief-list li") if "intermittent-flare-up-risk/" in li.a["href"])
+    summary = row.select("span[lang]")[-1]
+    assert summary["lang"] == "en" and summary.get_text().startswith(
+        "Because neither side"
+    )  # the brief's English summary
+    assert not page(built_site, "en", "").select(".brief-list [lang], .brief-language")
