@@ -189,6 +189,17 @@ class Site:
             theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name, address=address)
         return theme
 
+    def title(self, src_uri: str, meta: Mapping[str, Any], listed_as: str | None) -> str | None:
+        """The title a page goes by in the navigation's tabs and the window's title: its front matter's (`meta`),
+        unless it is a hand-written page shown in another language than its text's (`about.md` in French, with
+        no `about.fr.md`) and the navigation lists it by a title (`listed_as`, mkdocs.yml's nav in the page's
+        language: each language's `nav_translations`). None: the page has no title of its own."""
+        own = split_language(src_uri)[1] or languages.DEFAULT
+        if listed_as is not None and own != self.language.code and src_uri in self.original.pages:
+            return listed_as
+        title = meta.get("title")
+        return title if isinstance(title, str) else None
+
     def place(self, src_uri: str) -> Place | None:
         """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`)."""
         return place_of(self.catalog, src_uri)

@@ -191,6 +191,29 @@ def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_
     assert not page(built_site, "en", DOHA).select("article td[lang]")
 
 
+@pytest.mark.parametrize(
+    ("lang", "tabs"),
+    [
+        ("fr", ["Accueil", "Notes", "Acteurs", "Indicateurs", "Mécanismes", "À propos"]),
+        ("ar", ["الرئيسية", "الموجزات", "الفاعلون", "المؤشرات", "الآليات", "عن الموقع"]),
+        ("en", ["Latest briefs", "Briefs", "Actors", "Indicators", "Mechanisms", "About"]),
+    ],
+)
+def test_the_navigation_s_tabs_and_breadcrumbs_speak_the_language(built_site: BuiltSite, lang: str, tabs: list[str]):
+    """A hand-written page not written in the language goes by the navigation's title in it (nav_translations),
+    not by its front matter's in English; in English, by its front matter's as always."""
+    language = languages.language(lang)
+    for path in ("", "about/", "actors/qatar/", DOHA):
+        html = page(built_site, lang, path)
+        assert [a.get_text(strip=True) for a in html.select(".md-tabs__link")] == tabs, path
+    crumbs = [a.get_text(strip=True) for a in page(built_site, lang, DOHA).select(".md-path__link")]
+    assert crumbs[0] == language.label("Briefs")
+    assert crumbs[1] == languages.month_name(dt.date(2026, 5, 8), language)  # mai 2026
+    assert [a.get_text(strip=True) for a in page(built_site, lang, "actors/qatar/").select(".md-path__link")] == [
+        language.label("Actors")
+    ]
+
+
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
     for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
         html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
@@ -280,6 +303,27 @@ def test_what_is_read_of_mkdocs_static_i18n_is_there():
     assert i18n.extra_alternate == {}  # then its switcher to each language's home (404 pages use it)
     assert isinstance(I18n.default_language, property) and isinstance(I18n.build_languages, property)
     assert I18n.on_files.mkdocs_priority == -100 and I18n.on_page_context.mkdocs_priority == 50
+
+
+def test_a_page_s_title_before_it_is_read_is_the_one_the_navigation_gives_it(tmp_path):
+    """What the briefings plugin's on_nav reads (after mkdocs-static-i18n translated the navigation's titles,
+    `nav_translations`, by setting them): MkDocs's Page.title is None before the page is read unless the
+    navigation named it, and a title set stays (the front matter's no longer counts)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/about.md").write_text("---\ntitle: About\n---\n\nText.\n", "utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs")})
+    assert not config.validate()[0]
+    file = File("about.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    assert Page(None, file, config).title is None
+    listed = Page("About", file, config)
+    listed.title = "À propos"  # as mkdocs-static-i18n translates it
+    listed.read_source(config)
+    assert (listed.meta["title"], listed.title) == ("About", "À propos")
 
 
 def test_mkdocs_static_i18n_cannot_take_generated_files_so_they_join_after_it(tmp_path):
