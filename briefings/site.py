@@ -146,8 +146,10 @@ class Site:
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """A page template (or a listing's) written for the page built from `page`, with `shown_in`: which
-        language a brief it lists is shown in when not the page's (briefings/templates/pages/_brief.md)."""
-        return self.templates.render(template, page, **context, shown_in=self.shown_in)
+        language a brief it lists is shown in when not the page's (briefings/templates/pages/_brief.md). A
+        page's translation (`about.fr.md`) is at its original's address, in its language: links are made from
+        there."""
+        return self.templates.render(template, split_language(page)[0], **context, shown_in=self.shown_in)
 
     def shown_in(self, brief: Brief) -> languages.Language | None:
         """The language of the title and summary a page shows of `brief` when it is not the page's, else None: a

@@ -194,14 +194,15 @@ def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_
 @pytest.mark.parametrize(
     ("lang", "tabs"),
     [
-        ("fr", ["Accueil", "Notes", "Acteurs", "Indicateurs", "Mécanismes", "À propos"]),
-        ("ar", ["الرئيسية", "الموجزات", "الفاعلون", "المؤشرات", "الآليات", "عن الموقع"]),
+        ("fr", ["Dernières notes", "Notes", "Acteurs", "Indicateurs", "Mécanismes", "À propos"]),
+        ("ar", ["أحدث الموجزات", "الموجزات", "الفاعلون", "المؤشرات", "الآليات", "عن الموقع"]),
         ("en", ["Latest briefs", "Briefs", "Actors", "Indicators", "Mechanisms", "About"]),
     ],
 )
 def test_the_navigation_s_tabs_and_breadcrumbs_speak_the_language(built_site: BuiltSite, lang: str, tabs: list[str]):
-    """A hand-written page not written in the language goes by the navigation's title in it (nav_translations),
-    not by its front matter's in English; in English, by its front matter's as always."""
+    """A hand-written page not written in the language (About) goes by the navigation's title in it
+    (nav_translations), not by its front matter's in English; one written in it (the home page, index.fr.md), by
+    its own front matter's; in English, every page by its front matter's as always."""
     language = languages.language(lang)
     for path in ("", "about/", "actors/qatar/", DOHA):
         html = page(built_site, lang, path)
@@ -212,6 +213,24 @@ def test_the_navigation_s_tabs_and_breadcrumbs_speak_the_language(built_site: Bu
     assert [a.get_text(strip=True) for a in page(built_site, lang, "actors/qatar/").select(".md-path__link")] == [
         language.label("Actors")
     ]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Dernières notes"), ("ar", "أحدث الموجزات")])
+def test_a_hand_written_page_s_translation_is_the_page_in_its_language(built_site: BuiltSite, lang: str, title: str):
+    """The home page's translation (`index.fr.md` beside `index.md`) is the home page in French: its title, text,
+    tab and window's title, its macros' listings in the language linking the pages in it, its links too."""
+    home = page(built_site, lang, "")
+    assert home.h1.get_text().rstrip("¶") == title and home.title.get_text().startswith(title)
+    assert home.select(".md-tabs__link")[0].get_text(strip=True) == title
+    assert "Latest briefs" not in home.select_one("article").get_text()
+    doha = next(a for a in home.select(".brief-list a") if a["href"].endswith(DOHA))
+    assert doha["href"] == DOHA  # the brief's page in the language, beside the home page in it
+    assert not doha.has_attr("lang")
+    archive = next(a for a in home.select("article a") if a["href"].startswith("briefs/"))
+    assert (built_site.site / lang / archive["href"] / "index.html").is_file()
+    # The English home page is the English file's; the page's alternates lead to each other.
+    assert page(built_site, "en", "").h1.get_text().rstrip("¶") == "Latest briefs"
+    assert {link["hreflang"]: link["href"] for link in home.select("link[hreflang]")}["en"] == "../"
 
 
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
