@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 from pathlib import Path
@@ -203,8 +204,19 @@ class Site:
         return title if isinstance(title, str) else None
 
     def place(self, src_uri: str) -> Place | None:
-        """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`)."""
-        return place_of(self.catalog, src_uri)
+        """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`), each by the
+        file of the page in the site's language where there is one (`briefs/index.fr.md`: the theme finds it in
+        the navigation by its file)."""
+        place = place_of(self.catalog, src_uri)
+        if place is None or self.language.code == languages.DEFAULT:
+            return place
+        trail = tuple(dataclasses.replace(crumb, src_uri=self.file_of(crumb.src_uri)) for crumb in place.trail)
+        return Place(self.file_of(place.section), trail)
+
+    def file_of(self, src_uri: str) -> str:
+        """The file of the hand-written page at `src_uri` in the site's language (`about.fr.md`), or `src_uri`."""
+        translated = f"{src_uri.removesuffix('.md')}.{self.language.code}.md"
+        return translated if translated in self.catalog.pages else src_uri
 
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published (`src_uri` the original's or a translation's), or None if it is not a

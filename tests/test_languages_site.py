@@ -213,6 +213,13 @@ def test_the_navigation_s_tabs_and_breadcrumbs_speak_the_language(built_site: Bu
     assert [a.get_text(strip=True) for a in page(built_site, lang, "actors/qatar/").select(".md-path__link")] == [
         language.label("Actors")
     ]
+    # The archive's translation in French (briefs/index.fr.md) is the section's page there, its crumbs' too.
+    author = page(built_site, lang, "authors/briefings-desk/")
+    assert [a.get_text(strip=True) for a in author.select(".md-path__link")] == [
+        language.label("Briefs"),
+        language.label("Authors"),
+    ]
+    assert author.select_one(".md-tabs__item--active").get_text(strip=True) == tabs[1]
 
 
 @pytest.mark.parametrize(("lang", "title"), [("fr", "Dernières notes"), ("ar", "أحدث الموجزات")])
