@@ -1,4 +1,5 @@
-"""Wall time and peak memory of one child command, read from the kernel's accounting of that child alone."""
+"""Wall time, peak memory and CPU time of one child command, read from the kernel's accounting of that child
+alone."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .common import command_env
 class Sample:
     seconds: float
     peak_mib: float  # the child's maximum resident set size
+    cpu_seconds: float  # the child's user and system time, on every core it ran on (and its children's it waited for)
 
 
 class CommandFailed(Exception):
@@ -46,7 +48,7 @@ def timed(command: list, cwd: Path, env: dict[str, str] | None = None) -> Sample
             output.seek(0)
             tail = output.read().decode("utf-8", "replace")[-4000:]
             raise CommandFailed(f"{' '.join(map(str, command))} (in {cwd}) exited {child.returncode}:\n{tail}")
-    return Sample(seconds, usage.ru_maxrss / 1024)
+    return Sample(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def median(values: list[float]) -> float | None:
@@ -60,4 +62,6 @@ def summary(samples: list[Sample]) -> dict:
         "peak_mib": [round(s.peak_mib, 1) for s in samples],
         "median_seconds": round(statistics.median([s.seconds for s in samples]), 3) if samples else None,
         "median_peak_mib": round(statistics.median([s.peak_mib for s in samples]), 1) if samples else None,
+        "cpu_seconds": [round(s.cpu_seconds, 2) for s in samples],
+        "median_cpu_seconds": round(statistics.median([s.cpu_seconds for s in samples]), 2) if samples else None,
     }

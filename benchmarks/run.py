@@ -1,10 +1,13 @@
-"""The scale benchmark: the project against its plain-Material floor, at N briefs (and optionally at more).
+"""The scale benchmark: the project against its plain-Material floor and its peer, Hugo, at N briefs (and
+optionally at more).
 
     script/bench [--briefs N] [--runs K] [--growth M] [--json PATH]
 
-1. Generates a corpus of N briefs (benchmarks.corpus) and its floor (benchmarks.floor).
-2. Builds each with `mkdocs build --strict`, alternating, K times (project-floor, then floor-project, ...),
-   measuring wall time and the peak resident memory of each build; prints the medians and the ratios.
+1. Generates a corpus of N briefs (benchmarks.corpus), its floor (benchmarks.floor) and the floor's pages as
+   a Hugo project (benchmarks.peer).
+2. Builds the project and the floor with `mkdocs build --strict` and the peer with `hugo`, alternating,
+   K times (project-floor-peer, then peer-floor-project, ...), measuring wall time and the peak resident memory
+   of each build; prints the medians and the ratios. Without Hugo on the PATH, says so and leaves the peer out.
 3. Times `briefings check` K times and prints its share of the project's build.
 4. With --growth M, does the same at M briefs (fewer runs) and prints how each grew.
 5. Measures the bytes a reader fetches from opening a page to the first search result (benchmarks.search)
@@ -31,10 +34,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from . import corpus as corpus_module
-from . import browsing, engines, preview, search
+from . import browsing, engines, peer, preview, search
 from .common import BIN, ROOT, url_of
 from .floor import read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
@@ -84,6 +88,7 @@ def environment() -> dict:
         },
         "chromium": output(chromium, "--version") if chromium else None,
         "pagefind": output(str(engines.PAGEFIND), "--version") if engines.pagefind_available() else None,
+        "hugo": peer.version(),
         "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
 
@@ -107,17 +112,24 @@ def incremental(project: Path, brief: Path, full: float, label: str) -> dict:
     return {"seconds": round(sample.seconds, 2), "share_of_full_build": ratio(sample.seconds, full)}
 
 
-def alternate(project: Path, floor: Path, runs: int, label: str) -> tuple[list[Sample], list[Sample]]:
-    """`runs` builds of each, alternating and swapping which goes first every run."""
-    project_samples: list[Sample] = []
-    floor_samples: list[Sample] = []
+def alternate(builds: dict[str, Callable[[], Sample]], runs: int, label: str) -> dict[str, list[Sample]]:
+    """`runs` builds of each (by name), alternating and reversing the order every run."""
+    samples: dict[str, list[Sample]] = {name: [] for name in builds}
     for n in range(runs):
-        order = [("project", project, project_samples), ("floor", floor, floor_samples)]
-        for name, folder, samples in order if n % 2 == 0 else order[::-1]:
+        for name in list(builds) if n % 2 == 0 else list(builds)[::-1]:
             progress(f"{label}: building the {name} (run {n + 1} of {runs})")
-            samples.append(build(folder))
-            progress(f"  {samples[-1].seconds:.1f} s, {samples[-1].peak_mib:.0f} MiB")
-    return project_samples, floor_samples
+            samples[name].append(builds[name]())
+            done = samples[name][-1]
+            progress(f"  {done.seconds:.1f} s, {done.peak_mib:.0f} MiB, CPU {done.cpu_seconds:.1f} s")
+    return samples
+
+
+def full_builds(corpus: corpus_module.Corpus, floor: Path, hugo: Path | None) -> dict[str, Callable[[], Sample]]:
+    """The full builds to alternate: the project's, the floor's and, with Hugo installed, the peer's."""
+    builds = {"project": lambda: build(corpus.root), "floor": lambda: build(floor)}
+    if hugo:
+        builds["peer"] = lambda: peer.build(hugo)
+    return builds
 
 
 def make_corpus(work: Path, briefs: int, args: argparse.Namespace) -> tuple[corpus_module.Corpus, Path]:
@@ -125,6 +137,24 @@ def make_corpus(work: Path, briefs: int, args: argparse.Namespace) -> tuple[corp
     corpus = corpus_module.generate(work / f"project-{briefs}", briefs, args.actors, args.indicators, args.seed)
     floor = write_floor(corpus.root, work / f"floor-{briefs}")
     return corpus, floor
+
+
+def make_peer(work: Path, floor: Path, briefs: int) -> Path | None:
+    """The floor's pages as a Hugo project, or None without Hugo on the PATH."""
+    if not peer.available():
+        return None
+    progress(f"writing the {briefs} briefs' floor as a Hugo project")
+    return peer.write_site(floor, work / f"hugo-{briefs}")
+
+
+def peer_figures(into: dict, samples: dict[str, list[Sample]]) -> None:
+    """The peer's figures and the project / peer ratios in `into` (None without Hugo)."""
+    into["peer"] = summary(samples["peer"]) if "peer" in samples else None
+    into["peer_time_ratio"] = ratio(into["project"]["median_seconds"], (into["peer"] or {}).get("median_seconds"))
+    into["peer_memory_ratio"] = ratio(into["project"]["median_peak_mib"], (into["peer"] or {}).get("median_peak_mib"))
+    into["peer_cpu_ratio"] = ratio(
+        into["project"]["median_cpu_seconds"], (into["peer"] or {}).get("median_cpu_seconds")
+    )
 
 
 def html_pages(site: Path) -> int:
@@ -151,6 +181,26 @@ def times(xs: dict) -> str:
     return " ".join(f"{s:.1f}" for s in xs["seconds"])
 
 
+def cpu(xs: dict) -> str:
+    """The median CPU time of builds (user and system, all cores), where it was measured."""
+    return f"{xs['median_cpu_seconds']:8.1f} s" if xs.get("median_cpu_seconds") is not None else "       -"
+
+
+def factor(x: float | None) -> str:
+    return f"{x:8.2f} x" if x is not None else "       -"
+
+
+def peer_lines(b: dict) -> list[str]:
+    """The peer's rows of the full-build table, or a line saying why there are none."""
+    if not b.get("peer"):
+        return ["  peer: no figures, Hugo is not installed (script/hugo installs Debian's hugo)"]
+    p = b["peer"]
+    return [
+        f"  peer: Hugo, the floor's pages, a minimal layout      {p['median_seconds']:7.1f} s  {times(p):20}  {p['median_peak_mib']:6.0f} MiB  {cpu(p)}",
+        f"  project / peer                                       {b['peer_time_ratio']:7.2f} x                        {b['peer_memory_ratio']:6.2f} x  {factor(b.get('peer_cpu_ratio'))}",
+    ]
+
+
 def report(results: dict) -> str:
     env, corpus = results["environment"], results["corpus"]
     lines = [
@@ -160,21 +210,24 @@ def report(results: dict) -> str:
         f"{' '.join(f'{x:.1f}' for x in results.get('load_average_end') or [])} at end",
         f"Python {env['python']}, "
         + ", ".join(f"{p} {v}" for p, v in env["packages"].items() if v)
-        + (f"; {env['chromium']}" if env["chromium"] else ""),
+        + (f"; {env['chromium']}" if env["chromium"] else "")
+        + (f"; {env['hugo']}" if env.get("hugo") else ""),
         f"Corpus: {corpus['published_briefs']:,} published briefs ({corpus['generated_briefs']:,} generated), "
         f"{corpus['actors']} actors, {corpus['indicators']} indicators"
         + (f", {corpus['mechanisms']} mechanisms" if corpus["mechanisms"] else "")
-        + f"; HTML pages: project {corpus['project_html_pages']:,}, floor {corpus['floor_html_pages']:,}",
+        + f"; HTML pages: project {corpus['project_html_pages']:,}, floor {corpus['floor_html_pages']:,}"
+        + (f", peer {corpus['peer_html_pages']:,}" if corpus.get("peer_html_pages") is not None else ""),
         "",
     ]
     b = results["build"]
     k = len(b["project"]["seconds"])
     lines += [
-        f"Full build, `mkdocs {' '.join(BUILD)}`, {k} alternating runs    median     runs (s)              peak RSS (median)",
-        f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB",
-        f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB",
-        f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x",
+        f"Full build, `mkdocs {' '.join(BUILD)}` (the peer: `hugo`), {k} alternating runs  median     runs (s)              peak RSS (median)  CPU (median)",
+        f"  project                                              {b['project']['median_seconds']:7.1f} s  {times(b['project']):20}  {b['project']['median_peak_mib']:6.0f} MiB  {cpu(b['project'])}",
+        f"  floor: plain Material, every page static            {b['floor']['median_seconds']:7.1f} s  {times(b['floor']):20}  {b['floor']['median_peak_mib']:6.0f} MiB  {cpu(b['floor'])}",
+        f"  project / floor                                      {b['time_ratio']:7.2f} x                        {b['memory_ratio']:6.2f} x  {factor(b.get('cpu_ratio'))}",
     ]
+    lines += peer_lines(b)
     if inc := b.get("incremental"):
         lines.append(
             f"  after editing one brief's text, with the build's cache {inc['seconds']:7.1f} s  "
@@ -194,10 +247,21 @@ def report(results: dict) -> str:
         lines += [
             f"Growth {corpus['generated_briefs']:,} -> {g['generated_briefs']:,} generated briefs "
             f"({g['published_briefs']:,} published; x{g['brief_ratio']:.2f}), {len(g['project']['seconds'])} run(s) each",
-            f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})",
-            f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})",
-            f"  project / floor at {g['generated_briefs']:,}: {g['time_ratio']:.2f} x time, {g['memory_ratio']:.2f} x memory",
+            f"  project  {g['project']['median_seconds']:7.1f} s  x{g['project_growth']:.2f}   peak {g['project']['median_peak_mib']:.0f} MiB (x{g['project_memory_growth']:.2f})   CPU {cpu(g['project']).strip()}",
+            f"  floor    {g['floor']['median_seconds']:7.1f} s  x{g['floor_growth']:.2f}   peak {g['floor']['median_peak_mib']:.0f} MiB (x{g['floor_memory_growth']:.2f})   CPU {cpu(g['floor']).strip()}",
         ]
+        if g.get("peer"):
+            lines.append(
+                f"  peer     {g['peer']['median_seconds']:7.1f} s  x{g['peer_growth']:.2f}   peak {g['peer']['median_peak_mib']:.0f} MiB (x{g['peer_memory_growth']:.2f})   CPU {cpu(g['peer']).strip()}"
+            )
+        lines.append(
+            f"  project / floor at {g['generated_briefs']:,}: {g['time_ratio']:.2f} x time, {g['memory_ratio']:.2f} x memory"
+        )
+        if g.get("peer"):
+            lines.append(
+                f"  project / peer at {g['generated_briefs']:,}: {g['peer_time_ratio']:.2f} x time, {g['peer_memory_ratio']:.2f} x memory, "
+                f"{factor(g.get('peer_cpu_ratio')).strip()} CPU"
+            )
         if inc := g.get("incremental"):
             lines.append(
                 f"  project after editing one brief's text, with the build's cache: {inc['seconds']:.1f} s "
@@ -320,11 +384,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus, floor = make_corpus(work, args.briefs, args)
         published = len(read_corpus(corpus.root).briefs)
+        hugo = make_peer(work, floor, args.briefs)
+        if not hugo:
+            progress("no hugo on the PATH (script/hugo installs it): the peer is left out")
 
-        project_samples, floor_samples = alternate(corpus.root, floor, args.runs, f"{args.briefs} briefs")
-        b: dict[str, Any] = {"project": summary(project_samples), "floor": summary(floor_samples)}
+        samples = alternate(full_builds(corpus, floor, hugo), args.runs, f"{args.briefs} briefs")
+        b: dict[str, Any] = {"project": summary(samples["project"]), "floor": summary(samples["floor"])}
         b["time_ratio"] = ratio(b["project"]["median_seconds"], b["floor"]["median_seconds"])
         b["memory_ratio"] = ratio(b["project"]["median_peak_mib"], b["floor"]["median_peak_mib"])
+        b["cpu_ratio"] = ratio(b["project"]["median_cpu_seconds"], b["floor"]["median_cpu_seconds"])
+        peer_figures(b, samples)
         results["build"] = b
         results["corpus"] = {
             "generated_briefs": args.briefs,
@@ -334,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
             "mechanisms": len(corpus.entities.mechanisms),
             "project_html_pages": html_pages(corpus.root / "site"),
             "floor_html_pages": html_pages(floor / "site"),
+            "peer_html_pages": html_pages(hugo / peer.OUTPUT) if hugo else None,
         }
 
         checks = []
@@ -352,19 +422,20 @@ def main(argv: list[str] | None = None) -> int:
         sites = {"project": corpus.root / "site", "floor": floor / "site"}
         if args.growth:
             big, big_floor = make_corpus(work, args.growth, args)
-            big_project_samples, big_floor_samples = alternate(
-                big.root, big_floor, args.growth_runs, f"{args.growth} briefs"
-            )
+            big_hugo = make_peer(work, big_floor, args.growth)
+            big_samples = alternate(full_builds(big, big_floor, big_hugo), args.growth_runs, f"{args.growth} briefs")
             g = {
                 "generated_briefs": args.growth,
                 "published_briefs": len(read_corpus(big.root).briefs),
-                "project": summary(big_project_samples),
-                "floor": summary(big_floor_samples),
+                "project": summary(big_samples["project"]),
+                "floor": summary(big_samples["floor"]),
             }
+            peer_figures(g, big_samples)
             g["brief_ratio"] = ratio(g["published_briefs"], published)
-            for name in ("project", "floor"):
-                g[f"{name}_growth"] = ratio(g[name]["median_seconds"], b[name]["median_seconds"])
-                g[f"{name}_memory_growth"] = ratio(g[name]["median_peak_mib"], b[name]["median_peak_mib"])
+            for name in ("project", "floor", "peer"):
+                if g[name] and b[name]:
+                    g[f"{name}_growth"] = ratio(g[name]["median_seconds"], b[name]["median_seconds"])
+                    g[f"{name}_memory_growth"] = ratio(g[name]["median_peak_mib"], b[name]["median_peak_mib"])
             if big.generated:
                 edited = big.root / "docs" / big.generated[len(big.generated) // 2]
                 g["incremental"] = incremental(

@@ -4,10 +4,11 @@ changed (their fingerprints: `briefings.reuse`), and copies the others.
 The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds,
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
-search record, its text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what
-the loader read in each brief (`LoadCache`), the last build's search index (`SearchIndex.state`: a build that
-indexes the same pages in the same order starts from it and indexes again only the pages it rendered), the
-theme's templates as compiled, and the trash where the last site goes once replaced (`briefings.publishing`).
+text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what the loader read in
+each brief (`LoadCache`), the last build's search index in each language (`SearchIndex.state`, which holds every
+page's search record: a build starts from it, moves its pages to their places in this build's order and
+indexes again only the pages it renders; a language whose index cannot be read reuses no page), the theme's
+templates as compiled, and the trash where the last site goes once replaced (`briefings.publishing`).
 A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
 leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
 but a file to copy, at the same address.
@@ -35,7 +36,6 @@ from .project import Project
 from .loader import LoadCache, Loaded, load_project
 from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
 from .search import SearchIndex
-from .search_text import Analysed
 from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -44,11 +44,12 @@ CACHE_FOLDER = ".briefings-cache"
 #: Set (to anything but "") to build without the cache and leave it as it is (`script/build --without-cache`).
 WITHOUT_CACHE = "BRIEFINGS_WITHOUT_CACHE"
 #: Python's `marshal` format: plain values only (no code runs as it is read), read and written in half the time of
-#: JSON (0.5 s against 1.0 s at 4,000 briefs, where the manifest holds 89 MB of search records).
+#: JSON.
 MANIFEST = "manifest.marshal"
 BRIEFS = "briefs.pickle"
-#: The last build's search index (`SearchIndex.state`), with the key of the build and the pages it numbered.
-SEARCH = "search.pickle"
+#: The last build's search index in a language (`SearchIndex.state`), with the key of the build and the manifest's
+#: token (`index`): "search.en.pickle".
+SEARCH = "search.{language}.pickle"
 
 
 @dataclass
@@ -67,9 +68,8 @@ class BuildCache:
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
     compiled: _CompiledTemplates | None = None
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
-    search: SearchIndex | None = None  # this build's index, once every page is in it (`finish`)
-    last_index: str | None = None  # names the last build's index (`SEARCH`) that goes with its manifest
-    indexed: list[str] = field(default_factory=list)  # the addresses of the pages it indexes, in their order
+    indexes: dict[str, SearchIndex] = field(default_factory=dict)  # this build's index in each language (`finish`)
+    last_index: str | None = None  # names the last build's indexes (`SEARCH`) that go with its manifest
 
     @classmethod
     def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
@@ -105,15 +105,21 @@ class BuildCache:
     def reuse(self, site: Site, files: Any, config: Mapping[str, Any], search: SearchIndex) -> Any:
         """The engine's list of `files` (changed in place, and returned) with each page whose fingerprint is the
         last build's replaced by a `ReusedPage`. The pages the navigation lists are always rendered (all of them
-        without a `nav`). `search` then only analyses the pages as they render: `finish` indexes them all, in the
-        site's order. A site in several languages is built once per language (`site`: the language's), each
-        build with the same source paths: every fingerprint and entry is the language's own."""
-        self.site, search.pending = site, {}
+        without a `nav`). `search` starts from the last build's index in the language, if it can be read (else
+        no page is reused), and numbers every page up front in the site's order, so that it takes in each page
+        as it renders (`SearchIndex.number`). A site in several languages is built once per language (`site`:
+        the language's), each build with the same source paths: every fingerprint, entry and index is the
+        language's own."""
+        self.site = site
         listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
         directory_urls = config["use_directory_urls"]
         self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed)
-        self.order = [(cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files]
+        restored = self._restore_index(search)
+        self.order = [
+            restored and (cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files
+        ]
         self.order = [file for file in self.order if isinstance(file, ReusedPage) or file.is_documentation_page()]
+        search.number(_page_url(file) for file in self.order)
         reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
         log.info(f"Reused {len(reused)} of {len(self.fingerprints)} pages{self._in_language()}")
         every = list(files)
@@ -151,30 +157,19 @@ class BuildCache:
     # -- once every page is written ----------------------------------------------------------------------------
 
     def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros) -> None:
-        """Keep what the next build takes of each page rendered (`_kept`), index every page for search in the
-        site's order, give the feeds the texts of the briefs reused (and the last build's feeds that are the
-        same: `SiteFeeds.reuse`), and stamp the compressed sitemap in `site_dir` with the latest page (MkDocs
-        sees only the pages it renders)."""
-        search.settle()  # every page rendered, read
-        pending, search.pending = search.pending or {}, None
-        indexed: list[tuple[dict, bool]] = []  # each page's entry, and whether it rendered
+        """Keep what the next build takes of each page rendered (`_kept`) and the language's search index, give
+        the feeds the texts of the briefs reused (and the last build's feeds that are the same:
+        `SiteFeeds.reuse`), and stamp the compressed sitemap in `site_dir` with the latest page (MkDocs sees only
+        the pages it renders)."""
         for file in self.order:
             if isinstance(file, ReusedPage):
                 entry = self.kept[self._entry(file.src_uri)]
                 if entry["feed"] is not None:
                     feeds.restore(file.src_uri, entry["feed"])
-                indexed.append((entry, False))
-            elif file.page is not None and file.page.url in pending:
-                kept = self._kept(file.page, pending[file.page.url], feeds, macros)
-                entry = self.kept[self._entry(file.src_uri)] = kept
-                indexed.append((entry, True))
-        self.search, self.indexed = search, [entry["url"] for entry, _ in indexed if entry["search"] is not None]
-        restored = self._restore_index(search)  # the last build's index, if its pages were numbered the same
-        again = [(entry, rendered) for entry, rendered in indexed if rendered or not restored]
-        for entry, _ in again:
-            search.include(entry["url"], entry["search"] and Analysed.from_json(entry["search"]))
-        log.info(f"Search: {len(again)} pages indexed, the others kept" if restored else "Search: every page indexed")
+            elif file.page is not None:
+                self.kept[self._entry(file.src_uri)] = self._kept(file.page, feeds, macros)
         assert self.site is not None, "reuse() came first"
+        self.indexes[self.site.language.code] = search
         # (The sitemap is the default language's build's: it lists every page in every language.)
         sitemap = self.site.language.code == self.site.languages[0]
         if sitemap and any(isinstance(file, ReusedPage) for file in self.order):
@@ -183,18 +178,22 @@ class BuildCache:
         feeds.reuse = self._reuse_output
 
     def _restore_index(self, search: SearchIndex) -> bool:
-        """Give `search` the pages the last build indexed, if it numbered the same pages in the same order as
-        this build does (so that indexing again only the pages rendered gives the index of a clean build)."""
-        if not self.last or not (path := self.folder / SEARCH).is_file():
+        """Give `search` the pages the last build indexed in this build's language, if its index goes with the
+        manifest read (so that indexing again the pages rendered gives the index of a clean build)."""
+        assert self.site is not None, "reuse() came first"
+        path = self.folder / SEARCH.format(language=self.site.language.code)
+        if not self.last or not path.is_file():
             return False
         try:
-            key, token, urls, state = pickle.loads(path.read_bytes())
+            key, token, state = pickle.loads(path.read_bytes())
         except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
             return False
-        same = key == self.key and token == self.last_index and urls == self.indexed
-        return same and search.restore(state)
+        if key == self.key and token == self.last_index and search.restore(state):
+            log.info(f"Search: the last build's index restored{self._in_language()}")
+            return True
+        return False
 
-    def _kept(self, page: Any, analysed: Analysed | None, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
+    def _kept(self, page: Any, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
         """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
         a page that called a macro listing briefs."""
         src_uri = page.file.src_uri
@@ -203,7 +202,6 @@ class BuildCache:
             "fingerprint": self.fingerprints.of(src_uri),
             "dest": page.file.dest_uri,
             "url": str(page.url),
-            "search": analysed and analysed.as_json(),
             "feed": feeds.text(src_uri),
             "sitemap": str(page.canonical_url or page.abs_url),
             "modified": (modified := page.meta.get("article", {}).get("modified")) and str(modified),
@@ -256,10 +254,10 @@ class BuildCache:
         if self.briefs is not None:
             briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
             _replace(self.folder / BRIEFS, pickle.dumps((code_key(), briefs), protocol=pickle.HIGHEST_PROTOCOL))
-        token = secrets.token_hex(8)  # names the index that goes with this manifest
-        if self.search is not None:
-            state = (self.key, token, self.indexed, self.search.state())
-            _replace(self.folder / SEARCH, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        token = secrets.token_hex(8)  # names the indexes that go with this manifest
+        for language, search in self.indexes.items():
+            state = pickle.dumps((self.key, token, search.state()), protocol=pickle.HIGHEST_PROTOCOL)
+            _replace(self.folder / SEARCH.format(language=language), state)
         manifest = {
             "key": self.key,
             "index": token,
@@ -348,6 +346,11 @@ class _KeptFile:
         self.meta = {"article": {"modified": entry["modified"]}} if entry["modified"] else {}
         if entry["alternates"]:  # a site in several languages: each page in each of them
             self.meta["alternates"] = entry["alternates"]
+
+
+def _page_url(file: Any) -> str:
+    """The address of a page (rendered or reused) as the engine's page gives it: the home page's is ""."""
+    return "" if file.url in (".", "./") else file.url
 
 
 def _read_briefs(path: Path) -> LoadCache:

@@ -135,16 +135,28 @@ class Catalog:
 
     def is_translated(self, brief: Brief) -> bool:
         """Whether a brief has its text in the catalog's language (the original's language always does)."""
-        return self.language == DEFAULT or self.language in self.translations_of(brief)
+        return self.language == brief.language or self.language in self.translations_of(brief)
 
     def text_language(self, brief: Brief) -> str:
         """The language of the text the catalog shows of `brief` (its title and summary): the catalog's own if the
         brief is translated into it, its original's otherwise."""
-        return self.language if self.is_translated(brief) else DEFAULT
+        return self.language if self.is_translated(brief) else brief.language
 
     def translation(self, brief: Brief, lang: str) -> Translation | None:
-        """A brief's translation into `lang`, or None (the default language's is the brief itself)."""
+        """A brief's translation into `lang`, or None (the original's language's is the brief itself)."""
         return self._translations.get(brief.src_uri, {}).get(lang)
+
+    def languages_of(self, brief: Brief) -> tuple[str, ...]:
+        """The languages a brief has its text in: its original's first, then its translations' (by code)."""
+        return (brief.language, *sorted(self.translations_of(brief)))
+
+    def without_file(self) -> list[Brief]:
+        """The briefs with no file in the catalog's language, nor one in the default language that
+        mkdocs-static-i18n would publish in its place: those written first in another language and not
+        translated into this one (nor into the default). The site generates their page here
+        (`pages.brief.untranslated_pages`): a note leading to the original, never a 404."""
+        files = (self.language, DEFAULT)
+        return [b for b in self.briefs if not any(code in self.languages_of(b) for code in files)]
 
     def publishes(self, src_uri: str) -> bool:
         """Whether the site publishes the page or file of docs/ at `src_uri`: every page but the briefs it

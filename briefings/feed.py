@@ -87,6 +87,8 @@ def render_feed(catalog: Catalog, feed: Feed, site: FeedSite, texts: Mapping[str
             briefs=feed.briefs,
             url_of=lambda brief: site.url_of(brief.src_uri),
             text_of=lambda brief: texts.get(brief.src_uri),
+            # A brief not translated into the feed's language: its title and summary are its original's.
+            text_lang=lambda brief: "" if catalog.is_translated(brief) else brief.language,
             # Authors are the entry's authors, with their pages; every other kind, its categories.
             authors=lambda brief: [
                 (author, site.url_of(author.src_uri)) for author in catalog.named_by(brief, "authors")

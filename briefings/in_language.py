@@ -15,8 +15,9 @@ from .translations import Translation
 
 
 def catalog_in(catalog: Catalog, lang: str) -> Catalog:
-    """`catalog` in language `lang` (the catalog itself for the default language)."""
-    if lang == DEFAULT:
+    """`catalog` in language `lang` (the catalog itself for the default language, unless a brief of it is
+    written in another language: its translation into the default language, if any, gives its text)."""
+    if lang == DEFAULT and all(b.language == DEFAULT for b in catalog.briefs):
         return catalog
     entities = {folder: {i: entity_in(e, lang) for i, e in found.items()} for folder, found in catalog.entities.items()}
     view = Catalog(

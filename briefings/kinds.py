@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals, Translated
-from .pages import GeneratedPage, actors, authors, indicators, mechanisms, regions, tags
+from .pages import GeneratedPage, actors, authors, brief, indicators, mechanisms, regions, tags
 from .problems import Location
 
 if TYPE_CHECKING:
@@ -320,7 +320,9 @@ BY_FOLDER = {kind.folder: kind for kind in KINDS}
 
 
 def generated_pages(catalog: Catalog) -> Iterable[GeneratedPage]:
-    """Every page generated from the catalog, not yet written: each entity kind's, then the tags'."""
+    """Every page generated from the catalog, not yet written: each entity kind's, then the tags', then the
+    page of each brief the catalog's language has no file of (`pages.brief.untranslated_pages`)."""
     for kind in KINDS:
         yield from kind.pages(catalog, kind)
     yield from tags.pages(catalog)
+    yield from brief.untranslated_pages(catalog)

@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -46,6 +47,12 @@ class Language:
         keyed by "in " and the other language's English name (Babel's), as a listing marks a brief it shows in
         another language than the page's."""
         return self.label(f"in {_english_name(other.locale)}")
+
+    def name_of(self, code: str) -> str:
+        """The language `code`'s name in this language, as Babel gives it: "Arabic", "arabe", "العربية"."""
+        import babel  # only a site in several languages needs it
+
+        return babel.Locale.parse(code).get_display_name(self.locale) or code
 
     def label(self, text: str, **values: object) -> str:
         """The template string `text` (its English) in this language, or `text` itself when it has none, with
@@ -90,6 +97,30 @@ def _english_name(locale: str) -> str:
     import babel
 
     return babel.Locale.parse(locale).get_language_name("en") or locale
+
+
+def site_languages(config_file: Path) -> tuple[str, ...]:
+    """The languages the site whose configuration is `config_file` (mkdocs.yml) is built in, the default first:
+    those mkdocs-static-i18n's `languages` list with `build` not false, or the default alone without it."""
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_Configuration)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return (DEFAULT,)  # the engine reports what is wrong with it
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    i18n = next((p["i18n"] for p in plugins or () if isinstance(p, dict) and isinstance(p.get("i18n"), dict)), None)
+    listed = [lang for lang in (i18n or {}).get("languages") or () if isinstance(lang, dict)]
+    built = [str(lang.get("locale")) for lang in listed if lang.get("build", True) is not False]
+    return tuple(
+        sorted(set(built) | {DEFAULT}, key=lambda code: (code != DEFAULT, built.index(code) if code in built else 0))
+    )
+
+
+class _Configuration(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: its tags (`!ENV`, `!!python/name:`) read as nothing."""
+
+
+_Configuration.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Configuration.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _default_first(code: str) -> tuple[bool, str]:

@@ -7,7 +7,9 @@ its own:
 1. the docs folder (`sources`): every page and file, links out of the project and unsafe files refused;
 2. the data files (`datafiles`): each kind's entries, their schema and the references between them;
 3. each page: its text (UTF-8), its front matter (`frontmatter`), its macro calls (`calls`), its raw HTML
-   (`safety`), its links (`links`), and for a brief the rules of one brief (`brief_rules`);
+   (`safety`), its links (`links`); which file of a brief is its original and which its translations
+   (`originals`), an original read by `brief_reading` (the rules of one brief, `brief_rules`) and a
+   translation by `translated_briefs`;
 4. the catalog, then the rules across briefs and files (`site_rules`), links resolved against what the
    site publishes (`links`, `outputs`) and the redirects (`redirects`).
 
@@ -28,21 +30,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import brief_rules, clock, safety, schema, site_rules
+from . import clock, schema, site_rules
 from .calls import read_calls
 from .catalog import Catalog
 from .datafiles import AnyId, check_references, read_data_file
 from .frontmatter import read_front_matter
 from .kinds import KINDS, EntityKind
 from .links import PageLinks, Published, read_links, resolve_links
-from .model import BRIEF_SECTIONS, Brief, Correction, Entity, Leverage, Link, count_words
+from .brief_reading import read_brief
+from .model import BRIEF_SECTIONS, Brief, Entity
 from .outputs import published_outputs
 from .problems import Location, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
+from .originals import TranslationFile, sort_brief_files
 from .sources import Source, docs_folder
 from .translated_briefs import read_translation_page
-from .translations import Translation, split_language
+from .translations import Translation
 from .yamldoc import YamlDocument
 
 
@@ -116,14 +120,9 @@ class _Reader:
         pages, self.static = docs_folder(self.project, self.problems)
         templated: set[str] = set()
         others = [page for page in pages if not page.is_brief]
-        originals = [page for page in pages if page.is_brief and split_language(page.src_uri)[1] is None]
-        briefs = [b for b in self._read_briefs(originals, known, templated) if b]
-        by_src = {page.src_uri: page for page in originals}
-        translations = [
-            self._read_translation(page, by_src, known, templated)
-            for page in pages
-            if page.is_brief and split_language(page.src_uri)[1] is not None
-        ]
+        files = sort_brief_files([page for page in pages if page.is_brief], self.project.languages, self.problems)
+        briefs = [b for b in self._read_briefs([o.page for o in files.originals], known, templated) if b]
+        translations = [self._read_translation(file, known, templated) for file in files.translations]
         for page in others:
             self._read_page(page, known, templated)
         site_rules.check_tags(briefs, self.problems)
@@ -320,13 +319,10 @@ class _Reader:
             templated.add(page.src_uri)
         return brief
 
-    def _read_translation(
-        self, page: Source, originals: dict[str, Source], known: dict, templated: set[str]
-    ) -> Translation | None:
-        """A brief's translation (`slug.<lang>.md` beside `slug.md`), read by briefings.translated_briefs."""
-        original = originals.get(split_language(page.src_uri)[0])
-        text = self._text(page.path, page.rel) if original is not None else None
-        read = read_translation_page(page, original, text, known, self.calls, self.problems)
+    def _read_translation(self, file: TranslationFile, known: dict, templated: set[str]) -> Translation | None:
+        """A brief's translation (briefings.originals says which files are), read by briefings.translated_briefs."""
+        page = file.page
+        read = read_translation_page(file, self._text(page.path, page.rel), known, self.calls, self.problems)
         if read.templated:
             templated.add(page.src_uri)
         if read.links is not None:
@@ -341,70 +337,12 @@ class _Reader:
         return (stat.st_size, stat.st_mtime_ns, self.ids_key)
 
     def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
-        rel, problems = page.rel, self.problems
-        brief_rules.check_file_name(page, problems)
-        text = self._text(page.path, rel)
-        if text is None:
-            return None
-        doc, body, body_line = read_front_matter(text, rel, problems, required=True)
-        if doc is None:
-            return None
-        valid = not schema.validate(doc, "brief", problems, names_an_entity=brief_rules.names_an_entity)
-        meta = doc.value
-        draft = meta.get("draft") is True
-        listed = brief_rules.check_listed(doc, known, problems)
-        brief_rules.check_judgements(doc, listed, known, problems)
-        macros = read_calls(body, rel, body_line, problems, known, self.calls)
-        if macros.templated:
+        read = read_brief(page, lambda: self._text(page.path, page.rel), known, self.calls, self.problems)
+        if read.links is not None:
+            self.links[page.src_uri] = read.links
+        if read.templated:
             templated.add(page.src_uri)
-        brief_rules.check_text_names(macros.references, listed, problems)
-        safety.check_text(body, rel, body_line, problems)
-        self.links[page.src_uri] = read_links(body, rel, body_line)
-        brief_rules.check_headings(body, rel, body_line, problems)
-        if not draft:
-            brief_rules.check_publishable(doc, body, rel, body_line, problems)
-
-        if not valid:
-            return None
-        date = dt.date.fromisoformat(meta["date"])
-        updated = dt.date.fromisoformat(meta["updated"]) if "updated" in meta else None
-        leverage = meta.get("leverage", {})
-        if updated and updated < date:
-            self.problems.error(
-                doc.locate(("updated",)), f"'updated' ({updated}) is before 'date' ({date}): fix one of them"
-            )
-            return None
-        corrections = tuple(
-            Correction(dt.date.fromisoformat(c["date"]), " ".join(c["text"].split()))
-            for c in meta.get("corrections", ())
-        )
-        early = [(n, c) for n, c in enumerate(corrections) if c.date < date]
-        for n, correction in early:
-            self.problems.error(
-                doc.locate(("corrections", n, "date")),
-                f"the correction dated {correction.date} is before the brief's 'date' ({date}): "
-                "a correction is made after publication; fix its date",
-            )
-        if early:
-            return None
-        return Brief(
-            src_uri=page.src_uri,
-            title=" ".join(meta["title"].split()),
-            date=date,
-            summary=" ".join(meta["summary"].split()),
-            named={kind.folder: tuple(meta.get(kind.folder, ())) for kind in KINDS},
-            tags=tuple(meta.get("tags", ())),
-            updated=updated,
-            sources=tuple(Link(s["title"], s["url"]) for s in meta.get("sources", ())),
-            corrections=tuple(sorted(corrections, key=lambda c: c.date)),
-            leverage=Leverage(tuple(leverage.get("gains", ())), tuple(leverage.get("loses", ()))),
-            readings=tuple(brief_rules.reading(i, value) for i, value in meta.get("readings", {}).items()),
-            draft=draft,
-            words=count_words(body),
-            source=Location(rel, 1),
-            title_at=doc.locate(("title",)),
-            text_digest=hashlib.blake2b(body.encode(), digest_size=16).hexdigest(),
-        )
+        return read.brief
 
 
 #: From how many briefs reading them in several processes pays for starting the processes, and how many.

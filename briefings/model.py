@@ -279,6 +279,9 @@ class Brief:
     source: Location | None = None
     title_at: Location | None = None  # where its front matter gives the title
     text_digest: str = ""  # a fingerprint of its text (after the front matter): whether two readings differ
+    #: The language its original is written in: the default's (`slug.md`), or another's for a brief written
+    #: first, or only, in it (`slug.ar.md`, which then has no original in the default language beside it).
+    language: str = languages.DEFAULT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "readings", tuple(replace(r, brief=self) for r in self.readings))
@@ -302,6 +305,12 @@ class Brief:
     def regions(self) -> tuple[str, ...]:
         """The ids of the regions it is about."""
         return self.ids("regions")
+
+    @property
+    def file_uri(self) -> str:
+        """Where its original is in the docs folder: `src_uri`, with the language before `.md` for a brief written
+        in another language than the default (`briefs/2026/x.ar.md`)."""
+        return self.src_uri if self.language == languages.DEFAULT else f"{self.src_uri[:-3]}.{self.language}.md"
 
     @property
     def reading_minutes(self) -> int:

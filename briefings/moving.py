@@ -25,6 +25,7 @@ from .links import read_links
 from .frontmatter import split_front_matter
 from .sources import BRIEF_FILE_NAME
 from .translating import BriefFile
+from .translations import split_language
 from .problems import Location, Problems
 from .project import Project
 from .redirects import HEADER, REDIRECTS_FILE
@@ -272,6 +273,11 @@ def _translated(docs: Path, brief: _Brief) -> list[str]:
     return [f"{brief.src_uri[:-3]}.{lang}.md" for lang in beside if lang != languages.DEFAULT]
 
 
+def _exists(docs: Path, brief: _Brief) -> bool:
+    """Whether the brief is there: its file, or its file in any language (`slug.fr.md`), or its folder's."""
+    return (docs / brief.src_uri).is_file() or bool(not brief.folder and _translated(docs, brief))
+
+
 def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool | None]:
     """The year, slug and form (folder, file, or None when the path does not say) of a brief's path."""
     try:
@@ -285,8 +291,8 @@ def _brief_at(project: Project, path: Path, what: str) -> tuple[str, str, bool |
     form: bool | None
     if parts[-1] == "index.md":
         parts, form = parts[:-1], True
-    elif parts[-1].endswith(".md"):
-        parts[-1], form = parts[-1][:-3], False
+    elif parts[-1].endswith(".md"):  # (a brief written in another language: `slug.fr.md`, the brief `slug`)
+        parts[-1], form = split_language(parts[-1])[0][:-3], False
     else:
         form = True if path.is_dir() else None
     if len(parts) != 3 or parts[0] != "briefs":
@@ -310,7 +316,7 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
             "address; use lowercase letters, digits and hyphens, e.g. doha-talks"
         )
     docs = project.docs_dir
-    forms = [f for f in (False, True) if (docs / _Brief(year, slug, f).src_uri).is_file()]
+    forms = [f for f in (False, True) if _exists(docs, _Brief(year, slug, f))]
     new_forms = [f for f in (False, True) if (docs / _Brief(new_year, new_slug, f).src_uri).is_file()]
     if (year, slug) == (new_year, new_slug):
         raise ScaffoldError("OLD and NEW are the same brief: give NEW another year or name")
@@ -348,8 +354,9 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
     if not already:
         source, target = docs / old.moved_path, docs / new.moved_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        source.rename(target)
-        outcome.say(f"moved {project.relative(source)} to {project.relative(target)}")
+        if source.exists():  # (a brief written in another language may have no file in the default one)
+            source.rename(target)
+            outcome.say(f"moved {project.relative(source)} to {project.relative(target)}")
     else:
         outcome.say(f"{project.relative(docs / new.moved_path)} is already there")
     for source_uri, target_uri in translations.items():

@@ -2,8 +2,10 @@
 
 Which pages a save changes is derived from the same declarations as the build's reuse of pages
 (`briefings.reuse.Fingerprints`): each page whose fingerprint differs before and after the save is written
-again. The hand-written pages that call listing macros are always written again. Anything else than briefs (a data file, a
-hand-written page, which ids exist) changes pages all over the site: then everything is written again.
+again, in each language the site is built in (each language's build has its own fingerprints). The hand-written
+pages that call listing macros and the pages the navigation lists are always written again. Anything else than
+briefs (a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
+written again.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
+from typing import Iterable
 
 from .catalog import Catalog
 from .fragments import Fragments
 from .kinds import KINDS
+from .multilingual import LanguageBuild
 from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage
 from .project import Project
@@ -25,54 +29,107 @@ from .site import Site
 
 class Preview:
     """What the live preview remembers from one rebuild to the next, so that a save writes again only what
-    it changes: what each brief held, the generated pages' Markdown, and the last site that built."""
+    it changes: what each brief held, and for each language the site is built in, its pages' fingerprints,
+    its generated pages' Markdown and the last site that built (`LanguagePages`)."""
 
     def __init__(self) -> None:
         self.cache = LoadCache()
-        self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
-        self.fingerprints: Fingerprints | None = None  # the pages' as the last site had them
-        self.rebuild: set[str] | None = None  # the pages this rebuild must write; None: all of them
+        self.loaded: Loaded | None = None  # this rebuild's reading of the project
+        self.catalog: Catalog | None = None  # the last one that built
         self.templated: frozenset[str] = frozenset()  # the pages that call macros
-        self.site: Site | None = None
-        self.index = PreviewIndex()  # search, brought up to date once the preview is quiet
+        self.listed: frozenset[str] = frozenset()  # the pages the navigation lists
+        self.languages: dict[str, LanguagePages] = {}  # by language code
+        self.pages = LanguagePages()  # the language whose build is under way
+        self.indexes: dict[str, PreviewIndex] = {}  # each language's search, brought up to date once quiet
 
-    def load(
-        self, project: Project, *, directory_urls: bool = True, fragments: Fragments | None = None
-    ) -> tuple[Loaded, Site]:
+    @property
+    def index(self) -> PreviewIndex:
+        """The search index of the language whose build is under way."""
+        return self.indexes.setdefault(self.pages.lang, PreviewIndex())
+
+    def interrupt(self) -> None:
+        """Stop writing any language's search index (a rebuild goes before search)."""
+        for index in self.indexes.values():
+            index.interrupt()
+
+    def load(self, project: Project) -> Loaded:
         """Read the project again; while it has errors, the last site that built stays the one shown."""
-        self.index.interrupt()  # a rebuild goes before search
-        loaded = load_project(project, preview=True, cache=self.cache)
-        self.rebuild, self.templated = None, loaded.templated
+        self.interrupt()
+        self.loaded = loaded = load_project(project, preview=True, cache=self.cache)
+        self.templated = loaded.templated
         if loaded.catalog is not None:  # loaded.ok
-            if self.site is not None:
-                loaded.catalog.borrow_related(self.site.catalog)
+            if self.catalog is not None:
+                loaded.catalog.borrow_related(self.catalog)
+            self.catalog = loaded.catalog
+        return loaded
+
+    def in_language(
+        self,
+        build: LanguageBuild,
+        *,
+        listed: Iterable[str] = (),
+        directory_urls: bool = True,
+        fragments: Fragments | None = None,
+    ) -> Site:
+        """The site in the language of `build` (one language's build of the site), and which of its pages this
+        rebuild writes again: those whose fingerprint the save changed (all of them after anything else), and
+        those the navigation lists (`listed`): the engine takes their titles in the navigation from the pages it
+        writes, and another language's navigation has them translated until then."""
+        assert self.loaded is not None, "load() comes first"
+        lang, languages = build.lang, build.languages
+        self.listed = frozenset(listed)
+        self.pages = pages = self.languages.setdefault(lang, LanguagePages(lang))
+        catalog = self.catalog or Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[])
+        site = Site(catalog, directory_urls=directory_urls, fragments=fragments, lang=lang, site_languages=languages)
+        if pages.site is not None and site.catalog is not catalog:  # another language's catalog, made for each save
+            site.catalog.borrow_related(pages.site.catalog)
+        pages.rebuild = None
+        if self.loaded.catalog is not None:
             after = Fingerprints(
-                loaded.catalog, directory_urls=directory_urls, leave_out=set(), previous=self.fingerprints
-            )
-            self.rebuild = pages_to_rebuild(self.fingerprints, after, loaded.changed)
-            self.fingerprints = after
-            self.site = Site(loaded.catalog, directory_urls=directory_urls, fragments=fragments)
-        elif self.site is None:
-            self.site = Site(
-                Catalog(entities={kind.folder: {} for kind in KINDS}, briefs=[]),
+                catalog,
                 directory_urls=directory_urls,
-                fragments=fragments,
+                leave_out=set(),
+                lang=lang,
+                languages=languages,
+                previous=pages.fingerprints,
+                site=site,
             )
-        return loaded, self.site
+            pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.loaded.changed)
+            pages.fingerprints = after
+        else:  # every page shows the errors: the next good save writes every page again
+            pages.fingerprints = None
+        if self.loaded.catalog is not None or pages.site is None:
+            pages.site = site
+        return pages.site
 
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written again only if this rebuild changes it."""
-        assert self.site is not None, "load() comes first"
-        if self.rebuild is None or page.src_uri in self.rebuild or page.src_uri not in self.written:
-            self.written[page.src_uri] = self.site.markdown(page)
-        return self.written[page.src_uri]
+        pages = self.pages
+        assert pages.site is not None, "in_language() comes first"
+        if pages.rebuild is None or page.src_uri in pages.rebuild or page.src_uri not in pages.written:
+            pages.written[page.src_uri] = pages.site.markdown(page)
+        return pages.written[page.src_uri]
 
     def rewrites(self, src_uri: str) -> bool:
         """Whether this rebuild writes the page again. Hand-written pages that call macros always are (they are
-        few, and a listing macro shows any brief); those that do not depend on no brief."""
-        assert self.site is not None, "load() comes first"
-        listing = src_uri in self.templated and self.site.catalog.brief(src_uri) is None
-        return self.rebuild is None or listing or src_uri in self.rebuild
+        few, and a listing macro shows any brief); those that do not depend on no brief. The pages the navigation
+        lists always are (see `in_language`)."""
+        pages = self.pages
+        assert pages.site is not None, "in_language() comes first"
+        listing = src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
+        return pages.rebuild is None or listing or src_uri in pages.rebuild or src_uri in self.listed
+
+
+class LanguagePages:
+    """What the preview remembers of the pages in one language: their fingerprints as the last site had them, the
+    generated pages' Markdown, that site, and the pages this rebuild writes again (None: all of them)."""
+
+    def __init__(self, lang: str = "") -> None:
+        self.lang = lang
+        self.fingerprints: Fingerprints | None = None
+        self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.site: Site | None = None
+        self.rebuild: set[str] | None = None
 
 
 def pages_to_rebuild(before: Fingerprints | None, after: Fingerprints, changes: Changes | None) -> set[str] | None:

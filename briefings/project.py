@@ -21,6 +21,13 @@ class Project:
     def briefs_dir(self) -> Path:
         return self.docs_dir / "briefs"
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the site is built in, the default first (mkdocs.yml's, `languages.site_languages`)."""
+        from .languages import site_languages
+
+        return site_languages(self.root / "mkdocs.yml")
+
     def file(self, relative: str) -> Path:
         """A file of the project, from its path relative to the root (`data/actors.yml`)."""
         return self.root / relative

@@ -107,9 +107,12 @@ class Fingerprints:
     In a site in several languages (`languages`, the default first), each language's build has the same source
     paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
     a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
-    translation's own page (`x.fr.md`, in its language's build) is what `pages.brief.translation_inputs`
-    declares, with the brief's translations too.
+    translation's own page (`x.fr.md`, in its language's build; `x.md` translating a brief written first in
+    Arabic) is what `pages.brief.translation_inputs` declares, with the brief's translations too. A brief written
+    in another language has its fingerprint at its own file (`x.ar.md`) in that language, and at its address
+    (`x.md`, the note) in a language it has no file in.
 
+    `site`, the site of `catalog` in `lang` if it is made already, is asked for the pages and their places.
     `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
     once per save."""
@@ -123,13 +126,15 @@ class Fingerprints:
         lang: str = DEFAULT,
         languages: tuple[str, ...] = (DEFAULT,),
         previous: Fingerprints | None = None,
+        site: Site | None = None,
     ):
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
         # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
-        plain = Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)  # for the places
+        # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
+        plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
         several = (lang, languages) if len(languages) > 1 else ()  # (a site in one language: as it was)
         for page in plain.generated_pages():
@@ -139,9 +144,11 @@ class Fingerprints:
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
                 self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
         for brief in catalog.briefs:
-            # In a language it is translated into, its page is the translation's own (`x.fr.md`).
+            # In a language it is translated into, its page is the translation's own (`x.fr.md`; `x.md` for a
+            # brief written first in another language); in its own, its file (`x.ar.md`); else the note (`x.md`).
             translation = catalog.translation(brief, lang) if several else None
-            src_uri = brief.src_uri if translation is None else translation.src_uri
+            own = brief.file_uri if lang == brief.language else brief.src_uri
+            src_uri = own if translation is None else translation.src_uri
             if src_uri not in leave_out:
                 if translation is None:
                     inputs = self.shown(brief_inputs(catalog, brief))

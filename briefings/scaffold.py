@@ -201,11 +201,6 @@ def new_translation(project: Project, original: Path, lang: str, today: dt.date 
     if lang == brief.lang:
         raise ScaffoldError(f"{rel} is written in {language.name} ({lang}) already: choose another --lang")
     target = brief.beside(lang)
-    if lang == languages.DEFAULT:
-        raise ScaffoldError(
-            f"{rel} is the original, and a brief's file in {language.name} ({lang}) is always its original: "
-            "a brief written first in another language has no translation into the default language"
-        )
     if target.exists():
         raise ScaffoldError(f"{project.relative(target)} already exists: edit it, or remove it first")
     problems = Problems()
@@ -223,6 +218,8 @@ def new_translation(project: Project, original: Path, lang: str, today: dt.date 
         .render(
             original=path.name,
             language=language,
+            # A brief written first in another language: its translations say which (briefings.originals).
+            translation_of=None if brief.lang == languages.DEFAULT else brief.lang,
             title=meta.get("title", ""),
             summary=meta.get("summary", ""),
             sources=[s for s in meta.get("sources") or () if isinstance(s, dict)],

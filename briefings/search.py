@@ -3,14 +3,18 @@
 Each page is added as it renders (`SearchIndex.add`), with the HTML of its article before the theme wraps it,
 which `briefings.search_text` reads (in another process during a build): its words, by their stem, each
 weighed by where it stands (the title most, then headings and what a template marks `data-search-weight`,
-then the text), and its record (address, title, summary, a brief's date, and its text for excerpts).
+then the text), and its record (address, title, summary, a brief's date, and its text for excerpts). What is
+read of a page is taken in as soon as it is read, so that the index holds only what it writes: a build numbers
+its pages up front in the site's order (`number`), whatever order they render in; the live preview numbers
+them as first added.
 
-Once every page has rendered, `write` puts the index in `search/` of the site:
+Once every page has rendered, `write` puts the index in `search/` of the site (`briefings.search_files` writes
+each file as search.js reads it):
 
 - `search/words/<prefix>.json`: the stems starting with <prefix> (their first two letters), each with the
   words of the site that have it (its forms), the pages that hold it, a score for each, and which of its
   forms each page holds (so that a query ranks the very word it asks above the other words of its stem). A
-  piece that would pass SHARD_BYTES is split by one more letter: it then keeps only the stems no longer than
+  piece that would pass `search_files.SHARD_BYTES` is split by one more letter: it then keeps only the stems no longer than
   its prefix, and says so (`"split": true`).
 - `search/pages/<n>.json`: the record of page n, with its sections: the offset in its text where each heading
   with an anchor (h2 to h6) starts, the anchor and the heading. A word of the text falls under the last
@@ -21,14 +25,16 @@ Once every page has rendered, `write` puts the index in `search/` of the site:
   date.json`, each brief's date, for ordering results newest first. search.js fetches a facet's file only when
   the reader opens that filter, and the dates only when the reader orders by them.
 
-A word found on more than COMMON pages keeps only the COMMON pages where it scores best and is marked
+A word found on more than `search_files.COMMON` pages keeps only those where it scores best and is marked
 common: a query ranks by it without requiring it. So a query fetches one piece per word typed and the
 records of the ten results it shows, and what a reader downloads stays about the same however large the
 site grows. `overrides/assets/javascripts/search.js` runs queries in Material's search box; it reads and stems
 words exactly as `search_text.words` and `Stemmer` do (tests/test_search.py checks it in Chromium).
 
 The index is kept from one rebuild of the live preview to the next, which renders again only the pages a
-save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search.
+save changes; `PreviewIndex` writes it once the preview is quiet, so that a save never waits for search. A build
+keeps it for the next in its cache (`state`, `restore`: `briefings.buildcache`), which writes anew only the pieces
+of words whose pages changed (`made` says how many).
 """
 
 from __future__ import annotations
@@ -41,57 +47,31 @@ import re
 import shutil
 import zlib
 from array import array
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
+from . import search_files
+from .search_files import PREFIX, Facets, Record, file_name
 from .search_text import TITLE, Analysed, PageReader, Stemmer, Added, facets_of, stemmer_for, words
-from .templating import long_date
 
 FOLDER = "search"
-SHARD_BYTES = 24_000  # a piece of the index larger than this is split by one more letter
-COMMON = 400  # pages a word keeps at most; beyond them it is common, and a query does not require it
-PREFIX = 2  # letters of the pieces that are not split
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
 #: overrides/partials/search.html): each page's values are `search_text.facets_of`'s.
 FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
-EPOCH = date(1970, 1, 1).toordinal()  # a brief's date is written as days since then
-#: Forms of a stem that a page's mask tells apart (search.js reads the mask as a 32-bit integer).
-MASKED_FORMS = 30
 
 _SPACE = re.compile(r"\s+")
 
 
-def file_name(prefix: str) -> str:
-    """The file name of the piece of the index for words starting with `prefix` (search.js: `fileName`)."""
-    if re.fullmatch(r"[a-z0-9]+", prefix):
-        return prefix
-    return "_" + "-".join(f"{ord(c):x}" for c in prefix)
+class Made(NamedTuple):
+    """How many pieces of words a write made anew, of how many it wrote (the others were the last write's)."""
 
+    anew: int
+    of: int
 
-@dataclass
-class Record:
-    """What a result shows of a page."""
-
-    url: str  # relative to the site's root, as "briefs/2026/talks/"
-    title: str
-    summary: str | None
-    date: date | None
-    text: bytes  # compressed: the texts of every page are kept until the index is written
-    sections: tuple[tuple[int, str, str], ...] = ()  # (offset in the text, anchor, heading) of each heading
-
-    def as_json(self) -> dict[str, Any]:
-        record: dict[str, Any] = {"url": self.url, "title": self.title}
-        if self.summary:
-            record["summary"] = self.summary
-        if self.date:
-            record["date"], record["datetime"] = long_date(self.date), self.date.isoformat()
-        record["text"] = zlib.decompress(self.text).decode("utf-8")
-        if self.sections:
-            record["sections"] = [list(section) for section in self.sections]
-        return record
+    def __str__(self) -> str:
+        return f"{self.anew} of {self.of} pieces of words made anew"
 
 
 class SearchIndex:
@@ -99,31 +79,35 @@ class SearchIndex:
 
     def __init__(self, language: str | None = "en") -> None:
         self.stem = Stemmer(language)
+        self.language = language
         self._catalog: Any = None  # the site's catalog, for the pages' values for the filters (`use_site`)
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
         self._stems: list[int] = []  # word number -> the number of its stem (itself a word)
         self._numbers: dict[str, int] = {}  # url -> the page's number, kept while the page is
         self._next = 0  # the number of the next new page: numbers are never reused
+        self._ranked = False  # numbered up front in the site's order (`number`), the index counts only those it holds
         self._records: dict[int, Record] = {}
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
-        self._facets: dict[int, dict[str, tuple[tuple[str, str], ...]]] = {}  # page number -> facet -> values
-        # Pages added, until what was read of them is taken in (`_settle`), by ticket; each page's latest ticket.
+        self._facets: dict[int, Facets] = {}  # page number -> facet -> values
+        # Pages added, until what was read of them is taken in (`settle`), by ticket; each page's latest ticket.
         self._reader = PageReader()
         self._pending: dict[int, Added] = {}
         self._latest: dict[str, int] = {}
         self._tickets = 0
-        self.pending: dict[str, Analysed | None] | None = None  # pages analysed, not yet included, by url
         # The last write's pieces of words (file name, text), by the first PREFIX letters of their words, and
-        # the pages it counted; the stems whose pages changed since, once `restore`d (None: take none as kept).
+        # the number it gave each page (by url); the stems whose pages changed since, once `restore`d (None: take
+        # none as kept); how many pieces the last write made anew, of how many.
         self._written: dict[str, list[tuple[str, str]]] = {}
-        self._written_pages = 0
+        self._written_pages: dict[str, int] = {}
         self._changed: set[int] | None = None
+        self.made = Made(0, 0)
 
     def use_language(self, language: str | None) -> None:
         """Stem for `language` from now on: the site's, once its configuration is read. An index that stemmed
         otherwise forgets its pages (the live preview indexes every page again when its configuration changes)."""
+        self.language = language
         if stemmer_for(language) != self.stem.algorithm:
             catalog = self._catalog
             self._reader.close()
@@ -132,12 +116,24 @@ class SearchIndex:
 
     def use_site(self, language: str | None, catalog: Any, prefix: str = "") -> dict[str, Any]:
         """Index the site in `language`, whose pages' values for the filters `catalog` (its briefings.catalog.
-        Catalog) gives (`facets_of`); return what the search box's template needs: the stemmer's algorithm for
-        search.js, the filters, and where the index is (`prefix` the language's folder: each language has an
-        index of its own, `fr/search/`)."""
+        Catalog) gives in that language (`facets_of`); return what the search box's template needs: the
+        stemmer's algorithm for search.js, the filters, and where the index is (`prefix` the language's folder:
+        each language has an index of its own, `fr/search/`)."""
         self.use_language(language)
         self._catalog = catalog
         return {"stemmer": self.stem.algorithm or "", "facets": FACETS, "index": f"{prefix}{FOLDER}/"}
+
+    def number(self, urls: Iterable[str]) -> None:
+        """Number the pages of a build up front: `urls`, every page it writes (rendered or copied), in the site's
+        order. Each page is then taken in as soon as it is read, at its place, and the index written numbers the
+        pages it holds 0, 1, … in that order, whatever order they rendered in. The pages of an index restored
+        (`restore`) move to their places; those no longer in the site are forgotten."""
+        places = {url: n for n, url in enumerate(urls)}
+        if places != self._numbers:
+            moved = {old: places[url] for url, old in self._numbers.items() if url in places}
+            for name in ("_records", "_terms", "_forms", "_facets"):
+                setattr(self, name, {moved[n]: held for n, held in getattr(self, name).items() if n in moved})
+        self._numbers, self._next, self._ranked = places, len(places), True
 
     def add(
         self,
@@ -153,27 +149,20 @@ class SearchIndex:
         title and its metadata as the theme gets them, HTML-escaped: `search: {exclude: true}` leaves it out,
         `search: {boost: 0.5}` weighs its words, `description` is its summary and `date` a brief's date.
         `facets` are its values for the filters (FACETS), each with its label; without them, those that the
-        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder). While `pending` is not None, a page read is only
-        analysed, into `pending` (a build indexes its pages once they are all built, in the site's order: see
-        `briefings.buildcache`); a page's analysis depends on nothing else, so a build may keep it for the next
-        (`Analysed.as_json`)."""
+        site's catalog (`use_site`) gives the page at `source` (its path in the docs folder). The page is read
+        in the background (`PageReader`) and taken in once read, with the pages added before it (`settle`)."""
         page_date = meta.get("date") if isinstance(meta.get("date"), date) else None
         options = search if isinstance(search := meta.get("search"), dict) else {}
         if options.get("exclude"):
-            self._latest.pop(url, None)  # a page read before is left out too
-            if self.pending is not None:
-                self.pending[url] = None
-            else:
-                self.remove(url)
+            self.remove(url)  # a page read before is left out too
             return
         boost = options.get("boost", 1)
         boost = min(max(float(boost), 0.1), 10.0) if isinstance(boost, (int, float)) else 1.0
         summary = html.unescape(meta["description"]) if isinstance(meta.get("description"), str) else None
         if facets is None and source is not None and self._catalog is not None:
-            facets = facets_of(self._catalog, source)
-        if self.pending is None:  # numbered as first added (a build numbers its pages in the site's order: `include`)
-            number = self._numbers.setdefault(url, self._next)
-            self._next = max(self._next, number + 1)
+            facets = facets_of(self._catalog, source, self.language)
+        number = self._numbers.setdefault(url, self._next)  # numbered as first added, unless numbered up front
+        self._next = max(self._next, number + 1)
         ticket, self._tickets = self._tickets, self._tickets + 1
         self._pending[ticket] = Added(
             url,
@@ -185,12 +174,13 @@ class SearchIndex:
         )
         self._latest[url] = ticket
         self._reader.add(ticket, zlib.compress(content.encode("utf-8"), 1))
+        self.settle(wait=False)  # what was read meanwhile: a build holds no page's reading longer than it must
 
-    def settle(self, stop: Callable[[], bool] = lambda: False) -> bool:
-        """Take in what was read of the pages added since (`PageReader`), in the order they were added, each as
-        last added: into `pending` if it is not None, else into the index; False if `stop` said so first (the
-        pages left stay to be taken in)."""
-        for ticket, (text, weights, sections) in self._reader.results():
+    def settle(self, stop: Callable[[], bool] = lambda: False, *, wait: bool = True) -> bool:
+        """Take into the index what was read of the pages added since (`PageReader`), in the order they were
+        added, each as last added; False if `stop` said so first (the pages left stay to be taken in). Without
+        `wait`, only what is read already, and the reader goes on."""
+        for ticket, (text, weights, sections) in self._reader.results(wait=wait):
             added = self._pending.pop(ticket)
             if self._latest.get(added.url) == ticket:  # else added again since, or left out
                 del self._latest[added.url]
@@ -206,13 +196,11 @@ class SearchIndex:
                     added.boost,
                     added.facets,
                 )
-                if self.pending is not None:
-                    self.pending[added.url] = analysed
-                else:
-                    self.include(added.url, analysed)
+                self.include(added.url, analysed)
             if stop():
                 return False
-        self._reader.close()
+        if wait:
+            self._reader.close()
         return True
 
     def include(self, url: str, page: Analysed | None) -> None:
@@ -289,56 +277,43 @@ class SearchIndex:
         (folder / "pages").mkdir(parents=True)
         (folder / "words").mkdir()
         (folder / "filters").mkdir()
-        for facet, values in self._filters().items():
-            _write_json(folder / "filters" / f"{facet}.json", {"values": values})
-        dated, previous = [], 0
-        for number, record in sorted(self._records.items()):
-            if record.date:
-                dated += [number - previous, record.date.toordinal() - EPOCH]
-                previous = number
-        _write_json(folder / "filters" / "date.json", {"pages": dated})
-        for number in sorted(self._records):
-            _write_json(folder / "pages" / f"{number}.json", self._records[number].as_json())
+        # Each page's number in the files: its own, or its place among the pages held, if numbered up front.
+        numbers = sorted(self._records)
+        written_as = dict(zip(numbers, range(len(numbers)) if self._ranked else numbers))
+        for facet, values in search_files.filters({written_as[n]: self._facets[n] for n in numbers}, FACETS).items():
+            search_files.write_json(folder / "filters" / f"{facet}.json", {"values": values})
+        dated = search_files.dates({written_as[n]: self._records[n] for n in numbers})
+        search_files.write_json(folder / "filters" / "date.json", {"pages": dated})
+        for number in numbers:
+            search_files.write_json(folder / "pages" / f"{written_as[number]}.json", self._records[number].as_json())
             if stop():
                 return 0
-        pages, redo = len(self._records), None  # the first letters of the pieces to make again (None: all)
-        if self._changed is not None and self._written_pages == pages:
+        pages = len(numbers)
+        urls = {self._records[number].url: written_as[number] for number in numbers}
+        redo = None  # the first letters of the pieces to make again (None: all)
+        if self._changed is not None and self._written_pages == urls:
             redo = {self._words[stem][:PREFIX] for stem in self._changed}
         wanted = None if redo is None else {n for n, word in enumerate(self._words) if word[:PREFIX] in redo}
-        postings, forms = self._postings(wanted), self._forms_of_stems(wanted)
+        postings, forms = self._postings(wanted, written_as), self._forms_of_stems(wanted, written_as)
         order = sorted(postings, key=lambda n: self._words[n])
         entries = [
-            (self._words[n], _encode(postings[n], [self._words[form] for form in forms[n]], forms[n])) for n in order
+            (self._words[n], search_files.encode(postings[n], [self._words[f] for f in forms[n]], forms[n]))
+            for n in order
         ]
         written = {} if redo is None else {first: kept for first, kept in self._written.items() if first not in redo}
-        for prefix, piece in _pieces(entries, PREFIX):
+        made = 0
+        for prefix, piece in search_files.pieces(entries, PREFIX):
             text = json.dumps({"pages": pages, **piece}, ensure_ascii=False, separators=(",", ":"))
             written.setdefault(prefix[:PREFIX], []).append((file_name(prefix), text))
+            made += 1
         for name, text in (piece for kept in written.values() for piece in kept):
             (folder / "words" / f"{name}.json").write_text(text, "utf-8")
             if stop():
                 return 0
-        self._written, self._written_pages = written, pages
+        self._written, self._written_pages = written, urls
+        self.made = Made(made, sum(len(kept) for kept in written.values()))
         self._changed = None if self._changed is None else set()
         return pages
-
-    def _filters(self) -> dict[str, list[list[Any]]]:
-        """Each facet's values: [value, label, then the pages that have it (each number's difference from the
-        one before)], most pages first (years: newest first)."""
-        pages: dict[str, dict[str, list[int]]] = {facet: {} for facet in FACETS}
-        labels: dict[tuple[str, str], str] = {}
-        for number in sorted(self._facets):
-            for facet, values in self._facets[number].items():
-                for value, label in values:
-                    pages[facet].setdefault(value, []).append(number)
-                    labels[facet, value] = label
-        filters = {}
-        for facet, found in pages.items():
-            order = sorted(
-                found, key=lambda v: (-int(v) if facet == "year" else -len(found[v]), labels[facet, v].lower())
-            )
-            filters[facet] = [[value, labels[facet, value], *_deltas(found[value])] for value in order]
-        return filters
 
     def _number_of(self, word: str) -> int:
         number = self._vocabulary.get(word)
@@ -351,32 +326,34 @@ class SearchIndex:
                 self._stems[number] = self._number_of(stem)
         return number
 
-    def _forms_of_stems(self, wanted: set[int] | None) -> dict[int, dict[int, list[int]]]:
+    def _forms_of_stems(self, wanted: set[int] | None, written_as: dict[int, int]) -> dict[int, dict[int, list[int]]]:
         """Stem number (those `wanted`, or all) -> its forms (word numbers, most pages first) -> the pages
-        holding each."""
+        holding each (by their numbers in the files, `written_as`)."""
         found: dict[int, dict[int, list[int]]] = {}
         stems = self._stems
         for number in sorted(self._forms):
+            page = written_as[number]
             for form in self._forms[number]:
                 if wanted is None or stems[form] in wanted:
-                    found.setdefault(stems[form], {}).setdefault(form, []).append(number)
+                    found.setdefault(stems[form], {}).setdefault(form, []).append(page)
         return {
             stem: dict(sorted(forms.items(), key=lambda item: (-len(item[1]), self._words[item[0]])))
             for stem, forms in found.items()
         }
 
-    def _postings(self, wanted: set[int] | None) -> dict[int, array]:
-        """Stem number (those `wanted`, or all) -> page number << 8 | score, for each page holding the stem, by
-        page number."""
+    def _postings(self, wanted: set[int] | None, written_as: dict[int, int]) -> dict[int, array]:
+        """Stem number (those `wanted`, or all) -> page number (in the files, `written_as`) << 8 | score, for
+        each page holding the stem, by page number."""
         postings: dict[int, array] = {}
         for number in sorted(self._terms):
+            page = written_as[number] << 8
             for term in self._terms[number]:
                 if wanted is not None and term >> 8 not in wanted:
                     continue
                 found = postings.get(term >> 8)
                 if found is None:
                     found = postings[term >> 8] = array("Q")
-                found.append(number << 8 | term & 0xFF)
+                found.append(page | term & 0xFF)
         return postings
 
 
@@ -384,47 +361,3 @@ class SearchIndex:
 def _score(weight: float, boost: float) -> int:
     """A word's score on a page, 1 to 255, from its weight there: it grows ever more slowly with the weight."""
     return max(1, min(255, round(16 * math.log2(1 + weight) * boost)))
-
-
-def _pieces(postings: list[tuple[str, list[str | int]]], length: int) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The pieces of the index for `postings` (each word's, encoded, in the words' order), each word's
-    prefix `length` letters long."""
-    groups: dict[str, dict[str, list[str | int]]] = {}
-    for word, encoded in postings:
-        groups.setdefault(word[:length], {})[word] = encoded
-    for prefix, group in groups.items():
-        if len(json.dumps(group, separators=(",", ":"))) <= SHARD_BYTES or all(len(w) <= length for w in group):
-            yield prefix, {"words": group}
-            continue
-        yield prefix, {"split": True, "words": {word: found for word, found in group.items() if len(word) <= length}}
-        yield from _pieces([(word, found) for word, found in group.items() if len(word) > length], length + 1)
-
-
-def _encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list[str | int]:
-    """A stem's entry: its forms (the words of the site that have it, `names`, most pages first), how many
-    pages hold it, then for each page kept (by page number) the number's difference from the one before, the
-    stem's score there and, if it has more than one form, which forms the page holds (bit n: the nth form; the
-    first MASKED_FORMS forms only). A common stem keeps the COMMON pages where it scores best."""
-    kept = sorted(found, key=lambda posting: -(posting & 0xFF))[:COMMON] if len(found) > COMMON else found
-    masks: dict[int, int] = {}
-    if len(forms) > 1:
-        for bit, pages in enumerate(list(forms.values())[:MASKED_FORMS]):
-            for page in pages:
-                masks[page] = masks.get(page, 0) | 1 << bit
-    encoded: list[str | int] = [*names, len(found)]
-    previous = 0
-    for posting in sorted(kept):
-        encoded += [(posting >> 8) - previous, posting & 0xFF]
-        if len(forms) > 1:
-            encoded.append(masks.get(posting >> 8, 0))
-        previous = posting >> 8
-    return encoded
-
-
-def _deltas(numbers: list[int]) -> list[int]:
-    """Numbers in order, each as its difference from the one before."""
-    return [number - previous for previous, number in zip([0, *numbers], numbers)]
-
-
-def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

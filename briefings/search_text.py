@@ -154,14 +154,15 @@ class PageReader:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         return True
 
-    def results(self) -> Iterator[tuple[int, Read]]:
-        """(key, what was read) of each page handed in and not given yet, in order."""
-        for keys, reading in self._running:
+    def results(self, wait: bool = True) -> Iterator[tuple[int, Read]]:
+        """(key, what was read) of each page handed in and not given yet, in order; without `wait`, only those
+        read already (in another process), so that the caller takes them in as the site goes on rendering."""
+        while self._running and (wait or self._running[0][1].done()):
+            keys, reading = self._running.pop(0)
             self._ready.extend(zip(keys, reading.result()))
-        self._running.clear()
         while self._ready:
             yield self._ready.popleft()
-        while self._waiting:
+        while wait and self._waiting:
             key, page = self._waiting[0]
             found = read(zlib.decompress(page).decode("utf-8"))
             self._waiting.popleft()
@@ -299,14 +300,18 @@ def _weight_of(attrs: list[tuple[str, str | None]]) -> float | None:
     return None
 
 
-#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages.
+#: The kinds of page search can be narrowed to (the filter `kind`), by the folder of their pages, with their
+#: labels (in English: each language's `labels` give them in the language, briefings/languages/<code>.yml).
 KINDS = {"briefs": "Briefs", "actors": "Actors", "indicators": "Indicators", "mechanisms": "Mechanisms"}
 PAGES = ("page", "Pages")  # the kind of every other page
 
 
-def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
-    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page), and
-    a brief's year, actors, mechanisms, regions and tags (`catalog`: the site's briefings.catalog.Catalog)."""
+def facets_of(catalog: Any, src_uri: str, language: str | None = None) -> dict[str, list[tuple[str, str]]]:
+    """A page's values for the filters, each with its label: its kind (KINDS, by the folder of its page, in
+    `language`, a declared language's code; else in English), and a brief's year, actors, mechanisms, regions
+    and tags (`catalog`: the site's briefings.catalog.Catalog in that language)."""
+    known = declared().get(language or "")
+    label = known.label if known is not None else str
     brief = catalog.brief(split_language(src_uri)[0])  # a translation's page: its brief's
     if brief is not None:
         named = lambda folder: [
@@ -315,7 +320,7 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
             if i in catalog.entities.get(folder, {})
         ]
         return {
-            "kind": [("brief", KINDS["briefs"])],
+            "kind": [("brief", label(KINDS["briefs"]))],
             "year": [(str(brief.date.year), str(brief.date.year))],
             "actor": named("actors"),
             "mechanism": named("mechanisms"),
@@ -324,14 +329,14 @@ def facets_of(catalog: Any, src_uri: str) -> dict[str, list[tuple[str, str]]]:
         }
     folder, _, name = src_uri.partition("/")
     if folder in KINDS and folder != "briefs" and name.removesuffix(".md") in catalog.entities.get(folder, {}):
-        return {"kind": [(folder.removesuffix("s"), KINDS[folder])]}
-    return {"kind": [PAGES]}
+        return {"kind": [(folder.removesuffix("s"), label(KINDS[folder]))]}
+    return {"kind": [(PAGES[0], label(PAGES[1]))]}
 
 
 @dataclass(frozen=True)
 class Analysed:
-    """What the index keeps of one page, before it is numbered among the site's: its record's parts, the
-    weight of each of its words (in the order they occur) and its values for the filters."""
+    """What the index takes of one page: its record's parts, the weight of each of its words (in the order they
+    occur) and its values for the filters."""
 
     title: str
     summary: str | None
@@ -341,30 +346,6 @@ class Analysed:
     weights: dict[str, float]
     boost: float
     facets: dict[str, tuple[tuple[str, str], ...]]
-
-    def as_json(self) -> dict[str, Any]:
-        """As plain values only (text that is `Markup` as `str`), for JSON or `marshal`."""
-        return {
-            "title": str(self.title),
-            "summary": None if self.summary is None else str(self.summary),
-            "date": self.date.isoformat() if self.date else None,
-            "text": str(self.text),
-            "sections": tuple((int(at), str(anchor), str(heading)) for at, anchor, heading in self.sections),
-            "weights": {str(word): float(weight) for word, weight in self.weights.items()},
-            "boost": float(self.boost),
-            "facets": {str(f): tuple((str(v), str(label)) for v, label in values) for f, values in self.facets.items()},
-        }
-
-    @classmethod
-    def from_json(cls, kept: dict[str, Any]) -> Analysed:
-        return cls(
-            **{
-                **kept,
-                "date": date.fromisoformat(kept["date"]) if kept["date"] else None,
-                "sections": tuple(map(tuple, kept["sections"])),
-                "facets": {facet: tuple(map(tuple, values)) for facet, values in kept["facets"].items()},
-            }
-        )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .metadata import article_metadata
 from .model import Brief
 from .navigation import Place, place_of
 from .pages import GeneratedPage
-from .pages.brief import Publication, brief_markdown, cut_text
+from .pages.brief import UNTRANSLATED, Publication, brief_markdown, cut_text, untranslated
 from .problems import Problems
 from .redirects import write_redirects
 from .templating import PageTemplates
@@ -221,14 +221,12 @@ class Site:
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published (`src_uri` the original's or a translation's), or None if it is not a
         brief of the site. In a language the brief has no translation into, a note in that language leads to
-        the original in place of the text."""
+        the original (in whichever language it is written) and its translations in place of the text."""
         brief = self.catalog.brief(split_language(src_uri)[0])
         if brief is None:
             return None
         if not self.catalog.is_translated(brief):
-            here = page_url(brief.src_uri, self.templates.directory_urls)
-            original = relative_url(here, f"{self.language.code}/{here}")
-            return self.render("brief-untranslated.md", brief.src_uri, brief=brief, original=original)
+            return self.render(UNTRANSLATED, brief.src_uri, **untranslated(self.catalog, brief))
         return brief_markdown(self.catalog, self.render, brief, body, publication, block=self.templates.stash_block)
 
     def alternates(self, src_uri: str, home: str) -> list[dict[str, Any]]:
@@ -243,7 +241,7 @@ class Site:
             language = languages.language(code)
             path = page_url(base, self.templates.directory_urls)
             path = path if code == languages.DEFAULT else f"{code}/{'' if path == './' else path}"
-            translated = brief is None or code == languages.DEFAULT or code in self.original.translations_of(brief)
+            translated = brief is None or code in self.original.languages_of(brief)
             found.append(
                 {
                     "lang": code,

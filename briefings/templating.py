@@ -29,7 +29,7 @@ from .catalog import month_title
 from .fragments import Fragments
 from .languages import DEFAULT, Language, month_name, number, short_date
 from .links import anchor_of
-from .urls import link_from
+from .urls import link_from, page_url, relative_url
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
@@ -221,11 +221,19 @@ class PageTemplates:
         def href(target: Any) -> Markup:
             return self.href(page, target if isinstance(target, str) else target.src_uri)
 
+        def href_in(lang: str, target: Any) -> Markup:  # the page of `target` in language `lang`
+            there = page_url(target if isinstance(target, str) else target.src_uri, self.directory_urls)
+            here = page_url(page, self.directory_urls)
+            prefix = {code: "" if code == DEFAULT else f"{code}/" for code in (lang, self.language.code)}
+            return escape_attribute(relative_url(prefix[lang] + there, prefix[self.language.code] + here))
+
         # Everything a template shows is in its context (`context`: what the page's module or macro works out),
         # with `href` and `page`, the page's source; the environment holds filters only.
         # The page's language, and `t("Readings")`: the project's own strings in it (briefings/languages/).
         # `counted(n, "{count} brief", "{count} briefs")`: a count of something, by the language's plural rules.
+        # `language_name("ar")`: a language's name in the page's language; `href_in("ar", brief)`: a page in another.
         language = {"language": self.language, "t": self.language.label, "counted": self.language.counted}
+        language |= {"language_name": self.language.name_of, "href_in": href_in}
         return self.env.get_template(f"pages/{name}").render({**context, **language, "href": href, "page": page})
 
     def stash_block(self, html: str) -> Markup:

@@ -1,4 +1,5 @@
-"""Reading a brief's translation page (`slug.<lang>.md` beside `slug.md`) for the loader: its front matter
+"""Reading a brief's translation page (`slug.<lang>.md` beside `slug.md`, or beside `slug.ar.md` when the brief
+was written first in Arabic: briefings.originals says which file is the original) for the loader: its front matter
 checked against its original's (briefings.translations), its body by the rules of its language (the house
 headings it declares, the template's placeholders written over, macro calls naming only what the original
 lists, safe HTML) and its links."""
@@ -6,7 +7,6 @@ lists, safe HTML) and its links."""
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from dataclasses import dataclass, replace
 
 from . import brief_rules, languages, safety
@@ -14,9 +14,9 @@ from .calls import read_calls
 from .frontmatter import read_front_matter
 from .links import PageLinks, read_links
 from .model import count_words
-from .problems import Location, Problems
-from .sources import Source
-from .translations import Translation, read_translation, split_language
+from .originals import TranslationFile
+from .problems import Problems
+from .translations import Translation, read_translation
 
 
 @dataclass(frozen=True)
@@ -27,17 +27,10 @@ class TranslationPage:
 
 
 def read_translation_page(
-    page: Source, original: Source | None, text: str | None, known: dict, calls: dict, problems: Problems
+    file: TranslationFile, text: str | None, known: dict, calls: dict, problems: Problems
 ) -> TranslationPage:
-    """The translation `page` (its `text`, None when unreadable) of the brief `original` (None: there is none)."""
-    base, lang = split_language(page.src_uri)
-    if original is None:
-        problems.error(
-            Location(page.rel),
-            f"no original beside this translation: add {posixpath.basename(base)} (this build publishes a brief "
-            "written in another language only with its original in the default language)",
-        )
-        return TranslationPage(None)
+    """The translation `file` (its `text`, None when unreadable) of the brief `file.original`."""
+    page, original = file.page, file.original.page
     if text is None:
         return TranslationPage(None)
     doc, body, body_line = read_front_matter(text, page.rel, problems, required=True)
@@ -45,10 +38,10 @@ def read_translation_page(
     if doc is None or original_doc is None:  # the original's own problems are reported with it
         return TranslationPage(None)
     translation = read_translation(
-        doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=problems
+        doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=problems, lang=file.lang
     )
     macros = read_calls(body, page.rel, body_line, problems, known, calls)
-    headings = languages.language(lang or languages.DEFAULT).headings
+    headings = languages.language(file.lang).headings
     if not original_doc.value.get("draft"):
         fix = brief_rules.TRANSLATION_PLACEHOLDER_FIX
         brief_rules.check_placeholders(doc, body, page.rel, body_line, problems, fix=fix)

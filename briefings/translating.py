@@ -4,8 +4,8 @@ their original (`briefings check` warns). `briefings new brief --translate PATH 
 
 A brief's text in another language sits beside it with the language's code before `.md`
 (`doha-indirect-talks.ar.md` beside `doha-indirect-talks.md`, `index.ar.md` beside a folder brief's
-`index.md`). A brief written first, or only, in another language is `slug.<code>.md` with no file in the default
-language beside it: it is the original.
+`index.md`). A brief written first, or only, in another language is `slug.<code>.md`, its original; its
+translations, the default language's `slug.md` included, say `translation_of: <code>` (briefings.originals).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import clock, languages
 from .frontmatter import read_front_matter
+from .originals import original_language, translation_of
 from .problems import Problems
 from .project import Project
 from .translations import split_language
@@ -47,10 +48,12 @@ class BriefFile:
 
     @property
     def original(self) -> Path:
-        """The brief's original: the file in the default language, or, without one, the only file there is
-        (several files in other languages and none in the default: the first declared)."""
+        """The brief's original, as `briefings.originals` says: the file in the default language unless it says
+        `translation_of`, else the file in another language that does not (the first declared, if several do
+        not: the check reports them), or this file if none."""
         files = self.in_languages()
-        return files.get(languages.DEFAULT) or next(iter(files.values()), self.path)
+        claims = {lang: translation_of(path) for lang, path in files.items()}
+        return next((files[lang] for lang in original_language(claims)), self.path)
 
     @property
     def is_original(self) -> bool:
@@ -66,7 +69,7 @@ def older_translations(project: Project) -> Problems:
         return found
     for path in sorted(project.briefs_dir.rglob("*.md")):
         brief = BriefFile.at(path)
-        if brief.lang == languages.DEFAULT or brief.is_original:
+        if brief.is_original:
             continue
         original, translation = _front(project, brief.original), _front(project, path)
         if original is None or translation is None:

@@ -1,4 +1,6 @@
-"""A brief's translations: `slug.<lang>.md` beside the original `slug.md` (the suffix layout).
+"""A brief's translations: `slug.<lang>.md` beside the original `slug.md` (the suffix layout), or, for a brief
+written first in another language (`slug.ar.md`), any other file of it, `slug.md` included, that says
+`translation_of: ar` (briefings.originals).
 
 A translation is text: its title, summary, sections, sources' titles and corrections. The judgement is the
 original's: its date, the entities it names, its leverage and readings, tags, regions and authors come from the
@@ -20,7 +22,7 @@ from .problems import Location, Problems
 from .yamldoc import YamlDocument
 
 #: What a translation's front matter may carry: text only (and the day it was last brought up to date).
-TEXT_FIELDS = ("title", "summary", "sources", "corrections", "translated")
+TEXT_FIELDS = ("title", "summary", "sources", "corrections", "translated", "translation_of")
 #: What a translation takes from its original and may not state differently.
 JUDGEMENT_FIELDS = (
     "date",
@@ -67,11 +69,20 @@ def split_language(src_uri: str) -> tuple[str, str | None]:
 
 
 def read_translation(
-    doc: YamlDocument, original: dict[str, Any], original_rel: str, *, src_uri: str, rel: str, problems: Problems
+    doc: YamlDocument,
+    original: dict[str, Any],
+    original_rel: str,
+    *,
+    src_uri: str,
+    rel: str,
+    problems: Problems,
+    lang: str | None = None,
 ) -> Translation | None:
-    """A translation's front matter checked against its original's (`original`, read from `original_rel`)."""
+    """A translation's front matter checked against its original's (`original`, read from `original_rel`), in
+    language `lang` (by default the one its file name gives)."""
     meta = doc.value
-    base, lang = split_language(src_uri)
+    base, named = split_language(src_uri)
+    lang = lang or named
     name = posixpath.basename(original_rel)
     ok = True
     for key in meta:

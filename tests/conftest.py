@@ -174,10 +174,14 @@ def front_matter(path: Path) -> dict:
 
 
 def is_translation(path: Path) -> bool:
-    """Whether a brief's file is a translation (`slug.fr.md` beside `slug.md`): its front matter holds text only."""
-    from briefings.translations import split_language
+    """Whether a brief's file is a translation (`slug.fr.md` beside `slug.md`): its front matter holds text only,
+    no date (a brief written first in another language, `slug.fr.md` alone, is an original with its date)."""
+    return "date" not in front_matter(path)
 
-    return split_language(path.name)[1] is not None
+
+def page_path(path: Path) -> str:
+    """The address of a brief's file inside the docs folder, without its language (`x.fr.md`: as `x.md`)."""
+    return re.sub(r"\.(?:fr|ar|fa)$", "", path.with_suffix("").as_posix())
 
 
 def soup(path: Path) -> BeautifulSoup:

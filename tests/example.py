@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import EXAMPLE, front_matter, is_translation
+from conftest import EXAMPLE, front_matter, is_translation, page_path
 
 ACTORS = yaml.safe_load((EXAMPLE / "data/actors.yml").read_text("utf-8"))
 INDICATORS = yaml.safe_load((EXAMPLE / "data/indicators.yml").read_text("utf-8"))
@@ -21,13 +21,16 @@ BRIEF_FILES = sorted(
 ALL_BRIEFS = {p: front_matter(p) for p in BRIEF_FILES}
 BRIEFS = {p: m for p, m in ALL_BRIEFS.items() if not m.get("draft")}
 DRAFTS = {p: m for p, m in ALL_BRIEFS.items() if m.get("draft")}
+#: The published briefs written in English (`oman-second-channel.fr.md` is written in French only: its page in
+#: English is a note leading to it, which tests/test_lone_briefs.py asserts on).
+IN_ENGLISH = {p: m for p, m in BRIEFS.items() if page_path(p) == p.with_suffix("").as_posix()}
 #: A published brief the tests of addresses and of `briefings diff` move and edit.
 GULF = "docs/briefs/2026/gulf-states-brokering-gains.md"
 
 
 def url_of(path: Path) -> str:
     """docs/briefs/2026/x.md -> briefs/2026/x/"""
-    return path.relative_to(EXAMPLE / "docs").with_suffix("").as_posix() + "/"
+    return page_path(path.relative_to(EXAMPLE / "docs")) + "/"
 
 
 def newest_first(briefs: dict) -> list[Path]:

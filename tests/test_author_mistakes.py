@@ -127,6 +127,15 @@ FRENCH_BODY = (
 )
 
 
+ARABIC_BODY = (
+    BODY.replace("What happened", "ما الذي حدث")
+    .replace("Who gains leverage", "من يكسب النفوذ")
+    .replace("What mechanism is operating", "ما الآلية الفاعلة")
+    .replace("Why it matters", "لماذا يهمّ ذلك")
+    .replace("What to watch next", "ما الذي ينبغي مراقبته")
+)
+
+
 def translation(extra: str = "", body: str = FRENCH_BODY, lang: str = "fr", original: bool = True):
     """The row's brief and its translation into `lang` (`{stem}.fr.md` beside it), whose front matter has
     `extra` lines from line 4 on."""
@@ -883,7 +892,7 @@ MISTAKES = [
         translation("featured: true\n"),
         TRANSLATION,
         4,
-        "a translation's front matter carries title, summary, sources, corrections, translated only",
+        "a translation's front matter carries title, summary, sources, corrections, translated, translation_of only",
     ),
     Mistake(
         "translation without a summary",
@@ -944,12 +953,78 @@ MISTAKES = [
         2,
         "title still holds a TODO placeholder from the template: write the text, or keep the translation out of",
     ),
+    # A brief written first, or only, in another language (briefings/originals.py).
     Mistake(
-        "translation without its original",
-        translation(original=False),
+        "brief in a language the site is not built in",
+        lambda p, b: write_brief(p, name=b[:-3] + ".fa.md"),
+        "{stem}.fa.md",
+        1,
+        "written in فارسی (fa), which the site is not built in (it is built in en (English), fr (Français), ar "
+        "(العربية)): add fa to the i18n plugin's 'languages' in mkdocs.yml",
+    ),
+    Mistake(
+        "brief in a language no declaration knows",
+        lambda p, b: write_brief(p, name=b[:-3] + ".de.md"),
+        "{stem}.de.md",
+        1,
+        "this file name says the brief is written in 'de', a language the site is not built in (it is built in en "
+        "(English), fr (Français), ar (العربية)): rename the file",
+    ),
+    Mistake(
+        "brief written in Arabic with the English headings",
+        lambda p, b: write_brief(p, name=b[:-3] + ".ar.md"),
+        "{stem}.ar.md",
+        8,
+        "missing the house heading '## ما الذي حدث'",
+    ),
+    Mistake(
+        "two files claiming to be the original",
+        lambda p, b: (
+            write_brief(p, body=ARABIC_BODY, name=b[:-3] + ".ar.md")
+            or write_brief(p, body=FRENCH_BODY, name=b[:-3] + ".fr.md")
+        ),
         TRANSLATION,
         1,
-        "no original beside this translation: add translation-without-its-original.md",
+        "two-files-claiming-to-be-the-original.ar.md and two-files-claiming-to-be-the-original.fr.md both claim to "
+        "be this brief's original: a translation says which language it translates; add 'translation_of: ar'",
+    ),
+    Mistake(
+        "translation of a language with no file",
+        translation("translation_of: ar\n", original=False),
+        TRANSLATION,
+        1,
+        "'translation_of: ar', but there is no translation-of-a-language-with-no-file.ar.md beside this file: add "
+        "the original",
+    ),
+    Mistake(
+        "translation of a translation",
+        lambda p, b: (
+            write_brief(p, body=ARABIC_BODY, name=b[:-3] + ".ar.md")
+            or write_brief(p, TRANSLATION_FRONT + "translation_of: ar\n", name=b)
+            or write_brief(p, TRANSLATION_FRONT + "translation_of: en\n", FRENCH_BODY, name=b[:-3] + ".fr.md")
+        ),
+        TRANSLATION,
+        1,
+        "'translation_of: en', but translation-of-a-translation.md is itself a translation (the original is "
+        "translation-of-a-translation.ar.md): a translation translates the original; write 'translation_of: ar'",
+    ),
+    Mistake(
+        "English translation of an Arabic original with a date of its own",
+        lambda p, b: (
+            write_brief(p, body=ARABIC_BODY, name=b[:-3] + ".ar.md")
+            or write_brief(p, TRANSLATION_FRONT + "translation_of: ar\ndate: 2026-06-02\n", name=b)
+        ),
+        ITS_BRIEF,
+        5,
+        "leave it out: a translation takes it from english-translation-of-an-arabic-original-with-a-date-of-its-own.ar.md",
+    ),
+    Mistake(
+        "translation of an English original naming another",
+        translation("translation_of: ar\n"),
+        TRANSLATION,
+        1,
+        "but there is no translation-of-an-english-original-naming-another.ar.md beside this file: this brief's "
+        "original is translation-of-an-english-original-naming-another.md: write 'translation_of: en'",
     ),
 ]
 

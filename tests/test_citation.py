@@ -20,7 +20,17 @@ from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
 from briefings.urls import citation_paths
 from briefings.project import Project
-from conftest import EXAMPLE, ROOT, BuiltSite, copy_project, front_matter, is_translation, mkdocs_build, read_bibtex
+from conftest import (
+    EXAMPLE,
+    ROOT,
+    BuiltSite,
+    copy_project,
+    front_matter,
+    is_translation,
+    mkdocs_build,
+    page_path,
+    read_bibtex,
+)
 
 AUTHORS = yaml.safe_load((EXAMPLE / "data/authors.yml").read_text("utf-8"))
 SITE_NAME = re.search(r"^site_name: (.+)$", (EXAMPLE / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
@@ -111,12 +121,15 @@ def test_every_brief_has_a_stable_key_of_its_own_and_its_files_beside_its_page()
 PUBLISHED = {
     p: m
     for p in sorted((EXAMPLE / "docs/briefs").rglob("*.md"))
-    if p.name != "index.md" and not is_translation(p) and not (m := front_matter(p)).get("draft")
+    if p.name != "index.md"
+    and not is_translation(p)
+    and not (m := front_matter(p)).get("draft")
+    and page_path(p) == p.with_suffix("").as_posix()  # written in English: its page at the root is the brief's
 }
 
 
 def _url(path: Path) -> str:
-    return path.relative_to(EXAMPLE / "docs").with_suffix("").as_posix() + "/"
+    return page_path(path.relative_to(EXAMPLE / "docs")) + "/"
 
 
 @pytest.mark.parametrize("path", list(PUBLISHED), ids=lambda p: p.stem)

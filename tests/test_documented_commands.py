@@ -40,6 +40,7 @@ NOT_RUN = {
     "script/test": "the test suite itself",
     "script/test -k browser -x": "a part of the test suite",
     "script/validator": "installs Java and the Nu HTML Checker",
+    "script/hugo": "installs Hugo, the benchmark's peer",
     "script/screenshots": "takes minutes, in Chromium",
     "script/bench": "takes minutes",
     "script/vendor-stemmers": "rewrites the browser's stemmers from node_modules (tests/test_search.py runs it with --check)",

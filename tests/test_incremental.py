@@ -6,13 +6,14 @@ compares every file. A failed build leaves the last site and the cache as they w
 from __future__ import annotations
 
 import marshal
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from briefings.buildcache import CACHE_FOLDER, MANIFEST, WITHOUT_CACHE
+from briefings.buildcache import CACHE_FOLDER, MANIFEST, SEARCH, WITHOUT_CACHE
 from conftest import briefings, copy_project, mkdocs_build
 
 BRIEF = "docs/briefs/2026/doha-indirect-talks.md"
@@ -91,6 +92,22 @@ def new_translation(project: Path) -> None:
     (project / "docs/briefs/2026/intermittent-flare-up-risk.fr.md").write_text(text, "utf-8")
 
 
+#: A brief written only in French: its page in English and Arabic is a note the site generates.
+LONE = "docs/briefs/2026/oman-second-channel.fr.md"
+
+
+def lone_translated(lang: str, headings: list[str]) -> Callable[[Path], None]:
+    """A translation into `lang` of the brief written in French, which says so (`translation_of: fr`)."""
+
+    def change(project: Path) -> None:
+        body = "".join(f"## {heading}\n\nText.\n\n" for heading in headings)
+        front = "title: Oman, the other channel\nsummary: A summary.\ntranslation_of: fr\n"
+        name = "oman-second-channel.md" if lang == "en" else f"oman-second-channel.{lang}.md"
+        (project / "docs/briefs/2026" / name).write_text(f"---\n{front}---\n\n{body}", "utf-8")
+
+    return change
+
+
 def delete_translation(project: Path) -> None:
     (project / TRANSLATION).unlink()
 
@@ -119,6 +136,16 @@ EDITS = {
         BRIEF, "note: US officials and Iranian", "note: American officials and Iranian"
     ),
     "new translation": new_translation,
+    # A brief written in French only: the notes in English and Arabic show its title and lead to it.
+    "lone brief's text": edit(LONE, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUne phrase de plus.\n"),
+    "lone brief's title": edit(LONE, "title: Oman, l'autre canal", "title: Oman, le second canal"),
+    "lone brief translated into English": lone_translated(
+        "en",
+        ["What happened", "Who gains leverage", "What mechanism is operating", "Why it matters", "What to watch next"],
+    ),
+    "lone brief translated into Arabic": lone_translated(
+        "ar", ["ما الذي حدث", "من يكسب النفوذ", "ما الآلية الفاعلة", "لماذا يهمّ ذلك", "ما الذي ينبغي مراقبته"]
+    ),
     "deleted translation": delete_translation,
     "new brief": new_brief,
     "renamed brief": move_brief,
@@ -195,6 +222,28 @@ def test_a_site_wide_change_reuses_nothing(name, built_once, tmp_path):
     SITE_WIDE[name](project)
     version = "2.0" if name == "package upgrade" else "1.0"
     assert build(project, tmp_path / "site", built_once[1], version)[0] == 0
+
+
+def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_changes_are_made_anew(built_once, tmp_path):
+    """The cache keeps the search index of every language (`SEARCH`): after an edit to a brief and to its French
+    translation, each language's build starts from its own last index, indexes again the pages it renders, and
+    makes anew only the pieces of words whose pages changed; every index is a clean build's."""
+    project = copy_built(built_once, tmp_path / "project")
+    languages = ("en", "fr", "ar")
+    assert all((project / CACHE_FOLDER / SEARCH.format(language=code)).is_file() for code in languages)
+    edit(BRIEF, "## What happened\n", "## What happened\n\nA zeppelin, added.\n")(project)
+    edit(TRANSLATION, "## Ce qui s'est passé\n", "## Ce qui s'est passé\n\nUn dirigeable, ajouté.\n")(project)
+    result = mkdocs_build(project, tmp_path / "incremental", env=versions(built_once[1], "1.0"))
+    assert result.returncode == 0, result.output
+    restored = re.findall(r"Search: the last build's index restored in (\w+)", result.output)
+    written = r"Search: \d+ pages, (\d+) of (\d+) pieces of words made anew in (\w+)"
+    made = {code: (int(made), int(pieces)) for made, pieces, code in re.findall(written, result.output)}
+    assert sorted(restored) == sorted(made) == sorted(languages), result.output
+    assert all(pieces > 20 for _, pieces in made.values()), made
+    assert 0 < made["en"][0] <= 5 and 0 < made["fr"][0] <= 5 and made["ar"][0] <= 5, made  # the edited pages' words
+    assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
+    assert_same_site(tmp_path / "incremental", tmp_path / "clean")
+    assert (tmp_path / "clean/fr/search/words/di.json").read_text("utf-8").count('"dirigeable"') == 1
 
 
 def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, tmp_path):

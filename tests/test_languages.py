@@ -7,6 +7,7 @@ import snowballstemmer
 
 from briefings import languages
 from briefings.model import ACTOR_KINDS, HOUSE_HEADINGS
+from briefings.search_text import KINDS, PAGES
 
 
 def test_the_declared_languages_and_their_directions():
@@ -68,6 +69,7 @@ def test_every_string_the_templates_translate_is_translated_into_french_and_arab
     texts.update(label for pair in ACTOR_KINDS.values() for label in pair)  # an actor's kind, a group of them
     search = (root / "overrides/partials/search.html").read_text("utf-8")  # its order and filters
     texts.update(re.findall(r'labels\.get\("([^"]+)"', search) + re.findall(r'"[a-z]+": "([^"]+)"', search))
+    texts.update([*KINDS.values(), PAGES[1]])  # the kinds of page search filters by (briefings/search_text.py)
     assert len(texts) > 60
     for code in ("fr", "ar"):
         missing = sorted(text for text in texts if text not in languages.language(code).labels)

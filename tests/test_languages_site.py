@@ -300,6 +300,21 @@ def test_search_has_an_index_per_language_stemmed_with_its_stemmer(built_site: B
     assert not english.has_attr("data-index") and english["data-stemmer"] == "english"
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_search_filters_by_kind_of_page_in_the_language(built_site: BuiltSite, lang: str):
+    """The values of the filter `kind` (briefs, actors, …), which search.js shows as they are, are the language's
+    (its labels, briefings/languages/<code>.yml), as the filters' own names are."""
+    folder = built_site.site / (lang if lang != "en" else "") / "search/filters"
+    kinds = {value: label for value, label, *_ in json.loads((folder / "kind.json").read_text("utf-8"))["values"]}
+    english = {"brief": "Briefs", "actor": "Actors", "indicator": "Indicators", "mechanism": "Mechanisms"}
+    english["page"] = "Pages"
+    assert kinds == {value: languages.language(lang).label(label) for value, label in english.items()}
+    if lang != "en":
+        assert not set(kinds.values()) & set(english.values()) - {"Pages"}  # (French says "Pages" too)
+    box = page(built_site, lang, "").select_one("[data-facet=kind] summary")
+    assert box.get_text(strip=True) == languages.language(lang).label("Kind")
+
+
 def test_the_open_data_lists_each_briefs_translations(built_site: BuiltSite):
     catalog = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
     doha = next(b for b in catalog["briefs"] if b["url"].endswith(DOHA))
@@ -401,7 +416,7 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
     config.write_text(
         re.sub(r"\n  # Every language the site.*?\n(?=  - macros:)", "\n", config.read_text("utf-8"), flags=re.S)
     )
-    for translation in (project / "docs").rglob("*.*.md"):
+    for translation in (project / "docs").rglob("*.*.md"):  # translations, and the brief written in French only
         translation.unlink()
     result = mkdocs_build(project, base / "site", env=SITE_RECORD_ENV)
     assert result.returncode == 0, result.output
@@ -414,7 +429,17 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
 
     one = base / "site"
     english = [p for p in one.rglob("*") if p.suffix in (".html", ".xml") and p.name != "sitemap.xml"]
-    assert len(english) > 100
+    # The pages that show the brief written in French only (its note, listings, feeds) and the indexes that count
+    # each entry's briefs are the multilingual site's own: test_lone_briefs.py asserts on them.
+    lone, counting = "oman-second-channel", {f"{kind}/index.html" for kind in ("actors", "mechanisms", "regions")}
+    counting |= {"authors/index.html", "tags/index.html"}
+    english = [
+        p
+        for p in english
+        if lone not in (built_site.site / p.relative_to(one)).read_text("utf-8")
+        and p.relative_to(one).as_posix() not in counting
+    ]
+    assert len(english) > 80
     different = [
         p.relative_to(one).as_posix()
         for p in english
@@ -456,3 +481,26 @@ def test_a_brief_not_translated_is_listed_marked_as_english_with_a_note_in_the_l
         "Because neither side"
     )  # the brief's English summary
     assert not page(built_site, "en", "").select(".brief-list [lang], .brief-language")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_brief_written_only_in_french_is_listed_marked_as_french_with_a_note(built_site: BuiltSite, lang: str):
+    """In English and Arabic, the brief written in French only (oman-second-channel.fr.md) is listed with its
+    French title and summary, marked `lang="fr"` (and `dir="ltr"` on an Arabic page), and a note saying so."""
+    language = languages.language(lang)
+    note = {"en": "in French", "ar": "بالفرنسية"}[lang]
+    assert language.written_in(languages.language("fr")) == note
+    for path in ("briefs/", "actors/oman/", "regions/gulf/", "mechanisms/back-channel-diplomacy/"):
+        rows = [
+            a for a in page(built_site, lang, path).select("article a") if a["href"].endswith("oman-second-channel/")
+        ]
+        assert rows, path
+        for a in rows:
+            assert a["lang"] == "fr" and a.get("dir") == ("ltr" if language.rtl else None), (path, a)
+            assert a.find_next_sibling("small", class_="brief-language").get_text() == f"({note})", path
+    oman = page(built_site, lang, "actors/oman/")
+    row = next(li for li in oman.select(".brief-list li") if li.a["href"].endswith("oman-second-channel/"))
+    assert row.select("span[lang]")[-1]["lang"] == "fr"
+    # In French, its own language, it is listed as any brief is.
+    french = [a for a in page(built_site, "fr", "briefs/").select("article a") if "oman-second-channel" in a["href"]]
+    assert french and not any(a.has_attr("lang") or a.find_next_sibling("small") for a in french)

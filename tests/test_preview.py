@@ -9,7 +9,8 @@ from pathlib import Path
 
 from briefings import Project, load_project
 from briefings.loader import LoadCache
-from briefings.preview import pages_to_rebuild
+from briefings.multilingual import LanguageBuild
+from briefings.preview import Preview, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
 from briefings.site import Site
@@ -85,6 +86,52 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert data.catalog.actors["qatar"].name == "State of Qatar"  # a changed data file is read again
     again = load_project(Project.at(project), preview=True, cache=cache)  # and an unchanged one is not
     assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
+
+
+def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project: Path):
+    """In a site in several languages each language's build has its own fingerprints: a save writes again, in
+    each language, every generated page whose Markdown changes there, few of the others, and the pages the
+    navigation lists (their titles in the navigation come from the pages written)."""
+    languages = ("en", "fr", "ar")
+    preview = Preview()
+
+    def rebuild() -> dict[str, tuple[set[str] | None, dict[str, str]]]:
+        preview.load(Project.at(project))
+        found = {}
+        for lang in languages:
+            build = LanguageBuild(lang, languages, again=lang != "en")
+            site = preview.in_language(build, listed=["index.md", "about.md"])
+            assert site.language.code == lang
+            pages = {page.src_uri: site.markdown(page) for page in site.generated_pages()}
+            every = [*pages, *site.catalog.pages, *(brief.src_uri for brief in site.catalog.briefs)]
+            found[lang] = (preview.pages.rebuild, pages, {src_uri for src_uri in every if preview.rewrites(src_uri)})
+        return found
+
+    first = rebuild()
+    assert all(rebuild is None for rebuild, _, _ in first.values())  # the first build writes everything
+    gulf = "docs/briefs/2026/gulf-states-brokering-gains.md"  # a brief in English only, and a French translation
+    _edit(project, gulf, "title: What Gulf states gain", "title: What Gulf states win")
+    _edit(project, DOHA.replace(".md", ".fr.md"), "title: À Doha, des pourparlers", "title: À Doha, les pourparlers")
+    second = rebuild()
+    for lang in languages:
+        rebuild_set, pages, rewritten = second[lang]
+        assert rebuild_set is not None, lang
+        changed = {src_uri for src_uri, text in pages.items() if first[lang][1].get(src_uri) != text}
+        assert changed and changed <= rewritten, (lang, changed - rewritten)
+        assert {"about.md", "index.md"} <= rewritten, lang
+        assert set(pages) - rewritten and {b.src_uri for b in preview.pages.site.catalog.briefs} - rewritten, lang
+    # The French title shows on the French pages only; the English one on every language's pages.
+    assert all("tags/mediation/index.md" in second[lang][0] for lang in languages)
+    assert any("les pourparlers" in text for text in second["fr"][1].values())
+    assert not any("les pourparlers" in text for text in second["ar"][1].values())
+    assert all(any("Gulf states win" in text for text in second[lang][1].values()) for lang in languages)
+    # A save that breaks the build shows its errors on every page: the next good save writes them all again.
+    _edit(project, gulf, "title: What Gulf states win", "title: [What Gulf states win")
+    assert all(rebuild is None for rebuild, _, _ in rebuild().values()) and not preview.loaded.ok
+    _edit(project, gulf, "title: [What Gulf states win", "title: What Gulf states win")
+    assert all(rebuild is None for rebuild, _, _ in rebuild().values()) and preview.loaded.ok
+    _edit(project, gulf, "title: What Gulf states win", "title: What Gulf states gain")
+    assert all(rebuild is not None for rebuild, _, _ in rebuild().values())
 
 
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own

@@ -16,6 +16,7 @@ from briefings import clock
 from briefings.links import PageLinks, Published, Reference, resolve_links
 from briefings.loader import load_project
 from briefings.pages.brief import Publication
+from briefings.multilingual import LanguageBuild
 from briefings.preview import Preview
 from briefings.problems import Location, Problems
 from briefings.project import Project
@@ -107,9 +108,15 @@ def test_check_lists_what_is_scheduled_without_making_it_a_problem(scheduled: Pa
     assert "scheduled for" not in only_data.output  # shown for the paths asked about
 
 
+def _previewed(project: Path):
+    """The project as the live preview reads it, and its site in the default language."""
+    preview = Preview()
+    return preview.load(Project.at(project)), preview.in_language(LanguageBuild.of(None))
+
+
 def test_the_preview_shows_a_scheduled_brief_marked_with_its_date(scheduled: Path, monkeypatch):
     monkeypatch.setenv(clock.ENVIRONMENT_VARIABLE, BEFORE[clock.ENVIRONMENT_VARIABLE])
-    loaded, site = Preview().load(Project.at(scheduled))
+    loaded, site = _previewed(scheduled)
     assert loaded.ok and site.catalog.brief(SRC) is not None and site.catalog.briefs[0].src_uri == SRC
     publication = Publication(url="http://127.0.0.1:8000/" + SRC[:-3] + "/", site_name="Briefings")
     page = site.brief_markdown(SRC, "Body.", publication=publication)
@@ -119,7 +126,7 @@ def test_the_preview_shows_a_scheduled_brief_marked_with_its_date(scheduled: Pat
     assert "Scheduled for" not in other
 
     monkeypatch.setenv(clock.ENVIRONMENT_VARIABLE, ON_THE_DAY[clock.ENVIRONMENT_VARIABLE])
-    loaded, site = Preview().load(Project.at(scheduled))
+    loaded, site = _previewed(scheduled)
     assert "Scheduled for" not in site.brief_markdown(SRC, "Body.", publication=publication)
 
 

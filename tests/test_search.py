@@ -26,7 +26,7 @@ import pytest
 from markdown.extensions.toc import TocExtension
 from playwright.sync_api import Page, expect
 
-import briefings.search
+import briefings.search_files
 import briefings.search_text
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
 from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
@@ -232,8 +232,8 @@ def test_the_browser_reads_words_and_names_pieces_as_the_index_does(page: Page):
 
 
 def test_large_pieces_are_split_and_common_words_keep_their_best_pages(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(briefings.search, "SHARD_BYTES", 300)
-    monkeypatch.setattr(briefings.search, "COMMON", 5)
+    monkeypatch.setattr(briefings.search_files, "SHARD_BYTES", 300)
+    monkeypatch.setattr(briefings.search_files, "COMMON", 5)
     index = SearchIndex()
     vocabulary = [f"ta{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(60)]
     for page in range(12):

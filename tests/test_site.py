@@ -25,7 +25,7 @@ from conftest import (
     search_records,
     soup,
 )
-from example import ACTORS, AUTHORS, BRIEFS, DRAFTS, INDICATORS, REGIONS, newest_first, url_of
+from example import ACTORS, AUTHORS, BRIEFS, DRAFTS, IN_ENGLISH, INDICATORS, REGIONS, newest_first, url_of
 
 
 def test_the_example_content_is_big_enough():
@@ -124,7 +124,7 @@ def test_actor_page_counts_the_actors_named_alongside(built_site: BuiltSite):
     assert row.get_text().endswith(f"{together} briefs")
 
 
-@pytest.mark.parametrize("path", sorted(BRIEFS), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted(IN_ENGLISH), ids=lambda p: p.stem)
 def test_brief_links_to_each_of_its_actors_and_indicators(built_site: BuiltSite, path: Path):
     meta = BRIEFS[path]
     page = built_site.page(url_of(path))
@@ -424,7 +424,9 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
     atom = "{http://www.w3.org/2005/Atom}"
     home = "http://127.0.0.1:8000/"
     by_url = {home + url_of(p): p for p in BRIEFS}
-    headings = {p: [h.get_text().rstrip("¶") for h in built_site.page(url_of(p)).select("article h2")] for p in BRIEFS}
+    headings = {
+        p: [h.get_text().rstrip("¶") for h in built_site.page(url_of(p)).select("article h2")] for p in IN_ENGLISH
+    }
     assert all("What happened" in h for h in headings.values())
     # The default language's feeds (each other language's, under /<lang>/: test_languages_site.py).
     paths = sorted(
@@ -438,6 +440,8 @@ def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolu
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
         for entry in feed.iter(f"{atom}entry"):
             brief = by_url[entry.find(f"{atom}id").text]
+            if brief not in IN_ENGLISH:  # its entry in English is the note leading to it (test_lone_briefs.py)
+                continue
             content = entry.find(f"{atom}content")
             assert content.get("type") == "html"
             text = BeautifulSoup(content.text, "html.parser")

@@ -11,15 +11,16 @@
   rendered.
 - A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
   replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
-  output, copied instead of rendered; `on_post_build` indexes those pages for search and gives the feeds their
-  text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
+  output, copied instead of rendered, and numbers every page for search, starting from the last build's index;
+  `on_post_build` gives the feeds their text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
   variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
   metadata (`page.meta["article"]`) and every page its place in the site (`page.meta["place"]`: section and
   breadcrumbs); data and front matter therefore never pass through the template engine.
 - `on_page_content` runs the HTML of every page people write (briefs and hand-written pages) through an
   allow-list sanitiser, a second line of defence, gives the feeds the text of each brief and indexes every
-  page for search. A build then lets go of the page's Markdown: a large site would hold it to the end.
+  page for search. A build then lets go of the page's Markdown, and `on_post_page` of its HTML once the page is
+  written: a large site would hold both to the end, in every language.
 - `on_post_build` writes the feeds (`briefings/feed.py`), what the redirects publish at the old addresses
   (`briefings/redirects.py`) and the search index (`briefings/search.py`; the preview in the background).
 - `on_shutdown`, once the engine has accepted the build (in strict mode it fails a build with warnings only
@@ -40,6 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
+from ..reuse import nav_paths
 from ..feed import SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded
@@ -86,9 +88,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.preview = command == "serve"  # the preview shows drafts
-        if self.preview:  # its dirty builds are exact (serve.py); a logger holds a filter once
-            serve.BUILD_LOG.addFilter(serve.EXACT_DIRTY_BUILDS)
+        self.preview = serve.starting(command)  # the preview shows drafts; its dirty builds are exact (serve.py)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -99,16 +99,17 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
                 self.collector.pause()
-                self.loaded, self.site = self.previewing.load(
-                    project, directory_urls=config.use_directory_urls, fragments=self.fragments
-                )
+                self.loaded = self.previewing.load(project)
             else:  # the build's key reads the configuration before plugins add to it
                 self.loaded, self.cache = BuildCache.load(project, config, config.theme)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
             config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
             _report(self.loaded.problems, stop=not self.preview)
         assert self.loaded is not None, "read above, or by the first language's build"
-        if self.loaded.catalog is not None and (not self.preview or build.several):
+        if self.preview:  # each language's pages, and which of them a save writes again
+            listed, urls = nav_paths(config.nav), config.use_directory_urls
+            self.site = self.previewing.in_language(build, listed=listed, directory_urls=urls, fragments=self.fragments)
+        elif self.loaded.catalog is not None:
             self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments)
         assert self.site is not None, "the preview made it otherwise"
         self.site.publish_as(*(config[key] for key in ("site_name", "site_description", "site_url", "repo_url")))
@@ -151,15 +152,14 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
-        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed (other languages': all)
-            serve.rewrite_only(files, lambda src_uri: bool(self.language.prefix) or self.previewing.rewrites(src_uri))
+        if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed, in each language
+            serve.rewrite_only(files, self.previewing.rewrites)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if (generated := self.generated.get(page.file.src_uri)) is not None:  # else MkDocs reads the file
             assert self.site is not None, "on_config came first"
-            preview = self.preview and not self.language.prefix  # (the preview remembers the default language's)
-            return self.previewing.markdown(generated) if preview else self.site.markdown(generated)
+            return self.previewing.markdown(generated) if self.preview else self.site.markdown(generated)
         return None
 
     @event_priority(-50)  # after the macros plugin: what is added here is never read as a template
@@ -192,6 +192,12 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             self.search.add(page.url, html_text, title=page.title or "", meta=page.meta, source=page.file.src_uri)
         return html_text
 
+    @event_priority(-200)  # the last to see the page: the engine then writes `output` and reads the page no more
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # A build lets go of the page's HTML (mkdocs-static-i18n holds every language's pages to the end).
+        page.content = page.content if self.preview else None
+        return output
+
     # -- the finished site -----------------------------------------------------------------------------------
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -207,11 +213,12 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
         self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
         self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview and not self.language.prefix:
+        if self.preview:
             self.previewing.index.update(self.search, here)
-            self.collector.resume()
+            if self.language.lang == self.language.languages[-1]:  # the last language's build: the rebuild is done
+                self.collector.resume()
         else:
-            log.info(f"Search: {self.search.write(here / FOLDER)} pages indexed")
+            log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -219,7 +226,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
-        self.previewing.index.interrupt()  # the preview's folder goes with it
+        self.previewing.interrupt()  # the preview's folder goes with it
         if self.staged is not None and self.finished:
             self.staged.publish()  # then discarding it does nothing
         self._drop_staged()

@@ -67,6 +67,14 @@ class ExactDirtyBuilds(logging.Filter):
 EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 
+def starting(command: str) -> bool:
+    """Whether MkDocs' `command` is the preview's (`serve`); if so, its dirty builds' warning is filtered out
+    (once: a logger holds a filter once)."""
+    if command == "serve":
+        BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
+    return command == "serve"
+
+
 class CompiledTemplates(jinja2.BytecodeCache):
     """The theme's templates as compiled, kept in memory from one rebuild to the next (the engine makes a new
     template environment for each): a template is compiled again only when its source changes."""

@@ -4,12 +4,15 @@ published just before and after it."""
 
 from __future__ import annotations
 
+import functools
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urlencode
 
+from .. import languages
 from ..model import Brief
+from . import GeneratedPage
 from ..urls import citation_paths, tag_page
 
 if TYPE_CHECKING:
@@ -54,6 +57,30 @@ def inputs(catalog: Catalog, brief: Brief) -> tuple:
     neighbours = [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
     scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
     return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in neighbours])
+
+
+def untranslated(catalog: Catalog, brief: Brief) -> dict[str, Any]:
+    """What the page of a brief in a language it is not translated into shows (brief-untranslated.md): the
+    brief, and the languages its text is in, the original's first, each with its name and direction."""
+    versions = []
+    for code in catalog.languages_of(brief):
+        language = languages.language(code)
+        versions.append({"lang": code, "name": language.name, "direction": language.direction})
+    return {"brief": brief, "versions": versions}
+
+
+def untranslated_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    """The pages the site generates for the briefs with no file in the catalog's language to publish
+    (`Catalog.without_file`: written first in another language, translated neither into this one nor into the
+    default): the note in this language leading to the original, at the brief's address, never a 404."""
+    for brief in catalog.without_file():
+        context = functools.partial(untranslated, catalog, brief)
+        yield GeneratedPage(brief.src_uri, UNTRANSLATED_PAGE, context, edit_path=brief.defined_at.path)
+
+
+#: The template of a brief's page in a language it is not translated into, and of that page when the site
+#: generates it, with its front matter.
+UNTRANSLATED, UNTRANSLATED_PAGE = "brief-untranslated.md", "brief-untranslated-page.md"
 
 
 def translation_inputs(catalog: Catalog, brief: Brief, translation: Translation) -> tuple:
