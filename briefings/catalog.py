@@ -137,6 +137,11 @@ class Catalog:
         """Whether a brief has its text in the catalog's language (the original's language always does)."""
         return self.language == brief.language or self.language in self.translations_of(brief)
 
+    def text_language(self, brief: Brief) -> str:
+        """The language of the text the catalog shows of `brief` (its title and summary): the catalog's own if the
+        brief is translated into it, its original's otherwise."""
+        return self.language if self.is_translated(brief) else brief.language
+
     def translation(self, brief: Brief, lang: str) -> Translation | None:
         """A brief's translation into `lang`, or None (the original's language's is the brief itself)."""
         return self._translations.get(brief.src_uri, {}).get(lang)

@@ -42,6 +42,12 @@ class Language:
         """Open Graph's `og:locale`: language and territory, as `fr_FR` (a locale without a territory as is)."""
         return self.locale
 
+    def written_in(self, other: Language) -> str:
+        """A short note in this language saying a text is in `other` ("in English", "en anglais"): the label
+        keyed by "in " and the other language's English name (Babel's), as a listing marks a brief it shows in
+        another language than the page's."""
+        return self.label(f"in {_english_name(other.locale)}")
+
     def name_of(self, code: str) -> str:
         """The language `code`'s name in this language, as Babel gives it: "Arabic", "arabe", "العربية"."""
         import babel  # only a site in several languages needs it
@@ -84,6 +90,13 @@ def language(code: str) -> Language:
     if code not in languages:
         raise KeyError(f"no language '{code}': the languages are {', '.join(languages)}")
     return languages[code]
+
+
+@functools.cache
+def _english_name(locale: str) -> str:
+    import babel
+
+    return babel.Locale.parse(locale).get_language_name("en") or locale
 
 
 def site_languages(config_file: Path) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 from pathlib import Path
@@ -17,6 +18,7 @@ from .fragments import Fragments
 from .in_language import catalog_in
 from .kinds import generated_pages
 from .metadata import article_metadata
+from .model import Brief
 from .navigation import Place, place_of
 from .pages import GeneratedPage
 from .pages.brief import UNTRANSLATED, Publication, brief_markdown, cut_text, untranslated
@@ -144,7 +146,17 @@ class Site:
         return self.address(split_language(src_uri)[0], self.home_in(lang, home))
 
     def render(self, template: str, page: str, **context: Any) -> str:
-        return self.templates.render(template, page, **context)
+        """A page template (or a listing's) written for the page built from `page`, with `shown_in`: which
+        language a brief it lists is shown in when not the page's (briefings/templates/pages/_brief.md). A
+        page's translation (`about.fr.md`) is at its original's address, in its language: links are made from
+        there."""
+        return self.templates.render(template, split_language(page)[0], **context, shown_in=self.shown_in)
+
+    def shown_in(self, brief: Brief) -> languages.Language | None:
+        """The language of the title and summary a page shows of `brief` when it is not the page's, else None: a
+        brief not translated into the site's language is listed in its original's, marked and with a note."""
+        code = self.catalog.text_language(brief)
+        return None if code == self.language.code else languages.language(code)
 
     def generated_pages(self) -> Iterable[GeneratedPage]:
         """Every page generated from the catalog, not yet written (see `briefings.kinds.generated_pages`)."""
@@ -180,9 +192,31 @@ class Site:
             theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name, address=address)
         return theme
 
+    def title(self, src_uri: str, meta: Mapping[str, Any], listed_as: str | None) -> str | None:
+        """The title a page goes by in the navigation's tabs and the window's title: its front matter's (`meta`),
+        unless it is a hand-written page shown in another language than its text's (`about.md` in French, with
+        no `about.fr.md`) and the navigation lists it by a title (`listed_as`, mkdocs.yml's nav in the page's
+        language: each language's `nav_translations`). None: the page has no title of its own."""
+        own = split_language(src_uri)[1] or languages.DEFAULT
+        if listed_as is not None and own != self.language.code and src_uri in self.original.pages:
+            return listed_as
+        title = meta.get("title")
+        return title if isinstance(title, str) else None
+
     def place(self, src_uri: str) -> Place | None:
-        """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`)."""
-        return place_of(self.catalog, src_uri)
+        """Where a page stands in the site: its section and breadcrumbs (see `briefings.navigation`), each by the
+        file of the page in the site's language where there is one (`briefs/index.fr.md`: the theme finds it in
+        the navigation by its file)."""
+        place = place_of(self.catalog, src_uri)
+        if place is None or self.language.code == languages.DEFAULT:
+            return place
+        trail = tuple(dataclasses.replace(crumb, src_uri=self.file_of(crumb.src_uri)) for crumb in place.trail)
+        return Place(self.file_of(place.section), trail)
+
+    def file_of(self, src_uri: str) -> str:
+        """The file of the hand-written page at `src_uri` in the site's language (`about.fr.md`), or `src_uri`."""
+        translated = f"{src_uri.removesuffix('.md')}.{self.language.code}.md"
+        return translated if translated in self.catalog.pages else src_uri
 
     def brief_markdown(self, src_uri: str, body: str, *, publication: Publication) -> str | None:
         """A brief's page as published (`src_uri` the original's or a translation's), or None if it is not a

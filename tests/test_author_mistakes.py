@@ -468,6 +468,31 @@ MISTAKES = [
         "unknown macro 'actr': did you mean 'actor'?",
     ),
     Mistake(
+        "link to a page that does not exist in a hand-written page's translation",
+        lambda p, brief: (
+            (p / "docs/about.fr.md").write_text(
+                "---\ntitle: À propos\n---\n\n# À propos\n\nVoir [les auteurs](authors/index.md) et [rien](nowhere.md).\n",
+                "utf-8",
+            )
+            and None
+        ),
+        "docs/about.fr.md",
+        7,
+        "the link 'nowhere.md' leads to docs/nowhere.md, which does not exist",
+    ),
+    Mistake(
+        "misspelt macro in a hand-written page's translation",
+        lambda p, brief: (
+            (p / "docs/about.ar.md").write_text(
+                "---\ntitle: عن الموقع\n---\n\n# عن الموقع\n\n{{ actr('qatar') }}\n", "utf-8"
+            )
+            and None
+        ),
+        "docs/about.ar.md",
+        7,
+        "unknown macro 'actr': did you mean 'actor'?",
+    ),
+    Mistake(
         "unknown actor on a hand-written page",
         lambda p, brief: append(p, "docs/index.md", '\n{{ actor("qatr") }}\n') + 1,
         "docs/index.md",

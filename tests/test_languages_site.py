@@ -191,6 +191,55 @@ def test_signals_related_mechanisms_an_author_s_briefs_and_the_footer_speak_the_
     assert not page(built_site, "en", DOHA).select("article td[lang]")
 
 
+@pytest.mark.parametrize(
+    ("lang", "tabs"),
+    [
+        ("fr", ["Dernières notes", "Notes", "Acteurs", "Indicateurs", "Mécanismes", "À propos"]),
+        ("ar", ["أحدث الموجزات", "الموجزات", "الفاعلون", "المؤشرات", "الآليات", "عن الموقع"]),
+        ("en", ["Latest briefs", "Briefs", "Actors", "Indicators", "Mechanisms", "About"]),
+    ],
+)
+def test_the_navigation_s_tabs_and_breadcrumbs_speak_the_language(built_site: BuiltSite, lang: str, tabs: list[str]):
+    """A hand-written page not written in the language (About) goes by the navigation's title in it
+    (nav_translations), not by its front matter's in English; one written in it (the home page, index.fr.md), by
+    its own front matter's; in English, every page by its front matter's as always."""
+    language = languages.language(lang)
+    for path in ("", "about/", "actors/qatar/", DOHA):
+        html = page(built_site, lang, path)
+        assert [a.get_text(strip=True) for a in html.select(".md-tabs__link")] == tabs, path
+    crumbs = [a.get_text(strip=True) for a in page(built_site, lang, DOHA).select(".md-path__link")]
+    assert crumbs[0] == language.label("Briefs")
+    assert crumbs[1] == languages.month_name(dt.date(2026, 5, 8), language)  # mai 2026
+    assert [a.get_text(strip=True) for a in page(built_site, lang, "actors/qatar/").select(".md-path__link")] == [
+        language.label("Actors")
+    ]
+    # The archive's translation in French (briefs/index.fr.md) is the section's page there, its crumbs' too.
+    author = page(built_site, lang, "authors/briefings-desk/")
+    assert [a.get_text(strip=True) for a in author.select(".md-path__link")] == [
+        language.label("Briefs"),
+        language.label("Authors"),
+    ]
+    assert author.select_one(".md-tabs__item--active").get_text(strip=True) == tabs[1]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Dernières notes"), ("ar", "أحدث الموجزات")])
+def test_a_hand_written_page_s_translation_is_the_page_in_its_language(built_site: BuiltSite, lang: str, title: str):
+    """The home page's translation (`index.fr.md` beside `index.md`) is the home page in French: its title, text,
+    tab and window's title, its macros' listings in the language linking the pages in it, its links too."""
+    home = page(built_site, lang, "")
+    assert home.h1.get_text().rstrip("¶") == title and home.title.get_text().startswith(title)
+    assert home.select(".md-tabs__link")[0].get_text(strip=True) == title
+    assert "Latest briefs" not in home.select_one("article").get_text()
+    doha = next(a for a in home.select(".brief-list a") if a["href"].endswith(DOHA))
+    assert doha["href"] == DOHA  # the brief's page in the language, beside the home page in it
+    assert not doha.has_attr("lang")
+    archive = next(a for a in home.select("article a") if a["href"].startswith("briefs/"))
+    assert (built_site.site / lang / archive["href"] / "index.html").is_file()
+    # The English home page is the English file's; the page's alternates lead to each other.
+    assert page(built_site, "en", "").h1.get_text().rstrip("¶") == "Latest briefs"
+    assert {link["hreflang"]: link["href"] for link in home.select("link[hreflang]")}["en"] == "../"
+
+
 def test_the_404_page_exists_in_every_language_in_it(built_site: BuiltSite):
     for lang, title in (("en", "Page not found"), ("fr", "Page introuvable"), ("ar", "الصفحة غير موجودة")):
         html = soup(built_site.site / ("" if lang == "en" else lang) / "404.html")
@@ -297,6 +346,27 @@ def test_what_is_read_of_mkdocs_static_i18n_is_there():
     assert I18n.on_files.mkdocs_priority == -100 and I18n.on_page_context.mkdocs_priority == 50
 
 
+def test_a_page_s_title_before_it_is_read_is_the_one_the_navigation_gives_it(tmp_path):
+    """What the briefings plugin's on_nav reads (after mkdocs-static-i18n translated the navigation's titles,
+    `nav_translations`, by setting them): MkDocs's Page.title is None before the page is read unless the
+    navigation named it, and a title set stays (the front matter's no longer counts)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/about.md").write_text("---\ntitle: About\n---\n\nText.\n", "utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs")})
+    assert not config.validate()[0]
+    file = File("about.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    assert Page(None, file, config).title is None
+    listed = Page("About", file, config)
+    listed.title = "À propos"  # as mkdocs-static-i18n translates it
+    listed.read_source(config)
+    assert (listed.meta["title"], listed.title) == ("About", "À propos")
+
+
 def test_mkdocs_static_i18n_cannot_take_generated_files_so_they_join_after_it(tmp_path):
     """Why the briefings plugin adds its pages after mkdocs-static-i18n's on_files: that plugin reads every
     file as a file of the docs folder, and fails on one generated in memory (File.generated)."""
@@ -372,3 +442,57 @@ def test_the_english_site_is_the_one_language_site_but_for_the_alternates_and_sw
         )
     ]
     assert not different, different
+
+
+#: Listings showing the brief not translated, each with the rows in the language's build to look at.
+LISTINGS = ("", "briefs/", "actors/qatar/", "tags/military/", "regions/gulf/", DOHA)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_brief_not_translated_is_listed_marked_as_english_with_a_note_in_the_language(
+    built_site: BuiltSite, lang: str
+):
+    language = languages.language(lang)
+    note = {"fr": "en anglais", "ar": "بالإنجليزية"}[lang]
+    assert language.written_in(languages.language("en")) == note
+    for path in LISTINGS:
+        html = page(built_site, lang, path)
+        rows = [a for a in html.select("article a") if a.get("href", "").endswith("intermittent-flare-up-risk/")]
+        assert rows, path
+        for a in rows:  # its title: marked English (right to left on an Arabic page), then the note
+            assert a["lang"] == "en" and a.get("dir") == ("ltr" if language.rtl else None), (path, a)
+            assert a.find_next_sibling("small", class_="brief-language").get_text() == f"({note})", path
+        # A brief translated into the language is not marked.
+        translated = [a for a in html.select("article a") if a.get("href", "").endswith("doha-indirect-talks/")]
+        assert all(not a.has_attr("lang") and a.find_next_sibling("small") is None for a in translated), path
+    # A listing in full marks its summary too.
+    home = page(built_site, lang, "")
+    row = next(li for li in home.select(".brief-list li") if "intermittent-flare-up-risk/" in li.a["href"])
+    summary = row.select("span[lang]")[-1]
+    assert summary["lang"] == "en" and summary.get_text().startswith(
+        "Because neither side"
+    )  # the brief's English summary
+    assert not page(built_site, "en", "").select(".brief-list [lang], .brief-language")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_brief_written_only_in_french_is_listed_marked_as_french_with_a_note(built_site: BuiltSite, lang: str):
+    """In English and Arabic, the brief written in French only (oman-second-channel.fr.md) is listed with its
+    French title and summary, marked `lang="fr"` (and `dir="ltr"` on an Arabic page), and a note saying so."""
+    language = languages.language(lang)
+    note = {"en": "in French", "ar": "بالفرنسية"}[lang]
+    assert language.written_in(languages.language("fr")) == note
+    for path in ("briefs/", "actors/oman/", "regions/gulf/", "mechanisms/back-channel-diplomacy/"):
+        rows = [
+            a for a in page(built_site, lang, path).select("article a") if a["href"].endswith("oman-second-channel/")
+        ]
+        assert rows, path
+        for a in rows:
+            assert a["lang"] == "fr" and a.get("dir") == ("ltr" if language.rtl else None), (path, a)
+            assert a.find_next_sibling("small", class_="brief-language").get_text() == f"({note})", path
+    oman = page(built_site, lang, "actors/oman/")
+    row = next(li for li in oman.select(".brief-list li") if li.a["href"].endswith("oman-second-channel/"))
+    assert row.select("span[lang]")[-1]["lang"] == "fr"
+    # In French, its own language, it is listed as any brief is.
+    french = [a for a in page(built_site, "fr", "briefs/").select("article a") if "oman-second-channel" in a["href"]]
+    assert french and not any(a.has_attr("lang") or a.find_next_sibling("small") for a in french)

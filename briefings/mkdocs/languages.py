@@ -8,6 +8,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..multilingual import LanguageBuild
@@ -15,6 +17,13 @@ from ..multilingual import LanguageBuild
 
 class LanguageEvents:
     language: LanguageBuild  # the build under way, set by the plugin's on_config
+    listed_as: dict[str, str] = {}  # the title the navigation gives a page, in the build's language (on_nav)
+
+    @event_priority(-150)  # after mkdocs-static-i18n's (-100), which translates the navigation's titles
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Before its page is read, a page's title is the one the navigation gives it, if any (MkDocs's Page.title).
+        self.listed_as = {page.file.src_uri: page.title for page in nav.pages if page.title is not None}
+        return nav
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

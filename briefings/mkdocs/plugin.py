@@ -170,8 +170,10 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         # (A translation's page, `x.fr.md`, is its original's in its language.)
         text, meta, page.update_date = self.site.published(page.file.src_uri, markdown, page.meta, page.canonical_url)
         page.meta.update(meta)
-        if "title" in page.meta:  # the macros plugin sets the title of a page whose title holds braces, unescaped
-            page.title = page.meta["title"]
+        # The macros plugin sets the title of a page whose title holds braces, unescaped; mkdocs-static-i18n, the
+        # navigation's in the language, which the front matter's of a page not written in it would override.
+        if (title := self.site.title(page.file.src_uri, page.meta, self.listed_as.get(page.file.src_uri))) is not None:
+            page.title = title
         return text
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
