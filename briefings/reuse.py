@@ -176,7 +176,8 @@ class Fingerprints:
 
     def shown(self, value: Any) -> str:
         """`value` in full, as text: a brief by the digest of its record (its text apart: what other pages show
-        of it, its number of words included), a reading with its brief's. Objects are shown once each."""
+        of it, its number of words included, and the language of the title and summary they show), a reading
+        with its brief's. Objects are shown once each."""
         kind = type(value)
         if kind in _PLAIN:
             return repr(value)
@@ -190,8 +191,8 @@ class Fingerprints:
             return known
         if (known := self.lent.get(id(value))) is not None:
             pass
-        elif kind is Brief:
-            record = repr(dataclasses.replace(value, text_digest=""))  # its text is on its own page only
+        elif kind is Brief:  # its text is on its own page only; a listing marks it if in another language
+            record = repr(dataclasses.replace(value, text_digest="")) + self.catalog.text_language(value)
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Translation:  # its text is on its own page only (its length too: its reading time)
             record = repr(dataclasses.replace(value, words=0, text_digest=""))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefings import reuse
+from briefings.catalog import Catalog
 from briefings.loader import load_project
 from briefings.project import Project
 from conftest import copy_project
@@ -151,3 +152,23 @@ def test_the_key_covers_the_package_itself():
 def test_nav_paths_reads_mkdocs_nav():
     nav = [{"Home": "index.md"}, {"Briefs": ["briefs/index.md", {"Tags": "tags/index.md"}]}, "about.md"]
     assert set(reuse.nav_paths(nav)) == {"index.md", "briefs/index.md", "tags/index.md", "about.md"}
+
+
+def test_the_language_a_listing_shows_a_brief_in_is_in_its_fingerprint(example, monkeypatch):
+    """A brief not translated into the page's language is listed marked with its own: a translation that says
+    just what the original does (same title, summary and length) still changes the pages listing it."""
+    loaded = load_project(Project.at(example))
+    assert loaded.ok and loaded.catalog is not None, loaded.problems
+    languages = ("en", "fr", "ar")
+
+    def french() -> dict[str, str]:
+        found = reuse.Fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV, lang="fr", languages=languages)
+        return dict(found.bases)
+
+    before = french()
+    shown_in = Catalog.text_language
+    monkeypatch.setattr(
+        Catalog, "text_language", lambda self, brief: "ar" if brief.src_uri == BRIEF else shown_in(self, brief)
+    )
+    after = french()
+    assert {"actors/qatar.md", "tags/diplomacy/index.md"} <= changed(before, after)
