@@ -179,9 +179,9 @@ def test_an_alias_is_refused_at_its_place_and_not_expanded():
 
 def test_a_billion_laughs_is_reported_promptly_in_little_memory():
     tracemalloc.start()
-    start = time.perf_counter()
+    start = time.process_time()
     doc, problems = parse(BILLION_LAUGHS, first_line=2)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert elapsed < 2
@@ -347,9 +347,9 @@ def test_nesting_too_deep_is_reported_where_it_goes_too_deep(text, line, column)
 
 @pytest.mark.parametrize("closed", [True, False])
 def test_a_hundred_thousand_brackets_are_reported_promptly(loader, closed):
-    start = time.perf_counter()
+    start = time.process_time()
     doc, problems = parse("a: " + "[" * 100_000 + "]" * 100_000 * closed)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     # libyaml reads ahead and stops at its own bound, 1,000 levels
     assert (doc, problems) == (None, [(1, 1003 if loader == "C" else 53, TOO_DEEP)])
 
@@ -425,8 +425,8 @@ def test_a_document_may_end_with_its_end_marker():
 )
 def test_no_exception_escapes(text):
     problems = Problems()
-    start = time.perf_counter()
+    start = time.process_time()
     doc = parse_yaml(text, PATH, problems, first_line=2)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert doc is None or isinstance(doc, YamlDocument)
     assert all(p.location.path == PATH and p.location.line >= 2 for p in problems.items)
