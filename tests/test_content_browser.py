@@ -47,7 +47,8 @@ def test_reader_goes_from_home_to_the_newest_brief_to_its_first_actor_and_back(p
 def pages_of_every_kind(site: ContentSite) -> list[str]:
     """A page of each kind, read from the content: the listings, the newest brief and one recording readings,
     the first actor and one whose leverage a brief judged, the first indicator and the one read most often
-    (its chart), the first mechanism and tag, every hand-written page, and a page that does not exist."""
+    (its chart), the first mechanism and tag, every hand-written page in each language it is written in, and a
+    page that does not exist."""
     from briefings.urls import tag_slug
 
     briefs = site.briefs()
@@ -61,7 +62,10 @@ def pages_of_every_kind(site: ContentSite) -> list[str]:
     paths += [f"actors/{judged[0]}/"] if judged else []
     paths += [f"indicators/{max(set(readings), key=readings.count)}/"] if readings else []
     paths += [f"tags/{tag_slug(tags[0])}/"] if tags else []
-    paths += [p.with_suffix("").name + "/" for p in sorted(site.docs.glob("*.md")) if p.name != "index.md"]
+    for page in sorted(site.docs.glob("*.md")):  # every hand-written page; `about.ar.md` is at `ar/about/`
+        name, *lang = page.name.removesuffix(".md").split(".")
+        address = "" if name == "index" else f"{name}/"
+        paths.append(f"{lang[0]}/{address}" if lang else address)
     return list(dict.fromkeys(paths)) + [NOT_FOUND]
 
 

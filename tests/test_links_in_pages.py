@@ -79,7 +79,8 @@ def test_each_kind_of_link_is_read_at_its_place():
 
 
 def _newest_brief(project: Path) -> Path:
-    return next(p for p in sorted((project / "docs/briefs").rglob("*.md"), reverse=True) if p.name != "index.md")
+    briefs = (project / "docs/briefs").glob("*/*.md")  # in a year's folder; not a translation (`x.fr.md`)
+    return next(p for p in sorted(briefs, reverse=True) if len(p.suffixes) == 1)
 
 
 def _show(brief: Path, markdown_text: str) -> None:
