@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from . import languages
 
@@ -25,21 +25,27 @@ class LanguageBuild:
     lang: str
     languages: tuple[str, ...]  # the site's, the default first
     again: bool  # another language's build, after the first
+    only: bool = False  # the one language the preview builds
 
     @classmethod
-    def of(cls, i18n: Any) -> LanguageBuild:
-        """The build under way, given mkdocs-static-i18n's plugin (None: a site in one language)."""
+    def of(cls, i18n: Any, built: Sequence[str] = ()) -> LanguageBuild:
+        """The build under way, given mkdocs-static-i18n's plugin (None: a site in one language); `built`, the
+        languages the site is built in when the preview builds only one of them (its pages are the same)."""
         if i18n is None:
             return cls(languages.DEFAULT, (languages.DEFAULT,), False)
-        others = tuple(code for code in i18n.build_languages if code != i18n.default_language)
-        return cls(
-            i18n.current_language or i18n.default_language, (i18n.default_language, *others), bool(i18n.building)
-        )
+        others = tuple(code for code in built or i18n.build_languages if code != i18n.default_language)
+        current = i18n.current_language or i18n.default_language
+        return cls(current, (i18n.default_language, *others), bool(i18n.building), only=bool(built))
 
     @property
     def prefix(self) -> str:
         """The folder of the language's pages: "" for the default language, "fr/" for French."""
         return "" if self.lang == self.languages[0] else f"{self.lang}/"
+
+    @property
+    def last(self) -> bool:
+        """The last language's build (or the preview's one language's): then the site is built."""
+        return self.only or self.lang == self.languages[-1]
 
     @property
     def several(self) -> bool:
@@ -74,3 +80,27 @@ class LanguageBuild:
             (folder := site_dir / self.prefix).mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(output, "utf-8")
         return ""
+
+
+#: The variable naming the one language the preview builds (`script/server --lang fr` sets it).
+PREVIEW_LANGUAGE = "BRIEFINGS_PREVIEW_LANGUAGE"
+
+
+def served_language(asked: str | None, built: Sequence[str]) -> str:
+    """The one language the preview builds (a save then rebuilds one language, not every one): the one an author
+    `asked` for, else the default (the first `built`). An unknown one is an error naming those built."""
+    if not asked:
+        return built[0]
+    if asked not in built:
+        raise ValueError(
+            f"{PREVIEW_LANGUAGE}: cannot preview the language '{asked}': the site is built in {', '.join(built)}; "
+            "serve one of them (script/server --lang CODE)"
+        )
+    return asked
+
+
+def preview_note(code: str, name: str, built: Sequence[str]) -> str:
+    """What the preview's first lines say of the language it serves (`built`: the site's, the default first)."""
+    others = ", ".join(f"--lang {other}" for other in built if other != code)
+    folder = "the site's root" if code == built[0] else f"/{code}/"
+    return f"Previewing {name} ({code}) only, at {folder}; another language: script/server {others}"

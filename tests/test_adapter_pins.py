@@ -16,6 +16,12 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
   event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
 - Material: the templates and blocks the overrides name are Material's (test_theme_forks.py).
+- mkdocs-static-i18n, for the preview's one language (languages.py): its configuration is read again for each
+  build, its languages' `build` flags are read as it builds (`build_languages`), a `current_language` already set
+  is the one its first build builds (under /<code>/ unless the default), and it then builds none of the others
+  left out. Its own `build_only_locale` is read only where its configuration is checked, and makes that
+  language the default at the site's root, where its suffix structure takes `x.md` as that language's page and
+  not `x.fr.md`: which is why the preview does not use it.
 """
 
 from __future__ import annotations
@@ -351,3 +357,49 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
             gc.callbacks.remove(track)
     finally:
         gc.enable()
+
+
+# -- mkdocs-static-i18n ----------------------------------------------------------------------------------------
+
+
+def test_the_i18n_plugin_builds_only_the_language_the_preview_sets_at_its_usual_addresses(tmp_path, monkeypatch):
+    project, site = copy_project(tmp_path / "project"), tmp_path / "site"
+    monkeypatch.setenv("BRIEFINGS_PREVIEW_LANGUAGE", "fr")
+    monkeypatch.chdir(project)
+    french = site / "fr/briefs/2026/doha-indirect-talks/index.html"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        for dirty in (False, True):  # the first build, then a rebuild, with its configuration read again
+            i18n = config.plugins["i18n"]
+            assert [lang.build for lang in i18n.config.languages] == [True, True, True], "read again for each build"
+            build(config, dirty=dirty)
+            assert i18n.build_languages == ["fr"] and i18n.default_language == "en" and i18n.current_language == "fr"
+            assert "À Doha, des pourparlers" in french.read_text("utf-8")  # x.fr.md, not x.md, at /fr/
+            assert not (site / "briefs").exists() and not (site / "ar").exists()
+            french.unlink()
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_the_i18n_plugins_build_only_locale_makes_its_language_the_default():
+    import mkdocs_static_i18n
+    from mkdocs_static_i18n.config import I18nPluginConfig
+
+    package = Path(mkdocs_static_i18n.__file__).parent
+    readers = {path.name for path in package.rglob("*.py") if "build_only_locale" in path.read_text("utf-8")}
+    assert readers == {"config.py"}, "read elsewhere than where the configuration is checked"
+    config = I18nPluginConfig()
+    config.load_dict(
+        {
+            "build_only_locale": "fr",
+            "languages": [{"locale": "en", "default": True, "name": "English"}, {"locale": "fr", "name": "Français"}],
+        }
+    )
+    failed, _ = config.validate()
+    assert not failed
+    assert [(lang.locale, lang.default, lang.build) for lang in config.languages] == [
+        ("en", False, False),
+        ("fr", True, True),
+    ]

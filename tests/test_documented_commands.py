@@ -34,6 +34,8 @@ NOT_RUN = {
     "script/setup": "installs the requirements into .venv",
     "script/setup --dev": "installs the requirements and Lighthouse",
     "script/server": "serves until stopped",
+    "script/server --lang fr": "serves until stopped; test_preview.py serves French through BRIEFINGS_PREVIEW_LANGUAGE, "
+    "which the option sets",
     "script/build": "builds the whole site; the tests build copies of it",
     "script/build --without-cache": "builds the whole site; test_incremental.py builds without the cache "
     "through BRIEFINGS_WITHOUT_CACHE, which the option sets",

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import urllib.error
+import urllib.request
 from pathlib import Path
+
+import pytest
 
 from briefings import Project, load_project
 from briefings.loader import LoadCache
-from briefings.multilingual import LanguageBuild
+from briefings.multilingual import LanguageBuild, served_language
 from briefings.preview import Preview, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
@@ -17,6 +21,7 @@ from briefings.site import Site
 from conftest import BIN, fetch, wait_for, mkdocs_build
 
 DOHA = "docs/briefs/2026/doha-indirect-talks.md"
+OTHER_LANGUAGES = ("fr", "ar")  # the example's, besides English
 
 
 def _edit(project: Path, path: str, old: str, new: str) -> None:
@@ -174,7 +179,7 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         for page in sorted(fresh.rglob("*.html")):
             rel = page.relative_to(fresh).as_posix()
             url = base + ("" if rel == "index.html" else rel.removesuffix("index.html"))
-            if rel.endswith("404.html"):  # each language's (served with the server's own addresses)
+            if rel.endswith("404.html") or rel.split("/")[0] in OTHER_LANGUAGES:  # the preview serves English only
                 continue
             served = _LIVERELOAD.sub("", fetch(url))
             compared += 1
@@ -182,20 +187,99 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
                 different.append(rel)
         assert compared > 30 and not different, different
         # The feeds carry every brief's text: the saved one's as edited, the others' as the first build rendered them.
-        feeds = sorted(fresh.rglob("feed.xml"))
-        assert len(feeds) > 30 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
+        feeds = [f for f in sorted(fresh.rglob("feed.xml")) if f.relative_to(fresh).parts[0] not in OTHER_LANGUAGES]
+        assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
         assert not different, different
         # Each brief's citation files: the saved brief's and the new brief's written, the others as they were.
-        cites = sorted([*fresh.rglob("cite.bib"), *fresh.rglob("cite.ris")])
+        cites = [
+            c
+            for c in sorted([*fresh.rglob("cite.bib"), *fresh.rglob("cite.ris")])
+            if c.relative_to(fresh).parts[0] not in OTHER_LANGUAGES
+        ]
         assert len(cites) > 20
         assert "keep escalation contained" in fetch(base + "briefs/2026/doha-indirect-talks/cite.bib")
         assert "The host revisited" in fetch(base + "briefs/2026/host-revisited/cite.ris")
         different = [f for f in cites if fetch(base + f.relative_to(fresh).as_posix()) != f.read_bytes().decode()]
         assert not different, different
+        # The other languages are not built: neither their pages nor their feeds.
+        for page in ("fr/", "ar/", "fr/briefs/2026/doha-indirect-talks/", "ar/feed.xml"):
+            assert _status(base + page) == 404, page
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_preview_serves_the_language_asked_for_at_its_usual_addresses(project: Path, tmp_path: Path):
+    """`BRIEFINGS_PREVIEW_LANGUAGE=fr` (what `script/server --lang fr` sets): the French pages only, under /fr/ as
+    published, the same as a fresh build's; a save of a French translation shows on its page."""
+    (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PREVIEW_LANGUAGE": "fr"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        doha = base + "fr/briefs/2026/doha-indirect-talks/"
+        wait_for(doha, "des pourparlers indirects")
+        _edit(
+            project, DOHA.replace(".md", ".fr.md"), "title: À Doha, des pourparlers", "title: À Doha, les pourparlers"
+        )
+        for page in ("fr/briefs/2026/doha-indirect-talks/", "fr/", "fr/briefs/", "fr/actors/qatar/"):
+            wait_for(base + page, "À Doha, les pourparlers")
+        for page in ("", "briefs/2026/doha-indirect-talks/", "ar/"):  # neither English nor Arabic
+            assert _status(base + page) == 404, page
+        fresh = tmp_path / "fresh"
+        result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
+        assert result.returncode == 0, result.output
+        french = [p for p in sorted((fresh / "fr").rglob("*.html")) if p.name != "404.html"]
+        assert len(french) > 30
+        different = [
+            p
+            for p in french
+            if _LIVERELOAD.sub("", fetch(base + p.relative_to(fresh).as_posix())) != p.read_text("utf-8")
+        ]
+        assert not different, different
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "Previewing Français (fr) only, at /fr/; another language: script/server --lang en, --lang ar" in output
+
+
+def test_an_unknown_preview_language_is_a_one_line_error_naming_the_languages_built(project: Path):
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PREVIEW_LANGUAGE": "de"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert (
+        "BRIEFINGS_PREVIEW_LANGUAGE: cannot preview the language 'de': the site is built in en, fr, ar; "
+        "serve one of them (script/server --lang CODE)"
+    ) in result.stderr
+
+
+def test_the_preview_language_is_the_default_or_the_one_asked_for():
+    assert served_language(None, ["en", "fr", "ar"]) == "en" and served_language("", ["en", "fr"]) == "en"
+    assert served_language("ar", ["en", "fr", "ar"]) == "ar"
+    with pytest.raises(ValueError, match="'de': the site is built in en, fr; serve one"):
+        served_language("de", ["en", "fr"])
 
 
 def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_path: Path, monkeypatch):

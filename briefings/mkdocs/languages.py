@@ -1,18 +1,27 @@
 """The briefings plugin's events for a site in several languages (mkdocs-static-i18n runs the build once per
-language; briefings.multilingual says what each language's build does differently)."""
+language; briefings.multilingual says what each language's build does differently).
+
+The preview (`mkdocs serve`) builds one language only (as mkdocs-static-i18n's `build_only_locale` would, but at its
+usual addresses): the default, or the one named by `BRIEFINGS_PREVIEW_LANGUAGE` (`script/server --lang fr`).
+"""
 
 from __future__ import annotations
 
 import copy
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..multilingual import LanguageBuild
+from ..multilingual import PREVIEW_LANGUAGE, LanguageBuild, preview_note, served_language
+
+log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class LanguageEvents:
@@ -24,6 +33,27 @@ class LanguageEvents:
         # Before its page is read, a page's title is the one the navigation gives it, if any (MkDocs's Page.title).
         self.listed_as = {page.file.src_uri: page.title for page in nav.pages if page.title is not None}
         return nav
+
+    built: tuple[str, ...] = ()  # the site's languages, once the preview builds one of them
+
+    def language_build(self, config: MkDocsConfig, *, preview: bool) -> LanguageBuild:
+        """The build under way. The preview has mkdocs-static-i18n build only the language it serves, at its usual
+        addresses: the others are not built (their `build` false) and its build is the first (its
+        `current_language`, which it then keeps). The engine reads that plugin's configuration again for each
+        rebuild, before any event; the default language stays the default, so a French preview takes `x.fr.md`
+        before `x.md`, at /fr/. tests/test_adapter_pins.py pins what this relies on."""
+        if preview and (i18n := config.plugins.get("i18n")) is not None:
+            built = LanguageBuild.of(i18n).languages  # the default first
+            try:
+                code = served_language(os.environ.get(PREVIEW_LANGUAGE), built)
+            except ValueError as error:
+                raise PluginError(str(error)) from None
+            for lang in i18n.config.languages:
+                lang.build = lang.locale == code
+            if not self.built:  # the server's first lines say it
+                log.info(preview_note(code, i18n.get_language_config(code).name, built))
+            i18n.current_language, self.built = code, built
+        return LanguageBuild.of(config.plugins.get("i18n"), self.built)
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

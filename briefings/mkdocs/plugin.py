@@ -53,7 +53,6 @@ from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Site, render_problems
-from ..multilingual import LanguageBuild
 from . import extension, sandbox, serve
 from .languages import LanguageEvents
 from .outputs import files_of_outputs
@@ -88,11 +87,13 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.preview = serve.starting(command)  # the preview shows drafts; its dirty builds are exact (serve.py)
+        self.preview = serve.starting(command)  # the preview shows drafts, in one language; its dirty builds are exact
+        self.built = ()  # the preview's languages: languages.py
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.language = build = LanguageBuild.of(config.plugins.get("i18n"))  # each language's build in turn
+        # Each language's build in turn; the preview's, one language only (languages.py).
+        self.language = build = self.language_build(config, preview=self.preview)
         project = Project.at(Path(config.config_file_path).parent, config.docs_dir)
         # Each language has its feeds and search index, kept across the preview's rebuilds.
         self.search, self.feeds = self.by_language.setdefault(build.lang, (SearchIndex(), SiteFeeds()))
@@ -215,7 +216,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
         if self.preview:
             self.previewing.index.update(self.search, here)
-            if self.language.lang == self.language.languages[-1]:  # the last language's build: the rebuild is done
+            if self.language.last:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
             log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
