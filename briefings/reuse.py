@@ -115,7 +115,9 @@ class Fingerprints:
     `site`, the site of `catalog` in `lang` if it is made already, is asked for the pages and their places.
     `previous` (the live preview's last ones) lends what it worked out of each object: the loader keeps the
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
-    once per save."""
+    once per save; and a page shown as it was (`seen`: by the hash of what it shows, which the process keys at
+    random) keeps its fingerprint, which is not worked out again (most of a page's is the text of what it
+    shows, some 17 MB a save at 1,000 briefs)."""
 
     def __init__(
         self,
@@ -133,6 +135,8 @@ class Fingerprints:
         # While `previous` is alive, so is each object it showed: an object with one of its ids is that object.
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
+        self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
+        before = previous or self
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
@@ -142,7 +146,7 @@ class Fingerprints:
                 context = self.shown(page.context())
                 place = plain.place(page.src_uri)
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
-                self.bases[page.src_uri] = _fingerprint(page.src_uri, shown)
+                self._derive(before, page.src_uri, shown)
         for brief in catalog.briefs:
             # In a language it is translated into, its page is the translation's own (`x.fr.md`; `x.md` for a
             # brief written first in another language); in its own, its file (`x.ar.md`); else the note (`x.md`).
@@ -156,8 +160,14 @@ class Fingerprints:
                     inputs = self.shown(translation_inputs(catalog, brief, translation))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self.bases[src_uri] = _fingerprint(src_uri, inputs, plain.place(brief.src_uri))
+                self._derive(before, src_uri, inputs, plain.place(brief.src_uri))
         self.lent = {}  # `previous` may go
+
+    def _derive(self, before: Fingerprints, src_uri: str, *shown: Any) -> None:
+        """The page's fingerprint from what it shows; the same as `before` had if it shows the same."""
+        self.seen[src_uri] = seen = hash(shown)
+        known = before.bases.get(src_uri) if before.seen.get(src_uri) == seen else None
+        self.bases[src_uri] = known or _fingerprint(src_uri, *shown)
 
     @classmethod
     def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
