@@ -136,7 +136,7 @@ class Fingerprints:
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
         self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
-        before = previous or self
+        self.before = previous
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
@@ -146,7 +146,7 @@ class Fingerprints:
                 context = self.shown(page.context())
                 place = plain.place(page.src_uri)
                 shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
-                self._derive(before, page.src_uri, shown)
+                self._derive(page.src_uri, shown)
         for brief in catalog.briefs:
             # In a language it is translated into, its page is the translation's own (`x.fr.md`; `x.md` for a
             # brief written first in another language); in its own, its file (`x.ar.md`); else the note (`x.md`).
@@ -160,14 +160,16 @@ class Fingerprints:
                     inputs = self.shown(translation_inputs(catalog, brief, translation))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self._derive(before, src_uri, inputs, plain.place(brief.src_uri))
-        self.lent = {}  # `previous` may go
+                self._derive(src_uri, inputs, plain.place(brief.src_uri))
+        self.lent, self.before = {}, None  # `previous` may go
 
-    def _derive(self, before: Fingerprints, src_uri: str, *shown: Any) -> None:
-        """The page's fingerprint from what it shows; the same as `before` had if it shows the same."""
-        self.seen[src_uri] = seen = hash(shown)
-        known = before.bases.get(src_uri) if before.seen.get(src_uri) == seen else None
-        self.bases[src_uri] = known or _fingerprint(src_uri, *shown)
+    def _derive(self, src_uri: str, *shown: Any) -> None:
+        """The page's fingerprint from what it shows; the same as the previous fingerprints' if it shows the same
+        (compared with theirs only: a page worked out twice, a brief's note that is also a generated page, takes
+        the last)."""
+        seen, before = hash(shown), self.before
+        known = before.bases.get(src_uri) if before is not None and before.seen.get(src_uri) == seen else None
+        self.seen[src_uri], self.bases[src_uri] = seen, known or _fingerprint(src_uri, *shown)
 
     @classmethod
     def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
