@@ -142,17 +142,24 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
 
 
+def _serve(project: Path, log: Path, **env: str) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve --dirty` of `project` (with `env` besides this process's), what it prints written to `log`
+    (a file: a pipe nobody reads would fill), and the address it serves at."""
+    port = free_port()
+    with log.open("w") as output:  # the server holds its own copy of the file
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    return server, f"http://127.0.0.1:{port}/"
+
+
 def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(project: Path, tmp_path: Path):
     (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, base = _serve(project, tmp_path / "serve.log")
     try:
         wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
@@ -222,16 +229,7 @@ def test_the_preview_serves_the_language_asked_for_at_its_usual_addresses(projec
     """`BRIEFINGS_PREVIEW_LANGUAGE=fr` (what `script/server --lang fr` sets): the French pages only, under /fr/ as
     published, the same as a fresh build's; a save of a French translation shows on its page."""
     (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PREVIEW_LANGUAGE": "fr"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server, base = _serve(project, tmp_path / "serve.log", BRIEFINGS_PREVIEW_LANGUAGE="fr")
     try:
         doha = base + "fr/briefs/2026/doha-indirect-talks/"
         wait_for(doha, "des pourparlers indirects")
@@ -255,7 +253,8 @@ def test_the_preview_serves_the_language_asked_for_at_its_usual_addresses(projec
         assert not different, different
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=20)
+        server.wait(timeout=20)
+    output = (tmp_path / "serve.log").read_text("utf-8")
     assert "Previewing Français (fr) only, at /fr/; another language: script/server --lang en, --lang ar" in output
 
 
