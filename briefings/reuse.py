@@ -173,10 +173,12 @@ class Fingerprints:
 
     @classmethod
     def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
-        """The fingerprints of the pages of `site` (briefings.site.Site) in its language."""
+        """The fingerprints of the pages of `site` (briefings.site.Site) in its language, asking `site` itself for
+        the pages and places (so that what its catalog works out, each brief's related briefs, serves the pages
+        it renders too)."""
         return cls(
             site.original, directory_urls=directory_urls, leave_out=leave_out, lang=site.language.code,
-            languages=site.languages,
+            languages=site.languages, site=site,
         )  # fmt: skip
 
     def __len__(self) -> int:

@@ -111,7 +111,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             listed, urls = nav_paths(config.nav), config.use_directory_urls
             self.site = self.previewing.in_language(build, listed=listed, directory_urls=urls, fragments=self.fragments)
         elif self.loaded.catalog is not None:
-            self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments)
+            before = self.site if build.again else None  # the language built before
+            self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments, before=before)
         assert self.site is not None, "the preview made it otherwise"
         self.site.publish_as(*(config[key] for key in ("site_name", "site_description", "site_url", "repo_url")))
         self.macros = Macros(self.site)
