@@ -190,7 +190,7 @@ class Fingerprints:
 
     def shown(self, value: Any) -> str:
         """`value` in full, as text: a brief by the digest of its record (its text apart: what other pages show
-        of it, its number of words included, and the language of the title and summary they show), a reading
+        of it, its length as its reading time, and the language of the title and summary they show), a reading
         with its brief's. Objects are shown once each."""
         kind = type(value)
         if kind in _PLAIN:
@@ -205,8 +205,10 @@ class Fingerprints:
             return known
         if (known := self.lent.get(id(value))) is not None:
             pass
-        elif kind is Brief:  # its text is on its own page only; a listing marks it if in another language
-            record = repr(dataclasses.replace(value, text_digest="")) + self.catalog.text_language(value)
+        elif kind is Brief:  # its text is on its own page only, its length elsewhere as its reading time (a
+            # template shows no brief's number of words: test_reuse); a listing marks it if in another language
+            record = repr(dataclasses.replace(value, words=value.reading_minutes, text_digest=""))
+            record += self.catalog.text_language(value)
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Translation:  # its text is on its own page only (its length too: its reading time)
             record = repr(dataclasses.replace(value, words=0, text_digest=""))

@@ -26,6 +26,7 @@ EDITED = "briefs/2026/doha-indirect-talks/index.html"
 TRANSLATED = "fr/briefs/2026/doha-indirect-talks/index.html"  # TRANSLATION's page
 IN_ARABIC = "ar/briefs/2026/doha-indirect-talks/index.html"
 OTHER_TRANSLATED = "fr/briefs/2026/qatar-host-and-gatekeeper/index.html"  # another brief's translation
+LISTING = "actors/qatar/index.html"  # lists BRIEF
 DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
 
 
@@ -132,6 +133,7 @@ def new_entry(project: Path) -> None:
 #: clean build's.
 EDITS = {
     "text": edit(BRIEF, "## What happened\n", "## What happened\n\nOne more sentence, added.\n"),
+    "text's length": edit(BRIEF, "## What happened\n", "## What happened\n\n" + "More words. " * 400 + "\n"),
     "title": edit(BRIEF, "title: Indirect US–Iran talks", "title: Indirect talks"),
     "date": edit(BRIEF, "date: 2026-05-08", "date: 2026-05-10"),
     "actors": edit(BRIEF, "regional-intermediaries]\nindicators", "regional-intermediaries, oman]\nindicators"),
@@ -181,7 +183,7 @@ SITE_WIDE = {
 #: with at least one row of each kind of change the cache treats differently: a brief's text (its page alone), a
 #: new and a deleted brief (pages in every language), a renamed one (a redirect: a site-wide input), a
 #: translation, a site-wide input (a data translation).
-IN_ONE_LANGUAGE = {"title", "date", "actors", "readings", "leverage", "tags"}
+IN_ONE_LANGUAGE = {"text's length", "title", "date", "actors", "readings", "leverage", "tags"}
 IN_ONE_LANGUAGE |= {"actor's name", "new data entry", "template", "mkdocs.yml", "package upgrade"}
 
 
@@ -215,7 +217,9 @@ def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env
 #: Rows that render again the pages on the left and reuse those on the right (the cached file itself, a hard link).
 WATCHED = {
     # A translation's page shows nothing of its original's text; the original's, nothing of the translation's.
-    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED}),
+    # Other pages show a brief's length as its reading time, which one sentence does not change.
+    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED, LISTING}),
+    "text's length": ({EDITED, LISTING}, {UNTOUCHED}),
     "translation's text": ({TRANSLATED}, {UNTOUCHED, EDITED, IN_ARABIC, OTHER_TRANSLATED}),
     # The judgement is the original's: each language's page shows it.
     "original's data in its translations": ({EDITED, TRANSLATED, IN_ARABIC}, {UNTOUCHED, OTHER_TRANSLATED}),

@@ -4,6 +4,7 @@ change changes the fingerprint of every page that shows it, and of no other page
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,36 @@ def test_a_briefs_text_changes_its_page_and_no_other(example):
     before = fingerprints(example)
     edit(example / "docs" / BRIEF, "without meeting directly", "without meeting openly")
     assert changed(before, fingerprints(example)) == {BRIEF}
+
+
+def test_a_sentence_added_to_a_briefs_text_changes_its_page_and_no_other(example):
+    """Other pages may show a brief's length as its reading time, which a sentence does not change (its page
+    shows both: its text by its digest)."""
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "## What happened\n", "## What happened\n\nA sentence added to the brief.\n")
+    assert changed(before, fingerprints(example)) == {BRIEF}
+
+
+def test_a_briefs_reading_time_changes_the_pages_that_list_it(example):
+    before = fingerprints(example)
+    edit(example / "docs" / BRIEF, "## What happened\n", "## What happened\n\n" + "More words. " * 400 + "\n")
+    assert {BRIEF, "actors/qatar.md", "tags/diplomacy/index.md", "regions/gulf.md"} <= changed(
+        before, fingerprints(example)
+    )
+
+
+def test_no_template_shows_a_briefs_number_of_words():
+    """A brief's fingerprint on other pages than its own holds its reading time, not its number of words
+    (`Fingerprints.shown`): a template showing the number would not be written again when it changes."""
+    templates = Path(reuse.PACKAGE) / "templates"
+    reads_words = re.compile(r"\.words\b|\[\s*['\"]words['\"]\s*\]|attr\(\s*['\"]words['\"]")
+    found = [
+        path.name
+        for path in sorted(templates.rglob("*"))
+        if path.is_file() and reads_words.search(path.read_text("utf-8"))
+    ]
+    assert len(list(templates.rglob("*.md"))) > 20
+    assert found == []
 
 
 def test_a_briefs_title_changes_the_pages_that_show_it(example):
