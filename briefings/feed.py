@@ -190,13 +190,18 @@ class SiteFeeds:
         kept = self.texts.get(split_language(src_uri)[0])
         return None if kept is None else zlib.decompress(kept).decode("utf-8")
 
-    def fingerprint(self, feed: Feed) -> str:
+    def fingerprint(self, feed: Feed, briefs: dict[str, str] | None = None) -> str:
         """What a feed shows besides the site's data and configuration: its path, title and page, and each brief
-        in it with its text; its language and home (each language's build has feeds at the same paths)."""
+        in it with its text; its language and home (each language's build has feeds at the same paths).
+        `briefs` keeps each brief as shown, for the other feeds it is in."""
         assert self.catalog is not None and self.site is not None, "plan() starts a build"
         shown: list[Any] = [feed.path, feed.title, feed.page, self.catalog.last_changed(feed.page).isoformat()]
         shown += [self.site.language, self.site.home_url]
-        shown += [(repr(b), hashlib.sha256(self.texts.get(b.src_uri, b"")).hexdigest()) for b in feed.briefs]
+        known = {} if briefs is None else briefs
+        for b in feed.briefs:
+            if (brief := known.get(b.src_uri)) is None:
+                brief = known[b.src_uri] = repr((repr(b), hashlib.sha256(self.texts.get(b.src_uri, b"")).hexdigest()))
+            shown.append(brief)
         return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
@@ -216,7 +221,8 @@ class SiteFeeds:
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
         escaped = {src_uri: Markup(escape(self.text(src_uri) or "", quote=False)) for src_uri in shown}
         if self.reuse is not None:
-            written = [feed for feed in written if not self.reuse(site_dir, feed.path, self.fingerprint(feed))]
+            briefs: dict[str, str] = {}  # each brief as the feeds show it, worked out once
+            written = [feed for feed in written if not self.reuse(site_dir, feed.path, self.fingerprint(feed, briefs))]
         for feed in written:
             path = site_dir / feed.path
             path.parent.mkdir(parents=True, exist_ok=True)
