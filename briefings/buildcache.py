@@ -17,6 +17,7 @@ but a file to copy, at the same address.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import marshal
 import logging
 import os
@@ -232,6 +233,22 @@ class BuildCache:
         _link_or_copy(cached, site_dir / path, replace=True)
         return True
 
+    def write_output(self, in_site: str, text: str, target: Path) -> None:
+        """Write what the core generates whole (the open data, a brief's citation files: `text`) at `target`, its
+        path in the site `in_site`: the last build's file there, if its content is the same (a hard link: creating a
+        file costs many times more), else written; kept by the digest of its content for the next build."""
+        data = text.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        self.outputs[in_site] = digest
+        os.makedirs(target.parent, exist_ok=True)
+        if self.last_outputs.get(in_site) == digest:
+            try:
+                os.link(self.folder / "outputs" / digest, target)
+                return
+            except OSError:  # no longer kept, or another file system
+                pass
+        target.write_bytes(data)
+
     def publish(self, site_dir: Path) -> None:
         """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is
         kept by its fingerprint (a hard link to the site's file), so that only what changed is written: first
@@ -244,11 +261,13 @@ class BuildCache:
             "pages": {entry["fingerprint"]: entry["dest"] for entry in pages.values()},
             "outputs": {fingerprint: path for path, fingerprint in self.outputs.items()},
         }
+        there = {}  # the files each folder holds already
         for folder, files in kept.items():
             (self.folder / folder).mkdir(parents=True, exist_ok=True)
+            there[folder] = set(os.listdir(self.folder / folder))
             for fingerprint, path in files.items():
-                if not (target := self.folder / folder / fingerprint).exists():
-                    _link_or_copy(site_dir / path, target)
+                if fingerprint not in there[folder]:
+                    _link_or_copy(site_dir / path, self.folder / folder / fingerprint)
         if self.compiled is not None:
             self.compiled.save()
         if self.briefs is not None:
@@ -266,8 +285,8 @@ class BuildCache:
         }
         _replace(self.folder / MANIFEST, marshal.dumps(manifest))
         for folder, files in kept.items():
-            for old in [path for path in (self.folder / folder).iterdir() if path.name not in files]:
-                old.unlink()
+            for name in there[folder] - files.keys():
+                (self.folder / folder / name).unlink()
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

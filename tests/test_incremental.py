@@ -27,6 +27,8 @@ TRANSLATED = "fr/briefs/2026/doha-indirect-talks/index.html"  # TRANSLATION's pa
 IN_ARABIC = "ar/briefs/2026/doha-indirect-talks/index.html"
 OTHER_TRANSLATED = "fr/briefs/2026/qatar-host-and-gatekeeper/index.html"  # another brief's translation
 LISTING = "actors/qatar/index.html"  # lists BRIEF
+CITED = "briefs/2026/doha-indirect-talks/cite.bib"  # BRIEF's citation: its title, date and authors, not its text
+CATALOG = "fr/data/catalog.json"  # every brief's record (its reading time, not its text)
 DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
 
 
@@ -194,8 +196,11 @@ def built(request, name) -> tuple[Path, Path]:
 
 
 def cached(project: Path, page: str) -> Path:
-    """The file the cache keeps of the page built as `page` (its path in the site)."""
+    """The file the cache keeps of the page built as `page` (its path in the site), or of the output there (a
+    brief's citation files, the open data: by the digest of its content)."""
     manifest = marshal.loads((project / CACHE_FOLDER / MANIFEST).read_bytes())
+    if page in manifest["outputs"]:
+        return project / CACHE_FOLDER / "outputs" / manifest["outputs"][page]
     [entry] = [entry for entry in manifest["pages"].values() if entry["dest"] == page]
     return project / CACHE_FOLDER / "pages" / entry["fingerprint"]
 
@@ -218,8 +223,10 @@ def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env
 WATCHED = {
     # A translation's page shows nothing of its original's text; the original's, nothing of the translation's.
     # Other pages show a brief's length as its reading time, which one sentence does not change.
-    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED, LISTING}),
-    "text's length": ({EDITED, LISTING}, {UNTOUCHED}),
+    # What the core generates whole (the open data, the citation files) is the last build's file if the same.
+    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED, LISTING, CITED, CATALOG}),
+    "text's length": ({EDITED, LISTING}, {UNTOUCHED, CITED}),
+    "title": ({EDITED, CITED, CATALOG.removeprefix("fr/")}, set()),
     "translation's text": ({TRANSLATED}, {UNTOUCHED, EDITED, IN_ARABIC, OTHER_TRANSLATED}),
     # The judgement is the original's: each language's page shows it.
     "original's data in its translations": ({EDITED, TRANSLATED, IN_ARABIC}, {UNTOUCHED, OTHER_TRANSLATED}),

@@ -8,21 +8,29 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..buildcache import BuildCache
 from ..pages import GeneratedPage
 from ..preview import Preview
 from ..site import Site
 
 
 def files_of_outputs(
-    files: Files, config: MkDocsConfig, site: Site, feeds, preview: Preview | None, prefix: str = ""
+    files: Files,
+    config: MkDocsConfig,
+    site: Site,
+    feeds,
+    preview: Preview | None,
+    prefix: str = "",
+    cache: BuildCache | None = None,
 ) -> dict[str, GeneratedPage]:
     """Add the core's outputs to `files` (`preview`: the live preview's, or None for a build), each in the
     language's folder `prefix` ("" for the default language, "fr/"); return the generated pages by their source
-    path."""
+    path. With the build's `cache`, the data is written by it (`BuildCache.write_output`)."""
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
     # The preview works out a brief's citation files only when it writes the brief's page (`wanted`).
     found = site.outputs(feeds, remember=preview is not None, wanted=preview.rewrites if preview is not None else None)
@@ -34,5 +42,11 @@ def files_of_outputs(
         else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
             rewrites = preview.rewrites if preview is not None else (lambda _src_uri: True)
             file.is_modified = functools.partial(out.modified, preview is not None, rewrites)  # type: ignore[method-assign]
+            if cache is not None and not out.feed:  # (MkDocs writes every file that is not a page with copy_file)
+                file.copy_file = functools.partial(_write, cache, file, out.text)  # type: ignore[method-assign]
         files.append(file)
     return {out.path: out.page for out in found if out.page}
+
+
+def _write(cache: BuildCache, file: File, text: str, dirty: bool = False) -> None:
+    cache.write_output(file.dest_uri, text, Path(file.abs_dest_path))

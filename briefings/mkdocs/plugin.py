@@ -150,7 +150,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         previewing = self.previewing if self.preview else None
-        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language.prefix)
+        cache, prefix = self.cache, self.language.prefix
+        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, prefix, cache)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
