@@ -27,7 +27,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import jinja2
 
@@ -234,13 +234,15 @@ class BuildCache:
         return True
 
     def write_output(self, in_site: str, text: str, target: Path) -> None:
-        """Write what the core generates whole (the open data, a brief's citation files: `text`) at `target`, its
+        """Write what the core generates whole (the open data, a brief's citation files, the search index's files:
+        `text`) at `target`, its
         path in the site `in_site`: the last build's file there, if its content is the same (a hard link: creating a
         file costs many times more), else written; kept by the digest of its content for the next build."""
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.outputs[in_site] = digest
-        os.makedirs(target.parent, exist_ok=True)
+        if not os.path.isdir(target.parent):
+            os.makedirs(target.parent, exist_ok=True)
         if self.last_outputs.get(in_site) == digest:
             try:
                 os.link(self.folder / "outputs" / digest, target)
@@ -248,6 +250,10 @@ class BuildCache:
             except OSError:  # no longer kept, or another file system
                 pass
         target.write_bytes(data)
+
+    def writer(self, folder: Path, in_site: str) -> Callable[[Path, str], None]:
+        """What writes a file below `folder` (which is `in_site` in the site: "fr/search/") with `write_output`."""
+        return lambda path, text: self.write_output(in_site + path.relative_to(folder).as_posix(), text, path)
 
     def publish(self, site_dir: Path) -> None:
         """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is

@@ -268,9 +268,13 @@ class SearchIndex:
         self._changed = set()  # the pieces written are those of the pages restored
         return True
 
-    def write(self, folder: Path, stop: Callable[[], bool] = lambda: False) -> int:
+    def write(
+        self, folder: Path, stop: Callable[[], bool] = lambda: False, put: Callable[[Path, str], None] | None = None
+    ) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
-        `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete."""
+        `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete. `put` writes
+        each file (`BuildCache.writer`: the last build's where it is the same)."""
+        put = put or search_files.write_text
         if not self.settle(stop):
             return 0
         shutil.rmtree(folder, ignore_errors=True)
@@ -281,11 +285,13 @@ class SearchIndex:
         numbers = sorted(self._records)
         written_as = dict(zip(numbers, range(len(numbers)) if self._ranked else numbers))
         for facet, values in search_files.filters({written_as[n]: self._facets[n] for n in numbers}, FACETS).items():
-            search_files.write_json(folder / "filters" / f"{facet}.json", {"values": values})
+            search_files.write_json(folder / "filters" / f"{facet}.json", {"values": values}, put)
         dated = search_files.dates({written_as[n]: self._records[n] for n in numbers})
-        search_files.write_json(folder / "filters" / "date.json", {"pages": dated})
+        search_files.write_json(folder / "filters" / "date.json", {"pages": dated}, put)
         for number in numbers:
-            search_files.write_json(folder / "pages" / f"{written_as[number]}.json", self._records[number].as_json())
+            search_files.write_json(
+                folder / "pages" / f"{written_as[number]}.json", self._records[number].as_json(), put
+            )
             if stop():
                 return 0
         pages = len(numbers)
@@ -307,7 +313,7 @@ class SearchIndex:
             written.setdefault(prefix[:PREFIX], []).append((file_name(prefix), text))
             made += 1
         for name, text in (piece for kept in written.values() for piece in kept):
-            (folder / "words" / f"{name}.json").write_text(text, "utf-8")
+            put(folder / "words" / f"{name}.json", text)
             if stop():
                 return 0
         self._written, self._written_pages = written, urls

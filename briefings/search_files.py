@@ -13,7 +13,7 @@ from array import array
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from .templating import long_date
 
@@ -121,8 +121,13 @@ def encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list[
     return encoded
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+def write_text(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+
+
+def write_json(path: Path, data: Any, put: Callable[[Path, str], None] = write_text) -> None:
+    """Write `data` as compact JSON at `path`, with `put` (the build's cache links a file the same as the last's)."""
+    put(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _deltas(numbers: list[int]) -> list[int]:

@@ -29,6 +29,7 @@ OTHER_TRANSLATED = "fr/briefs/2026/qatar-host-and-gatekeeper/index.html"  # anot
 LISTING = "actors/qatar/index.html"  # lists BRIEF
 CITED = "briefs/2026/doha-indirect-talks/cite.bib"  # BRIEF's citation: its title, date and authors, not its text
 CATALOG = "fr/data/catalog.json"  # every brief's record (its reading time, not its text)
+SEARCHED = "ar/search/pages/0.json"  # the search record of the home page in Arabic
 DAY = {"SOURCE_DATE_EPOCH": "1924992000", "REPO_URL": "https://github.com/example-owner/briefings"}  # 2031-01-01
 
 
@@ -223,8 +224,9 @@ def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env
 WATCHED = {
     # A translation's page shows nothing of its original's text; the original's, nothing of the translation's.
     # Other pages show a brief's length as its reading time, which one sentence does not change.
-    # What the core generates whole (the open data, the citation files) is the last build's file if the same.
-    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED, LISTING, CITED, CATALOG}),
+    # What the core generates whole (the open data, the citation files, the search index's files) is the last
+    # build's file where the same.
+    "text": ({EDITED}, {UNTOUCHED, TRANSLATED, IN_ARABIC, OTHER_TRANSLATED, LISTING, CITED, CATALOG, SEARCHED}),
     "text's length": ({EDITED, LISTING}, {UNTOUCHED, CITED}),
     "title": ({EDITED, CITED, CATALOG.removeprefix("fr/")}, set()),
     "translation's text": ({TRANSLATED}, {UNTOUCHED, EDITED, IN_ARABIC, OTHER_TRANSLATED}),

@@ -221,7 +221,9 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             if self.language.last:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
-            log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
+            put = self.cache.writer(here / FOLDER, f"{self.language.prefix}{FOLDER}/") if self.cache else None
+            pages = self.search.write(here / FOLDER, put=put)
+            log.info(f"Search: {pages} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
