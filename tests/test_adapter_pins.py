@@ -21,7 +21,9 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   is the one its first build builds (under /<code>/ unless the default), and it then builds none of the others
   left out. Its own `build_only_locale` is read only where its configuration is checked, and makes that
   language the default at the site's root, where its suffix structure takes `x.md` as that language's page and
-  not `x.fr.md`: which is why the preview does not use it.
+  not `x.fr.md`: which is why the preview does not use it. Its `suffix.create_i18n_file`, looked up as it
+  reconfigures the files, makes a file from its paths, the languages and the configuration's folders only
+  (`SharedI18nFiles` makes each once per build).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import gc
 import inspect
 import os
 import shutil
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -403,3 +406,50 @@ def test_the_i18n_plugins_build_only_locale_makes_its_language_the_default():
         ("en", False, False),
         ("fr", True, True),
     ]
+
+
+def test_the_i18n_plugin_makes_each_file_from_its_paths_the_languages_and_the_folders_only(tmp_path):
+    """`SharedI18nFiles` (languages.py) makes each file of a site in several languages once per build and gives each
+    language's build a copy: mkdocs-static-i18n looks its `suffix.create_i18n_file` up as it reconfigures the files,
+    and that function reads of the file only its source, destination and inclusion, of the configuration only its
+    docs_dir, site_dir and use_directory_urls, and gives the file new `alternates` holding itself; a copy is what it
+    would have made."""
+    from mkdocs.structure.files import File
+    from mkdocs_static_i18n import reconfigure, suffix
+
+    from briefings.mkdocs.languages import SHARED_FILES, SharedI18nFiles
+
+    original = SHARED_FILES.original or suffix.create_i18n_file  # (installed by a build in this process, if any)
+
+    assert "create_i18n_file = suffix.create_i18n_file" in inspect.getsource(
+        reconfigure.ExtendedPlugin.reconfigure_files
+    )
+    function = ast.parse(textwrap.dedent(inspect.getsource(original))).body[0]
+    config_read = {
+        n.attr for n in ast.walk(function) if isinstance(n, ast.Attribute) and getattr(n.value, "id", "") == "config"
+    }
+    assert config_read == {"docs_dir", "site_dir", "use_directory_urls"}
+    first = function.body[1]  # after the log line: `file = File(...)`, the only statement reading the file given
+    assert isinstance(first, ast.Assign) and ast.unparse(first.targets[0]) == "file"
+    file_read = {
+        n.attr for n in ast.walk(first.value) if isinstance(n, ast.Attribute) and getattr(n.value, "id", "") == "file"
+    }
+    assert file_read == {"src_path", "dest_path", "dest_uri", "inclusion"}
+
+    class Config(dict):
+        __getattr__ = dict.__getitem__
+
+    config = Config(docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"), use_directory_urls=True)
+    shared = SharedI18nFiles()
+    shared.original = original
+    for name in ("briefs/2026/x.md", "briefs/2026/x.fr.md", "index.fr.md", "about.md", "images/map.fr.png"):
+        file = File(name, config.docs_dir, config.site_dir, True)
+        for lang in ("en", "fr", "ar"):
+            made, again = (
+                shared.original(file, lang, "en", ["en", "fr", "ar"], config),
+                shared.create(file, lang, "en", ["en", "fr", "ar"], config),
+            )
+            copied = shared.create(file, lang, "en", ["en", "fr", "ar"], config)
+            assert copied is not again and copied.alternates == {lang: copied} and made.alternates == {lang: made}
+            plain = lambda f: {k: v for k, v in vars(f).items() if k != "alternates"}
+            assert plain(made) == plain(again) == plain(copied), name

@@ -11,6 +11,7 @@ import copy
 import logging
 import os
 from pathlib import Path
+from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -53,7 +54,10 @@ class LanguageEvents:
             if not self.built:  # the server's first lines say it
                 log.info(preview_note(code, i18n.get_language_config(code).name, built))
             i18n.current_language, self.built = code, built
-        return LanguageBuild.of(config.plugins.get("i18n"), self.built)
+        build = LanguageBuild.of(i18n := config.plugins.get("i18n"), self.built)
+        if i18n is not None and not build.again:  # its files, made once for every language's build
+            SHARED_FILES.install()
+        return build
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -71,3 +75,37 @@ class LanguageEvents:
         before any page (its `extra_alternate`), not to the page rendered last (`on_page_context` above)."""
         if (i18n := config.plugins.get("i18n")) is not None and getattr(i18n, "extra_alternate", None):
             config.extra["alternate"] = config.extra.alternate = copy.deepcopy(i18n.extra_alternate)  # type: ignore[attr-defined]
+
+
+class SharedI18nFiles:
+    """mkdocs-static-i18n makes each file of the docs folder anew in every language's build, for the build's
+    language and for each other as its alternate (`suffix.create_i18n_file`): in three languages, nine times. What
+    it makes depends on the file's source and destination, its inclusion, the languages and the configuration's
+    folders only, so each is made once per build of the site and given to each language's build as a copy of its
+    own (with its own `alternates`, which that plugin fills in). tests/test_adapter_pins.py pins it."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple, Any] = {}
+        self.original: Callable[..., Any] | None = None
+
+    def install(self) -> None:
+        """Make the files of the site's build anew from now on (the first language's build: a preview's rebuild
+        too), sharing them between its languages."""
+        from mkdocs_static_i18n import suffix  # type: ignore[import-untyped]
+
+        self.made = {}
+        if self.original is None:
+            self.original, suffix.create_i18n_file = suffix.create_i18n_file, self.create
+
+    def create(self, file: Any, current_language: str, default_language: str, all_languages: list, config: Any):
+        key: tuple = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language, *all_languages)
+        key += (config.docs_dir, config.site_dir, config.use_directory_urls)
+        if (made := self.made.get(key)) is None:
+            assert self.original is not None, "install() came first"
+            made = self.made[key] = self.original(file, current_language, default_language, all_languages, config)
+        shared = copy.copy(made)  # this build's own, as that plugin's would be
+        shared.alternates = {current_language: shared}
+        return shared
+
+
+SHARED_FILES = SharedI18nFiles()
