@@ -134,6 +134,12 @@ class BuildCache:
         assert self.site is not None, "reuse() came first"
         return f" in {self.site.language.code}" if len(self.site.languages) > 1 else ""
 
+    def _folder(self) -> str:
+        """The folder of the build's language in the site: "" for the default language, "fr/" for French."""
+        assert self.site is not None, "reuse() came first"
+        code = self.site.language.code
+        return "" if code == self.site.languages[0] else f"{code}/"
+
     def _entry(self, src_uri: str) -> str:
         """An entry's name in the manifest: the page's source path in the build's language."""
         assert self.site is not None, "reuse() came first"
@@ -160,8 +166,8 @@ class BuildCache:
     def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros) -> None:
         """Keep what the next build takes of each page rendered (`_kept`) and the language's search index, give
         the feeds the texts of the briefs reused (and the last build's feeds that are the same:
-        `SiteFeeds.reuse`), and stamp the compressed sitemap in `site_dir` with the latest page (MkDocs sees only
-        the pages it renders)."""
+        `SiteFeeds.reuse`), have the index's files written through the cache (`write_output`), and stamp the
+        compressed sitemap in `site_dir` with the latest page (MkDocs sees only the pages it renders)."""
         for file in self.order:
             if isinstance(file, ReusedPage):
                 entry = self.kept[self._entry(file.src_uri)]
@@ -177,6 +183,7 @@ class BuildCache:
             dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
             _write_sitemap_gz(site_dir, dates)
         feeds.reuse = self._reuse_output
+        search.put = self.writer(site_dir, self._folder())
 
     def _restore_index(self, search: SearchIndex) -> bool:
         """Give `search` the pages the last build indexed in this build's language, if its index goes with the
@@ -222,9 +229,7 @@ class BuildCache:
     def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
         """Put the last build's output at `path` (a feed) in the site (`site_dir`: the language's folder), if its
         fingerprint is the same."""
-        assert self.site is not None, "reuse() came first"
-        code = self.site.language.code
-        in_site = path if code == self.site.languages[0] else f"{code}/{path}"
+        in_site = self._folder() + path
         self.outputs[in_site] = fingerprint
         cached = self.folder / "outputs" / fingerprint
         if self.last_outputs.get(in_site) != fingerprint or not cached.is_file():
@@ -252,7 +257,7 @@ class BuildCache:
         target.write_bytes(data)
 
     def writer(self, folder: Path, in_site: str) -> Callable[[Path, str], None]:
-        """What writes a file below `folder` (which is `in_site` in the site: "fr/search/") with `write_output`."""
+        """What writes a file below `folder` (which is `in_site` in the site: "fr/") with `write_output`."""
         return lambda path, text: self.write_output(in_site + path.relative_to(folder).as_posix(), text, path)
 
     def publish(self, site_dir: Path) -> None:

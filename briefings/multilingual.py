@@ -51,15 +51,15 @@ class LanguageBuild:
     def several(self) -> bool:
         return len(self.languages) > 1
 
-    def site(self, catalog: Any, directory_urls: bool, fragments: Any, *, before: Any = None) -> Any:
+    def site(self, catalog: Any, directory_urls: bool, fragments: Any, before: Any = None) -> Any:
         """The site (briefings.site.Site) in this build's language; `before`, the site of the language built
-        before it, if any, lends the related briefs it worked out (the same in every language)."""
+        before it (another language's build), lends the related briefs it worked out (the same in every language)."""
         from .site import Site
 
         site = Site(
             catalog, directory_urls=directory_urls, fragments=fragments, lang=self.lang, site_languages=self.languages
         )
-        if before is not None and before.catalog is not site.catalog:
+        if self.again and before is not None and before.catalog is not site.catalog:
             site.catalog.borrow_related(before.catalog)
         return site
 

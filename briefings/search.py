@@ -81,6 +81,7 @@ class SearchIndex:
         self.stem = Stemmer(language)
         self.language = language
         self._catalog: Any = None  # the site's catalog, for the pages' values for the filters (`use_site`)
+        self.put: Callable[[Path, str], None] = search_files.write_text  # writes each file (`write`)
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
         self._stems: list[int] = []  # word number -> the number of its stem (itself a word)
@@ -273,8 +274,9 @@ class SearchIndex:
     ) -> int:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete. `put` writes
-        each file (`BuildCache.writer`: the last build's where it is the same)."""
-        put = put or search_files.write_text
+        each file: its `put`, if not given (a build's cache sets it, `BuildCache.finish`: the last build's file where it
+        is the same)."""
+        put = put or self.put
         if not self.settle(stop):
             return 0
         shutil.rmtree(folder, ignore_errors=True)

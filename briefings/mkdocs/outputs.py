@@ -20,23 +20,17 @@ from ..site import Site
 
 
 def files_of_outputs(
-    files: Files,
-    config: MkDocsConfig,
-    site: Site,
-    feeds,
-    preview: Preview | None,
-    prefix: str = "",
-    cache: BuildCache | None = None,
+    files: Files, config: MkDocsConfig, site: Site, feeds, preview: Preview | None, language, cache: BuildCache | None
 ) -> dict[str, GeneratedPage]:
-    """Add the core's outputs to `files` (`preview`: the live preview's, or None for a build), each in the
-    language's folder `prefix` ("" for the default language, "fr/"); return the generated pages by their source
-    path. With the build's `cache`, the data is written by it (`BuildCache.write_output`)."""
+    """Add the core's outputs to `files` (`preview`: the live preview's, or None for a build), each in the folder of
+    the build's `language` (LanguageBuild.prefix); return the generated pages by their source path. With the
+    build's `cache`, the data is written by it (`BuildCache.write_output`)."""
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
     # The preview works out a brief's citation files only when it writes the brief's page (`wanted`).
     found = site.outputs(feeds, remember=preview is not None, wanted=preview.rewrites if preview is not None else None)
     for out in found:
         file = File.generated(config, out.path, content=out.text)
-        file.dest_uri = prefix + file.dest_uri  # another language's: in its folder
+        file.dest_uri = language.prefix + file.dest_uri  # another language's: in its folder
         if out.page:  # "Edit this page": what it is generated from
             file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
         else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)

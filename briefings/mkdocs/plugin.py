@@ -111,8 +111,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             listed, urls = nav_paths(config.nav), config.use_directory_urls
             self.site = self.previewing.in_language(build, listed=listed, directory_urls=urls, fragments=self.fragments)
         elif self.loaded.catalog is not None:
-            before = self.site if build.again else None  # the language built before
-            self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments, before=before)
+            self.site = build.site(self.loaded.catalog, config.use_directory_urls, self.fragments, self.site)
         assert self.site is not None, "the preview made it otherwise"
         self.site.publish_as(*(config[key] for key in ("site_name", "site_description", "site_url", "repo_url")))
         self.macros = Macros(self.site)
@@ -150,8 +149,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
         previewing = self.previewing if self.preview else None
-        cache, prefix = self.cache, self.language.prefix
-        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, prefix, cache)
+        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language, self.cache)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
@@ -221,9 +219,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
             if self.language.last:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
-            put = self.cache.writer(here / FOLDER, f"{self.language.prefix}{FOLDER}/") if self.cache else None
-            pages = self.search.write(here / FOLDER, put=put)
-            log.info(f"Search: {pages} pages, {self.search.made} in {self.language.lang}")
+            log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
