@@ -135,8 +135,9 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # The theme's templates are compiled once: by the preview, or by any build with its cache.
-        env.bytecode_cache = self.cache.templates if self.cache else self.compiled
+        # The theme's templates are compiled once: kept by the build's cache, else in memory for every language's
+        # build and the preview's rebuilds (a template's code is looked up by its source's checksum).
+        env.bytecode_cache = (self.cache.templates if self.cache else None) or self.compiled
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
