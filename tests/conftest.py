@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from benchmarks.browsing import VIEWPORTS, launch_options, serving
+from launcher import run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -57,8 +58,13 @@ class Run:
 
 
 def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
-    """Run a command; `memory` limits its address space, in bytes."""
+    """Run a command; `memory` limits its address space, in bytes. The project's own commands start from a process
+    that imported them once (launcher.py), but for those limited so, which are plain child processes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = Path(args[0])
+    if memory is None and command.parent == BIN and command.name in ("mkdocs", "briefings"):
+        code, stdout, stderr = run_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment)
+        return Run(code, stdout, stderr)
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
     done = subprocess.run(
         [str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment, preexec_fn=limit
@@ -461,17 +467,36 @@ def content_site_with_additions(tmp_path_factory):
 # -- a reader in Chromium ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["root", "subpath"])
-def site_url(request) -> str:
+#: Where the example site is served from: at the root, and under a project path.
+ADDRESSES = ("root", "subpath")
+#: A reader test that also takes the site's address runs on these pairs, not on every viewport at every address:
+#: each viewport and each address is still tested (pairwise), in half the runs. What a phone's layout does and
+#: what a project path does to links are independent of each other in the site.
+READER_AT = (("desktop", "root"), ("phone", "subpath"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`reader` runs at each viewport and `site_url` at each address, paired (`READER_AT`) when a test takes both."""
+    wanted = {"reader", "site_url"} & set(metafunc.fixturenames)
+    if wanted == {"reader", "site_url"}:
+        metafunc.parametrize(("viewport", "address"), READER_AT, ids=["-".join(pair) for pair in READER_AT])
+    elif wanted == {"reader"}:
+        metafunc.parametrize("viewport", list(VIEWPORTS))
+    elif wanted == {"site_url"}:
+        metafunc.parametrize("address", ADDRESSES)
+
+
+@pytest.fixture
+def site_url(request, address: str) -> str:
     """The example site's address, served at the root and under a project path."""
-    server = request.getfixturevalue("site_server" if request.param == "root" else "subpath_server")
+    server = request.getfixturevalue("site_server" if address == "root" else "subpath_server")
     return server.url
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def reader(request, page: Page) -> Page:
+@pytest.fixture
+def reader(page: Page, viewport: str) -> Page:
     """A page at the viewport's size that records every request it makes."""
-    page.set_viewport_size(VIEWPORTS[request.param])
+    page.set_viewport_size(VIEWPORTS[viewport])
     page.requests_made = []
     page.on("request", lambda r: page.requests_made.append(r.url))
     return page
