@@ -32,7 +32,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from benchmarks.browsing import VIEWPORTS, launch_options, serving
-from launcher import run_command
+from launcher import can_run, run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -59,10 +59,11 @@ class Run:
 
 def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
     """Run a command; `memory` limits its address space, in bytes. The project's own commands start from a process
-    that imported them once (launcher.py), but for those limited so, which are plain child processes."""
+    that imported them once (launcher.py), but those limited so, and those started with another PYTHONPATH (or
+    other variable Python reads as it starts), which are plain child processes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = Path(args[0])
-    if memory is None and command.parent == BIN and command.name in ("mkdocs", "briefings"):
+    if memory is None and command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
         code, stdout, stderr = run_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment)
         return Run(code, stdout, stderr)
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None

@@ -74,3 +74,10 @@ def run_command(command: str, args: list[str], *, cwd: Path, env: dict[str, str]
         process.join()
         assert process.exitcode is not None
         return process.exitcode, out.read_text("utf-8"), err.read_text("utf-8")
+
+
+def can_run(env: dict[str, str]) -> bool:
+    """Whether a command with the environment `env` runs here as it would in a fresh process: the variables Python
+    reads as it starts (`PYTHONPATH` and the others named PYTHON*) must be those the server process started with."""
+    names = {name for name in env.keys() | os.environ.keys() if name.startswith("PYTHON")}
+    return all(env.get(name) == os.environ.get(name) for name in names)
