@@ -511,8 +511,14 @@ READER_AT = (("desktop", "root"), ("phone", "subpath"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """`reader` runs at each viewport and `site_url` at each address, paired (`READER_AT`) when a test takes both."""
-    wanted = {"reader", "site_url"} & set(metafunc.fixturenames)
+    """`reader` runs at each viewport and `site_url` at each address, paired (`READER_AT`) when a test takes both;
+    a test that pairs the viewport with something else itself (`@pytest.mark.parametrize("viewport, scheme", …)`)
+    runs as it says."""
+    marked = set()
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0]
+        marked.update(name.strip() for name in (names.split(",") if isinstance(names, str) else names))
+    wanted = {"reader", "site_url"} & set(metafunc.fixturenames) if "viewport" not in marked else set()
     if wanted == {"reader", "site_url"}:
         metafunc.parametrize(("viewport", "address"), READER_AT, ids=["-".join(pair) for pair in READER_AT])
     elif wanted == {"reader"}:

@@ -783,7 +783,7 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("phone", "dark")])  # each, paired
 def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_server, scheme: str):
 
     reader.emulate_media(color_scheme=scheme)
