@@ -81,6 +81,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
         self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
+        self.theme_files = serve.ThemeListing()  # the theme's files, listed once for all the preview's rebuilds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
         self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
@@ -100,6 +101,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
                 self.collector.pause()
+                self.theme_files.keep(config.theme, project.root)
                 self.loaded = self.previewing.load(project)
             else:  # the build's key reads the configuration before plugins add to it
                 self.loaded, self.cache = BuildCache.load(project, config, config.theme)
