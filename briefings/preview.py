@@ -13,7 +13,7 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, MutableMapping
 
 from .catalog import Catalog
 from .fragments import Fragments
@@ -73,8 +73,9 @@ class Preview:
     ) -> Site:
         """The site in the language of `build` (one language's build of the site), and which of its pages this
         rebuild writes again: those whose fingerprint the save changed (all of them after anything else), and
-        those the navigation lists (`listed`): the engine takes their titles in the navigation from the pages it
-        writes, and another language's navigation has them translated until then."""
+        those the navigation lists (`listed`) that were never written: the engine takes their titles in the
+        navigation from the pages it writes (another language's navigation has them translated until then), and
+        the navigation of a page not written again shows what it showed when it was (`navigation`)."""
         assert self.loaded is not None, "load() comes first"
         lang, languages = build.lang, build.languages
         self.listed = frozenset(listed)
@@ -117,17 +118,32 @@ class Preview:
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
         listing = src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
-        return pages.rebuild is None or listing or src_uri in pages.rebuild or src_uri in self.listed
+        unknown = src_uri in self.listed and src_uri not in pages.shown
+        return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
+
+    def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
+        """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the
+        plugin adds to it)."""
+        self.pages.shown[src_uri] = (title, meta)
+
+    def navigation(self, src_uri: str) -> tuple[str | None, MutableMapping[str, Any]] | None:
+        """What the navigation shows of a page this rebuild does not write again, as it was last written (its
+        fingerprint, or its file, did not change since); None for a page it writes."""
+        return None if self.rewrites(src_uri) else self.pages.shown.get(src_uri)
 
 
 class LanguagePages:
     """What the preview remembers of the pages in one language: their fingerprints as the last site had them, the
-    generated pages' Markdown, that site, and the pages this rebuild writes again (None: all of them)."""
+    generated pages' Markdown, what the navigation shows of each page written, that site, and the pages this
+    rebuild writes again (None: all of them)."""
 
     def __init__(self, lang: str = "") -> None:
         self.lang = lang
         self.fingerprints: Fingerprints | None = None
         self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.shown: dict[
+            str, tuple[str | None, MutableMapping[str, Any]]
+        ] = {}  # a written page's title and front matter, by src_uri
         self.site: Site | None = None
         self.rebuild: set[str] | None = None
 

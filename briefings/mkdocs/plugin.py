@@ -38,6 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
@@ -199,7 +200,18 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A build lets go of the page's HTML (mkdocs-static-i18n holds every language's pages to the end).
         page.content = page.content if self.preview else None
+        if self.preview:  # what the navigation of the next rebuilds shows of it, if they do not write it again
+            self.previewing.remember(page.file.src_uri, page.title, page.meta)
         return output
+
+    @event_priority(-150)  # after mkdocs-static-i18n's (-100), which translates the navigation's titles
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        nav = super().on_nav(nav, config=config, files=files)
+        # A page the preview does not write again is not read: the navigation shows it as it was last written.
+        for page in nav.pages if self.preview else ():
+            if (shown := self.previewing.navigation(page.file.src_uri)) is not None:
+                page.title, page.meta = shown
+        return nav
 
     # -- the finished site -----------------------------------------------------------------------------------
 
