@@ -123,13 +123,14 @@ class Preview:
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
         """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the
-        plugin adds to it)."""
-        self.pages.shown[src_uri] = (title, meta)
+        plugin adds to it). Nothing outside the preview (no `in_language`)."""
+        if self.pages.site is not None:
+            self.pages.shown[src_uri] = (title, meta)
 
     def navigation(self, src_uri: str) -> tuple[str | None, MutableMapping[str, Any]] | None:
         """What the navigation shows of a page this rebuild does not write again, as it was last written (its
-        fingerprint, or its file, did not change since); None for a page it writes."""
-        return None if self.rewrites(src_uri) else self.pages.shown.get(src_uri)
+        fingerprint, or its file, did not change since); None for a page it writes, and outside the preview."""
+        return None if self.pages.site is None or self.rewrites(src_uri) else self.pages.shown.get(src_uri)
 
 
 class LanguagePages:

@@ -38,7 +38,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
@@ -82,7 +81,6 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
         self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
-        self.theme_files = serve.ThemeListing()  # the theme's files, listed once for all the preview's rebuilds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
         self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
@@ -102,7 +100,6 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
                 self.collector.pause()
-                self.theme_files.keep(config.theme, project.root)
                 self.loaded = self.previewing.load(project)
             else:  # the build's key reads the configuration before plugins add to it
                 self.loaded, self.cache = BuildCache.load(project, config, config.theme)
@@ -200,18 +197,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A build lets go of the page's HTML (mkdocs-static-i18n holds every language's pages to the end).
         page.content = page.content if self.preview else None
-        if self.preview:  # what the navigation of the next rebuilds shows of it, if they do not write it again
-            self.previewing.remember(page.file.src_uri, page.title, page.meta)
         return output
-
-    @event_priority(-150)  # after mkdocs-static-i18n's (-100), which translates the navigation's titles
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        nav = super().on_nav(nav, config=config, files=files)
-        # A page the preview does not write again is not read: the navigation shows it as it was last written.
-        for page in nav.pages if self.preview else ():
-            if (shown := self.previewing.navigation(page.file.src_uri)) is not None:
-                page.title, page.meta = shown
-        return nav
 
     # -- the finished site -----------------------------------------------------------------------------------
 

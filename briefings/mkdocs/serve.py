@@ -4,7 +4,7 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
 - MkDocs warns on every `--dirty` build that its navigation and links may be inaccurate; the preview's dirty
   builds write again every page a save changes, so that one warning is filtered out (`ExactDirtyBuilds`).
 - The engine makes a new template environment for each rebuild; the theme's templates stay compiled from one
-  rebuild to the next (`CompiledTemplates`), and the theme's files listed (`ThemeListing`).
+  rebuild to the next (`CompiledTemplates`), and the theme's files listed (`theme.ThemeListing`).
 - MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
   (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
 - Python's cycle collector waits for the preview to be quiet (`QuietCollector`) rather than interrupt a rebuild.
@@ -12,7 +12,6 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 import os
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.bccache
+from mkdocs.theme import Theme
 from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
@@ -38,6 +38,8 @@ from watchdog.events import (
 )
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
+
+from .theme import ThemeListing
 
 if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
 
@@ -70,9 +72,12 @@ EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 def starting(command: str) -> bool:
     """Whether MkDocs' `command` is the preview's (`serve`); if so, its dirty builds' warning is filtered out
-    (once: a logger holds a filter once)."""
+    (once: a logger holds a filter once) and the theme's files are listed once for all its rebuilds
+    (`ThemeListing`, in this process: the preview's own)."""
     if command == "serve":
         BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
+        if not hasattr(Theme.get_env, "listing"):
+            Theme.get_env = ThemeListing().get_env(Theme.get_env)  # type: ignore[method-assign]
     return command == "serve"
 
 
@@ -89,66 +94,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-class ThemeListing:
-    """The theme's files, listed once for all the preview's rebuilds. MkDocs lists them at every build, to copy
-    the few that are not templates (`Files.add_files_from_theme`: its environment's `list_templates`, every file
-    of each theme folder through a filter of its own): Material's folder holds some 14,500 files, mostly icons.
-    A folder of an installed package is walked once; one of the project's own (`overrides/`), at every rebuild.
-    The filter's answer for each name is kept, for the same filter and the same static templates (what it
-    reads of the configuration). tests/test_adapter_pins.py pins that MkDocs lists the same files through it."""
-
-    def __init__(self) -> None:
-        self.walked: dict[str, list[str]] = {}  # by folder of an installed package
-        self.answers: dict[tuple, dict[str, bool]] = {}  # by filter (its code) and static templates, by name
-
-    def keep(self, theme: Any, project: Path) -> None:
-        """Have `theme` (the configuration's, made again for each rebuild) list its files through this listing;
-        the folders inside `project` are walked every time."""
-        make = theme.get_env
-
-        def get_env() -> jinja2.Environment:
-            env = make()
-            if isinstance(env.loader, jinja2.FileSystemLoader):
-                static = tuple(theme.static_templates)
-                env.list_templates = functools.partial(self.list_templates, env, env.loader, project, static)
-            return env
-
-        theme.get_env = get_env
-
-    def list_templates(
-        self,
-        env: jinja2.Environment,
-        loader: jinja2.FileSystemLoader,
-        project: Path,
-        static: tuple[str, ...],
-        extensions: Any = None,
-        filter_func: Any = None,
-    ) -> list[str]:
-        """What `env.list_templates(extensions, filter_func)` gives."""
-        if extensions is not None or filter_func is None:
-            return jinja2.Environment.list_templates(env, extensions, filter_func)
-        found: set[str] = set()
-        for folder in map(str, loader.searchpath):
-            if Path(folder).is_relative_to(project):
-                found.update(self._walk(folder, loader))
-            else:
-                found.update(self.walked.get(folder) or self.walked.setdefault(folder, self._walk(folder, loader)))
-        answers = self.answers.setdefault((filter_func.__code__, static), {})
-        listed = []
-        for name in sorted(found):
-            if (answer := answers.get(name)) is None:
-                answer = answers[name] = bool(filter_func(name))
-            if answer:
-                listed.append(name)
-        return listed
-
-    @staticmethod
-    def _walk(folder: str, loader: jinja2.FileSystemLoader) -> list[str]:
-        return jinja2.FileSystemLoader(
-            folder, encoding=loader.encoding, followlinks=loader.followlinks
-        ).list_templates()
 
 
 # -- noticing a save -------------------------------------------------------------------------------------------
