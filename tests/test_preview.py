@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -91,6 +92,45 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert data.catalog.actors["qatar"].name == "State of Qatar"  # a changed data file is read again
     again = load_project(Project.at(project), preview=True, cache=cache)  # and an unchanged one is not
     assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
+
+
+def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_changed(project: Path, monkeypatch):
+    """The preview's fingerprints after a save that leaves the catalog arranged as it was (`Catalog.arrangement`)
+    go through only the generated pages that showed the briefs that say something else, and are those of every
+    page; after a save that arranges it otherwise (a brief names another actor, or moves), through every page."""
+    gone_through: list[str] = []
+    generated_pages = Site.generated_pages
+
+    def counted(site: Site):
+        for page in generated_pages(site):
+            yield dataclasses.replace(
+                page, context=lambda page=page: gone_through.append(page.src_uri) or page.context()
+            )
+
+    monkeypatch.setattr(Site, "generated_pages", counted)
+    cache = LoadCache()
+    before = _fingerprints(load_project(Project.at(project), preview=True, cache=cache).catalog)
+    doha = DOHA.removeprefix("docs/")
+    for old, new in [
+        ("title: Indirect US–Iran talks in Doha", "title: Doha's indirect US–Iran talks"),  # shown on many pages
+        ("actors: [us-presidency, ", "actors: [oman, us-presidency, "),  # Oman's page now lists it
+        ("date: 2026-", "date: 2025-"),  # it moves in every listing
+    ]:
+        _edit(project, DOHA, old, new)
+        after = load_project(Project.at(project), preview=True, cache=cache)
+        assert after.changed.briefs == {doha}
+        gone_through.clear()
+        reached = Fingerprints(after.catalog, directory_urls=True, leave_out=set(), previous=before)
+        went = set(gone_through)
+        fresh = _fingerprints(after.catalog)
+        assert reached.bases == fresh.bases and reached.bases != before.bases, new
+        showing = {src_uri for src_uri, briefs in fresh.showing.items() if doha in briefs}
+        if new.startswith("title"):  # the catalog is arranged as it was
+            assert after.catalog.arrangement() == before.arrangement
+            assert went == showing and len(went) < len(fresh.showing) / 2, new
+        else:
+            assert went == set(fresh.showing) and showing < went, new
+        before = reached
 
 
 def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project: Path):
