@@ -139,6 +139,7 @@ class Fingerprints:
         self.bases: dict[str, str] = {}
         self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
         self.showing: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each generated page shows
+        self.places: dict[str, Any] = {}  # by src_uri, each page's place (the same in catalogs arranged alike)
         self.before = previous
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
@@ -150,6 +151,7 @@ class Fingerprints:
         before: dict[str, frozenset[str]] = {}
         if previous is not None and previous.arrangement == self.arrangement:
             said, before = _said_otherwise(previous.catalog, catalog), previous.showing
+            self.places = dict(previous.places)
         shows: dict[int, tuple[Any, frozenset[str]]] = {}  # each object with the briefs it shows, by id
         for page in plain.generated_pages():
             src_uri = page.src_uri
@@ -162,7 +164,7 @@ class Fingerprints:
                 continue
             context = page.context()
             self.showing[src_uri] = frozenset(_briefs_in(context, set(), shows))
-            place = plain.place(src_uri)
+            place = self._place(plain, src_uri)
             shown = (page.template, page.edit_path, self.shown(context), catalog.last_changed(src_uri), place, *several)
             self._derive(src_uri, shown)
         for brief in catalog.briefs:
@@ -178,8 +180,14 @@ class Fingerprints:
                     inputs = self.shown(translation_inputs(catalog, brief, translation))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self._derive(src_uri, inputs, plain.place(brief.src_uri))
+                self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
         self.lent, self.before = {}, None  # `previous` may go
+
+    def _place(self, site: Site, src_uri: str) -> Any:
+        """The place of the page in `site`, worked out once for catalogs arranged alike."""
+        if src_uri not in self.places:
+            self.places[src_uri] = site.place(src_uri)
+        return self.places[src_uri]
 
     def _derive(self, src_uri: str, *shown: Any) -> None:
         """The page's fingerprint from what it shows; the same as the previous fingerprints' if it shows the same
