@@ -10,12 +10,14 @@ written again.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Any, Iterable, MutableMapping
+from typing import Any, Callable, Iterable, MutableMapping
 
 from .catalog import Catalog
+from .feed import SiteFeeds
 from .fragments import Fragments
 from .kinds import KINDS
 from .multilingual import LanguageBuild
@@ -103,6 +105,14 @@ class Preview:
             pages.site = site
         return pages.site
 
+    def publish(self, site: Site, feeds: SiteFeeds, search: SearchIndex, site_dir: Path, *, lang: str) -> None:
+        """The rebuild has written its pages: the feeds it changes are chosen now, and written, with the redirects
+        and then the search index, once the preview is quiet (`PreviewIndex`): none is a page that a reader of
+        the pages written waits for. A rebuild that starts meanwhile stops it; the next writes the feeds chosen
+        and not written."""
+        feeds.choose(site_dir, self.rewrites)
+        self.index.update(search, site_dir, first=functools.partial(site.write_feeds, feeds, site_dir, lang=lang))
+
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written again only if this rebuild changes it."""
         pages = self.pages
@@ -174,11 +184,12 @@ class PreviewIndex:
         self._timer: threading.Timer | None = None
         self._stop = threading.Event()
 
-    def update(self, index: SearchIndex, site: Path) -> None:
-        """The site was rebuilt: write its index once the preview is quiet."""
+    def update(self, index: SearchIndex, site: Path, first: Callable[..., bool] | None = None) -> None:
+        """The site was rebuilt: write its index once the preview is quiet, after what `first(stop)` writes (False:
+        stopped)."""
         self.interrupt()
         self._stop = threading.Event()
-        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop))
+        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop, first))
         self._timer.daemon = True
         self._timer.start()
 
@@ -193,8 +204,10 @@ class PreviewIndex:
         if self._timer is not None:
             self._timer.join()
 
-    def _write(self, index: SearchIndex, site: Path, stop: threading.Event) -> None:
+    def _write(self, index: SearchIndex, site: Path, stop: threading.Event, first: Callable[..., bool] | None) -> None:
         staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
+        if first is not None and not first(stop=stop.is_set):
+            return
         try:
             if not index.write(staging, stop=stop.is_set) or stop.is_set():
                 return

@@ -237,6 +237,7 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
                 different.append(rel)
         assert compared > 30 and not different, different
         # The feeds carry every brief's text: the saved one's as edited, the others' as the first build rendered them.
+        wait_for(base + "feed.xml", "The host revisited")  # written once the preview is quiet (Preview.publish)
         feeds = [f for f in sorted(fresh.rglob("feed.xml")) if f.relative_to(fresh).parts[0] not in OTHER_LANGUAGES]
         assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
@@ -367,3 +368,35 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
     assert time.monotonic() - stopped < 5
     assert record.stat().st_mtime_ns == written  # the served index, untouched
     assert not (site / PreviewIndex.NEXT).exists()
+
+
+def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path):
+    """The preview chooses the feeds a rebuild changes as it ends and writes them once it is quiet, before search
+    (`Preview.publish`): a rebuild that starts meanwhile stops it, and the next writes those left too."""
+    from briefings.feed import SiteFeeds, feeds as feeds_of
+    from briefings.preview import PreviewIndex
+    from briefings.search import FOLDER, SearchIndex
+
+    catalog = load_project(Project.at(project), preview=True).catalog
+    site, feeds, out = Site(catalog), SiteFeeds(), tmp_path / "site"
+    feeds.plan(catalog, site.feed_site("Briefings", "", "http://127.0.0.1:8000/"))
+    every = {feed.path for feed in feeds_of(catalog)}
+    feeds.choose(out, lambda page: False)  # none written yet: each is chosen
+    assert feeds.chosen is not None and set(feeds.chosen) == every
+    assert not site.write_feeds(feeds, out, lang="en", stop=lambda: True) and not list(out.rglob("*.xml"))
+    feeds.choose(out, lambda page: False)  # the next rebuild changes none: those left are still chosen
+    assert set(feeds.chosen) == every
+
+    written: list[bool] = []
+    preview, index = PreviewIndex(), SearchIndex()
+    index.add("actors/qatar/", "<h1>Qatar</h1><p>A Gulf state.</p>", title="Qatar", meta={})
+    preview.update(index, out, first=lambda stop: written.append(site.write_feeds(feeds, out, lang="en")) or True)
+    assert not written and not (out / FOLDER).exists()  # not before the preview has been quiet
+    preview.wait()
+    assert written == [True] and (out / FOLDER).is_dir()  # the feeds, then search
+    assert {f.relative_to(out).as_posix() for f in out.rglob("*.xml")} >= every and not feeds.chosen
+    feeds.choose(out, lambda page: False)
+    assert not feeds.chosen  # every one written, none changed since
+    preview.update(SearchIndex(), out, first=lambda stop: written.append(False) or False)
+    preview.interrupt()  # a save before the preview was quiet
+    assert written == [True]
