@@ -213,13 +213,12 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if self.cache:
             assert self.macros is not None, "on_config came first"
             self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
-        self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
-        self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview:
-            self.previewing.index.update(self.search, here)
+        if self.preview:  # the feeds, the redirects and search once the preview is quiet
+            self.previewing.publish(self.site, self.feeds, self.search, here, lang=config.theme["language"])
             if self.language.last:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
+            self.site.write_feeds(self.feeds, here, lang=config.theme["language"])
             log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
