@@ -234,24 +234,7 @@ class PageTemplates:
         # `language_name("ar")`: a language's name in the page's language; `href_in("ar", brief)`: a page in another.
         language = {"language": self.language, "t": self.language.label, "counted": self.language.counted}
         language |= {"language_name": self.language.name_of, "href_in": href_in}
-        shown = {"brief_title": functools.partial(self.brief_title, href, context.get("shown_in"))}
-        return self.env.get_template(f"pages/{name}").render(
-            {**context, **language, **shown, "href": href, "page": page}
-        )
-
-    def brief_title(self, href: Callable, shown_in: Callable | None, brief: Any, rel: str | None = None) -> Markup:
-        """`brief_title(brief)`, how a page shows the title of a brief it lists, wherever it lists one: linking to
-        its page (with `rel`, if given), and if shown in another language than the page's (`shown_in`, see
-        `_brief.md`), marked with it and followed by a short note naming it ("in English"). Called for every brief
-        a listing shows: written here rather than as a template's macro, which takes several times longer."""
-        other = shown_in(brief) if shown_in is not None else None
-        marks = f' rel="{escape_attribute(rel)}"' if rel else ""
-        note = ""
-        if other is not None:
-            marks += f' lang="{escape_attribute(other.code)}"'
-            marks += f' dir="{escape_attribute(other.direction)}"' if other.direction != self.language.direction else ""
-            note = f' <small class="brief-language">({escape_html(self.language.written_in(other))})</small>'
-        return Markup(f'<a href="{href(brief)}"{marks}>{escape_html(brief.title)}</a>{note}')
+        return self.env.get_template(f"pages/{name}").render({**context, **language, "href": href, "page": page})
 
     def stash_block(self, html: str) -> Markup:
         """`html` as a block of its own, handed to the Markdown engine whole (the `stash_block` filter)."""
