@@ -72,12 +72,12 @@ EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 def starting(command: str) -> bool:
     """Whether MkDocs' `command` is the preview's (`serve`); if so, its dirty builds' warning is filtered out
-    (once: a logger holds a filter once) and the theme's files are listed once for all its rebuilds
-    (`ThemeListing`, in this process: the preview's own)."""
+    (once: a logger holds a filter once). Whatever the command, the theme's files are listed once for all the
+    builds of this process (`ThemeListing`): the preview's rebuilds, each language's build of a site."""
     if command == "serve":
         BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
-        if not hasattr(Theme.get_env, "listing"):
-            Theme.get_env = ThemeListing().get_env(Theme.get_env)  # type: ignore[method-assign]
+    if not hasattr(Theme.get_env, "listing"):
+        Theme.get_env = ThemeListing().get_env(Theme.get_env)  # type: ignore[method-assign]
     return command == "serve"
 
 

@@ -1,4 +1,5 @@
-"""The theme's side of MkDocs that the live preview keeps from one rebuild to the next (see serve.py)."""
+"""The theme's side of MkDocs that a process keeps from one build to the next: the preview's rebuilds, and each
+language's build of a site (see serve.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ import jinja2
 
 
 class ThemeListing:
-    """The theme's files, listed once for all the preview's rebuilds. MkDocs lists them at every build, to copy
-    the few that are not templates (`Files.add_files_from_theme`: its environment's `list_templates`, every file
-    of each theme folder through a filter of its own): Material's folder holds some 14,500 files, mostly icons.
-    A folder of an installed package is walked once, any other (the project's `overrides/`) at every rebuild;
-    the filter's answer for each name is kept, for the same filter and static templates (what it reads of the
-    configuration). `serve.starting` has every theme's environment list through it (`Theme.get_env`); a test of
-    tests/test_adapter_pins.py pins that MkDocs copies the same files through it."""
+    """The theme's files, listed once for all the builds of a process (the preview's rebuilds, each language's).
+    MkDocs lists them at every build, to copy the few that are not templates (`Files.add_files_from_theme`: its
+    environment's `list_templates`, every file of each theme folder through a filter of its own): Material's
+    folder holds some 14,500 files, mostly icons. A folder of an installed package is walked once, any other
+    (the project's `overrides/`) at every rebuild; the filter's answer for each name is kept, for the same
+    filter and static templates (what it reads of the configuration). `serve.starting` has every theme's
+    environment list through it (`Theme.get_env`); a test of tests/test_adapter_pins.py pins that MkDocs copies
+    the same files through it."""
 
     INSTALLED = tuple(Path(p) for p in {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")})
 
