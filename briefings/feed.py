@@ -152,6 +152,7 @@ class SiteFeeds:
         # first page to the last, and would otherwise weigh as much as its largest pages.
         self.texts: dict[str, bytes] = {}
         self.changed: set[str] = set()  # the briefs whose text changed since the feeds were last written
+        self.chosen: dict[str, Feed] | None = None  # the feeds to write, by path (None: every one, a build's)
         self.catalog: Catalog | None = None
         self.site: FeedSite | None = None
         #: Given a feed's path and fingerprint, puts the last build's feed in the site if it is the same and says
@@ -204,19 +205,27 @@ class SiteFeeds:
             shown.append(brief)
         return hashlib.sha256(repr(shown).encode()).hexdigest()
 
-    def write(self, site_dir: Path, rewrites: Callable[[str], bool] | None = None) -> None:
-        """Write the feeds of the build into the built site: every one, or in the live preview only those whose
-        page `rewrites` says this rebuild writes again (a feed changes with the page it follows) and those
-        holding a brief whose text changed."""
-        assert self.catalog is not None and self.site is not None, "plan() starts a build"
-        written = [
-            feed
+    def choose(self, site_dir: Path, rewrites: Callable[[str], bool]) -> None:
+        """In the live preview, which feeds to write (`write`): those whose page `rewrites` says this rebuild writes
+        again (a feed changes with the page it follows), those holding a brief whose text changed, those not
+        written yet, and those chosen before and not written since."""
+        assert self.catalog is not None, "plan() starts a build"
+        chosen = self.chosen or {}
+        self.chosen = {
+            feed.path: feed
             for feed in feeds(self.catalog)
-            if rewrites is None
+            if feed.path in chosen
             or rewrites(feed.page)
             or any(brief.src_uri in self.changed for brief in feed.briefs)
             or not (site_dir / feed.path).exists()
-        ]
+        }
+        self.changed.clear()
+
+    def write(self, site_dir: Path, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Write the feeds of the build into the built site: every one, or those chosen (`choose`); False if `stop`
+        said so first (those left stay chosen)."""
+        assert self.catalog is not None and self.site is not None, "plan() starts a build"
+        written = list(feeds(self.catalog) if self.chosen is None else self.chosen.values())
         # Each text escaped for XML once, not in each of the feeds it is in.
         shown = {brief.src_uri for feed in written for brief in feed.briefs if brief.src_uri in self.texts}
         escaped = {src_uri: Markup(escape(self.text(src_uri) or "", quote=False)) for src_uri in shown}
@@ -224,7 +233,12 @@ class SiteFeeds:
             briefs: dict[str, str] = {}  # each brief as the feeds show it, worked out once
             written = [feed for feed in written if not self.reuse(site_dir, feed.path, self.fingerprint(feed, briefs))]
         for feed in written:
+            if stop():
+                return False
             path = site_dir / feed.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(render_feed(self.catalog, feed, self.site, escaped).encode("utf-8"))
+            if self.chosen is not None:
+                del self.chosen[feed.path]
         self.changed.clear()
+        return True

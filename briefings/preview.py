@@ -10,12 +10,14 @@ written again.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, MutableMapping
 
 from .catalog import Catalog
+from .feed import SiteFeeds
 from .fragments import Fragments
 from .kinds import KINDS
 from .multilingual import LanguageBuild
@@ -73,8 +75,9 @@ class Preview:
     ) -> Site:
         """The site in the language of `build` (one language's build of the site), and which of its pages this
         rebuild writes again: those whose fingerprint the save changed (all of them after anything else), and
-        those the navigation lists (`listed`): the engine takes their titles in the navigation from the pages it
-        writes, and another language's navigation has them translated until then."""
+        those the navigation lists (`listed`) that were never written: the engine takes their titles in the
+        navigation from the pages it writes (another language's navigation has them translated until then), and
+        the navigation of a page not written again shows what it showed when it was (`navigation`)."""
         assert self.loaded is not None, "load() comes first"
         lang, languages = build.lang, build.languages
         self.listed = frozenset(listed)
@@ -102,6 +105,14 @@ class Preview:
             pages.site = site
         return pages.site
 
+    def publish(self, site: Site, feeds: SiteFeeds, search: SearchIndex, site_dir: Path, *, lang: str) -> None:
+        """The rebuild has written its pages: the feeds it changes are chosen now, and written, with the redirects
+        and then the search index, once the preview is quiet (`PreviewIndex`): none is a page that a reader of
+        the pages written waits for. A rebuild that starts meanwhile stops it; the next writes the feeds chosen
+        and not written."""
+        feeds.choose(site_dir, self.rewrites)
+        self.index.update(search, site_dir, first=functools.partial(site.write_feeds, feeds, site_dir, lang=lang))
+
     def markdown(self, page: GeneratedPage) -> str:
         """A generated page, written again only if this rebuild changes it."""
         pages = self.pages
@@ -117,17 +128,33 @@ class Preview:
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
         listing = src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
-        return pages.rebuild is None or listing or src_uri in pages.rebuild or src_uri in self.listed
+        unknown = src_uri in self.listed and src_uri not in pages.shown
+        return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
+
+    def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
+        """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the
+        plugin adds to it). Nothing outside the preview (no `in_language`)."""
+        if self.pages.site is not None:
+            self.pages.shown[src_uri] = (title, meta)
+
+    def navigation(self, src_uri: str) -> tuple[str | None, MutableMapping[str, Any]] | None:
+        """What the navigation shows of a page this rebuild does not write again, as it was last written (its
+        fingerprint, or its file, did not change since); None for a page it writes, and outside the preview."""
+        return None if self.pages.site is None or self.rewrites(src_uri) else self.pages.shown.get(src_uri)
 
 
 class LanguagePages:
     """What the preview remembers of the pages in one language: their fingerprints as the last site had them, the
-    generated pages' Markdown, that site, and the pages this rebuild writes again (None: all of them)."""
+    generated pages' Markdown, what the navigation shows of each page written, that site, and the pages this
+    rebuild writes again (None: all of them)."""
 
     def __init__(self, lang: str = "") -> None:
         self.lang = lang
         self.fingerprints: Fingerprints | None = None
         self.written: dict[str, str] = {}  # generated pages' Markdown, by src_uri
+        self.shown: dict[
+            str, tuple[str | None, MutableMapping[str, Any]]
+        ] = {}  # a written page's title and front matter, by src_uri
         self.site: Site | None = None
         self.rebuild: set[str] | None = None
 
@@ -157,11 +184,12 @@ class PreviewIndex:
         self._timer: threading.Timer | None = None
         self._stop = threading.Event()
 
-    def update(self, index: SearchIndex, site: Path) -> None:
-        """The site was rebuilt: write its index once the preview is quiet."""
+    def update(self, index: SearchIndex, site: Path, first: Callable[..., bool] | None = None) -> None:
+        """The site was rebuilt: write its index once the preview is quiet, after what `first(stop)` writes (False:
+        stopped)."""
         self.interrupt()
         self._stop = threading.Event()
-        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop))
+        self._timer = threading.Timer(self.QUIET, self._write, args=(index, site, self._stop, first))
         self._timer.daemon = True
         self._timer.start()
 
@@ -176,8 +204,10 @@ class PreviewIndex:
         if self._timer is not None:
             self._timer.join()
 
-    def _write(self, index: SearchIndex, site: Path, stop: threading.Event) -> None:
+    def _write(self, index: SearchIndex, site: Path, stop: threading.Event, first: Callable[..., bool] | None) -> None:
         staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
+        if first is not None and not first(stop=stop.is_set):
+            return
         try:
             if not index.write(staging, stop=stop.is_set) or stop.is_set():
                 return

@@ -117,7 +117,9 @@ class Fingerprints:
     objects (frozen) that did not change from one read to the next, so each is shown once per preview, not
     once per save; and a page shown as it was (`seen`: by the hash of what it shows, which the process keys at
     random) keeps its fingerprint, which is not worked out again (most of a page's is the text of what it
-    shows, some 17 MB a save at 1,000 briefs)."""
+    shows, some 17 MB a save at 1,000 briefs). If the catalog is arranged as the previous one was
+    (`Catalog.arrangement`), going through what a generated page shows is spared too: a page that showed none of
+    the briefs that now say something else (`showing`) shows what it showed."""
 
     def __init__(
         self,
@@ -136,17 +138,35 @@ class Fingerprints:
         self.lent: dict[int, str] = previous.memo if previous is not None else {}
         self.bases: dict[str, str] = {}
         self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
+        self.showing: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each generated page shows
+        self.places: dict[str, Any] = {}  # by src_uri, each page's place (the same in catalogs arranged alike)
         self.before = previous
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
         self.catalog = catalog = plain.catalog  # in the language
         several = (lang, languages) if len(languages) > 1 else ()  # (a site in one language: as it was)
+        # Arranged as before, the pages showing none of the briefs that say something else show what they showed.
+        self.arrangement = catalog.arrangement()
+        said: frozenset[str] = frozenset()
+        before: dict[str, frozenset[str]] = {}
+        if previous is not None and previous.arrangement == self.arrangement:
+            said, before = _said_otherwise(previous.catalog, catalog), previous.showing
+            self.places = dict(previous.places)
+        shows: dict[int, tuple[Any, frozenset[str]]] = {}  # each object with the briefs it shows, by id
         for page in plain.generated_pages():
-            if page.src_uri not in leave_out:
-                context = self.shown(page.context())
-                place = plain.place(page.src_uri)
-                shown = (page.template, page.edit_path, context, catalog.last_changed(page.src_uri), place, *several)
-                self._derive(page.src_uri, shown)
+            src_uri = page.src_uri
+            if src_uri in leave_out:
+                continue
+            if (showing := before.get(src_uri)) is not None and not showing & said:
+                assert previous is not None, "what it showed is the previous fingerprints'"
+                self.bases[src_uri], self.seen[src_uri] = previous.bases[src_uri], previous.seen[src_uri]
+                self.showing[src_uri] = showing
+                continue
+            context = page.context()
+            self.showing[src_uri] = frozenset(_briefs_in(context, set(), shows))
+            place = self._place(plain, src_uri)
+            shown = (page.template, page.edit_path, self.shown(context), catalog.last_changed(src_uri), place, *several)
+            self._derive(src_uri, shown)
         for brief in catalog.briefs:
             # In a language it is translated into, its page is the translation's own (`x.fr.md`; `x.md` for a
             # brief written first in another language); in its own, its file (`x.ar.md`); else the note (`x.md`).
@@ -160,8 +180,14 @@ class Fingerprints:
                     inputs = self.shown(translation_inputs(catalog, brief, translation))
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
-                self._derive(src_uri, inputs, plain.place(brief.src_uri))
+                self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
         self.lent, self.before = {}, None  # `previous` may go
+
+    def _place(self, site: Site, src_uri: str) -> Any:
+        """The place of the page in `site`, worked out once for catalogs arranged alike."""
+        if src_uri not in self.places:
+            self.places[src_uri] = site.place(src_uri)
+        return self.places[src_uri]
 
     def _derive(self, src_uri: str, *shown: Any) -> None:
         """The page's fingerprint from what it shows; the same as the previous fingerprints' if it shows the same
@@ -227,6 +253,42 @@ class Fingerprints:
 
 _PLAIN = {str, int, float, bool, type(None), dt.date}
 _FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _said_otherwise(before: Catalog, after: Catalog) -> frozenset[str]:
+    """The briefs (src_uri) that say something else in `after` than in `before`, two catalogs arranged alike (in
+    the same order: `Catalog.arrangement`), or whose translation does."""
+    found = {b.src_uri for b, old in zip(after.briefs + after.left_out, before.briefs + before.left_out) if b != old}
+    found.update(t.original for t, old in zip(after.translations, before.translations) if t != old)
+    return frozenset(found)
+
+
+def _briefs_in(value: Any, found: set[str], memo: dict[int, tuple[Any, frozenset[str]]]) -> set[str]:
+    """Adds to `found` the briefs (src_uri) that `value`, what a page's template is given, shows: each brief, and
+    the brief of each reading and translation, wherever they are in it. `memo` keeps, by id, each other object
+    with those it shows (the object, so that no other takes its id)."""
+    kind = type(value)
+    if kind is Brief:
+        found.add(value.src_uri)
+    elif kind is Reading:
+        found.update((value.brief.src_uri,) if value.brief is not None else ())
+    elif kind is Translation:
+        found.add(value.original)
+    elif kind is list or kind is tuple:
+        for item in value:
+            if type(item) not in _PLAIN:
+                _briefs_in(item, found, memo)
+    elif kind is dict:
+        for key, item in value.items():
+            for part in (key, item):
+                if type(part) not in _PLAIN:
+                    _briefs_in(part, found, memo)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if (known := memo.get(id(value))) is None:
+            names = _FIELDS.get(kind) or _FIELDS.setdefault(kind, tuple(f.name for f in dataclasses.fields(value)))
+            known = memo[id(value)] = (value, frozenset(_briefs_in([getattr(value, n) for n in names], set(), memo)))
+        found.update(known[1])
+    return found
 
 
 def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:

@@ -49,11 +49,17 @@ class Output:
 class Site:
     """The catalog together with the templates that write its pages."""
 
-    def write_redirects(self, site_dir: Path, *, lang: str) -> int:
-        """What the redirects publish at the old addresses, written into the built site once its feeds are (by
-        each language's build in its folder, `site_dir`: the page in its language, `lang` the theme's code for
-        it, leading to the new address in that language)."""
-        return write_redirects(site_dir, self.catalog, lang=lang, language=self.language)
+    def write_feeds(
+        self, feeds: SiteFeeds, site_dir: Path, *, lang: str, stop: Callable[[], bool] = lambda: False
+    ) -> bool:
+        """The feeds (`feeds`, every one or those the preview chose), then what the redirects publish at the old
+        addresses (an old feed's, a copy of the new), written into the built site (by each language's build in
+        its folder, `site_dir`: a redirect's page in its language, `lang` the theme's code for it, leading to the
+        new address in that language); False if `stop` said so first."""
+        if not feeds.write(site_dir, stop):
+            return False
+        write_redirects(site_dir, self.catalog, lang=lang, language=self.language)
+        return True
 
     def __init__(
         self,

@@ -51,13 +51,17 @@ def docs_folder(project: Project, problems: Problems) -> tuple[list[Source], dic
     if not docs.is_dir():
         problems.error(Location(project.relative(docs)), "missing docs folder")
         return pages, files
+    # A file's path as messages show it (`Project.relative`): the docs folder's, worked out once, and its own in it.
+    folder = (project.relative(docs) + "/").removeprefix("./") if docs.is_relative_to(project.root) else None
     for path in _walk(project, docs, set(), problems):
+        inside = path.relative_to(docs).as_posix()
+        shown = folder + inside if folder is not None else project.relative(path)
         if path.suffix == ".md":
-            pages.append(Source(path, project.relative(path), path.relative_to(docs).as_posix()))
+            pages.append(Source(path, shown, inside))
         elif path.suffix.lower() not in safety.STATIC_SUFFIXES:
-            problems.error(Location(project.relative(path)), safety.static_file_message(path.suffix))
+            problems.error(Location(shown), safety.static_file_message(path.suffix))
         else:
-            files[path.relative_to(docs).as_posix()] = project.relative(path)
+            files[inside] = shown
     return pages, files
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import gc
 import io
 import json
@@ -24,6 +25,7 @@ import time
 import urllib.request
 from urllib.parse import unquote, urljoin, urlsplit
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from benchmarks.browsing import VIEWPORTS, launch_options, serving
+from launcher import can_run, run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -57,8 +60,14 @@ class Run:
 
 
 def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
-    """Run a command; `memory` limits its address space, in bytes."""
+    """Run a command; `memory` limits its address space, in bytes. The project's own commands start from a process
+    that imported them once (launcher.py), but those limited so, and those started with another PYTHONPATH (or
+    other variable Python reads as it starts), which are plain child processes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = Path(args[0])
+    if memory is None and command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
+        code, stdout, stderr = run_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment)
+        return Run(code, stdout, stderr)
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
     done = subprocess.run(
         [str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment, preexec_fn=limit
@@ -205,6 +214,47 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
+class Outline(HTMLParser):
+    """What a test asks of every page of a site, read as the HTML parser reads the page but without building its
+    tree (BeautifulSoup's is several times slower): its ids, its links, and the files it loads."""
+
+    #: The elements that load a file, and the attribute naming it (a `link` only as a style sheet or preconnect).
+    LOADING = {"script": "src", "link": "href", "img": "src", "iframe": "src"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []  # every a[href], in order
+        self.loads: list[tuple[str, str]] = []  # (element, address) of what the page loads
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id") is not None:
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href") is not None:
+            self.links.append(values["href"])
+        if tag in self.LOADING:
+            rel = (values.get("rel") or "").split()
+            if tag != "link" or "stylesheet" in rel or "preconnect" in rel:
+                self.loads.append((tag, values.get(self.LOADING[tag]) or ""))
+
+    handle_startendtag = handle_starttag
+
+
+@functools.lru_cache(maxsize=4096)
+def _outline(path: Path, modified: int, size: int) -> Outline:
+    parser = Outline()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return parser
+
+
+def outline(path: Path) -> Outline:
+    """The page's `Outline`, read once for every test that asks while the file is unchanged."""
+    stat = path.stat()
+    return _outline(path, stat.st_mtime_ns, stat.st_size)
+
+
 def search_records(site: Path) -> dict[str, dict]:
     """The search index's record of each page (briefings/search.py), by URL path ("/actors/qatar/"): the
     indexed text (`content`) and what a result shows (`meta`: title, summary, date), from its page files."""
@@ -226,13 +276,13 @@ def listed_briefs(page: BeautifulSoup, heading_text: str, page_url: str) -> list
 
 def internal_links(site: Path) -> tuple[list[str], int]:
     """The broken links between pages of `site` (`page: href`), and how many links to an anchor were checked.
-    Each page is parsed once, for its links and its ids."""
+    Each page is parsed once, for its links and its ids (`outline`)."""
     ids, links = {}, {}
     for page in sorted(site.rglob("*.html")):
-        parsed = soup(page)
-        ids[page.resolve()] = frozenset(element["id"] for element in parsed.find_all(id=True))
+        parsed = outline(page)
+        ids[page.resolve()] = parsed.ids
         if page.name != "404.html":  # its links are absolute, for any depth it is served at
-            links[page] = [a["href"] for a in parsed.find_all("a", href=True)]
+            links[page] = parsed.links
 
     broken, anchors_checked = [], 0
     for page, hrefs in links.items():
@@ -426,17 +476,8 @@ def validate(files: list[Path]) -> list[dict]:
 def assert_loads_nothing_from_other_hosts(site: Path) -> None:
     """No page of the built `site` loads a script, style sheet, image or frame from another host."""
     for file in site.rglob("*.html"):
-        page = soup(file)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for element in page.find_all(tag):
-                url = element.get(attr, "")
-                if (
-                    tag == "link"
-                    and "stylesheet" not in element.get("rel", [])
-                    and "preconnect" not in element.get("rel", [])
-                ):
-                    continue
-                assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
+        for tag, url in outline(file).loads:
+            assert not re.match(r"^(https?:)?//", url), f"{file}: {tag} loads {url}"
 
 
 # -- the shipped content (tests/additions.py), for the content tests -------------------------------------------
@@ -461,17 +502,42 @@ def content_site_with_additions(tmp_path_factory):
 # -- a reader in Chromium ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["root", "subpath"])
-def site_url(request) -> str:
+#: Where the example site is served from: at the root, and under a project path.
+ADDRESSES = ("root", "subpath")
+#: A reader test that also takes the site's address runs on these pairs, not on every viewport at every address:
+#: each viewport and each address is still tested (pairwise), in half the runs. What a phone's layout does and
+#: what a project path does to links are independent of each other in the site.
+READER_AT = (("desktop", "root"), ("phone", "subpath"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`reader` runs at each viewport and `site_url` at each address, paired (`READER_AT`) when a test takes both;
+    a test that pairs the viewport with something else itself (`@pytest.mark.parametrize("viewport, scheme", …)`)
+    runs as it says."""
+    marked = set()
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0]
+        marked.update(name.strip() for name in (names.split(",") if isinstance(names, str) else names))
+    wanted = {"reader", "site_url"} & set(metafunc.fixturenames) if "viewport" not in marked else set()
+    if wanted == {"reader", "site_url"}:
+        metafunc.parametrize(("viewport", "address"), READER_AT, ids=["-".join(pair) for pair in READER_AT])
+    elif wanted == {"reader"}:
+        metafunc.parametrize("viewport", list(VIEWPORTS))
+    elif wanted == {"site_url"}:
+        metafunc.parametrize("address", ADDRESSES)
+
+
+@pytest.fixture
+def site_url(request, address: str) -> str:
     """The example site's address, served at the root and under a project path."""
-    server = request.getfixturevalue("site_server" if request.param == "root" else "subpath_server")
+    server = request.getfixturevalue("site_server" if address == "root" else "subpath_server")
     return server.url
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def reader(request, page: Page) -> Page:
+@pytest.fixture
+def reader(page: Page, viewport: str) -> Page:
     """A page at the viewport's size that records every request it makes."""
-    page.set_viewport_size(VIEWPORTS[request.param])
+    page.set_viewport_size(VIEWPORTS[viewport])
     page.requests_made = []
     page.on("request", lambda r: page.requests_made.append(r.url))
     return page

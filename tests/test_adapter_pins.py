@@ -11,7 +11,9 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   and a file it denies is neither read, rendered, written nor copied; `File.generated` marks a file with the
   plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
   the compressed sitemap is stamped with the latest `page.update_date`; the template environment each build
-  makes takes the bytecode cache `on_env` gives it. (The text of the dirty-build warning: test_authoring.py.)
+  makes takes the bytecode cache `on_env` gives it; the theme's files it copies are those its environment's
+  `list_templates` lists through the filter of `Files.add_files_from_theme` (theme.ThemeListing). (The text of
+  the dirty-build warning: test_authoring.py.)
 - `mkdocs serve`: its live-reload server watches with a `PollingObserver` it starts when it serves, keeps what
   it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
   event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
@@ -44,13 +46,22 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
 from briefings.calls import MACROS
 from briefings.loader import load_project
 from briefings.mkdocs.sandbox import MacroSandbox
 import briefings
-from briefings.mkdocs.serve import SETTLE, CompiledTemplates, NotifiedObserver, QuietCollector, notify, watch_project
+from briefings.mkdocs.serve import (
+    SETTLE,
+    CompiledTemplates,
+    NotifiedObserver,
+    QuietCollector,
+    notify,
+    watch_project,
+)
+from briefings.mkdocs.theme import ThemeListing
 from briefings.project import Project
 from benchmarks.browsing import free_port
 from conftest import copy_project
@@ -205,6 +216,31 @@ def test_mkdocs_asks_is_modified_only_in_dirty_builds_and_then_skips_what_it_den
     assert "edited" in (site / "changed/index.html").read_text("utf-8")
     assert (site / "made.txt").read_text("utf-8") == "left alone"  # nor a denied file copied
     assert cache.compiled == compiled and cache.hits  # the next build's environment took the compiled templates
+
+
+def test_mkdocs_copies_the_same_theme_files_through_the_previews_listing(tmp_path):
+    """The preview lists the theme's files once (theme.ThemeListing): MkDocs then finds the same files to copy,
+    a file added to the project's own theme folder included."""
+    project = _plain_project(tmp_path)
+    (project / "mkdocs.yml").write_text("site_name: Pins\ntheme:\n  name: material\n  custom_dir: overrides\n", "utf-8")
+    (project / "overrides/assets").mkdir(parents=True)
+    (project / "overrides/assets/own.css").write_text("", "utf-8")
+    listing = ThemeListing()
+    get_env = listing.get_env(Theme.get_env)  # what `serve.starting` makes `Theme.get_env` in the preview
+
+    def copied(listed: bool) -> list[tuple[str, str]]:
+        config = load_config(config_file=str(project / "mkdocs.yml"))
+        files = Files([])
+        files.add_files_from_theme(get_env(config.theme) if listed else config.theme.get_env(), config)
+        return [(file.src_uri, file.abs_src_path) for file in files]
+
+    plain = copied(False)
+    assert len(plain) > 20 and ("assets/own.css", str(project / "overrides/assets/own.css")) in plain
+    assert copied(True) == plain and copied(True) == plain
+    assert len(listing.walked) == 2  # Material's folder and MkDocs' own templates, walked once
+    (project / "overrides/assets/added.css").write_text("", "utf-8")
+    plain = copied(False)
+    assert ("assets/added.css", str(project / "overrides/assets/added.css")) in plain and copied(True) == plain
 
 
 def test_the_compressed_sitemap_is_stamped_with_the_latest_page_date():

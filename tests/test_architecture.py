@@ -73,12 +73,13 @@ def test_adapters_are_short(path):
 
 def test_the_adapter_as_a_whole_is_thin():
     """The adapter package together: every module of it translates between MkDocs and the core, and holds no
-    rule of the site's. (490: it also has mkdocs-static-i18n make each file of the docs folder once per build, not
-    once per language in each language's build, and hands the data the core generates to the build's cache; 470
-    before: it drives mkdocs-static-i18n, the preview's one language and the navigation's titles in each language;
-    450 before that.)"""
+    rule of the site's. (540: it also has mkdocs-static-i18n make each file of the docs folder once per build, not
+    once per language in each language's build, and hands the data the core generates to the build's cache; 510
+    before: the preview also keeps MkDocs' listing of the theme's files and what the navigation shows of the pages
+    it does not write again, from one rebuild to the next; 470 before, when it began to drive mkdocs-static-i18n,
+    the preview's one language and the navigation's titles in each language; 450 before.)"""
     lines = {p.relative_to(ROOT).as_posix(): code_lines(p) for p in ADAPTERS}
-    assert sum(lines.values()) < 490, f"the adapters have {sum(lines.values())} lines of code: {lines}"
+    assert sum(lines.values()) < 540, f"the adapters have {sum(lines.values())} lines of code: {lines}"
 
 
 def test_checking_loads_no_template_or_markdown_engine():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -93,10 +94,49 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
 
 
+def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_changed(project: Path, monkeypatch):
+    """The preview's fingerprints after a save that leaves the catalog arranged as it was (`Catalog.arrangement`)
+    go through only the generated pages that showed the briefs that say something else, and are those of every
+    page; after a save that arranges it otherwise (a brief names another actor, or moves), through every page."""
+    gone_through: list[str] = []
+    generated_pages = Site.generated_pages
+
+    def counted(site: Site):
+        for page in generated_pages(site):
+            yield dataclasses.replace(
+                page, context=lambda page=page: gone_through.append(page.src_uri) or page.context()
+            )
+
+    monkeypatch.setattr(Site, "generated_pages", counted)
+    cache = LoadCache()
+    before = _fingerprints(load_project(Project.at(project), preview=True, cache=cache).catalog)
+    doha = DOHA.removeprefix("docs/")
+    for old, new in [
+        ("title: Indirect US–Iran talks in Doha", "title: Doha's indirect US–Iran talks"),  # shown on many pages
+        ("actors: [us-presidency, ", "actors: [oman, us-presidency, "),  # Oman's page now lists it
+        ("date: 2026-", "date: 2025-"),  # it moves in every listing
+    ]:
+        _edit(project, DOHA, old, new)
+        after = load_project(Project.at(project), preview=True, cache=cache)
+        assert after.changed.briefs == {doha}
+        gone_through.clear()
+        reached = Fingerprints(after.catalog, directory_urls=True, leave_out=set(), previous=before)
+        went = set(gone_through)
+        fresh = _fingerprints(after.catalog)
+        assert reached.bases == fresh.bases and reached.bases != before.bases, new
+        showing = {src_uri for src_uri, briefs in fresh.showing.items() if doha in briefs}
+        if new.startswith("title"):  # the catalog is arranged as it was
+            assert after.catalog.arrangement() == before.arrangement
+            assert went == showing and len(went) < len(fresh.showing) / 2, new
+        else:
+            assert went == set(fresh.showing) and showing < went, new
+        before = reached
+
+
 def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project: Path):
     """In a site in several languages each language's build has its own fingerprints: a save writes again, in
     each language, every generated page whose Markdown changes there, few of the others, and the pages the
-    navigation lists (their titles in the navigation come from the pages written)."""
+    navigation lists that it has not seen written (their titles in the navigation come from the pages written)."""
     languages = ("en", "fr", "ar")
     preview = Preview()
 
@@ -159,6 +199,9 @@ def _serve(project: Path, log: Path, **env: str) -> tuple[subprocess.Popen, str]
 
 def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(project: Path, tmp_path: Path):
     (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
+    # A page the navigation lists by its own title, which no save writes again: the navigation of the pages a save
+    # writes shows it as it was written.
+    _edit(project, "mkdocs.yml", "  - About: about.md", "  - about.md")
     server, base = _serve(project, tmp_path / "serve.log")
     try:
         wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
@@ -194,6 +237,7 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
                 different.append(rel)
         assert compared > 30 and not different, different
         # The feeds carry every brief's text: the saved one's as edited, the others' as the first build rendered them.
+        wait_for(base + "feed.xml", "The host revisited")  # written once the preview is quiet (Preview.publish)
         feeds = [f for f in sorted(fresh.rglob("feed.xml")) if f.relative_to(fresh).parts[0] not in OTHER_LANGUAGES]
         assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
@@ -324,3 +368,35 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
     assert time.monotonic() - stopped < 5
     assert record.stat().st_mtime_ns == written  # the served index, untouched
     assert not (site / PreviewIndex.NEXT).exists()
+
+
+def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path):
+    """The preview chooses the feeds a rebuild changes as it ends and writes them once it is quiet, before search
+    (`Preview.publish`): a rebuild that starts meanwhile stops it, and the next writes those left too."""
+    from briefings.feed import SiteFeeds, feeds as feeds_of
+    from briefings.preview import PreviewIndex
+    from briefings.search import FOLDER, SearchIndex
+
+    catalog = load_project(Project.at(project), preview=True).catalog
+    site, feeds, out = Site(catalog), SiteFeeds(), tmp_path / "site"
+    feeds.plan(catalog, site.feed_site("Briefings", "", "http://127.0.0.1:8000/"))
+    every = {feed.path for feed in feeds_of(catalog)}
+    feeds.choose(out, lambda page: False)  # none written yet: each is chosen
+    assert feeds.chosen is not None and set(feeds.chosen) == every
+    assert not site.write_feeds(feeds, out, lang="en", stop=lambda: True) and not list(out.rglob("*.xml"))
+    feeds.choose(out, lambda page: False)  # the next rebuild changes none: those left are still chosen
+    assert set(feeds.chosen) == every
+
+    written: list[bool] = []
+    preview, index = PreviewIndex(), SearchIndex()
+    index.add("actors/qatar/", "<h1>Qatar</h1><p>A Gulf state.</p>", title="Qatar", meta={})
+    preview.update(index, out, first=lambda stop: written.append(site.write_feeds(feeds, out, lang="en")) or True)
+    assert not written and not (out / FOLDER).exists()  # not before the preview has been quiet
+    preview.wait()
+    assert written == [True] and (out / FOLDER).is_dir()  # the feeds, then search
+    assert {f.relative_to(out).as_posix() for f in out.rglob("*.xml")} >= every and not feeds.chosen
+    feeds.choose(out, lambda page: False)
+    assert not feeds.chosen  # every one written, none changed since
+    preview.update(SearchIndex(), out, first=lambda stop: written.append(False) or False)
+    preview.interrupt()  # a save before the preview was quiet
+    assert written == [True]

@@ -372,6 +372,27 @@ def test_the_stemmer_is_chosen_by_the_sites_language_in_one_place(tmp_path: Path
     assert index.write(tmp_path / FOLDER) == 0
 
 
+def test_the_index_stems_with_the_compiled_snowball_as_its_python_code_would():
+    """snowballstemmer runs PyStemmer's compiled algorithms (pinned in requirements.txt) when it is installed: they
+    are Snowball 2.2's, as the package's own Python code and the browser's stemmers; every word of the example
+    project's pages in each language gets the same stem from both."""
+    import importlib
+
+    import snowballstemmer
+
+    for code, algorithm in briefings.search_text.STEMMERS.items():
+        compiled = snowballstemmer.stemmer(algorithm)
+        assert type(compiled).__module__ == "Stemmer", "PyStemmer is not installed: script/setup installs it"
+        python = getattr(
+            importlib.import_module(f"snowballstemmer.{algorithm}_stemmer"), f"{algorithm.title()}Stemmer"
+        )()
+        pages = EXAMPLE.joinpath("docs").rglob("*.md" if code == "en" else f"*.{code}.md")
+        text = " ".join(path.read_text("utf-8") for path in pages)
+        found = set(words(text)) | {"added", "talks", "dying"}
+        assert len(found) > 200, code
+        assert {w: compiled.stemWord(w) for w in found} == {w: python.stemWord(w) for w in found}, code
+
+
 def test_the_browsers_stemmers_are_the_vendored_package_unchanged():
     """overrides/assets/javascripts/stemmers/ is what script/vendor-stemmers makes of the npm package pinned in
     package.json: one module per algorithm STEMMERS chooses, and Snowball's base classes once, in a module
@@ -762,7 +783,7 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("phone", "dark")])  # each, paired
 def test_the_filters_are_accessible_by_keyboard_and_to_screen_readers(reader: Page, site_server, scheme: str):
 
     reader.emulate_media(color_scheme=scheme)

@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..multilingual import PREVIEW_LANGUAGE, LanguageBuild, preview_note, served_language
+from ..preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -28,11 +29,15 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class LanguageEvents:
     language: LanguageBuild  # the build under way, set by the plugin's on_config
     listed_as: dict[str, str] = {}  # the title the navigation gives a page, in the build's language (on_nav)
+    previewing: Preview  # the plugin's: what the navigation shows of the pages the preview does not write again
 
     @event_priority(-150)  # after mkdocs-static-i18n's (-100), which translates the navigation's titles
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # Before its page is read, a page's title is the one the navigation gives it, if any (MkDocs's Page.title).
         self.listed_as = {page.file.src_uri: page.title for page in nav.pages if page.title is not None}
+        for page in nav.pages:  # one the preview does not write again is not read: shown as it was last written
+            if (shown := self.previewing.navigation(page.file.src_uri)) is not None:
+                page.title, page.meta = shown
         return nav
 
     built: tuple[str, ...] = ()  # the site's languages, once the preview builds one of them
@@ -61,6 +66,7 @@ class LanguageEvents:
 
     @event_priority(-200)  # after mkdocs-static-i18n's, which knows only the pages of the docs folder
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        self.previewing.remember(page.file.src_uri, page.title, page.meta)  # for the preview's next rebuilds
         if links := self.language.switcher(page.meta):  # the language switcher leads to this very page
             # mkdocs-static-i18n sets it as an attribute too, which the theme's templates read before the item.
             config.extra["alternate"] = config.extra.alternate = links  # type: ignore[attr-defined]

@@ -135,8 +135,9 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # The theme's templates are compiled once: by the preview, or by any build with its cache.
-        env.bytecode_cache = self.cache.templates if self.cache else self.compiled
+        # The theme's templates are compiled once: kept by the build's cache, else in memory for every language's
+        # build and the preview's rebuilds (a template's code is looked up by its source's checksum).
+        env.bytecode_cache = (self.cache.templates if self.cache else None) or self.compiled
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -212,13 +213,12 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if self.cache:
             assert self.macros is not None, "on_config came first"
             self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
-        self.feeds.write(here, rewrites=self.previewing.rewrites if self.preview else None)
-        self.site.write_redirects(here, lang=config.theme["language"])  # after the feeds
-        if self.preview:
-            self.previewing.index.update(self.search, here)
+        if self.preview:  # the feeds, the redirects and search once the preview is quiet
+            self.previewing.publish(self.site, self.feeds, self.search, here, lang=config.theme["language"])
             if self.language.last:  # the last language's build: the rebuild is done
                 self.collector.resume()
         else:
+            self.site.write_feeds(self.feeds, here, lang=config.theme["language"])
             log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 

@@ -4,7 +4,7 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
 - MkDocs warns on every `--dirty` build that its navigation and links may be inaccurate; the preview's dirty
   builds write again every page a save changes, so that one warning is filtered out (`ExactDirtyBuilds`).
 - The engine makes a new template environment for each rebuild; the theme's templates stay compiled from one
-  rebuild to the next (`CompiledTemplates`).
+  rebuild to the next (`CompiledTemplates`), and the theme's files listed (`theme.ThemeListing`).
 - MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
   (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
 - Python's cycle collector waits for the preview to be quiet (`QuietCollector`) rather than interrupt a rebuild.
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.bccache
+from mkdocs.theme import Theme
 from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
@@ -37,6 +38,8 @@ from watchdog.events import (
 )
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
+
+from .theme import ThemeListing
 
 if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
 
@@ -69,9 +72,12 @@ EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
 
 def starting(command: str) -> bool:
     """Whether MkDocs' `command` is the preview's (`serve`); if so, its dirty builds' warning is filtered out
-    (once: a logger holds a filter once)."""
+    (once: a logger holds a filter once). Whatever the command, the theme's files are listed once for all the
+    builds of this process (`ThemeListing`): the preview's rebuilds, each language's build of a site."""
     if command == "serve":
         BUILD_LOG.addFilter(EXACT_DIRTY_BUILDS)
+    if not hasattr(Theme.get_env, "listing"):
+        Theme.get_env = ThemeListing().get_env(Theme.get_env)  # type: ignore[method-assign]
     return command == "serve"
 
 
