@@ -41,9 +41,6 @@ RELATED_LIMIT = 4
 #: entity: an actor named by thousands of briefs adds at most twice this many candidates, so that finding
 #: related briefs stays linear in the number of briefs.
 RELATED_WINDOW = 25
-#: What a brief or a translation says, which pages show but by which the catalog arranges nothing (a brief's title
-#: only through the briefs' order, which `Catalog.arrangement` holds).
-SAID = frozenset({"title", "summary", "sources", "corrections", "words", "source", "title_at", "text_digest"})
 
 
 def by_month(briefs: Iterable[Brief]) -> list[tuple[dt.date, list[Brief]]]:
@@ -284,13 +281,13 @@ class Catalog:
 
     def arrangement(self) -> tuple:
         """All that the catalog arranges its briefs by: their order and what it knows of each but what it says
-        (`SAID`: their dates, entities, tags, readings and leverage, which it indexes), of its translations too,
-        the day it is built for, and all it holds besides briefs (entities, pages, files, redirects). Two
+        (the fields the model declares with `says()`; it indexes their dates, entities, tags, readings and
+        leverage), of its translations too, the day it is built for, and all it holds besides briefs (entities, pages, files, redirects). Two
         catalogs so arranged list the same briefs in the same places and differ only in what briefs say: a page
         that shows none of those that say something else shows the same in both (`briefings.reuse`)."""
         arranged = []
         for kind, items in ((Brief, self.briefs + self.left_out), (Translation, self.translations)):
-            names = [f.name for f in fields(kind) if f.name not in SAID]
+            names = [f.name for f in fields(kind) if not f.metadata.get("says")]
             arranged.append(tuple(tuple(getattr(item, name) for name in names) for item in items))
         return (*arranged, self.today, self.language, self.entities, self.pages, self.assets, self.redirects)
 

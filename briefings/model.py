@@ -52,6 +52,16 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(_MACRO.sub(" x ", text)))
 
 
+#: The metadata of a field of a brief or a translation that says something (its text, title, sources) rather than
+#: places the brief among others: pages show it, but nothing sorts, groups or indexes by it (`Catalog.arrangement`).
+SAYS = {"says": True}
+
+
+def says(**options: Any) -> Any:
+    """A dataclass field that says something (`SAYS`)."""
+    return field(metadata=SAYS, **options)
+
+
 @dataclass(frozen=True)
 class Link:
     title: str
@@ -264,21 +274,23 @@ class Reading:
 @dataclass(frozen=True, eq=False)
 class Brief:
     src_uri: str  # path inside the docs folder, e.g. "briefs/2026/doha-talks.md"
-    title: str
+    title: str = field(metadata=SAYS)  # the briefs' order holds it for the catalog (`Catalog.arrangement`)
     date: dt.date
-    summary: str
+    summary: str = field(metadata=SAYS)
     named: dict[str, tuple[str, ...]]  # entity ids by the folder of their kind: {"actors": ("qatar",), ...}
     tags: tuple[str, ...] = ()
     updated: dt.date | None = None
-    sources: tuple[Link, ...] = ()
-    corrections: tuple[Correction, ...] = ()  # oldest first
+    sources: tuple[Link, ...] = says(default=())
+    corrections: tuple[Correction, ...] = says(default=())  # oldest first
     leverage: Leverage = Leverage()
     readings: tuple[Reading, ...] = ()  # in the order of the front matter
     draft: bool = False
-    words: int = 0
-    source: Location | None = None
-    title_at: Location | None = None  # where its front matter gives the title
-    text_digest: str = ""  # a fingerprint of its text (after the front matter): whether two readings differ
+    words: int = says(default=0)
+    source: Location | None = says(default=None)
+    title_at: Location | None = says(default=None)  # where its front matter gives the title
+    text_digest: str = says(
+        default=""
+    )  # a fingerprint of its text (after the front matter): whether two readings differ
     #: The language its original is written in: the default's (`slug.md`), or another's for a brief written
     #: first, or only, in it (`slug.ar.md`, which then has no original in the default language beside it).
     language: str = languages.DEFAULT

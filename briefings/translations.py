@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import languages
-from .model import Correction, Link
+from .model import SAYS, Correction, Link, says
 from .problems import Location, Problems
 from .yamldoc import YamlDocument
 
@@ -46,14 +46,16 @@ class Translation:
     original: str  # the original's src_uri: "briefs/2026/doha-talks.md"
     lang: str
     src_uri: str  # "briefs/2026/doha-talks.ar.md"
-    title: str
-    summary: str
-    sources: tuple[Link, ...] = ()
-    corrections: tuple[Correction, ...] = ()
+    title: str = field(metadata=SAYS)
+    summary: str = field(metadata=SAYS)
+    sources: tuple[Link, ...] = says(default=())
+    corrections: tuple[Correction, ...] = says(default=())
     translated: dt.date | None = None
-    source: Location | None = None
-    words: int = 0  # its text's, for its reading time
-    text_digest: str = ""  # a fingerprint of its file (front matter and body): whether its own page changed
+    source: Location | None = says(default=None)
+    words: int = says(default=0)  # its text's, for its reading time
+    text_digest: str = says(
+        default=""
+    )  # a fingerprint of its file (front matter and body): whether its own page changed
 
 
 def split_language(src_uri: str) -> tuple[str, str | None]:
