@@ -46,13 +46,13 @@ class ThemeListing:
             return jinja2.Environment.list_templates(env, extensions, filter_func)
         found: set[str] = set()
         for folder in map(str, loader.searchpath):
-            walked = (
-                self.walked.get(folder)
-                or jinja2.FileSystemLoader(folder, followlinks=loader.followlinks).list_templates()
-            )
-            self.walked.update({folder: walked} if any(map(Path(folder).is_relative_to, self.INSTALLED)) else {})
+            walked = self.walked.get(folder)
+            if walked is None:
+                walked = jinja2.FileSystemLoader(folder, followlinks=loader.followlinks).list_templates()
+                if any(map(Path(folder).is_relative_to, self.INSTALLED)):  # a package's: walked once
+                    self.walked[folder] = walked
             found.update(walked)
         answers = self.answers.setdefault((filter_func.__code__, static), {})
-        return [
-            n for n in sorted(found) if (answers[n] if n in answers else answers.setdefault(n, bool(filter_func(n))))
-        ]
+        for name in found - answers.keys():
+            answers[name] = bool(filter_func(name))
+        return [name for name in sorted(found) if answers[name]]
