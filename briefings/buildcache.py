@@ -38,6 +38,7 @@ from .loader import LoadCache, Loaded, load_project
 from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
 from .search import SearchIndex
 from .site import Site
+from .templating import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -219,11 +220,11 @@ class BuildCache:
             "listing": src_uri in macros.listing,
         }
 
-    @property
-    def templates(self) -> jinja2.BytecodeCache | None:
-        """The theme's templates as compiled, kept from one build to the next (each by its source's checksum)."""
+    def templates(self, process: CompiledTemplates) -> jinja2.BytecodeCache | None:
+        """The theme's templates as compiled: those `process` compiled already, else the last build's (each looked up
+        by its source's checksum); the cache keeps those this build used for the next."""
         if self.use and self.compiled is None:
-            self.compiled = _CompiledTemplates(self.folder / "templates")
+            self.compiled = _CompiledTemplates(self.folder / "templates", process)
         return self.compiled
 
     def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
@@ -301,25 +302,26 @@ class BuildCache:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """The last build's compiled templates, read from `folder`; those this build compiles are kept in memory
-    until the cache is saved (`save`), so that a failed build leaves the folder as it was."""
+    """The templates this build uses, as compiled by the process (`process`: the preview's rebuilds, each language's
+    build), else by the last build (read from `folder`); those the folder lacks are kept in memory until the cache
+    is saved (`save`), so that a failed build leaves the folder as it was."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.used: dict[str, bytes | None] = {}  # key -> compiled anew, or None: the last build's
+    def __init__(self, folder: Path, process: CompiledTemplates):
+        self.folder, self.process = folder, process
+        self.used: dict[str, bytes | None] = {}  # key -> its code to write, or None: in the folder already
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if code := self.used.get(bucket.key):
-            bucket.bytecode_from_string(code)
-        elif (path := self.folder / f"{bucket.key}.cache").is_file():
-            bucket.bytecode_from_string(path.read_bytes())
-            self.used[bucket.key] = None
+        key, path = bucket.key, self.folder / f"{bucket.key}.cache"
+        if key not in self.used:
+            self.used[key] = None if path.is_file() else self.process.compiled.get(key)
+        if code := self.process.compiled.get(key) or (path.read_bytes() if path.is_file() else None):
+            bucket.bytecode_from_string(code)  # Jinja compiles the template again if its checksum differs
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.used[bucket.key] = bucket.bytecode_to_string()
+        self.used[bucket.key] = self.process.compiled[bucket.key] = bucket.bytecode_to_string()
 
     def save(self) -> None:
-        """Write the templates this build compiled anew into the folder."""
+        """Write the templates this build used that the folder lacks, or that it compiled anew, into the folder."""
         self.folder.mkdir(parents=True, exist_ok=True)
         for key, code in self.used.items():
             if code is not None:

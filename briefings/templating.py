@@ -22,6 +22,7 @@ import string
 from typing import Any, Callable
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from . import languages
@@ -167,6 +168,26 @@ def signed(value: int) -> str:
 _LOADER = jinja2.PackageLoader("briefings", "templates")
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates as compiled, kept in memory for the life of the process: Jinja looks a template's code up by
+    its name, file and source's checksum, so a template is compiled again only when its source changes. The
+    code depends on the environment's settings (its escaping, its delimiters): one for each configuration."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+#: The page templates' code, for every environment of page templates the process makes (one per build).
+_PAGE_CODE = CompiledTemplates()
+
+
 def _environment(**options: Any) -> jinja2.Environment:
     return jinja2.Environment(loader=_LOADER, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, **options)
 
@@ -207,7 +228,7 @@ class PageTemplates:
         self, directory_urls: bool = True, fragments: Fragments | None = None, language: Language | None = None
     ):
         self.directory_urls = directory_urls
-        self.env = _page_environment(fragments)  # compiled templates are kept from one rebuild to the next
+        self.env = _page_environment(fragments)  # its templates compiled once in the process
         self.language = language or languages.language(DEFAULT)
 
     def render(self, name: str, page: str, **context: Any) -> str:
@@ -253,7 +274,8 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
     def stash(html: str) -> Markup:
         return fragments.mark(html.strip()) if fragments else Markup(html.strip())
 
-    env = _environment(autoescape=True, finalize=escape_text, trim_blocks=True, lstrip_blocks=True)
+    options = {"autoescape": True, "finalize": escape_text, "trim_blocks": True, "lstrip_blocks": True}
+    env = _environment(bytecode_cache=_PAGE_CODE, **options)
     env.filters.update(
         attr=escape_attribute,
         html=escape_html,

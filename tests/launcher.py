@@ -3,7 +3,8 @@ forked from a server process that imported MkDocs, its plugins and the package o
 forkserver, with these modules preloaded). A command so started is the command's own entry point with its
 arguments, working folder and environment, its output captured, its exit status returned: what a fresh
 `mkdocs build` does, without importing everything again (about 0.4 s of processor time a build; the suite
-starts a few hundred).
+starts a few hundred), and as a second build of one process does, with the templates the server compiled as it
+built the example once (warm_up.py: some 0.25 s more).
 
 What it cannot be is a child of the test's process: the processor time of the commands a test bounds
 (test_hostile.py, with `memory`) is read from its children, so conftest.run starts those as plain processes.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import sys
 import tempfile
@@ -33,10 +35,31 @@ PRELOADED = [
     "briefings.cli",
     "briefings.mkdocs.plugin",
     "launcher",
+    "warm_up",  # last: builds the example once (see warm_up.py)
 ]
 
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(PRELOADED)
+_started = False
+
+
+def _start_server() -> None:
+    """Start the server process, with this folder importable (`launcher` and `warm_up` are here): the server runs
+    `python -c`, whose path holds the working folder, not the tests' (each command forked from it takes the
+    test process's path, as multiprocessing passes it)."""
+    global _started
+    if _started:
+        return
+    python_path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).parent), python_path]))
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        if python_path is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = python_path
+    _started = True
 
 
 def _entry_point(command: str):
@@ -65,6 +88,7 @@ def _command(command: str, args: list[str], cwd: str, env: dict[str, str], out: 
 
 def run_command(command: str, args: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
     """`command` (`mkdocs` or `briefings`) with `args`: its exit status, standard output and standard error."""
+    _start_server()
     with tempfile.TemporaryDirectory(prefix="command-") as folder:
         out, err = Path(folder, "out"), Path(folder, "err")
         out.touch()

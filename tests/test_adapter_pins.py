@@ -53,9 +53,9 @@ from briefings.calls import MACROS
 from briefings.loader import load_project
 from briefings.mkdocs.sandbox import MacroSandbox
 import briefings
+from briefings.templating import CompiledTemplates
 from briefings.mkdocs.serve import (
     SETTLE,
-    CompiledTemplates,
     NotifiedObserver,
     QuietCollector,
     notify,

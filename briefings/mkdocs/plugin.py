@@ -80,7 +80,6 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
-        self.compiled = serve.CompiledTemplates()  # the theme's templates, compiled once for all the preview's rebuilds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
         self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
 
@@ -135,9 +134,9 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_in_sandbox(config.plugins.get("macros"))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # The theme's templates are compiled once: kept by the build's cache, else in memory for every language's
-        # build and the preview's rebuilds (a template's code is looked up by its source's checksum).
-        env.bytecode_cache = (self.cache.templates if self.cache else None) or self.compiled
+        # The theme's templates are compiled once in the process (every language's build, the preview's rebuilds)
+        # and kept by the build's cache for the next build (a template's code is looked up by its source's checksum).
+        env.bytecode_cache = (self.cache.templates(serve.THEME_CODE) if self.cache else None) or serve.THEME_CODE
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
 - MkDocs warns on every `--dirty` build that its navigation and links may be inaccurate; the preview's dirty
   builds write again every page a save changes, so that one warning is filtered out (`ExactDirtyBuilds`).
 - The engine makes a new template environment for each rebuild; the theme's templates stay compiled from one
-  rebuild to the next (`CompiledTemplates`), and the theme's files listed (`theme.ThemeListing`).
+  rebuild to the next (`THEME_CODE`), and the theme's files listed (`theme.ThemeListing`).
 - MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
   (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
 - Python's cycle collector waits for the preview to be quiet (`QuietCollector`) rather than interrupt a rebuild.
@@ -20,8 +20,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-import jinja2.bccache
 from mkdocs.theme import Theme
 from watchdog.events import (
     DirCreatedEvent,
@@ -39,6 +37,7 @@ from watchdog.events import (
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from ..templating import CompiledTemplates
 from .theme import ThemeListing
 
 if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
@@ -68,6 +67,9 @@ class ExactDirtyBuilds(logging.Filter):
 
 
 EXACT_DIRTY_BUILDS = ExactDirtyBuilds()
+#: The theme's templates as compiled, for every build of the process: the preview's rebuilds (the engine makes a
+#: new template environment for each, and a new plugin when mkdocs.yml changes), each language's build of a site.
+THEME_CODE = CompiledTemplates()
 
 
 def starting(command: str) -> bool:
@@ -79,21 +81,6 @@ def starting(command: str) -> bool:
     if not hasattr(Theme.get_env, "listing"):
         Theme.get_env = ThemeListing().get_env(Theme.get_env)  # type: ignore[method-assign]
     return command == "serve"
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates as compiled, kept in memory from one rebuild to the next (the engine makes a new
-    template environment for each): a template is compiled again only when its source changes."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 # -- noticing a save -------------------------------------------------------------------------------------------
