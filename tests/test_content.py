@@ -3,7 +3,8 @@
 Authors change the content every day, so nothing here names a shipped brief, actor or title, or depends on
 their number or order: what a test needs (the newest brief, the first actor listed in data) it reads from
 the content. Every test runs on the shipped content as it is and with typical additions made with the authors'
-commands (additions.py), so that they are proved on content nobody wrote for them. The tool's own tests,
+commands (additions.py), so that they are proved on content nobody wrote for them; the Nu HTML Checker, the
+slowest, runs on the copy with the additions only, which holds every shipped page. The tool's own tests,
 with exact expectations, run on tests/fixtures/example instead.
 """
 
@@ -308,10 +309,12 @@ def test_the_additions_are_published_as_an_author_expects(content_site_with_addi
 # -- valid HTML ---------------------------------------------------------------------------------------------------
 
 
-def test_every_page_is_valid_html(content_site: ContentSite, tmp_path: Path):
+# On the content with the additions only, as axe and Lighthouse: it holds every shipped page (see additions.py).
+def test_every_page_is_valid_html(content_site_with_additions: ContentSite, tmp_path: Path):
     """Every page of every kind; one run of the checker, so that the JVM starts once."""
-    pages = sorted(content_site.site.rglob("*.html"))
-    kinds = {p.relative_to(content_site.site).parts[0] for p in pages}
+    site = content_site_with_additions.site
+    pages = sorted(site.rglob("*.html"))
+    kinds = {p.relative_to(site).parts[0] for p in pages}
     assert {"index.html", "404.html", "briefs", "actors", "indicators", "mechanisms", "tags"} <= kinds
     invalid = tmp_path / "invalid.html"  # in the same run, to show that the checker does report errors
     invalid.write_text(
