@@ -53,6 +53,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    seconds: float | None = None  # the processor time it took, its own children's included, if known
 
     @property
     def output(self) -> str:
@@ -61,18 +62,21 @@ class Run:
 
 def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
     """Run a command; `memory` limits its address space, in bytes. The project's own commands start from a process
-    that imported them once (launcher.py), but those limited so, and those started with another PYTHONPATH (or
-    other variable Python reads as it starts), which are plain child processes."""
+    that imported them once (launcher.py), but those started with another PYTHONPATH (or other variable Python reads
+    as it starts), which are plain child processes."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = Path(args[0])
-    if memory is None and command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
-        code, stdout, stderr = run_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment)
-        return Run(code, stdout, stderr)
+    if command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
+        argv = [str(a) for a in args[1:]]
+        return Run(*run_command(command.name, argv, cwd=cwd, env=environment, memory=memory))
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
         [str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=environment, preexec_fn=limit
     )
-    return Run(done.returncode, done.stdout, done.stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(done.returncode, done.stdout, done.stderr, seconds)
 
 
 def copy_project(destination: Path, content: Path = EXAMPLE, *, one_language: bool = False) -> Path:

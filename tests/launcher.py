@@ -6,8 +6,8 @@ arguments, working folder and environment, its output captured, its exit status 
 starts a few hundred), and as a second build of one process does, with the templates the server compiled as it
 built the example once (warm_up.py: some 0.25 s more).
 
-What it cannot be is a child of the test's process: the processor time of the commands a test bounds
-(test_hostile.py, with `memory`) is read from its children, so conftest.run starts those as plain processes.
+A command so started is not a child of the test's process, whose children's processor time therefore leaves it
+out: the command reports its own (test_hostile.py bounds it), and takes its limit on memory itself.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import io
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import resource
 import sys
 import tempfile
 from importlib.metadata import entry_points
@@ -67,8 +68,14 @@ def _entry_point(command: str):
     return found.load()
 
 
-def _command(command: str, args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -> None:
-    """In the forked process: the command's entry point, as its script would run it (exit status included)."""
+def _command(
+    command: str, args: list[str], cwd: str, env: dict[str, str], files: list[str], memory: int | None
+) -> None:
+    """In the forked process: the command's entry point, as its script would run it (exit status included), under
+    a limit of `memory` bytes of address space if given; its processor time is written to the last of `files`."""
+    out, err, seconds = files
+    if memory is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
@@ -84,20 +91,30 @@ def _command(command: str, args: list[str], cwd: str, env: dict[str, str], out: 
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        Path(seconds).write_text(str(sum(u.ru_utime + u.ru_stime for u in used)), "utf-8")
 
 
-def run_command(command: str, args: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
-    """`command` (`mkdocs` or `briefings`) with `args`: its exit status, standard output and standard error."""
+def run_command(
+    command: str, args: list[str], *, cwd: Path, env: dict[str, str], memory: int | None = None
+) -> tuple[int, str, str, float | None]:
+    """`command` (`mkdocs` or `briefings`) with `args`, its address space limited to `memory` bytes if given: its
+    exit status, standard output and standard error, and the processor seconds it took (None if it could not say:
+    killed)."""
     _start_server()
     with tempfile.TemporaryDirectory(prefix="command-") as folder:
-        out, err = Path(folder, "out"), Path(folder, "err")
-        out.touch()
-        err.touch()
-        process = _context.Process(target=_command, args=(command, args, str(cwd), env, str(out), str(err)))
+        files = [Path(folder, name) for name in ("out", "err", "seconds")]
+        for file in files[:2]:
+            file.touch()
+        process = _context.Process(
+            target=_command, args=(command, args, str(cwd), env, [str(f) for f in files], memory)
+        )
         process.start()
         process.join()
         assert process.exitcode is not None
-        return process.exitcode, out.read_text("utf-8"), err.read_text("utf-8")
+        out, err, seconds = files
+        taken = float(seconds.read_text("utf-8")) if seconds.is_file() else None
+        return process.exitcode, out.read_text("utf-8"), err.read_text("utf-8"), taken
 
 
 def can_run(env: dict[str, str]) -> bool:
