@@ -1,13 +1,13 @@
 """The project's two commands, `mkdocs` and `briefings`, run as the tests run them: each in a process of its own,
 forked from a server process that imported MkDocs, its plugins and the package once (multiprocessing's
-forkserver, with these modules preloaded). A command so started is the command's own entry point with its
-arguments, working folder and environment, its output captured, its exit status returned: what a fresh
-`mkdocs build` does, without importing everything again (about 0.4 s of processor time a build; the suite
-starts a few hundred), and as a second build of one process does, with the templates the server compiled as it
-built the example once (warm_up.py: some 0.25 s more).
+forkserver, with these modules preloaded) and built the example once (warm_up.py). A command so started is the
+command's own entry point with its arguments, working folder and environment, its output captured, its exit
+status returned: what a fresh `mkdocs build` does, without importing everything again (about 0.4 s of processor
+time a build; the suite starts a few hundred), and as the second build of one process does, with the templates
+compiled and the theme's files listed (some 0.3 s more).
 
-A command so started is not a child of the test's process, whose children's processor time therefore leaves it
-out: the command reports its own (test_hostile.py bounds it), and takes its limit on memory itself.
+Such a command is not a child of the test's process, whose children's processor time therefore leaves it out: it
+reports its own (test_hostile.py bounds it), and sets its own limit on memory.
 """
 
 from __future__ import annotations
