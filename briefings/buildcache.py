@@ -4,7 +4,8 @@ changed (their fingerprints: `briefings.reuse`), and copies the others.
 The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds,
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
-text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what the loader read in
+text for the feeds, its row of the sitemap), each feed's fingerprint, and what each language's fingerprints
+recorded of the pages (`Fingerprints.record`, which the next build's take from). It also holds what the loader read in
 each brief (`LoadCache`), the last build's search index in each language (`SearchIndex.state`, which holds every
 page's search record: a build starts from it, moves its pages to their places in this build's order and
 indexes again only the pages it renders; a language whose index cannot be read reuses no page), the theme's
@@ -71,6 +72,8 @@ class BuildCache:
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
     indexes: dict[str, SearchIndex] = field(default_factory=dict)  # this build's index in each language (`finish`)
     last_index: str | None = None  # names the last build's indexes (`SEARCH`) that go with its manifest
+    records: dict[str, dict] = field(default_factory=dict)  # by language, the fingerprints' (`Fingerprints.record`)
+    last_records: dict[str, dict] = field(default_factory=dict)  # the last build's
 
     @classmethod
     def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
@@ -98,7 +101,7 @@ class BuildCache:
                 kept = {}
             if kept.get("key") == key:
                 cache.last, cache.last_outputs = kept.get("pages", {}), kept.get("outputs", {})
-                cache.last_index = kept.get("index")
+                cache.last_index, cache.last_records = kept.get("index"), kept.get("fingerprints", {})
         return cache
 
     # -- before the pages render -------------------------------------------------------------------------------
@@ -114,7 +117,8 @@ class BuildCache:
         self.site = site
         listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
         directory_urls = config["use_directory_urls"]
-        self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed)
+        last = self.last_records.get(site.language.code) if self.last else None
+        self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed, last=last)
         restored = self._restore_index(search)
         self.order = [
             restored and (cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files
@@ -177,6 +181,9 @@ class BuildCache:
                 self.kept[self._entry(file.src_uri)] = self._kept(file.page, feeds, macros)
         assert self.site is not None, "reuse() came first"
         self.indexes[self.site.language.code] = search
+        if self.use:
+            assert self.fingerprints is not None, "reuse() came first"
+            self.records[self.site.language.code] = self.fingerprints.record()
         # (The sitemap is the default language's build's: it lists every page in every language.)
         sitemap = self.site.language.code == self.site.languages[0]
         if sitemap and any(isinstance(file, ReusedPage) for file in self.order):
@@ -293,6 +300,7 @@ class BuildCache:
             "index": token,
             "pages": dict(sorted(pages.items())),
             "outputs": dict(sorted(self.outputs.items())),
+            "fingerprints": self.records,
         }
         _replace(self.folder / MANIFEST, marshal.dumps(manifest))
         for folder, files in kept.items():
