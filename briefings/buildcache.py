@@ -253,19 +253,26 @@ class BuildCache:
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.outputs[in_site] = digest
-        if not os.path.isdir(target.parent):
-            os.makedirs(target.parent, exist_ok=True)
+        if not os.path.isdir(folder := os.path.dirname(target)):  # (plain paths: tens of thousands of files)
+            os.makedirs(folder, exist_ok=True)
         if self.last_outputs.get(in_site) == digest:
             try:
-                os.link(self.folder / "outputs" / digest, target)
+                os.link(f"{self.folder}/outputs/{digest}", target)
                 return
             except OSError:  # no longer kept, or another file system
                 pass
-        target.write_bytes(data)
+        with open(target, "wb") as file:
+            file.write(data)
 
     def writer(self, folder: Path, in_site: str) -> Callable[[Path, str], None]:
         """What writes a file below `folder` (which is `in_site` in the site: "fr/") with `write_output`."""
-        return lambda path, text: self.write_output(in_site + path.relative_to(folder).as_posix(), text, path)
+        prefix = os.path.join(folder, "")  # (plain strings: a site's index has thousands of files)
+
+        def write(path: Path, text: str) -> None:
+            assert (name := str(path)).startswith(prefix), f"{path} is below {folder}"
+            self.write_output(in_site + name[len(prefix) :].replace(os.sep, "/"), text, path)
+
+        return write
 
     def publish(self, site_dir: Path) -> None:
         """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is
@@ -370,8 +377,15 @@ class ReusedPage:
         return True
 
     def copy_file(self, dirty: bool = False) -> None:
-        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(self.cached, Path(self.abs_dest_path))
+        # Plain paths: at thousands of pages, making pathlib's objects costs as much as the links themselves.
+        folder = os.path.dirname(self.abs_dest_path)
+        try:
+            os.mkdir(folder)  # each page's folder is new in the site being written
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+        _link_or_copy(self.cached, self.abs_dest_path)
 
 
 class _KeptFile:
@@ -409,9 +423,9 @@ def _replace(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def _link_or_copy(source: Path, target: Path, *, replace: bool = False) -> None:
+def _link_or_copy(source: Path, target: Path | str, *, replace: bool = False) -> None:
     if replace:
-        target.unlink(missing_ok=True)
+        Path(target).unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
