@@ -74,6 +74,7 @@ class BuildCache:
     last_index: str | None = None  # names the last build's indexes (`SEARCH`) that go with its manifest
     records: dict[str, dict] = field(default_factory=dict)  # by language, the fingerprints' (`Fingerprints.record`)
     last_records: dict[str, dict] = field(default_factory=dict)  # the last build's
+    code: str = ""  # the `code_key` of the code building, worked out once
 
     @classmethod
     def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
@@ -88,11 +89,12 @@ class BuildCache:
         """The cache of a build of `project` with the engine's configuration `config` (and the theme's); unused
         when the plugin's option `cache` is false or `WITHOUT_CACHE` is set."""
         settings = settings_of(config, theme) | {"engine": type(config).__module__}  # MkDocs, or a fork of it
-        key = site_key(project, settings, config_file=Path(config["config_file_path"]))
+        code = code_key()
+        key = site_key(project, settings, config_file=Path(config["config_file_path"]), code=code)
         options = config["plugins"]["briefings"].config if "briefings" in config["plugins"] else {}
         use = options.get("cache", True) and not os.environ.get(WITHOUT_CACHE)
-        cache = cls(project.root / CACHE_FOLDER, key, use)
-        cache.briefs = _read_briefs(cache.folder / BRIEFS) if use else None
+        cache = cls(project.root / CACHE_FOLDER, key, use, code=code)
+        cache.briefs = _read_briefs(cache.folder / BRIEFS, code) if use else None
         manifest = cache.folder / MANIFEST
         if use and manifest.is_file():
             try:
@@ -297,7 +299,7 @@ class BuildCache:
             self.compiled.save()
         if self.briefs is not None:
             briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
-            _replace(self.folder / BRIEFS, pickle.dumps((code_key(), briefs), protocol=pickle.HIGHEST_PROTOCOL))
+            _replace(self.folder / BRIEFS, pickle.dumps((self.code, briefs), protocol=pickle.HIGHEST_PROTOCOL))
         token = secrets.token_hex(8)  # names the indexes that go with this manifest
         for language, search in self.indexes.items():
             state = pickle.dumps((self.key, token, search.state()), protocol=pickle.HIGHEST_PROTOCOL)
@@ -405,11 +407,12 @@ def _page_url(file: Any) -> str:
     return "" if file.url in (".", "./") else file.url
 
 
-def _read_briefs(path: Path) -> LoadCache:
-    """The loader's cache kept by the last build, if the code is the same; else an empty one."""
+def _read_briefs(path: Path, code: str) -> LoadCache:
+    """The loader's cache kept by the last build, if its code was the same (`code`, a `code_key`); else an empty
+    one."""
     try:
-        code, kept = pickle.loads(path.read_bytes())
-        if code == code_key() and isinstance(kept, LoadCache):
+        kept_for, kept = pickle.loads(path.read_bytes())
+        if kept_for == code and isinstance(kept, LoadCache):
             return kept
     except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
         pass

@@ -61,10 +61,12 @@ def nav_paths(nav: Any) -> Iterator[str]:
         yield from nav_paths(item)
 
 
-def site_key(project: Project, settings: dict[str, Any], *, config_file: Path | None = None) -> str:
+def site_key(
+    project: Project, settings: dict[str, Any], *, config_file: Path | None = None, code: str | None = None
+) -> str:
     """The fingerprint of everything every page depends on (see the module's documentation); `settings` are
-    the configuration's values as resolved."""
-    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code_key()}\n".encode())
+    the configuration's values as resolved; `code`, the `code_key` if worked out already."""
+    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code or code_key()}\n".encode())
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     for folder in (project.root / name for name in ("overrides", "macros", "data")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
