@@ -4,7 +4,8 @@ changed (their fingerprints: `briefings.reuse`), and copies the others.
 The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds,
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
-text for the feeds, its row of the sitemap), and each feed's fingerprint. It also holds what the loader read in
+text for the feeds, its row of the sitemap), each feed's fingerprint, and what each language's fingerprints
+recorded of the pages (`Fingerprints.record`, which the next build's take from). It also holds what the loader read in
 each brief (`LoadCache`), the last build's search index in each language (`SearchIndex.state`, which holds every
 page's search record: a build starts from it, moves its pages to their places in this build's order and
 indexes again only the pages it renders; a language whose index cannot be read reuses no page), the theme's
@@ -72,6 +73,9 @@ class BuildCache:
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
     indexes: dict[str, SearchIndex] = field(default_factory=dict)  # this build's index in each language (`finish`)
     last_index: str | None = None  # names the last build's indexes (`SEARCH`) that go with its manifest
+    records: dict[str, dict] = field(default_factory=dict)  # by language, the fingerprints' (`Fingerprints.record`)
+    last_records: dict[str, dict] = field(default_factory=dict)  # the last build's
+    code: str = ""  # the `code_key` of the code building, worked out once
 
     @classmethod
     def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
@@ -86,11 +90,12 @@ class BuildCache:
         """The cache of a build of `project` with the engine's configuration `config` (and the theme's); unused
         when the plugin's option `cache` is false or `WITHOUT_CACHE` is set."""
         settings = settings_of(config, theme) | {"engine": type(config).__module__}  # MkDocs, or a fork of it
-        key = site_key(project, settings, config_file=Path(config["config_file_path"]))
+        code = code_key()
+        key = site_key(project, settings, config_file=Path(config["config_file_path"]), code=code)
         options = config["plugins"]["briefings"].config if "briefings" in config["plugins"] else {}
         use = options.get("cache", True) and not os.environ.get(WITHOUT_CACHE)
-        cache = cls(project.root / CACHE_FOLDER, key, use)
-        cache.briefs = _read_briefs(cache.folder / BRIEFS) if use else None
+        cache = cls(project.root / CACHE_FOLDER, key, use, code=code)
+        cache.briefs = _read_briefs(cache.folder / BRIEFS, code) if use else None
         manifest = cache.folder / MANIFEST
         if use and manifest.is_file():
             try:
@@ -99,7 +104,7 @@ class BuildCache:
                 kept = {}
             if kept.get("key") == key:
                 cache.last, cache.last_outputs = kept.get("pages", {}), kept.get("outputs", {})
-                cache.last_index = kept.get("index")
+                cache.last_index, cache.last_records = kept.get("index"), kept.get("fingerprints", {})
         return cache
 
     # -- before the pages render -------------------------------------------------------------------------------
@@ -115,7 +120,8 @@ class BuildCache:
         self.site = site
         listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
         directory_urls = config["use_directory_urls"]
-        self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed)
+        last = self.last_records.get(site.language.code) if self.last else None
+        self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed, last=last)
         restored = self._restore_index(search)
         self.order = [
             restored and (cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files
@@ -178,6 +184,9 @@ class BuildCache:
                 self.kept[self._entry(file.src_uri)] = self._kept(file.page, feeds, macros)
         assert self.site is not None, "reuse() came first"
         self.indexes[self.site.language.code] = search
+        if self.use:
+            assert self.fingerprints is not None, "reuse() came first"
+            self.records[self.site.language.code] = self.fingerprints.record()
         # (The sitemap is the default language's build's: it lists every page in every language.)
         sitemap = self.site.language.code == self.site.languages[0]
         if sitemap and any(isinstance(file, ReusedPage) for file in self.order):
@@ -247,19 +256,26 @@ class BuildCache:
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         self.outputs[in_site] = digest
-        if not os.path.isdir(target.parent):
-            os.makedirs(target.parent, exist_ok=True)
+        if not os.path.isdir(folder := os.path.dirname(target)):  # (plain paths: tens of thousands of files)
+            os.makedirs(folder, exist_ok=True)
         if self.last_outputs.get(in_site) == digest:
             try:
-                os.link(self.folder / "outputs" / digest, target)
+                os.link(f"{self.folder}/outputs/{digest}", target)
                 return
             except OSError:  # no longer kept, or another file system
                 pass
-        target.write_bytes(data)
+        with open(target, "wb") as file:
+            file.write(data)
 
     def writer(self, folder: Path, in_site: str) -> Callable[[Path, str], None]:
         """What writes a file below `folder` (which is `in_site` in the site: "fr/") with `write_output`."""
-        return lambda path, text: self.write_output(in_site + path.relative_to(folder).as_posix(), text, path)
+        prefix = os.path.join(folder, "")  # (plain strings: a site's index has thousands of files)
+
+        def write(path: Path, text: str) -> None:
+            assert (name := str(path)).startswith(prefix), f"{path} is below {folder}"
+            self.write_output(in_site + name[len(prefix) :].replace(os.sep, "/"), text, path)
+
+        return write
 
     def publish(self, site_dir: Path) -> None:
         """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is
@@ -284,7 +300,7 @@ class BuildCache:
             self.compiled.save()
         if self.briefs is not None:
             briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
-            _replace(self.folder / BRIEFS, pickle.dumps((code_key(), briefs), protocol=pickle.HIGHEST_PROTOCOL))
+            _replace(self.folder / BRIEFS, pickle.dumps((self.code, briefs), protocol=pickle.HIGHEST_PROTOCOL))
         token = secrets.token_hex(8)  # names the indexes that go with this manifest
         for language, search in self.indexes.items():
             state = pickle.dumps((self.key, token, search.state()), protocol=pickle.HIGHEST_PROTOCOL)
@@ -294,6 +310,7 @@ class BuildCache:
             "index": token,
             "pages": dict(sorted(pages.items())),
             "outputs": dict(sorted(self.outputs.items())),
+            "fingerprints": self.records,
         }
         _replace(self.folder / MANIFEST, marshal.dumps(manifest))
         for folder, files in kept.items():
@@ -364,8 +381,15 @@ class ReusedPage:
         return True
 
     def copy_file(self, dirty: bool = False) -> None:
-        Path(self.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(self.cached, Path(self.abs_dest_path))
+        # Plain paths: at thousands of pages, making pathlib's objects costs as much as the links themselves.
+        folder = os.path.dirname(self.abs_dest_path)
+        try:
+            os.mkdir(folder)  # each page's folder is new in the site being written
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+        _link_or_copy(self.cached, self.abs_dest_path)
 
 
 class _KeptFile:
@@ -385,11 +409,12 @@ def _page_url(file: Any) -> str:
     return "" if file.url in (".", "./") else file.url
 
 
-def _read_briefs(path: Path) -> LoadCache:
-    """The loader's cache kept by the last build, if the code is the same; else an empty one."""
+def _read_briefs(path: Path, code: str) -> LoadCache:
+    """The loader's cache kept by the last build, if its code was the same (`code`, a `code_key`); else an empty
+    one."""
     try:
-        code, kept = pickle.loads(path.read_bytes())
-        if code == code_key() and isinstance(kept, LoadCache):
+        kept_for, kept = pickle.loads(path.read_bytes())
+        if kept_for == code and isinstance(kept, LoadCache):
             return kept
     except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
         pass
@@ -403,9 +428,9 @@ def _replace(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def _link_or_copy(source: Path, target: Path, *, replace: bool = False) -> None:
+def _link_or_copy(source: Path, target: Path | str, *, replace: bool = False) -> None:
     if replace:
-        target.unlink(missing_ok=True)
+        Path(target).unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links

@@ -29,7 +29,7 @@ from typing import Any, Iterator, Mapping
 from .catalog import Catalog
 from .languages import DEFAULT
 from .model import Brief, Reading
-from .pages.brief import inputs as brief_inputs, translation_inputs
+from .pages.brief import inputs as brief_inputs, leads_to, translation_inputs
 from .problems import Problems
 from .project import Project
 from .site import Site
@@ -61,10 +61,12 @@ def nav_paths(nav: Any) -> Iterator[str]:
         yield from nav_paths(item)
 
 
-def site_key(project: Project, settings: dict[str, Any], *, config_file: Path | None = None) -> str:
+def site_key(
+    project: Project, settings: dict[str, Any], *, config_file: Path | None = None, code: str | None = None
+) -> str:
     """The fingerprint of everything every page depends on (see the module's documentation); `settings` are
-    the configuration's values as resolved."""
-    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code_key()}\n".encode())
+    the configuration's values as resolved; `code`, the `code_key` if worked out already."""
+    digest = hashlib.sha256(f"briefings-cache {FORMAT} {code or code_key()}\n".encode())
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     for folder in (project.root / name for name in ("overrides", "macros", "data")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
@@ -119,7 +121,12 @@ class Fingerprints:
     random) keeps its fingerprint, which is not worked out again (most of a page's is the text of what it
     shows, some 17 MB a save at 1,000 briefs). If the catalog is arranged as the previous one was
     (`Catalog.arrangement`), going through what a generated page shows is spared too: a page that showed none of
-    the briefs that now say something else (`showing`) shows what it showed."""
+    the briefs that now say something else (`showing`) shows what it showed.
+
+    `last`, the last build's `record()` in the language (kept in the build's cache, for a build with the same key),
+    does the same from one build to the next: if the catalog is arranged as it was then (by the digest of its
+    `arrangement`), a page that showed none of the briefs whose record (or a translation's) changed since (each by
+    the digest of its `repr`) keeps the fingerprint it had, and what it shows is not gone through again."""
 
     def __init__(
         self,
@@ -131,6 +138,7 @@ class Fingerprints:
         languages: tuple[str, ...] = (DEFAULT,),
         previous: Fingerprints | None = None,
         site: Site | None = None,
+        last: Mapping[str, Any] | None = None,
     ):
         self.memo: dict[int, str] = {}
         self.alive: list[Any] = []
@@ -140,6 +148,9 @@ class Fingerprints:
         self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
         self.showing: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each generated page shows
         self.places: dict[str, Any] = {}  # by src_uri, each page's place (the same in catalogs arranged alike)
+        self.leading: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each brief's page shows (`leads_to`)
+        self.recalled: dict[str, list[int]] = {}  # by src_uri, what `last` says each page it vouches for shows
+        self._said: dict[str, bytes] | None = None
         self.before = previous
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
@@ -152,10 +163,11 @@ class Fingerprints:
         if previous is not None and previous.arrangement == self.arrangement:
             said, before = _said_otherwise(previous.catalog, catalog), previous.showing
             self.places = dict(previous.places)
+        vouched = self._vouched(last)
         shows: dict[int, tuple[Any, frozenset[str]]] = {}  # each object with the briefs it shows, by id
         for page in plain.generated_pages():
             src_uri = page.src_uri
-            if src_uri in leave_out:
+            if src_uri in leave_out or self._recall(src_uri, last, vouched):
                 continue
             if (showing := before.get(src_uri)) is not None and not showing & said:
                 assert previous is not None, "what it showed is the previous fingerprints'"
@@ -164,6 +176,7 @@ class Fingerprints:
                 continue
             context = page.context()
             self.showing[src_uri] = frozenset(_briefs_in(context, set(), shows))
+            self.recalled.pop(src_uri, None)
             place = self._place(plain, src_uri)
             shown = (page.template, page.edit_path, self.shown(context), catalog.last_changed(src_uri), place, *several)
             self._derive(src_uri, shown)
@@ -173,7 +186,9 @@ class Fingerprints:
             translation = catalog.translation(brief, lang) if several else None
             own = brief.file_uri if lang == brief.language else brief.src_uri
             src_uri = own if translation is None else translation.src_uri
-            if src_uri not in leave_out:
+            if src_uri not in leave_out and not self._recall(src_uri, last, vouched):
+                self.leading[src_uri] = frozenset((brief.src_uri, *(b.src_uri for b in leads_to(catalog, brief) if b)))
+                self.recalled.pop(src_uri, None)
                 if translation is None:
                     inputs = self.shown(brief_inputs(catalog, brief))
                 else:
@@ -182,6 +197,48 @@ class Fingerprints:
                     inputs += self.shown([several, catalog.translations_of(brief)])
                 self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
         self.lent, self.before = {}, None  # `previous` may go
+
+    def _vouched(self, last: Mapping[str, Any] | None) -> frozenset[int] | None:
+        """The briefs (by their place in the catalog's order) whose record changed since the `last` build, if the
+        catalog is arranged as it was then; else None (`last` vouches for no page)."""
+        if last is None or last.get("arrangement") != _arrangement_digest(self.arrangement):
+            return None
+        said = list(self.said().values())
+        return frozenset(n for n, (now, then) in enumerate(zip(said, last["said"])) if now != then)
+
+    def _recall(self, src_uri: str, last: Mapping[str, Any] | None, vouched: frozenset[int] | None) -> bool:
+        """Take the page's fingerprint from the `last` build's record, if it showed none of the briefs `vouched`
+        (`_vouched`) says changed."""
+        if vouched is None or last is None or (showing := last["showing"].get(src_uri)) is None:
+            return False
+        if not vouched.isdisjoint(showing):
+            return False
+        self.bases[src_uri], self.recalled[src_uri] = last["bases"][src_uri], showing
+        for forgotten in (self.seen, self.showing, self.leading):
+            forgotten.pop(src_uri, None)
+        return True
+
+    def said(self) -> dict[str, bytes]:
+        """What each brief of the catalog (in its order, those left out after) says, with its translations, by the
+        digest of their records (`repr`: a record's every field, but a reading's brief): worked out once."""
+        if self._said is None:
+            records = {b.src_uri: [repr(b)] for b in self.catalog.briefs + self.catalog.left_out}
+            for translation in self.catalog.translations:
+                records.setdefault(translation.original, []).append(repr(translation))
+            digest = hashlib.blake2b
+            self._said = {src: digest("\n".join(r).encode(), digest_size=16).digest() for src, r in records.items()}
+        return self._said
+
+    def record(self) -> dict[str, Any]:
+        """What the next build takes of these fingerprints (`last`): plain values only (the cache's manifest)."""
+        said = self.said()
+        order = {src_uri: n for n, src_uri in enumerate(said)}
+        shown = self.showing | self.leading  # (a brief's note that is also a generated page: its brief's page last)
+        showing = {src: [order[b] for b in briefs] for src, briefs in shown.items() if briefs <= order.keys()}
+        return {
+            "arrangement": _arrangement_digest(self.arrangement), "said": list(said.values()),
+            "bases": dict(self.bases), "showing": showing | self.recalled,
+        }  # fmt: skip
 
     def _place(self, site: Site, src_uri: str) -> Any:
         """The place of the page in `site`, worked out once for catalogs arranged alike."""
@@ -198,13 +255,15 @@ class Fingerprints:
         self.seen[src_uri], self.bases[src_uri] = seen, known or _fingerprint(src_uri, *shown)
 
     @classmethod
-    def of_site(cls, site: Site, *, directory_urls: bool, leave_out: set[str]) -> Fingerprints:
+    def of_site(
+        cls, site: Site, *, directory_urls: bool, leave_out: set[str], last: Mapping[str, Any] | None = None
+    ) -> Fingerprints:
         """The fingerprints of the pages of `site` (briefings.site.Site) in its language, asking `site` itself for
         the pages and places (so that what its catalog works out, each brief's related briefs, serves the pages
         it renders too)."""
         return cls(
             site.original, directory_urls=directory_urls, leave_out=leave_out, lang=site.language.code,
-            languages=site.languages, site=site,
+            languages=site.languages, site=site, last=last,
         )  # fmt: skip
 
     def __len__(self) -> int:
@@ -253,6 +312,12 @@ class Fingerprints:
 
 _PLAIN = {str, int, float, bool, type(None), dt.date}
 _FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _arrangement_digest(arrangement: tuple) -> bytes:
+    """The digest of a catalog's `arrangement`, the same from one process to the next (its sets in order)."""
+    stable = tuple(tuple(sorted(part)) if isinstance(part, frozenset) else part for part in arrangement)
+    return hashlib.blake2b(repr(stable).encode(), digest_size=16).digest()
 
 
 def _said_otherwise(before: Catalog, after: Catalog) -> frozenset[str]:

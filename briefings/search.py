@@ -40,6 +40,7 @@ of words whose pages changed (`made` says how many).
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import math
@@ -92,6 +93,9 @@ class SearchIndex:
         self._terms: dict[int, array] = {}  # page number -> stem number << 8 | score, for each of its stems
         self._forms: dict[int, array] = {}  # page number -> the numbers of its words
         self._facets: dict[int, Facets] = {}  # page number -> facet -> values
+        # url -> the digest of what the page was added with (its HTML and all `Added` holds): a page added again
+        # as it was, and held, is not read again (a build renders again pages that come out the same).
+        self._added_as: dict[str, bytes] = {}
         # Pages added, until what was read of them is taken in (`settle`), by ticket; each page's latest ticket.
         self._reader = PageReader()
         self._pending: dict[int, Added] = {}
@@ -134,6 +138,7 @@ class SearchIndex:
             moved = {old: places[url] for url, old in self._numbers.items() if url in places}
             for name in ("_records", "_terms", "_forms", "_facets"):
                 setattr(self, name, {moved[n]: held for n, held in getattr(self, name).items() if n in moved})
+            self._added_as = {url: digest for url, digest in self._added_as.items() if url in places}
         self._numbers, self._next, self._ranked = places, len(places), True
 
     def add(
@@ -164,8 +169,7 @@ class SearchIndex:
             facets = facets_of(self._catalog, source, self.language)
         number = self._numbers.setdefault(url, self._next)  # numbered as first added, unless numbered up front
         self._next = max(self._next, number + 1)
-        ticket, self._tickets = self._tickets, self._tickets + 1
-        self._pending[ticket] = Added(
+        added = Added(
             url,
             html.unescape(title),
             _SPACE.sub(" ", summary).strip() if summary else None,
@@ -173,6 +177,12 @@ class SearchIndex:
             boost,
             {facet: tuple(values) for facet, values in (facets or {}).items() if facet in FACETS},
         )
+        digest = hashlib.blake2b(repr((content, added)).encode(), digest_size=16).digest()
+        if self._added_as.get(url) == digest and url not in self._latest and number in self._records:
+            return  # held as it was read (and no other reading of it to come)
+        self._added_as[url] = digest
+        ticket, self._tickets = self._tickets, self._tickets + 1
+        self._pending[ticket] = added
         self._latest[url] = ticket
         self._reader.add(ticket, zlib.compress(content.encode("utf-8"), 1))
         self.settle(wait=False)  # what was read meanwhile: a build holds no page's reading longer than it must
@@ -238,6 +248,7 @@ class SearchIndex:
 
     def remove(self, url: str) -> None:
         self._latest.pop(url, None)  # a read still to come is dropped too
+        self._added_as.pop(url, None)
         number = self._numbers.get(url)
         if number is not None:
             self._touch(self._held(number), (set(), set()))
@@ -254,7 +265,7 @@ class SearchIndex:
 
     #: What `state` gives and `restore` takes: the pages indexed, their words and their numbers.
     STATE: tuple[str, ...] = ("_vocabulary", "_words", "_stems", "_numbers", "_next", "_records", "_terms")
-    STATE += ("_forms", "_facets", "_written", "_written_pages")
+    STATE += ("_forms", "_facets", "_written", "_written_pages", "_added_as")
 
     def state(self) -> tuple[Any, ...]:
         """The pages indexed, as plain values and arrays (a build keeps them for the next: `briefings.buildcache`)."""

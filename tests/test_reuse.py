@@ -4,6 +4,7 @@ change changes the fingerprint of every page that shows it, and of no other page
 from __future__ import annotations
 
 import importlib.metadata
+import marshal
 import re
 from pathlib import Path
 
@@ -203,3 +204,46 @@ def test_the_language_a_listing_shows_a_brief_in_is_in_its_fingerprint(example, 
     )
     after = french()
     assert {"actors/qatar.md", "tags/diplomacy/index.md"} <= changed(before, after)
+
+
+#: Edits after which a build takes what the last build's fingerprints recorded (`Fingerprints.record`), each as
+#: (file in docs/, old, new): a text, a title, a translation's title, and the catalog's arrangement (tags).
+LAST_BUILD_EDITS = {
+    "a sentence": (BRIEF, "## What happened\n", "## What happened\n\nA sentence added to the brief.\n"),
+    "a title": (BRIEF, "title: Indirect US–Iran talks", "title: Indirect talks"),
+    "a translation's title": (BRIEF.replace(".md", ".fr.md"), "title: À Doha, des", "title: Des"),
+    "tags": (BRIEF, "tags: [diplomacy, mediation, de-escalation]", "tags: [diplomacy, mediation]"),
+}
+
+
+@pytest.mark.parametrize("name", LAST_BUILD_EDITS)
+def test_the_last_builds_record_gives_the_fingerprints_worked_out_anew(example, name):
+    """A page that showed none of the briefs whose record changed keeps the last build's fingerprint, in a
+    catalog arranged as it was; each page's fingerprint, and what the next build is given, is what the build
+    works out without the record."""
+
+    def fingerprints_with(last: dict | None = None) -> reuse.Fingerprints:
+        loaded = load_project(Project.at(example))
+        assert loaded.ok and loaded.catalog is not None, loaded.problems
+        return reuse.Fingerprints(
+            loaded.catalog, directory_urls=True, leave_out=NAV, lang="en", languages=("en", "fr", "ar"), last=last
+        )
+
+    def showing(record: dict) -> dict[str, set[int]]:
+        return {page: set(briefs) for page, briefs in record["showing"].items()}
+
+    record = marshal.loads(marshal.dumps(fingerprints_with().record()))  # as the cache's manifest keeps it
+    path, old, new = LAST_BUILD_EDITS[name]
+    edit(example / "docs" / path, old, new)
+    fresh, recalled = fingerprints_with(), fingerprints_with(last=record)
+    assert recalled.bases == fresh.bases
+    assert (
+        changed(record["bases"], fresh.bases) and not changed(record["bases"], fresh.bases) & recalled.recalled.keys()
+    )
+    if name == "tags":  # arranged otherwise: nothing recalled
+        assert not recalled.recalled
+    else:
+        assert recalled.recalled and BRIEF not in recalled.recalled  # (a small site: most pages show it)
+    again = recalled.record()
+    assert again | {"showing": None} == fresh.record() | {"showing": None}
+    assert showing(again) == showing(fresh.record())

@@ -292,6 +292,36 @@ def test_an_index_restored_and_changed_writes_what_a_new_index_of_the_same_pages
     assert set(look_up(tmp_path / "restored" / FOLDER, "piers")[1]) == {1}
 
 
+def test_a_page_added_again_as_it_was_is_not_read_again(tmp_path: Path, monkeypatch):
+    """A build renders again pages that come out the same (those the navigation lists): the index restored holds
+    them as read, and reads only a page whose HTML or metadata changed; it writes what a new index writes."""
+    pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays and ports.</p>"}
+    last = SearchIndex()
+    for url, content in pages.items():
+        last.add(url, content, title=url, meta={})
+    last.write(tmp_path / "last" / FOLDER)
+    read_again: list[str] = []
+    reading = briefings.search_text.read
+    monkeypatch.setattr(briefings.search_text, "read", lambda page: read_again.append(page) or reading(page))
+    restored = SearchIndex()
+    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    restored.add("a/", pages["a/"], title="a/", meta={})  # as it was
+    restored.add("b/", pages["b/"], title="b/", meta={"search": {"boost": 2}})  # weighed otherwise
+    restored.add("c/", pages["a/"], title="c/", meta={})  # a new page, as another was
+    assert restored.write(tmp_path / "restored" / FOLDER) == 3
+    assert read_again == [pages["b/"], pages["a/"]]
+    new = SearchIndex()
+    new.add("a/", pages["a/"], title="a/", meta={})
+    new.add("b/", pages["b/"], title="b/", meta={"search": {"boost": 2}})
+    new.add("c/", pages["a/"], title="c/", meta={})
+    new.write(tmp_path / "new" / FOLDER)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert files(tmp_path / "restored") == files(tmp_path / "new")
+
+
 def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path: Path):
     index = SearchIndex()
     index.add("a/", "<p>The talks went on; talking helps.</p>", title="One", meta={})

@@ -54,9 +54,13 @@ def inputs(catalog: Catalog, brief: Brief) -> tuple:
     def shown(other: Brief | None) -> tuple | None:
         return (other.src_uri, other.title, other.date) if other else None
 
-    neighbours = [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
     scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
-    return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in neighbours])
+    return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in leads_to(catalog, brief)])
+
+
+def leads_to(catalog: Catalog, brief: Brief) -> list[Brief | None]:
+    """The briefs a brief's page leads to: its related briefs, then (after None) the previous and the next."""
+    return [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
 
 
 def untranslated(catalog: Catalog, brief: Brief) -> dict[str, Any]:
