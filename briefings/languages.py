@@ -103,9 +103,17 @@ def site_languages(config_file: Path) -> tuple[str, ...]:
     """The languages the site whose configuration is `config_file` (mkdocs.yml) is built in, the default first:
     those mkdocs-static-i18n's `languages` list with `build` not false, or the default alone without it."""
     try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_Configuration)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return _languages_configured(config_file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
         return (DEFAULT,)  # the engine reports what is wrong with it
+
+
+@functools.lru_cache(maxsize=4)  # the preview reads the configuration again on every save: read as YAML once
+def _languages_configured(text: str) -> tuple[str, ...]:
+    try:
+        config = yaml.load(text, Loader=_Configuration)
+    except yaml.YAMLError:
+        return (DEFAULT,)
     plugins = config.get("plugins") if isinstance(config, dict) else None
     i18n = next((p["i18n"] for p in plugins or () if isinstance(p, dict) and isinstance(p.get("i18n"), dict)), None)
     listed = [lang for lang in (i18n or {}).get("languages") or () if isinstance(lang, dict)]

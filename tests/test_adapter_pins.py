@@ -25,7 +25,7 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   language the default at the site's root, where its suffix structure takes `x.md` as that language's page and
   not `x.fr.md`: which is why the preview does not use it. Its `suffix.create_i18n_file`, looked up as it
   reconfigures the files, makes a file from its paths, the languages and the configuration's folders only
-  (`SharedI18nFiles` makes each once per build).
+  (`SharedI18nFiles` makes each once, and keeps it for the next build).
 """
 
 from __future__ import annotations
@@ -445,8 +445,8 @@ def test_the_i18n_plugins_build_only_locale_makes_its_language_the_default():
 
 
 def test_the_i18n_plugin_makes_each_file_from_its_paths_the_languages_and_the_folders_only(tmp_path):
-    """`SharedI18nFiles` (languages.py) makes each file of a site in several languages once per build and gives each
-    language's build a copy: mkdocs-static-i18n looks its `suffix.create_i18n_file` up as it reconfigures the files,
+    """`SharedI18nFiles` (languages.py) makes each file of a site in several languages once (kept for the next
+    build) and gives each language's build a copy: mkdocs-static-i18n looks its `suffix.create_i18n_file` up as it reconfigures the files,
     and that function reads of the file only its source, destination and inclusion, of the configuration only its
     docs_dir, site_dir and use_directory_urls, and gives the file new `alternates` holding itself; a copy is what it
     would have made."""
@@ -489,3 +489,14 @@ def test_the_i18n_plugin_makes_each_file_from_its_paths_the_languages_and_the_fo
             assert copied is not again and copied.alternates == {lang: copied} and made.alternates == {lang: made}
             plain = lambda f: {k: v for k, v in vars(f).items() if k != "alternates"}
             assert plain(made) == plain(again) == plain(copied), name
+
+    # The next build of the site (a preview's rebuild) takes the files the last one made, without making them again.
+    shared.install()
+    shared.original = None  # (making one would fail)
+    kept = shared.create(
+        File("about.md", config.docs_dir, config.site_dir, True), "fr", "en", ["en", "fr", "ar"], config
+    )
+    assert plain(kept) == plain(
+        original(File("about.md", config.docs_dir, config.site_dir, True), "fr", "en", ["en", "fr", "ar"], config)
+    )
+    assert kept.alternates == {"fr": kept}

@@ -80,7 +80,8 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     tagged = {f"tags/{tag}/index.md" for tag in ("diplomacy", "mediation", "de-escalation")}  # its tags' pages
     rewritten = {src_uri for src_uri, text in _written(after.catalog).items() if written.get(src_uri) != text}
     assert rewritten <= pages, "a page whose Markdown changes is not written again"
-    assert {"briefs/2026/doha-indirect-talks.md", "tags/index.md", *tagged, *named, *showing} <= pages
+    assert {"briefs/2026/doha-indirect-talks.md", *tagged, *named, *showing} <= pages
+    assert "tags/index.md" not in pages  # its tags' counts and latest dates are as they were
     others = {b.src_uri for b in catalog.briefs} - showing - {brief.src_uri}
     assert others and not others & pages
     assert len(pages) < len(written) + len(catalog.briefs)
@@ -92,6 +93,22 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert data.catalog.actors["qatar"].name == "State of Qatar"  # a changed data file is read again
     again = load_project(Project.at(project), preview=True, cache=cache)  # and an unchanged one is not
     assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
+
+
+def test_a_new_title_of_the_brief_giving_an_indicators_latest_reading_leaves_the_indicators_index(project: Path):
+    """The indicators' index shows each indicator's latest reading by its status and date, not the brief giving it
+    (`pages.indicators.ReadingShown`): a new title of that brief writes the indicator's page again, which lists
+    the brief, and not the index, which stays as it was."""
+    cache = LoadCache()
+    before = load_project(Project.at(project), preview=True, cache=cache)
+    gulf = "briefs/2026/gulf-states-brokering-gains.md"
+    assert before.catalog.latest_reading(before.catalog.indicators["talks-direct"]).brief.src_uri == gulf
+    _edit(project, f"docs/{gulf}", "gain from brokering", "gain from mediating")
+    after = load_project(Project.at(project), preview=True, cache=cache)
+    pages = pages_to_rebuild(_fingerprints(before.catalog), _fingerprints(after.catalog), after.changed)
+    assert gulf in pages and "indicators/talks-direct.md" in pages and "indicators/index.md" not in pages
+    index = "indicators/index.md"
+    assert _written(after.catalog)[index] == _written(before.catalog)[index]
 
 
 def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_changed(project: Path, monkeypatch):

@@ -87,28 +87,31 @@ class SharedI18nFiles:
     """mkdocs-static-i18n makes each file of the docs folder anew in every language's build, for the build's
     language and for each other as its alternate (`suffix.create_i18n_file`): in three languages, nine times. What
     it makes depends on the file's source and destination, its inclusion, the languages and the configuration's
-    folders only, so each is made once per build of the site and given to each language's build as a copy of its
-    own (with its own `alternates`, which that plugin fills in). tests/test_adapter_pins.py pins it."""
+    folders only, so each is made once and given to each language's build as a copy of its own (with its own
+    `alternates`, which that plugin fills in); a build of the site takes the last one's files (a preview's rebuild
+    makes only those added since). tests/test_adapter_pins.py pins it."""
 
     def __init__(self) -> None:
-        self.made: dict[tuple, Any] = {}
+        self.made: dict[tuple, Any] = {}  # this build's
+        self.before: dict[tuple, Any] = {}  # the last build's
         self.original: Callable[..., Any] | None = None
 
     def install(self) -> None:
-        """Make the files of the site's build anew from now on (the first language's build: a preview's rebuild
-        too), sharing them between its languages."""
+        """A build of the site starts (the first language's build: a preview's rebuild too): its files are shared
+        between its languages, and those it has in common with the last build are the last build's."""
         from mkdocs_static_i18n import suffix  # type: ignore[import-untyped]
 
-        self.made = {}
+        self.before, self.made = self.made, {}  # a file no longer in the site is forgotten
         if self.original is None:
             self.original, suffix.create_i18n_file = suffix.create_i18n_file, self.create
 
     def create(self, file: Any, current_language: str, default_language: str, all_languages: list, config: Any):
         key: tuple = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language, *all_languages)
         key += (config.docs_dir, config.site_dir, config.use_directory_urls)
-        if (made := self.made.get(key)) is None:
+        if (made := self.made.get(key)) is None and (made := self.before.get(key)) is None:
             assert self.original is not None, "install() came first"
-            made = self.made[key] = self.original(file, current_language, default_language, all_languages, config)
+            made = self.original(file, current_language, default_language, all_languages, config)
+        self.made[key] = made
         shared = copy.copy(made)  # this build's own, as that plugin's would be
         shared.alternates = {current_language: shared}
         return shared

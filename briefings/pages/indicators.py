@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
@@ -12,7 +14,7 @@ from . import GeneratedPage, Kind, counts, history
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..model import Indicator
+    from ..model import Indicator, Reading
 
 
 def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
@@ -21,12 +23,31 @@ def pages(catalog: Catalog, kind: Kind) -> Iterable[GeneratedPage]:
         yield GeneratedPage(indicator.src_uri, "indicator.md", partial(_context, catalog, indicator), kind.data_file)
 
 
+@dataclass(frozen=True)
+class ReadingShown:
+    """What the index shows of a reading: its status and its date, not the brief that gives it (whose title and
+    text the index does not show: a save of that brief leaves the index as it was)."""
+
+    status: str
+    label: str
+    date: dt.date
+
+    @classmethod
+    def of(cls, reading: Reading | None) -> ReadingShown | None:
+        return cls(reading.status, reading.label, reading.date) if reading is not None else None
+
+
 def _index(catalog: Catalog) -> dict:
     indicators = catalog.indicators_by_reading()
+    moved = {indicator.id: catalog.movement(indicator) for indicator in indicators}
     return dict(
         indicators=indicators,
-        latest_readings={indicator.id: catalog.latest_reading(indicator) for indicator in indicators},
-        movements={indicator.id: catalog.movement(indicator) for indicator in indicators},
+        latest_readings={indicator.id: ReadingShown.of(catalog.latest_reading(indicator)) for indicator in indicators},
+        # each indicator's latest change of status, if any: the readings before and after it
+        movements={
+            key: m and {"before": ReadingShown.of(m.before), "after": ReadingShown.of(m.after)}
+            for key, m in moved.items()
+        },
         counts=counts(catalog, indicators),
     )
 

@@ -19,7 +19,8 @@ SOURCE = "docs/briefs"
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
-    index = lambda: dict(tags=[(tag, briefs, tag_page(tag), tag_feed_path(tag)) for tag, briefs in tagged])  # noqa: E731
+    # The index shows how many briefs carry each tag and the latest one's date, not the briefs themselves.
+    index = lambda: dict(tags=[(tag, len(b), b[0].date, tag_page(tag), tag_feed_path(tag)) for tag, b in tagged])  # noqa: E731
     yield GeneratedPage(INDEX, "tags.md", index, SOURCE)
     for tag, briefs in tagged:
         yield GeneratedPage(tag_page(tag), "tag.md", partial(_context, catalog, tag, briefs), SOURCE)
