@@ -4,12 +4,13 @@ changed (their fingerprints: `briefings.reuse`), and copies the others.
 The cache folder (`CACHE_FOLDER`, at the project's root, ignored by git) holds the last build's pages and feeds,
 each by its fingerprint (hard links to the published files, where the file system allows), and a manifest: the
 build's key, and for each page its fingerprint and what a build takes from a page it does not render again (its
-text for the feeds, its row of the sitemap), each feed's fingerprint, and what each language's fingerprints
-recorded of the pages (`Fingerprints.record`, which the next build's take from). It also holds what the loader read in
-each brief (`LoadCache`), the last build's search index in each language (`SearchIndex.state`, which holds every
-page's search record: a build starts from it, moves its pages to their places in this build's order and
-indexes again only the pages it renders; a language whose index cannot be read reuses no page), the theme's
-templates as compiled, and the trash where the last site goes once replaced (`briefings.publishing`).
+text for the feeds, compressed as `SiteFeeds` keeps it, its row of the sitemap), each feed's fingerprint, and what
+each language's fingerprints recorded of the pages (`Fingerprints.record`, which the next build's take from). It
+also holds what the loader read in each brief (`LoadCache`), the last build's search index in each language
+(`SearchIndex.state`, which holds every page's search record: a build starts from it, moves its pages to their
+places in this build's order and indexes again only the pages it renders; a language whose index cannot be read
+reuses no page), the theme's templates as compiled, and the trash where the last site goes once replaced
+(`briefings.publishing`).
 A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
 leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
 but a file to copy, at the same address.
@@ -220,7 +221,7 @@ class BuildCache:
             "fingerprint": self.fingerprints.of(src_uri),
             "dest": page.file.dest_uri,
             "url": str(page.url),
-            "feed": feeds.text(src_uri),
+            "feed": feeds.kept(src_uri),
             "sitemap": str(page.canonical_url or page.abs_url),
             "modified": (modified := page.meta.get("article", {}).get("modified")) and str(modified),
             "alternates": [

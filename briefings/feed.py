@@ -180,15 +180,20 @@ class SiteFeeds:
             self.texts[src_uri] = kept
             self.changed.add(src_uri)
 
-    def restore(self, src_uri: str, text: str) -> None:
+    def restore(self, src_uri: str, kept: bytes) -> None:
         """Take the text a previous build kept of a brief whose page (`src_uri`, a translation's too) is not
-        rendered again (`text`)."""
-        self.texts[split_language(src_uri)[0]] = zlib.compress(text.encode("utf-8"), 1)
+        rendered again (`kept`: as `kept` gave it)."""
+        self.texts[split_language(src_uri)[0]] = kept
+
+    def kept(self, src_uri: str) -> bytes | None:
+        """The text kept of the brief whose page's source is `src_uri` (a translation's: in its language), as kept
+        (compressed: what a build's cache keeps, for `restore`); None if none is."""
+        return self.texts.get(split_language(src_uri)[0])
 
     def text(self, src_uri: str) -> str | None:
         """The text kept of the brief whose page's source is `src_uri` (a translation's: in its language); None if
         none is."""
-        kept = self.texts.get(split_language(src_uri)[0])
+        kept = self.kept(src_uri)
         return None if kept is None else zlib.decompress(kept).decode("utf-8")
 
     def fingerprint(self, feed: Feed, briefs: dict[str, str] | None = None) -> str:
