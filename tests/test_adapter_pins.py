@@ -37,6 +37,7 @@ import inspect
 import os
 import shutil
 import textwrap
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -84,6 +85,11 @@ def test_the_macros_plugin_renders_the_checked_pages_in_the_sandbox_and_no_other
         return from_string(sandbox, source, *args, **kwargs)
 
     monkeypatch.setattr(MacroSandbox, "from_string", spy)
+    commands: list[list[str]] = []  # the macros plugin runs git for its `git` variable, which no page can read
+    popen = subprocess.Popen.__init__
+    monkeypatch.setattr(
+        subprocess.Popen, "__init__", lambda self, args, *a, **k: commands.append(args) or popen(self, args, *a, **k)
+    )
     from mkdocs_macros.plugin import MacrosPlugin
 
     original_on_pre_build = MacrosPlugin.on_pre_build
@@ -110,6 +116,7 @@ def test_the_macros_plugin_renders_the_checked_pages_in_the_sandbox_and_no_other
     # Each language's build (mkdocs-static-i18n) renders its pages: a translation in its language's, an original
     # in each of the others' (the example is built in three languages).
     assert {uri for uri, _ in rendered} == templated, "pages rendered outside the set, or not at all"
+    assert not [args for args in commands if args[0] == "git"], "git is run for the macros plugin's `git` again"
     assert max(Counter(uri for uri, _ in rendered).values()) <= 3
     assert {environment for _, environment in rendered} == {MacroSandbox}
     html = (tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").read_text("utf-8")
