@@ -6,7 +6,8 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   the sandbox (`sandbox.render_in_sandbox`); the macros plugin makes it in `on_config` only and renders every
   page with `env.from_string`; the macros `define_env` binds are in `macros`; it renders only the pages its
   `force_page_rendering(src_path)` accepts once `render_by_default` is off and `force_render_paths` empty
-  (`sandbox.render_only`).
+  (`sandbox.render_only`); its `define_env` runs git for the `git` variable through `context.get_git_info`,
+  which the plugin replaces (no page reads the variable), so that a build runs no git.
 - MkDocs: `File.is_modified`, which the plugin replaces per file for the preview, is asked only in dirty builds,
   and a file it denies is neither read, rendered, written nor copied; `File.generated` marks a file with the
   plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
