@@ -6,7 +6,8 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   the sandbox (`sandbox.render_in_sandbox`); the macros plugin makes it in `on_config` only and renders every
   page with `env.from_string`; the macros `define_env` binds are in `macros`; it renders only the pages its
   `force_page_rendering(src_path)` accepts once `render_by_default` is off and `force_render_paths` empty
-  (`sandbox.render_only`).
+  (`sandbox.render_only`); its `define_env` runs git for the `git` variable through `context.get_git_info`,
+  which the plugin replaces (no page reads the variable), so that a build runs no git.
 - MkDocs: `File.is_modified`, which the plugin replaces per file for the preview, is asked only in dirty builds,
   and a file it denies is neither read, rendered, written nor copied; `File.generated` marks a file with the
   plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
@@ -37,6 +38,7 @@ import inspect
 import os
 import shutil
 import textwrap
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -84,6 +86,11 @@ def test_the_macros_plugin_renders_the_checked_pages_in_the_sandbox_and_no_other
         return from_string(sandbox, source, *args, **kwargs)
 
     monkeypatch.setattr(MacroSandbox, "from_string", spy)
+    commands: list[list[str]] = []  # the macros plugin runs git for its `git` variable, which no page can read
+    popen = subprocess.Popen.__init__
+    monkeypatch.setattr(
+        subprocess.Popen, "__init__", lambda self, args, *a, **k: commands.append(args) or popen(self, args, *a, **k)
+    )
     from mkdocs_macros.plugin import MacrosPlugin
 
     original_on_pre_build = MacrosPlugin.on_pre_build
@@ -110,6 +117,7 @@ def test_the_macros_plugin_renders_the_checked_pages_in_the_sandbox_and_no_other
     # Each language's build (mkdocs-static-i18n) renders its pages: a translation in its language's, an original
     # in each of the others' (the example is built in three languages).
     assert {uri for uri, _ in rendered} == templated, "pages rendered outside the set, or not at all"
+    assert not [args for args in commands if args[0] == "git"], "git is run for the macros plugin's `git` again"
     assert max(Counter(uri for uri, _ in rendered).values()) <= 3
     assert {environment for _, environment in rendered} == {MacroSandbox}
     html = (tmp_path / "site/briefs/2026/doha-indirect-talks/index.html").read_text("utf-8")

@@ -1,7 +1,8 @@
 """What the plugin asks of mkdocs-macros: to render only the pages whose macro calls the core has read and
 checked (`render_only`), and to render them in `MacroSandbox`, in place of its own Jinja environment
 (`render_in_sandbox`), where nothing is reachable but the site's macros (`briefings.macros`). Both use the macros
-plugin's internals, which tests/test_adapter_pins.py pins.
+plugin's internals, which tests/test_adapter_pins.py pins. As pages see nothing but the macros, the plugin's `git`
+variable, for which it runs git twelve times on every build (`mkdocs_macros.context.define_env`), is not worked out.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Collection, Mapping
 
+import mkdocs_macros.context
 from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -80,6 +82,12 @@ def render_only(macros: Any | None, pages: Collection[str]) -> None:
         return
     macros.config["render_by_default"], macros.config["force_render_paths"] = False, ""
     macros.force_page_rendering = {uri.replace("/", os.sep) for uri in pages}.__contains__
+    mkdocs_macros.context.get_git_info = _unread_git_info  # (called before the macros plugin's on_config)
+
+
+def _unread_git_info() -> dict[str, Any]:
+    """The macros plugin's `git` variable, which no page reads (the sandbox): as it is outside a repository."""
+    return {"status": False, "date": None}
 
 
 def render_in_sandbox(macros: Any | None) -> None:
