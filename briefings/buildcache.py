@@ -273,7 +273,8 @@ class BuildCache:
         prefix = os.path.join(folder, "")  # (plain strings: a site's index has thousands of files)
 
         def write(path: Path, text: str) -> None:
-            assert (name := str(path)).startswith(prefix), f"{path} is below {folder}"
+            name = str(path)
+            assert name.startswith(prefix), f"{path} is below {folder}"
             self.write_output(in_site + name[len(prefix) :].replace(os.sep, "/"), text, path)
 
         return write
