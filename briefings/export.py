@@ -133,22 +133,27 @@ def _entity(entity: Entity, url_of: Callable[[str], str]) -> dict:
 
 def _plain(value: Any) -> Any:
     """A model as JSON values: dataclasses as objects (without the site's bookkeeping), tuples as lists,
-    dates as ISO 8601. (Each class's fields are looked up once: the catalog has hundreds of thousands of
-    values.)"""
+    dates as ISO 8601."""
     kind = type(value)
-    if kind in _AS_IS:
+    if kind in _AS_IS:  # most of the catalog's hundreds of thousands of values
         return value
-    if kind is tuple or kind is list:
+    if isinstance(value, (tuple, list)):
         return [_plain(item) for item in value]
-    if (names := _PUBLISHED_FIELDS.get(kind)) is None:
-        if not dataclasses.is_dataclass(value):
-            if isinstance(value, (tuple, list)):
-                return [_plain(item) for item in value]
-            return value.isoformat() if isinstance(value, dt.date) else value
-        names = tuple(f.name for f in dataclasses.fields(value) if f.name not in _INTERNAL_FIELDS)
-        _PUBLISHED_FIELDS[kind] = names
-    return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _published_fields(kind)}
+    return value
 
 
 _AS_IS = {str, int, float, bool, type(None)}
-_PUBLISHED_FIELDS: dict[type, tuple[str, ...]] = {}  # by dataclass, the names of the fields published
+
+
+_PUBLISHED: dict[type, tuple[str, ...]] = {}
+
+
+def _published_fields(kind: type) -> tuple[str, ...]:
+    """The names of the fields a dataclass publishes, looked up once for each."""
+    if (names := _PUBLISHED.get(kind)) is None:
+        names = _PUBLISHED[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name not in _INTERNAL_FIELDS)
+    return names
