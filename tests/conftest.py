@@ -63,7 +63,8 @@ class Run:
 def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | None = None) -> Run:
     """Run a command; `memory` limits its address space, in bytes. The project's own commands start from a process
     that imported them once (launcher.py), but those started with another PYTHONPATH (or other variable Python reads
-    as it starts), which are plain child processes."""
+    as it starts), which are plain child processes; a PYTHONPATH that only adds packages' metadata is allowed
+    (launcher.can_run)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = Path(args[0])
     if command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):

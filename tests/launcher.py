@@ -12,6 +12,7 @@ reports its own (test_hostile.py bounds it), and sets its own limit on memory.
 
 from __future__ import annotations
 
+import importlib
 import io
 import multiprocessing
 import multiprocessing.forkserver
@@ -19,6 +20,7 @@ import os
 import resource
 import sys
 import tempfile
+from collections.abc import Mapping
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -77,6 +79,10 @@ def _command(
     if memory is not None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     os.chdir(cwd)
+    # Folders of package metadata only added to PYTHONPATH (can_run): where a fresh process puts them, after the
+    # script's own folder.
+    sys.path[1:1] = [folder for folder in _added_path(env) if folder not in sys.path]
+    importlib.invalidate_caches()
     os.environ.clear()
     os.environ.update(env)
     for fd, path in ((1, out), (2, err)):
@@ -119,6 +125,28 @@ def run_command(
 
 def can_run(env: dict[str, str]) -> bool:
     """Whether a command with the environment `env` runs here as it would in a fresh process: the variables Python
-    reads as it starts (`PYTHONPATH` and the others named PYTHON*) must be those the server process started with."""
+    reads as it starts (`PYTHONPATH` and the others named PYTHON*) must be those the server process started with,
+    but for folders added to `PYTHONPATH` that hold nothing but installed packages' metadata (`*.dist-info`: a
+    package installed or upgraded, as far as `importlib.metadata` can tell, in test_incremental.py), which the
+    forked command puts on its path as a fresh process would."""
     names = {name for name in env.keys() | os.environ.keys() if name.startswith("PYTHON")}
-    return all(env.get(name) == os.environ.get(name) for name in names)
+    if any(env.get(name) != os.environ.get(name) for name in names - {"PYTHONPATH"}):
+        return False
+    if not set(_python_path(os.environ)) <= set(_python_path(env)):
+        return False
+    return all(_metadata_only(Path(folder)) for folder in _added_path(env))
+
+
+def _python_path(env: Mapping[str, str]) -> list[str]:
+    return [folder for folder in env.get("PYTHONPATH", "").split(os.pathsep) if folder]
+
+
+def _added_path(env: Mapping[str, str]) -> list[str]:
+    """The folders `env`'s PYTHONPATH has that this process's has not."""
+    ours = set(_python_path(os.environ))
+    return [folder for folder in _python_path(env) if folder not in ours]
+
+
+def _metadata_only(folder: Path) -> bool:
+    """Whether `folder` holds no module, only packages' metadata: putting it on the path imports nothing anew."""
+    return folder.is_dir() and all(entry.is_dir() and entry.name.endswith(".dist-info") for entry in folder.iterdir())

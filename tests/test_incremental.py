@@ -328,3 +328,17 @@ def test_the_engine_copies_a_reused_page_and_checks_no_anchor_of_it(tmp_path):
     built = tmp_path / "site/briefs/2026/a/index.html"
     assert built.read_text("utf-8") == "<p>the last build's page</p>"
     assert built.stat().st_ino == (tmp_path / "cached.html").stat().st_ino  # linked, not copied
+
+
+def test_a_build_with_a_package_s_metadata_added_to_its_path_is_forked_but_not_one_with_a_module(tmp_path):
+    """The table's builds see another version of a package (`versions`) through PYTHONPATH, which the tests' command
+    server may fork (launcher.can_run: nothing already imported can differ); a folder holding a module may not."""
+    import os
+
+    from launcher import can_run
+
+    env = {**os.environ, **versions(tmp_path, "1.0")}
+    assert can_run(env)
+    (tmp_path / "1.0" / "probe.py").write_text("", "utf-8")
+    assert not can_run(env)
+    assert not can_run({**os.environ, "PYTHONPATH": str(tmp_path / "missing")})
