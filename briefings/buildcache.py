@@ -12,27 +12,25 @@ places in this build's order and indexes again only the pages it renders; a lang
 reuses no page), the theme's templates as compiled, and the trash where the last site goes once replaced
 (`briefings.publishing`).
 A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
-leaves both as they were. A page reused is a `ReusedPage` in the engine's list of files: not a page to render,
-but a file to copy, at the same address.
+leaves both as they were. A page reused is a `ReusedPage` (`briefings.cached_files`) in the engine's list of
+files: not a page to render, but a file to copy, at the same address.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import marshal
 import logging
 import os
 import pickle
 import secrets
-import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Mapping
 
 import jinja2
 
+from .cached_files import CompiledOnDisk, KeptFile, ReusedPage, link_or_copy, replace_whole, write_sitemap_gz
 from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
@@ -70,7 +68,7 @@ class BuildCache:
     site: Site | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path in the site -> fingerprint
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
-    compiled: _CompiledTemplates | None = None
+    compiled: CompiledOnDisk | None = None
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
     indexes: dict[str, SearchIndex] = field(default_factory=dict)  # this build's index in each language (`finish`)
     last_index: str | None = None  # names the last build's indexes (`SEARCH`) that go with its manifest
@@ -167,7 +165,7 @@ class BuildCache:
 
     def pages(self) -> list[Any]:
         """What the sitemap's template (overrides/sitemap.xml) reads of each page, rendered or reused."""
-        return [_KeptFile(self.kept[self._entry(f.src_uri)]) if isinstance(f, ReusedPage) else f for f in self.order]
+        return [KeptFile(self.kept[self._entry(f.src_uri)]) if isinstance(f, ReusedPage) else f for f in self.order]
 
     # -- once every page is written ----------------------------------------------------------------------------
 
@@ -192,7 +190,7 @@ class BuildCache:
         sitemap = self.site.language.code == self.site.languages[0]
         if sitemap and any(isinstance(file, ReusedPage) for file in self.order):
             dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
-            _write_sitemap_gz(site_dir, dates)
+            write_sitemap_gz(site_dir, dates)
         feeds.reuse = self._reuse_output
         search.put = self.writer(site_dir, self._folder())
 
@@ -234,7 +232,7 @@ class BuildCache:
         """The theme's templates as compiled: those `process` compiled already, else the last build's (each looked up
         by its source's checksum); the cache keeps those this build used for the next."""
         if self.use and self.compiled is None:
-            self.compiled = _CompiledTemplates(self.folder / "templates", process)
+            self.compiled = CompiledOnDisk(self.folder / "templates", process)
         return self.compiled
 
     def _reuse_output(self, site_dir: Path, path: str, fingerprint: str) -> bool:
@@ -246,7 +244,7 @@ class BuildCache:
         if self.last_outputs.get(in_site) != fingerprint or not cached.is_file():
             return False
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(cached, site_dir / path, replace=True)
+        link_or_copy(cached, site_dir / path, replace=True)
         return True
 
     def write_output(self, in_site: str, text: str, target: Path) -> None:
@@ -297,16 +295,16 @@ class BuildCache:
             there[folder] = set(os.listdir(self.folder / folder))
             for fingerprint, path in files.items():
                 if fingerprint not in there[folder]:
-                    _link_or_copy(site_dir / path, self.folder / folder / fingerprint)
+                    link_or_copy(site_dir / path, self.folder / folder / fingerprint)
         if self.compiled is not None:
             self.compiled.save()
         if self.briefs is not None:
             briefs = LoadCache(briefs=self.briefs.briefs, by_content=True)
-            _replace(self.folder / BRIEFS, pickle.dumps((self.code, briefs), protocol=pickle.HIGHEST_PROTOCOL))
+            replace_whole(self.folder / BRIEFS, pickle.dumps((self.code, briefs), protocol=pickle.HIGHEST_PROTOCOL))
         token = secrets.token_hex(8)  # names the indexes that go with this manifest
         for language, search in self.indexes.items():
             state = pickle.dumps((self.key, token, search.state()), protocol=pickle.HIGHEST_PROTOCOL)
-            _replace(self.folder / SEARCH.format(language=language), state)
+            replace_whole(self.folder / SEARCH.format(language=language), state)
         manifest = {
             "key": self.key,
             "index": token,
@@ -314,96 +312,10 @@ class BuildCache:
             "outputs": dict(sorted(self.outputs.items())),
             "fingerprints": self.records,
         }
-        _replace(self.folder / MANIFEST, marshal.dumps(manifest))
+        replace_whole(self.folder / MANIFEST, marshal.dumps(manifest))
         for folder, files in kept.items():
             for name in there[folder] - files.keys():
                 (self.folder / folder / name).unlink()
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The templates this build uses, as compiled by the process (`process`: the preview's rebuilds, each language's
-    build), else by the last build (read from `folder`); those the folder lacks are kept in memory until the cache
-    is saved (`save`), so that a failed build leaves the folder as it was."""
-
-    def __init__(self, folder: Path, process: CompiledTemplates):
-        self.folder, self.process = folder, process
-        self.used: dict[str, bytes | None] = {}  # key -> its code to write, or None: in the folder already
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        key, path = bucket.key, self.folder / f"{bucket.key}.cache"
-        if key not in self.used:
-            self.used[key] = None if path.is_file() else self.process.compiled.get(key)
-        if code := self.process.compiled.get(key) or (path.read_bytes() if path.is_file() else None):
-            bucket.bytecode_from_string(code)  # Jinja compiles the template again if its checksum differs
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.used[bucket.key] = self.process.compiled[bucket.key] = bucket.bytecode_to_string()
-
-    def save(self) -> None:
-        """Write the templates this build used that the folder lacks, or that it compiled anew, into the folder."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for key, code in self.used.items():
-            if code is not None:
-                _replace(self.folder / f"{key}.cache", code)
-
-
-class ReusedPage:
-    """A page the last build wrote whose inputs did not change, in the engine's list of files: not a
-    documentation page (the engine neither reads nor renders it) but a file it copies, at the same source path
-    and address, so that links to it resolve; the engine checks no anchor of a file without `page` (the core's
-    check does). It offers what MkDocs 1.6 asks of a file (mkdocs/structure/files.py; the edit table's builds
-    pin it)."""
-
-    page = None
-    generated_by = None
-    edit_uri = None
-
-    def __init__(self, file: Any, cached: Path):
-        self.src_uri, self.dest_uri, self.url = file.src_uri, file.dest_uri, file.url
-        self.src_path, self.dest_path, self.abs_src_path = file.src_uri, file.dest_uri, str(cached)
-        self.abs_dest_path, self.inclusion, self.name = file.abs_dest_path, file.inclusion, file.name
-        self.dest_dir, self.use_directory_urls, self.cached = file.dest_dir, file.use_directory_urls, cached
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-    def is_static_page(self) -> bool:
-        return False
-
-    def is_media_file(self) -> bool:
-        return True
-
-    def is_javascript(self) -> bool:
-        return False
-
-    def is_css(self) -> bool:
-        return False
-
-    def is_modified(self) -> bool:
-        return True
-
-    def copy_file(self, dirty: bool = False) -> None:
-        # Plain paths: at thousands of pages, making pathlib's objects costs as much as the links themselves.
-        folder = os.path.dirname(self.abs_dest_path)
-        try:
-            os.mkdir(folder)  # each page's folder is new in the site being written
-        except FileExistsError:
-            pass
-        except FileNotFoundError:
-            os.makedirs(folder, exist_ok=True)
-        _link_or_copy(self.cached, self.abs_dest_path)
-
-
-class _KeptFile:
-    """What the sitemap's template reads of a page reused: `file.page` with its address and date."""
-
-    def __init__(self, entry: dict):
-        self.page = self
-        self.is_link = False
-        self.abs_url = self.canonical_url = entry["sitemap"]
-        self.meta = {"article": {"modified": entry["modified"]}} if entry["modified"] else {}
-        if entry["alternates"]:  # a site in several languages: each page in each of them
-            self.meta["alternates"] = entry["alternates"]
 
 
 def _page_url(file: Any) -> str:
@@ -421,29 +333,3 @@ def _read_briefs(path: Path, code: str) -> LoadCache:
     except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
         pass
     return LoadCache(by_content=True)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write `path` whole: a reader finds the old file or the new, never a part."""
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
-def _link_or_copy(source: Path, target: Path | str, *, replace: bool = False) -> None:
-    if replace:
-        Path(target).unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(source, target)
-
-
-def _write_sitemap_gz(site_dir: Path, dates: Iterable[str]) -> None:
-    """Compress the site's sitemap as MkDocs does (mkdocs/commands/build.py), stamped with the latest of the
-    pages' dates (`dates`, ISO)."""
-    stamp = int(datetime.fromisoformat(max(dates)).replace(tzinfo=timezone.utc).timestamp())
-    output = site_dir / "sitemap.xml"
-    gz_filename = f"{output}.gz"
-    with open(gz_filename, "wb") as f, gzip.GzipFile(fileobj=f, filename=gz_filename, mode="wb", mtime=stamp) as gz:
-        gz.write(output.read_bytes())

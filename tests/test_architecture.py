@@ -65,6 +65,14 @@ def code_lines(path) -> int:
     return len(code)
 
 
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_module_of_the_core_is_over_400_lines(path):
+    """A module a maintainer reads whole: one that grows past this is split where its parts meet (as
+    `buildcache` gave `cached_files` the files its cache keeps)."""
+    lines = len(path.read_text("utf-8").splitlines())
+    assert lines <= 400, f"{path.relative_to(ROOT)} has {lines} lines: split it where its parts meet"
+
+
 @pytest.mark.parametrize("path", ADAPTERS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_adapters_are_short(path):
     lines = code_lines(path)

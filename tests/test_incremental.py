@@ -309,7 +309,7 @@ def test_the_engine_copies_a_reused_page_and_checks_no_anchor_of_it(tmp_path):
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-    from briefings.buildcache import ReusedPage
+    from briefings.cached_files import ReusedPage
 
     source = " ".join(inspect.getsource(Files.copy_static_files).split())
     assert "if not file.is_documentation_page() and inclusion(file.inclusion): file.copy_file(dirty)" in source
