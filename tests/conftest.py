@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 
 from benchmarks.browsing import VIEWPORTS, launch_options, serving
-from launcher import can_run, run_command
+from launcher import Started, can_run, run_command, start_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -78,6 +78,17 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return Run(done.returncode, done.stdout, done.stderr, seconds)
+
+
+def start(*args: str | Path, cwd: Path, output: Path, env: dict | None = None) -> Started | subprocess.Popen:
+    """Start a command that runs until stopped (`mkdocs serve`), its standard output and error written to the file
+    `output`: forked from the process that imported everything once, as `run`'s commands are, where it can be."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = Path(args[0])
+    if command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
+        return start_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment, output=output)
+    with output.open("w") as log:  # the child holds its own copy of the file
+        return subprocess.Popen([str(a) for a in args], cwd=cwd, env=environment, stdout=log, stderr=subprocess.STDOUT)
 
 
 def copy_project(destination: Path, content: Path = EXAMPLE, *, one_language: bool = False) -> Path:

@@ -18,6 +18,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -85,8 +86,8 @@ def _command(
     importlib.invalidate_caches()
     os.environ.clear()
     os.environ.update(env)
-    for fd, path in ((1, out), (2, err)):
-        os.dup2(os.open(path, os.O_WRONLY), fd)
+    for fd, path in ((1, out), (2, err)):  # (appending: both may be one file)
+        os.dup2(os.open(path, os.O_WRONLY | os.O_APPEND), fd)
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
     sys.stderr = io.TextIOWrapper(
         io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True
@@ -121,6 +122,34 @@ def run_command(
         out, err, seconds = files
         taken = float(seconds.read_text("utf-8")) if seconds.is_file() else None
         return process.exitcode, out.read_text("utf-8"), err.read_text("utf-8"), taken
+
+
+class Started:
+    """A command that runs until stopped (`mkdocs serve`), forked from the server: what the tests use of
+    `subprocess.Popen`."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, command: list[str]):
+        self.process, self.args = process, command
+
+    def terminate(self) -> None:
+        self.process.terminate()
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.process.join(timeout)
+        if self.process.exitcode is None:
+            raise subprocess.TimeoutExpired(self.args, timeout or 0)
+        return self.process.exitcode
+
+
+def start_command(command: str, args: list[str], *, cwd: Path, env: dict[str, str], output: Path) -> Started:
+    """Start `command` with `args`, its standard output and error written to the file `output`."""
+    _start_server()
+    output.touch()
+    seconds = output.with_name(output.name + ".seconds")  # written as it ends, unless it is killed
+    files = [str(output), str(output), str(seconds)]
+    process = _context.Process(target=_command, args=(command, args, str(cwd), env, files, None))
+    process.start()
+    return Started(process, [command, *args])
 
 
 def can_run(env: dict[str, str]) -> bool:

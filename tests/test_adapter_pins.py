@@ -277,6 +277,26 @@ def test_the_plugin_is_found_by_its_entry_point(command):
     assert plugin.preview is (command == "serve")
 
 
+def test_a_command_after_another_in_one_process_starts_with_nothing_of_it(tmp_path):
+    """MkDocs keeps a plugin that has an `on_startup` for the life of the process (its `Plugins` option's
+    `plugin_cache`): a command that follows another (a forked test command, a benchmark) gets the same instance,
+    which `on_startup` empties of what the last command's builds kept (a build's cache, each language's search
+    and feeds). A preview that kept a build's cache overwrote every citation file it did not mean to write."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path / "project", one_language=True)
+    first = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    first.plugins.on_startup(command="build", dirty=False)
+    build(first)
+    plugin = first.plugins["briefings"]
+    assert plugin.cache is not None and plugin.by_language
+    again = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    assert again.plugins["briefings"] is plugin
+    again.plugins.on_startup(command="serve", dirty=True)
+    assert plugin.preview and plugin.cache is None and not plugin.by_language and plugin.loaded is None
+
+
 # -- mkdocs serve ----------------------------------------------------------------------------------------------
 
 

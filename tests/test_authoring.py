@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -27,6 +25,7 @@ from conftest import (
     mkdocs_build,
     run,
     soup,
+    start,
     wait_for,
 )
 
@@ -399,16 +398,10 @@ def test_contributing_and_the_site_page_state_the_same_contract():
         assert heading in contributing and heading in page
 
 
-def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path):
+def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path, tmp_path: Path):
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    server = start(
+        BIN / "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", cwd=project, output=tmp_path / "serve.log"
     )
     try:
         base = f"http://127.0.0.1:{port}/"

@@ -19,7 +19,8 @@ from briefings.preview import Preview, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
 from briefings.site import Site
-from conftest import BIN, fetch, wait_for, mkdocs_build
+from conftest import BIN, fetch, mkdocs_build, run, start, wait_for
+from launcher import Started
 
 DOHA = "docs/briefs/2026/doha-indirect-talks.md"
 OTHER_LANGUAGES = ("fr", "ar")  # the example's, besides English
@@ -199,18 +200,13 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
 
 
-def _serve(project: Path, log: Path, **env: str) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve --dirty` of `project` (with `env` besides this process's), what it prints written to `log`
-    (a file: a pipe nobody reads would fill), and the address it serves at."""
+def _serve(project: Path, log: Path, **env: str) -> tuple[Started | subprocess.Popen, str]:
+    """`mkdocs serve --dirty` of `project` (with `env` besides this process's), what it prints written to `log`,
+    and the address it serves at."""
     port = free_port()
-    with log.open("w") as output:  # the server holds its own copy of the file
-        server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    server = start(
+        BIN / "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", cwd=project, output=log, env=env
+    )
     return server, f"http://127.0.0.1:{port}/"
 
 
@@ -320,15 +316,16 @@ def test_the_preview_serves_the_language_asked_for_at_its_usual_addresses(projec
 
 
 def test_an_unknown_preview_language_is_a_one_line_error_naming_the_languages_built(project: Path):
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{free_port()}"],
+    result = run(
+        BIN / "mkdocs",
+        "serve",
+        "--dirty",
+        "--dev-addr",
+        f"127.0.0.1:{free_port()}",
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PREVIEW_LANGUAGE": "de"},
-        capture_output=True,
-        text=True,
-        timeout=120,
+        env={"BRIEFINGS_PREVIEW_LANGUAGE": "de"},
     )
-    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert result.returncode != 0 and "Traceback" not in result.output
     assert (
         "BRIEFINGS_PREVIEW_LANGUAGE: cannot preview the language 'de': the site is built in en, fr, ar; "
         "serve one of them (script/server --lang CODE)"

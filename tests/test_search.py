@@ -14,7 +14,6 @@ import json
 import os
 import pickle
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -44,6 +43,7 @@ from conftest import (
     mkdocs_build,
     run,
     search_records,
+    start,
     wait_for,
 )
 from example import ACTORS, BRIEFS, INDICATORS, url_of
@@ -949,15 +949,11 @@ def test_prefixes_still_match_while_the_reader_types(page: Page, stems_site_serv
 
 
 @pytest.mark.browser
-def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path):
+def test_the_live_preview_indexes_each_rebuild(page: Page, project: Path, tmp_path: Path):
 
     port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    server = start(
+        BIN / "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", cwd=project, output=tmp_path / "serve.log"
     )
     try:
         base = f"http://127.0.0.1:{port}/"

@@ -68,6 +68,13 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        """What the plugin keeps from one build to the next of one command (the preview's rebuilds, each
+        language's build): at first, nothing. MkDocs keeps a plugin with an `on_startup` for the life of the process,
+        so a command that follows another in one process (the tests' forked commands, the benchmark's rebuilds)
+        starts afresh there."""
         self.preview = False
         self.loaded: Loaded | None = None
         self.site: Site | None = None
@@ -82,12 +89,13 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
         self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
         self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
+        self.built = ()  # the preview's languages: languages.py
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._start()
         self.preview = serve.starting(command)  # the preview shows drafts, in one language; its dirty builds are exact
-        self.built = ()  # the preview's languages: languages.py
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
