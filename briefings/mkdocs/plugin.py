@@ -68,13 +68,10 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._start()
-
-    def _start(self) -> None:
         """What the plugin keeps from one build to the next of one command (the preview's rebuilds, each
         language's build): at first, nothing. MkDocs keeps a plugin with an `on_startup` for the life of the process,
         so a command that follows another in one process (the tests' forked commands, the benchmark's rebuilds)
-        starts afresh there."""
+        starts afresh there (`on_startup`)."""
         self.preview = False
         self.loaded: Loaded | None = None
         self.site: Site | None = None
@@ -94,7 +91,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._start()
+        BriefingsPlugin.__init__(self)  # afresh
         self.preview = serve.starting(command)  # the preview shows drafts, in one language; its dirty builds are exact
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
