@@ -65,11 +65,10 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
     that imported them once (launcher.py), but those started with another PYTHONPATH (or other variable Python reads
     as it starts), which are plain child processes; a PYTHONPATH that only adds packages' metadata is allowed
     (launcher.can_run)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    command = Path(args[0])
-    if command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
+    environment, forked = _environment(args, env)
+    if forked:
         argv = [str(a) for a in args[1:]]
-        return Run(*run_command(command.name, argv, cwd=cwd, env=environment, memory=memory))
+        return Run(*run_command(Path(args[0]).name, argv, cwd=cwd, env=environment, memory=memory))
     limit = (lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))) if memory else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
@@ -83,12 +82,19 @@ def run(*args: str | Path, cwd: Path, env: dict | None = None, memory: int | Non
 def start(*args: str | Path, cwd: Path, output: Path, env: dict | None = None) -> Started | subprocess.Popen:
     """Start a command that runs until stopped (`mkdocs serve`), its standard output and error written to the file
     `output`: forked from the process that imported everything once, as `run`'s commands are, where it can be."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    command = Path(args[0])
-    if command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment):
-        return start_command(command.name, [str(a) for a in args[1:]], cwd=cwd, env=environment, output=output)
+    environment, forked = _environment(args, env)
+    if forked:
+        return start_command(Path(args[0]).name, [str(a) for a in args[1:]], cwd=cwd, env=environment, output=output)
     with output.open("w") as log:  # the child holds its own copy of the file
         return subprocess.Popen([str(a) for a in args], cwd=cwd, env=environment, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _environment(args: tuple[str | Path, ...], env: dict | None) -> tuple[dict[str, str], bool]:
+    """A command's environment (this process's, with `env`), and whether it can be forked from the command server:
+    one of the project's own commands whose environment a forked process can take (launcher.can_run)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = Path(args[0])
+    return environment, command.parent == BIN and command.name in ("mkdocs", "briefings") and can_run(environment)
 
 
 def copy_project(destination: Path, content: Path = EXAMPLE, *, one_language: bool = False) -> Path:
