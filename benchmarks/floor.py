@@ -503,6 +503,17 @@ def write_floor(project: Path, destination: Path) -> Path:
     return destination
 
 
+def in_default_language(floor: Path, destination: Path, others: list[str]) -> Path:
+    """A copy of `floor` at `destination` without the pages of the languages `others` (its docs/<lang>/ folders)
+    nor its built site: the pages the project's live preview builds, which shows the default language only."""
+    if destination.exists():
+        shutil.rmtree(destination)
+    shutil.copytree(floor, destination, ignore=lambda folder, _: ["site"] if Path(folder) == floor else [])
+    for lang in others:
+        shutil.rmtree(destination / "docs" / lang, ignore_errors=True)
+    return destination
+
+
 def catalog(corpus: Corpus) -> str:
     """data/catalog.json as a static file, from the front matter and the data as they are."""
     data = {

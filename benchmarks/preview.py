@@ -5,6 +5,7 @@
 title gets a marker and its first paragraph a sentence with the same marker; the brief's page, the home
 page, the archive of every brief and the page of its first actor are then polled until each shows the new
 title (the brief's page also the new sentence). The time is from the write to the last page showing it.
+`script/bench` also times the same edits on its floor (plain Material, `brief_page`: the brief's page only).
 
 The preview part of `script/bench` alone, on a corpus it generates (or one given with --project):
 
@@ -85,18 +86,28 @@ def edit_brief(path: Path, marker: str) -> str:
 
 
 def measure(
-    project: Path, *, edits: int = 1, timeout: float = 180, startup_timeout: float = 900, log_path: Path | None = None
+    project: Path,
+    *,
+    edits: int = 1,
+    timeout: float = 180,
+    startup_timeout: float = 900,
+    log_path: Path | None = None,
+    brief_page: str | None = None,
 ) -> PreviewResult:
-    """Start `mkdocs serve` on `project`, make `edits` edits one after the other, time each."""
-    corpus = read_corpus(project)
-    brief = corpus.briefs[0]  # the newest: the home page lists it
+    """Start `mkdocs serve` on `project`, make `edits` edits one after the other, time each: of the newest brief,
+    polling its page and the pages listing it; or of `brief_page` (a brief's source path), polling its page only
+    (the floor's, whose listings are static pages that no save changes)."""
     docs = project / (read_config(project).get("docs_dir") or "docs")
-    pages = ["", "briefs/", url_of(brief.src)]
-    if brief.ids("actor"):
-        pages.append(url_of(f"actors/{brief.ids('actor')[0]}.md"))
+    if brief_page is None:
+        brief = read_corpus(project).briefs[0]  # the newest: the home page lists it
+        src, pages = brief.src, ["", "briefs/", url_of(brief.src)]
+        if brief.ids("actor"):
+            pages.append(url_of(f"actors/{brief.ids('actor')[0]}.md"))
+    else:
+        src, pages = brief_page, [url_of(brief_page)]
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    result = PreviewResult(brief.src, None)
+    result = PreviewResult(src, None)
     log = open(log_path or project / "serve.log", "wb")
     started = time.monotonic()
     server = subprocess.Popen(
@@ -117,7 +128,7 @@ def measure(
         result.startup_seconds = round(time.monotonic() - started, 2)
         for n in range(edits):
             marker = f"benchmark edit {n + 1} {int(time.time())}"
-            edit_brief(docs / brief.src, marker)
+            edit_brief(docs / src, marker)
             saved = time.monotonic()
             shown: dict[str, float | None] = {page: None for page in pages}
 
@@ -125,7 +136,7 @@ def measure(
                 for page in pages:
                     if shown[page] is None:
                         html = _get(base + page) or ""
-                        wanted = (marker in html) and (page != url_of(brief.src) or f"added for the {marker}" in html)
+                        wanted = (marker in html) and (page != url_of(src) or f"added for the {marker}" in html)
                         if wanted:
                             shown[page] = round(time.monotonic() - saved, 2)
                 return all(v is not None for v in shown.values())

@@ -17,7 +17,8 @@ optionally at more).
    briefs or, without --growth, against a small corpus of N/10 briefs built for the purpose.
 6. Sets the site's own search beside Pagefind on the same built site (benchmarks.engines): index time, peak
    memory, bytes to a first result, and the score of the relevance table (benchmarks.relevance).
-7. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview).
+7. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview), and on the floor in the default language
+   (the pages the preview builds): plain Material's `mkdocs serve --dirty`, the same edits, the brief's page.
 
 It prints figures and asserts nothing. The machine's other load makes single runs noisy: compare medians,
 and read the load average printed with them.
@@ -42,7 +43,7 @@ from typing import Any
 from . import corpus as corpus_module
 from . import browsing, engines, peer, preview, search
 from .common import BIN, ROOT, read_config, site_languages, url_of
-from .floor import read_corpus, write_floor
+from .floor import in_default_language, read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
 
 from briefings.buildcache import WITHOUT_CACHE
@@ -165,6 +166,20 @@ def html_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
 
+def preview_figures(result: preview.PreviewResult) -> dict[str, Any]:
+    """What the report shows of an edit-to-preview measurement: every edit, the median, and the median of the
+    edited brief's own page alone (what the floor's preview is measured on)."""
+    page = url_of(result.brief)
+    return {
+        "brief": result.brief,
+        "startup_seconds": result.startup_seconds,
+        "edits": [{"seconds": e.seconds, "pages": e.pages} for e in result.edits],
+        "median_seconds": median([e.seconds for e in result.edits if e.seconds is not None]),
+        "brief_page_median_seconds": median([s for e in result.edits if (s := e.pages.get(page)) is not None]),
+        "note": result.note,
+    }
+
+
 def ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 3) if a and b else None
 
@@ -213,6 +228,38 @@ def languages_line(languages: list[str] | None) -> str:
             f"peer write the same pages under /<lang>/ for each but the first)"
         )
     return "Languages: one (the corpus's mkdocs.yml without the i18n plugin, its translations left out)"
+
+
+def preview_lines(p: dict) -> list[str]:
+    """The report's edit-to-preview section: each edit, the medians and the floor's."""
+    lines = []
+    lines.append(f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)")
+    lines.append(
+        f"  serve start to first page served: {p['startup_seconds']} s"
+        if p["startup_seconds"] is not None
+        else "  serve start: failed"
+    )
+    for n, edit in enumerate(p["edits"], 1):
+        shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit["pages"].items())
+        lines.append(
+            f"  edit {n}: {edit['seconds'] if edit['seconds'] is not None else 'timeout'}"
+            f"{' s' if edit['seconds'] is not None else ''}  ({shown})"
+        )
+    if p["median_seconds"] is not None:
+        lines.append(f"  median: {p['median_seconds']} s; the brief's page alone: {p['brief_page_median_seconds']} s")
+    if p["note"]:
+        lines.append(f"  note: {p['note']}")
+    if f := p.get("floor"):
+        # Plain MkDocs writes again only the saved page's file (its listings are static in the floor): the
+        # engine's own least work per save, with none of the pages a brief's title is shown on.
+        lines.append(
+            "  floor: plain Material, `mkdocs serve --dirty`, the same edits, the brief's page: "
+            + (f"median {f['brief_page_median_seconds']} s" if f["brief_page_median_seconds"] is not None else "failed")
+            + (f"  note: {f['note']}" if f["note"] else "")
+        )
+        lines.append(f"  project / floor, the brief's page: {factor(p.get('floor_ratio')).strip()}")
+    lines.append("")
+    return lines
 
 
 def report(results: dict) -> str:
@@ -285,25 +332,8 @@ def report(results: dict) -> str:
         lines += [
             "",
         ]
-    p = results.get("preview")
-    if p:
-        lines.append(f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)")
-        lines.append(
-            f"  serve start to first page served: {p['startup_seconds']} s"
-            if p["startup_seconds"] is not None
-            else "  serve start: failed"
-        )
-        for n, edit in enumerate(p["edits"], 1):
-            shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit["pages"].items())
-            lines.append(
-                f"  edit {n}: {edit['seconds'] if edit['seconds'] is not None else 'timeout'}"
-                f"{' s' if edit['seconds'] is not None else ''}  ({shown})"
-            )
-        if p["median_seconds"] is not None:
-            lines.append(f"  median: {p['median_seconds']} s")
-        if p["note"]:
-            lines.append(f"  note: {p['note']}")
-        lines.append("")
+    if p := results.get("preview"):
+        lines += preview_lines(p)
     s = results.get("search")
     if s:
         names = {path: name for name, path in s["pages"].items()}
@@ -501,14 +531,21 @@ def main(argv: list[str] | None = None) -> int:
             result = preview.measure(
                 corpus.root, edits=args.edits, timeout=args.preview_timeout, log_path=work / "serve.log"
             )
-            edits = [{"seconds": e.seconds, "pages": e.pages} for e in result.edits]
-            results["preview"] = {
-                "brief": result.brief,
-                "startup_seconds": result.startup_seconds,
-                "edits": edits,
-                "median_seconds": median([e.seconds for e in result.edits if e.seconds is not None]),
-                "note": result.note,
-            }
+            results["preview"] = preview_figures(result)
+            progress("edit-to-preview on the floor: plain Material's mkdocs serve --dirty, the brief's page")
+            others = site_languages(read_config(corpus.root))[1:]  # the preview builds the default language only
+            floor_result = preview.measure(
+                in_default_language(floor, work / "floor-preview", others),
+                edits=args.edits,
+                timeout=args.preview_timeout,
+                log_path=work / "serve-floor.log",
+                brief_page=result.brief,
+            )
+            results["preview"]["floor"] = preview_figures(floor_result)
+            results["preview"]["floor_ratio"] = ratio(
+                results["preview"]["brief_page_median_seconds"],
+                results["preview"]["floor"]["brief_page_median_seconds"],
+            )
     except CommandFailed as failure:
         print(f"script/bench: a build failed, so there are no figures:\n{failure}", file=sys.stderr)
         return 1

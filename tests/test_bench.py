@@ -65,6 +65,31 @@ def test_benchmark_corpus_passes_the_checker_and_its_floor_builds(bench: Path):
     assert (floor / "site/search/search_index.json").is_file()
 
 
+def test_the_floors_edit_to_preview_is_measured_on_the_saved_briefs_page(bench: Path, tmp_path: Path):
+    """script/bench times plain Material's `mkdocs serve --dirty` on the floor in the default language (the pages
+    the project's preview builds) with the same edits as the project's preview, on the saved brief's page (the
+    floor's listings are static pages), and reports the two side by side."""
+    from benchmarks import preview
+    from benchmarks.floor import in_default_language
+    from benchmarks.run import preview_figures, preview_lines
+
+    others = in_each_language(bench / "corpus")[1:]
+    floor = in_default_language(bench / "floor", tmp_path / "floor", [lang.strip("/") for lang in others])
+    assert (floor / "docs/index.md").is_file() and not any((floor / "docs" / lang).exists() for lang in others)
+    newest = read_corpus(bench / "corpus").briefs[0].src
+    measured = preview.measure(floor, edits=1, timeout=60, startup_timeout=120, brief_page=newest)
+    page = url_of(newest)
+    assert measured.note == "" and len(measured.edits) == 1, measured
+    assert all(edit.seconds is not None and list(edit.pages) == [page] for edit in measured.edits), measured
+    assert "(benchmark edit 1 " in (floor / "docs" / measured.brief).read_text("utf-8")
+
+    figures = preview_figures(measured)
+    shown = "\n".join(preview_lines({**figures, "floor": figures, "floor_ratio": 1.0}))
+    median = figures["brief_page_median_seconds"]
+    assert median is not None and f"the brief's page: median {median} s" in shown
+    assert "project / floor, the brief's page: 1.00 x" in shown
+
+
 def in_each_language(corpus: Path) -> list[str]:
     """The URL prefix of each language the corpus is published in: '' for the default, 'fr/', 'ar/'..."""
     languages = site_languages(read_config(corpus))
