@@ -295,6 +295,14 @@ def test_a_command_after_another_in_one_process_starts_with_nothing_of_it(tmp_pa
     assert again.plugins["briefings"] is plugin
     again.plugins.on_startup(command="serve", dirty=True)
     assert plugin.preview and plugin.cache is None and not plugin.by_language and plugin.loaded is None
+    # A preview that ends (MkDocs shuts every command's plugins down, failed or not) leaves collecting on.
+    try:
+        plugin.collector.pause()  # a rebuild started
+        assert not gc.isenabled()
+        again.plugins.on_shutdown()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # -- mkdocs serve ----------------------------------------------------------------------------------------------
@@ -420,6 +428,12 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
                 collector.resume()
                 time.sleep(0.05)  # the next save
             assert 2 in collections, "saves back to back held off the collector for good"
+            collector.stop()  # the preview ends right after a rebuild: collecting at once, no collection waiting
+            assert gc.isenabled()
+            collections.clear()
+            gc.disable()  # as a command run next might (briefings check does): the stopped collector leaves it so
+            time.sleep(QuietCollector.QUIET + 0.3)
+            assert not gc.isenabled() and 2 not in collections
         finally:
             gc.callbacks.remove(track)
     finally:

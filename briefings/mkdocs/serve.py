@@ -199,7 +199,8 @@ class QuietCollector:
     now and then, takes a few tenths of a second. A rebuild `pause`s it; `resume` collects once no rebuild has
     started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
     more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
-    rebuild then starts with a collection)."""
+    rebuild then starts with a collection). When the preview ends (`stop`), collecting is on again, and no
+    collection waits for it."""
 
     QUIET = 1.0  # seconds
     LONGEST = 15.0
@@ -223,6 +224,14 @@ class QuietCollector:
     def resume(self) -> None:
         with self._lock:
             self._collect_in(self.QUIET)
+
+    def stop(self) -> None:
+        """The preview ends (its plugins shut down): collecting is on again, and no collection waits for quiet."""
+        with self._lock:
+            self._latest += 1  # a timer already running turns nothing on
+            if self._timer is not None:  # (this collector paused it, and may not have turned it on yet)
+                self._timer.cancel()
+                gc.enable()
 
     def _collect_in(self, seconds: float) -> None:
         if self._timer is not None:
