@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
 import os
 import posixpath
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +45,7 @@ from .originals import TranslationFile, sort_brief_files
 from .sources import Source, docs_folder
 from .translated_briefs import read_translation_page
 from .translations import Translation
+from .workers import forked_pool
 from .yamldoc import YamlDocument
 
 
@@ -276,7 +275,7 @@ class _Reader:
             return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
         size = -(-len(pages) // workers)
         chunks = [pages[start : start + size] for start in range(0, len(pages), size)]
-        with ProcessPoolExecutor(len(chunks) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(len(chunks) - 1) as pool:
             running = [
                 pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks[1:]
             ]

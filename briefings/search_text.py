@@ -15,7 +15,6 @@ templates (and the Markdown engine, for the permalinks) still write each of thos
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import threading
@@ -32,6 +31,7 @@ import snowballstemmer
 
 from .languages import declared
 from .translations import split_language
+from .workers import forked_pool
 
 #: Classes of elements left out (see above), besides what is marked `data-search-exclude`.
 EXCLUDED_CLASSES = frozenset({"headerlink", "brief-list", "brief-related", "brief-sequence"})
@@ -151,7 +151,7 @@ class PageReader:
             processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
             if processors < 2 or threading.active_count() > 1:
                 return False
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = forked_pool(1)
         return True
 
     def results(self, wait: bool = True) -> Iterator[tuple[int, Read]]:
