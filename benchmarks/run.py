@@ -232,13 +232,12 @@ def languages_line(languages: list[str] | None) -> str:
 
 def preview_lines(p: dict) -> list[str]:
     """The report's edit-to-preview section: each edit, the medians and the floor's."""
-    lines = []
-    lines.append(f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)")
-    lines.append(
+    lines = [
+        f"Edit-to-preview, `mkdocs serve`, editing {p['brief']} (title and a sentence)",
         f"  serve start to first page served: {p['startup_seconds']} s"
         if p["startup_seconds"] is not None
-        else "  serve start: failed"
-    )
+        else "  serve start: failed",
+    ]
     for n, edit in enumerate(p["edits"], 1):
         shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit["pages"].items())
         lines.append(

@@ -232,7 +232,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         """The engine is done: a finished build it did not fail replaces the site; anything else is dropped."""
         self.previewing.interrupt()  # the preview's folder goes with it
-        self.collector.stop()  # collecting as the command found it (a command may follow in the process)
+        self.collector.stop()  # collecting on again (a command may follow in the process)
         if self.staged is not None and self.finished:
             self.staged.publish()  # then discarding it does nothing
         self._drop_staged()
