@@ -18,7 +18,8 @@ optionally at more).
 6. Sets the site's own search beside Pagefind on the same built site (benchmarks.engines): index time, peak
    memory, bytes to a first result, and the score of the relevance table (benchmarks.relevance).
 7. Measures edit-to-preview in `mkdocs serve` (benchmarks.preview), and on the floor in the default language
-   (the pages the preview builds): plain Material's `mkdocs serve --dirty`, the same edits, the brief's page.
+   (the pages the preview builds): plain Material's `mkdocs serve --dirty`, the same edits, the brief's page;
+   then the project's again for a sentence alone, the title left as it was (the brief's page).
 
 It prints figures and asserts nothing. The machine's other load makes single runs noisy: compare medians,
 and read the load average printed with them.
@@ -257,6 +258,14 @@ def preview_lines(p: dict) -> list[str]:
             + (f"  note: {f['note']}" if f["note"] else "")
         )
         lines.append(f"  project / floor, the brief's page: {factor(p.get('floor_ratio')).strip()}")
+    if t := p.get("sentence"):
+        # The save an author makes most: no other page shows the text, so the preview writes its page alone.
+        lines.append(
+            "  a sentence added, the title as it was (the brief's page): "
+            + (f"median {t['median_seconds']} s" if t["median_seconds"] is not None else "failed")
+            + (" (" + ", ".join(str(e["seconds"]) for e in t["edits"]) + ")" if t["edits"] else "")
+            + (f"  note: {t['note']}" if t["note"] else "")
+        )
     lines.append("")
     return lines
 
@@ -541,6 +550,16 @@ def main(argv: list[str] | None = None) -> int:
                 brief_page=result.brief,
             )
             results["preview"]["floor"] = preview_figures(floor_result)
+            progress("edit-to-preview of a sentence alone, the title as it was: the brief's page")
+            sentence = preview.measure(
+                corpus.root,
+                edits=args.edits,
+                timeout=args.preview_timeout,
+                log_path=work / "serve-sentence.log",
+                brief_page=result.brief,
+                title=False,
+            )
+            results["preview"]["sentence"] = preview_figures(sentence)
             results["preview"]["floor_ratio"] = ratio(
                 results["preview"]["brief_page_median_seconds"],
                 results["preview"]["floor"]["brief_page_median_seconds"],

@@ -84,10 +84,27 @@ def test_the_floors_edit_to_preview_is_measured_on_the_saved_briefs_page(bench: 
     assert "(benchmark edit 1 " in (floor / "docs" / measured.brief).read_text("utf-8")
 
     figures = preview_figures(measured)
-    shown = "\n".join(preview_lines({**figures, "floor": figures, "floor_ratio": 1.0}))
+    shown = "\n".join(preview_lines({**figures, "floor": figures, "floor_ratio": 1.0, "sentence": figures}))
     median = figures["brief_page_median_seconds"]
     assert median is not None and f"the brief's page: median {median} s" in shown
     assert "project / floor, the brief's page: 1.00 x" in shown
+    assert f"a sentence added, the title as it was (the brief's page): median {figures['median_seconds']} s" in shown
+
+
+def test_the_previews_second_edit_adds_a_sentence_and_leaves_the_title(bench: Path, tmp_path: Path):
+    """script/bench also times the save an author makes most, a sentence alone, which no page but the brief's
+    shows: the edit leaves the front matter as it was."""
+    from benchmarks.preview import edit_brief
+
+    newest = read_corpus(bench / "corpus").briefs[0].src
+    brief = tmp_path / "brief.md"
+    brief.write_text((bench / "corpus/docs" / newest).read_text("utf-8"), "utf-8")
+    front = brief.read_text("utf-8").split("\n---\n", 1)[0]
+    title = edit_brief(brief, "benchmark edit 7", title=False)
+    text = brief.read_text("utf-8")
+    assert text.split("\n---\n", 1)[0] == front and title in front
+    assert text.count("benchmark edit 7") == 1 and "A sentence added for the benchmark edit 7." in text
+    assert edit_brief(brief, "benchmark edit 8") == f"{title} (benchmark edit 8)"
 
 
 def in_each_language(corpus: Path) -> list[str]:
