@@ -3,9 +3,9 @@
 Which pages a save changes is derived from the same declarations as the build's reuse of pages
 (`briefings.reuse.Fingerprints`): each page whose fingerprint differs before and after the save is written
 again, in each language the site is built in (each language's build has its own fingerprints). The hand-written
-pages that call listing macros and the pages the navigation lists are always written again. Anything else than
-briefs (a data file, a hand-written page, which ids exist) changes pages all over the site: then everything is
-written again.
+pages that call macros are written again when what briefs show in listings changed (`Fingerprints.show_alike`),
+and the pages the navigation lists if never written. Anything else than briefs (a data file, a hand-written page,
+which ids exist) changes pages all over the site: then everything is written again.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ class Preview:
                 site=site,
             )
             pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.loaded.changed)
+            pages.listings = not after.show_alike(pages.fingerprints)
             pages.fingerprints = after
         else:  # every page shows the errors: the next good save writes every page again
             pages.fingerprints = None
@@ -122,12 +123,13 @@ class Preview:
         return pages.written[page.src_uri]
 
     def rewrites(self, src_uri: str) -> bool:
-        """Whether this rebuild writes the page again. Hand-written pages that call macros always are (they are
-        few, and a listing macro shows any brief); those that do not depend on no brief. The pages the navigation
-        lists always are (see `in_language`)."""
+        """Whether this rebuild writes the page again. Hand-written pages that call macros are unless the briefs
+        show alike wherever they are listed (`Fingerprints.show_alike`: a listing macro may show any brief, and
+        what it shows of each is the brief's record, its text apart); those that do not depend on no brief. The
+        pages the navigation lists always are (see `in_language`)."""
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
-        listing = src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
+        listing = pages.listings and src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
         unknown = src_uri in self.listed and src_uri not in pages.shown
         return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
 
@@ -157,6 +159,7 @@ class LanguagePages:
         ] = {}  # a written page's title and front matter, by src_uri
         self.site: Site | None = None
         self.rebuild: set[str] | None = None
+        self.listings = True  # whether the pages listing briefs through macros may show something else
 
 
 def pages_to_rebuild(before: Fingerprints | None, after: Fingerprints, changes: Changes | None) -> set[str] | None:

@@ -196,7 +196,16 @@ class Fingerprints:
                 if several:
                     inputs += self.shown([several, catalog.translations_of(brief)])
                 self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
+        # What any page may show of the briefs and translations, their text apart (a listing macro's page).
+        records = "\n".join(self.shown(item) for item in [*catalog.briefs, *catalog.left_out, *catalog.translations])
+        self.records = hashlib.blake2b(records.encode(), digest_size=16).digest()
         self.lent, self.before = {}, None  # `previous` may go
+
+    def show_alike(self, other: Fingerprints | None) -> bool:
+        """Whether the briefs show the same here as in `other` (of the same site in the same language) wherever a
+        page shows them but on their own pages: the same briefs, arranged alike, saying the same but for their
+        text. Then a page listing briefs through macros (the home page, the archive) shows what it showed."""
+        return other is not None and other.arrangement == self.arrangement and other.records == self.records
 
     def _vouched(self, last: Mapping[str, Any] | None) -> frozenset[int] | None:
         """The briefs (by their place in the catalog's order) whose record changed since the `last` build, if the

@@ -181,8 +181,15 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
         assert rebuild_set is not None, lang
         changed = {src_uri for src_uri, text in pages.items() if first[lang][1].get(src_uri) != text}
         assert changed and changed <= rewritten, (lang, changed - rewritten)
-        assert {"about.md", "index.md"} <= rewritten, lang
+        assert {"about.md", "index.md", "briefs/index.md"} <= rewritten, lang  # the archive lists the titles
         assert set(pages) - rewritten and {b.src_uri for b in preview.pages.site.catalog.briefs} - rewritten, lang
+    # A sentence of a brief's text shows on its page only: the archive (a listing macro's) is not written again.
+    _edit(project, DOHA, "without meeting directly", "without ever meeting directly")
+    third = rebuild()
+    assert all(
+        rebuild_set is not None and "briefs/index.md" not in rewritten for rebuild_set, _, rewritten in third.values()
+    )
+    assert DOHA.removeprefix("docs/") in third["en"][2]
     # The French title shows on the French pages only; the English one on every language's pages.
     assert all("tags/mediation/index.md" in second[lang][0] for lang in languages)
     assert any("À Doha, les pourparlers" in text for text in second["fr"][1].values())
@@ -221,6 +228,9 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
         for page in ("briefs/2026/doha-indirect-talks/", "", "briefs/", "actors/qatar/", "tags/mediation/"):
             wait_for(base + page, "keep escalation contained")
+        # A sentence of its text alone: its page changes, the pages listing it (home, archive) are left as they are.
+        _edit(project, DOHA, "without meeting directly", "without ever meeting directly")
+        wait_for(base + "briefs/2026/doha-indirect-talks/", "without ever meeting directly")
         # A new brief between two others: it is their next and previous, and related to briefs naming its actors.
         host = (project / "docs/briefs/2026/qatar-host-and-gatekeeper.md").read_text("utf-8")
         (project / "docs/briefs/2026/host-revisited.md").write_text(
