@@ -125,8 +125,8 @@ class Preview:
     def rewrites(self, src_uri: str) -> bool:
         """Whether this rebuild writes the page again. Hand-written pages that call macros are unless the briefs
         show alike wherever they are listed (`Fingerprints.show_alike`: a listing macro may show any brief, and
-        what it shows of each is the brief's record, its text apart); those that do not depend on no brief. The
-        pages the navigation lists always are (see `in_language`)."""
+        what it shows of each is the brief's record, its text apart); those that do not depend on no brief. So are
+        the pages the navigation lists that were never written (see `in_language`)."""
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
         listing = pages.listings and src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
