@@ -448,17 +448,20 @@ def test_the_i18n_plugin_builds_only_the_language_the_preview_sets_at_its_usual_
     monkeypatch.setenv("BRIEFINGS_PREVIEW_LANGUAGE", "fr")
     monkeypatch.chdir(project)
     french = site / "fr/briefs/2026/doha-indirect-talks/index.html"
+    translation = project / "docs/briefs/2026/doha-indirect-talks.fr.md"
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=True)
     try:
-        for dirty in (False, True):  # the first build, then a rebuild, with its configuration read again
+        # The first build, then a rebuild after the translation's title is saved, its configuration read again.
+        for dirty, title in ((False, "À Doha, des pourparlers"), (True, "À Doha, de longs pourparlers")):
             i18n = config.plugins["i18n"]
             assert [lang.build for lang in i18n.config.languages] == [True, True, True], "read again for each build"
             build(config, dirty=dirty)
             assert i18n.build_languages == ["fr"] and i18n.default_language == "en" and i18n.current_language == "fr"
-            assert "À Doha, des pourparlers" in french.read_text("utf-8")  # x.fr.md, not x.md, at /fr/
+            assert title in french.read_text("utf-8")  # x.fr.md, not x.md, at /fr/
             assert not (site / "briefs").exists() and not (site / "ar").exists()
             french.unlink()
+            translation.write_text(translation.read_text("utf-8").replace("À Doha, des", "À Doha, de longs"), "utf-8")
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     finally:
         config.plugins.on_shutdown()
