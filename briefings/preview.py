@@ -129,7 +129,7 @@ class Preview:
         the pages the navigation lists that were never written (see `in_language`)."""
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
-        listing = pages.listings and src_uri in self.templated and pages.site.catalog.brief(src_uri) is None
+        listing = pages.listings and src_uri in self.templated and src_uri in pages.site.catalog.pages
         unknown = src_uri in self.listed and src_uri not in pages.shown
         return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
 
