@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import posixpath
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +43,7 @@ from .originals import TranslationFile, sort_brief_files
 from .sources import Source, docs_folder
 from .translated_briefs import read_translation_page
 from .translations import Translation
-from .workers import forked_pool
+from .workers import forked_pool, processors_to_fork
 from .yamldoc import YamlDocument
 
 
@@ -269,10 +267,10 @@ class _Reader:
         """Every brief, in order. Many briefs are read by as many processes as there are processors, this one
         included (each brief is read on its own: only the problems found, in the same order, come back with
         it)."""
-        workers = min(len(os.sched_getaffinity(0)), _MAX_WORKERS) if hasattr(os, "sched_getaffinity") else 1
+        workers = min(processors_to_fork(), _MAX_WORKERS)
         cached = self.cache is not None and self.cache.briefs  # an empty cache is filled from the processes
-        if cached or workers < 2 or len(pages) < _READ_APART_FROM or threading.active_count() > 1:
-            return [self._read_brief(page, known, templated) for page in pages]  # forking threads is unsafe
+        if cached or workers < 2 or len(pages) < _READ_APART_FROM:
+            return [self._read_brief(page, known, templated) for page in pages]
         size = -(-len(pages) // workers)
         chunks = [pages[start : start + size] for start in range(0, len(pages), size)]
         with forked_pool(len(chunks) - 1) as pool:

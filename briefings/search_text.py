@@ -15,9 +15,7 @@ templates (and the Markdown engine, for the permalinks) still write each of thos
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 import unicodedata
 import zlib
 from collections import Counter, deque
@@ -31,7 +29,7 @@ import snowballstemmer
 
 from .languages import declared
 from .translations import split_language
-from .workers import forked_pool
+from .workers import forked_pool, processors_to_fork
 
 #: Classes of elements left out (see above), besides what is marked `data-search-exclude`.
 EXCLUDED_CLASSES = frozenset({"headerlink", "brief-list", "brief-related", "brief-sequence"})
@@ -148,8 +146,7 @@ class PageReader:
     def _apart(self) -> bool:
         """Whether pages are read in another process (started with the first batch)."""
         if self._pool is None:
-            processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-            if processors < 2 or threading.active_count() > 1:
+            if processors_to_fork() < 2:
                 return False
             self._pool = forked_pool(1)
         return True

@@ -18,6 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 WATCH = 0.5
 
 
+def processors_to_fork() -> int:
+    """How many processors this process may use, if it may fork readers at all: 0 where another thread runs
+    (forking threads is unsafe: a preview's server, a build of the tests' own)."""
+    if threading.active_count() > 1:
+        return 0
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
 def forked_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes forked from this one (which they share memory with until either writes),
     each ending when this process ends. Fork only where no other thread runs: forking threads is unsafe."""
