@@ -120,8 +120,9 @@ class Fingerprints:
     once per save; and a page shown as it was (`seen`: by the hash of what it shows, which the process keys at
     random) keeps its fingerprint, which is not worked out again (most of a page's is the text of what it
     shows, some 17 MB a save at 1,000 briefs). If the catalog is arranged as the previous one was
-    (`Catalog.arrangement`), going through what a generated page shows is spared too: a page that showed none of
-    the briefs that now say something else (`showing`) shows what it showed.
+    (`Catalog.arrangement`), going through what a page shows is spared too: a generated page that showed none of
+    the briefs that now say something else (`showing`), or a brief's page that leads to none of them and is not
+    theirs (`leading`), shows what it showed.
 
     `last`, the last build's `record()` in the language (kept in the build's cache, for a build with the same key),
     does the same from one build to the next: if the catalog is arranged as it was then (by the digest of its
@@ -160,9 +161,10 @@ class Fingerprints:
         self.arrangement = catalog.arrangement()
         said: frozenset[str] = frozenset()
         before: dict[str, frozenset[str]] = {}
+        led: dict[str, frozenset[str]] = {}
         if previous is not None and previous.arrangement == self.arrangement:
             said, before = _said_otherwise(previous.catalog, catalog), previous.showing
-            self.places = dict(previous.places)
+            led, self.places = previous.leading, dict(previous.places)
         vouched = self._vouched(last)
         shows: dict[int, tuple[Any, frozenset[str]]] = {}  # each object with the briefs it shows, by id
         for page in plain.generated_pages():
@@ -186,16 +188,22 @@ class Fingerprints:
             translation = catalog.translation(brief, lang) if several else None
             own = brief.file_uri if lang == brief.language else brief.src_uri
             src_uri = own if translation is None else translation.src_uri
-            if src_uri not in leave_out and not self._recall(src_uri, last, vouched):
-                self.leading[src_uri] = frozenset((brief.src_uri, *(b.src_uri for b in leads_to(catalog, brief) if b)))
-                self.recalled.pop(src_uri, None)
-                if translation is None:
-                    inputs = self.shown(brief_inputs(catalog, brief))
-                else:
-                    inputs = self.shown(translation_inputs(catalog, brief, translation))
-                if several:
-                    inputs += self.shown([several, catalog.translations_of(brief)])
-                self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
+            if src_uri in leave_out or self._recall(src_uri, last, vouched):
+                continue
+            if (leading := led.get(src_uri)) is not None and not leading & said:  # (its page shows what it showed)
+                assert previous is not None, "what it showed is the previous fingerprints'"
+                self.bases[src_uri], self.seen[src_uri] = previous.bases[src_uri], previous.seen[src_uri]
+                self.leading[src_uri] = leading
+                continue
+            self.leading[src_uri] = frozenset((brief.src_uri, *(b.src_uri for b in leads_to(catalog, brief) if b)))
+            self.recalled.pop(src_uri, None)
+            if translation is None:
+                inputs = self.shown(brief_inputs(catalog, brief))
+            else:
+                inputs = self.shown(translation_inputs(catalog, brief, translation))
+            if several:
+                inputs += self.shown([several, catalog.translations_of(brief)])
+            self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
         # What any page may show of the briefs and translations, their text apart (a listing macro's page).
         records = "\n".join(self.shown(item) for item in [*catalog.briefs, *catalog.left_out, *catalog.translations])
         self.records = hashlib.blake2b(records.encode(), digest_size=16).digest()

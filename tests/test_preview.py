@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import Project, load_project
+from briefings import Project, load_project, reuse
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
 from briefings.preview import Preview, pages_to_rebuild
@@ -112,12 +112,14 @@ def test_a_new_title_of_the_brief_giving_an_indicators_latest_reading_leaves_the
     assert _written(after.catalog)[index] == _written(before.catalog)[index]
 
 
-def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_changed(project: Path, monkeypatch):
+def test_a_save_goes_through_only_the_pages_showing_the_briefs_it_changed(project: Path, monkeypatch):
     """The preview's fingerprints after a save that leaves the catalog arranged as it was (`Catalog.arrangement`)
-    go through only the generated pages that showed the briefs that say something else, and are those of every
-    page; after a save that arranges it otherwise (a brief names another actor, or moves), through every page."""
+    go through only the generated pages that showed the briefs that say something else and the pages of the briefs
+    leading to them, and are those of every page; after a save that arranges it otherwise (a brief names another
+    actor, or moves), through every page."""
     gone_through: list[str] = []
-    generated_pages = Site.generated_pages
+    briefs_gone_through: list[str] = []
+    generated_pages, brief_inputs = Site.generated_pages, reuse.brief_inputs
 
     def counted(site: Site):
         for page in generated_pages(site):
@@ -125,7 +127,12 @@ def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_chan
                 page, context=lambda page=page: gone_through.append(page.src_uri) or page.context()
             )
 
+    def brief_counted(catalog, brief):
+        briefs_gone_through.append(brief.src_uri)
+        return brief_inputs(catalog, brief)
+
     monkeypatch.setattr(Site, "generated_pages", counted)
+    monkeypatch.setattr(reuse, "brief_inputs", brief_counted)
     cache = LoadCache()
     before = _fingerprints(load_project(Project.at(project), preview=True, cache=cache).catalog)
     doha = DOHA.removeprefix("docs/")
@@ -137,17 +144,21 @@ def test_a_save_goes_through_only_the_generated_pages_showing_the_briefs_it_chan
         _edit(project, DOHA, old, new)
         after = load_project(Project.at(project), preview=True, cache=cache)
         assert after.changed.briefs == {doha}
-        gone_through.clear()
+        gone_through.clear(), briefs_gone_through.clear()
         reached = Fingerprints(after.catalog, directory_urls=True, leave_out=set(), previous=before)
-        went = set(gone_through)
+        went, briefs_went = set(gone_through), set(briefs_gone_through)
         fresh = _fingerprints(after.catalog)
         assert reached.bases == fresh.bases and reached.bases != before.bases, new
         showing = {src_uri for src_uri, briefs in fresh.showing.items() if doha in briefs}
+        leading = {src_uri for src_uri, briefs in fresh.leading.items() if doha in briefs}
+        assert doha in leading and len(leading) > 1
         if new.startswith("title"):  # the catalog is arranged as it was
             assert after.catalog.arrangement() == before.arrangement
             assert went == showing and len(went) < len(fresh.showing) / 2, new
+            assert briefs_went == leading and len(briefs_went) < len(fresh.leading), new
         else:
             assert went == set(fresh.showing) and showing < went, new
+            assert briefs_went == set(fresh.leading) and leading < briefs_went, new
         before = reached
 
 
