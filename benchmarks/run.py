@@ -266,6 +266,8 @@ def preview_lines(p: dict) -> list[str]:
             + (" (" + ", ".join(str(e["seconds"]) for e in t["edits"]) + ")" if t["edits"] else "")
             + (f"  note: {t['note']}" if t["note"] else "")
         )
+        if p.get("floor"):  # the floor writes the saved page alone, as the preview does for a sentence
+            lines.append(f"  project / floor, a sentence added: {factor(p.get('sentence_floor_ratio')).strip()}")
     lines.append("")
     return lines
 
@@ -560,9 +562,10 @@ def main(argv: list[str] | None = None) -> int:
                 title=False,
             )
             results["preview"]["sentence"] = preview_figures(sentence)
-            results["preview"]["floor_ratio"] = ratio(
-                results["preview"]["brief_page_median_seconds"],
-                results["preview"]["floor"]["brief_page_median_seconds"],
+            floor_seconds = results["preview"]["floor"]["brief_page_median_seconds"]
+            results["preview"]["floor_ratio"] = ratio(results["preview"]["brief_page_median_seconds"], floor_seconds)
+            results["preview"]["sentence_floor_ratio"] = ratio(
+                results["preview"]["sentence"]["median_seconds"], floor_seconds
             )
     except CommandFailed as failure:
         print(f"script/bench: a build failed, so there are no figures:\n{failure}", file=sys.stderr)

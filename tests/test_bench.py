@@ -84,11 +84,16 @@ def test_the_floors_edit_to_preview_is_measured_on_the_saved_briefs_page(bench: 
     assert "(benchmark edit 1 " in (floor / "docs" / measured.brief).read_text("utf-8")
 
     figures = preview_figures(measured)
-    shown = "\n".join(preview_lines({**figures, "floor": figures, "floor_ratio": 1.0, "sentence": figures}))
+    shown = "\n".join(
+        preview_lines(
+            {**figures, "floor": figures, "floor_ratio": 1.0, "sentence": figures, "sentence_floor_ratio": 0.5}
+        )
+    )
     median = figures["brief_page_median_seconds"]
     assert median is not None and f"the brief's page: median {median} s" in shown
     assert "project / floor, the brief's page: 1.00 x" in shown
     assert f"a sentence added, the title as it was (the brief's page): median {figures['median_seconds']} s" in shown
+    assert "project / floor, a sentence added: 0.50 x" in shown
 
 
 def test_the_previews_second_edit_adds_a_sentence_and_leaves_the_title(bench: Path, tmp_path: Path):
