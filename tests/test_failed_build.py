@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import stat
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +23,8 @@ from typing import Callable
 import pytest
 
 from briefings.buildcache import CACHE_FOLDER
-from briefings.publishing import TRASH
-from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run
+from briefings.publishing import REPLACED, STAGING, TRASH, tidy
+from conftest import BIN, EXAMPLE, ROOT, TOOL_PARTS, BuiltSite, copy_project, mkdocs_build, run, start
 
 pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
 
@@ -113,6 +115,55 @@ def test_a_good_build_replaces_the_site_with_a_folder_like_any_other(good_site: 
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(site.stat().st_mode) == 0o777 & ~umask, "the site folder is readable by whoever serves it"
+
+
+def ended_process() -> int:
+    """The id of a process that ran and has ended."""
+    done = subprocess.Popen(["true"])
+    done.wait()
+    return done.pid
+
+
+def test_the_folder_a_killed_build_wrote_to_goes_with_the_next_build(good_site: Path, tmp_path: Path):
+    """A build killed outright (SIGKILL, the system out of memory: nothing of it runs again) leaves the folder it
+    was writing to beside the site. The next build removes it, and leaves alone those of builds still running
+    and those it cannot tell (not named after their build's process)."""
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = snapshot(site)
+    project = copy_project(tmp_path / "project")
+    killed = start(BIN / "mkdocs", "build", "--site-dir", site, cwd=project, output=tmp_path / "killed.log")
+    pid = killed.process.pid if hasattr(killed, "process") else killed.pid
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(f"{STAGING}{pid}-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGKILL)
+    killed.wait(timeout=30)  # (an ended process its parent has not waited for still has its id)
+    [left] = list(tmp_path.glob(f"{STAGING}*"))
+    assert left.name.startswith(f"{STAGING}{pid}-") and snapshot(site) == before
+    running, unknown = tmp_path / f"{STAGING}{os.getpid()}-a1b2c3d4", tmp_path / f"{STAGING}a1b2c3d4"
+    for folder in (running, unknown):
+        folder.mkdir()
+    edit("docs/about.md", "# About\n", "# About the site\n")(project)
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.output
+    assert "About the site" in (site / "about/index.html").read_text("utf-8")
+    assert [name for name in beside(site) if name != "killed.log"] == sorted([running.name, unknown.name])
+
+
+def test_a_site_a_killed_build_had_taken_away_goes_back(tmp_path: Path):
+    """Killed between taking the last site away and putting its own in place, a build leaves no site folder but
+    the last site waiting beside it: the next build puts it back before it starts, so that a failed build then
+    still leaves the last good site."""
+    site, waiting = tmp_path / "site", tmp_path / f"{REPLACED}{ended_process()}-a1b2c3d4"
+    (waiting / "site").mkdir(parents=True)
+    (waiting / "site/index.html").write_text("the last good site", "utf-8")
+    staged = tmp_path / f"{STAGING}{ended_process()}-a1b2c3d4"
+    (staged / "index.html").parent.mkdir()
+    (staged / "index.html").write_text("half a new site", "utf-8")
+    tidy(site)
+    assert (site / "index.html").read_text("utf-8") == "the last good site"
+    assert beside(site) == []
 
 
 def script_build_command() -> list[str]:
