@@ -35,7 +35,8 @@ from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
 from .loader import LoadCache, Loaded, load_project
-from .reuse import Fingerprints, code_key, nav_paths, settings_of, site_key
+from .reuse import Fingerprints
+from .site_inputs import code_key, nav_paths, settings_of, site_key
 from .search import SearchIndex
 from .site import Site
 from .templating import CompiledTemplates

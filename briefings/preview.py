@@ -5,7 +5,8 @@ Which pages a save changes is derived from the same declarations as the build's 
 again, in each language the site is built in (each language's build has its own fingerprints). The hand-written
 pages that call macros are written again when what briefs show in listings changed (`Fingerprints.show_alike`),
 and the pages the navigation lists if never written. Anything else than briefs (a data file, a hand-written page,
-which ids exist) changes pages all over the site: then everything is written again.
+which ids exist, or any other input every page depends on: the configuration, `overrides/`, `macros/`, this
+package, by `site_inputs.site_stamp`) changes pages all over the site: then everything is written again.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Any, Callable, Iterable, MutableMapping
+from typing import Any, Callable, Iterable, Mapping, MutableMapping
 
 from .catalog import Catalog
 from .feed import SiteFeeds
@@ -27,6 +28,7 @@ from .project import Project
 from .reuse import Fingerprints
 from .search import FOLDER, SearchIndex
 from .site import Site
+from .site_inputs import settings_of, site_stamp
 
 
 class Preview:
@@ -37,6 +39,8 @@ class Preview:
     def __init__(self) -> None:
         self.cache = LoadCache()
         self.loaded: Loaded | None = None  # this rebuild's reading of the project
+        self.changes: Changes | None = None  # what changed since the last rebuild (None: anything may have)
+        self.stamp = b""  # what every page depends on besides the briefs, as the last rebuild found it
         self.catalog: Catalog | None = None  # the last one that built
         self.templated: frozenset[str] = frozenset()  # the pages that call macros
         self.listed: frozenset[str] = frozenset()  # the pages the navigation lists
@@ -54,10 +58,18 @@ class Preview:
         for index in self.indexes.values():
             index.interrupt()
 
-    def load(self, project: Project) -> Loaded:
-        """Read the project again; while it has errors, the last site that built stays the one shown."""
+    def load(self, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> Loaded:
+        """Read the project again; while it has errors, the last site that built stays the one shown. `config` is
+        the engine's configuration as resolved, before plugins add to it, and `theme` the theme's."""
         self.interrupt()
         self.loaded = loaded = load_project(project, preview=True, cache=self.cache)
+        pages = loaded.catalog.pages if loaded.catalog is not None else None
+        config_file = Path(config["config_file_path"]) if config.get("config_file_path") else None
+        stamp = site_stamp(project, settings_of(config, theme), config_file=config_file, pages=pages)
+        self.changes = loaded.changed
+        if loaded.changed is not None and stamp != self.stamp:
+            self.changes = Changes(loaded.changed.briefs, anything_else=True)
+        self.stamp = stamp
         self.templated = loaded.templated
         if loaded.catalog is not None:  # loaded.ok
             if self.catalog is not None:
@@ -97,7 +109,7 @@ class Preview:
                 previous=pages.fingerprints,
                 site=site,
             )
-            pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.loaded.changed)
+            pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.changes)
             pages.listings = not after.show_alike(pages.fingerprints)
             pages.fingerprints = after
         else:  # every page shows the errors: the next good save writes every page again

@@ -362,14 +362,17 @@ def test_the_preview_hears_of_a_save_from_the_system_at_once_and_of_nothing_else
         server.shutdown(wait=True)
 
 
-def test_the_preview_also_watches_the_data_the_macros_and_the_package(tmp_path):
+def test_the_preview_also_watches_the_overrides_the_data_the_macros_and_the_package(tmp_path):
+    """What every page depends on (site_inputs) besides docs/ and mkdocs.yml, which MkDocs watches itself: it
+    watches the theme's overrides only with `--watch-theme`."""
     project = copy_project(tmp_path / "project")
     server = _server(tmp_path / "site", [])
     server.watch(str(project / "docs"))
     try:
         assert watch_project(server, project) is server
         package = Path(briefings.__file__).parent
-        assert server._watched_paths.keys() == {str(project / p) for p in ("docs", "data", "macros")} | {str(package)}
+        folders = ("docs", "overrides", "data", "macros")
+        assert server._watched_paths.keys() == {str(project / p) for p in folders} | {str(package)}
         assert isinstance(server.observer, NotifiedObserver)
     finally:
         server.observer.stop()

@@ -24,6 +24,7 @@ from launcher import Started
 
 DOHA = "docs/briefs/2026/doha-indirect-talks.md"
 OTHER_LANGUAGES = ("fr", "ar")  # the example's, besides English
+SETTINGS = {"site_name": "Briefings"}  # the engine's configuration, as the plugin gives it (with the theme's, none)
 
 
 def _edit(project: Path, path: str, old: str, new: str) -> None:
@@ -169,8 +170,8 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
     languages = ("en", "fr", "ar")
     preview = Preview()
 
-    def rebuild() -> dict[str, tuple[set[str] | None, dict[str, str]]]:
-        preview.load(Project.at(project))
+    def rebuild(settings: dict = SETTINGS) -> dict[str, tuple[set[str] | None, dict[str, str]]]:
+        preview.load(Project.at(project), settings, {})
         found = {}
         for lang in languages:
             build = LanguageBuild(lang, languages, again=lang != "en")
@@ -213,6 +214,14 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
     assert all(rebuild is None for rebuild, _, _ in rebuild().values()) and preview.loaded.ok
     _edit(project, gulf, "title: What Gulf states win", "title: What Gulf states gain")
     assert all(rebuild is not None for rebuild, _, _ in rebuild().values())
+    # What every page depends on besides the briefs (site_inputs): a template of overrides/, mkdocs.yml, the
+    # configuration's values. A save of any writes every page again, in every language.
+    for path, old, new in [("overrides/main.html", "{#", "{# edited"), ("mkdocs.yml", "\n", "\n# a comment\n")]:
+        _edit(project, path, old, new)
+        assert all(rebuild is None for rebuild, _, _ in rebuild().values()), path
+        assert all(rebuild is not None for rebuild, _, _ in rebuild().values()), path  # and then as before
+    assert all(rebuild is None for rebuild, _, _ in rebuild({"site_name": "Renamed"}).values())
+    assert all(rebuild is not None for rebuild, _, _ in rebuild({"site_name": "Renamed"}).values())
 
 
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
@@ -255,6 +264,14 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
             "briefs/2026/presidential-signalling-without-concessions/",
         ):
             wait_for(base + page, "The host revisited")
+        # What every page depends on besides the briefs (site_inputs), saved under the preview: a template of
+        # overrides/, then mkdocs.yml. Every page shows them, the site's name in its title.
+        probe = '<meta name="x-probe" content="saved under the preview">'
+        _edit(project, "overrides/main.html", "{% block extrahead %}", "{% block extrahead %}" + probe)
+        wait_for(base + "briefs/2026/oman-second-channel/", probe)
+        _edit(project, "mkdocs.yml", "site_name: Briefings\n", "site_name: The briefing desk\n")
+        for page in ("about/", "briefs/2026/oman-second-channel/", "actors/oman/"):
+            wait_for(base + page, " - The briefing desk</title>")
 
         fresh = tmp_path / "fresh"
         result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)

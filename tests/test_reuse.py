@@ -6,11 +6,12 @@ from __future__ import annotations
 import importlib.metadata
 import marshal
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from briefings import reuse
+from briefings import reuse, site_inputs
 from briefings.catalog import Catalog
 from briefings.loader import load_project
 from briefings.project import Project
@@ -37,7 +38,7 @@ def fingerprints(project: Path) -> dict[str, str]:
 
 
 def key(project: Path, settings: dict = SETTINGS) -> str:
-    return reuse.site_key(Project.at(project), settings)
+    return site_inputs.site_key(Project.at(project), settings)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -85,7 +86,7 @@ def test_a_briefs_reading_time_changes_the_pages_that_list_it(example):
 def test_no_template_shows_a_briefs_number_of_words():
     """A brief's fingerprint on other pages than its own holds its reading time, not its number of words
     (`Fingerprints.shown`): a template showing the number would not be written again when it changes."""
-    templates = Path(reuse.PACKAGE) / "templates"
+    templates = Path(site_inputs.PACKAGE) / "templates"
     reads_words = re.compile(r"\.words\b|\[\s*['\"]words['\"]\s*\]|attr\(\s*['\"]words['\"]")
     found = [
         path.name
@@ -144,11 +145,22 @@ def test_every_generated_pages_template_is_given_data_and_no_function(example):
     assert not [where for page in pages for where in functions(page.context(), page.src_uri)]
 
 
-def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):
-    base = key(example)
-    assert key(example) == base
+def stamp(project: Path, settings: dict = SETTINGS, pages: set[str] | None = None) -> bytes:
+    return site_inputs.site_stamp(Project.at(project), settings, pages=pages)
+
+
+def test_the_key_and_the_previews_stamp_cover_the_site_wide_inputs(example, monkeypatch):
+    """The build's key (by content) and the preview's stamp (by size and time of change) change with the same
+    inputs: what `site_inputs.site_files` goes through, and the configuration's values."""
+    base, stamped = key(example), stamp(example)
+    assert key(example) == base and stamp(example) == stamped
+    pages = load_project(Project.at(example)).catalog.pages  # the preview's, as its catalog knows them
+    assert stamp(example, pages=pages) == stamped
+    assert [name for name, _ in site_inputs.site_files(Project.at(example), pages=pages)] == [
+        name for name, _ in site_inputs.site_files(Project.at(example))
+    ]
     edit(example / "docs" / BRIEF, "## What happened\n", "## What happened\n\nMore.\n")
-    assert key(example) == base, "a brief is not a site-wide input"
+    assert key(example) == base and stamp(example) == stamped, "a brief is not a site-wide input"
     for path, old, new in [
         ("mkdocs.yml", "site_name: Briefings", "site_name: Briefings!"),
         ("data/actors.yml", "name: Qatar", "name: State of Qatar"),
@@ -156,11 +168,12 @@ def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):
         ("docs/about.md", "\n", "\n\nAn added line.\n"),
     ]:
         edit(example / path, old, new)
-        assert key(example) != base, path
-        base = key(example)
-    assert key(example, {**SETTINGS, "site_url": "https://example.com/"}) != base  # set by the environment
+        assert key(example) != base and stamp(example) != stamped, path
+        base, stamped = key(example), stamp(example)
+    changed_settings = {**SETTINGS, "site_url": "https://example.com/"}  # set by the environment
+    assert key(example, changed_settings) != base and stamp(example, changed_settings) != stamped
     (example / "macros" / "added.py").write_text("# a new module\n", "utf-8")
-    assert key(example) != base
+    assert key(example) != base and stamp(example) != stamped
     base = key(example)
 
     real = importlib.metadata.distributions
@@ -176,14 +189,20 @@ def test_the_key_covers_the_site_wide_inputs(example, monkeypatch):
     assert key(example) != base, "the packages' versions are part of the key"
 
 
-def test_the_key_covers_the_package_itself():
-    sources = {path.name for path in reuse.PACKAGE.rglob("*") if path.is_file()}
+def test_the_key_and_the_stamp_cover_the_package_itself(example, tmp_path, monkeypatch):
+    sources = {path.name for path in site_inputs.PACKAGE.rglob("*") if path.is_file()}
     assert {"reuse.py", "brief-header.md", "brief.schema.json"} <= sources
+    package = tmp_path / "package"  # a copy of the package's templates, edited (not the package others run)
+    shutil.copytree(site_inputs.PACKAGE / "templates", package / "templates")
+    monkeypatch.setattr(site_inputs, "PACKAGE", package)
+    stamped, coded = stamp(example), site_inputs.code_key()
+    edit(package / "templates/pages/actor.md", "{#", "{# edited")
+    assert stamp(example) != stamped and site_inputs.code_key() != coded
 
 
 def test_nav_paths_reads_mkdocs_nav():
     nav = [{"Home": "index.md"}, {"Briefs": ["briefs/index.md", {"Tags": "tags/index.md"}]}, "about.md"]
-    assert set(reuse.nav_paths(nav)) == {"index.md", "briefs/index.md", "tags/index.md", "about.md"}
+    assert set(site_inputs.nav_paths(nav)) == {"index.md", "briefs/index.md", "tags/index.md", "about.md"}
 
 
 def test_the_language_a_listing_shows_a_brief_in_is_in_its_fingerprint(example, monkeypatch):

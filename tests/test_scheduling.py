@@ -111,7 +111,7 @@ def test_check_lists_what_is_scheduled_without_making_it_a_problem(scheduled: Pa
 def _previewed(project: Path):
     """The project as the live preview reads it, and its site in the default language."""
     preview = Preview()
-    return preview.load(Project.at(project)), preview.in_language(LanguageBuild.of(None))
+    return preview.load(Project.at(project), {}, {}), preview.in_language(LanguageBuild.of(None))
 
 
 def test_the_preview_shows_a_scheduled_brief_marked_with_its_date(scheduled: Path, monkeypatch):

@@ -41,7 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..buildcache import BuildCache
-from ..reuse import nav_paths
+from ..site_inputs import nav_paths
 from ..feed import SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded
@@ -104,7 +104,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         if not build.again:  # the other languages' builds (same configuration) use what the first read and reported
             if self.preview:
                 self.collector.pause()
-                self.loaded = self.previewing.load(project)
+                self.loaded = self.previewing.load(project, config, config.theme)  # (before plugins add to it)
             else:  # the build's key reads the configuration before plugins add to it
                 self.loaded, self.cache = BuildCache.load(project, config, config.theme)
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.

@@ -37,6 +37,7 @@ from watchdog.events import (
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from ..site_inputs import PACKAGE, SITE_FOLDERS
 from ..templating import CompiledTemplates
 from .theme import ThemeListing
 
@@ -144,9 +145,10 @@ class NotifiedObserver(_SystemObserver):
 
 
 def watch_project(server: Any, root: Path) -> Any:
-    """Have MkDocs' server (`mkdocs serve`, which watches docs/ and mkdocs.yml) also watch the project's data, its
-    macros module and this package, and hear of changes from the system (`notify`)."""
-    for watched in filter(Path.exists, (root / "data", root / "macros", Path(__file__).parents[1])):
+    """Have MkDocs' server (`mkdocs serve`, which watches docs/ and mkdocs.yml) also watch what else every page
+    depends on (`site_inputs`): the project's theme overrides (which MkDocs watches only when told,
+    `--watch-theme`), macros module and data, and this package; and hear of changes from the system (`notify`)."""
+    for watched in filter(Path.exists, [*(root / name for name in SITE_FOLDERS), PACKAGE]):
         server.watch(str(watched))
     notify(server)
     return server

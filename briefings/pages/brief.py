@@ -46,7 +46,7 @@ class Publication:
 
 
 def inputs(catalog: Catalog, brief: Brief) -> tuple:
-    """What a brief's page shows besides the site's data, configuration and templates (which `reuse.site_key`
+    """What a brief's page shows besides the site's data, configuration and templates (which `site_inputs.site_key`
     covers): the brief itself (its text by its digest), whether it is scheduled, when it last changed, and the
     title and date of each brief it leads to (related, previous, next). A build renders the page again when
     these change (`briefings.reuse`)."""
