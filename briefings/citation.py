@@ -79,19 +79,18 @@ def ris(c: Citation) -> str:
 
 def citation_files(
     catalog: Catalog, *, site_name: str, url_of: Callable[[str], str], wanted: Callable[[str], bool] | None = None
-) -> Iterator[tuple[str, str, str]]:
-    """Each published brief's citation files: (path in the site, text, the brief's source). A brief that
-    `wanted` (given its source) declines has its files without their text: the live preview does not write
-    them again."""
+) -> Iterator[tuple[str, str | None]]:
+    """Each published brief's citation files: (path in the site, text). A brief that `wanted` (given its source)
+    declines has its files without their text (None): the live preview does not write them again."""
     for brief in catalog.briefs:
         bib_path, ris_path = citation_paths(brief)
         if wanted is not None and not wanted(brief.src_uri):
-            yield bib_path, "", brief.src_uri
-            yield ris_path, "", brief.src_uri
+            yield bib_path, None
+            yield ris_path, None
             continue
         c = citation(catalog, brief, url=url_of(brief.src_uri), site_name=site_name)
-        yield bib_path, bibtex(c), brief.src_uri
-        yield ris_path, ris(c), brief.src_uri
+        yield bib_path, bibtex(c)
+        yield ris_path, ris(c)
 
 
 def _bibtex_text(value: str) -> str:

@@ -78,18 +78,19 @@ def data_files(
     remember: bool = False,
     url_in: Callable[[str, str], str] | None = None,
     wanted: Callable[[str], bool] | None = None,
-) -> Iterator[tuple[str, str, str | None]]:
-    """The files the site publishes as data, each as (path in the site, text, the source of the brief it is of
-    or None): the catalog and its schema, then each published brief's citation files (`remember`: see
-    `catalog_data`; `wanted`: see `citation_files`)."""
-    yield (
-        CATALOG_PATH,
-        render_catalog(
+) -> Iterator[tuple[str, str | None]]:
+    """The files the site publishes as data, each as (path in the site, text): the catalog and its schema, then
+    each published brief's citation files (`remember`: see `catalog_data`). A file that `wanted` declines (given
+    the catalog's path, or a brief's source for its citation files) has no text: the live preview does not make
+    it again."""
+    if wanted is None or wanted(CATALOG_PATH):
+        text = render_catalog(
             catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember, url_in=url_in
-        ),
-        None,
-    )
-    yield CATALOG_SCHEMA_PATH, catalog_schema(), None
+        )
+        yield CATALOG_PATH, text
+    else:
+        yield CATALOG_PATH, None
+    yield CATALOG_SCHEMA_PATH, catalog_schema()
     yield from citation_files(catalog, site_name=site_name, url_of=url_of, wanted=wanted)
 
 

@@ -22,6 +22,7 @@ from .feed import SiteFeeds
 from .fragments import Fragments
 from .kinds import KINDS
 from .multilingual import LanguageBuild
+from .outputs import CATALOG_PATH
 from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage
 from .project import Project
@@ -144,6 +145,14 @@ class Preview:
         listing = pages.listings and src_uri in self.templated and src_uri in pages.site.catalog.pages
         unknown = src_uri in self.listed and src_uri not in pages.shown
         return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
+
+    def makes(self, source: str) -> bool:
+        """Whether this rebuild makes the open data of `source` again: a brief's citation files (`source` its
+        src_uri) when it writes the brief's page; the catalog (`source` its path), which holds every brief's record
+        and all the catalog holds besides briefs, when a page listing briefs would be written again (`rewrites`)."""
+        if source == CATALOG_PATH:
+            return self.pages.rebuild is None or self.pages.listings
+        return self.rewrites(source)
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
         """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the

@@ -32,18 +32,18 @@ from .urls import page_url, relative_url
 @dataclass(frozen=True)
 class Output:
     """A file the site generates in the build's language: a page (`page`, written as the engine reads it), a
-    feed (written once every page has rendered) or data (its `text`, and the source of the brief it is of)."""
+    feed (written once every page has rendered) or data (its `text`; None if the preview does not make it
+    again, see `Preview.makes`)."""
 
     path: str
-    text: str = ""
+    text: str | None = ""
     page: GeneratedPage | None = None
     feed: bool = False
-    brief: str | None = None
 
-    def modified(self, preview: bool, rewrites: Callable[[str], bool]) -> bool:
+    def modified(self, preview: bool) -> bool:
         """Whether a build writes it: always, but in the preview, which writes the feeds itself (only those a
-        save changes), the catalog on every save and a brief's citation files when it writes the brief's page."""
-        return not preview or (not self.feed and (not self.brief or rewrites(self.brief)))
+        save changes), and the data it made again."""
+        return not preview or (not self.feed and self.text is not None)
 
 
 class Site:
@@ -102,7 +102,7 @@ class Site:
             for path in feeds.plan(self.catalog, self.feed_site(self.name, self.description, home))
         ]
         data = self.data_files(site_name=self.name, home=home, remember=remember, wanted=wanted)
-        return found + [Output(path, text, brief=brief) for path, text, brief in data]
+        return found + [Output(path, text) for path, text in data]
 
     def published(
         self, src_uri: str, markdown: str, meta: Mapping[str, Any], url: str | None
@@ -125,7 +125,7 @@ class Site:
 
     def data_files(
         self, *, site_name: str, home: str, remember: bool, wanted: Callable[[str], bool] | None = None
-    ) -> Iterator[tuple[str, str, str | None]]:
+    ) -> Iterator[tuple[str, str | None]]:
         """The open data in the site's language (briefings.export.data_files); `home`: the default language's."""
         here = self.home_in(self.language.code, home)
         return data_files(

@@ -15,6 +15,8 @@ import pytest
 from briefings import Project, load_project, reuse
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
+from briefings.export import render_catalog
+from briefings.outputs import CATALOG_PATH
 from briefings.preview import Preview, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
@@ -179,7 +181,9 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
             assert site.language.code == lang
             pages = {page.src_uri: site.markdown(page) for page in site.generated_pages()}
             every = [*pages, *site.catalog.pages, *(brief.src_uri for brief in site.catalog.briefs)]
-            found[lang] = (preview.pages.rebuild, pages, {src_uri for src_uri in every if preview.rewrites(src_uri)})
+            rewritten = {src_uri for src_uri in every if preview.rewrites(src_uri)}
+            made = {CATALOG_PATH} if preview.makes(CATALOG_PATH) else set()  # the open data's catalog
+            found[lang] = (preview.pages.rebuild, pages, rewritten | made)
         return found
 
     first = rebuild()
@@ -194,12 +198,15 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
         changed = {src_uri for src_uri, text in pages.items() if first[lang][1].get(src_uri) != text}
         assert changed and changed <= rewritten, (lang, changed - rewritten)
         assert {"about.md", "index.md", "briefs/index.md"} <= rewritten, lang  # the archive lists the titles
+        assert CATALOG_PATH in rewritten, lang  # so does the open data's catalog
         assert set(pages) - rewritten and {b.src_uri for b in preview.pages.site.catalog.briefs} - rewritten, lang
-    # A sentence of a brief's text shows on its page only: the archive (a listing macro's) is not written again.
+    # A sentence of a brief's text shows on its page only: the archive (a listing macro's) is not written again,
+    # nor is the catalog made again.
     _edit(project, DOHA, "without meeting directly", "without ever meeting directly")
     third = rebuild()
     assert all(
-        rebuild_set is not None and "briefs/index.md" not in rewritten for rebuild_set, _, rewritten in third.values()
+        rebuild_set is not None and not {"briefs/index.md", CATALOG_PATH} & rewritten
+        for rebuild_set, _, rewritten in third.values()
     )
     assert DOHA.removeprefix("docs/") in third["en"][2]
     # The French title shows on the French pages only; the English one on every language's pages.
@@ -222,6 +229,29 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
         assert all(rebuild is not None for rebuild, _, _ in rebuild().values()), path  # and then as before
     assert all(rebuild is None for rebuild, _, _ in rebuild({"site_name": "Renamed"}).values())
     assert all(rebuild is not None for rebuild, _, _ in rebuild({"site_name": "Renamed"}).values())
+
+
+def test_the_preview_makes_the_catalog_again_when_it_changes_and_only_then(project: Path):
+    """The open data's catalog holds every brief's record and not its text: a sentence's save, for which the
+    preview does not make it again (`Preview.makes`), leaves a fresh catalog as it was; a title's changes it."""
+    preview = Preview()
+
+    def rebuild() -> tuple[bool, str]:
+        preview.load(Project.at(project), SETTINGS, {})
+        site = preview.in_language(LanguageBuild("en", ("en",), again=False))
+        return preview.makes(CATALOG_PATH), render_catalog(site.catalog, site_name="", home_url="/", url_of=str)
+
+    made, catalog = rebuild()
+    assert made
+    for old, new, changes in [
+        ("without meeting directly", "without ever meeting directly", False),
+        ("title: Indirect US–Iran talks in Doha", "title: Doha's indirect US–Iran talks", True),
+        ("relying on facilitators", "relying on go-betweens", False),
+    ]:
+        _edit(project, DOHA, old, new)
+        made, after = rebuild()
+        assert (made, after != catalog) == (changes, changes), new
+        catalog = after
 
 
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
@@ -293,6 +323,8 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
         assert not different, different
+        # The open data's catalog, made again by the saves that change what it holds, not by a sentence's.
+        assert fetch(base + "data/catalog.json") == (fresh / "data/catalog.json").read_text("utf-8")
         # Each brief's citation files: the saved brief's and the new brief's written, the others as they were.
         cites = [
             c

@@ -26,17 +26,16 @@ def files_of_outputs(
     the build's `language` (LanguageBuild.prefix); return the generated pages by their source path. With the
     build's `cache`, the data is written by it (`BuildCache.write_output`)."""
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
-    # The preview works out a brief's citation files only when it writes the brief's page (`wanted`).
-    found = site.outputs(feeds, remember=preview is not None, wanted=preview.rewrites if preview is not None else None)
+    # The preview makes the open data again only where a save changes it (`Preview.makes`).
+    found = site.outputs(feeds, remember=preview is not None, wanted=preview.makes if preview is not None else None)
     for out in found:
-        file = File.generated(config, out.path, content=out.text)
+        file = File.generated(config, out.path, content=out.text or "")
         file.dest_uri = language.prefix + file.dest_uri  # another language's: in its folder
         if out.page:  # "Edit this page": what it is generated from
             file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
         else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
-            rewrites = preview.rewrites if preview is not None else (lambda _src_uri: True)
-            file.is_modified = functools.partial(out.modified, preview is not None, rewrites)  # type: ignore[method-assign]
-            if cache is not None and not out.feed:  # (MkDocs writes every file that is not a page with copy_file)
+            file.is_modified = functools.partial(out.modified, preview is not None)  # type: ignore[method-assign]
+            if cache is not None and not out.feed and out.text is not None:  # (MkDocs copies files not pages)
                 file.copy_file = functools.partial(_write, cache, file, out.text)  # type: ignore[method-assign]
         files.append(file)
     return {out.path: out.page for out in found if out.page}
