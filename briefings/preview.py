@@ -146,12 +146,18 @@ class Preview:
         unknown = src_uri in self.listed and src_uri not in pages.shown
         return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
 
+    @property
+    def writes_everything(self) -> bool:
+        """Whether this rebuild writes every page again: the first, and any after a save of anything else than
+        briefs (`in_language`)."""
+        return self.pages.rebuild is None
+
     def makes(self, source: str) -> bool:
         """Whether this rebuild makes the open data of `source` again: a brief's citation files (`source` its
         src_uri) when it writes the brief's page; the catalog (`source` its path), which holds every brief's record
         and all the catalog holds besides briefs, when a page listing briefs would be written again (`rewrites`)."""
         if source == CATALOG_PATH:
-            return self.pages.rebuild is None or self.pages.listings
+            return self.writes_everything or self.pages.listings
         return self.rewrites(source)
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:

@@ -13,8 +13,9 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
   plugin that made it (`generated_by`) and a generated page's Markdown is what `on_page_read_source` returns;
   the compressed sitemap is stamped with the latest `page.update_date`; the template environment each build
   makes takes the bytecode cache `on_env` gives it; the theme's files it copies are those its environment's
-  `list_templates` lists through the filter of `Files.add_files_from_theme` (theme.ThemeListing). (The text of
-  the dirty-build warning: test_authoring.py.)
+  `list_templates` lists through the filter of `Files.add_files_from_theme` (theme.ThemeListing); the theme's
+  own pages (the 404 page, the sitemap) are those of the configuration's `theme.static_templates` as `on_files`
+  leaves them (serve.rewrite_only). (The text of the dirty-build warning: test_authoring.py.)
 - `mkdocs serve`: its live-reload server watches with a `PollingObserver` it starts when it serves, keeps what
   it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
   event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
@@ -148,9 +149,9 @@ class _Recorder(BasePlugin):
     """Replaces `is_modified` as the briefings plugin does, adds a generated page and a generated file, and
     gives the template environment a bytecode cache; records what MkDocs asks and reads."""
 
-    def __init__(self, denied: set[str], cache: CompiledTemplates):
+    def __init__(self, denied: set[str], cache: CompiledTemplates, theme_pages: bool = True):
         super().__init__()
-        self.denied, self.cache = denied, cache
+        self.denied, self.cache, self.theme_pages = denied, cache, theme_pages
         self.asked: list[str] = []
         self.generated_by: dict[str, str | None] = {}
         self.sources: dict[str, str] = {}
@@ -161,6 +162,8 @@ class _Recorder(BasePlugin):
         for file in files:
             uri = file.src_uri
             file.is_modified = lambda uri=uri: self.asked.append(uri) or uri not in self.denied
+        if not self.theme_pages:  # as serve.rewrite_only leaves them
+            config.theme.static_templates.clear()
         return files
 
     def on_page_read_source(self, *, page, config):
@@ -215,14 +218,19 @@ def test_mkdocs_asks_is_modified_only_in_dirty_builds_and_then_skips_what_it_den
     for name in ("kept", "changed"):
         (project / f"docs/{name}.md").write_text(f"# {name}, edited\n", "utf-8")
     (site / "made.txt").write_text("left alone", "utf-8")
+    theme_pages = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+    assert all((site / name).is_file() for name in theme_pages)
+    for name in theme_pages:
+        (site / name).write_text("left alone", "utf-8")
     compiled = dict(cache.compiled)
-    dirty = _Recorder(denied={"kept.md", "made.txt"}, cache=cache)
+    dirty = _Recorder(denied={"kept.md", "made.txt"}, cache=cache, theme_pages=False)
     _plain_build(project, dirty, dirty=True)
     assert {"index.md", "kept.md", "changed.md", "made.md", "made.txt"} <= set(dirty.asked)
     assert "kept.md" not in dirty.sources and "changed.md" in dirty.sources  # a denied page is not even read
     assert "edited" not in (site / "kept/index.html").read_text("utf-8")
     assert "edited" in (site / "changed/index.html").read_text("utf-8")
     assert (site / "made.txt").read_text("utf-8") == "left alone"  # nor a denied file copied
+    assert all((site / name).read_text("utf-8") == "left alone" for name in theme_pages)  # nor the theme's own
     assert cache.compiled == compiled and cache.hits  # the next build's environment took the compiled templates
 
 

@@ -275,12 +275,16 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
     server, base = _serve(project, tmp_path / "serve.log")
     try:
         wait_for(base + "briefs/2026/doha-indirect-talks/", "keep escalation in check")
+        sitemap = fetch(base + "sitemap.xml")
         _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
         for page in ("briefs/2026/doha-indirect-talks/", "", "briefs/", "actors/qatar/", "tags/mediation/"):
             wait_for(base + page, "keep escalation contained")
         # A sentence of its text alone: its page changes, the pages listing it (home, archive) are left as they are.
         _edit(project, DOHA, "without meeting directly", "without ever meeting directly")
         wait_for(base + "briefs/2026/doha-indirect-talks/", "without ever meeting directly")
+        # The sitemap lists every page as the build read it, and a save reads only the pages it writes: it is
+        # written again with every page (Preview.writes_everything), as is the 404 page.
+        assert fetch(base + "sitemap.xml") == sitemap
         # A new brief between two others: it is their next and previous, and related to briefs naming its actors.
         host = (project / "docs/briefs/2026/qatar-host-and-gatekeeper.md").read_text("utf-8")
         (project / "docs/briefs/2026/host-revisited.md").write_text(
@@ -323,6 +327,7 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
         different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
         assert not different, different
+        assert fetch(base + "sitemap.xml") == (fresh / "sitemap.xml").read_text("utf-8")
         # The open data's catalog, made again by the saves that change what it holds, not by a sentence's.
         assert fetch(base + "data/catalog.json") == (fresh / "data/catalog.json").read_text("utf-8")
         # Each brief's citation files: the saved brief's and the new brief's written, the others as they were.

@@ -159,7 +159,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed, in each language
-            serve.rewrite_only(files, self.previewing.rewrites)
+            serve.rewrite_only(files, config, self.previewing)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:

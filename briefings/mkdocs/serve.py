@@ -42,6 +42,7 @@ from ..templating import CompiledTemplates
 from .theme import ThemeListing
 
 if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
+    from ..preview import Preview
 
     class _SystemObserver(BaseObserver):
         def __init__(self, *, timeout: float = 1.0) -> None: ...
@@ -188,11 +189,15 @@ def notify(server: Any) -> bool:
 # -- collecting garbage between saves -------------------------------------------------------------------------
 
 
-def rewrite_only(files: Any, wanted: Any) -> None:
-    """In a dirty build (the preview's), MkDocs writes only the pages whose `is_modified` says so: those
-    `wanted(src_uri)` names (tests/test_adapter_pins.py pins that MkDocs asks it only in dirty builds)."""
+def rewrite_only(files: Any, config: Any, preview: Preview) -> None:
+    """In a dirty build (the preview's), MkDocs writes only the pages whose `is_modified` says so: those the
+    preview `rewrites`; and the theme's own pages (its `static_templates`: the 404 page, and the sitemap, which
+    lists every page as the build read it, when a dirty build reads only those it writes) only when it writes
+    every page. tests/test_adapter_pins.py pins when MkDocs asks either."""
     for file in files.documentation_pages():
-        file.is_modified = (lambda yes: lambda: yes)(wanted(file.src_uri))
+        file.is_modified = (lambda yes: lambda: yes)(preview.rewrites(file.src_uri))
+    if not preview.writes_everything:
+        config.theme.static_templates.clear()  # (this rebuild's theme: the next rebuild makes its own)
 
 
 class QuietCollector:
