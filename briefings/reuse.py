@@ -2,10 +2,11 @@
 
 What a page shows is declared once, next to the page, and reduced to a fingerprint here:
 
-- everything the whole site depends on is the build's **key** (`site_inputs.site_key`): the installed packages and their
-  versions, this package's own code and templates, `mkdocs.yml` and the configuration as resolved (values set
-  from the environment included), the project's `overrides/`, `macros/` and `data/`, and every file of the docs
-  folder that is not a brief (hand-written pages carry the navigation). When the key changes, nothing is reused;
+- everything the whole site depends on is the build's **key** (`site_inputs.site_key`): the installed packages
+  and their versions, this package's own code and templates, `mkdocs.yml` and the configuration as resolved
+  (values set from the environment included), the project's `overrides/`, `macros/` and `data/`, and every file
+  of the docs folder that is not a brief (hand-written pages carry the navigation). When the key changes, nothing
+  is reused;
 - a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
   asks of the catalog (`Fingerprints`);
 - a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to;
