@@ -147,7 +147,8 @@ def test_a_save_goes_through_only_the_pages_showing_the_briefs_it_changed(projec
         _edit(project, DOHA, old, new)
         after = load_project(Project.at(project), preview=True, cache=cache)
         assert after.changed.briefs == {doha}
-        gone_through.clear(), briefs_gone_through.clear()
+        gone_through.clear()
+        briefs_gone_through.clear()
         reached = Fingerprints(after.catalog, directory_urls=True, leave_out=set(), previous=before)
         went, briefs_went = set(gone_through), set(briefs_gone_through)
         fresh = _fingerprints(after.catalog)

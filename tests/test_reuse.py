@@ -1,5 +1,6 @@
-"""What each page's fingerprint covers, and what the build's key covers (`briefings/reuse.py`), in-process: a
-change changes the fingerprint of every page that shows it, and of no other page."""
+"""What each page's fingerprint covers (`briefings/reuse.py`), and what the build's key and the preview's stamp
+cover (`briefings/site_inputs.py`), in-process: a change changes the fingerprint of every page that shows it, and
+of no other page."""
 
 from __future__ import annotations
 
