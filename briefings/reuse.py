@@ -105,10 +105,7 @@ class Fingerprints:
             src_uri = page.src_uri
             if src_uri in leave_out or self._recall(src_uri, last, vouched):
                 continue
-            if (showing := before.get(src_uri)) is not None and not showing & said:
-                assert previous is not None, "what it showed is the previous fingerprints'"
-                self.bases[src_uri], self.seen[src_uri] = previous.bases[src_uri], previous.seen[src_uri]
-                self.showing[src_uri] = showing
+            if self._kept(src_uri, before, said, self.showing):
                 continue
             context = page.context()
             self.showing[src_uri] = frozenset(_briefs_in(context, set(), shows))
@@ -124,10 +121,7 @@ class Fingerprints:
             src_uri = own if translation is None else translation.src_uri
             if src_uri in leave_out or self._recall(src_uri, last, vouched):
                 continue
-            if (leading := led.get(src_uri)) is not None and not leading & said:  # (its page shows what it showed)
-                assert previous is not None, "what it showed is the previous fingerprints'"
-                self.bases[src_uri], self.seen[src_uri] = previous.bases[src_uri], previous.seen[src_uri]
-                self.leading[src_uri] = leading
+            if self._kept(src_uri, led, said, self.leading):
                 continue
             self.leading[src_uri] = frozenset((brief.src_uri, *(b.src_uri for b in leads_to(catalog, brief) if b)))
             self.recalled.pop(src_uri, None)
@@ -142,6 +136,16 @@ class Fingerprints:
         records = "\n".join(self.shown(item) for item in [*catalog.briefs, *catalog.left_out, *catalog.translations])
         self.records = hashlib.blake2b(records.encode(), digest_size=16).digest()
         self.lent, self.before = {}, None  # `previous` may go
+
+    def _kept(self, src_uri: str, before: Mapping[str, frozenset[str]], said: frozenset[str], into: dict) -> bool:
+        """Keep the page's fingerprint from the previous fingerprints if, of the briefs it showed there (`before`:
+        their `showing` or `leading`), none says something else now (`said`); then it shows them still (`into`)."""
+        if (shown := before.get(src_uri)) is None or shown & said:
+            return False
+        assert self.before is not None, "what it showed is the previous fingerprints'"
+        self.bases[src_uri], self.seen[src_uri] = self.before.bases[src_uri], self.before.seen[src_uri]
+        into[src_uri] = shown
+        return True
 
     def show_alike(self, other: Fingerprints | None) -> bool:
         """Whether the briefs show the same here as in `other` (of the same site in the same language) wherever a
