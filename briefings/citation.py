@@ -80,8 +80,9 @@ def ris(c: Citation) -> str:
 def citation_files(
     catalog: Catalog, *, site_name: str, url_of: Callable[[str], str], wanted: Callable[[str], bool] | None = None
 ) -> Iterator[tuple[str, str | None]]:
-    """Each published brief's citation files: (path in the site, text). A brief that `wanted` (given its source)
-    declines has its files without their text (None): the live preview does not write them again."""
+    """Each published brief's citation files: (path in the site, text). They show what the brief's page
+    shows: a brief that `wanted` (given its source) declines has its files without their text (None), the live
+    preview does not write them again."""
     for brief in catalog.briefs:
         bib_path, ris_path = citation_paths(brief)
         if wanted is not None and not wanted(brief.src_uri):

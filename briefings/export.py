@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .citation import citation_files
 from .kinds import KINDS
 from .model import Brief, Entity
-from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
+from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH, LISTED_BRIEFS
 from .schema import schema_text
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
@@ -80,10 +80,11 @@ def data_files(
     wanted: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text): the catalog and its schema, then
-    each published brief's citation files (`remember`: see `catalog_data`). A file that `wanted` declines (given
-    the catalog's path, or a brief's source for its citation files) has no text: the live preview does not make
-    it again."""
-    if wanted is None or wanted(CATALOG_PATH):
+    each published brief's citation files (`remember`: see `catalog_data`). A file that `wanted` declines, given
+    what it shows (briefings.outputs.LISTED_BRIEFS for the catalog, every brief's record; a brief's source for
+    its citation files), has no text: the live preview does not make it again. The schema shows nothing that
+    changes."""
+    if wanted is None or wanted(LISTED_BRIEFS):
         text = render_catalog(
             catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember, url_in=url_in
         )

@@ -14,6 +14,12 @@ FEED_PATH = "feed.xml"
 CATALOG_PATH = "data/catalog.json"
 CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
 
+#: What an output shows, declared with it, so that the live preview can tell whether a save changed it
+#: (`Preview.makes`): either the source path of a page, for an output showing what that page shows (a brief's
+#: citation files, its brief's), or `LISTED_BRIEFS`, for one showing what the pages listing briefs show of every
+#: brief and translation (their records, their text apart: the open data's catalog).
+LISTED_BRIEFS = ":listed-briefs:"
+
 
 def feed_paths(catalog: Catalog) -> Iterator[str]:
     """The site's feed, then each actor's, indicator's and mechanism's, then each tag's."""

@@ -22,7 +22,7 @@ from .feed import SiteFeeds
 from .fragments import Fragments
 from .kinds import KINDS
 from .multilingual import LanguageBuild
-from .outputs import CATALOG_PATH
+from .outputs import LISTED_BRIEFS
 from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage
 from .project import Project
@@ -152,13 +152,13 @@ class Preview:
         briefs (`in_language`)."""
         return self.pages.rebuild is None
 
-    def makes(self, source: str) -> bool:
-        """Whether this rebuild makes the open data of `source` again: a brief's citation files (`source` its
-        src_uri) when it writes the brief's page; the catalog (`source` its path), which holds every brief's record
-        and all the catalog holds besides briefs, when a page listing briefs would be written again (`rewrites`)."""
-        if source == CATALOG_PATH:
+    def makes(self, shows: str) -> bool:
+        """Whether this rebuild makes again an output of open data that shows `shows`, as the output declares it
+        (briefings.outputs.LISTED_BRIEFS): what a page shows (`shows` its source) when it writes the page again;
+        what the pages listing briefs show of them when such a page would be written again (`rewrites`)."""
+        if shows == LISTED_BRIEFS:
             return self.writes_everything or self.pages.listings
-        return self.rewrites(source)
+        return self.rewrites(shows)
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
         """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the
