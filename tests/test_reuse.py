@@ -14,7 +14,10 @@ import pytest
 
 from briefings import reuse, site_inputs
 from briefings.catalog import Catalog
+from briefings.in_language import catalog_in
 from briefings.loader import load_project
+from briefings.pages.brief import leads_to
+from briefings.translations import split_language
 from briefings.project import Project
 from conftest import copy_project
 
@@ -224,6 +227,13 @@ def test_the_language_a_listing_shows_a_brief_in_is_in_its_fingerprint(example, 
     )
     after = french()
     assert {"actors/qatar.md", "tags/diplomacy/index.md"} <= changed(before, after)
+    # So do the pages of the briefs leading to it (related, previous, next): each marks it too.
+    french_catalog = catalog_in(loaded.catalog, "fr")
+    leading = {
+        b.src_uri for b in french_catalog.briefs if BRIEF in {o.src_uri for o in leads_to(french_catalog, b) if o}
+    }
+    pages = {split_language(src_uri)[0] for src_uri in changed(before, after)}  # a page in French may be `x.fr.md`
+    assert leading and leading <= pages, leading - pages
 
 
 #: Edits after which a build takes what the last build's fingerprints recorded (`Fingerprints.record`), each as

@@ -48,11 +48,12 @@ class Publication:
 def inputs(catalog: Catalog, brief: Brief) -> tuple:
     """What a brief's page shows besides the site's data, configuration and templates (which `site_inputs.site_key`
     covers): the brief itself (its text by its digest), whether it is scheduled, when it last changed, and the
-    title and date of each brief it leads to (related, previous, next). A build renders the page again when
-    these change (`briefings.reuse`)."""
+    title and date of each brief it leads to (related, previous, next), with the language its title is shown in
+    (a brief not translated into the page's language is marked with its own: `Site.shown_in`). A build renders
+    the page again when these change (`briefings.reuse`)."""
 
     def shown(other: Brief | None) -> tuple | None:
-        return (other.src_uri, other.title, other.date) if other else None
+        return (other.src_uri, other.title, other.date, catalog.text_language(other)) if other else None
 
     scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
     return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in leads_to(catalog, brief)])
