@@ -214,9 +214,6 @@ class Author(Entity):
     def role_in(self, lang: str) -> InLanguage:
         return self.text_in("role", lang)
 
-    def bio_in(self, lang: str) -> InLanguage:
-        return self.summary_in(lang)
-
 
 @dataclass(frozen=True, kw_only=True)
 class Region(Entity):

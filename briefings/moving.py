@@ -309,7 +309,7 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
     the links and the redirect are done."""
     outcome = Outcome()
     year, slug, form = _brief_at(project, old_path, "OLD")
-    new_year, new_slug, new_form = _brief_at(project, new_path, "NEW")
+    new_year, new_slug, _ = _brief_at(project, new_path, "NEW")
     if not BRIEF_FILE_NAME.match(f"{new_slug}.md"):
         raise ScaffoldError(
             f"'{new_slug}' cannot be a brief's name: a brief's file or folder name becomes its "

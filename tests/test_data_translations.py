@@ -94,7 +94,7 @@ def test_an_author_translates_name_role_and_bio():
     )
     assert messages(problems) == []
     desk = entities["desk"]
-    assert desk.role_in("fr") == ("Rédaction", False) and desk.bio_in("fr") == ("Édite.", False)
+    assert desk.role_in("fr") == ("Rédaction", False) and desk.summary_in("fr") == ("Édite.", False)
     assert desk.name_in("fr") == ("Desk", True)
     assert desk.fallbacks("fr") == ("name",)
 

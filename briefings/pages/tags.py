@@ -10,9 +10,6 @@ from ..catalog import Catalog
 from ..urls import tag_feed_path, tag_page
 from . import GeneratedPage, history
 
-#: (`briefings.urls.tag_page`, by the name the live preview uses.)
-page_of = tag_page
-
 INDEX = "tags/index.md"
 SOURCE = "docs/briefs"
 
