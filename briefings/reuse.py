@@ -9,9 +9,9 @@ What a page shows is declared once, next to the page, and reduced to a fingerpri
   is reused;
 - a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
   asks of the catalog (`Fingerprints`);
-- a brief's page is what `pages.brief.inputs` declares: the brief, and what it shows of the briefs it leads to;
-  a translation's own page (`slug.fr.md`), what `pages.brief.translation_inputs` declares: its file, and what
-  the original's page shows in its language.
+- a brief's page, likewise, from what its templates are given (`pages.brief.inputs`: its `page_context`, of the
+  briefs it leads to what it shows, `LedTo`, with its text and the day it last changed); a translation's own page (`slug.fr.md`), from its file and what the
+  original's page is given in its language (`pages.brief.translation_inputs`).
 
 Pages the navigation lists, hand-written pages and any page that called a macro listing briefs (`Macros.listing`)
 are always written again. `briefings.buildcache` keeps the last build's pages and uses these fingerprints.
@@ -27,7 +27,7 @@ from typing import Any, Mapping
 from .catalog import Catalog
 from .languages import DEFAULT
 from .model import Brief, Reading
-from .pages.brief import inputs as brief_inputs, leads_to, translation_inputs
+from .pages.brief import LedTo, inputs as brief_inputs, translation_inputs
 from .site import Site
 from .translations import Translation
 
@@ -38,13 +38,13 @@ class Fingerprints:
 
     A generated page's is derived from what its template is given (its context, every value in full: each brief
     by the digest of its record) and its place: a template is given everything it shows (templating.py gives
-    it no function of the catalog). A brief's is what `pages.brief.inputs` declares, and its place.
+    it no function of the catalog). A brief's is derived alike from `pages.brief.inputs`, and its place.
 
     In a site in several languages (`languages`, the default first), each language's build has the same source
     paths: every fingerprint is of the page in the build's language `lang` (the catalog in that language), and
     a brief's also holds its translations (its page's alternates, and the note of a language it lacks). A
     translation's own page (`x.fr.md`, in its language's build; `x.md` translating a brief written first in
-    Arabic) is what `pages.brief.translation_inputs` declares, with the brief's translations too. A brief written
+    Arabic) is derived from `pages.brief.translation_inputs`, with the brief's translations too. A brief written
     in another language has its fingerprint at its own file (`x.ar.md`) in that language, and at its address
     (`x.md`, the note) in a language it has no file in.
 
@@ -55,8 +55,8 @@ class Fingerprints:
     random) keeps its fingerprint, which is not worked out again (most of a page's is the text of what it
     shows, some 17 MB a save at 1,000 briefs). If the catalog is arranged as the previous one was
     (`Catalog.arrangement`), going through what a page shows is spared too: a generated page that showed none of
-    the briefs that now say something else (`showing`), or a brief's page that leads to none of them and is not
-    theirs (`leading`), shows what it showed.
+    the briefs that now say something else (`showing`), or a brief's page that shows none of them (`leading`),
+    shows what it showed.
 
     `last`, the last build's `record()` in the language (kept in the build's cache, for a build with the same key),
     does the same from one build to the next: if the catalog is arranged as it was then (by the digest of its
@@ -83,7 +83,7 @@ class Fingerprints:
         self.seen: dict[str, int] = {}  # by src_uri, the hash of what each page shows
         self.showing: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each generated page shows
         self.places: dict[str, Any] = {}  # by src_uri, each page's place (the same in catalogs arranged alike)
-        self.leading: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each brief's page shows (`leads_to`)
+        self.leading: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each brief's page shows
         self.recalled: dict[str, list[int]] = {}  # by src_uri, what `last` says each page it vouches for shows
         self._said: dict[str, bytes] | None = None
         self.before = previous
@@ -123,12 +123,12 @@ class Fingerprints:
                 continue
             if self._kept(src_uri, led, said, self.leading):
                 continue
-            self.leading[src_uri] = frozenset((brief.src_uri, *(b.src_uri for b in leads_to(catalog, brief) if b)))
+            declared = (
+                brief_inputs(catalog, brief) if translation is None else translation_inputs(catalog, brief, translation)
+            )
+            self.leading[src_uri] = frozenset(_briefs_in(declared, {brief.src_uri}, shows))
             self.recalled.pop(src_uri, None)
-            if translation is None:
-                inputs = self.shown(brief_inputs(catalog, brief))
-            else:
-                inputs = self.shown(translation_inputs(catalog, brief, translation))
+            inputs = self.shown(declared)
             if several:
                 inputs += self.shown([several, catalog.translations_of(brief)])
             self._derive(src_uri, inputs, self._place(plain, brief.src_uri))
@@ -294,6 +294,8 @@ def _briefs_in(value: Any, found: set[str], memo: dict[int, tuple[Any, frozenset
         found.update((value.brief.src_uri,) if value.brief is not None else ())
     elif kind is Translation:
         found.add(value.original)
+    elif kind is LedTo:  # what a brief's page shows of a brief it leads to
+        found.add(value.src_uri)
     elif kind is list or kind is tuple:
         for item in value:
             if type(item) not in _PLAIN:

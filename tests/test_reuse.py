@@ -16,7 +16,7 @@ from briefings import reuse, site_inputs
 from briefings.catalog import Catalog
 from briefings.in_language import catalog_in
 from briefings.loader import load_project
-from briefings.pages.brief import leads_to
+from briefings.pages.brief import Publication, brief_markdown, page_context
 from briefings.translations import split_language
 from briefings.project import Project
 from conftest import copy_project
@@ -149,6 +149,27 @@ def test_every_generated_pages_template_is_given_data_and_no_function(example):
     assert not [where for page in pages for where in functions(page.context(), page.src_uri)]
 
 
+def test_a_briefs_page_is_given_its_page_context_and_nothing_else_of_the_catalog(example):
+    """A brief's page's fingerprint is derived from what its templates are given (`pages.brief.inputs`), as a
+    generated page's from its context: each template of the page is given its `page_context`, where it is
+    published (the configuration's) and what those two give (the header's list of what it holds, the citation
+    files' paths), and nothing else."""
+    catalog = load_project(Project.at(example)).catalog
+    brief = catalog.brief(BRIEF)
+    given: list[tuple[str, dict]] = []
+
+    def render(template: str, page: str, **context) -> str:
+        given.append((template, context))
+        return ""
+
+    brief_markdown(catalog, render, brief, "Body.", Publication(url="/", site_name="Site"), block=lambda html: "")
+    expected = page_context(catalog, brief)
+    assert {template for template, _ in given} >= {"brief-header.md", "brief-related.md"}
+    for template, context in given:
+        assert context.keys() - expected.keys() <= {"publication", "contents", "citation_files"}, template
+        assert all(context[name] == expected[name] for name in expected.keys() & context.keys()), template
+
+
 def stamp(project: Path, settings: dict = SETTINGS, pages: set[str] | None = None) -> bytes:
     return site_inputs.site_stamp(Project.at(project), settings, pages=pages)
 
@@ -229,9 +250,12 @@ def test_the_language_a_listing_shows_a_brief_in_is_in_its_fingerprint(example, 
     assert {"actors/qatar.md", "tags/diplomacy/index.md"} <= changed(before, after)
     # So do the pages of the briefs leading to it (related, previous, next): each marks it too.
     french_catalog = catalog_in(loaded.catalog, "fr")
-    leading = {
-        b.src_uri for b in french_catalog.briefs if BRIEF in {o.src_uri for o in leads_to(french_catalog, b) if o}
-    }
+
+    def leads_to(brief) -> set[str]:  # the briefs its page leads to: related, previous, next
+        shown = page_context(french_catalog, brief)
+        return {other.src_uri for other in [*shown["related"], shown["previous"], shown["next"]] if other}
+
+    leading = {brief.src_uri for brief in french_catalog.briefs if BRIEF in leads_to(brief)}
     pages = {split_language(src_uri)[0] for src_uri in changed(before, after)}  # a page in French may be `x.fr.md`
     assert leading and leading <= pages, leading - pages
 

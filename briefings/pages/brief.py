@@ -4,6 +4,7 @@ published just before and after it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import secrets
 from dataclasses import dataclass
@@ -45,23 +46,62 @@ class Publication:
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
+def page_context(catalog: Catalog, brief: Brief) -> dict[str, Any]:
+    """Everything a brief's page shows of the catalog, as its templates are given it (`brief_markdown`): the brief,
+    whether it is scheduled, the entities it names (authors with their names as written), the actors gaining and
+    losing leverage, its readings with their indicators, its tags with their pages, and the briefs it leads to
+    (related, previous, next)."""
+    return dict(
+        brief=brief,
+        scheduled=catalog.is_scheduled(brief),
+        actors=catalog.named_by(brief, "actors"),
+        indicators=catalog.named_by(brief, "indicators"),
+        mechanisms=catalog.named_by(brief, "mechanisms"),
+        authors=catalog.named_by(brief, "authors"),
+        author_names=catalog.author_names(brief),
+        regions=catalog.named_by(brief, "regions"),
+        gains=[catalog.actors[i] for i in brief.leverage.gains],
+        loses=[catalog.actors[i] for i in brief.leverage.loses],
+        readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],
+        tags=[(tag, tag_page(tag)) for tag in brief.tags],
+        related=catalog.related_briefs(brief),
+        previous=catalog.previous_brief(brief),
+        next=catalog.next_brief(brief),
+    )
+
+
 def inputs(catalog: Catalog, brief: Brief) -> tuple:
     """What a brief's page shows besides the site's data, configuration and templates (which `site_inputs.site_key`
-    covers): the brief itself (its text by its digest), whether it is scheduled, when it last changed, and the
-    title and date of each brief it leads to (related, previous, next), with the language its title is shown in
-    (a brief not translated into the page's language is marked with its own: `Site.shown_in`). A build renders
-    the page again when these change (`briefings.reuse`)."""
-
-    def shown(other: Brief | None) -> tuple | None:
-        return (other.src_uri, other.title, other.date, catalog.text_language(other)) if other else None
-
-    scheduled, changed = catalog.is_scheduled(brief), catalog.last_changed(brief.src_uri)
-    return (brief, brief.text_digest, scheduled, changed, [shown(b) for b in leads_to(catalog, brief)])
+    covers): what its templates are given (`page_context`), of the briefs it leads to only what they show of them
+    (`LedTo`), its text (by its digest) and the day it last changed. As a generated page's, its fingerprint is
+    derived from these (`briefings.reuse`): a build renders the page again when they change."""
+    return (_shown(catalog, brief), brief.text_digest, catalog.last_changed(brief.src_uri))
 
 
-def leads_to(catalog: Catalog, brief: Brief) -> list[Brief | None]:
-    """The briefs a brief's page leads to: its related briefs, then (after None) the previous and the next."""
-    return [*catalog.related_briefs(brief), None, catalog.previous_brief(brief), catalog.next_brief(brief)]
+@dataclass(frozen=True)
+class LedTo:
+    """What a brief's page shows of a brief it leads to (brief-related.md): its address, title and date, and the
+    language its title is shown in (a brief not translated into the page's language is marked with its own:
+    `Site.shown_in`), not the rest of its record."""
+
+    src_uri: str
+    title: str
+    date: dt.date
+    language: str
+
+
+def _shown(catalog: Catalog, brief: Brief) -> dict[str, Any]:
+    """`page_context`, the briefs the page leads to as what it shows of them."""
+
+    def led(other: Brief | None) -> LedTo | None:
+        return LedTo(other.src_uri, other.title, other.date, catalog.text_language(other)) if other else None
+
+    context = page_context(catalog, brief)
+    return context | {
+        "related": [led(other) for other in context["related"]],
+        "previous": led(context["previous"]),
+        "next": led(context["next"]),
+    }
 
 
 def untranslated(catalog: Catalog, brief: Brief) -> dict[str, Any]:
@@ -90,11 +130,10 @@ UNTRANSLATED, UNTRANSLATED_PAGE = "brief-untranslated.md", "brief-untranslated-p
 
 def translation_inputs(catalog: Catalog, brief: Brief, translation: Translation) -> tuple:
     """What a translation's own page (`slug.fr.md`) shows, as `inputs` says of the original's: its own file (by
-    its digest, with the text its front matter gives), the original's judgement (`brief` is the brief in the
-    translation's language, `catalog` the catalog in it: its dates, entities, leverage, readings, tags, regions
-    and authors, not the original's text), and the title and date of each brief it leads to."""
-    _, _, *shown = inputs(catalog, brief)
-    return (translation, translation.text_digest, brief, *shown)
+    its digest, with the text its front matter gives), what its templates are given of the original (`brief` is
+    the brief in the translation's language, `catalog` the catalog in it: `page_context`, the briefs it leads to as
+    `LedTo`; not the original's text), and the day the original last changed."""
+    return (translation, translation.text_digest, _shown(catalog, brief), catalog.last_changed(brief.src_uri))
 
 
 def brief_markdown(
@@ -103,32 +142,14 @@ def brief_markdown(
     """The brief's Markdown as published: header (with its corrections), the author's text, the readings it
     records, the sources, how to cite it and report a correction, then where to read on. Where its text starts
     and ends is marked (`cut_text`), each mark a block of HTML of its own (`block`: the `stash_block` filter)."""
-    context = dict(
-        brief=brief,
-        scheduled=catalog.is_scheduled(brief),
-        publication=publication,
-        actors=catalog.named_by(brief, "actors"),
-        indicators=catalog.named_by(brief, "indicators"),
-        mechanisms=catalog.named_by(brief, "mechanisms"),
-        authors=catalog.named_by(brief, "authors"),
-        author_names=catalog.author_names(brief),
-        regions=catalog.named_by(brief, "regions"),
-        gains=[catalog.actors[i] for i in brief.leverage.gains],
-        loses=[catalog.actors[i] for i in brief.leverage.loses],
-        readings=[(catalog.indicators[r.indicator_id], r) for r in brief.readings],
-        tags=[(tag, tag_page(tag)) for tag in brief.tags],
-    )
-    header = render("brief-header.md", brief.src_uri, contents=_contents(context), **context)
+    context = page_context(catalog, brief)
+    header = render("brief-header.md", brief.src_uri, contents=_contents(context), publication=publication, **context)
     readings = render("brief-readings.md", brief.src_uri, **context)
     sources = render("brief-sources.md", brief.src_uri, **context)
-    citation = render("brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), **context)
-    related = render(
-        "brief-related.md",
-        brief.src_uri,
-        related=catalog.related_briefs(brief),
-        previous=catalog.previous_brief(brief),
-        next=catalog.next_brief(brief),
+    citation = render(
+        "brief-citation.md", brief.src_uri, citation_files=citation_paths(brief), publication=publication, **context
     )
+    related = render("brief-related.md", brief.src_uri, **context)
     starts, ends = block(_TEXT_STARTS), block(_TEXT_ENDS)
     return f"{header}{starts}{body.rstrip()}\n{readings}{sources}{citation}{ends}{related}"
 
