@@ -51,12 +51,13 @@ def nav_paths(nav: Any) -> Iterator[str]:
 def site_files(
     project: Project, config_file: Path | None = None, pages: Iterable[str] | None = None
 ) -> Iterator[tuple[str, Path]]:
-    """Every file of the project that every page depends on, with the name the key gives it: those of
-    `overrides/`, `macros/` and `data/`, `mkdocs.yml` (or `config_file`), then the docs folder's pages that are not
-    briefs (`pages`, by src_uri, if the catalog knows them already; else found in the docs folder)."""
-    for folder in (project.root / name for name in SITE_FOLDERS):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            yield path.relative_to(folder).as_posix(), path
+    """Every file of the project that every page depends on, with the name the key gives it (its path in the
+    project, so that no two share one): those of `overrides/`, `macros/` and `data/`, `mkdocs.yml` (or
+    `config_file`), then the docs folder's pages that are not briefs (`pages`, by src_uri, if the catalog knows
+    them already; else found in the docs folder)."""
+    for name in SITE_FOLDERS:
+        for relative, path in _files_under(project.root / name):
+            yield f"{name}/{relative}", path
     config_file = config_file or project.root / "mkdocs.yml"
     if config_file.is_file():
         yield "mkdocs.yml", config_file
@@ -66,7 +67,7 @@ def site_files(
         else [p.src_uri for p in docs_folder(project, Problems())[0] if not p.is_brief]
     )
     for src_uri in found:
-        yield src_uri, project.docs_dir / src_uri
+        yield project.relative(project.docs_dir / src_uri), project.docs_dir / src_uri
 
 
 def site_key(
@@ -109,8 +110,13 @@ def site_stamp(
 
 
 def _package_files() -> Iterator[tuple[str, Path]]:
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        yield path.relative_to(PACKAGE).as_posix(), path
+    return _files_under(PACKAGE)
+
+
+def _files_under(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Every file in `folder` (but Python's bytecode), by its path there, in order."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        yield path.relative_to(folder).as_posix(), path
 
 
 def _add_file(digest: Any, name: str, path: Path) -> None:

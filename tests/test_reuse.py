@@ -214,6 +214,16 @@ def test_the_key_and_the_previews_stamp_cover_the_site_wide_inputs(example, monk
     assert key(example) != base, "the packages' versions are part of the key"
 
 
+def test_a_file_moved_from_one_site_folder_to_the_next_changes_the_key(example):
+    """Each file is in the key by its path in the project: `macros/a.txt` is not `data/a.txt`, though each is
+    the last of its folder's files or the first of the next folder's."""
+    assert sorted(p.name for p in (example / "macros").iterdir() if p.is_file()) == ["__init__.py"]
+    (example / "macros" / "a.txt").write_text("the same text", "utf-8")
+    in_macros = key(example)
+    (example / "macros" / "a.txt").rename(example / "data" / "a.txt")
+    assert key(example) != in_macros
+
+
 def test_the_key_and_the_stamp_cover_the_package_itself(example, tmp_path, monkeypatch):
     sources = {path.name for path in site_inputs.PACKAGE.rglob("*") if path.is_file()}
     assert {"reuse.py", "brief-header.md", "brief.schema.json"} <= sources
