@@ -10,8 +10,9 @@ What a page shows is declared once, next to the page, and reduced to a fingerpri
 - a page the core generates (an entity's page, a listing, a tag) is derived from what its template is given and
   asks of the catalog (`Fingerprints`);
 - a brief's page, likewise, from what its templates are given (`pages.brief.inputs`: its `page_context`, of the
-  briefs it leads to what it shows, `LedTo`, with its text and the day it last changed); a translation's own page (`slug.fr.md`), from its file and what the
-  original's page is given in its language (`pages.brief.translation_inputs`).
+  briefs it leads to what it shows, `LedTo`, with its text and the day it last changed); a translation's own
+  page (`slug.fr.md`), from its file and what the original's page is given in its language
+  (`pages.brief.translation_inputs`).
 
 Pages the navigation lists, hand-written pages and any page that called a macro listing briefs (`Macros.listing`)
 are always written again. `briefings.buildcache` keeps the last build's pages and uses these fingerprints.
