@@ -445,6 +445,15 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
             gc.disable()  # as a command run next might (briefings check does): the stopped collector leaves it so
             time.sleep(QuietCollector.QUIET + 0.3)
             assert not gc.isenabled() and 2 not in collections
+
+            preview = QuietCollector()  # a preview started with collecting off (by whatever runs it)
+            preview.pause()
+            preview.resume()
+            time.sleep(QuietCollector.QUIET + 0.3)
+            preview.pause()  # nor held off too long: never run by it
+            time.sleep(QuietCollector.LONGEST + 0.3)
+            preview.stop()
+            assert not gc.isenabled() and 2 not in collections, "the collector turned on what it had not turned off"
         finally:
             gc.callbacks.remove(track)
     finally:

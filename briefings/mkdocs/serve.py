@@ -207,7 +207,8 @@ class QuietCollector:
     started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
     more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
     rebuild then starts with a collection). When the preview ends (`stop`), collecting is on again, and no
-    collection waits for it."""
+    collection waits for it. Collecting that was off when a rebuild started (turned off by whatever runs the
+    preview) is left as it was: the collector turns on only what it turned off."""
 
     QUIET = 1.0  # seconds
     LONGEST = 15.0
@@ -215,6 +216,7 @@ class QuietCollector:
     def __init__(self) -> None:
         self._timer: threading.Timer | None = None
         self._held_since = 0.0  # when collecting was last turned off
+        self._holding = False  # collecting is off because this collector turned it off
         self._lock = threading.Lock()
         self._latest = 0  # the latest pause or resume: only its timer may turn collecting on again
 
@@ -222,7 +224,9 @@ class QuietCollector:
         with self._lock:
             if gc.isenabled():
                 gc.disable()
-                self._held_since = time.monotonic()
+                self._holding, self._held_since = True, time.monotonic()
+            elif not self._holding:  # off before the preview paused it: left to whoever turned it off
+                return
             elif time.monotonic() - self._held_since > self.LONGEST:
                 gc.collect()
                 self._held_since = time.monotonic()
@@ -230,14 +234,17 @@ class QuietCollector:
 
     def resume(self) -> None:
         with self._lock:
-            self._collect_in(self.QUIET)
+            if self._holding:
+                self._collect_in(self.QUIET)
 
     def stop(self) -> None:
         """The preview ends (its plugins shut down): collecting is on again, and no collection waits for quiet."""
         with self._lock:
             self._latest += 1  # a timer already running turns nothing on
-            if self._timer is not None:  # (this collector paused it, and may not have turned it on yet)
+            if self._timer is not None:
                 self._timer.cancel()
+            if self._holding:
+                self._holding = False
                 gc.enable()
 
     def _collect_in(self, seconds: float) -> None:
@@ -252,4 +259,5 @@ class QuietCollector:
         gc.collect()
         with self._lock:  # a rebuild that started meanwhile keeps collecting off (a cancelled timer may be running)
             if turn == self._latest:
+                self._holding = False
                 gc.enable()
