@@ -35,9 +35,12 @@ from .site_inputs import settings_of, site_stamp
 class Preview:
     """What the live preview remembers from one rebuild to the next, so that a save writes again only what
     it changes: what each brief held, and for each language the site is built in, its pages' fingerprints,
-    its generated pages' Markdown and the last site that built (`LanguagePages`)."""
+    its generated pages' Markdown and the last site that built (`LanguagePages`). Its rebuilds write only what a
+    save changes when the engine's builds are `dirty` (`mkdocs serve --dirty`: each keeps what the last wrote);
+    otherwise each starts from an empty folder, and writes every page and file again."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, dirty: bool = True) -> None:
+        self.dirty = dirty
         self.cache = LoadCache()
         self.loaded: Loaded | None = None  # this rebuild's reading of the project
         self.changes: Changes | None = None  # what changed since the last rebuild (None: anything may have)
@@ -110,7 +113,7 @@ class Preview:
                 previous=pages.fingerprints,
                 site=site,
             )
-            pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.changes)
+            pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.changes) if self.dirty else None
             pages.listings = not after.show_alike(pages.fingerprints)
             pages.fingerprints = after
         else:  # every page shows the errors: the next good save writes every page again

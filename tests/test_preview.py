@@ -267,14 +267,29 @@ def test_the_preview_makes_the_catalog_again_when_it_changes_and_only_then(proje
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
 
 
-def _serve(project: Path, log: Path, **env: str) -> tuple[Started | subprocess.Popen, str]:
-    """`mkdocs serve --dirty` of `project` (with `env` besides this process's), what it prints written to `log`,
-    and the address it serves at."""
+def _serve(project: Path, log: Path, *, dirty: bool = True, **env: str) -> tuple[Started | subprocess.Popen, str]:
+    """`mkdocs serve --dirty` of `project` (`dirty` false: a plain `mkdocs serve`; with `env` besides this
+    process's), what it prints written to `log`, and the address it serves at."""
     port = free_port()
-    server = start(
-        BIN / "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", cwd=project, output=log, env=env
-    )
+    how = ["--dirty"] if dirty else []
+    server = start(BIN / "mkdocs", "serve", *how, "--dev-addr", f"127.0.0.1:{port}", cwd=project, output=log, env=env)
     return server, f"http://127.0.0.1:{port}/"
+
+
+def _served_otherwise(fresh: Path, base: str, pattern: str) -> tuple[int, list[str]]:
+    """Of the files of the built site `fresh` matching `pattern` in the language the preview serves (not its 404
+    page, which the server shows for any missing address), how many, and those that the preview at `base` serves
+    otherwise (a page without the server's live-reload script)."""
+    compared, different = 0, []
+    for file in sorted(fresh.rglob(pattern)):
+        rel = file.relative_to(fresh).as_posix()
+        if rel.endswith("404.html") or rel.split("/")[0] in OTHER_LANGUAGES:
+            continue
+        url = base + ("" if rel == "index.html" else rel.removesuffix("index.html"))
+        compared += 1
+        if _LIVERELOAD.sub("", fetch(url)) != file.read_bytes().decode("utf-8"):
+            different.append(rel)
+    return compared, different
 
 
 def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(project: Path, tmp_path: Path):
@@ -320,40 +335,51 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         fresh = tmp_path / "fresh"
         result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
         assert result.returncode == 0, result.output
-        compared, different = 0, []
-        for page in sorted(fresh.rglob("*.html")):
-            rel = page.relative_to(fresh).as_posix()
-            url = base + ("" if rel == "index.html" else rel.removesuffix("index.html"))
-            if rel.endswith("404.html") or rel.split("/")[0] in OTHER_LANGUAGES:  # the preview serves English only
-                continue
-            served = _LIVERELOAD.sub("", fetch(url))
-            compared += 1
-            if served != page.read_text("utf-8"):
-                different.append(rel)
+        compared, different = _served_otherwise(fresh, base, "*.html")  # the preview serves English only
         assert compared > 30 and not different, different
         # The feeds carry every brief's text: the saved one's as edited, the others' as the first build rendered them.
         wait_for(base + "feed.xml", "The host revisited")  # written once the preview is quiet (Preview.publish)
-        feeds = [f for f in sorted(fresh.rglob("feed.xml")) if f.relative_to(fresh).parts[0] not in OTHER_LANGUAGES]
-        assert len(feeds) > 10 and "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
-        different = [f for f in feeds if fetch(base + f.relative_to(fresh).as_posix()) != f.read_text("utf-8")]
-        assert not different, different
+        assert "keep escalation contained" in (fresh / "feed.xml").read_text("utf-8")
+        compared, different = _served_otherwise(fresh, base, "feed.xml")
+        assert compared > 10 and not different, different
         assert fetch(base + "sitemap.xml") == (fresh / "sitemap.xml").read_text("utf-8")
         # The open data's catalog, made again by the saves that change what it holds, not by a sentence's.
         assert fetch(base + "data/catalog.json") == (fresh / "data/catalog.json").read_text("utf-8")
         # Each brief's citation files: the saved brief's and the new brief's written, the others as they were.
-        cites = [
-            c
-            for c in sorted([*fresh.rglob("cite.bib"), *fresh.rglob("cite.ris")])
-            if c.relative_to(fresh).parts[0] not in OTHER_LANGUAGES
-        ]
-        assert len(cites) > 20
         assert "keep escalation contained" in fetch(base + "briefs/2026/doha-indirect-talks/cite.bib")
         assert "The host revisited" in fetch(base + "briefs/2026/host-revisited/cite.ris")
-        different = [f for f in cites if fetch(base + f.relative_to(fresh).as_posix()) != f.read_bytes().decode()]
-        assert not different, different
+        compared, different = _served_otherwise(fresh, base, "cite.*")
+        assert compared > 20 and not different, different
         # The other languages are not built: neither their pages nor their feeds.
         for page in ("fr/", "ar/", "fr/briefs/2026/doha-indirect-talks/", "ar/feed.xml"):
             assert _status(base + page) == 404, page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_a_plain_serve_writes_every_page_and_file_again_on_each_save(project: Path, tmp_path: Path):
+    """Without `--dirty`, MkDocs empties the preview's folder before each rebuild: a save writes every page and
+    file again (the citation files, the open data, the sitemap and the feeds of briefs it did not change too)."""
+    (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
+    server, base = _serve(project, tmp_path / "serve.log", dirty=False)
+    try:
+        wait_for(base + "briefs/2026/doha-indirect-talks/", "without meeting directly")
+        _edit(project, DOHA, "without meeting directly", "without ever meeting directly")  # a sentence of its text
+        wait_for(base + "briefs/2026/doha-indirect-talks/", "without ever meeting directly")
+        wait_for(base + "feed.xml", "without ever meeting directly")  # written once the preview is quiet
+        fresh = tmp_path / "fresh"
+        result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
+        assert result.returncode == 0, result.output
+        for pattern, least in (
+            ("*.html", 30),
+            ("feed.xml", 10),
+            ("cite.*", 20),
+            ("catalog*.json", 2),
+            ("sitemap.xml", 1),
+        ):
+            compared, different = _served_otherwise(fresh, base, pattern)
+            assert compared >= least and not different, (pattern, different)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -93,6 +93,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         BriefingsPlugin.__init__(self)  # afresh
         self.preview = serve.starting(command)  # the preview shows drafts, in one language; its dirty builds are exact
+        self.previewing = Preview(dirty=dirty)  # (a build that is not dirty starts from an empty folder)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
