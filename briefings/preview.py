@@ -7,13 +7,18 @@ pages that call macros are written again when what briefs show in listings chang
 and the pages the navigation lists if never written. Anything else than briefs (a data file, a hand-written page,
 which ids exist, or any other input every page depends on: the configuration, `overrides/`, `macros/`, this
 package, by `site_inputs.site_stamp`) changes pages all over the site: then everything is written again.
+
+What no reader of the pages written waits for waits for the preview to be quiet: the search index, the feeds and
+the redirects (`PreviewIndex`), and Python's cycle collector (`QuietCollector`).
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, MutableMapping
 
@@ -251,3 +256,66 @@ class PreviewIndex:
             shutil.rmtree(previous, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+class QuietCollector:
+    """Python's cycle collector, run while the preview is quiet rather than in the middle of a rebuild: a
+    large site's preview holds enough objects that a full collection, which a rebuild's allocations set off
+    now and then, takes a few tenths of a second. A rebuild `pause`s it; `resume` collects once no rebuild has
+    started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
+    more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
+    rebuild then starts with a collection). When the preview ends (`stop`), collecting is on again, and no
+    collection waits for it. Collecting that was off when a rebuild started (turned off by whatever runs the
+    preview) is left as it was: the collector turns on only what it turned off."""
+
+    QUIET = 1.0  # seconds
+    LONGEST = 15.0
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+        self._held_since = 0.0  # when collecting was last turned off
+        self._holding = False  # collecting is off because this collector turned it off
+        self._lock = threading.Lock()
+        self._latest = 0  # the latest pause or resume: only its timer may turn collecting on again
+
+    def pause(self) -> None:
+        with self._lock:
+            if gc.isenabled():
+                gc.disable()
+                self._holding, self._held_since = True, time.monotonic()
+            elif not self._holding:  # off before the preview paused it: left to whoever turned it off
+                return
+            elif time.monotonic() - self._held_since > self.LONGEST:
+                gc.collect()
+                self._held_since = time.monotonic()
+            self._collect_in(self.LONGEST)
+
+    def resume(self) -> None:
+        with self._lock:
+            if self._holding:
+                self._collect_in(self.QUIET)
+
+    def stop(self) -> None:
+        """The preview ends (its plugins shut down): collecting is on again, and no collection waits for quiet."""
+        with self._lock:
+            self._latest += 1  # a timer already running turns nothing on
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._holding:
+                self._holding = False
+                gc.enable()
+
+    def _collect_in(self, seconds: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._latest += 1
+        self._timer = threading.Timer(seconds, self._collect, args=(self._latest,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _collect(self, turn: int) -> None:
+        gc.collect()
+        with self._lock:  # a rebuild that started meanwhile keeps collecting off (a cancelled timer may be running)
+            if turn == self._latest:
+                self._holding = False
+                gc.enable()

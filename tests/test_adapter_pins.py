@@ -60,7 +60,6 @@ from briefings.templating import CompiledTemplates
 from briefings.mkdocs.serve import (
     SETTLE,
     NotifiedObserver,
-    QuietCollector,
     notify,
     watch_project,
 )
@@ -400,64 +399,6 @@ def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, mo
     assert server.build_delay == 0.1  # polled changes may take a moment to settle
     assert server._watched_paths == {str(tmp_path / "docs"): 1}
     assert [w.path for w in server._watch_refs.values()] == [str(tmp_path / "docs")]
-
-
-def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
-    monkeypatch.setattr(QuietCollector, "QUIET", 0.3)
-    monkeypatch.setattr(QuietCollector, "LONGEST", 1.5)
-    collector = QuietCollector()
-
-    def enabled_after() -> float:
-        """Seconds until the collector has run and the collection is on again (a full collection takes a moment)."""
-        started = time.monotonic()
-        while not gc.isenabled() and time.monotonic() - started < 10:
-            time.sleep(0.01)
-        return time.monotonic() - started
-
-    try:
-        collector.pause()  # a rebuild starts
-        assert not gc.isenabled()
-        collector.resume()  # and ends
-        time.sleep(0.1)
-        collector.pause()  # another save before the preview was quiet
-        time.sleep(0.5)
-        assert not gc.isenabled()  # the quiet time starts again from the end of the last rebuild
-        collector.resume()
-        assert 0.25 < enabled_after() < 10
-        collector.pause()  # a rebuild that fails: no resume
-        assert not gc.isenabled() and 1.4 < enabled_after() < 10
-
-        collections: list[int] = []
-        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
-        gc.callbacks.append(track)
-        try:
-            started = time.monotonic()
-            while time.monotonic() - started < 2.5:  # saves back to back, never quiet
-                collector.pause()
-                assert not gc.isenabled()
-                time.sleep(0.1)  # the rebuild
-                collector.resume()
-                time.sleep(0.05)  # the next save
-            assert 2 in collections, "saves back to back held off the collector for good"
-            collector.stop()  # the preview ends right after a rebuild: collecting at once, no collection waiting
-            assert gc.isenabled()
-            collections.clear()
-            gc.disable()  # as a command run next might (briefings check does): the stopped collector leaves it so
-            time.sleep(QuietCollector.QUIET + 0.3)
-            assert not gc.isenabled() and 2 not in collections
-
-            preview = QuietCollector()  # a preview started with collecting off (by whatever runs it)
-            preview.pause()
-            preview.resume()
-            time.sleep(QuietCollector.QUIET + 0.3)
-            preview.pause()  # nor held off too long: never run by it
-            time.sleep(QuietCollector.LONGEST + 0.3)
-            preview.stop()
-            assert not gc.isenabled() and 2 not in collections, "the collector turned on what it had not turned off"
-        finally:
-            gc.callbacks.remove(track)
-    finally:
-        gc.enable()
 
 
 # -- mkdocs-static-i18n ----------------------------------------------------------------------------------------

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import re
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,7 +19,7 @@ from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
 from briefings.export import render_catalog
 from briefings.outputs import CATALOG_PATH
-from briefings.preview import Preview, pages_to_rebuild
+from briefings.preview import Preview, QuietCollector, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
 from briefings.site import Site
@@ -493,6 +495,64 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
     assert time.monotonic() - stopped < 5
     assert record.stat().st_mtime_ns == written  # the served index, untouched
     assert not (site / PreviewIndex.NEXT).exists()
+
+
+def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
+    monkeypatch.setattr(QuietCollector, "QUIET", 0.3)
+    monkeypatch.setattr(QuietCollector, "LONGEST", 1.5)
+    collector = QuietCollector()
+
+    def enabled_after() -> float:
+        """Seconds until the collector has run and the collection is on again (a full collection takes a moment)."""
+        started = time.monotonic()
+        while not gc.isenabled() and time.monotonic() - started < 10:
+            time.sleep(0.01)
+        return time.monotonic() - started
+
+    try:
+        collector.pause()  # a rebuild starts
+        assert not gc.isenabled()
+        collector.resume()  # and ends
+        time.sleep(0.1)
+        collector.pause()  # another save before the preview was quiet
+        time.sleep(0.5)
+        assert not gc.isenabled()  # the quiet time starts again from the end of the last rebuild
+        collector.resume()
+        assert 0.25 < enabled_after() < 10
+        collector.pause()  # a rebuild that fails: no resume
+        assert not gc.isenabled() and 1.4 < enabled_after() < 10
+
+        collections: list[int] = []
+        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
+        gc.callbacks.append(track)
+        try:
+            started = time.monotonic()
+            while time.monotonic() - started < 2.5:  # saves back to back, never quiet
+                collector.pause()
+                assert not gc.isenabled()
+                time.sleep(0.1)  # the rebuild
+                collector.resume()
+                time.sleep(0.05)  # the next save
+            assert 2 in collections, "saves back to back held off the collector for good"
+            collector.stop()  # the preview ends right after a rebuild: collecting at once, no collection waiting
+            assert gc.isenabled()
+            collections.clear()
+            gc.disable()  # as a command run next might (briefings check does): the stopped collector leaves it so
+            time.sleep(QuietCollector.QUIET + 0.3)
+            assert not gc.isenabled() and 2 not in collections
+
+            preview = QuietCollector()  # a preview started with collecting off (by whatever runs it)
+            preview.pause()
+            preview.resume()
+            time.sleep(QuietCollector.QUIET + 0.3)
+            preview.pause()  # nor held off too long: never run by it
+            time.sleep(QuietCollector.LONGEST + 0.3)
+            preview.stop()
+            assert not gc.isenabled() and 2 not in collections, "the collector turned on what it had not turned off"
+        finally:
+            gc.callbacks.remove(track)
+    finally:
+        gc.enable()
 
 
 def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path):

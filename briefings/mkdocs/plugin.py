@@ -46,7 +46,7 @@ from ..feed import SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded
 from ..macros import Macros
-from ..preview import Preview
+from ..preview import Preview, QuietCollector
 from ..problems import Problems
 from ..project import Project
 from ..publishing import StagedSite
@@ -67,7 +67,7 @@ class BriefingsConfig(base.Config):
 class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
-    def __init__(self) -> None:
+    def __init__(self, *, dirty: bool = True) -> None:
         """What the plugin keeps from one build to the next of one command (the preview's rebuilds, each
         language's build): at first, nothing. MkDocs keeps a plugin with an `on_startup` for the life of the process,
         so a command that follows another in one process (the tests' forked commands, the benchmark's rebuilds)
@@ -78,22 +78,21 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.macros: Macros | None = None
         self.staged: StagedSite | None = None  # the folder the build writes to, until it replaces the site
         self.finished = False  # every page of it is written; the engine may still fail the build
-        self.previewing = Preview()  # what the live preview remembers across rebuilds
+        self.previewing = Preview(dirty=dirty)  # what the live preview remembers across rebuilds
         self.fragments = Fragments()  # the HTML the core writes into pages, by marker
         self.feeds = SiteFeeds()  # with each brief's text, kept across the preview's rebuilds
         self.generated: dict = {}  # the pages the core generates, by source path
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
-        self.collector = serve.QuietCollector()  # the preview collects garbage between rebuilds, not during them
+        self.collector = QuietCollector()  # the preview collects garbage between rebuilds, not during them
         self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
         self.built = ()  # the preview's languages: languages.py
 
     # -- the core, once per build ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        BriefingsPlugin.__init__(self)  # afresh
+        BriefingsPlugin.__init__(self, dirty=dirty)  # afresh (a build that is not dirty starts from an empty folder)
         self.preview = serve.starting(command)  # the preview shows drafts, in one language; its dirty builds are exact
-        self.previewing = Preview(dirty=dirty)  # (a build that is not dirty starts from an empty folder)
 
     @event_priority(100)  # before the macros plugin, whose define_env binds the macros of this site
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

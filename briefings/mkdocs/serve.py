@@ -7,16 +7,12 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
   rebuild to the next (`THEME_CODE`), and the theme's files listed (`theme.ThemeListing`).
 - MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
   (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
-- Python's cycle collector waits for the preview to be quiet (`QuietCollector`) rather than interrupt a rebuild.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -186,7 +182,7 @@ def notify(server: Any) -> bool:
     return True
 
 
-# -- collecting garbage between saves -------------------------------------------------------------------------
+# -- which pages a rebuild writes ------------------------------------------------------------------------------
 
 
 def rewrite_only(files: Any, config: Any, preview: Preview) -> None:
@@ -198,66 +194,3 @@ def rewrite_only(files: Any, config: Any, preview: Preview) -> None:
         file.is_modified = (lambda yes: lambda: yes)(preview.rewrites(file.src_uri))
     if not preview.writes_everything:
         config.theme.static_templates.clear()  # (this rebuild's theme: the next rebuild makes its own)
-
-
-class QuietCollector:
-    """Python's cycle collector, run while the preview is quiet rather than in the middle of a rebuild: a
-    large site's preview holds enough objects that a full collection, which a rebuild's allocations set off
-    now and then, takes a few tenths of a second. A rebuild `pause`s it; `resume` collects once no rebuild has
-    started for `QUIET` seconds, then lets it run as usual until the next rebuild. It is never held off for
-    more than `LONGEST` seconds: not after a rebuild that fails (no `resume`), nor by saves back to back (a
-    rebuild then starts with a collection). When the preview ends (`stop`), collecting is on again, and no
-    collection waits for it. Collecting that was off when a rebuild started (turned off by whatever runs the
-    preview) is left as it was: the collector turns on only what it turned off."""
-
-    QUIET = 1.0  # seconds
-    LONGEST = 15.0
-
-    def __init__(self) -> None:
-        self._timer: threading.Timer | None = None
-        self._held_since = 0.0  # when collecting was last turned off
-        self._holding = False  # collecting is off because this collector turned it off
-        self._lock = threading.Lock()
-        self._latest = 0  # the latest pause or resume: only its timer may turn collecting on again
-
-    def pause(self) -> None:
-        with self._lock:
-            if gc.isenabled():
-                gc.disable()
-                self._holding, self._held_since = True, time.monotonic()
-            elif not self._holding:  # off before the preview paused it: left to whoever turned it off
-                return
-            elif time.monotonic() - self._held_since > self.LONGEST:
-                gc.collect()
-                self._held_since = time.monotonic()
-            self._collect_in(self.LONGEST)
-
-    def resume(self) -> None:
-        with self._lock:
-            if self._holding:
-                self._collect_in(self.QUIET)
-
-    def stop(self) -> None:
-        """The preview ends (its plugins shut down): collecting is on again, and no collection waits for quiet."""
-        with self._lock:
-            self._latest += 1  # a timer already running turns nothing on
-            if self._timer is not None:
-                self._timer.cancel()
-            if self._holding:
-                self._holding = False
-                gc.enable()
-
-    def _collect_in(self, seconds: float) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        self._latest += 1
-        self._timer = threading.Timer(seconds, self._collect, args=(self._latest,))
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _collect(self, turn: int) -> None:
-        gc.collect()
-        with self._lock:  # a rebuild that started meanwhile keeps collecting off (a cancelled timer may be running)
-            if turn == self._latest:
-                self._holding = False
-                gc.enable()
