@@ -61,6 +61,7 @@ class Catalog:
     left_out: list[Brief] = field(default_factory=list)
     today: dt.date | None = None  # the day the site is built for (briefings.clock); None: nothing is scheduled
     assets: frozenset[str] = frozenset()  # the files of docs/ that its pages link or show, by path inside it
+    linked_outputs: frozenset[str] = frozenset()  # the pages and files it generates that its pages link by path
     pages: frozenset[str] = frozenset()  # the hand-written pages (neither briefs nor generated), by src_uri
     redirects: dict[str, str] = field(default_factory=dict)  # old address -> new address (data/redirects.yml)
     translations: list[Translation] = field(default_factory=list)  # of every brief, published or not

@@ -26,6 +26,7 @@ def catalog_in(catalog: Catalog, lang: str) -> Catalog:
         left_out=list(catalog.left_out),
         today=catalog.today,
         assets=catalog.assets,
+        linked_outputs=catalog.linked_outputs,
         pages=catalog.pages,
         redirects=catalog.redirects,
         translations=catalog.translations,

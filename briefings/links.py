@@ -119,12 +119,20 @@ def read_links(body: str, rel: str, first_line: int) -> PageLinks:
     return PageLinks(tuple(dict.fromkeys(references)), anchors, exact)
 
 
-def resolve_links(published: Published, problems: Problems) -> tuple[frozenset[str], list[str]]:
-    """Report every link and image of the written pages that leads nowhere. Return the files of docs/ that
-    the pages of the site link (the site's assets: a draft's count only while drafts are part of the site),
-    and the files that no page, draft or not, links."""
+@dataclass(frozen=True)
+class Resolved:
+    """What the written pages link, once every link is resolved."""
+
+    assets: frozenset[str]  # the files of docs/ the site's pages link (a draft's only while drafts are in the site)
+    outputs: frozenset[str]  # the pages and files the site generates that a written page links by its path
+    unlinked: list[str]  # the files of docs/ that no page, draft or not, links
+
+
+def resolve_links(published: Published, problems: Problems) -> Resolved:
+    """Report every link and image of the written pages that leads nowhere; return what they link."""
     linked: set[str] = set()
     assets: set[str] = set()
+    outputs: set[str] = set()
     for src_uri, page in published.pages.items():
         in_site = src_uri not in published.left_out
         for reference in page.references:
@@ -133,7 +141,9 @@ def resolve_links(published: Published, problems: Problems) -> tuple[frozenset[s
                 linked.add(target)
                 if in_site:
                     assets.add(target)
-    return frozenset(assets), sorted(published.files - linked)
+            elif target in published.generated:
+                outputs.add(target)
+    return Resolved(frozenset(assets), frozenset(outputs), sorted(published.files - linked))
 
 
 def heading_text(line: str) -> str:

@@ -149,7 +149,8 @@ class _Reader:
                     Location(page.rel),
                     "the site generates this page from the data: remove the file and edit the data instead",
                 )
-        catalog.assets, unlinked = resolve_links(self._published(pages, catalog, outputs), self.problems)
+        resolved = resolve_links(self._published(pages, catalog, outputs), self.problems)
+        catalog.assets, catalog.linked_outputs = resolved.assets, resolved.outputs
         redirects = self.project.file(REDIRECTS_FILE)
         doc = read_redirects(self._text(redirects, REDIRECTS_FILE) if redirects.is_file() else None, self.problems)
         served = served_addresses(catalog, outputs, self.project.relative(self.project.docs_dir))
@@ -158,7 +159,7 @@ class _Reader:
             return Loaded(self.problems, files=self.files, scheduled=scheduled)
         site_rules.report_unused(entity_maps, briefs, self.documents, self.problems)
         site_rules.check_titles(briefs, self.problems)
-        site_rules.report_unlinked(unlinked, self.static, self.problems)
+        site_rules.report_unlinked(resolved.unlinked, self.static, self.problems)
         return Loaded(self.problems, catalog, frozenset(templated), self.files, scheduled, self._changes(pages))
 
     def _published(self, pages: list[Source], catalog: Catalog, outputs: set[str]) -> Published:

@@ -33,7 +33,7 @@ from .pages import GeneratedPage
 from .project import Project
 from .reuse import Fingerprints
 from .search import FOLDER, SearchIndex
-from .site import Site
+from .site import Output, Site
 from .site_inputs import settings_of, site_stamp
 
 
@@ -167,6 +167,16 @@ class Preview:
         if shows == LISTED_BRIEFS:
             return self.writes_everything or self.pages.listings
         return self.rewrites(shows)
+
+    def lists(self, output: Output) -> bool:
+        """Whether the engine is told of an output the site generates, this rebuild: of every page, of a file it
+        writes again (`Output.modified`: not the feeds, which the preview writes itself, nor data it does not
+        make again), and of a file that a page links by its path (the engine resolves the links of the pages it
+        writes against the files it is told of). Not of the rest: a large site's citation files and feeds, which
+        the engine would otherwise go through on every save to write none of them."""
+        catalog = self.pages.site.catalog if self.pages.site is not None else None
+        linked = catalog is not None and output.path in catalog.linked_outputs
+        return output.page is not None or output.modified(preview=True) or linked
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
         """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the

@@ -12,6 +12,7 @@ import pytest
 
 from briefings.links import read_links
 from briefings.loader import load_project
+from briefings.outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from briefings.project import Project
 from conftest import copy_project, mkdocs_build, soup
 
@@ -101,11 +102,15 @@ def test_the_files_the_site_publishes_are_those_its_pages_show(tmp_path: Path):
     folder = project / "docs/briefs/2026"
     for name in ("shown.png", "drafts-only.png", "nobody.png"):
         (folder / name).write_bytes(PNG)
-    _show(_newest_brief(project), "![A map](shown.png)")
+    _show(_newest_brief(project), "![A map](shown.png) and [its citation](doha-indirect-talks/cite.ris)")
     _draft(project, "unfinished", "![A chart](drafts-only.png)")
 
     published = load_project(Project.at(project))
     assert published.catalog.assets == {"briefs/2026/shown.png"}
+    # And the files it generates that its pages link by their path (the live preview tells the engine of them).
+    linked_files = {path for path in published.catalog.linked_outputs if not path.endswith(".md")}
+    assert linked_files == {"briefs/2026/doha-indirect-talks/cite.ris", "feed.xml", CATALOG_PATH, CATALOG_SCHEMA_PATH}
+    assert "actors/index.md" in published.catalog.linked_outputs  # a generated page (the home page links it)
     warnings = [str(p) for p in published.problems.warnings]
     assert any(
         w.startswith("docs/briefs/2026/nobody.png:1:1: warning: no page links or shows this file") for w in warnings

@@ -18,6 +18,7 @@ from briefings import Project, load_project, reuse
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
 from briefings.export import render_catalog
+from briefings.feed import SiteFeeds
 from briefings.outputs import CATALOG_PATH
 from briefings.preview import Preview, QuietCollector, pages_to_rebuild
 from benchmarks.browsing import free_port
@@ -266,6 +267,30 @@ def test_the_preview_makes_the_catalog_again_when_it_changes_and_only_then(proje
         catalog = after
 
 
+def test_the_engine_is_told_only_of_the_files_a_rebuild_writes_or_a_page_links(project: Path):
+    """The preview tells MkDocs of every page, of the files it writes again, and of the files pages link by their
+    path (`Preview.lists`: MkDocs resolves the links of the pages it writes against the files it knows): not of
+    another brief's citation files, nor of a feed no page links, which the preview writes itself."""
+    preview = Preview()
+
+    def listed() -> set[str]:
+        preview.load(Project.at(project), SETTINGS, {})
+        site = preview.in_language(LanguageBuild("en", ("en",), again=False))
+        outputs = site.outputs(SiteFeeds(), remember=True, wanted=preview.makes)
+        told = {output.path for output in outputs if preview.lists(output)}
+        assert {page.src_uri for page in site.generated_pages()} <= told  # every page
+        return told
+
+    everything = listed()  # the first build writes every page and file: the feeds once quiet (`Preview.publish`)
+    cites = {path for path in everything if path.endswith(("/cite.bib", "/cite.ris"))}
+    assert len(cites) > 20 and {"feed.xml", CATALOG_PATH} <= everything and "actors/qatar/feed.xml" not in everything
+    _edit(project, DOHA, "without meeting directly", "without ever meeting directly")
+    after = listed()
+    assert after & cites == {"briefs/2026/doha-indirect-talks/cite.bib", "briefs/2026/doha-indirect-talks/cite.ris"}
+    # The home page links the site's feed, the about page the catalog (tests/fixtures/example/docs): both are known.
+    assert {"feed.xml", CATALOG_PATH} <= after and "actors/qatar/feed.xml" not in after
+
+
 _LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=\s*</body>)", re.S)  # serve's own
 
 
@@ -333,6 +358,9 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         _edit(project, "mkdocs.yml", "site_name: Briefings\n", "site_name: The briefing desk\n")
         for page in ("about/", "briefs/2026/oman-second-channel/", "actors/oman/"):
             wait_for(base + page, " - The briefing desk</title>")
+
+        # The pages written again resolve their links against every file they link (Preview.lists).
+        assert "is not found among documentation files" not in (tmp_path / "serve.log").read_text("utf-8")
 
         fresh = tmp_path / "fresh"
         result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)

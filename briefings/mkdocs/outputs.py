@@ -1,7 +1,7 @@
 """The outputs the core generates (`Site.outputs`), as files of the engine's site (`on_files`): the generated
 pages (written as MkDocs reads them, `on_page_read_source`), the feeds (written once every page has rendered,
 over these), the open data and each brief's citation files, each in the build's language's folder. The preview
-tells MkDocs which of them to write again."""
+tells MkDocs which of them to write again, and of which files it need not know (`Preview.lists`)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def files_of_outputs(
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
     # The preview makes the open data again only where a save changes it (`Preview.makes`).
     found = site.outputs(feeds, remember=preview is not None, wanted=preview.makes if preview is not None else None)
-    for out in found:
+    for out in found if preview is None else filter(preview.lists, found):
         file = File.generated(config, out.path, content=out.text or "")
         file.dest_uri = language.prefix + file.dest_uri  # another language's: in its folder
         if out.page:  # "Edit this page": what it is generated from
