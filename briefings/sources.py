@@ -53,8 +53,7 @@ def docs_folder(project: Project, problems: Problems) -> tuple[list[Source], dic
         return pages, files
     # A file's path as messages show it (`Project.relative`): the docs folder's, worked out once, and its own in it.
     folder = (project.relative(docs) + "/").removeprefix("./") if docs.is_relative_to(project.root) else None
-    for path in _walk(project, docs, set(), problems):
-        inside = path.relative_to(docs).as_posix()
+    for path, inside in _walk(project, docs, "", set(), problems):
         shown = folder + inside if folder is not None else project.relative(path)
         if path.suffix == ".md":
             pages.append(Source(path, shown, inside))
@@ -65,15 +64,19 @@ def docs_folder(project: Project, problems: Problems) -> tuple[list[Source], dic
     return pages, files
 
 
-def _walk(project: Project, folder: Path, seen: set[Path], problems: Problems) -> Iterator[Path]:
+def _walk(
+    project: Project, folder: Path, inside: str, seen: set[Path], problems: Problems
+) -> Iterator[tuple[Path, str]]:
+    """Each file under `folder` (`inside` the docs folder, as a path with forward slashes: "" for the docs folder
+    itself), in order: its path, and its path inside the docs folder."""
     real = folder.resolve()
     if real in seen:
         return
     seen.add(real)
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        path = Path(entry.path)
         if entry.name.startswith("."):
             continue  # not published
+        path = Path(entry.path)
         if entry.is_symlink() and not project.contains(path):
             problems.error(
                 Location(project.relative(path)),
@@ -81,7 +84,8 @@ def _walk(project: Project, folder: Path, seen: set[Path], problems: Problems) -
                 "copy the file in or remove the link",
             )
             continue
+        name = f"{inside}/{entry.name}" if inside else entry.name
         if entry.is_dir():
-            yield from _walk(project, path, seen, problems)
+            yield from _walk(project, path, name, seen, problems)
         elif entry.is_file():
-            yield path
+            yield path, name
