@@ -24,7 +24,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import clock, schema, site_rules
 from .calls import read_calls
@@ -73,10 +73,11 @@ class Changes:
 
 @dataclass
 class LoadCache:
-    """What the last reading found in each brief, for the live preview: a brief whose size and time are the
-    same, in a project whose ids are the same, is not read again."""
+    """What the last reading found in each brief and hand-written page, for the live preview: a page whose size and
+    time are the same, in a project whose ids are the same, is not read again."""
 
     briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated, links)
+    pages: dict[str, tuple] = field(default_factory=dict)  # the hand-written pages' likewise (no brief: None)
     data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
     others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
     by_content: bool = False  # a brief's reading is valid for its content (a build's cache), not its size and time
@@ -250,7 +251,18 @@ class _Reader:
     # -- pages -----------------------------------------------------------------------------------------------
 
     def _read_page(self, page: Source, known: dict, templated: set[str]) -> None:
-        """A hand-written page (home, About...): its front matter and its macro calls."""
+        """A hand-written page (home, About...): its front matter, links and macro calls; from the cache when
+        neither it nor the ids its macros may name changed since the last reading."""
+        if self.cache is None:
+            return self._read_page_anew(page, known, templated)
+        _, anew = self._through_cache(
+            self.cache.pages, page, templated, lambda found: self._read_page_anew(page, known, found)
+        )
+        if not anew:  # seen as it is now, as a page read anew is as it is read (see `_changes`)
+            stat = page.path.stat()
+            self.seen[page.rel] = (stat.st_size, stat.st_mtime_ns)
+
+    def _read_page_anew(self, page: Source, known: dict, templated: set[str]) -> None:
         text = self._text(page.path, page.rel)
         if text is None:
             return
@@ -288,7 +300,7 @@ class _Reader:
                 if is_templated:
                     templated.add(page.src_uri)
                 if self.cache is not None:
-                    self.cache.briefs[page.rel] = (self._brief_key(page), brief, problems, is_templated, links)
+                    self.cache.briefs[page.rel] = (self._page_key(page), brief, problems, is_templated, links)
                     self.reread.add(page.rel)
                 found.append(brief)
             self.files += files
@@ -299,23 +311,37 @@ class _Reader:
         """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
         if self.cache is None:
             return self._read_brief_anew(page, known, templated)
-        key = self._brief_key(page)
-        cached = self.cache.briefs.get(page.rel)
-        if cached is None or cached[0] != key:
+        brief, anew = self._through_cache(
+            self.cache.briefs, page, templated, lambda found: self._read_brief_anew(page, known, found)
+        )
+        if anew:
+            self.reread.add(page.rel)
+        return brief
+
+    def _through_cache(
+        self, store: dict[str, tuple], page: Source, templated: set[str], read: Callable[[set[str]], Any]
+    ) -> tuple[Any, bool]:
+        """What `read` finds in a page (a brief, a hand-written page), given the set to add the page to if it calls
+        macros; from `store` when neither the file nor the ids it may name changed since the last reading, with
+        the problems found in it, its links and whether it calls macros. Whether it was read anew."""
+        key = self._page_key(page)
+        cached = store.get(page.rel)
+        anew = cached is None or cached[0] != key
+        if anew:
             problems, self.problems = self.problems, Problems()
             found: set[str] = set()
-            brief = self._read_brief_anew(page, known, found)
-            links = self.links.get(page.src_uri, PageLinks())
-            cached = self.cache.briefs[page.rel] = (key, brief, self.problems.items, bool(found), links)
+            value = read(found)
+            store[page.rel] = (key, value, self.problems.items, bool(found), self.links.get(page.src_uri))
             self.problems = problems
-            self.reread.add(page.rel)
         else:
             self.files += 1
-        _, brief, problems, is_templated, self.links[page.src_uri] = cached
+        _, value, problems, is_templated, links = store[page.rel]
         self.problems.extend(problems)
+        if links is not None:
+            self.links[page.src_uri] = links
         if is_templated:
             templated.add(page.src_uri)
-        return brief
+        return value, anew
 
     def _read_translation(self, file: TranslationFile, known: dict, templated: set[str]) -> Translation | None:
         """A brief's translation (briefings.originals says which files are), read by briefings.translated_briefs."""
@@ -327,8 +353,8 @@ class _Reader:
             self.links[page.src_uri] = read.links
         return read.translation
 
-    def _brief_key(self, page: Source) -> tuple:
-        """What a brief's cached reading holds for: the file (its size and time, or its content) and the ids."""
+    def _page_key(self, page: Source) -> tuple:
+        """What a page's cached reading holds for: the file (its size and time, or its content) and the ids."""
         if self.cache is not None and self.cache.by_content:
             return (hashlib.blake2b(page.path.read_bytes(), digest_size=16).hexdigest(), self.ids_key)
         stat = page.path.stat()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings import Project, load_project, reuse
+from briefings import Project, load_project, loader, reuse
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
 from briefings.export import render_catalog
@@ -100,6 +100,43 @@ def test_a_saved_brief_changes_its_page_the_pages_listing_it_and_nothing_else(pr
     assert data.catalog.actors["qatar"].name == "State of Qatar"  # a changed data file is read again
     again = load_project(Project.at(project), preview=True, cache=cache)  # and an unchanged one is not
     assert again.catalog.actors["qatar"] is data.catalog.actors["qatar"] and not again.changed.anything_else
+
+
+def test_a_hand_written_page_is_read_again_only_when_it_or_the_ids_change(project: Path, monkeypatch):
+    """The preview's reading keeps what it found in each hand-written page (its problems, links and macro calls),
+    as it does a brief's: a save of anything else reads none of them again."""
+    read: list[str] = []
+    anew = loader._Reader._read_page_anew
+    monkeypatch.setattr(
+        loader._Reader, "_read_page_anew", lambda self, page, *a: read.append(page.src_uri) or anew(self, page, *a)
+    )
+    cache = LoadCache()
+
+    def reading() -> tuple[list[str], loader.Loaded]:
+        read.clear()
+        return read, load_project(Project.at(project), preview=True, cache=cache)
+
+    first, loaded = reading()
+    pages = loaded.catalog.pages
+    assert set(first) == pages and "index.md" in loaded.templated and "feed.xml" in loaded.catalog.linked_outputs
+    _edit(project, DOHA, "keep escalation in check", "keep escalation contained")
+    again, saved = reading()
+    assert again == [] and (saved.templated, saved.catalog.linked_outputs) == (
+        loaded.templated,
+        loaded.catalog.linked_outputs,
+    )
+    assert not saved.changed.anything_else
+    _edit(project, "docs/about.md", "](feed.xml)", "](feeds.xml)")  # a link to no file
+    again, broken = reading()
+    assert again == ["about.md"] and broken.catalog is None  # (what changed is then unknown: None)
+    (error,) = [str(p) for p in broken.problems.errors]
+    assert error.startswith("docs/about.md:44:") and "feeds.xml" in error
+    again, still = reading()  # the page's problems, from the cache
+    assert again == [] and [str(p) for p in still.problems.errors] == [error]
+    _edit(project, "docs/about.md", "](feeds.xml)", "](feed.xml)")
+    _edit(project, "data/actors.yml", "\nqatar:\n", "\nqatar-state:\n")  # the ids its macros may name
+    again, _ = reading()
+    assert set(again) == pages
 
 
 def test_a_new_title_of_the_brief_giving_an_indicators_latest_reading_leaves_the_indicators_index(project: Path):
