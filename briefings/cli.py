@@ -227,8 +227,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     project = Project.at(args.root or find_root(Path.cwd()))
     if args.command == "check":
+        collecting = gc.isenabled()
         gc.disable()  # a short run that makes many objects and little garbage: collecting it only costs time
-        return run_check(project, args.paths, args.format, args.since)
+        try:
+            return run_check(project, args.paths, args.format, args.since)
+        finally:
+            if collecting:  # as it was for whatever called this in its own process (a test, an editor's plugin)
+                gc.enable()
     if args.command == "diff":
         return run_diff(project, args.ref)
     from .scaffold import ScaffoldError, add_entry  # here: checking needs no template

@@ -157,23 +157,19 @@ def briefings_here(*args: str | Path, cwd: Path, env: dict | None = None) -> Run
     second or so on a loaded machine)."""
     from briefings.cli import main
 
-    out, err, collecting = io.StringIO(), io.StringIO(), gc.isenabled()
-    try:
-        with (
-            environment(env),
-            contextlib.chdir(cwd),
-            contextlib.redirect_stdout(out),
-            contextlib.redirect_stderr(err),
-        ):
-            try:
-                returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command does
-            except SystemExit as exit:  # --help, a usage error, no project: the status the process would exit with
-                returncode = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
-                if not isinstance(exit.code, int | None):
-                    print(exit.code, file=sys.stderr)
-    finally:
-        if collecting:
-            gc.enable()  # `briefings check` turns the collector off for its short run: not for this process
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        environment(env),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            returncode = main([str(arg) for arg in args])  # the project found from `cwd`, as the command does
+        except SystemExit as exit:  # --help, a usage error, no project: the status the process would exit with
+            returncode = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+            if not isinstance(exit.code, int | None):
+                print(exit.code, file=sys.stderr)
     return Run(returncode, out.getvalue(), err.getvalue())
 
 
@@ -386,6 +382,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     tests, and the longest files, which have few tests, would start last and leave the other worker idle at the
     end): the longest start early and the short ones fill in around them."""
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # (a stable sort: in files, as written)
+
+
+@pytest.fixture(autouse=True)
+def _collecting_left_on():
+    """Every test leaves Python's cycle collector as it found it: on. A test that left it off would fail a later
+    one in the same worker (the preview's collector turns on only what it turned off), far from the cause."""
+    yield
+    if not gc.isenabled():
+        gc.enable()
+        pytest.fail("this test left Python's cycle collector off (what it called turned it off and not on again)")
 
 
 # -- the example project ---------------------------------------------------------------------------------------
