@@ -38,6 +38,9 @@ from launcher import Started, can_run, run_command, start_command
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+# Material sets this as it is imported (material/templates/__init__.py, after printing a banner about MkDocs 2.0
+# unless it is set): set for the whole run, so that the test importing it first leaves the environment unchanged.
+os.environ["NO_MKDOCS_2_WARNING"] = "true"
 #: The tests' own project: what the tool's tests build, and read their expectations from.
 EXAMPLE = ROOT / "tests/fixtures/example"
 #: What a project's authors write (copied from the example project unless told otherwise)...
@@ -385,13 +388,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _collecting_left_on():
-    """Every test leaves Python's cycle collector as it found it: on. A test that left it off would fail a later
-    one in the same worker (the preview's collector turns on only what it turned off), far from the cause."""
+def _process_left_as_found():
+    """Every test leaves the process as it found it: Python's cycle collector on, the same working folder and the
+    same environment. A test that changed one would fail a later test in the same worker, far from the cause (the
+    preview's collector turns on only what it turned off; commands find their project from the working folder)."""
+    cwd, env = os.getcwd(), _environ()
     yield
+    left = []
     if not gc.isenabled():
         gc.enable()
-        pytest.fail("this test left Python's cycle collector off (what it called turned it off and not on again)")
+        left.append("Python's cycle collector off")
+    if os.getcwd() != cwd:
+        left.append(f"the working folder {os.getcwd()} (it was {cwd})")
+        os.chdir(cwd)
+    if (now := _environ()) != env:
+        changed = sorted(k for k in env.keys() | now.keys() if env.get(k) != now.get(k))
+        left.append(f"the environment changed: {', '.join(changed)}")
+        for name in changed:
+            os.environ.pop(name, None)
+        os.environ.update({name: env[name] for name in changed if name in env})
+    if left:
+        pytest.fail("this test left " + "; ".join(left) + " (use monkeypatch, or undo it in a finally)")
+
+
+def _environ() -> dict[str, str]:
+    """The environment, but for the variable pytest itself sets to the test running (PYTEST_CURRENT_TEST)."""
+    return {name: value for name, value in os.environ.items() if name != "PYTEST_CURRENT_TEST"}
 
 
 # -- the example project ---------------------------------------------------------------------------------------
