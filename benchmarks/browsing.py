@@ -10,8 +10,8 @@ browser is launched, this module needs only the standard library (Playwright is 
 
 The server serves a site under a path (`/` or a project path such as `/briefings/`, the way GitHub Pages
 serves a project site) with the site's 404 page for any missing address, and records what it sent (the
-benchmark counts the bytes a reader downloads). Chromium is Debian's package where it is installed (or the one
-BRIEFINGS_CHROMIUM names), otherwise Playwright's own; script/browser installs one or the other.
+benchmark counts the bytes a reader downloads). Chromium is Debian's package where it is installed (its headless
+shell, or the one BRIEFINGS_CHROMIUM names), otherwise Playwright's own; script/browser installs one or the other.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ from typing import Any
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 #: Chromium without its own traffic (updates, sync, first-run pages), so that it fetches only what a page asks.
 FLAGS = ("--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync")
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's Chromium: its headless shell (the browser without a window, which Playwright also runs by default
+#: when headless; the browser tests take half the processor time they take in the full browser), else the full
+#: browser, which a window (pytest's `--headed`) needs.
+HEADLESS_SHELL, DEBIAN_CHROMIUM = Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")
 
 
 # -- serving -----------------------------------------------------------------------------------------------------
@@ -117,18 +120,20 @@ def free_port() -> int:
 # -- Chromium ----------------------------------------------------------------------------------------------------
 
 
-def chromium_executable() -> str | None:
-    """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM); None means Playwright's own."""
+def chromium_executable(*, headless: bool = True) -> str | None:
+    """Debian's Chromium where it is installed (or BRIEFINGS_CHROMIUM): the headless shell unless a window is
+    wanted; None means Playwright's own."""
     if os.environ.get("BRIEFINGS_CHROMIUM"):
         return os.environ["BRIEFINGS_CHROMIUM"]
-    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+    installed = [path for path in (HEADLESS_SHELL, DEBIAN_CHROMIUM)[0 if headless else 1 :] if path.exists()]
+    return str(installed[0]) if installed else None
 
 
 def launch_options(options: dict[str, Any] | None = None) -> dict[str, Any]:
     """Playwright's `chromium.launch` options (added to `options`): Debian's executable where there is one,
     the quiet flags, and --no-sandbox as root, where Chromium refuses to start with its sandbox."""
     options = dict(options or {})
-    if executable := chromium_executable():
+    if executable := chromium_executable(headless=options.get("headless", True)):
         options["executable_path"] = executable
     root = ["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     options["args"] = [*options.get("args", []), *FLAGS, *root]

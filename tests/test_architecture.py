@@ -443,3 +443,22 @@ def test_one_module_serves_sites_and_launches_chromium(path):
 def test_the_guard_sees_each_way_of_serving_or_launching(source):
     assert serves_or_launches(source), source
     assert serves_or_launches(BROWSING.read_text("utf-8")), "the helper itself does both"
+
+
+def test_chromium_is_debian_s_headless_shell_where_installed_and_its_full_browser_for_a_window(monkeypatch, tmp_path):
+    """The browser without a window takes half the processor time of the full one in the browser tests."""
+    from benchmarks import browsing
+
+    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    monkeypatch.setattr(browsing, "HEADLESS_SHELL", shell)
+    monkeypatch.setattr(browsing, "DEBIAN_CHROMIUM", full)
+    monkeypatch.delenv("BRIEFINGS_CHROMIUM", raising=False)
+    assert "executable_path" not in browsing.launch_options()  # Playwright's own
+    full.touch()
+    assert browsing.launch_options()["executable_path"] == str(full)
+    shell.touch()
+    assert browsing.launch_options()["executable_path"] == str(shell)
+    assert browsing.launch_options({"headless": False})["executable_path"] == str(full)  # pytest's --headed
+    assert browsing.chromium_path() == str(shell)  # Lighthouse's
+    monkeypatch.setenv("BRIEFINGS_CHROMIUM", "/opt/chromium/chrome")
+    assert browsing.launch_options()["executable_path"] == "/opt/chromium/chrome"
