@@ -125,8 +125,8 @@ def chromium_executable(*, headless: bool = True) -> str | None:
     wanted; None means Playwright's own."""
     if os.environ.get("BRIEFINGS_CHROMIUM"):
         return os.environ["BRIEFINGS_CHROMIUM"]
-    installed = [path for path in (HEADLESS_SHELL, DEBIAN_CHROMIUM)[0 if headless else 1 :] if path.exists()]
-    return str(installed[0]) if installed else None
+    candidates = (HEADLESS_SHELL, DEBIAN_CHROMIUM) if headless else (DEBIAN_CHROMIUM,)
+    return next((str(path) for path in candidates if path.exists()), None)
 
 
 def launch_options(options: dict[str, Any] | None = None) -> dict[str, Any]:
