@@ -1,10 +1,12 @@
 """Edit-to-preview: from saving a brief to `mkdocs serve` showing the change on its page and on pages listing it.
 
 `mkdocs serve --dirty` runs on the corpus project at a free local port, as `script/server` runs it (with
---dirty, the briefings plugin has MkDocs write again only the pages a save changes). Once it serves, the newest published brief's
-title gets a marker and its first paragraph a sentence with the same marker; the brief's page, the home
-page, the archive of every brief and the page of its first actor are then polled until each shows the new
-title (the brief's page also the new sentence). The time is from the write to the last page showing it.
+--dirty, the briefings plugin has MkDocs write again only the pages a save changes). The brief's page is open
+in a browser tab (`OpenTab`: it asks the server whether to reload, as MkDocs' live-reload script does, and the
+preview writes the pages open first). Once it serves, the newest published brief's title gets a marker and its
+first paragraph a sentence with the same marker; the brief's page, the home page, the archive of every brief
+and the page of its first actor are then polled, each on its own, until each shows the new title (the brief's
+page also the new sentence). The time is from the write to the last page showing it, and to each page's.
 `script/bench` also times the same edits on its floor (plain Material, `brief_page`: the brief's page only).
 
 The preview part of `script/bench` alone, on a corpus it generates (or one given with --project):
@@ -22,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -50,12 +53,36 @@ class PreviewResult:
     note: str = ""
 
 
-def _get(url: str) -> str | None:
+def _get(url: str, *, referer: str | None = None, timeout: float = 10) -> str | None:
+    request = urllib.request.Request(url, headers={"Referer": referer} if referer else {})
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.read().decode("utf-8", "replace")
     except (OSError, urllib.error.URLError):
         return None
+
+
+class OpenTab(threading.Thread):
+    """A browser tab showing the page at `url`, as MkDocs' live-reload script makes it behave: it asks the server
+    whether to reload (`/livereload/<epoch>/<id>`, held until a rebuild), naming itself (Referer), and when told
+    to, loads the page again. It stops with the server."""
+
+    def __init__(self, base: str, url: str) -> None:
+        super().__init__(daemon=True)
+        self.base, self.url = base, url
+
+    def run(self) -> None:
+        while (html := _get(self.base + self.url)) is not None:
+            found = re.search(r"livereload\((\d+), (\d+)\)", html)
+            if found is None:
+                return
+            epoch, tab = found.groups()
+            while (
+                answer := _get(f"{self.base}livereload/{epoch}/{tab}", referer=self.base + self.url, timeout=90)
+            ) and (int(answer) <= int(epoch)):
+                pass
+            if answer is None:
+                return
 
 
 def _wait_until(condition, timeout: float, interval: float = 0.2) -> bool:
@@ -102,7 +129,7 @@ def measure(
     """Start `mkdocs serve` on `project`, make `edits` edits one after the other, time each: of the newest brief,
     polling its page and the pages listing it; or of `brief_page` (a brief's source path), polling its page only
     (the floor's, whose listings are static pages that no save changes; or with `title` false, a sentence added
-    and the title left as it is, which no other page shows)."""
+    and the title left as it is, which no other page shows). The brief's page is open in a tab (`OpenTab`)."""
     docs = project / (read_config(project).get("docs_dir") or "docs")
     if brief_page is None:
         brief = read_corpus(project).briefs[0]  # the newest: the home page lists it
@@ -132,23 +159,30 @@ def measure(
             result.note = "mkdocs serve did not start" + (f" (exit {server.returncode})" if server.poll() else "")
             return result
         result.startup_seconds = round(time.monotonic() - started, 2)
+        OpenTab(base, url_of(src)).start()
+        time.sleep(0.5)  # (the tab has asked whether to reload)
         for n in range(edits):
             marker = f"benchmark edit {n + 1} {int(time.time())}"
             edit_brief(docs / src, marker, title=title)
             saved = time.monotonic()
             shown: dict[str, float | None] = {page: None for page in pages}
 
-            def all_shown() -> bool:
-                for page in pages:
-                    if shown[page] is None:
-                        html = _get(base + page) or ""
-                        wanted = (marker in html) and (page != url_of(src) or f"added for the {marker}" in html)
-                        if wanted:
-                            shown[page] = round(time.monotonic() - saved, 2)
-                return all(v is not None for v in shown.values())
+            def poll(page: str) -> None:  # each page on its own: the preview may write one before another
+                def showing() -> bool:
+                    html = _get(base + page) or ""
+                    return (marker in html) and (page != url_of(src) or f"added for the {marker}" in html)
 
-            done = _wait_until(all_shown, timeout, 0.05)  # fine-grained: the poll adds up to its interval
-            result.edits.append(Edit(round(time.monotonic() - saved, 2) if done else None, dict(shown)))
+                if _wait_until(showing, timeout, 0.05):  # fine-grained: the poll adds up to its interval
+                    shown[page] = round(time.monotonic() - saved, 2)
+
+            polls = [threading.Thread(target=poll, args=(page,), daemon=True) for page in pages]
+            for thread in polls:
+                thread.start()
+            for thread in polls:
+                thread.join()
+            done = all(v is not None for v in shown.values())
+            last = max((v for v in shown.values() if v is not None), default=None)
+            result.edits.append(Edit(last if done else None, dict(shown)))
             if not done:
                 result.note = f"timeout: not every page showed the edit within {timeout:.0f} s"
                 break
@@ -190,7 +224,13 @@ def main(argv: list[str] | None = None) -> int:
     for n, edit in enumerate(result.edits, 1):
         shown = ", ".join(f"/{page} {s if s is not None else 'timeout'}" for page, s in edit.pages.items())
         print(f"  edit {n}: {edit.seconds if edit.seconds is not None else 'timeout'} s  ({shown})")
-    print(f"  median: {median_seconds(result)} s" + (f"  note: {result.note}" if result.note else ""))
+    page = url_of(result.brief)
+    opened = [s for e in result.edits if (s := e.pages.get(page)) is not None]
+    print(
+        f"  median: {median_seconds(result)} s; the brief's page, open in a tab: "
+        + (f"{round(statistics.median(opened), 2)} s" if opened else "-")
+        + (f"  note: {result.note}" if result.note else "")
+    )
     return 0 if median_seconds(result) is not None else 1
 
 

@@ -8,6 +8,11 @@ and the pages the navigation lists if never written. Anything else than briefs (
 which ids exist, or any other input every page depends on: the configuration, `overrides/`, `macros/`, this
 package, by `site_inputs.site_stamp`) changes pages all over the site: then everything is written again.
 
+A page open in the author's browser is written first (`open_first`): a save whose pages include one open and
+others leaves the others, and the open data, for a second rebuild right after, which the browser does not wait
+for (the adapter, `briefings.mkdocs.open_first.OpenFirst`, reloads the open page in between and holds any other page
+asked for until that rebuild is done).
+
 What no reader of the pages written waits for waits for the preview to be quiet: the search index, the feeds and
 the redirects (`PreviewIndex`), and Python's cycle collector (`QuietCollector`).
 """
@@ -35,6 +40,8 @@ from .reuse import Fingerprints
 from .search import FOLDER, SearchIndex
 from .site import Output, Site
 from .site_inputs import settings_of, site_stamp
+from .translations import split_language
+from .urls import page_address, page_url
 
 
 class Preview:
@@ -56,6 +63,7 @@ class Preview:
         self.languages: dict[str, LanguagePages] = {}  # by language code
         self.pages = LanguagePages()  # the language whose build is under way
         self.indexes: dict[str, PreviewIndex] = {}  # each language's search, brought up to date once quiet
+        self.opened: frozenset[str] | None = None  # the addresses of the pages to write first (`open_first`)
 
     @property
     def index(self) -> PreviewIndex:
@@ -121,11 +129,42 @@ class Preview:
             pages.rebuild = pages_to_rebuild(pages.fingerprints, after, self.changes) if self.dirty else None
             pages.listings = not after.show_alike(pages.fingerprints)
             pages.fingerprints = after
+            if pages.rebuild is not None and pages.listings:  # a listing macro may show any brief
+                pages.rebuild |= self.templated & site.catalog.pages
         else:  # every page shows the errors: the next good save writes every page again
             pages.fingerprints = None
+        left, pages.later = pages.later, Later()
+        if pages.rebuild is not None:  # and what the rebuild before left for this one
+            pages.rebuild |= left.pages
+            pages.listings |= left.listings
+            if self.opened is not None:
+                self._open_first(pages, build.prefix, directory_urls)
         if self.loaded.catalog is not None or pages.site is None:
             pages.site = site
         return pages.site
+
+    def open_first(self, addresses: Iterable[str] | None) -> None:
+        """Have the rebuilds to come write first the pages at `addresses` (as `urls.page_address` gives them:
+        `briefs/2026/x/`, `fr/`): the pages open in the author's browser. A rebuild that changes one of them and
+        other pages writes those open alone, and leaves the others (`Later`) to the next rebuild, which writes
+        them whatever it changes itself (`owes`). None: every page at once."""
+        self.opened = None if addresses is None else frozenset(addresses)
+
+    @property
+    def owes(self) -> bool:
+        """Whether the last rebuild left pages (or the open data) for the next (`open_first`)."""
+        return any(pages.later for pages in self.languages.values())
+
+    def _open_first(self, pages: LanguagePages, prefix: str, directory_urls: bool) -> None:
+        assert pages.rebuild is not None and self.opened is not None
+
+        def address(src_uri: str) -> str:  # (a translation's page, `x.fr.md`, is at its original's address)
+            return page_address(prefix + page_url(split_language(src_uri)[0], directory_urls))
+
+        later = {src_uri for src_uri in pages.rebuild if address(src_uri) not in self.opened}
+        if later and len(later) < len(pages.rebuild):  # one open page at least, and others
+            pages.rebuild -= later
+            pages.later, pages.listings = Later(later, pages.listings), False
 
     def publish(self, site: Site, feeds: SiteFeeds, search: SearchIndex, site_dir: Path, *, lang: str) -> None:
         """The rebuild has written its pages: the feeds it changes are chosen now, and written, with the redirects
@@ -144,15 +183,15 @@ class Preview:
         return pages.written[page.src_uri]
 
     def rewrites(self, src_uri: str) -> bool:
-        """Whether this rebuild writes the page again. Hand-written pages that call macros are unless the briefs
-        show alike wherever they are listed (`Fingerprints.show_alike`: a listing macro may show any brief, and
-        what it shows of each is the brief's record, its text apart); those that do not depend on no brief. So are
-        the pages the navigation lists that were never written (see `in_language`)."""
+        """Whether this rebuild writes the page again: one whose fingerprint the save changed (`in_language`).
+        Hand-written pages that call macros are unless the briefs show alike wherever they are listed
+        (`Fingerprints.show_alike`: a listing macro may show any brief, and what it shows of each is the brief's
+        record, its text apart); those that do not depend on no brief. So are the pages the navigation lists that
+        were never written (see `in_language`)."""
         pages = self.pages
         assert pages.site is not None, "in_language() comes first"
-        listing = pages.listings and src_uri in self.templated and src_uri in pages.site.catalog.pages
         unknown = src_uri in self.listed and src_uri not in pages.shown
-        return pages.rebuild is None or listing or src_uri in pages.rebuild or unknown
+        return pages.rebuild is None or src_uri in pages.rebuild or unknown
 
     @property
     def writes_everything(self) -> bool:
@@ -205,6 +244,18 @@ class LanguagePages:
         self.site: Site | None = None
         self.rebuild: set[str] | None = None
         self.listings = True  # whether the pages listing briefs through macros may show something else
+        self.later = Later()  # what this rebuild leaves for the next (`Preview.open_first`)
+
+
+class Later:
+    """The pages (src_uri) a rebuild leaves for the next, and whether the open data listing briefs is to be made
+    again (`LanguagePages.listings`)."""
+
+    def __init__(self, pages: Iterable[str] = (), listings: bool = False) -> None:
+        self.pages, self.listings = set(pages), listings
+
+    def __bool__(self) -> bool:
+        return bool(self.pages) or self.listings
 
 
 def pages_to_rebuild(before: Fingerprints | None, after: Fingerprints, changes: Changes | None) -> set[str] | None:

@@ -9,7 +9,7 @@ import posixpath
 import re
 import unicodedata
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 if TYPE_CHECKING:
     from .model import Brief, Entity
@@ -66,6 +66,16 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     if name in ("index", "README"):
         return quote(f"{folder or '.'}/" if directory_urls else posixpath.join(folder, "index.html"))
     return quote(posixpath.join(folder, f"{name}/" if directory_urls else f"{name}.html"))
+
+
+def page_address(url: str) -> str:
+    """A page's address as a browser asks for it (relative to the site's root: `page_url`, or a request's path),
+    made comparable: unquoted, a folder's page by its folder's (`./`, `index.html`, and the empty address are
+    the home page)."""
+    address = unquote(url).lstrip("/")
+    if address == "index.html" or address.endswith("/index.html"):
+        address = address.removesuffix("index.html")
+    return address[:-2] if address == "./" or address.endswith("/./") else address
 
 
 def relative_url(url: str, from_url: str) -> str:

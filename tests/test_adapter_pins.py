@@ -19,6 +19,10 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
 - `mkdocs serve`: its live-reload server watches with a `PollingObserver` it starts when it serves, keeps what
   it watches in `_watched_paths` (with `watch` and `unwatch`), and rebuilds when its handler is told of a file's
   event; the plugin gives it a `NotifiedObserver` (serve.notify) before it serves.
+- `mkdocs serve`'s live-reload server, for the pages open written first (open_first.OpenFirst): it calls its
+  `builder` attribute for each rebuild; an open page asks `/livereload/<epoch>/<id>` naming itself (Referer),
+  answered once `_visible_epoch` (under `_epoch_cond`) passes the page's epoch; it serves through the WSGI
+  application `set_app` gives it, pages only while `_visible_epoch` is `_wanted_epoch`, and under `mount_path`.
 - Material: the templates and blocks the overrides name are Material's (test_theme_forks.py).
 - mkdocs-static-i18n, for the preview's one language (languages.py): its configuration is read again for each
   build, its languages' `build` flags are read as it builds (`build_languages`), a `current_language` already set
@@ -41,7 +45,9 @@ import shutil
 import textwrap
 import subprocess
 import threading
+import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -63,7 +69,9 @@ from briefings.mkdocs.serve import (
     notify,
     watch_project,
 )
+from briefings.mkdocs.open_first import OpenFirst
 from briefings.mkdocs.theme import ThemeListing
+from briefings.preview import Preview
 from briefings.project import Project
 from benchmarks.browsing import free_port
 from conftest import copy_project
@@ -376,7 +384,8 @@ def test_the_preview_also_watches_the_overrides_the_data_the_macros_and_the_pack
     server = _server(tmp_path / "site", [])
     server.watch(str(project / "docs"))
     try:
-        assert watch_project(server, project) is server
+        assert watch_project(server, project, Preview()) is server
+        assert isinstance(getattr(server.builder, "__self__", None), OpenFirst)  # the pages open first
         package = Path(briefings.__file__).parent
         folders = ("docs", "overrides", "data", "macros")
         assert server._watched_paths.keys() == {str(project / p) for p in folders} | {str(package)}
@@ -399,6 +408,74 @@ def test_where_the_system_cannot_notify_the_preview_polls_as_before(tmp_path, mo
     assert server.build_delay == 0.1  # polled changes may take a moment to settle
     assert server._watched_paths == {str(tmp_path / "docs"): 1}
     assert [w.path for w in server._watch_refs.values()] == [str(tmp_path / "docs")]
+
+
+class _Opened:
+    """What OpenFirst asks of the preview (briefings.preview.Preview), for a builder that writes the page open
+    first and the others in the rebuild after, `slow` seconds long."""
+
+    dirty = True
+
+    def __init__(self) -> None:
+        self.opened: list[frozenset[str] | None] = []
+        self.owes = False
+
+    def open_first(self, addresses) -> None:
+        self.opened.append(None if addresses is None else frozenset(addresses))
+
+
+def _get(url: str, referer: str | None = None) -> tuple[float, str]:
+    """When the answer to a GET of `url` came (time.monotonic()), and its text."""
+    request = urllib.request.Request(url, headers={"Referer": referer} if referer else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        text = response.read().decode("utf-8")
+    return time.monotonic(), text
+
+
+def test_the_page_open_reloads_once_written_and_other_pages_wait_for_the_rebuild_after(tmp_path):
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for folder in (site / "briefs/x", site / "assets", docs):
+        folder.mkdir(parents=True)
+    for page in ("index.html", "briefs/x/index.html"):
+        (site / page).write_text("<body>before</body>", "utf-8")
+    (site / "assets/style.css").write_text("body {}", "utf-8")
+    preview, ended = _Opened(), []
+
+    def builder() -> None:  # MkDocs' builder: the preview's dirty build
+        if preview.opened[-1]:  # the open page alone (the home page)
+            (site / "index.html").write_text("<body>after</body>", "utf-8")
+            preview.owes = True
+        else:  # the rest, slowly
+            time.sleep(1.0)
+            (site / "briefs/x/index.html").write_text("<body>after</body>", "utf-8")
+            preview.owes = False
+            ended.append(time.monotonic())
+
+    server = _server(site, [])
+    server.builder = builder
+    server.watch(str(docs))  # (the server adds its live-reload script to pages when it watches something)
+    OpenFirst(server, preview)  # type: ignore[arg-type]
+    base = server.url
+    threading.Thread(target=server.serve, daemon=True).start()
+    while not server.serve_thread.is_alive():  # (serving once its socket listens)
+        time.sleep(0.01)
+    try:
+        _, text = _get(base)
+        epoch, request = re.search(r"livereload\((\d+), (\d+)\)", text).groups()  # type: ignore[union-attr]
+        reloaded: list[float] = []  # the open page asks whether to reload, naming itself, as a browser does
+        asking = threading.Thread(target=lambda: reloaded.append(_get(f"{base}livereload/{epoch}/{request}", base)[0]))
+        asking.start()
+        time.sleep(0.3)
+        (docs / "page.md").write_text("# Saved\n", "utf-8")
+        asking.join(timeout=10)
+        assert reloaded and preview.opened[:2] == [frozenset({""}), None], preview.opened
+        shown, page = _get(base + "index.html")  # the open page (at either of its addresses), at once
+        served, style = _get(base + "assets/style.css")  # what pages load to show themselves, at once
+        other_came, other = _get(base + "briefs/x/")  # another page: once the rebuild after is done
+        assert "after" in page and style == "body {}" and "after" in other
+        assert reloaded[0] < shown < ended[0] and served < ended[0] <= other_came, (reloaded, shown, ended, other_came)
+    finally:
+        server.shutdown(wait=True)
 
 
 # -- mkdocs-static-i18n ----------------------------------------------------------------------------------------

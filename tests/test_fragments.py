@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from briefings.fragments import Fragments
 from briefings.mkdocs.extension import FragmentsExtension
-from briefings.urls import page_url, relative_url
+from briefings.urls import page_address, page_url, relative_url
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "footnotes"]
 LINK = '<a class="entity-link entity-link--actor" href="../../actors/qatar/" title="A &quot;host&quot; &amp; more">Qatar</a>'
@@ -82,6 +82,21 @@ SOURCES = [
     "data/catalog.json",
     "briefs/2024/b-brief.md",
 ]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_page_asked_for_at_any_of_its_addresses_is_the_one_page(directory_urls: bool):
+    """`page_address`, with which the preview tells which pages are open: what a browser asks for (a request's
+    path, quoted as it sends it) and what the engine gives a page are the same address, and no other page's."""
+    assert {page_address(a) for a in ("", "/", "./", "index.html", "/index.html")} == {""}
+    assert {page_address(a) for a in ("fr/", "/fr/", "fr/./", "fr/index.html")} == {"fr/"}
+    assert page_address("/ar/actors/%D9%82%D8%B7%D8%B1/") == page_address("ar/actors/قطر/") == "ar/actors/قطر/"
+    assert page_address("briefs/2024/xindex.html") == "briefs/2024/xindex.html"
+    files = {src: File(src, "docs", "site", directory_urls) for src in SOURCES}
+    addresses = {page_address(page_url(src, directory_urls)) for src in SOURCES}
+    assert len(addresses) == len({file.url for file in files.values()})  # (README.md is its folder's index.md)
+    for src, file in files.items():
+        assert page_address("/" + file.url) == page_address(page_url(src, directory_urls)), src
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

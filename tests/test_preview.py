@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from briefings import Project, load_project, loader, reuse
 from briefings.loader import LoadCache
@@ -24,6 +25,7 @@ from briefings.preview import Preview, QuietCollector, pages_to_rebuild
 from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
 from briefings.site import Site
+from briefings.translations import split_language
 from conftest import BIN, fetch, mkdocs_build, run, start, wait_for
 from launcher import Started
 
@@ -272,6 +274,63 @@ def test_each_language_writes_again_only_the_pages_a_save_changes_in_it(project:
     assert all(rebuild is not None for rebuild, _, _ in rebuild({"site_name": "Renamed"}).values())
 
 
+def test_a_save_writes_the_open_page_first_and_the_rest_in_the_rebuild_after(project: Path):
+    """With a page open in the author's browser (`Preview.open_first`), a save that changes it and other pages
+    writes the open page alone, and leaves the others and the open data to the next rebuild, which writes them
+    even though nothing changed meanwhile: the two rebuilds write together what one writes without an open page,
+    in whichever language the preview serves. A save whose pages are all open, or none of them, is one rebuild."""
+    languages = ("en", "fr", "ar")
+    brief, page = DOHA.removeprefix("docs/"), "briefs/2026/doha-indirect-talks/"
+
+    def rebuild(preview: Preview, lang: str, opened: set[str] | None = None) -> set[str]:
+        preview.open_first(opened)
+        preview.load(Project.at(project), SETTINGS, {})
+        build = LanguageBuild(lang, languages, again=False, only=True)
+        site = preview.in_language(build)
+        written = [p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")]
+        every = [*(page.src_uri for page in site.generated_pages()), *written]  # (translations' pages: `x.fr.md`)
+        return {src_uri for src_uri in every if preview.rewrites(src_uri)} | made_again(site, preview)
+
+    def pages(written: set[str]) -> set[str]:  # the pages (a page's translations are at its address)
+        return {split_language(src_uri)[0] for src_uri in written if src_uri.endswith(".md")}
+
+    # Each language's own title and text: the English brief's, and its French translation's.
+    french = (DOHA.replace(".md", ".fr.md"), "title: À Doha, des pourparlers", "sans se rencontrer", "sans jamais")
+    english = (DOHA, "title: Indirect US–Iran talks", "without meeting directly", "without ever")
+    for lang, prefix, (source, title, sentence, words) in (("en", "", english), ("fr", "fr/", french)):
+        at_once, open_first = Preview(), Preview()
+        rebuild(at_once, lang), rebuild(open_first, lang, {prefix + page})  # the first writes everything
+        _edit(project, source, title, f"{title} ({lang})")
+        wanted = rebuild(at_once, lang)
+        assert {brief, "index.md", "briefs/index.md"} <= pages(wanted) and CATALOG_PATH in wanted, lang
+        first = rebuild(open_first, lang, {prefix + page, prefix + "about/"})  # about/: open, unchanged
+        assert pages(first) == {brief} and CATALOG_PATH not in first and open_first.owes, lang
+        second = rebuild(open_first, lang)
+        assert first | second == wanted and brief not in pages(second) and not open_first.owes, lang
+        # The home page open: it is written first (a listing macro's: it lists the brief), the brief's page after.
+        _edit(project, source, f"({lang})", f"({lang}, again)")
+        wanted = rebuild(at_once, lang)
+        first = rebuild(open_first, lang, {prefix})
+        assert pages(first) == {"index.md"} and open_first.owes, lang
+        second = rebuild(open_first, lang, {prefix})  # (open, changed no more)
+        assert first | second == wanted and "index.md" not in pages(second) and not open_first.owes, lang
+        # A sentence: its page alone changes, open or not, in one rebuild.
+        for opened in ({prefix + page}, {prefix + "about/"}):
+            _edit(project, source, sentence, words)
+            assert pages(rebuild(open_first, lang, opened)) == {brief} and not open_first.owes, (lang, opened)
+            _edit(project, source, words, sentence)
+            rebuild(open_first, lang)
+    # What a rebuild left is written by the next whatever that one changes itself; a save that changes every page
+    # (the configuration) writes everything at once, leaving nothing for later.
+    preview = Preview()
+    rebuild(preview, "en")
+    _edit(project, DOHA, "title: Indirect", "title: The indirect")
+    assert pages(rebuild(preview, "en", {page})) == {brief} and preview.owes
+    _edit(project, "mkdocs.yml", "\n", "\n# a comment\n")
+    rebuild(preview, "en", {page})
+    assert preview.pages.rebuild is None and not preview.owes
+
+
 def made_again(site: Site, preview: Preview) -> set[str]:
     """The open data a rebuild makes again, as the build asks the preview for it (`Site.outputs`): each output
     declares what it shows (briefings.outputs.LISTED_BRIEFS), and the preview says whether the save changed it."""
@@ -420,6 +479,33 @@ def test_the_served_preview_after_a_save_is_the_site_a_fresh_build_writes(projec
         # The other languages are not built: neither their pages nor their feeds.
         for page in ("fr/", "ar/", "fr/briefs/2026/doha-indirect-talks/", "ar/feed.xml"):
             assert _status(base + page) == 404, page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_the_page_open_in_the_browser_shows_a_save_first_and_every_other_page_follows(
+    project: Path, tmp_path: Path, page: Page
+):
+    """The brief's page open in Chromium: a save of its title (which the home page, the archive, its actors' and
+    tags' pages show too) reloads it once it is written, before the others (open_first.OpenFirst); any other page asked
+    for meanwhile comes once written, and the preview then serves what a fresh build writes."""
+    (project / "docs/briefs/2026/draft-mediator-terms.md").unlink()  # drafts show in the preview only
+    server, base = _serve(project, tmp_path / "serve.log")
+    try:
+        wait_for(base + "briefs/2026/doha-indirect-talks/", "without meeting directly")
+        with page.expect_request(lambda request: "/livereload/" in request.url):  # it asks whether to reload
+            page.goto(base + "briefs/2026/doha-indirect-talks/")
+        _edit(project, DOHA, "title: Indirect US–Iran talks", "title: Saved, indirect US–Iran talks")
+        page.wait_for_function("() => document.title.startsWith('Saved, indirect')", timeout=30_000)  # reloaded
+        for other in ("", "briefs/", "actors/qatar/", "tags/mediation/"):  # at once: held until written
+            assert "Saved, indirect" in fetch(base + other), other
+        assert "the other pages the save changes follow" in (tmp_path / "serve.log").read_text("utf-8")
+        fresh = tmp_path / "fresh"
+        result = mkdocs_build(project, fresh, env={"SITE_URL": base}, strict=False)
+        assert result.returncode == 0, result.output
+        compared, different = _served_otherwise(fresh, base, "*.html")
+        assert compared > 30 and not different, different
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -245,8 +245,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild the preview when the data, the macros module or the package change, not only the docs, as
-        soon as the system says a file changed (MkDocs polls every 0.5 s)."""
-        return serve.watch_project(server, Path(config.config_file_path).parent)
+        soon as the system says a file changed (MkDocs polls every 0.5 s); the pages open first."""
+        return serve.watch_project(server, Path(config.config_file_path).parent, self.previewing)
 
 
 def _report(problems: Problems, *, stop: bool) -> None:

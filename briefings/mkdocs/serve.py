@@ -7,6 +7,8 @@ changes. Which pages a save writes again is the core's (`briefings.preview`).
   rebuild to the next (`THEME_CODE`), and the theme's files listed (`theme.ThemeListing`).
 - MkDocs' server polls every watched file every 0.5 s; the preview has the system notify it instead
   (`notify`, `NotifiedObserver`), so that a rebuild starts as soon as a file is saved.
+- The pages open in a browser are written first (`open_first.OpenFirst`): the rest of what a save changes
+  follows in a second rebuild, which only readers of those other pages wait for.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from watchdog.observers.polling import PollingObserver
 
 from ..site_inputs import PACKAGE, SITE_FOLDERS
 from ..templating import CompiledTemplates
+from .open_first import OpenFirst
 from .theme import ThemeListing
 
 if TYPE_CHECKING:  # what watchdog's `Observer` is on every platform, as the type checker cannot tell
@@ -54,6 +57,7 @@ DIRTY_BUILD_WARNING = (
     "your site. This option is designed for site development purposes only."
 )
 BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+log = logging.getLogger("mkdocs.plugins.briefings")
 
 
 class ExactDirtyBuilds(logging.Filter):
@@ -141,13 +145,16 @@ class NotifiedObserver(_SystemObserver):
             super().start()
 
 
-def watch_project(server: Any, root: Path) -> Any:
+def watch_project(server: Any, root: Path, preview: Preview) -> Any:
     """Have MkDocs' server (`mkdocs serve`, which watches docs/ and mkdocs.yml) also watch what else every page
     depends on (`site_inputs`): the project's theme overrides (which MkDocs watches only when told,
-    `--watch-theme`), macros module and data, and this package; and hear of changes from the system (`notify`)."""
+    `--watch-theme`), macros module and data, and this package; hear of changes from the system (`notify`); and,
+    where a save writes only the pages it changes (`--dirty`), write the pages open in a browser first."""
     for watched in filter(Path.exists, [*(root / name for name in SITE_FOLDERS), PACKAGE]):
         server.watch(str(watched))
     notify(server)
+    if preview.dirty:
+        OpenFirst(server, preview)
     return server
 
 
@@ -175,7 +182,7 @@ def notify(server: Any) -> bool:
     try:
         server.observer.start()
     except OSError as error:
-        logging.getLogger("mkdocs.plugins.briefings").info(f"Polling for changes: no system notifications ({error})")
+        log.info(f"Polling for changes: no system notifications ({error})")
         watch_with(PollingObserver(timeout=polling.timeout))
         return False
     server.build_delay = min(server.build_delay, SETTLE)
