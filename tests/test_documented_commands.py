@@ -49,6 +49,7 @@ NOT_RUN = {
     "script/bench --briefs 100 --runs 2": "takes minutes",
     "script/bench --growth 4000 --json out.json": "takes about ten minutes",
     "script/bench --briefs 1000 --runs 1 --edits 5": "takes minutes",
+    "script/bench --briefs 1000 --no-search --edits 5": "takes minutes",
     "script/bench --languages one": "takes minutes",
     "pre-commit install": "changes the repository's git hooks",
     "python3 -m http.server 8000 --directory site-preview": "serves until stopped",
