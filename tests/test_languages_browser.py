@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone
+from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -75,15 +75,12 @@ def test_the_readings_table_and_chart_are_mirrored_in_arabic(page: Page, site_se
 # every language, and test_content_browser.py checks both schemes on every kind of page.
 @pytest.mark.parametrize("viewport, scheme", [("desktop", "light"), ("phone", "dark")])
 def test_arabic_pages_have_no_serious_accessibility_violation(page: Page, site_server, scheme: str, viewport: str):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(color_scheme=scheme)
-    axe, found = Axe(), {}
+    found = {}
     for path in ARABIC:
         page.goto(site_server.url + path)
-        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
-        if violations:
+        if violations := serious_violations(page):
             found[path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
     assert not found, found
 

@@ -649,8 +649,8 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
 
 
 def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
-    monkeypatch.setattr(QuietCollector, "QUIET", 0.3)
-    monkeypatch.setattr(QuietCollector, "LONGEST", 1.5)
+    monkeypatch.setattr(QuietCollector, "QUIET", 0.15)
+    monkeypatch.setattr(QuietCollector, "LONGEST", 0.75)
     collector = QuietCollector()
 
     def enabled_after() -> float:
@@ -664,21 +664,21 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
         collector.pause()  # a rebuild starts
         assert not gc.isenabled()
         collector.resume()  # and ends
-        time.sleep(0.1)
+        time.sleep(0.05)
         collector.pause()  # another save before the preview was quiet
-        time.sleep(0.5)
+        time.sleep(0.25)
         assert not gc.isenabled()  # the quiet time starts again from the end of the last rebuild
         collector.resume()
-        assert 0.25 < enabled_after() < 10
+        assert 0.12 < enabled_after() < 10
         collector.pause()  # a rebuild that fails: no resume
-        assert not gc.isenabled() and 1.4 < enabled_after() < 10
+        assert not gc.isenabled() and 0.7 < enabled_after() < 10
 
         collections: list[int] = []
         track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
         gc.callbacks.append(track)
         try:
             started = time.monotonic()
-            while time.monotonic() - started < 2.5:  # saves back to back, never quiet
+            while time.monotonic() - started < 1.25:  # saves back to back, never quiet
                 collector.pause()
                 assert not gc.isenabled()
                 time.sleep(0.1)  # the rebuild
@@ -689,15 +689,15 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
             assert gc.isenabled()
             collections.clear()
             gc.disable()  # as a command run next might (briefings check does): the stopped collector leaves it so
-            time.sleep(QuietCollector.QUIET + 0.3)
+            time.sleep(QuietCollector.QUIET + 0.2)
             assert not gc.isenabled() and 2 not in collections
 
             preview = QuietCollector()  # a preview started with collecting off (by whatever runs it)
             preview.pause()
             preview.resume()
-            time.sleep(QuietCollector.QUIET + 0.3)
+            time.sleep(QuietCollector.QUIET + 0.2)
             preview.pause()  # nor held off too long: never run by it
-            time.sleep(QuietCollector.LONGEST + 0.3)
+            time.sleep(QuietCollector.LONGEST + 0.2)
             preview.stop()
             assert not gc.isenabled() and 2 not in collections, "the collector turned on what it had not turned off"
         finally:
