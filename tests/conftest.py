@@ -32,6 +32,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page
+from xdist.scheduler import LoadFileScheduling
 
 from benchmarks.browsing import VIEWPORTS, launch_options, serving
 from launcher import Started, can_run, run_command, start_command
@@ -385,6 +386,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     tests, and the longest files, which have few tests, would start last and leave the other worker idle at the
     end): the longest start early and the short ones fill in around them."""
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)  # (a stable sort: in files, as written)
+
+
+#: Test files handed to one worker together, as if they were one: they share session builds that take long
+#: (the shipped content, and with the additions), which each worker would otherwise make for itself.
+RUN_TOGETHER = {"tests/test_content.py": "content", "tests/test_content_browser.py": "content"}
+
+
+class TogetherScheduling(LoadFileScheduling):
+    """pytest-xdist's scheduling by file (`--dist loadfile`), the files of `RUN_TOGETHER` as one."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        scope = super()._split_scope(nodeid)
+        return RUN_TOGETHER.get(scope, scope)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log) -> TogetherScheduling | None:
+    return TogetherScheduling(config, log) if config.getoption("dist") == "loadfile" else None
 
 
 @pytest.fixture(autouse=True)

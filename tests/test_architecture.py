@@ -309,6 +309,22 @@ def test_no_module_of_the_package_imports_itself_in_a_circle():
 LINTED = ("briefings", "macros", "tests", "benchmarks", "script")
 
 
+def test_the_files_that_share_long_builds_run_on_one_worker():
+    """conftest.RUN_TOGETHER: pytest-xdist hands out the tests grouped by what its scheduler's `_split_scope` says
+    of each (pinned: an upgrade that groups them otherwise fails here), and the files named there are one group."""
+    import inspect
+
+    from xdist.scheduler.loadscope import LoadScopeScheduling
+
+    from conftest import RUN_TOGETHER, TogetherScheduling
+
+    assert "scope = self._split_scope(nodeid)" in inspect.getsource(LoadScopeScheduling.schedule)
+    split = object.__new__(TogetherScheduling)._split_scope
+    together = {split(f"{path}::test_one[a-b]") for path in RUN_TOGETHER}
+    assert len(RUN_TOGETHER) > 1 and len(together) == 1
+    assert split("tests/test_site.py::test_one[a-b]") == "tests/test_site.py"  # any other file, on its own
+
+
 def test_the_code_passes_the_linter():
     """ruff (pinned in requirements-dev.txt, rules in pyproject.toml) finds nothing in the project's Python."""
     import subprocess
