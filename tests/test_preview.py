@@ -612,6 +612,7 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
     from briefings.preview import PreviewIndex
     from briefings.search import FOLDER, SearchIndex
 
+    monkeypatch.setattr(PreviewIndex, "QUIET", 0.3)
     site = tmp_path / "site"
     index = SearchIndex()
     index.add("actors/qatar/", "<h1>Qatar</h1><p>A Gulf state.</p>", title="Qatar", meta={})
@@ -625,7 +626,7 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
 
     preview.update(index, site)
     preview.interrupt()  # a save before the preview was quiet: no run
-    time.sleep(PreviewIndex.QUIET + 0.5)
+    time.sleep(PreviewIndex.QUIET + 0.3)
     assert record.stat().st_mtime_ns == written
 
     # A run that is slow to finish (here a stand-in for a large site) is stopped by a rebuild.
@@ -706,7 +707,7 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
         gc.enable()
 
 
-def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path):
+def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path, monkeypatch):
     """The preview chooses the feeds a rebuild changes as it ends and writes them once it is quiet, before search
     (`Preview.publish`): a rebuild that starts meanwhile stops it, and the next writes those left too."""
     from briefings.feed import SiteFeeds, feeds as feeds_of
@@ -724,6 +725,7 @@ def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(proje
     assert set(feeds.chosen) == every
 
     written: list[bool] = []
+    monkeypatch.setattr(PreviewIndex, "QUIET", 0.3)
     preview, index = PreviewIndex(), SearchIndex()
     index.add("actors/qatar/", "<h1>Qatar</h1><p>A Gulf state.</p>", title="Qatar", meta={})
     preview.update(index, out, first=lambda stop: written.append(site.write_feeds(feeds, out, lang="en")) or True)
