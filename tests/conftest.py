@@ -534,17 +534,9 @@ def validate(files: list[Path]) -> list[dict]:
     assert java, "no java on the PATH: run script/validator (script/test does) to install a Java runtime"
     # The JVM's first compiler only (C1): a run of a few seconds is over before the second pays for itself; it
     # takes less than half the processor time.
+    jvm = [java, "-XX:TieredStopAtLevel=1"]
     done = subprocess.run(
-        [
-            java,
-            "-XX:TieredStopAtLevel=1",
-            "-jar",
-            str(vnu_jar()),
-            "--errors-only",
-            "--format",
-            "json",
-            *map(str, files),
-        ],
+        [*jvm, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
     )
