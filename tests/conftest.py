@@ -639,7 +639,12 @@ def serious_violations(page: Page, rules: tuple[str, ...] = ()) -> list[dict]:
     ]
 
 
+def described(violations: list[dict]) -> list[tuple[str, int, str]]:
+    """Each violation as a failing test shows it: the rule, how many elements break it, the first of them."""
+    return [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
+
+
 def assert_no_serious_violations(page: Page) -> None:
     """axe (in the page) finds nothing serious or critical."""
     violations = serious_violations(page)
-    assert not violations, [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]
+    assert not violations, described(violations)

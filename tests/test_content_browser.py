@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from additions import ContentSite
 from briefings.kinds import KINDS
 from benchmarks.browsing import VIEWPORTS, chromium_path, launch_options
-from conftest import COLOUR_RULES, ROOT, serious_violations
+from conftest import COLOUR_RULES, ROOT, described, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -94,7 +94,7 @@ def test_pages_have_no_serious_accessibility_violations(
         expected = {"light": "default", "dark": "slate"}[scheme]
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
         if violations := serious_violations(page, rules):
-            found[path or "/"] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
+            found[path or "/"] = described(violations)
     assert not found, found
     page.set_content(
         '<html lang="en"><title>Grey</title><main><p style="color: #777; background: #888">Grey</p></main>'

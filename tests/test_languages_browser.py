@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import VIEWPORTS, assert_stayed_on_this_machine, is_phone, serious_violations
+from conftest import VIEWPORTS, assert_stayed_on_this_machine, described, is_phone, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -81,7 +81,7 @@ def test_arabic_pages_have_no_serious_accessibility_violation(page: Page, site_s
     for path in ARABIC:
         page.goto(site_server.url + path)
         if violations := serious_violations(page):
-            found[path] = [(v["id"], len(v["nodes"]), v["nodes"][0]["html"][:120]) for v in violations]
+            found[path] = described(violations)
     assert not found, found
 
 
