@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from additions import ContentSite
 from briefings.kinds import KINDS
 from benchmarks.browsing import VIEWPORTS, chromium_path, launch_options
-from conftest import COLOUR_RULES, ROOT, described, serious_violations
+from conftest import COLOUR_RULES, ROOT, axe_on_every_page, described, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -85,6 +85,7 @@ def test_pages_have_no_serious_accessibility_violations(
     site = content_site_with_additions
     page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(color_scheme=scheme)
+    axe_on_every_page(page)
     found = {}
     paths = pages_of_every_kind(site)
     assert len(paths) >= 15

@@ -9,7 +9,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import VIEWPORTS, assert_stayed_on_this_machine, described, is_phone, serious_violations
+from conftest import (
+    VIEWPORTS,
+    assert_stayed_on_this_machine,
+    axe_on_every_page,
+    described,
+    is_phone,
+    serious_violations,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
@@ -77,6 +84,7 @@ def test_the_readings_table_and_chart_are_mirrored_in_arabic(page: Page, site_se
 def test_arabic_pages_have_no_serious_accessibility_violation(page: Page, site_server, scheme: str, viewport: str):
     page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(color_scheme=scheme)
+    axe_on_every_page(page)
     found = {}
     for path in ARABIC:
         page.goto(site_server.url + path)
