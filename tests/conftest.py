@@ -627,7 +627,6 @@ def assert_stayed_on_this_machine(page: Page) -> None:
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
-@functools.cache
 def axe_script() -> Path:
     """axe-core, as axe-playwright-python ships it."""
     import axe_playwright_python
