@@ -13,10 +13,10 @@ from typing import Any, Iterable
 
 import jinja2
 
-from .templating import CompiledTemplates
+from .templating import CompiledBySource, CompiledTemplates
 
 
-class CompiledOnDisk(jinja2.BytecodeCache):
+class CompiledOnDisk(CompiledBySource):
     """The templates this build uses, as compiled by the process (`process`: the preview's rebuilds, each language's
     build), else by the last build (read from `folder`); those the folder lacks are kept in memory until the cache
     is saved (`save`), so that a failed build leaves the folder as it was."""

@@ -168,10 +168,27 @@ def signed(value: int) -> str:
 _LOADER = jinja2.PackageLoader("briefings", "templates")
 
 
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates as compiled, kept in memory for the life of the process: Jinja looks a template's code up by
-    its name, file and source's checksum, so a template is compiled again only when its source changes. The
-    code depends on the environment's settings (its escaping, its delimiters): one for each configuration."""
+class CompiledBySource(jinja2.BytecodeCache):
+    """A cache of templates' code that looks a template up by its name and its source's checksum, not by where its
+    file lies (Jinja's own key): a template's code is the same wherever its file lies, but for the file its
+    tracebacks name, which is put back. So a project copied, moved or cloned elsewhere (a CI runner's checkout,
+    each of the tests' projects) finds its theme's templates compiled; a template whose source changed is compiled
+    again. The code depends on the environment's settings (its escaping, its delimiters): one cache for each
+    configuration."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        bucket = super().get_bucket(environment, name, None, source)  # the key: the name alone
+        code = bucket.code
+        if code is not None and filename is not None and code.co_filename != filename:
+            bucket.code = code.replace(co_filename=filename)  # the template's `filename`, as its tracebacks name it
+        return bucket
+
+
+class CompiledTemplates(CompiledBySource):
+    """Templates as compiled, kept in memory for the life of the process: a template is compiled again only when
+    its source changes."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}

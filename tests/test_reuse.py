@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from briefings import reuse, site_inputs
@@ -311,3 +312,49 @@ def test_the_last_builds_record_gives_the_fingerprints_worked_out_anew(example, 
     again = recalled.record()
     assert again | {"showing": None} == fresh.record() | {"showing": None}
     assert showing(again) == showing(fresh.record())
+
+
+class _CountedEnvironment(jinja2.Environment):
+    """An environment counting the templates it compiles."""
+
+    compiled = 0
+
+    def _compile(self, source, filename):
+        type(self).compiled += 1
+        return super()._compile(source, filename)
+
+
+@pytest.mark.parametrize("kept", ["in the process", "on disk"])
+def test_a_template_copied_elsewhere_is_found_compiled_and_its_errors_name_its_own_file(kept, tmp_path):
+    """The theme's templates' code is looked up by each template's name and source, not by where its file lies: a
+    project copied or cloned elsewhere finds it compiled (a CI runner's checkout; each of the tests' projects), in the
+    process or in the build's cache folder; a template whose source changed is compiled again; an error in a template
+    names the file it lies in."""
+    from briefings.cached_files import CompiledOnDisk
+    from briefings.templating import CompiledTemplates
+
+    def cache():
+        return (
+            CompiledTemplates() if kept == "in the process" else CompiledOnDisk(tmp_path / "cache", CompiledTemplates())
+        )
+
+    def environment(folder: str, bytecode_cache) -> jinja2.Environment:
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "page.html").write_text("{{ 1 // value }}", "utf-8")
+        return _CountedEnvironment(loader=jinja2.FileSystemLoader(tmp_path / folder), bytecode_cache=bytecode_cache)
+
+    _CountedEnvironment.compiled = 0
+    first = cache()
+    assert environment("first", first).get_template("page.html").render(value=1) == "1"
+    if kept == "on disk":
+        first.save()  # as a build's cache is saved; the next build runs in another process
+    copy = environment("copy", first if kept == "in the process" else cache()).get_template("page.html")
+    assert _CountedEnvironment.compiled == 1
+    assert copy.render(value=2) == "0" and copy.filename == str(tmp_path / "copy/page.html")
+    with pytest.raises(ZeroDivisionError) as error:
+        copy.render(value=0)
+    assert error.traceback[-1].path == tmp_path / "copy/page.html"
+    (tmp_path / "edited").mkdir()
+    (tmp_path / "edited/page.html").write_text("{{ 2 // value }}", "utf-8")
+    edited = _CountedEnvironment(loader=jinja2.FileSystemLoader(tmp_path / "edited"), bytecode_cache=first)
+    assert edited.get_template("page.html").render(value=1) == "2" and _CountedEnvironment.compiled == 2
