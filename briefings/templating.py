@@ -19,6 +19,7 @@ import html
 import json
 import re
 import string
+from types import CodeType
 from typing import Any, Callable
 
 import jinja2
@@ -182,8 +183,14 @@ class CompiledBySource(jinja2.BytecodeCache):
         bucket = super().get_bucket(environment, name, None, source)  # the key: the name alone
         code = bucket.code
         if code is not None and filename is not None and code.co_filename != filename:
-            bucket.code = code.replace(co_filename=filename)  # the template's `filename`, as its tracebacks name it
+            bucket.code = _in_file(code, filename)  # the template's `filename`, as tracebacks and profilers name it
         return bucket
+
+
+def _in_file(code: CodeType, filename: str) -> CodeType:
+    """`code` and the code it holds (a template's blocks and macros), as compiled from the file `filename`."""
+    held = tuple(_in_file(value, filename) if isinstance(value, CodeType) else value for value in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=held)
 
 
 class CompiledTemplates(CompiledBySource):

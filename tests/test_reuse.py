@@ -359,6 +359,7 @@ def test_a_template_copied_elsewhere_is_found_compiled_and_its_errors_name_its_o
     copy = environment("copy", first if kept == "in the process" else cache()).get_template("page.html")
     assert _CountedEnvironment.compiled == 1
     assert copy.render(value=2) == "0" and copy.filename == str(tmp_path / "copy/page.html")
+    assert copy.root_render_func.__code__.co_filename == copy.filename  # and so its blocks and macros
     with pytest.raises(ZeroDivisionError) as error:
         copy.render(value=0)
     assert error.traceback[-1].path == tmp_path / "copy/page.html"
