@@ -6,15 +6,16 @@ its own:
 
 1. the docs folder (`sources`): every page and file, links out of the project and unsafe files refused;
 2. the data files (`datafiles`): each kind's entries, their schema and the references between them;
-3. each page: its text (UTF-8), its front matter (`frontmatter`), its macro calls (`calls`), its raw HTML
+3. each page: its text (UTF-8, `sources`), its front matter (`frontmatter`), its macro calls (`calls`), its raw HTML
    (`safety`), its links (`links`); which file of a brief is its original and which its translations
    (`originals`), an original read by `brief_reading` (the rules of one brief, `brief_rules`) and a
    translation by `translated_briefs`;
 4. the catalog, then the rules across briefs and files (`site_rules`), links resolved against what the
    site publishes (`links`, `outputs`) and the redirects (`redirects`).
 
-This module runs them in that order, remembers what the live preview may reuse (`LoadCache`), and reads a
-large site's briefs in several processes.
+Each brief and hand-written page is read on its own into what it holds and what is wrong with it (`findings`,
+which reads a large site's briefs in several processes). This module runs the stages in that order, takes in what
+each page's reading found, and remembers it for the live preview (`LoadCache`).
 """
 
 from __future__ import annotations
@@ -26,24 +27,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import clock, schema, site_rules
-from .calls import read_calls
+from . import clock, findings, site_rules
 from .catalog import Catalog
 from .datafiles import AnyId, check_references, read_data_file
-from .frontmatter import read_front_matter
+from .findings import PageFindings
 from .kinds import KINDS, EntityKind
-from .links import PageLinks, Published, read_links, resolve_links
-from .brief_reading import read_brief
+from .links import PageLinks, Published, resolve_links
 from .model import BRIEF_SECTIONS, Brief, Entity
 from .outputs import published_outputs
-from .problems import Location, Problems
+from .problems import Location, Problem, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
 from .originals import TranslationFile, sort_brief_files
-from .sources import Source, docs_folder
+from .sources import Source, docs_folder, read_text
 from .translated_briefs import read_translation_page
 from .translations import Translation
-from .workers import forked_pool, processors_to_fork
 from .yamldoc import YamlDocument
 
 
@@ -71,15 +69,35 @@ class Changes:
     anything_else: bool  # a data file, a hand-written page, or which ids exist
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What the last reading found in a page, and what it holds for: the file (its size and time, or its content)
+    and the ids its macros may name."""
+
+    key: tuple
+    findings: PageFindings
+
+
+@dataclass(frozen=True)
+class KeptData:
+    """What the last reading found in a data file, and the file's size and time then."""
+
+    key: tuple[int, int]
+    entities: dict[str, Entity]  # the valid ones
+    ids: Any  # every id the file defines, with its name and aliases (`read_data_file`)
+    document: YamlDocument | None  # the file as a document, when readable
+    problems: tuple[Problem, ...]
+
+
 @dataclass
 class LoadCache:
-    """What the last reading found in each brief and hand-written page, for the live preview: a page whose size and
-    time are the same, in a project whose ids are the same, is not read again."""
+    """What the last reading found in each brief, hand-written page and data file, for the live preview: a page
+    whose size and time are the same, in a project whose ids are the same, is not read again."""
 
-    briefs: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, brief, problems, templated, links)
-    pages: dict[str, tuple] = field(default_factory=dict)  # the hand-written pages' likewise (no brief: None)
-    data: dict[str, tuple] = field(default_factory=dict)  # rel -> (key, (entities, ids), document, problems)
-    others: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every other file read
+    briefs: dict[str, Kept] = field(default_factory=dict)  # by path relative to the root
+    pages: dict[str, Kept] = field(default_factory=dict)  # the hand-written pages'
+    data: dict[str, KeptData] = field(default_factory=dict)
+    others: dict[str, tuple[int, int]] = field(default_factory=dict)  # (size, time) of every other file read
     by_content: bool = False  # a brief's reading is valid for its content (a build's cache), not its size and time
 
 
@@ -100,9 +118,11 @@ class _Reader:
     documents: dict[str, YamlDocument] = field(default_factory=dict)  # each kind's data file, when readable
     calls: dict = field(default_factory=dict)  # what each distinct macro call amounts to (see read_calls)
     reread: set[str] = field(default_factory=set)  # briefs (rel) read anew, not taken from the cache
-    seen: dict[str, tuple] = field(default_factory=dict)  # rel -> (size, time) of every file other than briefs
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # rel -> (size, time) of the files not briefs
     links: dict[str, PageLinks] = field(default_factory=dict)  # what each page links, by src_uri
+    templated: set[str] = field(default_factory=set)  # the pages (src_uri) that call macros
     static: dict[str, str] = field(default_factory=dict)  # docs/'s files other than pages: src_uri -> rel
+    ids_key: tuple = ()  # every id the data files define: a kept page's reading holds only for the same ids
 
     def read(self) -> Loaded:
         entities = {kind.folder: self._read_kind(kind) for kind in KINDS}
@@ -116,13 +136,12 @@ class _Reader:
         )
 
         pages, self.static = docs_folder(self.project, self.problems)
-        templated: set[str] = set()
         others = [page for page in pages if not page.is_brief]
         files = sort_brief_files([page for page in pages if page.is_brief], self.project.languages, self.problems)
-        briefs = [b for b in self._read_briefs([o.page for o in files.originals], known, templated) if b]
-        translations = [self._read_translation(file, known, templated) for file in files.translations]
+        briefs = [b for b in self._read_briefs([o.page for o in files.originals], known) if b]
+        translations = [self._read_translation(file, known) for file in files.translations]
         for page in others:
-            self._read_page(page, known, templated)
+            self._read_page(page, known)
         site_rules.check_tags(briefs, self.problems)
         site_rules.check_bundles(pages, self.problems)
 
@@ -161,7 +180,7 @@ class _Reader:
         site_rules.report_unused(entity_maps, briefs, self.documents, self.problems)
         site_rules.check_titles(briefs, self.problems)
         site_rules.report_unlinked(resolved.unlinked, self.static, self.problems)
-        return Loaded(self.problems, catalog, frozenset(templated), self.files, scheduled, self._changes(pages))
+        return Loaded(self.problems, catalog, frozenset(self.templated), self.files, scheduled, self._changes(pages))
 
     def _published(self, pages: list[Source], catalog: Catalog, outputs: set[str]) -> Published:
         """What links may lead to: the pages read, docs/'s other files and what the site generates. (A page
@@ -194,22 +213,11 @@ class _Reader:
         self.cache.others = others
         return Changes(frozenset(briefs), anything_else)
 
-    # -- files -----------------------------------------------------------------------------------------------
-
     def _text(self, path: Path, rel: str) -> str | None:
+        """The text of a file other than a brief's original or a hand-written page (see `findings` for those)."""
         self.files += 1
-        data = path.read_bytes()
-        self.seen[rel] = (len(data), path.stat().st_mtime_ns)
-        try:
-            return data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is dropped
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            self.problems.error(
-                Location(rel, line, column),
-                f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file with the UTF-8 encoding",
-            )
-            return None
+        self.seen[rel] = _signature(path)
+        return read_text(path, rel, self.problems)
 
     # -- data files ------------------------------------------------------------------------------------------
 
@@ -223,164 +231,93 @@ class _Reader:
                 Location(rel), f"missing data file: create {rel} (a mapping of {kind.folder} keyed by id)"
             )
             return {}, {}
-        if self.cache is None:
-            return self._read_kind_anew(kind, path, rel)
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
-        cached = self.cache.data.get(rel)
-        if cached is None or cached[0] != key:
-            problems, self.problems = self.problems, Problems()
-            found = self._read_kind_anew(kind, path, rel)
-            cached = self.cache.data[rel] = (key, found, self.documents.get(kind.folder), self.problems.items)
-            self.problems = problems
-        else:
-            self.files += 1
-            self.seen[rel] = key
-        _, found, document, problems = cached
-        self.problems.extend(problems)
-        if document is not None:
-            self.documents[kind.folder] = document
-        return found
-
-    def _read_kind_anew(self, kind: EntityKind, path: Path, rel: str) -> tuple[dict[str, Entity], Any]:
-        entities, ids, doc = read_data_file(kind, self._text(path, rel), rel, self.problems)
-        if doc is not None:
-            self.documents[kind.folder] = doc
-        return entities, ids
+        self.files += 1
+        key = self.seen[rel] = _signature(path)
+        kept = self.cache.data.get(rel) if self.cache is not None else None
+        if kept is None or kept.key != key:
+            problems = Problems()
+            entities, ids, document = read_data_file(kind, read_text(path, rel, problems), rel, problems)
+            kept = KeptData(key, entities, ids, document, tuple(problems.items))
+            if self.cache is not None:
+                self.cache.data[rel] = kept
+        self.problems.extend(kept.problems)
+        if kept.document is not None:
+            self.documents[kind.folder] = kept.document
+        return kept.entities, kept.ids
 
     # -- pages -----------------------------------------------------------------------------------------------
 
-    def _read_page(self, page: Source, known: dict, templated: set[str]) -> None:
-        """A hand-written page (home, About...): its front matter, links and macro calls; from the cache when
-        neither it nor the ids its macros may name changed since the last reading."""
-        if self.cache is None:
-            return self._read_page_anew(page, known, templated)
-        _, anew = self._through_cache(
-            self.cache.pages, page, templated, lambda found: self._read_page_anew(page, known, found)
-        )
-        if not anew:  # seen as it is now, as a page read anew is as it is read (see `_changes`)
-            stat = page.path.stat()
-            self.seen[page.rel] = (stat.st_size, stat.st_mtime_ns)
+    def _read_page(self, page: Source, known: dict) -> None:
+        """A hand-written page (home, About...); from the cache when neither it nor the ids its macros may name
+        changed since the last reading."""
+        self.seen[page.rel] = _signature(page.path)
+        store = self.cache.pages if self.cache is not None else None
+        self._take(page, self._kept(store, page, known, findings.page_findings)[0])
 
-    def _read_page_anew(self, page: Source, known: dict, templated: set[str]) -> None:
-        text = self._text(page.path, page.rel)
-        if text is None:
-            return
-        doc, body, body_line = read_front_matter(text, page.rel, self.problems, required=False)
-        meta = doc.value if doc else {}
-        if doc is not None:
-            schema.validate(doc, "page", self.problems)
-        self.links[page.src_uri] = read_links(body, page.rel, body_line)
-        if meta.get("render_macros") is False:
-            return  # a page that shows macro syntax as written
-        if read_calls(body, page.rel, body_line, self.problems, known, self.calls).templated:
-            templated.add(page.src_uri)
-
-    def _read_briefs(self, pages: list[Source], known: dict, templated: set[str]) -> list[Brief | None]:
-        """Every brief, in order. Many briefs are read by as many processes as there are processors, this one
-        included (each brief is read on its own: only the problems found, in the same order, come back with
-        it)."""
-        workers = min(processors_to_fork(), _MAX_WORKERS)
-        cached = self.cache is not None and self.cache.briefs  # an empty cache is filled from the processes
-        if cached or workers < 2 or len(pages) < _READ_APART_FROM:
-            return [self._read_brief(page, known, templated) for page in pages]
-        size = -(-len(pages) // workers)
-        chunks = [pages[start : start + size] for start in range(0, len(pages), size)]
-        with forked_pool(len(chunks) - 1) as pool:
-            running = [
-                pool.submit(_read_briefs_apart, self.project, self.preview, known, chunk) for chunk in chunks[1:]
-            ]
-            read = [_read_briefs_apart(self.project, self.preview, known, chunks[0])]  # meanwhile, the first here
-            read += [reading.result() for reading in running]
-        found: list[Brief | None] = []
-        for chunk, (results, files, seen) in zip(chunks, read):
-            for page, (brief, problems, is_templated, links) in zip(chunk, results):
-                self.problems.extend(problems)
-                self.links[page.src_uri] = links
-                if is_templated:
-                    templated.add(page.src_uri)
-                if self.cache is not None:
-                    self.cache.briefs[page.rel] = (self._page_key(page), brief, problems, is_templated, links)
+    def _read_briefs(self, pages: list[Source], known: dict) -> list[Brief | None]:
+        """Every brief, in order: from the cache when neither it nor the ids it may name changed since the last
+        reading; with no cache, or an empty one (which they then fill), by `findings.read_briefs`."""
+        if self.cache is not None and self.cache.briefs:
+            found = []
+            for page in pages:
+                found_in, anew = self._kept(self.cache.briefs, page, known, findings.brief_findings)
+                if anew:
                     self.reread.add(page.rel)
-                found.append(brief)
-            self.files += files
-            self.seen.update(seen)
-        return found
+                found.append(self._take(page, found_in))
+            return found
+        read = findings.read_briefs(pages, known, self.calls)
+        if self.cache is not None:
+            for page, found_in in zip(pages, read):
+                self.cache.briefs[page.rel] = Kept(self._page_key(page), found_in)
+                self.reread.add(page.rel)
+        return [self._take(page, found_in) for page, found_in in zip(pages, read)]
 
-    def _read_brief(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
-        """A brief, from the cache when neither it nor the ids it may name changed since the last reading."""
-        if self.cache is None:
-            return self._read_brief_anew(page, known, templated)
-        brief, anew = self._through_cache(
-            self.cache.briefs, page, templated, lambda found: self._read_brief_anew(page, known, found)
-        )
-        if anew:
-            self.reread.add(page.rel)
-        return brief
-
-    def _through_cache(
-        self, store: dict[str, tuple], page: Source, templated: set[str], read: Callable[[set[str]], Any]
-    ) -> tuple[Any, bool]:
-        """What `read` finds in a page (a brief, a hand-written page), given the set to add the page to if it calls
-        macros; from `store` when neither the file nor the ids it may name changed since the last reading, with
-        the problems found in it, its links and whether it calls macros. Whether it was read anew."""
+    def _kept(
+        self,
+        store: dict[str, Kept] | None,
+        page: Source,
+        known: dict,
+        read: Callable[[Source, dict, dict], PageFindings],
+    ) -> tuple[PageFindings, bool]:
+        """What `read` finds in `page`: from `store` (if there is one) when neither the page nor the ids changed
+        since the last reading. Whether it was read anew."""
+        if store is None:
+            return read(page, known, self.calls), True
         key = self._page_key(page)
-        cached = store.get(page.rel)
-        anew = cached is None or cached[0] != key
-        if anew:
-            problems, self.problems = self.problems, Problems()
-            found: set[str] = set()
-            value = read(found)
-            store[page.rel] = (key, value, self.problems.items, bool(found), self.links.get(page.src_uri))
-            self.problems = problems
-        else:
-            self.files += 1
-        _, value, problems, is_templated, links = store[page.rel]
-        self.problems.extend(problems)
-        if links is not None:
-            self.links[page.src_uri] = links
-        if is_templated:
-            templated.add(page.src_uri)
-        return value, anew
+        kept = store.get(page.rel)
+        if kept is not None and kept.key == key:
+            return kept.findings, False
+        store[page.rel] = Kept(key, read(page, known, self.calls))
+        return store[page.rel].findings, True
 
-    def _read_translation(self, file: TranslationFile, known: dict, templated: set[str]) -> Translation | None:
+    def _take(self, page: Source, found: PageFindings) -> Brief | None:
+        """Take in what was found in `page`: its problems, its links, whether it calls macros; its brief, if any."""
+        self.files += 1
+        self.problems.extend(found.problems)
+        if found.links is not None:
+            self.links[page.src_uri] = found.links
+        if found.templated:
+            self.templated.add(page.src_uri)
+        return found.brief
+
+    def _read_translation(self, file: TranslationFile, known: dict) -> Translation | None:
         """A brief's translation (briefings.originals says which files are), read by briefings.translated_briefs."""
         page = file.page
         read = read_translation_page(file, self._text(page.path, page.rel), known, self.calls, self.problems)
         if read.templated:
-            templated.add(page.src_uri)
+            self.templated.add(page.src_uri)
         if read.links is not None:
             self.links[page.src_uri] = read.links
         return read.translation
 
     def _page_key(self, page: Source) -> tuple:
-        """What a page's cached reading holds for: the file (its size and time, or its content) and the ids."""
+        """What a page's kept reading holds for: the file (its size and time, or its content) and the ids."""
         if self.cache is not None and self.cache.by_content:
             return (hashlib.blake2b(page.path.read_bytes(), digest_size=16).hexdigest(), self.ids_key)
-        stat = page.path.stat()
-        return (stat.st_size, stat.st_mtime_ns, self.ids_key)
-
-    def _read_brief_anew(self, page: Source, known: dict, templated: set[str]) -> Brief | None:
-        read = read_brief(page, lambda: self._text(page.path, page.rel), known, self.calls, self.problems)
-        if read.links is not None:
-            self.links[page.src_uri] = read.links
-        if read.templated:
-            templated.add(page.src_uri)
-        return read.brief
+        return (*_signature(page.path), self.ids_key)
 
 
-#: From how many briefs reading them in several processes pays for starting the processes, and how many.
-_READ_APART_FROM = 200
-_MAX_WORKERS = 4
-
-
-def _read_briefs_apart(project: Project, preview: bool, known: dict, pages: list[Source]) -> tuple[list, int, dict]:
-    """Read `pages` (briefs) in a process of their own: for each, the brief (or None) and what was found
-    wrong with it; then how many files were read and their signatures."""
-    reader = _Reader(project, preview)
-    results = []
-    for page in pages:
-        reader.problems, templated = Problems(), set[str]()
-        brief = reader._read_brief_anew(page, known, templated)
-        results.append((brief, reader.problems.items, bool(templated), reader.links.get(page.src_uri, PageLinks())))
-    return results, reader.files, reader.seen
+def _signature(path: Path) -> tuple[int, int]:
+    """A file's size and time: what tells the preview a file changed."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns

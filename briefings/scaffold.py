@@ -16,7 +16,7 @@ from .brief_rules import PLACEHOLDER
 from .calls import plain_parts
 from .frontmatter import read_front_matter
 from .links import heading_text
-from .sources import BRIEF_FILE_NAME, Source  # the loader's rule for a brief's file name
+from .sources import BRIEF_FILE_NAME, Source, read_text  # the loader's rules for a brief's file name and text
 from .problems import Problems
 from .project import Project
 from .templating import scaffold_templates, yaml_string
@@ -58,7 +58,7 @@ def data_entries(project: Project, kind: EntityKind, translated: bool = False) -
     if not path.is_file():
         return {}
     problems = Problems()
-    doc = parse_yaml(path.read_text("utf-8-sig"), kind.data_file, problems)
+    doc = parse_yaml(_text_of(path, kind.data_file), kind.data_file, problems)
     if problems.errors or doc is None:
         raise ScaffoldError(
             f"{problems.errors[0] if problems.errors else kind.data_file}: fix it first (briefings check)"
@@ -177,12 +177,11 @@ def add_entry(project: Project, kind: EntityKind, entity_id: str, entry: dict) -
     schema.validate(YamlDocument({entity_id: entry}, rel), kind.folder, problems)
     if problems.errors:
         raise ScaffoldError("; ".join(p.message for p in problems.errors))
-    text = path.read_text("utf-8") if path.is_file() else ""
+    text = _text_of(path, rel) if path.is_file() else ""
     block = yaml.safe_dump({entity_id: entry}, sort_keys=False, allow_unicode=True, width=110)
-    if text and not text.endswith("\n"):
-        text += "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + block, "utf-8")
+    with path.open("a", encoding="utf-8") as file:  # what is there stays as it is, byte for byte
+        file.write(("\n" if text and not text.endswith("\n") else "") + block)
     return path
 
 
@@ -204,7 +203,7 @@ def new_translation(project: Project, original: Path, lang: str, today: dt.date 
     if target.exists():
         raise ScaffoldError(f"{project.relative(target)} already exists: edit it, or remove it first")
     problems = Problems()
-    doc, body, _ = read_front_matter(path.read_text("utf-8"), rel, problems, required=True)
+    doc, body, _ = read_front_matter(_text_of(path, rel), rel, problems, required=True)
     if doc is None or problems.errors:
         raise ScaffoldError(f"{problems.errors[0] if problems.errors else rel}: fix it first (briefings check)")
     meta = doc.value
@@ -265,3 +264,12 @@ def _written(name: str, args: list) -> str:
         return json.dumps(value, ensure_ascii=False) if '"' not in value else f"'{value}'"
 
     return f"{{{{ {name}({', '.join(map(literal, args))}) }}}}"
+
+
+def _text_of(path: Path, rel: str) -> str:
+    """The text of a file a command edits or starts from; a ScaffoldError if it is not UTF-8 text."""
+    problems = Problems()
+    text = read_text(path, rel, problems)
+    if text is None:
+        raise ScaffoldError(f"{problems.errors[0]}: fix it first (briefings check)")
+    return text

@@ -1,11 +1,12 @@
-"""The docs folder: every Markdown page in it, and its other files, found once, in order.
+"""The docs folder: every Markdown page in it, and its other files, found once, in order; and a file's text.
 
 Links out of the project are refused, and so is any file the site would publish as it is unless a browser
-only ever shows it (`safety.STATIC_SUFFIXES`).
+only ever shows it (`safety.STATIC_SUFFIXES`), and any text that is not UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
@@ -89,3 +90,21 @@ def _walk(
             yield from _walk(project, path, name, seen, problems)
         elif entry.is_file():
             yield path, name
+
+
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    """The text of the file at `path` (`rel`, relative to the project root); None, and the first byte that is not
+    UTF-8 reported, if it is not UTF-8 text. A byte-order mark, as some Windows editors write, is dropped."""
+    data = path.read_bytes()
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = start + exc.start
+        line_start = max(data.rfind(b"\n", 0, bad) + 1, start)
+        before = data[line_start:bad].decode("utf-8", errors="replace")  # the column as an editor counts it
+        problems.error(
+            Location(rel, data.count(b"\n", 0, bad) + 1, len(before) + 1),
+            f"not UTF-8 text (byte 0x{data[bad]:02x}): save the file with the UTF-8 encoding",
+        )
+        return None

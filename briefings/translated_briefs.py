@@ -16,6 +16,7 @@ from .links import PageLinks, read_links
 from .model import count_words
 from .originals import TranslationFile
 from .problems import Problems
+from .sources import read_text
 from .translations import Translation, read_translation
 
 
@@ -34,8 +35,11 @@ def read_translation_page(
     if text is None:
         return TranslationPage(None)
     doc, body, body_line = read_front_matter(text, page.rel, problems, required=True)
-    original_doc, _, _ = read_front_matter(original.path.read_text("utf-8"), original.rel, Problems(), required=True)
-    if doc is None or original_doc is None:  # the original's own problems are reported with it
+    original_text = read_text(original.path, original.rel, Problems())
+    if original_text is None:  # the original's own problems are reported with it
+        return TranslationPage(None)
+    original_doc, _, _ = read_front_matter(original_text, original.rel, Problems(), required=True)
+    if doc is None or original_doc is None:
         return TranslationPage(None)
     translation = read_translation(
         doc, original_doc.value, original.rel, src_uri=page.src_uri, rel=page.rel, problems=problems, lang=file.lang

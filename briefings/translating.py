@@ -21,6 +21,7 @@ from .frontmatter import read_front_matter
 from .originals import original_language, translation_of
 from .problems import Problems
 from .project import Project
+from .sources import read_text
 from .translations import split_language
 
 
@@ -93,9 +94,10 @@ def older_translations(project: Project) -> Problems:
 def _front(project: Project, path: Path):
     problems = Problems()
     try:
-        doc, _, _ = read_front_matter(path.read_text("utf-8"), project.relative(path), problems, required=True)
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path, project.relative(path), problems)
+    except OSError:
         return None
+    doc, _, _ = read_front_matter(text, project.relative(path), problems, required=True) if text else (None, "", 1)
     return doc if doc is not None and not problems.errors else None
 
 

@@ -87,6 +87,25 @@ def test_new_brief_passes_check_and_builds_once_it_is_no_longer_a_draft(project:
     assert page.select_one(".brief-meta dl a[href$='actors/qatar/']")
 
 
+def test_new_actor_keeps_a_data_files_byte_order_mark_and_refuses_a_file_that_is_not_utf_8(project: Path):
+    actors = project / "data/actors.yml"
+    before = b"\xef\xbb\xbf" + actors.read_bytes()
+    actors.write_bytes(before)
+    added = briefings_here(
+        "new", "actor", "gulf-shippers", "--name", "Gulf shippers", "--kind", "group", "--summary", "S.", cwd=project
+    )
+    assert added.returncode == 0, added.output
+    after = actors.read_bytes()
+    assert after.startswith(before) and after[len(before) :].decode("utf-8").startswith("gulf-shippers:\n")
+    actors.write_bytes(after.replace(b"Gulf shippers", b"Gulf shippers \xff"))
+    refused = briefings_here(
+        "new", "actor", "ports", "--name", "Ports", "--kind", "group", "--summary", "S.", cwd=project
+    )
+    assert refused.returncode == 1 and "Traceback" not in refused.output
+    assert "data/actors.yml:" in refused.stderr and "not UTF-8 text (byte 0xff)" in refused.stderr, refused.output
+    assert b"ports:" not in actors.read_bytes()
+
+
 def test_new_brief_without_actors_leaves_the_list_empty_and_refuses_unknown_ids(project: Path):
     result = briefings_here("new", "brief", "Placeholder actors", cwd=project)
     assert result.returncode == 0

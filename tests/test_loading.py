@@ -1,4 +1,4 @@
-"""Reading many briefs: `briefings check` reads them in several processes (from `_READ_APART_FROM` briefs, on
+"""Reading many briefs: `briefings check` reads them in several processes (from `READ_APART_FROM` briefs, on
 a machine with more than one processor); what it finds must be exactly what reading them one by one finds."""
 
 from __future__ import annotations
@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefings.loader import _READ_APART_FROM, LoadCache, load_project
+from briefings import findings
+from briefings.findings import READ_APART_FROM
+from briefings.loader import load_project
 from briefings.project import Project
 from conftest import briefings, copy_project
 
@@ -19,10 +21,10 @@ MISTAKES = [
 ]
 
 
-def test_reading_briefs_in_several_processes_finds_what_reading_them_one_by_one_finds(tmp_path: Path):
+def test_reading_briefs_in_several_processes_finds_what_reading_them_one_by_one_finds(tmp_path: Path, monkeypatch):
     project = copy_project(tmp_path / "project")
     model = (project / "docs/briefs/2026/doha-indirect-talks.md").read_text("utf-8")
-    count = _READ_APART_FROM + 40
+    count = READ_APART_FROM + 40
     (project / "docs/briefs/2025").mkdir(exist_ok=True)
     for n in range(count):
         text = model
@@ -32,7 +34,8 @@ def test_reading_briefs_in_several_processes_finds_what_reading_them_one_by_one_
         (project / f"docs/briefs/2025/copy-{n:03d}.md").write_text(text, "utf-8")
 
     checked = briefings("check", cwd=project)
-    one_by_one = load_project(Project.at(project), cache=LoadCache())  # a cache keeps reading in one process
+    monkeypatch.setattr(findings, "processors_to_fork", lambda: 1)
+    one_by_one = load_project(Project.at(project))
 
     reported = sorted(line for line in checked.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: ", line))
     assert len(one_by_one.problems.errors) >= 20

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from briefings import Project, load_project, loader, reuse
+from briefings import Project, findings, load_project, loader, reuse
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
 from briefings.export import render_catalog
@@ -108,10 +108,8 @@ def test_a_hand_written_page_is_read_again_only_when_it_or_the_ids_change(projec
     """The preview's reading keeps what it found in each hand-written page (its problems, links and macro calls),
     as it does a brief's: a save of anything else reads none of them again."""
     read: list[str] = []
-    anew = loader._Reader._read_page_anew
-    monkeypatch.setattr(
-        loader._Reader, "_read_page_anew", lambda self, page, *a: read.append(page.src_uri) or anew(self, page, *a)
-    )
+    anew = findings.page_findings
+    monkeypatch.setattr(findings, "page_findings", lambda page, *a: read.append(page.src_uri) or anew(page, *a))
     cache = LoadCache()
 
     def reading() -> tuple[list[str], loader.Loaded]:

@@ -187,6 +187,20 @@ def test_a_translation_is_not_translated_again_nor_started_twice(project: Path, 
     assert f"is itself a translation: translate its original, {ORIGINAL}" in of_translation.stderr
 
 
+def test_an_original_that_is_not_utf_8_is_refused_as_check_reports_it_and_one_with_a_byte_order_mark_is_not(
+    project: Path, capsys
+):
+    original = project / ORIGINAL
+    text = original.read_bytes()
+    original.write_bytes(b"\xef\xbb\xbf" + text)  # as some Windows editors save it
+    assert _cli(project, capsys, "new", "brief", "--translate", ORIGINAL, "--lang", "fr").returncode == 0
+    original.write_bytes(text.replace(b"\ntitle: ", b"\ntitle: \xe9", 1))  # Latin-1, not UTF-8
+    refused = _cli(project, capsys, "new", "brief", "--translate", ORIGINAL, "--lang", "ar")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{ORIGINAL}:2:8: not UTF-8 text (byte 0xe9)" in refused.stderr, refused.stderr
+    assert not original.with_name("doha-indirect-talks.ar.md").exists()
+
+
 def _translation(project: Path, lang: str, translated: str | None) -> Path:
     path = project / ORIGINAL.replace(".md", f".{lang}.md")
     meta = {"title": "Titre", "summary": "Résumé."} | ({"translated": translated} if translated else {})
