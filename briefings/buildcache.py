@@ -40,6 +40,7 @@ from .site_inputs import code_key, nav_paths, settings_of, site_key
 from .search import SearchIndex
 from .site import Site
 from .templating import CompiledTemplates
+from .urls import language_folder
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -144,8 +145,7 @@ class BuildCache:
     def _folder(self) -> str:
         """The folder of the build's language in the site: "" for the default language, "fr/" for French."""
         assert self.site is not None, "reuse() came first"
-        code = self.site.language.code
-        return "" if code == self.site.languages[0] else f"{code}/"
+        return language_folder(self.site.language.code)
 
     def _entry(self, src_uri: str) -> str:
         """An entry's name in the manifest: the page's source path in the build's language."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from typing import Iterable, Iterator, Literal, overload
 
 from .languages import DEFAULT
+from .links import anchor_of
 from .translations import Translation, split_language
 from .model import (
     ACTOR_KINDS,
@@ -51,6 +52,12 @@ def by_month(briefs: Iterable[Brief]) -> list[tuple[dt.date, list[Brief]]]:
 def month_title(month: dt.date) -> str:
     """A month as the listings name it, and as the archive's heading for it says: "May 2026"."""
     return f"{month:%B %Y}"
+
+
+def month_anchor(month: dt.date) -> str:
+    """The anchor of a month's heading in the archive, the same in every language (its English title's): where
+    breadcrumbs lead from a brief of that month."""
+    return anchor_of(month_title(month))
 
 
 @dataclass

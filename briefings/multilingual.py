@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from . import languages
+from .urls import language_folder
 
 #: The theme's templates that each language's build writes again at the site's root: another language's 404
 #: page goes in its folder; the sitemap is the default language's, which lists every page in every language.
@@ -40,7 +41,7 @@ class LanguageBuild:
     @property
     def prefix(self) -> str:
         """The folder of the language's pages: "" for the default language, "fr/" for French."""
-        return "" if self.lang == self.languages[0] else f"{self.lang}/"
+        return language_folder(self.lang)
 
     @property
     def last(self) -> bool:

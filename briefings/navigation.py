@@ -14,14 +14,10 @@ import posixpath
 from dataclasses import dataclass
 
 from . import languages
-from .catalog import Catalog, month_title
+from .catalog import Catalog, month_anchor
 from .languages import month_name
-from .links import anchor_of
 from .kinds import BY_FOLDER
-from .pages import tags
-
-#: The archive of every brief, the index of the section briefs and tags belong to.
-BRIEFS_INDEX = "briefs/index.md"
+from .urls import BRIEFS_INDEX, TAGS_INDEX
 
 
 @dataclass(frozen=True)
@@ -63,14 +59,13 @@ def place_of(catalog: Catalog, src_uri: str) -> Place | None:
         t = languages.language(catalog.language).label  # the crumbs in the catalog's language
         trail = [Crumb(t("Briefs"), BRIEFS_INDEX)]
         if brief := catalog.brief(src_uri):
-            month = month_title(brief.date)  # the archive's heading for the month, and its anchor (English's)
             shown = month_name(brief.date, languages.language(catalog.language))
-            trail.append(Crumb(shown, BRIEFS_INDEX, anchor_of(month)))
+            trail.append(Crumb(shown, BRIEFS_INDEX, month_anchor(brief.date)))
         elif (kind := BY_FOLDER.get(src_uri.split("/")[0])) is not None:  # an author's or a region's page
             if src_uri != kind.index_uri:
                 trail.append(Crumb(t(kind.title), kind.index_uri))
-        elif src_uri != tags.INDEX:  # a tag's page
-            trail.append(Crumb(t("Tags"), tags.INDEX))
+        elif src_uri != TAGS_INDEX:  # a tag's page
+            trail.append(Crumb(t("Tags"), TAGS_INDEX))
         return Place(section, tuple(trail))
     t = languages.language(catalog.language).label
     return Place(section, (Crumb(t(BY_FOLDER[section.split("/")[0]].title), section),))

@@ -26,7 +26,7 @@ from .problems import Problems
 from .redirects import write_redirects
 from .templating import PageTemplates
 from .translations import split_language
-from .urls import page_url, relative_url
+from .urls import language_folder, link_from, page_url, page_url_in
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class Site:
 
     def home_in(self, lang: str, home: str) -> str:
         """The home page of language `lang` on the site whose home (in the default language) is `home`."""
-        return home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{lang}/"
+        return home if lang == languages.DEFAULT else f"{home.rstrip('/')}/{language_folder(lang)}"
 
     def last_changed(self, src_uri: str) -> Any:
         """The day the page built from `src_uri` (a translation's: its original's) last changed."""
@@ -189,12 +189,8 @@ class Site:
             theme["language"] = {"code": self.language.code, "og_locale": self.language.og_locale}
         if (brief := self.catalog.brief(src_uri)) is not None:
             theme.setdefault("description", html.escape(brief.summary))
-            here = page_url(src_uri, self.templates.directory_urls)
-            address = (
-                (lambda other: urljoin(url, relative_url(page_url(other, self.templates.directory_urls), here)))
-                if url
-                else None
-            )
+            directory_urls = self.templates.directory_urls
+            address = (lambda other: urljoin(url, link_from(src_uri, other, directory_urls))) if url else None
             theme["article"] = article_metadata(self.catalog, brief, url=url, site_name=site_name, address=address)
         return theme
 
@@ -245,8 +241,7 @@ class Site:
         found = []
         for code in self.languages:
             language = languages.language(code)
-            path = page_url(base, self.templates.directory_urls)
-            path = path if code == languages.DEFAULT else f"{code}/{'' if path == './' else path}"
+            path = page_url_in(code, base, self.templates.directory_urls)
             translated = brief is None or code in self.original.languages_of(brief)
             found.append(
                 {

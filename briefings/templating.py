@@ -27,11 +27,10 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from . import languages
-from .catalog import month_title
+from .catalog import month_anchor, month_title
 from .fragments import Fragments
 from .languages import DEFAULT, Language, month_name, number, short_date
-from .links import anchor_of
-from .urls import link_from, page_url, relative_url
+from .urls import link_from
 
 _WHITESPACE = re.compile(r"\s+")
 #: Characters that start Markdown syntax anywhere in a line (emphasis, code, links, attribute lists, headings'
@@ -267,10 +266,8 @@ class PageTemplates:
             return self.href(page, target if isinstance(target, str) else target.src_uri)
 
         def href_in(lang: str, target: Any) -> Markup:  # the page of `target` in language `lang`
-            there = page_url(target if isinstance(target, str) else target.src_uri, self.directory_urls)
-            here = page_url(page, self.directory_urls)
-            prefix = {code: "" if code == DEFAULT else f"{code}/" for code in (lang, self.language.code)}
-            return escape_attribute(relative_url(prefix[lang] + there, prefix[self.language.code] + here))
+            source = target if isinstance(target, str) else target.src_uri
+            return escape_attribute(link_from(page, source, self.directory_urls, here=self.language.code, there=lang))
 
         # Everything a template shows is in its context (`context`: what the page's module or macro works out),
         # with `href` and `page`, the page's source; the environment holds filters only.
@@ -313,11 +310,11 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         short_date=_short_date_here,
         held=_held_here,
         number=_number_here,
-        translated=_translated_here,  # `{% filter translated %}` a paragraph of the template's own text {% endfilter %}  # a count in the page's language's numerals: 1 234 in French
+        translated=_translated_here,  # `{% filter translated %}` a paragraph of the template's own text {% endfilter %}
         # `## {{ t("Readings") }} {{ "readings" | anchor }}`: a heading's id, the same in every language; a
         # month's in the archive is its English title's (`month_anchor`), as breadcrumbs link it.
         anchor=lambda name: Markup(f"{{#{name}}}"),
-        month_anchor=lambda day: anchor_of(month_title(day)),
+        month_anchor=month_anchor,
         # Finished HTML, handed to the Markdown engine whole (see briefings.fragments), within a line
         # (`stash`) or as a block of its own (`stash_block`).
         stash=stash,

@@ -11,11 +11,17 @@ import unicodedata
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from .languages import DEFAULT
+
 if TYPE_CHECKING:
     from .model import Brief, Entity
 
 #: A brief's citation files, beside its page: BibTeX and RIS (briefings/citation.py).
 CITATION_FILES = ("cite.bib", "cite.ris")
+
+#: The archive of every brief, the index of the section briefs and tags belong to; and the index of the tags.
+BRIEFS_INDEX = "briefs/index.md"
+TAGS_INDEX = "tags/index.md"
 
 
 def tag_slug(tag: str) -> str:
@@ -68,6 +74,18 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return quote(posixpath.join(folder, f"{name}/" if directory_urls else f"{name}.html"))
 
 
+def language_folder(lang: str) -> str:
+    """The folder of the site in `lang`, from the site's root: "" for the default language's, "fr/" for French."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def page_url_in(lang: str, src_uri: str, directory_urls: bool = True) -> str:
+    """The address of the page built from `src_uri` in the site in `lang`, relative to the site's root:
+    `fr/actors/qatar/`; the French home page is `fr/`."""
+    path = page_url(src_uri, directory_urls)
+    return path if lang == DEFAULT else language_folder(lang) + ("" if path == "./" else path)
+
+
 def page_address(url: str) -> str:
     """A page's address as a browser asks for it (relative to the site's root: `page_url`, or a request's path),
     made comparable: unquoted, a folder's page by its folder's (`./`, `index.html`, and the empty address are
@@ -94,12 +112,16 @@ def relative_url(url: str, from_url: str) -> str:
     return relative + "/" if url.endswith("/") else relative
 
 
-def link_from(page: str, target: str, directory_urls: bool = True) -> str:
+def link_from(page: str, target: str, directory_urls: bool = True, *, here: str = DEFAULT, there: str = "") -> str:
     """How the page built from `page` links `target` (a source path, with any `#anchor`): its address relative to
     the page, as the site engine would write the link: `actors/qatar.md` from `briefs/2024/x.md` is
-    `../../../actors/qatar/`. The one way the core links one page to another."""
+    `../../../actors/qatar/`. The one way the core links one page to another; from a page in the language `here`
+    to a page in another, `there`: `../../../fr/actors/qatar/` from the English brief's page."""
     source, _, anchor = target.partition("#")
-    url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
+    if there and there != here:
+        url = relative_url(page_url_in(there, source, directory_urls), page_url_in(here, page, directory_urls))
+    else:  # both in one language's folder: the link is the same as at the root
+        url = relative_url(page_url(source, directory_urls), page_url(page, directory_urls))
     return f"{url}#{anchor}" if anchor else url
 
 

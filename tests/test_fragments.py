@@ -1,6 +1,6 @@
 """Finished HTML handed to the Markdown engine whole (briefings.fragments, briefings.mkdocs.extension), and the
-addresses the core works out for it (briefings.urls.page_url, relative_url), against what the engines themselves
-make."""
+addresses the core works out for it (briefings.urls: page_url, relative_url, link_from), against what the engines
+themselves make."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from briefings.fragments import Fragments
 from briefings.mkdocs.extension import FragmentsExtension
-from briefings.urls import page_address, page_url, relative_url
+from briefings.urls import link_from, page_address, page_url, page_url_in, relative_url
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "footnotes"]
 LINK = '<a class="entity-link entity-link--actor" href="../../actors/qatar/" title="A &quot;host&quot; &amp; more">Qatar</a>'
@@ -107,3 +107,18 @@ def test_addresses_are_the_ones_the_site_engine_gives(directory_urls: bool):
     for source, target in itertools.product(SOURCES, SOURCES):
         expected = get_relative_url(files[target].url, files[source].url)
         assert relative_url(page_url(target, directory_urls), page_url(source, directory_urls)) == expected
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_between_languages_are_the_ones_the_site_engine_gives_pages_in_the_languages_folders(directory_urls):
+    """A page of another language lies in the language's folder (`fr/`), the default language's at the root, as
+    the languages plugin writes them: a link from one to the other is the engine's own between those files."""
+    folder = {"en": "", "fr": "fr/"}
+    for here, there in itertools.product(folder, folder):
+        for source, target in itertools.product(SOURCES, SOURCES):
+            page, linked = (
+                File(folder[h] + s, "docs", "site", directory_urls) for h, s in ((here, source), (there, target))
+            )
+            assert page_url_in(here, source, directory_urls) == page.url, (here, source)
+            expected = get_relative_url(linked.url, page.url)
+            assert link_from(source, f"{target}#x", directory_urls, here=here, there=there) == f"{expected}#x"

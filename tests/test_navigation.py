@@ -13,7 +13,8 @@ import pytest
 from briefings.catalog import RELATED_LIMIT, RELATED_WINDOW, Catalog
 from briefings.loader import Changes
 from briefings.model import Actor, Brief, Mechanism
-from briefings.navigation import BRIEFS_INDEX, Crumb, place_of, section_of
+from briefings.navigation import Crumb, place_of, section_of
+from briefings.urls import BRIEFS_INDEX
 from briefings.preview import pages_to_rebuild
 from briefings.reuse import Fingerprints
 

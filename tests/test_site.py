@@ -265,7 +265,7 @@ def test_pages_load_nothing_from_other_hosts(built_site: BuiltSite):
     assert_loads_nothing_from_other_hosts(built_site.site)
 
 
-def test_edit_links_open_the_source_or_the_data_file(built_site: BuiltSite):
+def test_edit_links_open_the_source_or_the_data_file_and_a_tag_page_has_none(built_site: BuiltSite):
     repo = "https://github.com/example-owner/briefings"
     brief = built_site.page("briefs/2026/doha-indirect-talks/")
     assert brief.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/docs/briefs/2026/doha-indirect-talks.md"
@@ -273,6 +273,9 @@ def test_edit_links_open_the_source_or_the_data_file(built_site: BuiltSite):
     assert actor.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/data/actors.yml"
     indicator = built_site.page("indicators/talks-direct/")
     assert indicator.select_one("a[rel=edit]")["href"] == f"{repo}/edit/main/data/indicators.yml"
+    # A tag is in the front matter of each brief that carries it: no one file to edit, and no link to a folder.
+    for tags in (built_site.page("tags/"), built_site.page("tags/diplomacy/")):
+        assert tags.select_one("h1") is not None and tags.select_one("a[rel=edit]") is None
 
 
 NASTY = '<script>alert("x")</script> *bold* [link](https://example.org) {{ 1 + 1 }} & co'

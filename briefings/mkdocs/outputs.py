@@ -31,8 +31,9 @@ def files_of_outputs(
     for out in found if preview is None else filter(preview.lists, found):
         file = File.generated(config, out.path, content=out.text or "")
         file.dest_uri = language.prefix + file.dest_uri  # another language's: in its folder
-        if out.page:  # "Edit this page": what it is generated from
-            file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
+        if out.page:  # "Edit this page": what it is generated from, if one file says it (a generated file has none)
+            if out.page.edit_path:
+                file.edit_uri = posixpath.relpath(out.page.edit_path, docs)
         else:  # the preview tells MkDocs which files to write again (hence the ignore of method-assign)
             file.is_modified = functools.partial(out.modified, preview is not None)  # type: ignore[method-assign]
             if cache is not None and not out.feed and out.text is not None:  # (MkDocs copies files not pages)

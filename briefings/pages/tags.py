@@ -7,20 +7,18 @@ from functools import partial
 from typing import Iterable
 
 from ..catalog import Catalog
-from ..urls import tag_feed_path, tag_page
+from ..urls import TAGS_INDEX, tag_feed_path, tag_page
 from . import GeneratedPage, history
-
-INDEX = "tags/index.md"
-SOURCE = "docs/briefs"
 
 
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
     # The index shows how many briefs carry each tag and the latest one's date, not the briefs themselves.
     index = lambda: dict(tags=[(tag, len(b), b[0].date, tag_page(tag), tag_feed_path(tag)) for tag, b in tagged])  # noqa: E731
-    yield GeneratedPage(INDEX, "tags.md", index, SOURCE)
+    # (No "Edit this page": a tag is in the front matter of every brief that carries it.)
+    yield GeneratedPage(TAGS_INDEX, "tags.md", index)
     for tag, briefs in tagged:
-        yield GeneratedPage(tag_page(tag), "tag.md", partial(_context, catalog, tag, briefs), SOURCE)
+        yield GeneratedPage(tag_page(tag), "tag.md", partial(_context, catalog, tag, briefs))
 
 
 def _context(catalog: Catalog, tag: str, briefs: list) -> dict:
