@@ -12,15 +12,14 @@ places in this build's order and indexes again only the pages it renders; a lang
 reuses no page), the theme's templates as compiled, and the trash where the last site goes once replaced
 (`briefings.publishing`).
 A build saves its cache only once the site it wrote replaces the last (`StagedSite.publish`): a failed build
-leaves both as they were. A page reused is a `ReusedPage` (`briefings.cached_files`) in the engine's list of
-files: not a page to render, but a file to copy, at the same address.
+leaves both as they were. This module knows no engine: the adapter (`briefings.mkdocs.cached_pages`) puts the
+pages reused in the engine's list of files, and tells what the engine made of each page rendered.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import logging
 import os
 import pickle
 import secrets
@@ -30,19 +29,17 @@ from typing import Any, Callable, Mapping
 
 import jinja2
 
-from .cached_files import CompiledOnDisk, KeptFile, ReusedPage, link_or_copy, replace_whole, write_sitemap_gz
+from .cached_files import CompiledOnDisk, link_or_copy, replace_whole
 from .feed import SiteFeeds
 from .macros import Macros
 from .project import Project
 from .loader import LoadCache, Loaded, load_project
 from .reuse import Fingerprints
-from .site_inputs import code_key, nav_paths, settings_of, site_key
+from .site_inputs import code_key, site_key
 from .search import SearchIndex
 from .site import Site
 from .templating import CompiledTemplates
 from .urls import language_folder
-
-log = logging.getLogger("mkdocs.plugins.briefings")
 
 CACHE_FOLDER = ".briefings-cache"
 #: Set (to anything but "") to build without the cache and leave it as it is (`script/build --without-cache`).
@@ -66,7 +63,6 @@ class BuildCache:
     fingerprints: Fingerprints | None = None  # this build's
     last: dict[str, dict] = field(default_factory=dict)  # the last build's entries, if its key was the same
     kept: dict[str, dict] = field(default_factory=dict)  # this build's entries, by language and src_uri (`_entry`)
-    order: list[Any] = field(default_factory=list)  # this build's pages, rendered or reused, in the site's order
     site: Site | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path in the site -> fingerprint
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
@@ -79,22 +75,22 @@ class BuildCache:
     code: str = ""  # the `code_key` of the code building, worked out once
 
     @classmethod
-    def load(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> tuple[Loaded, BuildCache]:
+    def load(
+        cls, project: Project, settings: dict[str, Any], config_file: Path, *, use: bool
+    ) -> tuple[Loaded, BuildCache]:
         """Open the cache of a build of `project` (`for_build`) and read the project through it: a brief whose
         content and the ids it may name are those of the last build is not read again (`LoadCache`, kept in the
         cache folder as Python's pickle, for the same code only: the folder is the build machine's own)."""
-        cache = cls.for_build(project, config, theme)
+        cache = cls.for_build(project, settings, config_file, use=use)
         return load_project(project, cache=cache.briefs), cache
 
     @classmethod
-    def for_build(cls, project: Project, config: Mapping[str, Any], theme: Mapping[str, Any]) -> BuildCache:
-        """The cache of a build of `project` with the engine's configuration `config` (and the theme's); unused
-        when the plugin's option `cache` is false or `WITHOUT_CACHE` is set."""
-        settings = settings_of(config, theme) | {"engine": type(config).__module__}  # MkDocs, or a fork of it
+    def for_build(cls, project: Project, settings: dict[str, Any], config_file: Path, *, use: bool) -> BuildCache:
+        """The cache of a build of `project` with the engine's settings (`site_inputs.settings_of`) and configuration
+        file; unused without `use`, or when `WITHOUT_CACHE` is set."""
         code = code_key()
-        key = site_key(project, settings, config_file=Path(config["config_file_path"]), code=code)
-        options = config["plugins"]["briefings"].config if "briefings" in config["plugins"] else {}
-        use = options.get("cache", True) and not os.environ.get(WITHOUT_CACHE)
+        key = site_key(project, settings, config_file=config_file, code=code)
+        use = use and not os.environ.get(WITHOUT_CACHE)
         cache = cls(project.root / CACHE_FOLDER, key, use, code=code)
         cache.briefs = _read_briefs(cache.folder / BRIEFS, code) if use else None
         manifest = cache.folder / MANIFEST
@@ -110,95 +106,94 @@ class BuildCache:
 
     # -- before the pages render -------------------------------------------------------------------------------
 
-    def reuse(self, site: Site, files: Any, config: Mapping[str, Any], search: SearchIndex) -> Any:
-        """The engine's list of `files` (changed in place, and returned) with each page whose fingerprint is the
-        last build's replaced by a `ReusedPage`. The pages the navigation lists are always rendered (all of them
-        without a `nav`). `search` starts from the last build's index in the language, if it can be read (else
-        no page is reused), and numbers every page up front in the site's order, so that it takes in each page
-        as it renders (`SearchIndex.number`). A site in several languages is built once per language (`site`:
-        the language's), each build with the same source paths: every fingerprint, entry and index is the
-        language's own."""
+    def start(self, site: Site, directory_urls: bool, *, listed: set[str], search: SearchIndex) -> bool:
+        """Start the build of a language (`site`: the language's; a site in several languages is built once per
+        language, each build with the same source paths, so every fingerprint, entry and index is the
+        language's own): fingerprint its pages, but for those `listed` by the navigation, which are always
+        rendered; give `search` the last build's index in the language. Whether it could: else no page may be
+        reused (`reusable`)."""
         self.site = site
-        listed = set(nav_paths(config["nav"])) if config["nav"] else {file.src_uri for file in files}
-        directory_urls = config["use_directory_urls"]
         last = self.last_records.get(site.language.code) if self.last else None
         self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed, last=last)
-        restored = self._restore_index(search)
-        self.order = [
-            restored and (cached := self._reusable(file)) and ReusedPage(file, cached) or file for file in files
-        ]
-        self.order = [file for file in self.order if isinstance(file, ReusedPage) or file.is_documentation_page()]
-        search.number(_page_url(file) for file in self.order)
-        reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
-        log.info(f"Reused {len(reused)} of {len(self.fingerprints)} pages{self._in_language()}")
-        every = list(files)
-        for file in every:  # in place (mkdocs-static-i18n's list of files is its own kind), in the same order
-            files.remove(file)
-        for file in every:
-            files.append(reused.get(file.src_uri, file))
-        return files
+        return self._restore_index(search)
 
-    def _in_language(self) -> str:
-        assert self.site is not None, "reuse() came first"
+    def pages_fingerprinted(self) -> int:
+        assert self.fingerprints is not None, "start() came first"
+        return len(self.fingerprints)
+
+    def in_language(self) -> str:
+        """ " in fr" in a site of several languages, to say which language's build a message is about."""
+        assert self.site is not None, "start() came first"
         return f" in {self.site.language.code}" if len(self.site.languages) > 1 else ""
 
     def _folder(self) -> str:
         """The folder of the build's language in the site: "" for the default language, "fr/" for French."""
-        assert self.site is not None, "reuse() came first"
+        assert self.site is not None, "start() came first"
         return language_folder(self.site.language.code)
 
     def _entry(self, src_uri: str) -> str:
         """An entry's name in the manifest: the page's source path in the build's language."""
-        assert self.site is not None, "reuse() came first"
+        assert self.site is not None, "start() came first"
         return src_uri if len(self.site.languages) == 1 else f"{self.site.language.code}:{src_uri}"
 
-    def _reusable(self, file: Any) -> Path | None:
-        entry = self._entry(file.src_uri)
-        if not (last := self.last.get(entry)) or last["listing"] or last["dest"] != file.dest_uri:
+    def reusable(self, src_uri: str, dest_uri: str) -> Path | None:
+        """The last build's page built from `src_uri` (at `dest_uri`), kept in the cache, if its fingerprint is the
+        same in this build (and it called no macro listing briefs); else None, and the page is rendered."""
+        entry = self._entry(src_uri)
+        if not (last := self.last.get(entry)) or last["listing"] or last["dest"] != dest_uri:
             return None
-        assert self.fingerprints is not None, "reuse() came first"
-        if last["fingerprint"] != self.fingerprints.of(file.src_uri):
+        assert self.fingerprints is not None, "start() came first"
+        if last["fingerprint"] != self.fingerprints.of(src_uri):
             return None
         if not (path := self.folder / "pages" / last["fingerprint"]).is_file():
             return None
         self.kept[entry] = last
         return path
 
-    def pages(self) -> list[Any]:
-        """What the sitemap's template (overrides/sitemap.xml) reads of each page, rendered or reused."""
-        return [KeptFile(self.kept[self._entry(f.src_uri)]) if isinstance(f, ReusedPage) else f for f in self.order]
+    def entry(self, src_uri: str) -> dict[str, Any]:
+        """What the cache keeps of a page of this build: its fingerprint, its file's place and its address, its text
+        for the feeds, its row of the sitemap (`sitemap`, `modified`, `alternates`), whether it lists briefs."""
+        return self.kept[self._entry(src_uri)]
 
     # -- once every page is written ----------------------------------------------------------------------------
 
-    def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros) -> None:
-        """Keep what the next build takes of each page rendered (`_kept`) and the language's search index, give
-        the feeds the texts of the briefs reused (and the last build's feeds that are the same:
-        `SiteFeeds.reuse`), have the index's files written through the cache (`write_output`), and stamp the
-        compressed sitemap in `site_dir` with the latest page (MkDocs sees only the pages it renders)."""
-        for file in self.order:
-            if isinstance(file, ReusedPage):
-                entry = self.kept[self._entry(file.src_uri)]
-                if entry["feed"] is not None:
-                    feeds.restore(file.src_uri, entry["feed"])
-            elif file.page is not None:
-                self.kept[self._entry(file.src_uri)] = self._kept(file.page, feeds, macros)
-        assert self.site is not None, "reuse() came first"
+    def finish(
+        self,
+        site_dir: Path,
+        *,
+        rendered: Mapping[str, Mapping[str, Any]],
+        reused: list[str],
+        search: SearchIndex,
+        feeds: SiteFeeds,
+        macros: Macros,
+    ) -> Site:
+        """Keep what the next build takes of each page `rendered` (by source path, what the engine made of it:
+        `dest`, `url` and its row of the sitemap) and the language's search index, give the feeds the texts of
+        the pages `reused` (and the last build's feeds that are the same: `SiteFeeds.reuse`), and have the index's
+        files written through the cache (`write_output`). The language's site."""
+        assert self.site is not None and self.fingerprints is not None, "start() came first"
+        for src_uri in reused:
+            if (text := self.entry(src_uri)["feed"]) is not None:
+                feeds.restore(src_uri, text)
+        for src_uri, shown in rendered.items():
+            fingerprint, feed = self.fingerprints.of(src_uri), feeds.kept(src_uri)
+            self.kept[self._entry(src_uri)] = {
+                "fingerprint": fingerprint,
+                **shown,
+                "feed": feed,
+                "listing": src_uri in macros.listing,
+            }
         self.indexes[self.site.language.code] = search
         if self.use:
-            assert self.fingerprints is not None, "reuse() came first"
             self.records[self.site.language.code] = self.fingerprints.record()
-        # (The sitemap is the default language's build's: it lists every page in every language.)
-        sitemap = self.site.language.code == self.site.languages[0]
-        if sitemap and any(isinstance(file, ReusedPage) for file in self.order):
-            dates = (self.site.catalog.last_changed(f.src_uri).isoformat() for f in self.order)
-            write_sitemap_gz(site_dir, dates)
         feeds.reuse = self._reuse_output
         search.put = self.writer(site_dir, self._folder())
+        return self.site
 
     def _restore_index(self, search: SearchIndex) -> bool:
         """Give `search` the pages the last build indexed in this build's language, if its index goes with the
         manifest read (so that indexing again the pages rendered gives the index of a clean build)."""
-        assert self.site is not None, "reuse() came first"
+        assert self.site is not None, "start() came first"
         path = self.folder / SEARCH.format(language=self.site.language.code)
         if not self.last or not path.is_file():
             return False
@@ -206,28 +201,7 @@ class BuildCache:
             key, token, state = pickle.loads(path.read_bytes())
         except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache
             return False
-        if key == self.key and token == self.last_index and search.restore(state):
-            log.info(f"Search: the last build's index restored{self._in_language()}")
-            return True
-        return False
-
-    def _kept(self, page: Any, feeds: SiteFeeds, macros: Macros) -> dict[str, Any]:
-        """What the next build takes of a page rendered (the engine's `page`) instead of rendering it again: not
-        a page that called a macro listing briefs."""
-        src_uri = page.file.src_uri
-        assert self.fingerprints is not None, "reuse() came first"
-        return {
-            "fingerprint": self.fingerprints.of(src_uri),
-            "dest": page.file.dest_uri,
-            "url": str(page.url),
-            "feed": feeds.kept(src_uri),
-            "sitemap": str(page.canonical_url or page.abs_url),
-            "modified": (modified := page.meta.get("article", {}).get("modified")) and str(modified),
-            "alternates": [
-                {"url": str(alt["url"]), "lang": str(alt["lang"])} for alt in page.meta.get("alternates") or ()
-            ],
-            "listing": src_uri in macros.listing,
-        }
+        return key == self.key and token == self.last_index and search.restore(state)
 
     def templates(self, process: CompiledTemplates) -> jinja2.BytecodeCache | None:
         """The theme's templates as compiled: those `process` compiled already, else the last build's (each looked up
@@ -317,11 +291,6 @@ class BuildCache:
         for folder, files in kept.items():
             for name in there[folder] - files.keys():
                 (self.folder / folder / name).unlink()
-
-
-def _page_url(file: Any) -> str:
-    """The address of a page (rendered or reused) as the engine's page gives it: the home page's is ""."""
-    return "" if file.url in (".", "./") else file.url
 
 
 def _read_briefs(path: Path, code: str) -> LoadCache:

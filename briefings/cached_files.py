@@ -1,15 +1,11 @@
-"""The files a build keeps in its cache folder and takes from it (`briefings.buildcache`): a page reused, as the
-engine sees it (`ReusedPage`) and as the sitemap reads it (`KeptFile`), the theme's templates as compiled
-(`CompiledOnDisk`), and the ways the cache writes and links files, each whole."""
+"""The files a build keeps in its cache folder and takes from it (`briefings.buildcache`): the theme's templates as
+compiled (`CompiledOnDisk`), and the ways the cache writes and links files, each whole."""
 
 from __future__ import annotations
 
-import gzip
 import os
 import shutil
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
 
 import jinja2
 
@@ -43,65 +39,6 @@ class CompiledOnDisk(CompiledBySource):
                 replace_whole(self.folder / f"{key}.cache", code)
 
 
-class ReusedPage:
-    """A page the last build wrote whose inputs did not change, in the engine's list of files: not a
-    documentation page (the engine neither reads nor renders it) but a file it copies, at the same source path
-    and address, so that links to it resolve; the engine checks no anchor of a file without `page` (the core's
-    check does). It offers what MkDocs 1.6 asks of a file (mkdocs/structure/files.py; the edit table's builds
-    pin it)."""
-
-    page = None
-    generated_by = None
-    edit_uri = None
-
-    def __init__(self, file: Any, cached: Path):
-        self.src_uri, self.dest_uri, self.url = file.src_uri, file.dest_uri, file.url
-        self.src_path, self.dest_path, self.abs_src_path = file.src_uri, file.dest_uri, str(cached)
-        self.abs_dest_path, self.inclusion, self.name = file.abs_dest_path, file.inclusion, file.name
-        self.dest_dir, self.use_directory_urls, self.cached = file.dest_dir, file.use_directory_urls, cached
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-    def is_static_page(self) -> bool:
-        return False
-
-    def is_media_file(self) -> bool:
-        return True
-
-    def is_javascript(self) -> bool:
-        return False
-
-    def is_css(self) -> bool:
-        return False
-
-    def is_modified(self) -> bool:
-        return True
-
-    def copy_file(self, dirty: bool = False) -> None:
-        # Plain paths: at thousands of pages, making pathlib's objects costs as much as the links themselves.
-        folder = os.path.dirname(self.abs_dest_path)
-        try:
-            os.mkdir(folder)  # each page's folder is new in the site being written
-        except FileExistsError:
-            pass
-        except FileNotFoundError:
-            os.makedirs(folder, exist_ok=True)
-        link_or_copy(self.cached, self.abs_dest_path)
-
-
-class KeptFile:
-    """What the sitemap's template reads of a page reused: `file.page` with its address and date."""
-
-    def __init__(self, entry: dict):
-        self.page = self
-        self.is_link = False
-        self.abs_url = self.canonical_url = entry["sitemap"]
-        self.meta = {"article": {"modified": entry["modified"]}} if entry["modified"] else {}
-        if entry["alternates"]:  # a site in several languages: each page in each of them
-            self.meta["alternates"] = entry["alternates"]
-
-
 def replace_whole(path: Path, data: bytes) -> None:
     """Write `path` whole: a reader finds the old file or the new, never a part."""
     temporary = path.with_name(path.name + ".new")
@@ -116,13 +53,3 @@ def link_or_copy(source: Path, target: Path | str, *, replace: bool = False) -> 
         os.link(source, target)
     except OSError:  # another file system, or one without hard links
         shutil.copyfile(source, target)
-
-
-def write_sitemap_gz(site_dir: Path, dates: Iterable[str]) -> None:
-    """Compress the site's sitemap as MkDocs does (mkdocs/commands/build.py), stamped with the latest of the
-    pages' dates (`dates`, ISO)."""
-    stamp = int(datetime.fromisoformat(max(dates)).replace(tzinfo=timezone.utc).timestamp())
-    output = site_dir / "sitemap.xml"
-    gz_filename = f"{output}.gz"
-    with open(gz_filename, "wb") as f, gzip.GzipFile(fileobj=f, filename=gz_filename, mode="wb", mtime=stamp) as gz:
-        gz.write(output.read_bytes())

@@ -302,14 +302,14 @@ def test_the_engine_copies_a_reused_page_and_checks_no_anchor_of_it(tmp_path):
     """What `ReusedPage` relies on in MkDocs 1.6, pinned: the engine reads and renders only documentation pages,
     copies every other file with `copy_file`, resolves links by source path to a file's `url`, skips the anchors
     of a file without `page`, and stamps the compressed sitemap with the pages it rendered only (which
-    `BuildCache.finish` stamps again)."""
+    `CachedBuild.finish` stamps again)."""
     import inspect
 
     from mkdocs.commands import build
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-    from briefings.cached_files import ReusedPage
+    from briefings.mkdocs.cached_pages import ReusedPage
 
     source = " ".join(inspect.getsource(Files.copy_static_files).split())
     assert "if not file.is_documentation_page() and inclusion(file.inclusion): file.copy_file(dirty)" in source

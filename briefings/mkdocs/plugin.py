@@ -9,7 +9,8 @@
   open data (`/data/catalog.json` and its schema) and each brief's citation files (`cite.bib`, `cite.ris`);
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
   rendered.
-- A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`): `on_files`
+- A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`, which
+  `cached_pages` puts in the engine's terms): `on_files`
   replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
   output, copied instead of rendered, and numbers every page for search, starting from the last build's index;
   `on_post_build` gives the feeds their text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
@@ -40,7 +41,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..buildcache import BuildCache
 from ..site_inputs import nav_paths
 from ..feed import SiteFeeds
 from ..fragments import Fragments
@@ -55,6 +55,7 @@ from ..search import FOLDER, SearchIndex
 from ..site import Site, render_problems
 from . import extension, sandbox, serve
 from .languages import LanguageEvents
+from .cached_pages import CachedBuild
 from .outputs import files_of_outputs
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -85,7 +86,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         self.search = SearchIndex()  # page by page as they render, kept across the preview's rebuilds
         self.by_language: dict[str, tuple[SearchIndex, SiteFeeds]] = {}  # each language's search and feeds
         self.collector = QuietCollector()  # the preview collects garbage between rebuilds, not during them
-        self.cache: BuildCache | None = None  # a build's (not the preview's): the last build's pages
+        self.cache: CachedBuild | None = None  # a build's (not the preview's): the last build's pages
         self.built = ()  # the preview's languages: languages.py
 
     # -- the core, once per build ----------------------------------------------------------------------------
@@ -106,7 +107,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
                 self.collector.pause()
                 self.loaded = self.previewing.load(project, config, config.theme)  # (before plugins add to it)
             else:  # the build's key reads the configuration before plugins add to it
-                self.loaded, self.cache = BuildCache.load(project, config, config.theme)
+                self.loaded, self.cache = CachedBuild.load(project, config, use=self.config["cache"])
             # MkDocs types the list as extensions' names (hence the ignore); Markdown takes an extension itself too.
             config.markdown_extensions.append(extension.FragmentsExtension(self.fragments))  # type: ignore[arg-type]
             _report(self.loaded.problems, stop=not self.preview)
@@ -126,7 +127,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview and not build.again:
-            self.staged, self.finished = StagedSite(Path(config.site_dir), self.cache), False
+            core = self.cache.cache if self.cache else None
+            self.staged, self.finished = StagedSite(Path(config.site_dir), core), False
             config.site_dir = str(self.staged.folder)
         return config
 
@@ -141,7 +143,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme's templates are compiled once in the process (every language's build, the preview's rebuilds)
         # and kept by the build's cache for the next build (a template's code is looked up by its source's checksum).
-        env.bytecode_cache = (self.cache.templates(serve.THEME_CODE) if self.cache else None) or serve.THEME_CODE
+        env.bytecode_cache = (self.cache.cache.templates(serve.THEME_CODE) if self.cache else None) or serve.THEME_CODE
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -153,8 +155,8 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        previewing = self.previewing if self.preview else None
-        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language, self.cache)
+        cache, previewing = (self.cache.cache if self.cache else None), (self.previewing if self.preview else None)
+        self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language, cache)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
         files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
@@ -215,7 +217,6 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         here = Path(config.site_dir) / self.language.prefix  # another language's folder
         if self.cache:
-            assert self.macros is not None, "on_config came first"
             self.cache.finish(here, search=self.search, feeds=self.feeds, macros=self.macros)
         if self.preview:  # the feeds, the redirects and search once the preview is quiet
             self.previewing.publish(self.site, self.feeds, self.search, here, lang=config.theme["language"])
