@@ -6,15 +6,17 @@ compares every file. A failed build leaves the last site and the cache as they w
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
 from briefings.buildcache import CACHE_FOLDER, MANIFEST, SEARCH, WITHOUT_CACHE
-from conftest import briefings, copy_project, mkdocs_build
+from conftest import ROOT, briefings, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.heavy  # scheduled first (conftest.py)
 
@@ -256,11 +258,22 @@ def test_an_incremental_build_is_a_clean_build(name, built, tmp_path):
 
 
 @pytest.mark.parametrize("name", SITE_WIDE)
-def test_a_site_wide_change_reuses_nothing(name, built, tmp_path):
+def test_a_site_wide_change_reuses_no_page_and_builds_a_clean_build(name, built, tmp_path):
+    """What the cache keeps whatever the site's key (the loader's reading of each brief, for the same code; the
+    theme's templates as compiled, by their source) is still used: the site must be a clean build's all the same.
+    The row of mkdocs.yml builds the clean site with the plugin's option `cache: false` instead of the variable."""
     project = copy_built(built, tmp_path / "project")
     SITE_WIDE[name](project)
     version = "2.0" if name == "package upgrade" else "1.0"
-    assert build(project, tmp_path / "site", built[1], version)[0] == 0
+    assert build(project, tmp_path / "incremental", built[1], version)[0] == 0
+    manifest = (project / CACHE_FOLDER / MANIFEST).read_bytes()
+    if name == "mkdocs.yml":
+        edit("mkdocs.yml", "\n  - briefings\n", "\n  - briefings:\n      cache: false\n")(project)
+        assert build(project, tmp_path / "clean", built[1], version)[0] == 0
+    else:
+        assert build(project, tmp_path / "clean", built[1], version, **{WITHOUT_CACHE: "1"})[0] == 0
+    assert (project / CACHE_FOLDER / MANIFEST).read_bytes() == manifest  # without the cache, nothing is saved
+    assert_same_site(tmp_path / "incremental", tmp_path / "clean")
 
 
 def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_changes_are_made_anew(built_once, tmp_path):
@@ -283,6 +296,24 @@ def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_change
     assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
     assert (tmp_path / "clean/fr/search/words/di.json").read_text("utf-8").count('"dirigeable"') == 1
+
+
+def test_script_build_without_cache_sets_the_variable_and_hands_every_other_argument_to_mkdocs(tmp_path):
+    """`script/build --without-cache` is the variable the table's clean builds set (`WITHOUT_CACHE`); shown here
+    with a stand-in for MkDocs that prints what it was given."""
+    (tmp_path / "script").mkdir()
+    shutil.copy2(ROOT / "script/build", tmp_path / "script/build")
+    for stand_in, text in [("script/setup", ""), (".venv/bin/mkdocs", f'echo "${{{WITHOUT_CACHE}:-}}|$*"')]:
+        (tmp_path / stand_in).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / stand_in).write_text(f"#!/bin/sh\n{text}\n", "utf-8")
+        (tmp_path / stand_in).chmod(0o755)
+    env = {key: value for key, value in os.environ.items() if key != WITHOUT_CACHE}
+    for args, printed in [
+        (["--without-cache", "--site-dir", "out"], "1|build --strict --site-dir out"),
+        (["--site-dir", "out"], "|build --strict --site-dir out"),
+    ]:
+        done = subprocess.run([tmp_path / "script/build", *args], capture_output=True, text=True, env=env, check=True)
+        assert done.stdout.strip() == printed
 
 
 def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, tmp_path):
