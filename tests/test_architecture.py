@@ -482,3 +482,25 @@ def test_chromium_is_debian_s_headless_shell_where_installed_and_its_full_browse
     assert browsing.chromium_path() == str(shell)  # Lighthouse's
     monkeypatch.setenv("BRIEFINGS_CHROMIUM", "/opt/chromium/chrome")
     assert browsing.launch_options()["executable_path"] == "/opt/chromium/chrome"
+
+
+def test_the_readme_s_layout_names_every_folder_module_and_script():
+    """The README's layout (its table and "The core's modules") describes the tree as it is: every folder git
+    keeps at the top, every module of the core and of the adapter, every file of `script/`."""
+    import subprocess
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    layout = readme[readme.index("## Layout") : readme.index("## How a build works")]
+    rows = {line.split(" | ")[0].strip("| `"): line for line in layout.splitlines() if line.startswith("| `")}
+    tracked = subprocess.run(
+        ["git", "ls-tree", "-d", "--name-only", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    named = {row.split("/")[0] for row in rows}
+    assert sorted(set(tracked) - named) == [], "folders the layout does not name"
+    modules = layout[layout.index("### The core's modules") :]
+    core = {p.stem for p in (ROOT / "briefings").glob("*.py") if p.stem != "__init__"} | {"pages/"}
+    assert sorted(m for m in core if f"`{m}`" not in modules) == []
+    adapter = {p.name for p in ADAPTER.glob("*.py") if p.stem != "__init__"}
+    assert sorted(m for m in adapter if f"`{m}`" not in rows["briefings/mkdocs/"]) == []
+    scripts = {p.name for p in (ROOT / "script").iterdir()}
+    assert sorted(s for s in scripts if f"`{s}`" not in rows["script/"]) == []
