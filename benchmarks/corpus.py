@@ -465,7 +465,7 @@ def add_entities(project: Path, actors: int, indicators: int, seed: int) -> Enti
 
 
 def _call(kind: str, entity_id: str) -> str:
-    return '{{ %s("%s") }}' % (kind, entity_id)
+    return f'{{{{ {kind}("{entity_id}") }}}}'
 
 
 def _section(

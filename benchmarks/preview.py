@@ -21,9 +21,9 @@ import json
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import subprocess
 import threading
 import time
 import urllib.error
@@ -167,7 +167,10 @@ def measure(
             saved = time.monotonic()
             shown: dict[str, float | None] = {page: None for page in pages}
 
-            def poll(page: str) -> None:  # each page on its own: the preview may write one before another
+            def poll(page: str, marker: str, saved: float, shown: dict[str, float | None]) -> None:
+                """Wait for `page` to show the edit `marker` (each page on its own: the preview may write one
+                before another)."""
+
                 def showing() -> bool:
                     html = _get(base + page) or ""
                     return (marker in html) and (page != url_of(src) or f"added for the {marker}" in html)
@@ -175,7 +178,7 @@ def measure(
                 if _wait_until(showing, timeout, 0.05):  # fine-grained: the poll adds up to its interval
                     shown[page] = round(time.monotonic() - saved, 2)
 
-            polls = [threading.Thread(target=poll, args=(page,), daemon=True) for page in pages]
+            polls = [threading.Thread(target=poll, args=(page, marker, saved, shown), daemon=True) for page in pages]
             for thread in polls:
                 thread.start()
             for thread in polls:

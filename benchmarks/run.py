@@ -38,17 +38,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from . import corpus as corpus_module
+from briefings.buildcache import WITHOUT_CACHE
+
 from . import browsing, engines, peer, preview, search
+from . import corpus as corpus_module
 from .common import BIN, ROOT, read_config, site_languages, url_of
 from .floor import in_default_language, read_corpus, write_floor
 from .measure import CommandFailed, Sample, median, summary, timed
-
-from briefings.buildcache import WITHOUT_CACHE
 
 BUILD = ["build", "--strict"]  # as script/build and CI build the site
 QUERY = "leverage"  # in a house heading of every brief: every site has results for it

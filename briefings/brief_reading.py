@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import brief_rules, languages, safety, schema
 from .calls import read_calls

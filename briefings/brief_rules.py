@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .calls import Reference
 from .kinds import BY_FOLDER, KINDS, EntityKind

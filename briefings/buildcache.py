@@ -23,21 +23,22 @@ import marshal
 import os
 import pickle
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 
 from .cached_files import CompiledOnDisk, link_or_copy, replace_whole
 from .feed import SiteFeeds
+from .loader import LoadCache, Loaded, load_project
 from .macros import Macros
 from .project import Project
-from .loader import LoadCache, Loaded, load_project
 from .reuse import Fingerprints
-from .site_inputs import code_key, site_key
 from .search import SearchIndex
 from .site import Site
+from .site_inputs import code_key, site_key
 from .templating import CompiledTemplates
 from .urls import language_folder
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from .kinds import KINDS, EntityKind
 from .problems import Location, Problems, TextLines

@@ -12,12 +12,12 @@ import datetime as dt
 import heapq
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from typing import Iterable, Iterator, Literal, overload
+from typing import Literal, overload
 
 from .languages import DEFAULT
 from .links import anchor_of
-from .translations import Translation, split_language
 from .model import (
     ACTOR_KINDS,
     Actor,
@@ -31,7 +31,7 @@ from .model import (
     Reading,
     Region,
 )
-
+from .translations import Translation, split_language
 
 #: How much a brief sharing one entity of a kind with another counts towards their being related: a shared
 #: mechanism says more about what the analysis is about than a shared actor.

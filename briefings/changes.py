@@ -12,14 +12,13 @@ so a brief turned from a file into a folder with its images has not moved.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .catalog import Catalog
 from .kinds import BY_FOLDER, KINDS, EntityKind
 from .model import Brief, Entity, Indicator, Leverage, LeverageJudgement, Reading
 from .urls import page_url
-
 
 #: The fields of a brief that are not what readers read (or that a part of its own shows).
 _BRIEF_BOOKKEEPING = {"src_uri", "source", "title_at", "words", "draft", "text_digest"}

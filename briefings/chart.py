@@ -8,8 +8,8 @@ coordinates are in the chart's own units (its `viewBox`), so the chart scales to
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .model import READING_STATUSES, Reading
 

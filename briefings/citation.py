@@ -11,7 +11,7 @@ each, and the theme escapes the meta tags' values for HTML attributes.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 from .catalog import Catalog

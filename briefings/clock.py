@@ -21,9 +21,9 @@ def today(environ: dict[str, str] | None = None) -> dt.date:
     """The day the site is built for, in UTC: `SOURCE_DATE_EPOCH`'s when set, else the clock's."""
     value = (os.environ if environ is None else environ).get(ENVIRONMENT_VARIABLE, "").strip()
     if not value:
-        return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.now(dt.UTC).date()
     try:
-        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         raise ClockError(
             f"{ENVIRONMENT_VARIABLE} is '{value}', not a number of seconds since 1970-01-01: "

@@ -4,7 +4,8 @@ references between entries (an indicator's actors, a region's parent) checked.""
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from . import languages, schema
 from .kinds import BY_FOLDER, EntityKind, folded

@@ -12,7 +12,8 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from .catalog import Catalog
 from .citation import citation_files

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import zlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from markupsafe import Markup
 
@@ -24,10 +25,10 @@ from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief
 from .outputs import FEED_PATH
-from .urls import entity_feed_path, tag_feed_path, tag_page
-from .translations import split_language
 from .safety import sanitise
 from .templating import feed_templates
+from .translations import split_language
+from .urls import entity_feed_path, tag_feed_path, tag_page
 
 FEED_SIZE = 20
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .model import ACTOR_KINDS, Actor, Author, Entity, Indicator, Link, Mechanism, Region, Signals, Translated
 from .pages import GeneratedPage, actors, authors, brief, indicators, mechanisms, regions, tags
@@ -44,7 +45,7 @@ class EntityKind:
     model: type[Entity]
     title: str  # the heading of its listing page
     build: Callable[[str, dict, Location], Entity]  # a valid data entry -> the entity
-    pages: Callable[["Catalog", "EntityKind"], Iterable[GeneratedPage]]  # its page module's, given the kind
+    pages: Callable[[Catalog, EntityKind], Iterable[GeneratedPage]]  # its page module's, given the kind
     references: dict[str, str]  # fields of an entry holding ids of entities (a list, or one id): field -> folder
     options: tuple[Option, ...]
     #: Where a brief's front matter names entities of this kind besides its own list (`actors`): paths to a

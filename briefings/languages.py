@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 

@@ -15,8 +15,8 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 from .problems import Location, Problems, TextLines

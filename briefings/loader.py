@@ -23,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import clock, findings, site_rules
 from .catalog import Catalog
@@ -34,11 +35,11 @@ from .findings import PageFindings
 from .kinds import KINDS, EntityKind
 from .links import PageLinks, Published, resolve_links
 from .model import BRIEF_SECTIONS, Brief, Entity
+from .originals import TranslationFile, sort_brief_files
 from .outputs import published_outputs
 from .problems import Location, Problem, Problems
 from .project import Project
 from .redirects import REDIRECTS_FILE, check_redirects, read_redirects, served_addresses
-from .originals import TranslationFile, sort_brief_files
 from .sources import Source, docs_folder, read_text
 from .translated_briefs import read_translation_page
 from .translations import Translation

@@ -8,12 +8,11 @@ called from. The site engine renders authors' pages in a sandbox where these mac
 from __future__ import annotations
 
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from .kinds import KINDS, EntityKind
 from .pages import archive, listed
 from .site import Site
-
 
 _INDEX_PAGES = ("index.md", "README.md")
 

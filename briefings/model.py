@@ -251,14 +251,14 @@ class Reading:
     indicator_id: str
     status: str  # a key of READING_STATUSES
     note: str | None = None
-    brief: "Brief | None" = field(default=None, repr=False, compare=False)
+    brief: Brief | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
         return READING_STATUSES[self.status]
 
     @property
-    def given_by(self) -> "Brief":
+    def given_by(self) -> Brief:
         """The brief that gives the reading (`brief`, which `Brief.__post_init__` binds)."""
         assert self.brief is not None, "a reading is bound to its brief before it is read"
         return self.brief

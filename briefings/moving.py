@@ -13,23 +13,25 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AbstractSet, Any, Iterator
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
 from . import languages
-from .links import read_links
 from .frontmatter import split_front_matter
-from .sources import BRIEF_FILE_NAME
-from .translating import BriefFile
-from .translations import split_language
+from .links import read_links
 from .problems import Location, Problems
 from .project import Project
 from .redirects import HEADER, REDIRECTS_FILE
 from .scaffold import ScaffoldError
+from .sources import BRIEF_FILE_NAME
+from .translating import BriefFile
+from .translations import split_language
 from .urls import page_url
 from .yamldoc import YamlDocument, parse_yaml
 
@@ -349,7 +351,7 @@ def move_brief(project: Project, old_path: Path, new_path: Path) -> Outcome:
     else:
         edited = _rewrite_all_links(project, moved, outcome)
     redirects_document(project)  # readable, before anything is changed
-    for src_uri, page in edited.items():
+    for page in edited.values():
         page.save()
     if not already:
         source, target = docs / old.moved_path, docs / new.moved_path

@@ -9,9 +9,10 @@ runs the other languages' builds); tests/test_languages_site.py pins them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from . import languages
 from .urls import language_folder

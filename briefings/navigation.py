@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from . import languages
 from .catalog import Catalog, month_anchor
-from .languages import month_name
 from .kinds import BY_FOLDER
+from .languages import month_name
 from .urls import BRIEFS_INDEX, TAGS_INDEX
 
 

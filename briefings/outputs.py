@@ -4,7 +4,7 @@ to any of them."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .catalog import Catalog
 from .kinds import KINDS, generated_pages

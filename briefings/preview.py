@@ -24,16 +24,17 @@ import gc
 import shutil
 import threading
 import time
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, MutableMapping
+from typing import Any
 
 from .catalog import Catalog
 from .feed import SiteFeeds
 from .fragments import Fragments
 from .kinds import KINDS
+from .loader import Changes, LoadCache, Loaded, load_project
 from .multilingual import LanguageBuild
 from .outputs import LISTED_BRIEFS
-from .loader import Changes, LoadCache, Loaded, load_project
 from .pages import GeneratedPage
 from .project import Project
 from .reuse import Fingerprints

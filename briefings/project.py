@@ -13,7 +13,7 @@ class Project:
     docs_dir: Path
 
     @classmethod
-    def at(cls, root: str | Path, docs_dir: str | Path | None = None) -> "Project":
+    def at(cls, root: str | Path, docs_dir: str | Path | None = None) -> Project:
         root = Path(os.path.abspath(root))
         return cls(root, Path(os.path.abspath(docs_dir)) if docs_dir else root / "docs")
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import difflib
 import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 from urllib.parse import quote
 
 from . import languages, schema
@@ -28,9 +28,8 @@ from .kinds import KINDS
 from .languages import Language
 from .model import Brief
 from .outputs import redirect_files
-from .urls import entity_feed_path
 from .problems import Location, Problems
-from .urls import page_url, relative_url
+from .urls import entity_feed_path, page_url, relative_url
 from .yamldoc import YamlDocument, parse_yaml
 
 REDIRECTS_FILE = "data/redirects.yml"

@@ -20,11 +20,10 @@ from .moving import (
     redirects_document,
     rewrite_links,
 )
-from .urls import feed_path_of
 from .problems import Problems
 from .project import Project
 from .scaffold import ScaffoldError, data_entries
-from .urls import page_url
+from .urls import feed_path_of, page_url
 from .yamldoc import YamlDocument, parse_yaml
 
 

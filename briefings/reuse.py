@@ -23,12 +23,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .catalog import Catalog
 from .languages import DEFAULT
 from .model import Brief, Reading
-from .pages.brief import LedTo, inputs as brief_inputs, translation_inputs
+from .pages.brief import LedTo, translation_inputs
+from .pages.brief import inputs as brief_inputs
 from .site import Site
 from .translations import Translation
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urljoin
 
 import nh3

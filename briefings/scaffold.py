@@ -11,20 +11,19 @@ from pathlib import Path
 import yaml
 
 from . import clock, languages, schema
-from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
 from .brief_rules import PLACEHOLDER
 from .calls import plain_parts
+from .datafiles import unknown_language
 from .frontmatter import read_front_matter
+from .kinds import BY_FOLDER, BY_NAME, KINDS, EntityKind, folded
 from .links import heading_text
-from .sources import BRIEF_FILE_NAME, Source, read_text  # the loader's rules for a brief's file name and text
 from .problems import Problems
 from .project import Project
+from .sources import BRIEF_FILE_NAME, Source, read_text  # the loader's rules for a brief's file name and text
 from .templating import scaffold_templates, yaml_string
-from .datafiles import unknown_language
 from .translating import BriefFile
 from .transliteration import latin
 from .yamldoc import YamlDocument, parse_yaml
-
 
 _HEADING = re.compile(r"^##[ \t]+(.+)$", re.M)  # a section's heading, as the house headings are read
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource

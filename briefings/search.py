@@ -48,13 +48,14 @@ import re
 import shutil
 import zlib
 from array import array
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from . import search_files
 from .search_files import PREFIX, Facets, Record, file_name
-from .search_text import TITLE, Analysed, PageReader, Stemmer, Added, facets_of, stemmer_for, words
+from .search_text import TITLE, Added, Analysed, PageReader, Stemmer, facets_of, stemmer_for, words
 
 FOLDER = "search"
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts

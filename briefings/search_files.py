@@ -10,10 +10,11 @@ import json
 import re
 import zlib
 from array import array
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from .templating import long_date
 

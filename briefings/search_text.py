@@ -19,11 +19,12 @@ import re
 import unicodedata
 import zlib
 from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from html.parser import HTMLParser
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator, cast
+from html.parser import HTMLParser
+from typing import Any, cast
 
 import snowballstemmer
 
@@ -312,9 +313,7 @@ def facets_of(catalog: Any, src_uri: str, language: str | None = None) -> dict[s
     brief = catalog.brief(split_language(src_uri)[0])  # a translation's page: its brief's
     if brief is not None:
         named = lambda folder: [
-            (i, catalog.entities[folder][i].name)
-            for i in brief.ids(folder)  # noqa: E731
-            if i in catalog.entities.get(folder, {})
+            (i, catalog.entities[folder][i].name) for i in brief.ids(folder) if i in catalog.entities.get(folder, {})
         ]
         return {
             "kind": [("brief", label(KINDS["briefs"]))],

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import html
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from . import languages

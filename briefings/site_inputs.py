@@ -14,8 +14,9 @@ import email.parser
 import hashlib
 import importlib.metadata
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from .problems import Problems
 from .project import Project

@@ -4,14 +4,14 @@ brief; and the warnings about what is there but unused (an entity no brief names
 from __future__ import annotations
 
 import posixpath
-from typing import Mapping
+from collections.abc import Mapping
 
-from .urls import tag_slug
 from .datafiles import referenced
 from .kinds import KINDS
 from .model import Brief, Entity
 from .problems import Location, Problems
 from .sources import Source
+from .urls import tag_slug
 from .yamldoc import YamlDocument
 
 

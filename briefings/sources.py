@@ -9,9 +9,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from . import safety
 from .problems import Location, Problems

@@ -19,8 +19,9 @@ import html
 import json
 import re
 import string
+from collections.abc import Callable
 from types import CodeType
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 import jinja2.bccache

@@ -34,7 +34,7 @@ class BriefFile:
     lang: str
 
     @classmethod
-    def at(cls, path: Path) -> "BriefFile":
+    def at(cls, path: Path) -> BriefFile:
         name, lang = split_language(path.name)  # the loader's reading of a file name
         return cls(path, name.removesuffix(".md"), lang or languages.DEFAULT)
 

@@ -22,9 +22,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from briefings.translations import split_language
-
 from benchmarks.browsing import Server, serve
+from briefings.translations import split_language
 from conftest import ROOT, briefings, copy_project, front_matter, mkdocs_build, soup
 
 #: The shipped project: its content and configuration (the tool's parts come from the repository anyway).
@@ -299,8 +298,8 @@ def _after_every_brief(project: Path) -> str:
     be once its day has come. Scheduling itself is the tool's, tested on the example project."""
     docs = project / "docs"
     latest = max(front_matter(p)["date"] for p in (docs / "briefs").rglob("*.md") if _is_brief(p, docs))
-    day = max(dt.datetime.now(dt.timezone.utc).date(), latest + dt.timedelta(days=1))
-    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+    day = max(dt.datetime.now(dt.UTC).date(), latest + dt.timedelta(days=1))
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
 _BUILT: dict[str, ContentSite] = {}  # one build of each variant per test process

@@ -23,10 +23,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from urllib.parse import unquote, urljoin, urlsplit
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml

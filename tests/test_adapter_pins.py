@@ -37,17 +37,17 @@ naming it, rather than quietly publishing pages rendered outside the sandbox or 
 from __future__ import annotations
 
 import ast
-from collections import Counter
 import gc
 import inspect
 import os
-import shutil
-import textwrap
-import subprocess
-import threading
 import re
+import shutil
+import subprocess
+import textwrap
+import threading
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -58,24 +58,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.theme import Theme
 from watchdog.observers.polling import PollingObserver
 
+import briefings
+from benchmarks.browsing import free_port
 from briefings.calls import MACROS
 from briefings.loader import load_project
+from briefings.mkdocs.open_first import OpenFirst
 from briefings.mkdocs.sandbox import MacroSandbox
-import briefings
-from briefings.templating import CompiledTemplates
 from briefings.mkdocs.serve import (
     SETTLE,
     NotifiedObserver,
     notify,
     watch_project,
 )
-from briefings.mkdocs.open_first import OpenFirst
 from briefings.mkdocs.theme import ThemeListing
 from briefings.preview import Preview
 from briefings.project import Project
-from benchmarks.browsing import free_port
+from briefings.templating import CompiledTemplates
 from conftest import copy_project
-
 
 # -- mkdocs-macros ---------------------------------------------------------------------------------------------
 

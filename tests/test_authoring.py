@@ -464,8 +464,9 @@ def test_live_preview_shows_drafts_and_rebuilds_when_data_changes(project: Path,
 def test_a_corrected_brief_shows_its_corrections_and_how_to_cite_and_report_it(project: Path, tmp_path: Path):
     """Corrections show on the brief as dated notes and in its feed entry; "How to cite" gives a citation
     line; "Report a correction" opens the repository's form with the brief's address filled in."""
-    import feedparser
     from urllib.parse import parse_qs, urlsplit
+
+    import feedparser
 
     path = project / "docs/briefs/2026/doha-indirect-talks.md"
     text = path.read_text("utf-8")

@@ -11,10 +11,10 @@ import markdown
 import pytest
 
 from briefings.catalog import Catalog
-from briefings.site import Site
-from briefings.templating import PageTemplates
 from briefings.chart import ROWS, reading_chart
 from briefings.model import READING_STATUSES, Actor, Brief, Indicator, Leverage, Mechanism, Reading
+from briefings.site import Site
+from briefings.templating import PageTemplates
 from conftest import ROOT
 
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "iran", "oman")}

@@ -12,7 +12,8 @@ import pytest
 
 from briefings.catalog import Catalog
 from briefings.changes import compare
-from briefings.changes_markdown import MAX_ROWS, code, fenced, markdown as summary, text
+from briefings.changes_markdown import MAX_ROWS, code, fenced, text
+from briefings.changes_markdown import markdown as summary
 from briefings.kinds import KINDS, EntityKind
 from briefings.model import Actor, Brief, Indicator, Leverage, Mechanism, Reading
 from briefings.problems import Location, Problem

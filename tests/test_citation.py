@@ -12,14 +12,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 import rispy
+import yaml
 
 from briefings.citation import bibtex, ris
 from briefings.loader import load_project
 from briefings.metadata import Citation, citation_key
-from briefings.urls import citation_paths
 from briefings.project import Project
+from briefings.urls import citation_paths
 from conftest import (
     EXAMPLE,
     ROOT,

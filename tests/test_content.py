@@ -63,7 +63,7 @@ THEME_FILES = {
 #: The browser's stemmer for each Snowball algorithm briefings/search.py chooses, and their base classes
 #: (script/vendor-stemmers).
 STEMMERS_SHIPPED = re.compile(
-    r"assets/javascripts/stemmers/(%s)\.js" % "|".join(sorted({*STEMMERS.values(), "base-stemmer"}))
+    r"assets/javascripts/stemmers/({})\.js".format("|".join(sorted({*STEMMERS.values(), "base-stemmer"})))
 )
 
 

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from additions import ContentSite
-from briefings.kinds import KINDS
 from benchmarks.browsing import VIEWPORTS, chromium_path, launch_options
+from briefings.kinds import KINDS
 from conftest import COLOUR_RULES, ROOT, axe_on_every_page, described, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy]

@@ -5,9 +5,9 @@ edits, each with the lines the summary must hold. The command runs through its o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

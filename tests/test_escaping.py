@@ -20,8 +20,8 @@ import pytest
 import rispy
 from playwright.sync_api import Page, expect
 
-from briefings.urls import tag_slug
 from benchmarks.browsing import serving
+from briefings.urls import tag_slug
 from conftest import briefings_here, copy_project, mkdocs_build, read_bibtex, soup
 
 #: Markdown, HTML, an entity, quotes, backslashes and script payloads, in one line.

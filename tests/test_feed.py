@@ -14,9 +14,9 @@ from briefings.catalog import Catalog
 from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
 from briefings.fragments import Fragments
 from briefings.loader import load_project
+from briefings.mkdocs.extension import FragmentsExtension
 from briefings.model import Actor, Brief, Leverage
 from briefings.pages.brief import brief_markdown
-from briefings.mkdocs.extension import FragmentsExtension
 from briefings.project import Project
 from briefings.site import Publication, Site
 from conftest import EXAMPLE

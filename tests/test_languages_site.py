@@ -4,10 +4,9 @@ sitemap and open data of the example project (`built_site`, built once for the s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-
-import datetime as dt
 
 import babel.dates
 import pytest

@@ -14,9 +14,9 @@ from briefings.catalog import RELATED_LIMIT, RELATED_WINDOW, Catalog
 from briefings.loader import Changes
 from briefings.model import Actor, Brief, Mechanism
 from briefings.navigation import Crumb, place_of, section_of
-from briefings.urls import BRIEFS_INDEX
 from briefings.preview import pages_to_rebuild
 from briefings.reuse import Fingerprints
+from briefings.urls import BRIEFS_INDEX
 
 ACTORS = {i: Actor(id=i, name=i.title(), kind="state", summary="S.") for i in ("qatar", "iran", "oman", "usa")}
 MECHANISMS = {i: Mechanism(id=i, name=i.title(), summary="S.") for i in ("mediation", "deniability")}

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from benchmarks.browsing import free_port
 from briefings import Project, findings, load_project, loader, reuse
-from briefings.loader import LoadCache
-from briefings.multilingual import LanguageBuild, served_language
 from briefings.export import render_catalog
 from briefings.feed import SiteFeeds
+from briefings.loader import LoadCache
+from briefings.multilingual import LanguageBuild, served_language
 from briefings.outputs import CATALOG_PATH
 from briefings.preview import Preview, QuietCollector, pages_to_rebuild
-from benchmarks.browsing import free_port
 from briefings.reuse import Fingerprints
 from briefings.site import Site
 from briefings.translations import split_language
@@ -673,7 +673,7 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
         assert not gc.isenabled() and 0.7 < enabled_after() < 10
 
         collections: list[int] = []
-        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])  # noqa: E731
+        track = lambda phase, info: phase == "stop" and collections.append(info["generation"])
         gc.callbacks.append(track)
         try:
             started = time.monotonic()
@@ -708,7 +708,8 @@ def test_the_collector_waits_for_the_preview_to_be_quiet(monkeypatch):
 def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(project: Path, tmp_path: Path, monkeypatch):
     """The preview chooses the feeds a rebuild changes as it ends and writes them once it is quiet, before search
     (`Preview.publish`): a rebuild that starts meanwhile stops it, and the next writes those left too."""
-    from briefings.feed import SiteFeeds, feeds as feeds_of
+    from briefings.feed import SiteFeeds
+    from briefings.feed import feeds as feeds_of
     from briefings.preview import PreviewIndex
     from briefings.search import FOLDER, SearchIndex
 

@@ -317,7 +317,7 @@ def test_actor_page_shows_the_leverage_briefs_judged_it_to_gain_or_lose(built_si
     if not judgements:
         assert heading is None
         return
-    signed = lambda n: f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"  # noqa: E731
+    signed = lambda n: f"+{n}" if n > 0 else f"−{-n}" if n < 0 else "0"
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in heading.find_next("table").select("tbody tr")]
     assert rows == [
         [long_date(BRIEFS[p]["date"]), side.capitalize(), signed(b), BRIEFS[p]["title"]]

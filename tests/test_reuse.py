@@ -18,8 +18,8 @@ from briefings.catalog import Catalog
 from briefings.in_language import catalog_in
 from briefings.loader import load_project
 from briefings.pages.brief import Publication, brief_markdown, page_context
-from briefings.translations import split_language
 from briefings.project import Project
+from briefings.translations import split_language
 from conftest import copy_project
 
 BRIEF = "briefs/2026/doha-indirect-talks.md"

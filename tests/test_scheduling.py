@@ -15,8 +15,8 @@ import pytest
 from briefings import clock
 from briefings.links import PageLinks, Published, Reference, resolve_links
 from briefings.loader import load_project
-from briefings.pages.brief import Publication
 from briefings.multilingual import LanguageBuild
+from briefings.pages.brief import Publication
 from briefings.preview import Preview
 from briefings.problems import Location, Problems
 from briefings.project import Project
@@ -30,7 +30,7 @@ MARKER = "Zanzibarian"
 
 
 def epoch(day: dt.date) -> str:
-    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
 
 
 BEFORE = {clock.ENVIRONMENT_VARIABLE: epoch(DAY - dt.timedelta(days=1))}
@@ -59,7 +59,7 @@ def scheduled(tmp_path: Path) -> Path:
 def test_today_is_source_date_epoch_s_day_in_utc_else_the_clock_s():
     assert clock.today({"SOURCE_DATE_EPOCH": "1924991999"}) == dt.date(2030, 12, 31)  # 23:59:59 UTC
     assert clock.today({"SOURCE_DATE_EPOCH": "1924992000"}) == dt.date(2031, 1, 1)
-    assert clock.today({}) == dt.datetime.now(dt.timezone.utc).date()
+    assert clock.today({}) == dt.datetime.now(dt.UTC).date()
     with pytest.raises(clock.ClockError, match="SOURCE_DATE_EPOCH is 'tomorrow'"):
         clock.today({"SOURCE_DATE_EPOCH": "tomorrow"})
 

@@ -27,9 +27,9 @@ from playwright.sync_api import Page, expect
 
 import briefings.search_files
 import briefings.search_text
+from benchmarks.browsing import free_port, serving
 from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
 from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
-from benchmarks.browsing import free_port, serving
 from conftest import (
     BIN,
     EXAMPLE,
@@ -83,7 +83,7 @@ def entry_of(folder: Path, word: str) -> tuple[dict, list[str], dict[int, tuple[
     forms), and for each page holding it its score and which of the forms it holds (bit n: the nth form)."""
     stem = STEM(word)
     length = PREFIX
-    path = lambda: folder / "words" / f"{file_name(stem[:length])}.json"  # noqa: E731
+    path = lambda: folder / "words" / f"{file_name(stem[:length])}.json"
     piece = json.loads(path().read_text("utf-8")) if path().exists() else {"words": {}}
     while piece.get("split") and len(stem) > length:
         length += 1
@@ -332,7 +332,7 @@ def test_words_are_indexed_by_their_stem_with_the_forms_each_page_holds(tmp_path
     piece, forms, found = entry_of(folder, "talks")
     assert entry_of(folder, "talk")[1:] == entry_of(folder, "talking")[1:] == (forms, found)
     assert set(forms) == {"talk", "talks", "talking"} and set(found) == {0, 1}
-    holds = lambda page: {form for bit, form in enumerate(forms) if found[page][1] >> bit & 1}  # noqa: E731
+    holds = lambda page: {form for bit, form in enumerate(forms) if found[page][1] >> bit & 1}
     assert holds(0) == {"talks", "talking"} and holds(1) == {"talk"}
     _, forms, found = entry_of(folder, "mediation")
     assert set(forms) == {"mediators", "mediated", "mediation"} and set(found) == {2}
@@ -379,7 +379,7 @@ def test_filters_list_each_value_with_its_label_and_pages_and_briefs_dates(tmp_p
         facets={**brief, "year": [("2025", "2025")], "actor": [("oman", "Oman"), ("qatar", "Qatar")]},
     )
     index.write(tmp_path / FOLDER)
-    read = lambda name: json.loads((tmp_path / FOLDER / f"filters/{name}.json").read_text("utf-8"))  # noqa: E731
+    read = lambda name: json.loads((tmp_path / FOLDER / f"filters/{name}.json").read_text("utf-8"))
     assert read("kind")["values"] == [["brief", "Briefs", 0, 2], ["actor", "Actors", 1]]  # pages 0 and 2; 1
     assert read("year")["values"] == [["2026", "2026", 0], ["2025", "2025", 2]]  # newest first
     assert read("actor")["values"] == [["qatar", "Qatar", 0, 2], ["oman", "Oman", 2]]  # most pages first
@@ -495,7 +495,7 @@ def test_the_filters_of_the_real_site_hold_every_page_by_kind_and_each_briefs_en
     folder = built_site.site / FOLDER
     url_of_page = {json.loads(p.read_text("utf-8"))["url"]: int(p.stem) for p in (folder / "pages").iterdir()}
     read = lambda name: {
-        value: (label, set(itertools.accumulate(deltas)))  # noqa: E731
+        value: (label, set(itertools.accumulate(deltas)))
         for value, label, *deltas in json.loads((folder / f"filters/{name}.json").read_text("utf-8"))["values"]
     }
     kinds = read("kind")
@@ -528,7 +528,7 @@ def test_the_header_is_materials_own_but_for_search():
         r'\n    <label class="md-header__button md-icon" for="__search">\n.*?{% include "partials/search.html" %}', re.S
     )
     assert their_search.search(theirs) and our_search.search(ours)
-    after_comment = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731
+    after_comment = lambda text: text.split("-#}\n", 1)[1]
     assert after_comment(their_search.sub("", theirs)) == after_comment(our_search.sub("", ours))
 
 
@@ -786,7 +786,7 @@ def test_filters_narrow_the_results_with_their_counts_and_order_them(reader: Pag
     expect(briefs).to_be_visible()
     assert [path for path in fetched if path.endswith("/search/filters/kind.json")]
     assert not [path for path in fetched if path.endswith("/search/filters/actor.json")]
-    count_of = lambda check: int(check.locator("xpath=..").locator(".search-narrow__count").inner_text())  # noqa: E731
+    count_of = lambda check: int(check.locator("xpath=..").locator(".search-narrow__count").inner_text())
     count = count_of(briefs)
     assert 0 < count < everything
     briefs.check()

@@ -422,9 +422,10 @@ def test_atom_feed_lists_the_latest_published_briefs(built_site: BuiltSite):
 def test_every_feed_entry_carries_its_briefs_full_text_with_every_address_absolute(built_site: BuiltSite):
     """In every feed (the site's, each topic's): the entry's text is the brief's as its page shows it, less
     the header, sanitised, and its links and images lead to the right place from a feed reader."""
+    from xml.etree import ElementTree
+
     import feedparser
     from bs4 import BeautifulSoup
-    from xml.etree import ElementTree
 
     atom = "{http://www.w3.org/2005/Atom}"
     home = "http://127.0.0.1:8000/"
@@ -541,8 +542,9 @@ def test_every_tag_has_a_page_listing_its_briefs_which_their_headers_link_to(bui
 
 def test_the_catalog_is_published_as_open_data_that_follows_its_schema(built_site: BuiltSite):
     """/data/catalog.json lists exactly the published briefs, at addresses the site serves, and every entity."""
-    import jsonschema
     from urllib.parse import urlsplit
+
+    import jsonschema
 
     data = json.loads((built_site.site / "data/catalog.json").read_text("utf-8"))
     schema = json.loads((built_site.site / "data/catalog.schema.json").read_text("utf-8"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 import gzip
 import logging
 import os
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -168,7 +169,7 @@ def _page_url(file: Any) -> str:
 def _stamp_sitemap_gz(site_dir: Path, dates: Iterable[str]) -> None:
     """Compress the site's sitemap as MkDocs does (mkdocs/commands/build.py), stamped with the latest of the
     pages' dates (`dates`, ISO)."""
-    stamp = int(datetime.fromisoformat(max(dates)).replace(tzinfo=timezone.utc).timestamp())
+    stamp = int(datetime.fromisoformat(max(dates)).replace(tzinfo=UTC).timestamp())
     output = site_dir / "sitemap.xml"
     gz_filename = f"{output}.gz"
     with open(gz_filename, "wb") as f, gzip.GzipFile(fileobj=f, filename=gz_filename, mode="wb", mtime=stamp) as gz:

@@ -31,8 +31,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +41,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..site_inputs import nav_paths
 from ..feed import SiteFeeds
 from ..fragments import Fragments
 from ..loader import Loaded
@@ -53,9 +52,10 @@ from ..publishing import StagedSite
 from ..safety import sanitise
 from ..search import FOLDER, SearchIndex
 from ..site import Site, render_problems
+from ..site_inputs import nav_paths
 from . import extension, sandbox, serve
-from .languages import LanguageEvents
 from .cached_pages import CachedBuild
+from .languages import LanguageEvents
 from .outputs import files_of_outputs
 
 log = logging.getLogger("mkdocs.plugins.briefings")

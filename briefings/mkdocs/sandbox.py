@@ -8,7 +8,8 @@ variable, for which it runs git twelve times on every build (`mkdocs_macros.cont
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 
 import mkdocs_macros.context
 from jinja2 import DictLoader, StrictUndefined, Template

@@ -9,8 +9,9 @@ templates: `check` needs only which pages exist). `Site.markdown` writes a page 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..catalog import by_month
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from .. import languages
 from ..model import Brief
-from . import GeneratedPage
 from ..urls import citation_paths, tag_page
+from . import GeneratedPage
 
 if TYPE_CHECKING:
     from ..catalog import Catalog

@@ -4,8 +4,9 @@ actors the data places in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..urls import entity_feed_path
 from . import GeneratedPage, Kind, counts, history

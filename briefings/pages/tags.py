@@ -3,8 +3,8 @@ carry it, newest first, the latest in full and earlier ones by month, so that no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
-from typing import Iterable
 
 from ..catalog import Catalog
 from ..urls import TAGS_INDEX, tag_feed_path, tag_page
@@ -14,7 +14,7 @@ from . import GeneratedPage, history
 def pages(catalog: Catalog) -> Iterable[GeneratedPage]:
     tagged = catalog.tags()
     # The index shows how many briefs carry each tag and the latest one's date, not the briefs themselves.
-    index = lambda: dict(tags=[(tag, len(b), b[0].date, tag_page(tag), tag_feed_path(tag)) for tag, b in tagged])  # noqa: E731
+    index = lambda: dict(tags=[(tag, len(b), b[0].date, tag_page(tag), tag_feed_path(tag)) for tag, b in tagged])
     # (No "Edit this page": a tag is in the front matter of every brief that carries it.)
     yield GeneratedPage(TAGS_INDEX, "tags.md", index)
     for tag, briefs in tagged:
