@@ -123,7 +123,7 @@ class BuildCache:
         return len(self.fingerprints)
 
     def in_language(self) -> str:
-        """ " in fr" in a site of several languages, to say which language's build a message is about."""
+        """What ends a message about one language's build in a site of several: `in fr`."""
         assert self.site is not None, "start() came first"
         return f" in {self.site.language.code}" if len(self.site.languages) > 1 else ""
 

@@ -19,8 +19,9 @@ from .catalog import Catalog
 from .citation import citation_files
 from .kinds import KINDS
 from .model import Brief, Entity
-from .outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH, LISTED_BRIEFS
+from .outputs import LISTED_BRIEFS
 from .schema import schema_text
+from .urls import CATALOG_PATH, CATALOG_SCHEMA_PATH
 
 #: What the site's own bookkeeping adds to a model and a reader of the data has no use for.
 # (An entity's `translations`, its text in other languages, are not published yet: each language's catalog

@@ -24,11 +24,10 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .kinds import KINDS
 from .model import Brief
-from .outputs import FEED_PATH
 from .safety import sanitise
 from .templating import feed_templates
 from .translations import split_language
-from .urls import entity_feed_path, tag_feed_path, tag_page
+from .urls import FEED_PATH, entity_feed_path, tag_feed_path, tag_page
 
 FEED_SIZE = 20
 

@@ -8,11 +8,7 @@ from collections.abc import Iterator
 
 from .catalog import Catalog
 from .kinds import KINDS, generated_pages
-from .urls import citation_paths, entity_feed_path, tag_feed_path
-
-FEED_PATH = "feed.xml"
-CATALOG_PATH = "data/catalog.json"
-CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
+from .urls import CATALOG_PATH, CATALOG_SCHEMA_PATH, FEED_PATH, citation_paths, entity_feed_path, tag_feed_path
 
 #: What an output shows, declared with it, so that the live preview can tell whether a save changed it
 #: (`Preview.makes`): either the source path of a page, for an output showing what that page shows (a brief's

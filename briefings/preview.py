@@ -38,11 +38,11 @@ from .outputs import LISTED_BRIEFS
 from .pages import GeneratedPage
 from .project import Project
 from .reuse import Fingerprints
-from .search import FOLDER, SearchIndex
+from .search import SearchIndex
 from .site import Output, Site
 from .site_inputs import settings_of, site_stamp
 from .translations import split_language
-from .urls import page_address, page_url
+from .urls import SEARCH_FOLDER, page_address, page_url
 
 
 class Preview:
@@ -305,7 +305,7 @@ class PreviewIndex:
             self._timer.join()
 
     def _write(self, index: SearchIndex, site: Path, stop: threading.Event, first: Callable[..., bool] | None) -> None:
-        staging, served, previous = site / self.NEXT, site / FOLDER, site / ".search-previous"
+        staging, served, previous = site / self.NEXT, site / SEARCH_FOLDER, site / ".search-previous"
         if first is not None and not first(stop=stop.is_set):
             return
         try:

@@ -56,8 +56,8 @@ from typing import Any, NamedTuple
 from . import search_files
 from .search_files import PREFIX, Facets, Record, file_name
 from .search_text import TITLE, Added, Analysed, PageReader, Stemmer, facets_of, stemmer_for, words
+from .urls import SEARCH_FOLDER
 
-FOLDER = "search"
 TEXT_LIMIT = 20_000  # characters of a page's text kept for excerpts
 #: What search narrows results by (search/filters/<facet>.json; the labels of the filters are in
 #: overrides/partials/search.html): each page's values are `search_text.facets_of`'s.
@@ -127,7 +127,7 @@ class SearchIndex:
         each language has an index of its own, `fr/search/`)."""
         self.use_language(language)
         self._catalog = catalog
-        return {"stemmer": self.stem.algorithm or "", "facets": FACETS, "index": f"{prefix}{FOLDER}/"}
+        return {"stemmer": self.stem.algorithm or "", "facets": FACETS, "index": f"{prefix}{SEARCH_FOLDER}/"}
 
     def number(self, urls: Iterable[str]) -> None:
         """Number the pages of a build up front: `urls`, every page it writes (rendered or copied), in the site's
@@ -280,6 +280,11 @@ class SearchIndex:
             setattr(self, name, value)
         self._changed = set()  # the pieces written are those of the pages restored
         return True
+
+    def write_in(self, site_dir: Path) -> int:
+        """Write the index into its folder in `site_dir` (a built site, or a language's folder of it: `search/`);
+        return how many pages it holds."""
+        return self.write(site_dir / SEARCH_FOLDER)
 
     def write(
         self, folder: Path, stop: Callable[[], bool] = lambda: False, put: Callable[[Path, str], None] | None = None

@@ -23,6 +23,13 @@ CITATION_FILES = ("cite.bib", "cite.ris")
 BRIEFS_INDEX = "briefs/index.md"
 TAGS_INDEX = "tags/index.md"
 
+#: The site's feed, the open data's catalog with its JSON Schema, and the folder of the search index's files (each
+#: language's in its folder: `fr/search/`).
+FEED_PATH = "feed.xml"
+CATALOG_PATH = "data/catalog.json"
+CATALOG_SCHEMA_PATH = "data/catalog.schema.json"
+SEARCH_FOLDER = "search"
+
 
 def tag_slug(tag: str) -> str:
     """The name of a tag's page and feed (`tags/<slug>/`): lowercase ASCII words joined by hyphens."""

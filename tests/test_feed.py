@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from briefings.catalog import Catalog
-from briefings.feed import FEED_PATH, Feed, FeedSite, SiteFeeds, feeds, render_feed
+from briefings.feed import Feed, FeedSite, SiteFeeds, feeds, render_feed
 from briefings.fragments import Fragments
 from briefings.loader import load_project
 from briefings.mkdocs.extension import FragmentsExtension
@@ -19,6 +19,7 @@ from briefings.model import Actor, Brief, Leverage
 from briefings.pages.brief import brief_markdown
 from briefings.project import Project
 from briefings.site import Publication, Site
+from briefings.urls import FEED_PATH
 from conftest import EXAMPLE
 
 HOME = "https://example.org/briefings/"

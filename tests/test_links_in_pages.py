@@ -12,8 +12,8 @@ import pytest
 
 from briefings.links import read_links
 from briefings.loader import load_project
-from briefings.outputs import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from briefings.project import Project
+from briefings.urls import CATALOG_PATH, CATALOG_SCHEMA_PATH
 from conftest import copy_project, mkdocs_build, soup
 
 PNG = base64.b64decode(

@@ -21,11 +21,11 @@ from briefings.export import render_catalog
 from briefings.feed import SiteFeeds
 from briefings.loader import LoadCache
 from briefings.multilingual import LanguageBuild, served_language
-from briefings.outputs import CATALOG_PATH
 from briefings.preview import Preview, QuietCollector, pages_to_rebuild
 from briefings.reuse import Fingerprints
 from briefings.site import Site
 from briefings.translations import split_language
+from briefings.urls import CATALOG_PATH
 from conftest import BIN, fetch, mkdocs_build, run, start, wait_for
 from launcher import Started
 
@@ -608,7 +608,8 @@ def test_the_previews_search_index_waits_for_quiet_and_a_rebuild_stops_it(tmp_pa
     import time
 
     from briefings.preview import PreviewIndex
-    from briefings.search import FOLDER, SearchIndex
+    from briefings.search import SearchIndex
+    from briefings.urls import SEARCH_FOLDER as FOLDER
 
     monkeypatch.setattr(PreviewIndex, "QUIET", 0.3)
     site = tmp_path / "site"
@@ -711,7 +712,8 @@ def test_the_previews_feeds_wait_for_quiet_and_a_rebuild_writes_those_left(proje
     from briefings.feed import SiteFeeds
     from briefings.feed import feeds as feeds_of
     from briefings.preview import PreviewIndex
-    from briefings.search import FOLDER, SearchIndex
+    from briefings.search import SearchIndex
+    from briefings.urls import SEARCH_FOLDER as FOLDER
 
     catalog = load_project(Project.at(project), preview=True).catalog
     site, feeds, out = Site(catalog), SiteFeeds(), tmp_path / "site"

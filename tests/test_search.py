@@ -28,8 +28,9 @@ from playwright.sync_api import Page, expect
 import briefings.search_files
 import briefings.search_text
 from benchmarks.browsing import free_port, serving
-from briefings.search import FOLDER, PREFIX, SearchIndex, file_name
+from briefings.search import PREFIX, SearchIndex, file_name
 from briefings.search_text import EXCLUDED_CLASSES, HEADING, TEXT, PageReader, Stemmer, read, stemmer_for, words
+from briefings.urls import SEARCH_FOLDER as FOLDER
 from conftest import (
     BIN,
     EXAMPLE,

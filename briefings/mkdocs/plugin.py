@@ -50,7 +50,7 @@ from ..problems import Problems
 from ..project import Project
 from ..publishing import StagedSite
 from ..safety import sanitise
-from ..search import FOLDER, SearchIndex
+from ..search import SearchIndex
 from ..site import Site, render_problems
 from ..site_inputs import nav_paths
 from . import extension, sandbox, serve
@@ -224,7 +224,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
                 self.collector.resume()
         else:
             self.site.write_feeds(self.feeds, here, lang=config.theme["language"])
-            log.info(f"Search: {self.search.write(here / FOLDER)} pages, {self.search.made} in {self.language.lang}")
+            log.info(f"Search: {self.search.write_in(here)} pages, {self.search.made} in {self.language.lang}")
         self.finished = self.staged is not None
 
     def on_build_error(self, *, error: Exception) -> None:
