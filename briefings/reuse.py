@@ -316,10 +316,5 @@ def _briefs_in(value: Any, found: set[str], memo: dict[int, tuple[Any, frozenset
     return found
 
 
-def page_fingerprints(catalog: Catalog, *, directory_urls: bool, leave_out: set[str]) -> dict[str, str]:
-    """Each page's fingerprint as `Fingerprints` derives it."""
-    return dict(Fingerprints(catalog, directory_urls=directory_urls, leave_out=leave_out).bases)
-
-
 def _fingerprint(*shown: Any) -> str:
     return hashlib.sha256(repr(shown).encode()).hexdigest()

@@ -39,7 +39,7 @@ def fingerprints(project: Path) -> dict[str, str]:
     """Every page's fingerprint."""
     loaded = load_project(Project.at(project))
     assert loaded.ok, loaded.problems
-    return reuse.page_fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV)
+    return dict(reuse.Fingerprints(loaded.catalog, directory_urls=True, leave_out=NAV).bases)
 
 
 def key(project: Path, settings: dict = SETTINGS) -> str:
