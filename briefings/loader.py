@@ -104,13 +104,16 @@ class LoadCache:
 
 def load_project(project: Project, *, preview: bool = False, cache: LoadCache | None = None) -> Loaded:
     """Read and check the whole project. In the `preview`, drafts and scheduled briefs (dated after the day
-    `briefings.clock` gives) are part of the site; with a `cache`,
-    briefs unchanged since the last reading through it are not read again."""
+    `briefings.clock` gives) are part of the site; with a `cache`, the briefs, hand-written pages and data files
+    unchanged since the last reading through it are not read again."""
     return _Reader(project, preview, cache).read()
 
 
 @dataclass
 class _Reader:
+    """One reading of the project: the stages in order, each page's findings taken in as they come (`_take`), and
+    what the reading found so far."""
+
     project: Project
     preview: bool
     cache: LoadCache | None = None
