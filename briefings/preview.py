@@ -214,9 +214,8 @@ class Preview:
         make again), and of a file that a page links by its path (the engine resolves the links of the pages it
         writes against the files it is told of). Not of the rest: a large site's citation files and feeds, which
         the engine would otherwise go through on every save to write none of them."""
-        catalog = self.pages.site.catalog if self.pages.site is not None else None
-        linked = catalog is not None and output.path in catalog.linked_outputs
-        return output.page is not None or output.modified(preview=True) or linked
+        site = self.pages.site
+        return output.modified(preview=True) or (site.told_to_engine(output) if site is not None else bool(output.page))
 
     def remember(self, src_uri: str, title: str | None, meta: MutableMapping[str, Any]) -> None:
         """What the navigation shows of a page this rebuild wrote: its title and front matter (with what the

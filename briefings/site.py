@@ -105,6 +105,14 @@ class Site:
         data = self.data_files(site_name=self.name, home=home, remember=remember, wanted=wanted)
         return found + [Output(path, text) for path, text in data]
 
+    def told_to_engine(self, output: Output) -> bool:
+        """Whether a build tells the site engine of an output: of a page, and of a file an author's page links by its
+        path (the engine resolves those links against the files it is told of). The feeds are written once every
+        page has rendered (`write_feeds`), the open data and a brief's citation files by the build itself: at
+        thousands of briefs, the engine and mkdocs-static-i18n would go through tens of thousands of files in every
+        language's build."""
+        return output.page is not None or output.path in self.catalog.linked_outputs
+
     def published(
         self, src_uri: str, markdown: str, meta: Mapping[str, Any], url: str | None
     ) -> tuple[str, dict[str, Any], str]:

@@ -1,7 +1,8 @@
-"""The outputs the core generates (`Site.outputs`), as files of the engine's site (`on_files`): the generated
-pages (written as MkDocs reads them, `on_page_read_source`), the feeds (written once every page has rendered,
-over these), the open data and each brief's citation files, each in the build's language's folder. The preview
-tells MkDocs which of them to write again, and of which files it need not know (`Preview.lists`)."""
+"""The outputs the core generates (`Site.outputs`), as files of the engine's site (`on_files`), each in the build's
+language's folder: the generated pages (written as MkDocs reads them, `on_page_read_source`), and the files the
+authors' pages link by path. The feeds are written once every page has rendered, and a build writes the open data
+and each brief's citation files itself. The preview tells MkDocs which files to write again, and of which it need
+not know (`Preview.lists`)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,12 @@ def files_of_outputs(
     docs = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
     # The preview makes the open data again only where a save changes it (`Preview.makes`).
     found = site.outputs(feeds, remember=preview is not None, wanted=preview.makes if preview is not None else None)
-    for out in found if preview is None else filter(preview.lists, found):
+    for out in found:
+        if not (preview.lists(out) if preview is not None else site.told_to_engine(out)):
+            if cache is not None and not out.feed and out.text is not None:  # a build writes its data here and now
+                in_site = language.prefix + out.path
+                cache.write_output(in_site, out.text, Path(config.site_dir, in_site))
+            continue
         file = File.generated(config, out.path, content=out.text or "")
         file.dest_uri = language.prefix + file.dest_uri  # another language's: in its folder
         if out.page:  # "Edit this page": what it is generated from, if one file says it (a generated file has none)
