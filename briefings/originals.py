@@ -24,7 +24,7 @@ from . import languages
 from .datafiles import unknown_language
 from .frontmatter import read_front_matter
 from .problems import Location, Problems
-from .sources import Source
+from .sources import Source, read_text
 from .translations import split_language
 
 #: The field of a translation's front matter that says which language it is translated from.
@@ -137,8 +137,10 @@ def translation_of(path: Path) -> str | None:
     """What the brief's file at `path` says it translates (its `translation_of`), None if it says nothing (or
     cannot be read: its own reading then says why)."""
     try:
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path, path.name, Problems())
+    except OSError:
+        return None
+    if text is None:
         return None
     doc, _, _ = read_front_matter(text, path.name, Problems(), required=True)
     value = doc.value.get(TRANSLATION_OF) if doc is not None and isinstance(doc.value, dict) else None

@@ -97,7 +97,9 @@ def _front(project: Project, path: Path):
         text = read_text(path, project.relative(path), problems)
     except OSError:
         return None
-    doc, _, _ = read_front_matter(text, project.relative(path), problems, required=True) if text else (None, "", 1)
+    if text is None:
+        return None
+    doc, _, _ = read_front_matter(text, project.relative(path), problems, required=True)
     return doc if doc is not None and not problems.errors else None
 
 
