@@ -310,7 +310,7 @@ def _page_environment(fragments: Fragments | None) -> jinja2.Environment:
         month=_month_here,
         short_date=_short_date_here,
         held=_held_here,
-        number=_number_here,
+        number=_number_here,  # a count in the page's language's numerals: 1 234 in French
         translated=_translated_here,  # `{% filter translated %}` a paragraph of the template's own text {% endfilter %}
         # `## {{ t("Readings") }} {{ "readings" | anchor }}`: a heading's id, the same in every language; a
         # month's in the archive is its English title's (`month_anchor`), as breadcrumbs link it.

@@ -33,7 +33,7 @@ class CachedBuild:
     shows the sitemap every page (`pages`) and keeps what the next build takes (`finish`)."""
 
     def __init__(self, cache: BuildCache):
-        self.cache = cache
+        self.core = cache  # the core's build cache, which this shows to MkDocs
         self.order: list[Any] = []  # the language's pages, rendered or reused, in the site's order
 
     @classmethod
@@ -52,17 +52,17 @@ class CachedBuild:
         (`BuildCache.start`). `search` numbers every page up front in the site's order, so that it takes in each
         page as it renders."""
         listed = set(nav_paths(config.nav)) if config.nav else {file.src_uri for file in files}
-        restored = self.cache.start(site, config.use_directory_urls, listed=listed, search=search)
+        restored = self.core.start(site, config.use_directory_urls, listed=listed, search=search)
         if restored:
-            log.info(f"Search: the last build's index restored{self.cache.in_language()}")
+            log.info(f"Search: the last build's index restored{self.core.in_language()}")
         order = [
-            restored and (kept := self.cache.reusable(file.src_uri, file.dest_uri)) and ReusedPage(file, kept) or file
+            restored and (kept := self.core.reusable(file.src_uri, file.dest_uri)) and ReusedPage(file, kept) or file
             for file in files
         ]
         self.order = [file for file in order if isinstance(file, ReusedPage) or file.is_documentation_page()]
         search.number(_page_url(file) for file in self.order)
         reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
-        log.info(f"Reused {len(reused)} of {self.cache.pages_fingerprinted()} pages{self.cache.in_language()}")
+        log.info(f"Reused {len(reused)} of {self.core.pages_fingerprinted()} pages{self.core.in_language()}")
         every = list(files)
         for file in every:  # in place (mkdocs-static-i18n's list of files is its own kind), in the same order
             files.remove(file)
@@ -72,7 +72,7 @@ class CachedBuild:
 
     def pages(self) -> list[Any]:
         """What the sitemap's template (overrides/sitemap.xml) reads of each page, rendered or reused."""
-        return [KeptFile(self.cache.entry(f.src_uri)) if isinstance(f, ReusedPage) else f for f in self.order]
+        return [KeptFile(self.core.entry(f.src_uri)) if isinstance(f, ReusedPage) else f for f in self.order]
 
     def finish(self, site_dir: Path, *, search: SearchIndex, feeds: SiteFeeds, macros: Macros | None) -> None:
         """Have the core keep what the next build takes of each page rendered and of the language's build
@@ -85,7 +85,7 @@ class CachedBuild:
             if not isinstance(file, ReusedPage) and file.page is not None
         }
         reused = [file.src_uri for file in self.order if isinstance(file, ReusedPage)]
-        site = self.cache.finish(site_dir, rendered=rendered, reused=reused, search=search, feeds=feeds, macros=macros)
+        site = self.core.finish(site_dir, rendered=rendered, reused=reused, search=search, feeds=feeds, macros=macros)
         if reused and site.language.code == site.languages[0]:  # the default language's build writes the sitemap
             _stamp_sitemap_gz(site_dir, (site.catalog.last_changed(f.src_uri).isoformat() for f in self.order))
 

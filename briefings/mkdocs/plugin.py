@@ -127,7 +127,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview and not build.again:
-            core = self.cache.cache if self.cache else None
+            core = self.cache.core if self.cache else None
             self.staged, self.finished = StagedSite(Path(config.site_dir), core), False
             config.site_dir = str(self.staged.folder)
         return config
@@ -143,7 +143,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme's templates are compiled once in the process (every language's build, the preview's rebuilds)
         # and kept by the build's cache for the next build (a template's code is looked up by its source's checksum).
-        env.bytecode_cache = (self.cache.cache.templates(serve.THEME_CODE) if self.cache else None) or serve.THEME_CODE
+        env.bytecode_cache = (self.cache.core.templates(serve.THEME_CODE) if self.cache else None) or serve.THEME_CODE
         return env
 
     # -- pages -----------------------------------------------------------------------------------------------
@@ -155,7 +155,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        cache, previewing = (self.cache.cache if self.cache else None), (self.previewing if self.preview else None)
+        cache, previewing = (self.cache.core if self.cache else None), (self.previewing if self.preview else None)
         self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language, cache)
         self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
