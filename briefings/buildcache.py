@@ -34,6 +34,7 @@ from .cached_files import CompiledOnDisk, link_or_copy, replace_whole
 from .feed import SiteFeeds
 from .loader import LoadCache, Loaded, load_project
 from .macros import Macros
+from .outputs import LISTED_BRIEFS
 from .project import Project
 from .reuse import Fingerprints
 from .search import SearchIndex
@@ -67,6 +68,7 @@ class BuildCache:
     site: Site | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # this build's feeds: path in the site -> fingerprint
     last_outputs: dict[str, str] = field(default_factory=dict)  # the last build's
+    outputs_kept: set[str] = field(default_factory=set)  # the digests of the outputs the cache holds
     compiled: CompiledOnDisk | None = None
     briefs: LoadCache | None = None  # what the loader read in each brief, kept from one build to the next
     indexes: dict[str, SearchIndex] = field(default_factory=dict)  # this build's index in each language (`finish`)
@@ -74,6 +76,7 @@ class BuildCache:
     records: dict[str, dict] = field(default_factory=dict)  # by language, the fingerprints' (`Fingerprints.record`)
     last_records: dict[str, dict] = field(default_factory=dict)  # the last build's
     code: str = ""  # the `code_key` of the code building, worked out once
+    written: list[int] = field(default_factory=lambda: [0, 0])  # the language's outputs written whole: kept, made
 
     @classmethod
     def load(
@@ -103,6 +106,8 @@ class BuildCache:
             if kept.get("key") == key:
                 cache.last, cache.last_outputs = kept.get("pages", {}), kept.get("outputs", {})
                 cache.last_index, cache.last_records = kept.get("index"), kept.get("fingerprints", {})
+                kept_outputs = cache.folder / "outputs"
+                cache.outputs_kept = set(os.listdir(kept_outputs)) if kept_outputs.is_dir() else set()
         return cache
 
     # -- before the pages render -------------------------------------------------------------------------------
@@ -113,14 +118,18 @@ class BuildCache:
         language's own): fingerprint its pages, but for those `listed` by the navigation, which are always
         rendered; give `search` the last build's index in the language. Whether it could: else no page may be
         reused (`reusable`)."""
-        self.site = site
+        self.site, self.written = site, [0, 0]
         last = self.last_records.get(site.language.code) if self.last else None
         self.fingerprints = Fingerprints.of_site(site, directory_urls=directory_urls, leave_out=listed, last=last)
         return self._restore_index(search)
 
-    def pages_fingerprinted(self) -> int:
+    def reused(self, pages: int) -> str:
+        """What the language's build took from the last: `pages` of the pages, and of the files the core generates
+        whole so far (the open data, written once the pages are; the search index's after) those it did not make
+        again."""
         assert self.fingerprints is not None, "start() came first"
-        return len(self.fingerprints)
+        (kept, made), fingerprinted = self.written, len(self.fingerprints)
+        return f"{pages} of {fingerprinted} pages and {kept} of {kept + made} data files{self.in_language()}"
 
     def in_language(self) -> str:
         """What ends a message about one language's build in a site of several: `in fr`."""
@@ -223,13 +232,33 @@ class BuildCache:
         link_or_copy(cached, site_dir / path, replace=True)
         return True
 
-    def write_output(self, in_site: str, text: str, target: Path) -> None:
+    def makes(self, shows: str, paths: tuple[str, ...]) -> bool:
+        """Whether this build makes again the open data at `paths` (in the language's folder) that shows `shows`,
+        as the outputs declare it (`briefings.outputs.Wanted`): not if the last build kept them, and what they show
+        did not change since: every brief's record, wherever a page lists briefs (`LISTED_BRIEFS`: the briefs show
+        as they did, `Fingerprints.show_as_then`), or what a brief's page shows (its source: the page's
+        fingerprint is the last build's). Those it does not make, `write_output` takes from the last build."""
+        assert self.fingerprints is not None and self.site is not None, "start() came first"
+        folder = self._folder()
+        if not all(self.last_outputs.get(folder + path) in self.outputs_kept for path in paths):
+            return True
+        if shows == LISTED_BRIEFS:
+            return not self.fingerprints.show_as_then(self.last_records.get(self.site.language.code))
+        page = self.fingerprints.page_of.get(shows, shows)
+        last = self.last.get(self._entry(page))
+        return last is None or last["fingerprint"] is None or last["fingerprint"] != self.fingerprints.of(page)
+
+    def write_output(self, in_site: str, text: str | None, target: Path) -> None:
         """Write what the core generates whole (the open data, a brief's citation files, the search index's files:
-        `text`) at `target`, its
-        path in the site `in_site`: the last build's file there, if its content is the same (a hard link: creating a
-        file costs many times more), else written; kept by the digest of its content for the next build."""
-        data = text.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
+        `text`) at `target`, its path in the site `in_site`: the last build's file there, if its content is the
+        same (a hard link: creating a file costs many times more), else written; kept by the digest of its content
+        for the next build. Without `text`, the last build's file, which `makes` declined to make again."""
+        if text is None:
+            data, digest = None, self.last_outputs[in_site]
+        else:
+            data = text.encode("utf-8")
+            digest = hashlib.sha256(data).hexdigest()
+        self.written[data is not None] += 1
         self.outputs[in_site] = digest
         if not os.path.isdir(folder := os.path.dirname(target)):  # (plain paths: tens of thousands of files)
             os.makedirs(folder, exist_ok=True)
@@ -238,7 +267,10 @@ class BuildCache:
                 os.link(f"{self.folder}/outputs/{digest}", target)
                 return
             except OSError:  # no longer kept, or another file system
-                pass
+                if data is None:
+                    link_or_copy(self.folder / "outputs" / digest, target)
+                    return
+        assert data is not None, "only the last build's file is taken whole"
         with open(target, "wb") as file:
             file.write(data)
 

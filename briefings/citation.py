@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from .catalog import Catalog
 from .metadata import Citation, citation, one_line
+from .outputs import Wanted
 from .urls import citation_paths
 
 #: What BibTeX gives a special meaning to, and how each is written to be printed as it is.
@@ -78,14 +79,18 @@ def ris(c: Citation) -> str:
 
 
 def citation_files(
-    catalog: Catalog, *, site_name: str, url_of: Callable[[str], str], wanted: Callable[[str], bool] | None = None
+    catalog: Catalog,
+    *,
+    site_name: str,
+    url_of: Callable[[str], str],
+    wanted: Wanted | None = None,
 ) -> Iterator[tuple[str, str | None]]:
     """Each published brief's citation files: (path in the site, text). They show what the brief's page
-    shows: a brief that `wanted` (given its source) declines has its files without their text (None), the live
-    preview does not write them again."""
+    shows: a brief that `wanted` (given its source and the files' paths) declines has its files without their
+    text (None), which are not written again."""
     for brief in catalog.briefs:
         bib_path, ris_path = citation_paths(brief)
-        if wanted is not None and not wanted(brief.src_uri):
+        if wanted is not None and not wanted(brief.src_uri, (bib_path, ris_path)):
             yield bib_path, None
             yield ris_path, None
             continue

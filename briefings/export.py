@@ -19,7 +19,7 @@ from .catalog import Catalog
 from .citation import citation_files
 from .kinds import KINDS
 from .model import Brief, Entity
-from .outputs import LISTED_BRIEFS
+from .outputs import LISTED_BRIEFS, Wanted
 from .schema import schema_text
 from .urls import CATALOG_PATH, CATALOG_SCHEMA_PATH
 
@@ -79,14 +79,14 @@ def data_files(
     url_of: Callable[[str], str],
     remember: bool = False,
     url_in: Callable[[str, str], str] | None = None,
-    wanted: Callable[[str], bool] | None = None,
+    wanted: Wanted | None = None,
 ) -> Iterator[tuple[str, str | None]]:
     """The files the site publishes as data, each as (path in the site, text): the catalog and its schema, then
     each published brief's citation files (`remember`: see `catalog_data`). A file that `wanted` declines, given
     what it shows (briefings.outputs.LISTED_BRIEFS for the catalog, every brief's record; a brief's source for
-    its citation files), has no text: the live preview does not make it again. The schema shows nothing that
-    changes."""
-    if wanted is None or wanted(LISTED_BRIEFS):
+    its citation files) and its paths, has no text: the live preview does not make it again, a build keeps the
+    last build's (`BuildCache.makes`). The schema shows nothing that changes."""
+    if wanted is None or wanted(LISTED_BRIEFS, (CATALOG_PATH,)):
         text = render_catalog(
             catalog, site_name=site_name, home_url=home_url, url_of=url_of, remember=remember, url_in=url_in
         )

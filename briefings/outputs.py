@@ -4,7 +4,7 @@ to any of them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .catalog import Catalog
 from .kinds import KINDS, generated_pages
@@ -15,6 +15,10 @@ from .urls import CATALOG_PATH, CATALOG_SCHEMA_PATH, FEED_PATH, citation_paths, 
 #: citation files, its brief's), or `LISTED_BRIEFS`, for one showing what the pages listing briefs show of every
 #: brief and translation (their records, their text apart: the open data's catalog).
 LISTED_BRIEFS = ":listed-briefs:"
+
+#: Whether to make again the outputs at the paths given that show what the first argument says (`LISTED_BRIEFS`, or
+#: a page's source): `Preview.makes` for a save of the live preview, `BuildCache.makes` for a build.
+Wanted = Callable[[str, tuple[str, ...]], bool]
 
 
 def feed_paths(catalog: Catalog) -> Iterator[str]:

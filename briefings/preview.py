@@ -200,10 +200,11 @@ class Preview:
         briefs (`in_language`)."""
         return self.pages.rebuild is None
 
-    def makes(self, shows: str) -> bool:
-        """Whether this rebuild makes again an output of open data that shows `shows`, as the output declares it
-        (briefings.outputs.LISTED_BRIEFS): what a page shows (`shows` its source) when it writes the page again;
-        what the pages listing briefs show of them when such a page would be written again (`rewrites`)."""
+    def makes(self, shows: str, paths: tuple[str, ...] = ()) -> bool:
+        """Whether this rebuild makes again an output of open data (at `paths`) that shows `shows`, as the output
+        declares it (briefings.outputs.LISTED_BRIEFS): what a page shows (`shows` its source) when it writes the
+        page again; what the pages listing briefs show of them when such a page would be written again
+        (`rewrites`)."""
         if shows == LISTED_BRIEFS:
             return self.writes_everything or self.pages.listings
         return self.rewrites(shows)

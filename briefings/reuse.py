@@ -88,7 +88,9 @@ class Fingerprints:
         self.places: dict[str, Any] = {}  # by src_uri, each page's place (the same in catalogs arranged alike)
         self.leading: dict[str, frozenset[str]] = {}  # by src_uri, the briefs each brief's page shows
         self.recalled: dict[str, list[int]] = {}  # by src_uri, what `last` says each page it vouches for shows
+        self.page_of: dict[str, str] = {}  # by a brief's src_uri, the source of its page in the language
         self._said: dict[str, bytes] | None = None
+        self._arranged: bytes | None = None
         self.before = previous
         # For the places (`site`: the site of `catalog` in `lang` already made, with its catalog in the language).
         plain = site or Site(catalog, directory_urls=directory_urls, lang=lang, site_languages=languages)
@@ -121,7 +123,7 @@ class Fingerprints:
             # brief written first in another language); in its own, its file (`x.ar.md`); else the note (`x.md`).
             translation = catalog.translation(brief, lang) if several else None
             own = brief.file_uri if lang == brief.language else brief.src_uri
-            src_uri = own if translation is None else translation.src_uri
+            src_uri = self.page_of[brief.src_uri] = own if translation is None else translation.src_uri
             if src_uri in leave_out or self._recall(src_uri, last, vouched):
                 continue
             if self._kept(src_uri, led, said, self.leading):
@@ -159,7 +161,7 @@ class Fingerprints:
     def _vouched(self, last: Mapping[str, Any] | None) -> frozenset[int] | None:
         """The briefs (by their place in the catalog's order) whose record changed since the `last` build, if the
         catalog is arranged as it was then; else None (`last` vouches for no page)."""
-        if last is None or last.get("arrangement") != _arrangement_digest(self.arrangement):
+        if last is None or last.get("arrangement") != self.arranged():
             return None
         said = list(self.said().values())
         return frozenset(n for n, (now, then) in enumerate(zip(said, last["said"])) if now != then)
@@ -194,8 +196,8 @@ class Fingerprints:
         shown = self.showing | self.leading  # (a brief's note that is also a generated page: its brief's page last)
         showing = {src: [order[b] for b in briefs] for src, briefs in shown.items() if briefs <= order.keys()}
         return {
-            "arrangement": _arrangement_digest(self.arrangement), "said": list(said.values()),
-            "bases": dict(self.bases), "showing": showing | self.recalled,
+            "arrangement": self.arranged(), "said": list(said.values()),
+            "bases": dict(self.bases), "showing": showing | self.recalled, "records": self.records,
         }  # fmt: skip
 
     def _place(self, site: Site, src_uri: str) -> Any:
@@ -226,6 +228,17 @@ class Fingerprints:
 
     def __len__(self) -> int:
         return len(self.bases)
+
+    def show_as_then(self, last: Mapping[str, Any] | None) -> bool:
+        """Whether the briefs show what they showed in the `last` build's record (`record`) wherever a page shows
+        them but on their own pages (`show_alike`, from one build to the next)."""
+        return last is not None and last.get("records") == self.records and last.get("arrangement") == self.arranged()
+
+    def arranged(self) -> bytes:
+        """The digest of the catalog's `arrangement` (`_arrangement_digest`), worked out once."""
+        if self._arranged is None:
+            self._arranged = _arrangement_digest(self.arrangement)
+        return self._arranged
 
     def of(self, src_uri: str) -> str | None:
         """The page's fingerprint; None for a page without one."""

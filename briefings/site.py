@@ -21,6 +21,7 @@ from .kinds import generated_pages
 from .metadata import article_metadata
 from .model import Brief
 from .navigation import Place, place_of
+from .outputs import Wanted
 from .pages import GeneratedPage
 from .pages.brief import UNTRANSLATED, Publication, brief_markdown, cut_text, untranslated
 from .problems import Problems
@@ -93,7 +94,7 @@ class Site:
         no site_url, addresses from the site's root) and its repository (for corrections)."""
         self.name, self.description, self.home, self.repo_url = name, description or "", home, repo_url
 
-    def outputs(self, feeds: SiteFeeds, *, remember: bool, wanted: Callable[[str], bool] | None = None) -> list[Output]:
+    def outputs(self, feeds: SiteFeeds, *, remember: bool, wanted: Wanted | None = None) -> list[Output]:
         """What the site generates in its language: its pages, its feeds (`feeds` plans them) and its open data
         (`remember`: the preview's, see briefings.export)."""
         home = self.home or "/"  # absolute addresses, given a site_url
@@ -133,7 +134,7 @@ class Site:
         return FeedSite(name, description, self.language.code, home, functools.partial(self.address, home=home))
 
     def data_files(
-        self, *, site_name: str, home: str, remember: bool, wanted: Callable[[str], bool] | None = None
+        self, *, site_name: str, home: str, remember: bool, wanted: Wanted | None = None
     ) -> Iterator[tuple[str, str | None]]:
         """The open data in the site's language (briefings.export.data_files); `home`: the default language's."""
         here = self.home_in(self.language.code, home)

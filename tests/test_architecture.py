@@ -81,8 +81,9 @@ def test_adapters_are_short(path):
 
 def test_the_adapter_as_a_whole_is_thin():
     """The adapter package together: every module of it translates between MkDocs and the core, and holds no
-    rule of the site's. (700: a build writes its open data and citation files itself, not through the engine's
-    list of files; 690 before: the build's cache shown to MkDocs, cached_pages.py, moved here from the core, which
+    rule of the site's. (705: a build's cache starts before the outputs are made, so that the open data the last
+    build made is kept, not made again; 700 before: a build writes its open data and citation files itself, not
+    through the engine's list of files; 690 before: the build's cache shown to MkDocs, cached_pages.py, moved here from the core, which
     knew the engine's files and pages by their shape: the pages reused as files to copy, the sitemap's rows of
     them, what is kept of a page rendered; 575 before: the preview also writes the pages open in a browser first, reading which are
     open from the live-reload server's requests and holding the others' while it writes them, open_first.py;
@@ -94,7 +95,7 @@ def test_the_adapter_as_a_whole_is_thin():
     it does not write again, from one rebuild to the next; 470 before, when it began to drive mkdocs-static-i18n,
     the preview's one language and the navigation's titles in each language; 450 before.)"""
     lines = {p.relative_to(ROOT).as_posix(): code_lines(p) for p in ADAPTERS}
-    assert sum(lines.values()) < 700, f"the adapters have {sum(lines.values())} lines of code: {lines}"
+    assert sum(lines.values()) < 705, f"the adapters have {sum(lines.values())} lines of code: {lines}"
 
 
 def test_checking_loads_no_template_or_markdown_engine():

@@ -217,7 +217,7 @@ def copy_built(built_once: tuple[Path, Path], destination: Path) -> Path:
 def build(project: Path, site: Path, packages: Path, version: str = "1.0", **env: str):
     result = mkdocs_build(project, site, env={**versions(packages, version), **env})
     assert result.returncode == 0, result.output
-    # One line per language's build: "Reused 12 of 40 pages in fr".
+    # One line per language's build: "Reused 12 of 40 pages and 30 of 33 data files in fr".
     counts = [line.partition("Reused ")[2].split() for line in result.output.splitlines() if "Reused " in line]
     return sum(int(c[0]) for c in counts), sum(int(c[2]) for c in counts)  # pages reused, of how many
 
@@ -314,6 +314,23 @@ def test_script_build_without_cache_sets_the_variable_and_hands_every_other_argu
     ]:
         done = subprocess.run([tmp_path / "script/build", *args], capture_output=True, text=True, env=env, check=True)
         assert done.stdout.strip() == printed
+
+
+def test_the_open_data_an_edit_does_not_change_is_taken_from_the_last_build(built_once, tmp_path):
+    """A brief's citation files show what its page shows, the catalog what the listings show of every brief, as
+    the outputs declare it (`briefings.outputs.Wanted`). After an edit to one brief's text, a build makes again
+    that brief's citation files in English only (its page in French is its translation's, in Arabic a note, and
+    neither changed), and the catalog's schema (which shows nothing that changes) in each language; the rest,
+    the catalog included, is the last build's file (`BuildCache.makes`). The site is a clean build's."""
+    project = copy_built(built_once, tmp_path / "project")
+    edit(BRIEF, "## What happened\n", "## What happened\n\nOne more sentence, added.\n")(project)
+    result = mkdocs_build(project, tmp_path / "incremental", env=versions(built_once[1], "1.0"))
+    assert result.returncode == 0, result.output
+    reused = r"Reused \d+ of \d+ pages and (\d+) of (\d+) data files in (\w+)"
+    made = {code: int(of) - int(kept) for kept, of, code in re.findall(reused, result.output)}
+    assert made == {"en": 3, "fr": 1, "ar": 1}, result.output
+    assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
+    assert_same_site(tmp_path / "incremental", tmp_path / "clean")
 
 
 def test_a_failed_build_leaves_the_site_and_the_cache_as_they_were(built_once, tmp_path):

@@ -35,6 +35,7 @@ class CachedBuild:
     def __init__(self, cache: BuildCache):
         self.core = cache  # the core's build cache, which this shows to MkDocs
         self.order: list[Any] = []  # the language's pages, rendered or reused, in the site's order
+        self.restored = False  # whether the language's build may reuse pages (`start`)
 
     @classmethod
     def load(cls, project: Project, config: MkDocsConfig, *, use: bool) -> tuple[Loaded, CachedBuild]:
@@ -45,24 +46,32 @@ class CachedBuild:
         loaded, cache = BuildCache.load(project, settings, Path(config.config_file_path), use=use)
         return loaded, cls(cache)
 
-    def reuse(self, site: Site, files: Any, config: MkDocsConfig, search: SearchIndex) -> Any:
-        """The engine's list of `files` (`Files`, or mkdocs-static-i18n's kind of it; changed in place, and returned) with each page the core may reuse replaced
-        by a `ReusedPage`. The pages the navigation lists are always rendered (all of them without a `nav`), and no
-        page is reused unless `search` could start from the last build's index in the language
-        (`BuildCache.start`). `search` numbers every page up front in the site's order, so that it takes in each
-        page as it renders."""
-        listed = set(nav_paths(config.nav)) if config.nav else {file.src_uri for file in files}
-        restored = self.core.start(site, config.use_directory_urls, listed=listed, search=search)
-        if restored:
+    def start(self, site: Site, files: Any, config: MkDocsConfig, search: SearchIndex) -> BuildCache:
+        """Start the build of the language of `site` with the engine's list of `files` (the pages and files of the
+        docs folder): the core's cache works out what is the same as in the last build (`BuildCache.start`). The
+        pages the navigation lists are always rendered (all of them without a `nav`), and no page is reused unless
+        `search` could start from the last build's index in the language. The core's cache, started."""
+        every = {file.src_uri for file in files} | {page.src_uri for page in site.generated_pages()}
+        listed = set(nav_paths(config.nav)) if config.nav else every
+        self.restored = self.core.start(site, config.use_directory_urls, listed=listed, search=search)
+        if self.restored:
             log.info(f"Search: the last build's index restored{self.core.in_language()}")
+        return self.core
+
+    def reuse(self, files: Any, search: SearchIndex) -> Any:
+        """The engine's list of `files` (`Files`, or mkdocs-static-i18n's kind of it; changed in place, and
+        returned) with each page the core may reuse replaced by a `ReusedPage` (once `start`ed). `search`
+        numbers every page up front in the site's order, so that it takes in each page as it renders."""
         order = [
-            restored and (kept := self.core.reusable(file.src_uri, file.dest_uri)) and ReusedPage(file, kept) or file
+            self.restored
+            and (kept := self.core.reusable(file.src_uri, file.dest_uri))
+            and ReusedPage(file, kept)
+            or file
             for file in files
         ]
         self.order = [file for file in order if isinstance(file, ReusedPage) or file.is_documentation_page()]
         search.number(_page_url(file) for file in self.order)
         reused = {file.src_uri: file for file in self.order if isinstance(file, ReusedPage)}
-        log.info(f"Reused {len(reused)} of {self.core.pages_fingerprinted()} pages{self.core.in_language()}")
         every = list(files)
         for file in every:  # in place (mkdocs-static-i18n's list of files is its own kind), in the same order
             files.remove(file)
@@ -85,6 +94,7 @@ class CachedBuild:
             if not isinstance(file, ReusedPage) and file.page is not None
         }
         reused = [file.src_uri for file in self.order if isinstance(file, ReusedPage)]
+        log.info(f"Reused {self.core.reused(len(reused))}")  # (before the search index's files are written)
         site = self.core.finish(site_dir, rendered=rendered, reused=reused, search=search, feeds=feeds, macros=macros)
         if reused and site.language.code == site.languages[0]:  # the default language's build writes the sitemap
             _stamp_sitemap_gz(site_dir, (site.catalog.last_changed(f.src_uri).isoformat() for f in self.order))

@@ -127,8 +127,7 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         sandbox.render_only(config.plugins.get("macros"), self.loaded.templated if self.loaded.ok else frozenset())
         config.edit_uri = config.edit_uri if config.repo_url else None  # "Edit this page" needs a repository (REPO_URL)
         if not self.preview and not build.again:
-            core = self.cache.core if self.cache else None
-            self.staged, self.finished = StagedSite(Path(config.site_dir), core), False
+            self.staged, self.finished = StagedSite(Path(config.site_dir), self.cache and self.cache.core), False
             config.site_dir = str(self.staged.folder)
         return config
 
@@ -155,12 +154,14 @@ class BriefingsPlugin(LanguageEvents, BasePlugin[BriefingsConfig]):
         assert self.site is not None, "on_config came first"
         for file in [f for f in files if f.src_dir == config.docs_dir and not self.site.catalog.publishes(f.src_uri)]:
             files.remove(file)  # drafts, scheduled briefs, and files no page of the site shows or links
-        cache, previewing = (self.cache.core if self.cache else None), (self.previewing if self.preview else None)
+        # A build's cache first says what is the same as in the last build: the open data it keeps, then the pages.
+        cache = self.cache.start(self.site, files, config, self.search) if self.cache else None
+        previewing = self.previewing if self.preview else None
         self.generated = files_of_outputs(files, config, self.site, self.feeds, previewing, self.language, cache)
-        self.search.keep_only({file.url for file in files.documentation_pages()})
         # The pages whose inputs did not change are the last build's, copied instead of rendered.
-        files = self.cache.reuse(self.site, files, config, self.search) if self.cache else files
+        files = self.cache.reuse(files, self.search) if self.cache else files
         if self.preview:  # with --dirty, MkDocs then writes only the pages a save changed, in each language
+            self.search.keep_only({file.url for file in files.documentation_pages()})  # (a build's index is new)
             serve.rewrite_only(files, config, self.previewing)
         return files
 
