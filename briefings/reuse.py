@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -180,14 +181,20 @@ class Fingerprints:
 
     def said(self) -> dict[str, bytes]:
         """What each brief of the catalog (in its order, those left out after) says, with its translations, by the
-        digest of their records (`repr`: a record's every field, but a reading's brief): worked out once."""
+        digest of their records (every field in their `repr`, a reading's brief apart: what the listings show of
+        each, `shown`, and its text): worked out once."""
         if self._said is None:
-            records = {b.src_uri: [repr(b)] for b in self.catalog.briefs + self.catalog.left_out}
+            said = self._with_text
+            records = {b.src_uri: [said(b)] for b in self.catalog.briefs + self.catalog.left_out}
             for translation in self.catalog.translations:
-                records.setdefault(translation.original, []).append(repr(translation))
+                records.setdefault(translation.original, []).append(said(translation))
             digest = hashlib.blake2b
             self._said = {src: digest("\n".join(r).encode(), digest_size=16).digest() for src, r in records.items()}
         return self._said
+
+    def _with_text(self, record: Brief | Translation) -> str:
+        """A brief's or a translation's record in full: what the pages listing it show (`shown`), and its text."""
+        return f"{self.shown(record)}:{record.words}:{record.text_digest}"
 
     def record(self) -> dict[str, Any]:
         """What the next build takes of these fingerprints (`last`): plain values only (the cache's manifest)."""
@@ -263,11 +270,11 @@ class Fingerprints:
             pass
         elif kind is Brief:  # its text is on its own page only, its length elsewhere as its reading time (a
             # template shows no brief's number of words: test_reuse); a listing marks it if in another language
-            record = repr(dataclasses.replace(value, words=value.reading_minutes, text_digest=""))
-            record += self.catalog.text_language(value)
+            record = repr([getattr(value, name) for name in _shown_fields(Brief)])
+            record += f"{value.reading_minutes}{self.catalog.text_language(value)}"
             known = "B" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Translation:  # its text is on its own page only (its length too: its reading time)
-            record = repr(dataclasses.replace(value, words=0, text_digest=""))
+            record = repr([getattr(value, name) for name in _shown_fields(Translation)])
             known = "T" + hashlib.sha256(record.encode()).hexdigest()
         elif kind is Reading:
             known = f"{value!r}@{self.shown(value.brief)}"
@@ -283,6 +290,15 @@ class Fingerprints:
 
 _PLAIN = {str, int, float, bool, type(None), dt.date}
 _FIELDS: dict[type, tuple[str, ...]] = {}
+#: What a brief's or a translation's record holds of its text: shown on its own page only.
+_TEXT_FIELDS = ("words", "text_digest")
+
+
+@functools.cache
+def _shown_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a brief's or a translation's record that the pages listing it may show (those in its `repr`),
+    its text apart (`_TEXT_FIELDS`)."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.repr and f.name not in _TEXT_FIELDS)
 
 
 def _arrangement_digest(arrangement: tuple) -> bytes:
