@@ -23,6 +23,7 @@ import marshal
 import os
 import pickle
 import secrets
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,7 +198,7 @@ class BuildCache:
         if self.use:
             self.records[self.site.language.code] = self.fingerprints.record()
         feeds.reuse = self._reuse_output
-        search.put = self.writer(site_dir, self._folder())
+        search.put, search.keep = self.writer(site_dir, self._folder())
         return self.site
 
     def _restore_index(self, search: SearchIndex) -> bool:
@@ -248,42 +249,60 @@ class BuildCache:
         last = self.last.get(self._entry(page))
         return last is None or last["fingerprint"] is None or last["fingerprint"] != self.fingerprints.of(page)
 
+    def keep_output(self, in_site: str, target: Path) -> bool:
+        """Put the last build's file at `in_site` in the site (open data that `makes` declined to make again, a file
+        of the search index that the index wrote as it is now) at `target`, kept for the next build as it was; False
+        if the cache does not hold it."""
+        if (digest := self.last_outputs.get(in_site)) is None or digest not in self.outputs_kept:
+            return False
+        _folder_for(target)
+        try:
+            os.link(f"{self.folder}/outputs/{digest}", target)
+        except FileNotFoundError:
+            return False
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(self.folder / "outputs" / digest, target)
+        self.outputs[in_site] = digest
+        self.written[0] += 1
+        return True
+
     def write_output(self, in_site: str, text: str | None, target: Path) -> None:
         """Write what the core generates whole (the open data, a brief's citation files, the search index's files:
         `text`) at `target`, its path in the site `in_site`: the last build's file there, if its content is the
         same (a hard link: creating a file costs many times more), else written; kept by the digest of its content
         for the next build. Without `text`, the last build's file, which `makes` declined to make again."""
         if text is None:
-            data, digest = None, self.last_outputs[in_site]
-        else:
-            data = text.encode("utf-8")
-            digest = hashlib.sha256(data).hexdigest()
-        self.written[data is not None] += 1
+            if not self.keep_output(in_site, target):
+                raise FileNotFoundError(f"{in_site}: gone from the build's cache ({self.folder}): build again")
+            return
+        data = text.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
         self.outputs[in_site] = digest
-        if not os.path.isdir(folder := os.path.dirname(target)):  # (plain paths: tens of thousands of files)
-            os.makedirs(folder, exist_ok=True)
+        self.written[1] += 1
+        _folder_for(target)
         if self.last_outputs.get(in_site) == digest:
             try:
                 os.link(f"{self.folder}/outputs/{digest}", target)
                 return
             except OSError:  # no longer kept, or another file system
-                if data is None:
-                    link_or_copy(self.folder / "outputs" / digest, target)
-                    return
-        assert data is not None, "only the last build's file is taken whole"
+                pass
         with open(target, "wb") as file:
             file.write(data)
 
-    def writer(self, folder: Path, in_site: str) -> Callable[[Path, str], None]:
-        """What writes a file below `folder` (which is `in_site` in the site: "fr/") with `write_output`."""
+    def writer(self, folder: Path, in_site: str) -> tuple[Callable[[Path, str], None], Callable[[Path], bool]]:
+        """What writes a file below `folder` (which is `in_site` in the site: "fr/") with `write_output`, and what
+        puts the last build's there again (`keep_output`)."""
         prefix = os.path.join(folder, "")  # (plain strings: a site's index has thousands of files)
 
-        def write(path: Path, text: str) -> None:
+        def in_site_of(path: Path) -> str:
             name = str(path)
             assert name.startswith(prefix), f"{path} is below {folder}"
-            self.write_output(in_site + name[len(prefix) :].replace(os.sep, "/"), text, path)
+            return in_site + name[len(prefix) :].replace(os.sep, "/")
 
-        return write
+        def write(path: Path, text: str) -> None:
+            self.write_output(in_site_of(path), text, path)
+
+        return write, lambda path: self.keep_output(in_site_of(path), path)
 
     def publish(self, site_dir: Path) -> None:
         """Save this build's cache, once the site built with it is in place in `site_dir`. Each page and feed is
@@ -324,6 +343,12 @@ class BuildCache:
         for folder, files in kept.items():
             for name in there[folder] - files.keys():
                 (self.folder / folder / name).unlink()
+
+
+def _folder_for(target: Path) -> None:
+    """Make the folder a file is written into, if it is not there (plain paths: tens of thousands of files)."""
+    if not os.path.isdir(folder := os.path.dirname(target)):
+        os.makedirs(folder, exist_ok=True)
 
 
 def _read_briefs(path: Path, code: str) -> LoadCache:

@@ -51,10 +51,10 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import search_files
-from .search_files import PREFIX, Facets, Record, file_name
+from .search_files import PREFIX, Facets, Made, Record, file_name
 from .search_text import TITLE, Added, Analysed, PageReader, Stemmer, facets_of, stemmer_for, words
 from .urls import SEARCH_FOLDER
 
@@ -66,16 +66,6 @@ FACETS = ("kind", "year", "actor", "mechanism", "region", "tag")
 _SPACE = re.compile(r"\s+")
 
 
-class Made(NamedTuple):
-    """How many pieces of words a write made anew, of how many it wrote (the others were the last write's)."""
-
-    anew: int
-    of: int
-
-    def __str__(self) -> str:
-        return f"{self.anew} of {self.of} pieces of words made anew"
-
-
 class SearchIndex:
     """The index of a site, page by page; written once its pages have rendered."""
 
@@ -84,6 +74,8 @@ class SearchIndex:
         self.language = language
         self._catalog: Any = None  # the site's catalog, for the pages' values for the filters (`use_site`)
         self.put: Callable[[Path, str], None] = search_files.write_text  # writes each file (`write`)
+        # Puts there again the last write's file at a path, if it can (a build's cache: `BuildCache.finish`).
+        self.keep: Callable[[Path], bool] | None = None
         self._vocabulary: dict[str, int] = {}  # word -> its number
         self._words: list[str] = []
         self._stems: list[int] = []  # word number -> the number of its stem (itself a word)
@@ -107,6 +99,7 @@ class SearchIndex:
         # none as kept); how many pieces the last write made anew, of how many.
         self._written: dict[str, list[tuple[str, str]]] = {}
         self._written_pages: dict[str, int] = {}
+        self._written_records: dict[int, Record] = {}  # the record the last write wrote at each number
         self._changed: set[int] | None = None
         self.made = Made(0, 0)
 
@@ -266,7 +259,7 @@ class SearchIndex:
 
     #: What `state` gives and `restore` takes: the pages indexed, their words and their numbers.
     STATE: tuple[str, ...] = ("_vocabulary", "_words", "_stems", "_numbers", "_next", "_records", "_terms")
-    STATE += ("_forms", "_facets", "_written", "_written_pages", "_added_as")
+    STATE += ("_forms", "_facets", "_written", "_written_pages", "_written_records", "_added_as")
 
     def state(self) -> tuple[Any, ...]:
         """The pages indexed, as plain values and arrays (a build keeps them for the next: `briefings.buildcache`)."""
@@ -292,7 +285,9 @@ class SearchIndex:
         """Write the index into `folder` (the site's `search/`, emptied first); return how many pages it holds.
         `stop` is asked between pieces: when it says so, writing stops, and the folder is incomplete. `put` writes
         each file: its `put`, if not given (a build's cache sets it, `BuildCache.finish`: the last build's file where it
-        is the same)."""
+        is the same). A file the last write wrote as it is now (a page's record, held since, at the same number; a
+        piece of words no page changed) is first offered to `keep`, which takes it from the last build without
+        making it again."""
         put = put or self.put
         if not self.settle(stop):
             return 0
@@ -307,10 +302,14 @@ class SearchIndex:
             search_files.write_json(folder / "filters" / f"{facet}.json", {"values": values}, put)
         dated = search_files.dates({written_as[n]: self._records[n] for n in numbers})
         search_files.write_json(folder / "filters" / "date.json", {"pages": dated}, put)
+        keep, last, records, kept = self.keep, self._written_records, {}, 0
         for number in numbers:
-            search_files.write_json(
-                folder / "pages" / f"{written_as[number]}.json", self._records[number].as_json(), put
-            )
+            record, path = self._records[number], folder / "pages" / f"{written_as[number]}.json"
+            if keep is not None and last.get(written_as[number]) is record and keep(path):
+                kept += 1
+            else:
+                search_files.write_json(path, record.as_json(), put)
+            records[written_as[number]] = record
             if stop():
                 return 0
         pages = len(numbers)
@@ -325,18 +324,23 @@ class SearchIndex:
             (self._words[n], search_files.encode(postings[n], [self._words[f] for f in forms[n]], forms[n]))
             for n in order
         ]
-        written = {} if redo is None else {first: kept for first, kept in self._written.items() if first not in redo}
-        made = 0
+        same = {} if redo is None else {first: kept for first, kept in self._written.items() if first not in redo}
+        written, made = dict(same), 0
         for prefix, piece in search_files.pieces(entries, PREFIX):
             text = json.dumps({"pages": pages, **piece}, ensure_ascii=False, separators=(",", ":"))
             written.setdefault(prefix[:PREFIX], []).append((file_name(prefix), text))
             made += 1
-        for name, text in (piece for kept in written.values() for piece in kept):
-            put(folder / "words" / f"{name}.json", text)
-            if stop():
-                return 0
-        self._written, self._written_pages = written, urls
-        self.made = Made(made, sum(len(kept) for kept in written.values()))
+        for first, pieces in written.items():
+            for name, text in pieces:
+                path = folder / "words" / f"{name}.json"
+                if keep is not None and first in same and keep(path):
+                    kept += 1
+                else:
+                    put(path, text)
+                if stop():
+                    return 0
+        self._written, self._written_pages, self._written_records = written, urls, records
+        self.made = Made(made, sum(len(pieces) for pieces in written.values()), kept)
         self._changed = None if self._changed is None else set()
         return pages
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .templating import long_date
 
@@ -120,6 +120,18 @@ def encode(found: array, names: list[str], forms: dict[int, list[int]]) -> list[
             encoded.append(masks.get(posting >> 8, 0))
         previous = posting >> 8
     return encoded
+
+
+class Made(NamedTuple):
+    """How many pieces of words a write made anew, of how many it wrote (the others were the last write's), and how
+    many files it took as they were from the last build (`SearchIndex.keep`)."""
+
+    anew: int
+    of: int
+    kept: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.anew} of {self.of} pieces of words made anew, {self.kept} files kept"
 
 
 def write_text(path: Path, text: str) -> None:

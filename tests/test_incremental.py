@@ -278,8 +278,9 @@ def test_a_site_wide_change_reuses_no_page_and_builds_a_clean_build(name, built,
 
 def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_changes_are_made_anew(built_once, tmp_path):
     """The cache keeps the search index of every language (`SEARCH`): after an edit to a brief and to its French
-    translation, each language's build starts from its own last index, indexes again the pages it renders, and
-    makes anew only the pieces of words whose pages changed; every index is a clean build's."""
+    translation, each language's build starts from its own last index, indexes again the pages it renders, makes
+    anew only the pieces of words whose pages changed, and writes again only the files that changed; every index
+    is a clean build's."""
     project = copy_built(built_once, tmp_path / "project")
     languages = ("en", "fr", "ar")
     assert all((project / CACHE_FOLDER / SEARCH.format(language=code)).is_file() for code in languages)
@@ -288,10 +289,15 @@ def test_each_language_s_search_index_is_kept_and_only_the_pieces_an_edit_change
     result = mkdocs_build(project, tmp_path / "incremental", env=versions(built_once[1], "1.0"))
     assert result.returncode == 0, result.output
     restored = re.findall(r"Search: the last build's index restored in (\w+)", result.output)
-    written = r"Search: \d+ pages, (\d+) of (\d+) pieces of words made anew in (\w+)"
-    made = {code: (int(made), int(pieces)) for made, pieces, code in re.findall(written, result.output)}
+    written = r"Search: (\d+) pages, (\d+) of (\d+) pieces of words made anew, (\d+) files kept in (\w+)"
+    found = re.findall(written, result.output)
+    made = {code: (int(made), int(pieces)) for _, made, pieces, _, code in found}
     assert sorted(restored) == sorted(made) == sorted(languages), result.output
     assert all(pieces > 20 for _, pieces in made.values()), made
+    # The pages' records that did not change, and the pieces of words no edit touched, are the last build's files
+    # (`SearchIndex.keep`): all but the edited page's record (none in Arabic) and the pieces made anew.
+    kept = {code: int(kept) - int(pages) - (int(pieces) - int(anew)) for pages, anew, pieces, kept, code in found}
+    assert kept == {"en": -1, "fr": -1, "ar": 0}, result.output
     assert 0 < made["en"][0] <= 5 and 0 < made["fr"][0] <= 5 and made["ar"][0] <= 5, made  # the edited pages' words
     assert build(project, tmp_path / "clean", built_once[1], **{WITHOUT_CACHE: "1"})[0] == 0
     assert_same_site(tmp_path / "incremental", tmp_path / "clean")
