@@ -324,7 +324,7 @@ class SearchIndex:
             (self._words[n], search_files.encode(postings[n], [self._words[f] for f in forms[n]], forms[n]))
             for n in order
         ]
-        same = {} if redo is None else {first: kept for first, kept in self._written.items() if first not in redo}
+        same = {} if redo is None else {first: held for first, held in self._written.items() if first not in redo}
         written, made = dict(same), 0
         for prefix, piece in search_files.pieces(entries, PREFIX):
             text = json.dumps({"pages": pages, **piece}, ensure_ascii=False, separators=(",", ":"))
