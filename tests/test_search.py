@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import sys
 import threading
 import time
@@ -291,6 +292,52 @@ def test_an_index_restored_and_changed_writes_what_a_new_index_of_the_same_pages
 
     assert files(tmp_path / "restored") == files(tmp_path / "new") != files(tmp_path / "last")
     assert set(look_up(tmp_path / "restored" / FOLDER, "piers")[1]) == {1}
+
+
+def test_an_index_restored_offers_the_files_it_wrote_as_they_are_to_keep_and_writes_only_the_others(tmp_path: Path):
+    """A build's cache takes the last build's file where the index wrote it as it is now (`SearchIndex.keep`): the
+    record of a page held since at the same number, and a piece of words no page touched. The index written is a
+    new index's all the same, and the count of the files kept says so."""
+    pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays.</p>", "c/": "<p>Zeppelins.</p>"}
+    last = SearchIndex()
+    for url, content in pages.items():
+        last.add(url, content, title=url, meta={})
+    last.write(tmp_path / "last" / FOLDER)
+    restored = SearchIndex()
+    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    pages["b/"] = "<p>Harbours, piers.</p>"
+    restored.add("b/", pages["b/"], title="b/", meta={})
+    offered: list[str] = []
+
+    def keep(path: Path) -> bool:  # as the build's cache does: the last build's file, where it has it
+        offered.append(path.relative_to(tmp_path / "restored" / FOLDER).as_posix())
+        shutil.copyfile(tmp_path / "last" / FOLDER / offered[-1], path)
+        return True
+
+    restored.keep = keep
+    written: list[str] = []
+    assert (
+        restored.write(
+            tmp_path / "restored" / FOLDER,
+            put=lambda path, text: written.append(path.name) or path.write_text(text, "utf-8"),
+        )
+        == 3
+    )
+    assert {"pages/0.json", "pages/2.json"} <= set(offered) and "pages/1.json" not in offered
+    # "zeppelins" on a page that did not change, "harbours" on one that did, with the same score; "piers" new
+    assert {"words/ze.json", "words/ha.json"} <= set(offered) and "words/pi.json" not in offered
+    assert {"1.json", "pi.json"} <= set(written) and not (tmp_path / "restored" / FOLDER / "words/qu.json").exists()
+    assert not set(written) & {name.rsplit("/", 1)[1] for name in offered}
+    assert restored.made.kept == len(offered)
+    new = SearchIndex()
+    for url, content in pages.items():
+        new.add(url, content, title=url, meta={})
+    new.write(tmp_path / "new" / FOLDER)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert files(tmp_path / "restored") == files(tmp_path / "new")
 
 
 def test_a_page_added_again_as_it_was_is_not_read_again(tmp_path: Path, monkeypatch):
