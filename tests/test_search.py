@@ -270,25 +270,34 @@ def test_the_index_forgets_pages_no_longer_in_the_site(tmp_path: Path):
     assert set(search_records(tmp_path)) == {"/a/", "/c/", "/d/"}
 
 
+def written_and_restored(pages: dict[str, str], folder: Path) -> SearchIndex:
+    """An index of `pages` (address -> HTML) written into `folder`, then a new index restored from its state, as a
+    build's cache keeps it for the next build."""
+    last = SearchIndex()
+    for url, content in pages.items():
+        last.add(url, content, title=url, meta={})
+    last.write(folder)
+    restored = SearchIndex()
+    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    return restored
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by its path there."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_an_index_restored_and_changed_writes_what_a_new_index_of_the_same_pages_writes(tmp_path: Path):
     """A build starts from the last build's index (`state`, kept by the build cache) and indexes again only the
     pages that changed; it writes anew only the pieces whose words changed, and the index is a new index's."""
     pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays and ports.</p>", "c/": "<p>Ports.</p>"}
-    last = SearchIndex()
-    for url, content in pages.items():
-        last.add(url, content, title=url, meta={})
-    last.write(tmp_path / "last" / FOLDER)
-    restored = SearchIndex()
-    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    restored = written_and_restored(pages, tmp_path / "last" / FOLDER)
     pages["b/"] = "<p>Harbours, piers and ports.</p>"  # quays gone from the site, piers new
     restored.add("b/", pages["b/"], title="b/", meta={})
     new = SearchIndex()
     for url, content in pages.items():
         new.add(url, content, title=url, meta={})
     assert restored.write(tmp_path / "restored" / FOLDER) == new.write(tmp_path / "new" / FOLDER) == 3
-
-    def files(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
     assert files(tmp_path / "restored") == files(tmp_path / "new") != files(tmp_path / "last")
     assert set(look_up(tmp_path / "restored" / FOLDER, "piers")[1]) == {1}
@@ -299,12 +308,7 @@ def test_an_index_restored_offers_the_files_it_wrote_as_they_are_to_keep_and_wri
     record of a page held since at the same number, and a piece of words no page touched. The index written is a
     new index's all the same, and the count of the files kept says so."""
     pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays.</p>", "c/": "<p>Zeppelins.</p>"}
-    last = SearchIndex()
-    for url, content in pages.items():
-        last.add(url, content, title=url, meta={})
-    last.write(tmp_path / "last" / FOLDER)
-    restored = SearchIndex()
-    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
+    restored = written_and_restored(pages, tmp_path / "last" / FOLDER)
     pages["b/"] = "<p>Harbours, piers.</p>"
     restored.add("b/", pages["b/"], title="b/", meta={})
     offered: list[str] = []
@@ -334,9 +338,6 @@ def test_an_index_restored_offers_the_files_it_wrote_as_they_are_to_keep_and_wri
         new.add(url, content, title=url, meta={})
     new.write(tmp_path / "new" / FOLDER)
 
-    def files(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
     assert files(tmp_path / "restored") == files(tmp_path / "new")
 
 
@@ -344,15 +345,10 @@ def test_a_page_added_again_as_it_was_is_not_read_again(tmp_path: Path, monkeypa
     """A build renders again pages that come out the same (those the navigation lists): the index restored holds
     them as read, and reads only a page whose HTML or metadata changed; it writes what a new index writes."""
     pages = {"a/": "<p>Harbours and ports.</p>", "b/": "<p>Harbours, quays and ports.</p>"}
-    last = SearchIndex()
-    for url, content in pages.items():
-        last.add(url, content, title=url, meta={})
-    last.write(tmp_path / "last" / FOLDER)
+    restored = written_and_restored(pages, tmp_path / "last" / FOLDER)
     read_again: list[str] = []
     reading = briefings.search_text.read
     monkeypatch.setattr(briefings.search_text, "read", lambda page: read_again.append(page) or reading(page))
-    restored = SearchIndex()
-    assert restored.restore(pickle.loads(pickle.dumps(last.state())))
     restored.add("a/", pages["a/"], title="a/", meta={})  # as it was
     restored.add("b/", pages["b/"], title="b/", meta={"search": {"boost": 2}})  # weighed otherwise
     restored.add("c/", pages["a/"], title="c/", meta={})  # a new page, as another was
@@ -363,9 +359,6 @@ def test_a_page_added_again_as_it_was_is_not_read_again(tmp_path: Path, monkeypa
     new.add("b/", pages["b/"], title="b/", meta={"search": {"boost": 2}})
     new.add("c/", pages["a/"], title="c/", meta={})
     new.write(tmp_path / "new" / FOLDER)
-
-    def files(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
     assert files(tmp_path / "restored") == files(tmp_path / "new")
 
