@@ -10,9 +10,10 @@
   the pages are written as the engine reads them (`on_page_read_source`), and the feeds once every page has
   rendered.
 - A build (not the preview) keeps its pages in the project's cache folder (`briefings/buildcache.py`, which
-  `cached_pages` puts in the engine's terms): `on_files`
-  replaces each page whose inputs did not change since the last build (`briefings/reuse.py`) by the last build's
-  output, copied instead of rendered, and numbers every page for search, starting from the last build's index;
+  `cached_pages` puts in the engine's terms): `on_files` first has the cache work out what did not change since
+  the last build (`briefings/reuse.py`), takes the open data that shows nothing changed from it, replaces each
+  page whose inputs did not change by the last build's output, copied instead of rendered, and numbers every
+  page for search, starting from the last build's index;
   `on_post_build` gives the feeds their text from the cache, and `on_template_context` gives the sitemap every page. The option `cache: false` or the
   variable BRIEFINGS_WITHOUT_CACHE builds without it.
 - `on_page_markdown` (after the macros are rendered) gives each brief its header and sources, and the theme its
